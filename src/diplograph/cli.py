@@ -1,0 +1,113 @@
+"""The ``diplograph`` command: a thin shell over the Python API that prints what it returns."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .coverage import coverage as document_coverage
+from .errors import DiplographError
+from .graph import KnowledgeGraph
+from .load import Layout
+from .validate import validate_files
+
+app = typer.Typer(help="diplograph: the diplomacy of the Russia–Ukraine war as a knowledge graph.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder (default: the bundled graph).")]
+OntologyOption = Annotated[Path | None, typer.Option("--ontology", help="Ontology folder (default: bundled).")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
+
+
+def _layout(data: Path | None, ontology: Path | None) -> Layout:
+    default = Layout.default()
+    return Layout(data or default.data, ontology or default.ontology)
+
+
+def _open(data: Path | None, ontology: Path | None) -> KnowledgeGraph:
+    try:
+        graph = KnowledgeGraph(_layout(data, ontology))
+        graph.load()
+        return graph
+    except DiplographError as error:
+        _fail(error)
+
+
+def _fail(error: Exception, code: int = 2) -> typer.Exit:
+    err.print(f"error: {error}", markup=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _print_json(value: object) -> None:
+    sys.stdout.write(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+@app.command()
+def validate(data: DataOption = None, ontology: OntologyOption = None) -> None:
+    """Parse, SHACL-validate, check every quote against its source and every term against the ontology."""
+    layout = _layout(data, ontology)
+    problems = validate_files(layout)
+    for problem in problems:
+        err.print(str(problem), markup=False, soft_wrap=True)
+    if problems:
+        err.print(f"{len(problems)} problem(s) found.", markup=False)
+        raise typer.Exit(1)
+    files = len(layout.files())
+    out.print(f"OK: {files} files valid (shapes, terms, quotes, source hashes).", markup=False)
+
+
+@app.command()
+def stats(data: DataOption = None, ontology: OntologyOption = None, format: FormatOption = "table") -> None:
+    """Triples, named graphs, and entities per class."""
+    summary = _open(data, ontology).stats()
+    if format == "json":
+        _print_json({"triples": summary.triples, "graphs": summary.graphs, "classes": summary.classes})
+        return
+    out.print(f"{summary.triples} triples in {len(summary.graphs)} named graphs", markup=False)
+    graphs = Table("named graph", "triples")
+    for name, count in summary.graphs.items():
+        graphs.add_row(name, str(count))
+    classes = Table("class (with subclasses)", "instances")
+    for name, count in summary.classes.items():
+        classes.add_row(name, str(count))
+    out.print(graphs)
+    out.print(classes)
+
+
+@app.command()
+def coverage(data: DataOption = None, ontology: OntologyOption = None, format: FormatOption = "table") -> None:
+    """Per source document: the share of content sentences that some fact's quote cites, and the others."""
+    reports = document_coverage(_open(data, ontology))
+    if format == "json":
+        _print_json([{"source": r.source, "title": r.title, "sentences": len(r.sentences), "cited": r.cited,
+                      "ratio": round(r.ratio, 4),
+                      "uncited": [{"start": s.start, "end": s.end, "text": s.text} for s in r.uncited]}
+                     for r in reports])
+        return
+    for report in reports:
+        out.print(f"{report.source}\n  {report.title}\n  {report.cited}/{len(report.sentences)} content "
+                  f"sentences cited ({report.ratio:.1%})", markup=False)
+        for sentence in report.uncited:
+            out.print(f"  uncited @{sentence.start}: {sentence.text}", markup=False)
+
+
+@app.command()
+def serve(data: DataOption = None, ontology: OntologyOption = None) -> None:
+    """Load and validate the graph and print its summary (the HTTP service arrives with the API)."""
+    graph = _open(data, ontology)
+    summary = graph.stats()
+    out.print(f"diplograph: {summary.triples} triples, {len(summary.graphs)} named graphs, "
+              f"{summary.classes['dg:Statement']} statements from {summary.classes['dg:SourceDocument']} "
+              "source document(s).", markup=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

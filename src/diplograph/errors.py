@@ -1,0 +1,74 @@
+"""The few exceptions diplograph raises; the API turns them into problem details, the CLI into one line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "DataError", "DiplographError", "Problem", "QueryError", "QueryParameterError",
+    "QuerySyntaxError", "UnknownEntityError",
+]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as we can.
+
+    ``line`` is 1-based; it is ``None`` when only the focus node is known.
+    """
+
+    file: str
+    line: int | None
+    message: str
+    focus: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        suffix = f" [{self.focus}]" if self.focus else ""
+        return f"{where}: {self.message}{suffix}"
+
+
+class DiplographError(Exception):
+    """Base of every error diplograph raises on purpose."""
+
+
+class DataError(DiplographError):
+    """The data or ontology files cannot be loaded or do not validate."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+        first = str(self.problems[0]) if self.problems else "invalid data"
+        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        super().__init__(first + more)
+
+
+class QueryError(DiplographError):
+    """A query cannot be run."""
+
+
+class QuerySyntaxError(QueryError):
+    """Malformed SPARQL; ``line`` and ``column`` are 1-based positions in the query text."""
+
+    def __init__(self, message: str, line: int, column: int):
+        self.line = line
+        self.column = column
+        super().__init__(f"line {line}, column {column}: {message}")
+
+
+class QueryParameterError(QueryError):
+    """A canned query was given an unknown, missing or ill-typed parameter."""
+
+
+class UnknownEntityError(DiplographError):
+    """No entity with that IRI or name is in the graph."""
+
+
+def relative(path: Path, root: Path | None) -> str:
+    """Show ``path`` relative to ``root`` when it is inside it, for short messages."""
+    if root is not None and root != Path(root.anchor):
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)

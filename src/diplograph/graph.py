@@ -1,0 +1,128 @@
+"""The central object: one diplograph knowledge graph, loaded from files, queried, summarised, dumped."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, URIRef
+from rdflib.query import Result
+
+from .errors import DataError
+from .load import Layout, SourceFile, parse_files
+from .namespaces import DG, PREFIXES, RDF, RDFS
+from .validate import check
+
+__all__ = ["KnowledgeGraph", "Stats"]
+
+# Classes counted in the summary, each with its subclasses.
+CORE_CLASSES = (
+    DG.Actor, DG.Demand, DG.Territory, DG.Guarantee, DG.Proposal, DG.ProposalPoint,
+    DG.Principle, DG.RedLine, DG.Position, DG.Claim, DG.Assessment, DG.Statement, DG.SourceDocument,
+)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Size of the graph: triples, named graphs, and entities per class."""
+
+    triples: int
+    graphs: dict[str, int]
+    classes: dict[str, int]
+
+
+class KnowledgeGraph:
+    """The diplomacy graph: ontology + reference entities + one named graph per source document.
+
+    Loading builds a new dataset and swaps it in only when every file parses
+    and (by default) validates, so a failed load leaves the graph as it was.
+
+    Examples
+    --------
+    >>> kg = KnowledgeGraph.open()
+    >>> kg.stats().classes["dg:Demand"] >= 3
+    True
+    >>> bool(kg.query("ASK { dgr:putin a dg:Person }").askAnswer)
+    True
+    """
+
+    def __init__(self, layout: Layout | None = None):
+        self.layout = layout or Layout.default()
+        self._dataset = Dataset(default_union=True)
+        self._files: list[SourceFile] = []
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, data: Path | str | None = None, ontology: Path | str | None = None, *,
+             validate: bool = True) -> KnowledgeGraph:
+        """Load the graph from a data folder (default: the bundled one) and return it."""
+        default = Layout.default()
+        layout = Layout(Path(data) if data else default.data, Path(ontology) if ontology else default.ontology)
+        graph = cls(layout)
+        graph.load(validate=validate)
+        return graph
+
+    def load(self, *, validate: bool = True) -> None:
+        """(Re)load every file of the layout.
+
+        Raises
+        ------
+        DataError
+            listing each problem with its file and line; the previous graph stays in place.
+        """
+        dataset, files = parse_files(self.layout)
+        if validate:
+            problems = check(self.layout, dataset, files)
+            if problems:
+                raise DataError(problems)
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace, override=True)
+        with self._lock:
+            self._dataset, self._files = dataset, files
+
+    @property
+    def dataset(self) -> Dataset:
+        """The rdflib dataset; its default graph is the union of all named graphs."""
+        return self._dataset
+
+    @property
+    def files(self) -> list[SourceFile]:
+        """The files the graph was loaded from."""
+        return list(self._files)
+
+    def query(self, sparql: str, *, bindings: dict[str, object] | None = None) -> Result:
+        """Run a SPARQL query over the union of all graphs, with the project's prefixes bound."""
+        return self._dataset.query(sparql, initNs=PREFIXES, initBindings=bindings or {})
+
+    def label(self, node: URIRef) -> str:
+        """A readable name for ``node``: its rdfs:label or skos:prefLabel, else its IRI's last segment."""
+        for predicate in (RDFS.label, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")):
+            value = self._dataset.value(node, predicate)
+            if value is not None:
+                return str(value)
+        text = str(node)
+        return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    def stats(self) -> Stats:
+        """Count triples, triples per named graph, and instances of the core classes (with subclasses)."""
+        per_graph = Counter(str(g) for _, _, _, g in self._dataset.quads((None, None, None, None)))
+        classes = {}
+        for cls in CORE_CLASSES:
+            result = self.query(
+                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a/rdfs:subClassOf* ?cls }",
+                bindings={"cls": cls},
+            )
+            classes["dg:" + cls.removeprefix(str(DG))] = int(next(iter(result))[0])
+        return Stats(triples=sum(per_graph.values()), graphs=dict(sorted(per_graph.items())), classes=classes)
+
+    def instances(self, cls: URIRef) -> list[URIRef]:
+        """IRIs of every instance of ``cls`` or its subclasses, sorted."""
+        rows = self.query("SELECT DISTINCT ?x WHERE { ?x a/rdfs:subClassOf* ?cls FILTER(isIRI(?x)) }",
+                          bindings={"cls": cls})
+        return sorted(row[0] for row in rows)
+
+    def types(self, node: URIRef) -> list[URIRef]:
+        """The asserted classes of ``node``."""
+        return sorted(self._dataset.objects(node, RDF.type))

@@ -1,0 +1,235 @@
+"""Checks that the data is well formed and faithful: ontology terms, SHACL shapes, quotes against sources."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import DataError, Problem
+from .load import ONTOLOGY_GRAPH, Layout, SourceFile, parse_files
+from .namespaces import DCTERMS, DG, OA, PREFIXES, PROV, RDF, RDFS, SH, SKOS
+
+__all__ = ["check", "validate_files", "read_source_text"]
+
+# Namespaces whose terms a data file may only use if the ontology declares them.
+_CHECKED_NAMESPACES = (str(DG), str(PROV), str(OA), str(DCTERMS), str(SKOS), str(RDFS))
+_ALWAYS_KNOWN = {RDF.type}
+
+
+def validate_files(layout: Layout) -> list[Problem]:
+    """Parse and check every file of ``layout``; return all problems found (empty when valid)."""
+    try:
+        dataset, files = parse_files(layout)
+    except DataError as error:
+        return error.problems
+    return check(layout, dataset, files)
+
+
+def check(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> list[Problem]:
+    """Every check on a parsed dataset: unknown terms, SHACL shapes, sources and quotes."""
+    locator = _Locator(dataset, files)
+    problems = list(_unknown_terms(dataset, files))
+    problems += _shape_violations(layout, dataset, locator)
+    problems += _source_problems(layout, dataset, files, locator)
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
+# --------------------------------------------------------------------------- terms
+
+def _unknown_terms(dataset: Dataset, files: list[SourceFile]) -> Iterator[Problem]:
+    """Terms in the checked namespaces that the ontology does not declare: typos, mostly."""
+    declared = set(dataset.graph(ONTOLOGY_GRAPH).subjects()) | _ALWAYS_KNOWN
+    for file in files:
+        parsed = Graph()
+        parsed.parse(data=file.text, format="turtle")
+        seen: set[URIRef] = set()
+        for s, p, o in parsed:
+            for term in (s, p, o):
+                if not isinstance(term, URIRef) or term in declared or term in seen:
+                    continue
+                reused = str(term).startswith(_CHECKED_NAMESPACES) and (
+                    term is p or (p == RDF.type and term is o))
+                # The ontology may use any OWL/RDFS machinery; data files only declared terms.
+                checked_here = str(term).startswith(str(DG)) or (reused and file.graph != ONTOLOGY_GRAPH)
+                if checked_here:
+                    seen.add(term)
+                    yield Problem(file.display, file.line_of(str(term)),
+                                  f"unknown term {_short(term, file)}{_suggestion(term, declared, file)}")
+
+
+def _suggestion(term: URIRef, declared: set[Node], file: SourceFile) -> str:
+    namespace = str(term).rsplit("#", 1)[0] if "#" in term else str(term).rsplit("/", 1)[0]
+    same_namespace = [str(d) for d in declared if isinstance(d, URIRef) and str(d).startswith(namespace)]
+    close = difflib.get_close_matches(str(term), same_namespace, n=1, cutoff=0.8)
+    if close:
+        return f" (not in the ontology; did you mean {_short(URIRef(close[0]), file)}?)"
+    return " (not in the ontology)"
+
+
+def _short(term: URIRef, file: SourceFile) -> str:
+    spellings = file.spellings(str(term))
+    return spellings[1] if len(spellings) > 1 else spellings[0]
+
+
+# --------------------------------------------------------------------------- SHACL
+
+def _shape_violations(layout: Layout, dataset: Dataset, locator: _Locator) -> list[Problem]:
+    import pyshacl  # imported here: it is slow to import and only validation needs it
+
+    data = Graph()
+    for prefix, namespace in PREFIXES.items():
+        data.bind(prefix, namespace)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        data.add((s, p, o))
+    shapes = Graph().parse(layout.shapes_file, format="turtle")
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none",
+                                           allow_infos=True, allow_warnings=True)
+    if conforms:
+        return []
+    problems = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = str(report.value(result, SH.resultMessage) or "violates a shape")
+        if isinstance(path, URIRef):
+            message = f"{message} (path {data.namespace_manager.normalizeUri(path)})"
+        file, line, named = locator.locate(focus)
+        problems.append(Problem(file, line, message, focus=named))
+    return problems
+
+
+# --------------------------------------------------------------------------- sources and quotes
+
+def read_source_text(layout: Layout, text_file: str) -> str:
+    """The unchanged text of a source document, given its ``dg:textFile``."""
+    return (layout.data / text_file).read_text(encoding="utf-8")
+
+
+def _source_problems(layout: Layout, dataset: Dataset, files: list[SourceFile],
+                     locator: _Locator) -> Iterator[Problem]:
+    by_graph: dict[URIRef, list[SourceFile]] = {}
+    for file in files:
+        by_graph.setdefault(file.graph, []).append(file)
+    for name, graph_files in by_graph.items():
+        if name == ONTOLOGY_GRAPH:
+            continue
+        graph = dataset.graph(name)
+        texts = {}
+        for file in graph_files:
+            if file.path.parent == layout.documents_dir:
+                yield from _document_header_problems(layout, graph, name, file, texts)
+        yield from _evidence_problems(graph, name, texts, graph_files, locator)
+
+
+def _document_header_problems(layout: Layout, graph: Graph, name: URIRef, file: SourceFile,
+                              texts: dict[URIRef, str]) -> Iterator[Problem]:
+    """A document file describes its own source, whose text exists and has not changed."""
+    if (name, RDF.type, DG.SourceDocument) not in graph:
+        yield Problem(file.display, 1, f"a document file must describe its source <{name}> as a dg:SourceDocument "
+                                       f"(the file name gives the source's IRI)")
+        return
+    text_file = graph.value(name, DG.textFile)
+    if text_file is None:
+        return  # reported by SHACL
+    line = file.line_of(str(name))
+    path = layout.data / str(text_file)
+    try:
+        raw = path.read_bytes()
+        texts[name] = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        yield Problem(file.display, line, f"cannot read source text {text_file}: {error}")
+        return
+    expected = graph.value(name, DG.sha256)
+    actual = hashlib.sha256(raw).hexdigest()
+    if expected is not None and str(expected) != actual:
+        yield Problem(file.display, line, f"source text {text_file} has changed since it was registered "
+                                          f"(sha256 {actual}, recorded {expected})")
+
+
+def _evidence_problems(graph: Graph, name: URIRef, texts: dict[URIRef, str], graph_files: list[SourceFile],
+                       locator: _Locator) -> Iterator[Problem]:
+    for evidence, source in graph.subject_objects(OA.hasSource):
+        for selector in graph.objects(evidence, OA.hasSelector):
+            exact = graph.value(selector, OA.exact)
+            if exact is None:
+                continue  # reported by SHACL
+            file, line = _quote_location(str(exact), graph_files, locator, evidence)
+            if source != name:
+                yield Problem(file, line, f"evidence cites <{source}>, but this file holds the facts of <{name}>; "
+                                          "quote a document only in its own file")
+                continue
+            text = texts.get(name)
+            if text is None:
+                continue
+            prefix = str(graph.value(selector, OA.prefix) or "")
+            suffix = str(graph.value(selector, OA.suffix) or "")
+            if prefix + str(exact) + suffix not in text:
+                yield Problem(file, line, f"quote not found verbatim in its source: {_clip(str(exact))!r}"
+                                          f"{_nearest_hint(str(exact), text)}")
+
+
+def _quote_location(exact: str, files: list[SourceFile], locator: _Locator, evidence: Node) -> tuple[str, int | None]:
+    needle = Literal(exact).n3()[1:41].rstrip("\\")
+    for file in files:
+        line = file.line_containing(needle)
+        if line:
+            return file.display, line
+    file, line, _ = locator.locate(evidence)
+    return file, line
+
+
+def _nearest_hint(quote: str, text: str) -> str:
+    """Point at the closest passage, so that a typo in a long quote is quick to fix."""
+    matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
+    match = matcher.find_longest_match(0, len(text), 0, len(quote))
+    if match.size < 10:
+        return ""
+    start = max(0, match.a - match.b)
+    return f"; closest passage: {_clip(text[start:start + len(quote)])!r}"
+
+
+def _clip(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --------------------------------------------------------------------------- locating nodes
+
+@dataclass
+class _Locator:
+    """Finds the file and line that describe a node; blank nodes are traced to the named node that holds them."""
+
+    dataset: Dataset
+    files: list[SourceFile]
+
+    def locate(self, node: Node | None) -> tuple[str, int | None, str | None]:
+        named = self._named_holder(node)
+        if named is None:
+            return (self.files[0].display if self.files else "?"), None, None
+        for file in self._files_mentioning(named):
+            line = file.line_of(str(named))
+            if line:
+                return file.display, line, str(named)
+        return "?", None, str(named)
+
+    def _named_holder(self, node: Node | None, depth: int = 0) -> URIRef | None:
+        if isinstance(node, URIRef):
+            return node
+        if isinstance(node, BNode) and depth < 5:
+            for holder in self.dataset.subjects(None, node):
+                found = self._named_holder(holder, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def _files_mentioning(self, node: URIRef) -> Iterable[SourceFile]:
+        graphs = {g for _, _, _, g in self.dataset.quads((node, None, None, None))}
+        first = [f for f in self.files if f.graph in graphs]
+        return first + [f for f in self.files if f not in first]
+
+
