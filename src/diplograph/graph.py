@@ -9,10 +9,13 @@ from pathlib import Path
 
 from rdflib import Dataset, URIRef
 from rdflib.query import Result
+from rdflib.term import Node
 
-from .errors import DataError
+from .errors import DataError, QueryError
 from .load import Layout, SourceFile, parse_files
 from .namespaces import DG, PREFIXES, RDF, RDFS
+from .queries import CannedQuery, load_queries
+from .sparql import parse_query
 from .validate import check
 
 __all__ = ["KnowledgeGraph", "Stats"]
@@ -53,13 +56,15 @@ class KnowledgeGraph:
         self._dataset = Dataset(default_union=True)
         self._files: list[SourceFile] = []
         self._lock = threading.Lock()
+        self._canned: dict[str, CannedQuery] | None = None
 
     @classmethod
     def open(cls, data: Path | str | None = None, ontology: Path | str | None = None, *,
              validate: bool = True) -> KnowledgeGraph:
         """Load the graph from a data folder (default: the bundled one) and return it."""
         default = Layout.default()
-        layout = Layout(Path(data) if data else default.data, Path(ontology) if ontology else default.ontology)
+        layout = Layout(Path(data) if data else default.data, Path(ontology) if ontology else default.ontology,
+                        default.queries)
         graph = cls(layout)
         graph.load(validate=validate)
         return graph
@@ -93,8 +98,45 @@ class KnowledgeGraph:
         return list(self._files)
 
     def query(self, sparql: str, *, bindings: dict[str, object] | None = None) -> Result:
-        """Run a SPARQL query over the union of all graphs, with the project's prefixes bound."""
-        return self._dataset.query(sparql, initNs=PREFIXES, initBindings=bindings or {})
+        """Run a SPARQL query over the union of all graphs, with the project's prefixes predeclared.
+
+        Raises
+        ------
+        QuerySyntaxError
+            for malformed SPARQL, with line and column.
+        """
+        return self._dataset.query(parse_query(sparql), initBindings=bindings or {})
+
+    @property
+    def canned(self) -> dict[str, CannedQuery]:
+        """The canned queries of ``queries/``, by name."""
+        if self._canned is None:
+            self._canned = load_queries(self.layout.queries)
+        return self._canned
+
+    def canned_query(self, name: str) -> CannedQuery:
+        """One canned query by name.
+
+        Raises
+        ------
+        QueryError
+            when there is no such query.
+        """
+        try:
+            return self.canned[name]
+        except KeyError:
+            raise QueryError(f"no canned query named {name!r}; see `diplograph queries`") from None
+
+    def run_canned(self, name: str, **params: str | Node | None) -> Result:
+        """Run canned query ``name`` with typed parameters (strings are parsed by the declared type).
+
+        >>> kg = KnowledgeGraph.open()
+        >>> rows = kg.run_canned("cq04-military-limits", demander="dgr:russia")
+        >>> sorted(str(row.capabilityLabel) for row in rows)
+        ["Ukraine's army size", "Ukraine's long-range capabilities", "Ukraine's strategic weapons"]
+        """
+        query = self.canned_query(name)
+        return self.query(query.text, bindings=query.terms(params))
 
     def label(self, node: URIRef) -> str:
         """A readable name for ``node``: its rdfs:label or skos:prefLabel, else its IRI's last segment."""

@@ -30,18 +30,21 @@ class Layout:
     ``ontology/`` holds the OWL ontology, its SKOS vocabularies and ``shapes.ttl``;
     ``data/`` holds reference entities (``*.ttl``), one Turtle file of facts per
     source document (``documents/<slug>.ttl``, loaded into the graph
-    ``dgs:<slug>``) and the unchanged texts (``sources/``).
+    ``dgs:<slug>``) and the unchanged texts (``sources/``); ``queries/`` holds
+    the canned queries.
     """
 
     data: Path
     ontology: Path
+    queries: Path = _REPO_ROOT / "queries"
 
     @classmethod
     def default(cls) -> Layout:
-        """The bundled graph, unless ``DIPLOGRAPH_DATA`` / ``DIPLOGRAPH_ONTOLOGY`` point elsewhere."""
+        """The bundled graph, unless ``DIPLOGRAPH_DATA`` / ``_ONTOLOGY`` / ``_QUERIES`` point elsewhere."""
         data = os.environ.get("DIPLOGRAPH_DATA") or _REPO_ROOT / "data"
         ontology = os.environ.get("DIPLOGRAPH_ONTOLOGY") or _REPO_ROOT / "ontology"
-        return cls(Path(data), Path(ontology))
+        queries = os.environ.get("DIPLOGRAPH_QUERIES") or _REPO_ROOT / "queries"
+        return cls(Path(data), Path(ontology), Path(queries))
 
     @property
     def root(self) -> Path:

@@ -7,7 +7,6 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
