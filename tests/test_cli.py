@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from rdflib import RDFS, Graph, Literal, URIRef
 
 DIPLOGRAPH = Path(sys.executable).with_name("diplograph")
 
@@ -57,4 +60,60 @@ def test_commands_refuse_invalid_data_with_one_line(project, command):
     result = run(command, "--data", str(project.layout.data), "--ontology", str(project.layout.ontology))
     assert result.returncode == 2
     assert result.stderr.startswith("error: data/documents/2025-11-30-peace-talks-putin-conditions.ttl:")
+    assert "Traceback" not in result.stderr
+
+
+def test_queries_lists_canned_queries_with_parameters():
+    result = run("queries", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    listed = {q["name"]: q for q in json.loads(result.stdout)}
+    assert {f"cq{n:02d}" for n in range(1, 11)} <= {name[:4] for name in listed}
+    params = {p["name"]: p for p in listed["cq02-preconditions"]["parameters"]}
+    assert params["demander"] == {"name": "demander", "type": "IRI", "default": "dgr:russia",
+                                  "required": False, "description": "who demands"}
+
+
+def test_query_canned_with_param_piped_defaults_to_csv():
+    result = run("query", "cq05-principles-of-actor", "--param", "holder=dgr:baltic-states")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["principleLabel"] for r in rows] == ["Peace achieved through forced concessions legitimizes aggression"]
+
+
+def test_query_from_stdin_and_file(tmp_path):
+    text = "SELECT ?label WHERE { dgr:zelenskyy rdfs:label ?label }"
+    from_stdin = run("query", "-", "--format", "tsv", input=text)
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    assert from_stdin.stdout.splitlines() == ["?label", '"Volodymyr Zelenskyy"@en']
+    path = tmp_path / "q.rq"
+    path.write_text(text, encoding="utf-8")
+    from_file = run("query", "--file", str(path), "--format", "json")
+    assert json.loads(from_file.stdout) == [{"label": "Volodymyr Zelenskyy"}]
+
+
+def test_construct_query_writes_rdf():
+    result = run("query", "entity-graph", "-p", "entity=dgr:poland", "--format", "ntriples")
+    assert result.returncode == 0, result.stderr
+    graph = Graph().parse(data=result.stdout, format="nt")
+    assert (URIRef("https://w3id.org/diplograph/id/poland"), RDFS.label, Literal("Poland", lang="en")) in graph
+
+
+def test_malformed_sparql_is_one_line_with_position():
+    result = run("query", "-", input="SELECT ?s\nWHERE {\n  ?s ?p ?o .\n  FILTER(?o > )\n}")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "line 4, column 3" in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "cq04-military-limits", "-p", "actor=russia"], "has no parameter 'actor'"),
+    (["query", "search"], "missing required parameter 'text'"),
+    (["query", "cq04-military-limits", "-p", "demander"], "NAME=VALUE"),
+    (["query", "cq04-military-limits", "-f", "turtle"], "cannot be written as 'turtle'"),
+    (["query", "nope"], "no canned query named 'nope'"),
+])
+def test_query_errors_are_one_line(args, message):
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
     assert "Traceback" not in result.stderr

@@ -12,9 +12,11 @@ from rich.console import Console
 from rich.table import Table
 
 from .coverage import coverage as document_coverage
-from .errors import DiplographError
+from .errors import DiplographError, QueryError, QueryParameterError
 from .graph import KnowledgeGraph
 from .load import Layout
+from .results import GRAPH_FORMATS, TABLE_FORMATS, serialize_graph, serialize_table, short
+from .results import Table as ResultTable
 from .validate import validate_files
 
 app = typer.Typer(help="diplograph: the diplomacy of the Russia–Ukraine war as a knowledge graph.",
@@ -97,6 +99,97 @@ def coverage(data: DataOption = None, ontology: OntologyOption = None, format: F
                   f"sentences cited ({report.ratio:.1%})", markup=False)
         for sentence in report.uncited:
             out.print(f"  uncited @{sentence.start}: {sentence.text}", markup=False)
+
+
+@app.command("queries")
+def list_queries(data: DataOption = None, ontology: OntologyOption = None, format: FormatOption = "table") -> None:
+    """List the canned queries with their descriptions and parameters."""
+    canned = KnowledgeGraph(_layout(data, ontology)).canned
+    if format == "json":
+        _print_json([{"name": q.name, "title": q.title, "description": q.description, "form": q.form,
+                      "parameters": [{"name": p.name, "type": p.type, "default": p.default,
+                                      "required": p.required, "description": p.description}
+                                     for p in q.parameters]} for q in canned.values()])
+        return
+    table = Table("name", "title", "parameters", show_lines=False)
+    for query in canned.values():
+        params = ", ".join(f"{p.name}: {p.type}" + (f" = {p.default}" if p.default else " (required)")
+                           for p in query.parameters)
+        table.add_row(query.name, query.title, params)
+    out.print(table)
+
+
+@app.command()
+def query(
+    name: Annotated[str | None, typer.Argument(help="Canned query name, or - to read SPARQL from stdin.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Parameter as NAME=VALUE.")] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Run the SPARQL in this file.")] = None,
+    format: Annotated[str | None, typer.Option("--format", "-f", help=(
+        "table, json, csv, tsv, sparql-json or sparql-xml for SELECT/ASK; "
+        "turtle, ntriples, nquads, trig, jsonld or rdfxml for CONSTRUCT/DESCRIBE. "
+        "Default: table in a terminal, csv (or turtle) when piped."))] = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Run a canned query (with --param), a SPARQL file (--file) or SPARQL from stdin (-)."""
+    graph = _open(data, ontology)
+    try:
+        params = _parse_params(param or [])
+        if file is not None or name == "-":
+            if params:
+                raise QueryParameterError("--param applies to canned queries only")
+            text = file.read_text(encoding="utf-8") if file is not None else sys.stdin.read()
+            result = graph.query(text)
+        elif name:
+            result = graph.run_canned(name, **params)
+        else:
+            raise QueryError("name a canned query (see `diplograph queries`), or use --file or -")
+        _print_result(result, format)
+    except (DiplographError, OSError) as error:
+        _fail(error)
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise QueryParameterError(f"--param takes NAME=VALUE, not {pair!r}")
+        params[key.strip()] = value
+    return params
+
+
+def _print_result(result, format: str | None) -> None:
+    terminal = sys.stdout.isatty()
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        chosen = format or "turtle"
+        if chosen not in GRAPH_FORMATS:
+            raise QueryError(f"a {result.type} result cannot be written as {chosen!r}; "
+                             f"use one of {', '.join(GRAPH_FORMATS)}")
+        sys.stdout.buffer.write(serialize_graph(result.graph, chosen))
+        return
+    table = ResultTable.from_result(result)
+    chosen = format or ("table" if terminal else "csv")
+    if chosen == "table":
+        _print_rich_table(table)
+        return
+    if chosen not in TABLE_FORMATS:
+        raise QueryError(f"a {result.type} result cannot be written as {chosen!r}; "
+                         f"use table or one of {', '.join(TABLE_FORMATS)}")
+    sys.stdout.buffer.write(serialize_table(table, chosen))
+    if chosen == "json":
+        sys.stdout.write("\n")
+
+
+def _print_rich_table(table: ResultTable) -> None:
+    if table.boolean is not None:
+        out.print("true" if table.boolean else "false", markup=False)
+        return
+    view = Table(*table.variables, show_lines=True)
+    for row in table.rows:
+        view.add_row(*(short(row[v]) if v in row else "" for v in table.variables))
+    out.print(view)
+    out.print(f"{len(table.rows)} row(s)", markup=False)
 
 
 @app.command()

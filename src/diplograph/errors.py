@@ -53,7 +53,7 @@ class QuerySyntaxError(QueryError):
     def __init__(self, message: str, line: int, column: int):
         self.line = line
         self.column = column
-        super().__init__(f"line {line}, column {column}: {message}")
+        super().__init__(f"SPARQL syntax error at line {line}, column {column}: {message}")
 
 
 class QueryParameterError(QueryError):

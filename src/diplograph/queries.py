@@ -6,6 +6,7 @@ declare its metadata::
     # title: CQ2 — What one actor demands of another before a process can begin
     # description: Demands made by one actor of another that are preconditions ...
     # param demander: IRI = dgr:russia  -- who demands
+    # param addressee: IRI = *  -- of whom (optional: any addressee when left out)
 
 A parameter named ``demander`` is the query variable ``?demander``. Values are
 parsed into RDF terms of the declared type and go into the query as a
@@ -31,6 +32,8 @@ from .namespaces import DGR, PREFIXES
 __all__ = ["CannedQuery", "Parameter", "load_queries", "parse_term", "PARAMETER_TYPES"]
 
 PARAMETER_TYPES = ("IRI", "string", "integer", "decimal", "date", "boolean")
+ANY = "*"
+"""The default of an optional parameter: left out, its variable matches anything."""
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:?\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>\w+)\s*(?:=\s*(?P<default>\S+))?\s*(?:--\s*(?P<doc>.*))?$")
@@ -108,13 +111,21 @@ class Parameter:
 
     @property
     def required(self) -> bool:
+        """A parameter declared without a default must be given."""
         return self.default is None
 
-    def term(self, value: str | Node | None) -> Node:
-        """The RDF term for ``value`` (or for the default when ``value`` is None)."""
-        if value is None:
+    @property
+    def optional(self) -> bool:
+        """A parameter declared ``= *`` may be left out: its variable then matches anything."""
+        return self.default == ANY
+
+    def term(self, value: str | Node | None) -> Node | None:
+        """The RDF term for ``value`` (or for the default when ``value`` is None; None when optional)."""
+        if value is None or value == "":
             if self.default is None:
                 raise QueryParameterError(f"missing required parameter {self.name!r} ({self.type})")
+            if self.optional:
+                return None
             value = self.default
         return parse_term(value, self.type, what=f"parameter {self.name!r}")
 
@@ -150,7 +161,8 @@ class CannedQuery:
         if unknown:
             raise QueryParameterError(f"query {self.name!r} has no parameter {unknown[0]!r}; "
                                       f"its parameters: {', '.join(sorted(known)) or 'none'}")
-        return {p.name: p.term(values.get(p.name)) for p in self.parameters}
+        terms = {p.name: p.term(values.get(p.name)) for p in self.parameters}
+        return {name: term for name, term in terms.items() if term is not None}
 
     def bind(self, values: dict[str, str | Node | None] | None = None) -> str:
         """The query text with every parameter bound by a VALUES block, for engines that take only text.
@@ -159,10 +171,11 @@ class CannedQuery:
         since rdflib does not push a VALUES block into the patterns it joins.)
         """
         terms = self.terms(values)
-        if not terms:
+        if not self.parameters:
             return self.text
-        variables = " ".join(f"?{name}" for name in terms)
-        block = f"VALUES ({variables}) {{ ({' '.join(t.n3() for t in terms.values())}) }}"
+        variables = " ".join(f"?{p.name}" for p in self.parameters)
+        cells = " ".join(terms[p.name].n3() if p.name in terms else "UNDEF" for p in self.parameters)
+        block = f"VALUES ({variables}) {{ ({cells}) }}"
         match = _MAIN_WHERE.search(self.text)
         if match is None:  # pragma: no cover - every canned query is checked by a test
             raise QueryParameterError(f"query {self.name!r} has parameters but no WHERE group to bind them in")
