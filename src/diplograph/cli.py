@@ -34,10 +34,10 @@ def _layout(data: Path | None, ontology: Path | None) -> Layout:
     return Layout(data or default.data, ontology or default.ontology)
 
 
-def _open(data: Path | None, ontology: Path | None) -> KnowledgeGraph:
+def _open(data: Path | None, ontology: Path | None, *, validate: bool = True) -> KnowledgeGraph:
     try:
         graph = KnowledgeGraph(_layout(data, ontology))
-        graph.load()
+        graph.load(validate=validate)
         return graph
     except DiplographError as error:
         _fail(error)
@@ -130,9 +130,11 @@ def query(
         "Default: table in a terminal, csv (or turtle) when piped."))] = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
+    validate: Annotated[bool, typer.Option("--validate/--no-validate", help=(
+        "Validate the data before querying (off by default: `diplograph validate` does it once)."))] = False,
 ) -> None:
     """Run a canned query (with --param), a SPARQL file (--file) or SPARQL from stdin (-)."""
-    graph = _open(data, ontology)
+    graph = _open(data, ontology, validate=validate)
     try:
         params = _parse_params(param or [])
         if file is not None or name == "-":

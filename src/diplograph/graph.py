@@ -6,6 +6,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, URIRef
 from rdflib.query import Result
@@ -15,6 +16,9 @@ from .errors import DataError, QueryError
 from .load import Layout, SourceFile, parse_files
 from .namespaces import DG, PREFIXES, RDF, RDFS
 from .queries import CannedQuery, load_queries
+
+if TYPE_CHECKING:
+    from .entities import Entity
 from .sparql import parse_query
 from .validate import check
 
@@ -158,6 +162,21 @@ class KnowledgeGraph:
             )
             classes["dg:" + cls.removeprefix(str(DG))] = int(next(iter(result))[0])
         return Stats(triples=sum(per_graph.values()), graphs=dict(sorted(per_graph.items())), classes=classes)
+
+    def entity(self, name: str | URIRef) -> Entity:
+        """Describe an entity given by IRI, prefixed name, bare id, label or alias (see ``entities.describe``).
+
+        >>> kg = KnowledgeGraph.open()
+        >>> finland = kg.entity("Finland")
+        >>> [s.iri.rsplit("/", 1)[-1] for s in finland.statements]
+        ['assessment-territorial-blackmail', 'principle-forced-concessions-legitimize-aggression']
+        >>> finland.statements[1].evidence[0].quote
+        'Peace achieved through forced concessions legitimizes aggression.'
+        """
+        from .entities import describe, resolve
+
+        iri = name if isinstance(name, URIRef) else resolve(self, name)
+        return describe(self, iri)
 
     def instances(self, cls: URIRef) -> list[URIRef]:
         """IRIs of every instance of ``cls`` or its subclasses, sorted."""

@@ -1,0 +1,158 @@
+"""One entity and everything around it: relations both ways, and the statements that mention it, with quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import UnknownEntityError
+from .graph import KnowledgeGraph
+from .namespaces import DG, OA, PROV, RDF, RDFS, SKOS
+from .queries import parse_term
+
+__all__ = ["Entity", "Evidence", "Relation", "StatementRef", "describe", "resolve"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim quote and the source document it comes from."""
+
+    source: URIRef
+    quote: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One triple seen from the entity: the property, the node at the other end, the graph that holds it."""
+
+    predicate: URIRef
+    predicate_label: str
+    node: Node
+    node_label: str
+    graph: URIRef | None
+
+
+@dataclass(frozen=True)
+class StatementRef:
+    """A statement (or described entity) that refers to the entity, with who asserts it and its quotes."""
+
+    iri: URIRef
+    label: str
+    types: list[URIRef]
+    via: URIRef
+    asserted_by: list[URIRef]
+    mode: URIRef | None
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity as a reader wants it: names, kinds, relations, and where each claim about it comes from."""
+
+    iri: URIRef
+    label: str
+    types: list[URIRef]
+    aliases: list[str]
+    outgoing: list[Relation] = field(default_factory=list)
+    incoming: list[Relation] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    statements: list[StatementRef] = field(default_factory=list)
+
+
+def resolve(graph: KnowledgeGraph, name: str) -> URIRef:
+    """The entity ``name`` refers to: an IRI, a prefixed name, a bare id, a label or an alias.
+
+    >>> kg = KnowledgeGraph.open()
+    >>> [resolve(kg, n).rsplit("/", 1)[-1] for n in ("Moscow", "dgr:ukraine", "kyiv", "Zelenskyy")]
+    ['russia', 'ukraine', 'ukraine', 'zelenskyy']
+
+    Raises
+    ------
+    UnknownEntityError
+        when nothing in the graph has that IRI, label or alias.
+    """
+    dataset = graph.dataset
+    try:
+        iri = parse_term(name, "IRI")
+        if (iri, None, None) in dataset or (None, None, iri) in dataset:
+            return iri  # type: ignore[return-value]
+    except Exception:  # not IRI-shaped; try it as a name
+        pass
+    wanted = name.strip().casefold()
+    for predicate in (RDFS.label, SKOS.altLabel, SKOS.prefLabel):
+        for subject, value in dataset.subject_objects(predicate):
+            if isinstance(subject, URIRef) and str(value).casefold() == wanted:
+                return subject
+    raise UnknownEntityError(f"no entity with IRI, label or alias {name!r}")
+
+
+def describe(graph: KnowledgeGraph, iri: URIRef) -> Entity:
+    """Everything the graph holds about ``iri``.
+
+    Raises
+    ------
+    UnknownEntityError
+        when ``iri`` occurs in no triple.
+    """
+    dataset = graph.dataset
+    if (iri, None, None) not in dataset and (None, None, iri) not in dataset:
+        raise UnknownEntityError(f"no entity <{iri}> in the graph")
+    outgoing, incoming = [], []
+    for _, predicate, obj, context in dataset.quads((iri, None, None, None)):
+        if predicate in (DG.evidence, RDFS.label, SKOS.altLabel, RDF.type) or isinstance(obj, BNode):
+            continue
+        outgoing.append(Relation(predicate, graph.label(predicate), obj, _node_label(graph, obj), _name(context)))
+    for subject, predicate, _, context in dataset.quads((None, None, iri, None)):
+        if isinstance(subject, BNode):
+            continue
+        incoming.append(Relation(predicate, graph.label(predicate), subject, graph.label(subject), _name(context)))
+    statements = {}
+    for relation in incoming:
+        subject = relation.node
+        if subject not in statements and (subject, DG.evidence, None) in dataset:
+            statements[subject] = _statement(graph, subject, relation.predicate)
+    return Entity(
+        iri=iri,
+        label=graph.label(iri),
+        types=sorted(set(dataset.objects(iri, RDF.type))),
+        aliases=sorted({str(a) for a in dataset.objects(iri, SKOS.altLabel)}),
+        outgoing=sorted(set(outgoing), key=_relation_key),
+        incoming=sorted(set(incoming), key=_relation_key),
+        evidence=_evidence(graph, iri),
+        statements=sorted(statements.values(), key=lambda s: str(s.iri)),
+    )
+
+
+def _statement(graph: KnowledgeGraph, iri: URIRef, via: URIRef) -> StatementRef:
+    dataset = graph.dataset
+    return StatementRef(
+        iri=iri, label=graph.label(iri), types=sorted(set(dataset.objects(iri, RDF.type))), via=via,
+        asserted_by=sorted(set(dataset.objects(iri, PROV.wasAttributedTo))),
+        mode=dataset.value(iri, DG.assertionMode), evidence=_evidence(graph, iri))
+
+
+def _evidence(graph: KnowledgeGraph, iri: URIRef) -> list[Evidence]:
+    dataset = graph.dataset
+    found = set()
+    for evidence in dataset.objects(iri, DG.evidence):
+        source = dataset.value(evidence, OA.hasSource)
+        for selector in dataset.objects(evidence, OA.hasSelector):
+            exact = dataset.value(selector, OA.exact)
+            if isinstance(source, URIRef) and exact is not None:
+                found.add(Evidence(source, str(exact)))
+    return sorted(found, key=lambda e: (str(e.source), e.quote))
+
+
+def _node_label(graph: KnowledgeGraph, node: Node) -> str:
+    return str(node) if isinstance(node, Literal) else graph.label(node)  # type: ignore[arg-type]
+
+
+def _name(context: object) -> URIRef | None:
+    identifier = getattr(context, "identifier", context)
+    return identifier if isinstance(identifier, URIRef) else None
+
+
+def _relation_key(relation: Relation) -> tuple[str, str]:
+    return (str(relation.predicate), str(relation.node))
