@@ -195,13 +195,45 @@ def _print_rich_table(table: ResultTable) -> None:
 
 
 @app.command()
-def serve(data: DataOption = None, ontology: OntologyOption = None) -> None:
-    """Load and validate the graph and print its summary (the HTTP service arrives with the API)."""
-    graph = _open(data, ontology)
-    summary = graph.stats()
-    out.print(f"diplograph: {summary.triples} triples, {len(summary.graphs)} named graphs, "
-              f"{summary.classes['dg:Statement']} statements from {summary.classes['dg:SourceDocument']} "
-              "source document(s).", markup=False)
+def serve(
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+    host: Annotated[str | None, typer.Option(help="Interface to listen on (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    store: Annotated[str | None, typer.Option(help="Store: memory (default).")] = None,
+    timeout: Annotated[float | None, typer.Option(help="Seconds a query may run (default 10).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Query worker processes (default 2).")] = None,
+    max_rows: Annotated[int | None, typer.Option(help="Rows a query may return (default 10000).")] = None,
+    allow_updates: Annotated[bool, typer.Option(help="Accept SPARQL Update with DIPLOGRAPH_UPDATE_TOKEN.")] = False,
+    cors_origin: Annotated[list[str] | None, typer.Option(help="Allow browser calls from this origin.")] = None,
+) -> None:
+    """Serve the graph over HTTP: SPARQL endpoint, JSON API, linked-data pages. Read-only unless told otherwise.
+
+    Every option can also be set as an environment variable DIPLOGRAPH_<OPTION> (e.g. DIPLOGRAPH_PORT).
+    """
+    import uvicorn
+
+    from .api import create_app
+    from .service import Service, Settings
+
+    given = {"data": data, "ontology": ontology, "host": host, "port": port, "store": store, "timeout": timeout,
+             "workers": workers, "max_rows": max_rows, "cors_origins": cors_origin or None}
+    settings = Settings(**{k: v for k, v in given.items() if v is not None},
+                        **({"allow_updates": True} if allow_updates else {}))
+    if settings.store != "memory":
+        _fail(DiplographError(f"store {settings.store!r} is not available yet; use memory"))
+    if settings.allow_updates and not settings.update_token:
+        _fail(DiplographError("--allow-updates needs a token in DIPLOGRAPH_UPDATE_TOKEN"))
+    try:
+        service = Service.from_settings(settings)
+    except DiplographError as error:
+        _fail(error)
+    summary = service.graph.stats()
+    err.print(f"diplograph: {summary.triples} triples, {len(summary.graphs)} named graphs, "
+              f"{summary.classes['dg:Statement']} statements; serving on http://{settings.host}:{settings.port}/ "
+              f"({'updates enabled' if settings.allow_updates else 'read-only'})", markup=False)
+    uvicorn.run(create_app(service), host=settings.host, port=settings.port, access_log=settings.access_log,
+                timeout_graceful_shutdown=5, log_level="info")
 
 
 if __name__ == "__main__":  # pragma: no cover

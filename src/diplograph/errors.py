@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "DataError", "DiplographError", "Problem", "QueryError", "QueryParameterError",
-    "QuerySyntaxError", "UnknownEntityError",
+    "DataError", "DiplographError", "Problem", "QueryError", "QueryLimitError", "QueryParameterError",
+    "QuerySyntaxError", "ServiceBusyError", "UnknownEntityError", "UnsafeQueryError", "UpdateForbiddenError",
 ]
 
 
@@ -58,6 +58,26 @@ class QuerySyntaxError(QueryError):
 
 class QueryParameterError(QueryError):
     """A canned query was given an unknown, missing or ill-typed parameter."""
+
+
+class UnsafeQueryError(QueryError):
+    """The query asks for something the service never does: reach the network or the file system, or update."""
+
+
+class QueryLimitError(QueryError):
+    """The query exceeds a configured bound (size, nesting, time, memory) and was refused or stopped."""
+
+    def __init__(self, message: str, *, limit: str):
+        self.limit = limit
+        super().__init__(message)
+
+
+class ServiceBusyError(DiplographError):
+    """Every query worker is busy; try again shortly."""
+
+
+class UpdateForbiddenError(DiplographError):
+    """Updates are disabled, or the request lacks the configured token."""
 
 
 class UnknownEntityError(DiplographError):

@@ -1,0 +1,1 @@
+"""Analyses of the diplomacy graph, one module per family; each reads a networkx projection, never RDF."""

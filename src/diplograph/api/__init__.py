@@ -1,0 +1,61 @@
+"""The HTTP API: ``create_app(service)`` builds the FastAPI application; the only package that imports FastAPI."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, ORJSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..service import Service
+from . import problems
+from .routes import collections, health, linked_data, queries, sparql
+
+__all__ = ["create_app"]
+
+STATIC = Path(__file__).parent / "static"
+
+DESCRIPTION = """
+The diplomacy around the Russia–Ukraine war as a knowledge graph: who demands what of whom, on which
+conditions, which red lines collide — and, for every fact, the source document, the verbatim quote and who
+asserts it. Read-only by default; every query is bounded in time, memory and rows.
+"""
+
+
+def create_app(service: Service) -> FastAPI:
+    """The application serving ``service``; its workers start and stop with the app's lifespan."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        service.start()
+        try:
+            yield
+        finally:
+            service.close()
+
+    app = FastAPI(title="diplograph", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  default_response_class=ORJSONResponse, docs_url=None, redoc_url=None,
+                  responses={400: {"model": __import__("diplograph.api.schemas", fromlist=["Problem"]).Problem,
+                                   "description": "Problem details (RFC 9457)"}})
+    app.state.service = service
+    problems.install(app)
+    if service.settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=service.settings.cors_origins,
+                           allow_methods=["GET", "POST", "HEAD"], allow_headers=["*"])
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for module in (health, sparql, queries, collections, linked_data):
+        app.include_router(module.router)
+
+    @app.get("/docs", include_in_schema=False)
+    async def read_docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="diplograph API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
+
+    return app

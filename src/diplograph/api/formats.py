@@ -1,0 +1,82 @@
+"""Media types the API produces, and turning a query outcome into a negotiated response."""
+
+from __future__ import annotations
+
+from fastapi import Response
+from rdflib import Graph
+
+from ..executor import Outcome
+from ..results import GRAPH_FORMATS, TABLE_FORMATS, serialize_graph, serialize_table
+from .negotiation import choose
+from .problems import NotAcceptable
+
+__all__ = ["GRAPH_TYPES", "TABLE_TYPES", "graph_response", "outcome_response", "pick"]
+
+# media type -> our format name; the first is the default when anything goes.
+TABLE_TYPES = {
+    "application/sparql-results+json": "sparql-json",
+    "application/sparql-results+xml": "sparql-xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "application/json": "sparql-json",
+}
+GRAPH_TYPES = {
+    "text/turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "application/n-quads": "nquads",
+    "application/trig": "trig",
+    "application/ld+json": "jsonld",
+    "application/rdf+xml": "rdfxml",
+    "text/plain": "ntriples",
+    "application/x-turtle": "turtle",
+}
+# ?format= accepts our names, the short names SPARQL services use, and media types.
+_ALIASES = {"json": "sparql-json", "xml": "sparql-xml", "ttl": "turtle", "nt": "ntriples", "nq": "nquads",
+            "json-ld": "jsonld", "rdf": "rdfxml", "rdf+xml": "rdfxml"}
+
+
+def pick(accept: str | None, format: str | None, offered: dict[str, str]) -> tuple[str, str]:
+    """(format name, media type) from an explicit ``format`` or else the Accept header.
+
+    Raises
+    ------
+    NotAcceptable
+    """
+    if format:
+        name = offered.get(format) or _ALIASES.get(format, format)
+        for media_type, candidate in offered.items():
+            if candidate == name:
+                return name, media_type
+        raise NotAcceptable(f"format {format!r} is not available here", sorted(set(offered.values())))
+    media_type = choose(accept, list(offered))
+    if media_type is None:
+        raise NotAcceptable(f"cannot produce any of: {accept}", list(offered))
+    return offered[media_type], media_type
+
+
+def outcome_response(outcome: Outcome, accept: str | None, format: str | None) -> Response:
+    """Serialise a query outcome in the negotiated format."""
+    headers = {"Vary": "Accept"}
+    if outcome.truncated:
+        headers["X-Diplograph-Truncated"] = "true"
+    if outcome.table is not None:
+        name, media_type = pick(accept, format, TABLE_TYPES)
+        return Response(serialize_table(outcome.table, name), media_type=_with_charset(media_type), headers=headers)
+    graph = Graph()
+    for triple in outcome.triples or []:
+        graph.add(triple)
+    return graph_response(graph, accept, format, headers)
+
+
+def graph_response(graph: Graph, accept: str | None, format: str | None,
+                   headers: dict[str, str] | None = None) -> Response:
+    name, media_type = pick(accept, format, GRAPH_TYPES)
+    return Response(serialize_graph(graph, name), media_type=_with_charset(media_type),
+                    headers={"Vary": "Accept", **(headers or {})})
+
+
+def _with_charset(media_type: str) -> str:
+    return media_type if media_type.endswith(("json", "+xml")) else f"{media_type}; charset=utf-8"
+
+
+assert set(TABLE_TYPES.values()) <= set(TABLE_FORMATS) and set(GRAPH_TYPES.values()) <= set(GRAPH_FORMATS)

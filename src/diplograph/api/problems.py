@@ -1,0 +1,94 @@
+"""Errors at the HTTP edge: every one becomes an RFC 9457 problem-details JSON document."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import ORJSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import (
+    DiplographError,
+    QueryError,
+    QueryLimitError,
+    QueryParameterError,
+    QuerySyntaxError,
+    ServiceBusyError,
+    UnknownEntityError,
+    UnsafeQueryError,
+    UpdateForbiddenError,
+)
+
+__all__ = ["BodyTooLarge", "NotAcceptable", "install", "problem"]
+
+PROBLEM_TYPE = "https://w3id.org/diplograph/problems/"
+MEDIA_TYPE = "application/problem+json"
+
+
+class BodyTooLarge(DiplographError):
+    """The request body is larger than the configured limit."""
+
+
+class NotAcceptable(DiplographError):
+    """None of the media types the client accepts can be produced."""
+
+    def __init__(self, message: str, offered: list[str]):
+        self.offered = offered
+        super().__init__(message)
+
+
+def problem(status: int, kind: str, title: str, detail: str, **extra: object) -> ORJSONResponse:
+    """A problem-details response."""
+    body = {"type": PROBLEM_TYPE + kind, "title": title, "status": status, "detail": detail, **extra}
+    headers = {"Retry-After": "1"} if status == 503 else None
+    return ORJSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+def _for(error: Exception) -> ORJSONResponse:
+    match error:
+        case QuerySyntaxError():
+            return problem(400, "query-syntax", "Malformed SPARQL", str(error), line=error.line, column=error.column)
+        case QueryParameterError():
+            return problem(400, "query-parameter", "Bad query parameter", str(error))
+        case UnsafeQueryError():
+            return problem(400, "unsafe-query", "Query refused", str(error))
+        case QueryLimitError() if error.limit in ("time", "memory"):
+            return problem(503, f"query-{error.limit}-limit", "Query stopped at its limit", str(error),
+                           limit=error.limit)
+        case QueryLimitError():
+            return problem(400, f"query-{error.limit}-limit", "Query too large", str(error), limit=error.limit)
+        case ServiceBusyError():
+            return problem(503, "busy", "Service busy", str(error))
+        case UpdateForbiddenError():
+            return problem(403, "read-only", "Updates not allowed", str(error))
+        case UnknownEntityError():
+            return problem(404, "unknown-entity", "Not found", str(error))
+        case BodyTooLarge():
+            return problem(413, "body-too-large", "Request body too large", str(error))
+        case NotAcceptable():
+            return problem(406, "not-acceptable", "Not acceptable", str(error), acceptable=error.offered)
+        case QueryError():
+            return problem(400, "query", "Query failed", str(error))
+    return problem(500, "internal", "Internal error", "unexpected error")
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn exceptions into problem details."""
+
+    @app.exception_handler(DiplographError)
+    async def diplograph_error(_: Request, error: DiplographError) -> ORJSONResponse:
+        return _for(error)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, error: RequestValidationError) -> ORJSONResponse:
+        errors = [{"location": list(map(str, e.get("loc", ()))), "message": e.get("msg", "")} for e in error.errors()]
+        return problem(422, "validation", "Invalid request", "; ".join(
+            f"{'.'.join(e['location'])}: {e['message']}" for e in errors), errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, error: StarletteHTTPException) -> ORJSONResponse:
+        titles = {404: "Not found", 405: "Method not allowed"}
+        response = problem(error.status_code, "http", titles.get(error.status_code, "HTTP error"), str(error.detail))
+        if error.headers:
+            response.headers.update(error.headers)
+        return response

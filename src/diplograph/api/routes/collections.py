@@ -1,0 +1,114 @@
+"""The JSON graph API: typed collections with filters and facets, entities, neighbourhoods, paths."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from rdflib import Literal
+
+from ...analysis.paths import ego_network, explanation_paths
+from ...catalog import COLLECTIONS, collection, facets, matching
+from ...entities import Entity, describe, resolve
+from ...project import node_id
+from ..deps import ServiceDep
+from ..schemas import (
+    CollectionPublic,
+    EdgePublic,
+    EntityPublic,
+    EvidencePublic,
+    ItemPublic,
+    NeighborhoodPublic,
+    NodePublic,
+    PathsPublic,
+    RelationPublic,
+    StatementRefPublic,
+    StepPublic,
+)
+
+router = APIRouter(tags=["graph"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
+Text = Annotated[str | None, Query(max_length=200, description="label or alias contains this (any case)")]
+Source = Annotated[str | None, Query(max_length=500, description="cited from this source document")]
+Kind = Annotated[str | None, Query(max_length=200, description="of this class, e.g. State or dg:Person")]
+AssertedBy = Annotated[str | None, Query(max_length=500, description="asserted by this actor")]
+
+
+def _collection_route(name: str):
+    cls = COLLECTIONS[name]
+
+    def read_collection(service: ServiceDep, q: Text = None, source: Source = None, kind: Kind = None,
+                        asserted_by: AssertedBy = None, limit: Limit = 50, offset: Offset = 0) -> CollectionPublic:
+        items = matching(service.cached(("collection", name), lambda: collection(service.graph, cls)),
+                         q=q, source=source, kind=kind, asserted_by=asserted_by)
+        page = items[offset:offset + limit]
+        return CollectionPublic(
+            data=[ItemPublic(id=i.id, iri=i.iri, label=i.label, types=list(i.types), aliases=list(i.aliases),
+                             sources=list(i.sources)) for i in page],
+            count=len(items), offset=offset, limit=limit, facets=facets(items))
+
+    read_collection.__name__ = f"read_{name}"
+    read_collection.__doc__ = f"Every {cls.rsplit('#', 1)[-1]} (subclasses included), filtered, with facets."
+    return read_collection
+
+
+for _name in COLLECTIONS:
+    router.add_api_route(f"/{_name}", _collection_route(_name), methods=["GET"], response_model=CollectionPublic,
+                         summary=f"List {_name}")
+
+
+def _entity(service, id: str) -> Entity:
+    return describe(service.graph, resolve(service.graph, id))
+
+
+@router.get("/entities/{id}", response_model=EntityPublic, summary="One entity: relations both ways, statements, "
+            "quotes", responses={404: {"description": "No such entity"}})
+def read_entity(id: str, service: ServiceDep) -> EntityPublic:
+    """``id`` is the entity's name (``russia``), a prefixed name, its IRI, a label or an alias (``Moscow``)."""
+    entity = _entity(service, id)
+    return EntityPublic(
+        id=str(entity.iri).rsplit("/", 1)[-1], iri=str(entity.iri), label=entity.label,
+        types=[str(t) for t in entity.types], aliases=entity.aliases,
+        outgoing=[_relation(r) for r in entity.outgoing], incoming=[_relation(r) for r in entity.incoming],
+        evidence=[EvidencePublic(source=str(e.source), quote=e.quote) for e in entity.evidence],
+        statements=[StatementRefPublic(
+            iri=str(s.iri), label=s.label, types=[str(t) for t in s.types], via=str(s.via),
+            asserted_by=[str(a) for a in s.asserted_by], mode=str(s.mode) if s.mode else None,
+            evidence=[EvidencePublic(source=str(e.source), quote=e.quote) for e in s.evidence])
+            for s in entity.statements])
+
+
+def _relation(relation) -> RelationPublic:
+    return RelationPublic(predicate=str(relation.predicate), predicate_label=relation.predicate_label,
+                          node=str(relation.node), node_label=relation.node_label,
+                          is_literal=isinstance(relation.node, Literal),
+                          graph=str(relation.graph) if relation.graph else None)
+
+
+@router.get("/entities/{id}/neighbors", response_model=NeighborhoodPublic, summary="An entity's neighbourhood",
+            responses={404: {"description": "No such entity"}})
+def read_neighbors(id: str, service: ServiceDep,
+                   depth: Annotated[int, Query(ge=1, le=3, description="hops, either direction")] = 1,
+                   ) -> NeighborhoodPublic:
+    """Nodes and edges within ``depth`` hops; edges carry the quotes of the statement behind them."""
+    center = node_id(resolve(service.graph, id))
+    ego = ego_network(service.entity_graph(), center, depth)
+    nodes = [NodePublic(id=n, label=d.get("label", n), cls=d.get("cls", "")) for n, d in sorted(ego.nodes(data=True))]
+    edges = [EdgePublic(source=a, target=b, predicate=d["predicate"], label=d["label"], quotes=d.get("quotes", []))
+             for a, b, d in sorted(ego.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"]))]
+    return NeighborhoodPublic(center=center, depth=depth, nodes=nodes, edges=edges)
+
+
+@router.get("/paths", response_model=PathsPublic, summary="How two entities are connected, and by which statements",
+            responses={404: {"description": "No such entity"}})
+def read_paths(service: ServiceDep,
+               source: Annotated[str, Query(alias="from", max_length=500, description="an entity")],
+               target: Annotated[str, Query(alias="to", max_length=500, description="another entity")],
+               limit: Annotated[int, Query(ge=1, le=10)] = 3) -> PathsPublic:
+    start, end = node_id(resolve(service.graph, source)), node_id(resolve(service.graph, target))
+    paths = explanation_paths(service.entity_graph(), start, end, limit=limit)
+    return PathsPublic(source=start, target=end, paths=[[StepPublic(
+        source=s.source, target=s.target, predicate=s.predicate, label=s.label, statement=s.statement,
+        quotes=list(s.quotes)) for s in path] for path in paths])

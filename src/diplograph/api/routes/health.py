@@ -1,0 +1,23 @@
+"""Liveness and size: answers at once, whatever queries are running."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from ..deps import ServiceDep
+from ..schemas import HealthPublic, StatsPublic
+
+router = APIRouter(tags=["service"])
+
+
+@router.get("/health", response_model=HealthPublic, summary="Is the service up?")
+async def read_health(service: ServiceDep) -> HealthPublic:
+    """Answers without touching the query workers, so it stays prompt while queries run."""
+    return HealthPublic(status="ok", triples=service.triples, graphs=len(service.graphs),
+                        workers=service.executor.limits.workers)
+
+
+@router.get("/stats", response_model=StatsPublic, summary="Triples, named graphs and entities per class")
+def read_stats(service: ServiceDep) -> StatsPublic:
+    stats = service.graph.stats()
+    return StatsPublic(triples=stats.triples, graphs=stats.graphs, classes=stats.classes)

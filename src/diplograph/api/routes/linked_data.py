@@ -1,0 +1,64 @@
+"""Linked data: entity and source IRIs under this server dereference to HTML for people and RDF for machines."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, PlainTextResponse
+
+from ...catalog import COLLECTIONS
+from ...entities import describe
+from ...errors import UnknownEntityError
+from ...namespaces import DG, DGR, DGS
+from ...validate import read_source_text
+from ..deps import ServiceDep
+from ..formats import GRAPH_TYPES, outcome_response
+from ..negotiation import choose
+from ..pages import entity_page, home_page, source_page
+
+router = APIRouter(tags=["linked data"])
+
+Format = Annotated[str | None, Query(description="html, turtle, jsonld, ntriples or rdfxml (overrides Accept)")]
+_PAGE_TYPES = ["text/html", *GRAPH_TYPES]
+
+
+@router.get("/", response_class=HTMLResponse, summary="Home page", include_in_schema=False)
+def read_home(service: ServiceDep) -> HTMLResponse:
+    stats = {name: len(service.graph.instances(cls)) for name, cls in COLLECTIONS.items()}
+    queries = [(q.name, q.title) for q in service.graph.canned.values()]
+    return HTMLResponse(home_page(stats, queries))
+
+
+@router.get("/id/{name}", summary="An entity's IRI: HTML page or RDF by content negotiation",
+            responses={200: {"content": {m: {} for m in _PAGE_TYPES}}, 404: {"description": "No such entity"}})
+async def read_resource(name: str, request: Request, service: ServiceDep, format: Format = None) -> Response:
+    return await _dereference(DGR[name], request, service, format)
+
+
+@router.get("/source/{name}", summary="A source document: HTML page or RDF by content negotiation",
+            responses={200: {"content": {m: {} for m in _PAGE_TYPES}}, 404: {"description": "No such source"}})
+async def read_source(name: str, request: Request, service: ServiceDep, format: Format = None) -> Response:
+    return await _dereference(DGS[name], request, service, format, text_url=f"/source/{name}/text")
+
+
+@router.get("/source/{name}/text", response_class=PlainTextResponse, summary="The unchanged text of a source",
+            responses={404: {"description": "No such source"}})
+def read_source_text_route(name: str, service: ServiceDep) -> PlainTextResponse:
+    text_file = service.graph.dataset.value(DGS[name], DG.textFile)
+    if text_file is None:
+        raise UnknownEntityError(f"no source document {name!r}")
+    return PlainTextResponse(read_source_text(service.graph.layout, str(text_file)))
+
+
+async def _dereference(iri, request: Request, service, format: str | None, text_url: str | None = None) -> Response:
+    accept = request.headers.get("accept")
+    entity = await run_in_threadpool(describe, service.graph, iri)  # 404 when unknown
+    wants_html = format == "html" or (format is None and choose(accept, _PAGE_TYPES) == "text/html")
+    if wants_html:
+        page = source_page(entity, text_url) if text_url else entity_page(entity)
+        return HTMLResponse(page, headers={"Vary": "Accept"})
+    query = service.graph.canned_query("entity-graph")
+    outcome = await run_in_threadpool(service.canned, query, {"entity": f"<{iri}>"})
+    return outcome_response(outcome, accept, format)

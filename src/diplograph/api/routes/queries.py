@@ -1,0 +1,84 @@
+"""Canned queries as JSON (or CSV/TSV) APIs, Datasette-style: named, documented, parameterised, paged."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from ...errors import QueryError, UnknownEntityError
+from ...queries import CannedQuery
+from ...results import Table, serialize_table
+from ..deps import ServiceDep
+from ..formats import outcome_response, pick
+from ..schemas import ParameterPublic, QueriesPublic, QueryPublic, QueryResultPublic
+
+router = APIRouter(prefix="/queries", tags=["queries"])
+
+RESERVED = {"format", "limit", "offset", "timeout"}
+_ROW_TYPES = {"application/json": "json", "text/csv": "csv", "text/tab-separated-values": "tsv"}
+
+
+def _public(query: CannedQuery) -> QueryPublic:
+    return QueryPublic(name=query.name, title=query.title, description=query.description, form=query.form,
+                       parameters=[ParameterPublic(name=p.name, type=p.type, default=p.default, required=p.required,
+                                                   description=p.description) for p in query.parameters],
+                       sparql=query.text)
+
+
+@router.get("", response_model=QueriesPublic, summary="The canned queries, with their parameters")
+def read_queries(service: ServiceDep) -> QueriesPublic:
+    data = [_public(q) for q in service.graph.canned.values()]
+    return QueriesPublic(data=data, count=len(data))
+
+
+@router.get("/{name}", response_model=QueryResultPublic, summary="Run a canned query",
+            responses={200: {"content": {"text/csv": {}, "text/tab-separated-values": {}, "text/turtle": {}}},
+                       400: {"description": "Bad parameter"}, 404: {"description": "No such query"}})
+async def read_query(
+    name: str,
+    request: Request,
+    service: ServiceDep,
+    format: Annotated[str | None, Query(description="json (default), csv or tsv; for CONSTRUCT an RDF format")] = None,
+    limit: Annotated[int, Query(ge=1, le=10_000, description="rows per page")] = 100,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="rows to skip")] = 0,
+    timeout: Annotated[float | None, Query(gt=0, description="seconds; may only lower the limit")] = None,
+) -> Response | QueryResultPublic:
+    """Parameters of the query are passed as URL parameters of the same name (``?demander=dgr:russia``)."""
+    try:
+        query = service.graph.canned_query(name)
+    except QueryError as error:
+        raise UnknownEntityError(str(error)) from None
+    params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
+    accept = request.headers.get("accept")
+    if query.form in ("CONSTRUCT", "DESCRIBE"):
+        outcome = await run_in_threadpool(service.canned, query, params, timeout=timeout)
+        return outcome_response(outcome, accept, format)
+    kind, media_type = pick(accept, format, _ROW_TYPES)
+    outcome = await run_in_threadpool(service.canned, query, params, max_rows=offset + limit + 1, timeout=timeout)
+    table = outcome.table or Table(variables=[])
+    page = Table(table.variables, table.rows[offset:offset + limit], table.boolean)
+    has_more = len(table.rows) > offset + limit
+    truncated = outcome.truncated and not has_more
+    headers = {"Vary": "Accept"}
+    links = []
+    base = str(request.url.remove_query_params(["offset"]))
+    separator = "&" if "?" in base else "?"
+    next_url = f"{base}{separator}{urlencode({'offset': offset + limit})}" if has_more else None
+    if next_url:
+        links.append(f'<{next_url}>; rel="next"')
+    if offset:
+        links.append(f'<{base}{separator}{urlencode({"offset": max(0, offset - limit)})}>; rel="prev"')
+    if links:
+        headers["Link"] = ", ".join(links)
+    if truncated:
+        headers["X-Diplograph-Truncated"] = "true"
+    if kind != "json":
+        return Response(serialize_table(page, kind), media_type=f"{media_type}; charset=utf-8", headers=headers)
+    body = QueryResultPublic(
+        query=name, parameters={k: str(v) for k, v in query.terms(params).items()}, columns=page.variables,
+        rows=page.records(), count=len(page.rows), offset=offset, limit=limit, has_more=has_more,
+        truncated=truncated, next=next_url)
+    return Response(body.model_dump_json().encode(), media_type="application/json", headers=headers)

@@ -1,0 +1,201 @@
+"""The service: one graph, its settings, and bounded, checked query evaluation — what the HTTP API calls."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import networkx as nx
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from rdflib import URIRef
+from rdflib.plugins.sparql.algebra import translateUpdate
+from rdflib.plugins.sparql.parser import parseUpdate
+
+from .errors import (
+    DiplographError,
+    QueryError,
+    QueryLimitError,
+    QuerySyntaxError,
+    UnsafeQueryError,
+    UpdateForbiddenError,
+)
+from .executor import Job, Limits, Outcome, QueryExecutor, local_graphs
+from .graph import KnowledgeGraph
+from .load import Layout
+from .namespaces import PREFIXES
+from .project import entity_graph
+from .queries import CannedQuery
+from .safety import DatasetSpec, check_query, check_text, check_update
+from .sparql import parse_query
+
+__all__ = ["Service", "Settings"]
+
+T = TypeVar("T")
+
+
+class Settings(BaseSettings):
+    """Service settings; each can also be set as an environment variable ``DIPLOGRAPH_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="DIPLOGRAPH_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    data: Path | None = None
+    ontology: Path | None = None
+    store: str = "memory"
+    timeout: float = 10.0
+    max_rows: int = 10_000
+    memory_mb: int = 1024
+    workers: int = 2
+    max_query_length: int = 100_000
+    max_nesting: int = 64
+    max_body_bytes: int = 1_000_000
+    allow_updates: bool = False
+    update_token: str | None = None
+    cors_origins: list[str] = []
+    access_log: bool = True
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(timeout=self.timeout, max_rows=self.max_rows, memory_mb=self.memory_mb,
+                      workers=self.workers, max_query_length=self.max_query_length, max_nesting=self.max_nesting)
+
+    def layout(self) -> Layout:
+        default = Layout.default()
+        return Layout(self.data or default.data, self.ontology or default.ontology, default.queries)
+
+
+_WORKER_ERRORS = {"PermissionError": UnsafeQueryError, "QueryLimitError": QueryLimitError,
+                  "QuerySyntaxError": QuerySyntaxError}
+
+
+class Service:
+    """The graph as a service: checks each query, runs it in a bounded worker, applies permitted updates.
+
+    Use as a context manager, or call ``start`` and ``close``.
+    """
+
+    def __init__(self, graph: KnowledgeGraph, settings: Settings | None = None):
+        self.graph = graph
+        self.settings = settings or Settings()
+        self.executor = QueryExecutor(graph, self.settings.limits)
+        self._update_lock = threading.Lock()
+        self._cache: dict[object, object] = {}
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Service:
+        graph = KnowledgeGraph(settings.layout())
+        graph.load()
+        return cls(graph, settings)
+
+    def start(self) -> None:
+        self.executor.start()
+
+    def close(self) -> None:
+        self.executor.close()
+
+    def __enter__(self) -> Service:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def graphs(self) -> list[URIRef]:
+        return self.cached("graphs", lambda: local_graphs(self.graph))
+
+    @property
+    def triples(self) -> int:
+        return self.cached("triples", lambda: len(list(self.graph.dataset.quads((None, None, None, None)))))
+
+    def cached(self, key: object, compute: Callable[[], T]) -> T:
+        """A value derived from the graph, computed once until the graph changes."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]  # type: ignore[return-value]
+
+    def entity_graph(self) -> nx.MultiDiGraph:
+        """The entity projection (see ``project.entity_graph``), built once per graph version."""
+        return self.cached("entity_graph", lambda: entity_graph(self.graph))
+
+    # ------------------------------------------------------------------ queries
+
+    def sparql(self, text: str, *, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
+               timeout: float | None = None, max_rows: int | None = None) -> Outcome:
+        """Check and run any SPARQL query; protocol graph IRIs must name graphs of this store.
+
+        Raises
+        ------
+        QuerySyntaxError, UnsafeQueryError, QueryLimitError, ServiceBusyError
+        """
+        limits = self.executor.limits
+        check_text(text, max_length=limits.max_query_length, max_depth=limits.max_nesting)
+        query = parse_query(text)
+        from_clauses = check_query(query, self.graphs)
+        dataset = self._protocol_dataset(default_graphs or [], named_graphs or []) or from_clauses
+        job = Job(text=text, dataset=dataset, max_rows=min(max_rows or limits.max_rows, limits.max_rows))
+        return self._run(job, timeout)
+
+    def canned(self, query: CannedQuery, params: dict[str, str], *, max_rows: int | None = None,
+               timeout: float | None = None) -> Outcome:
+        """Run a canned query with typed parameters, bounded like any other query."""
+        limits = self.executor.limits
+        job = Job(text=query.text, bindings=query.terms(params),
+                  max_rows=min(max_rows or limits.max_rows, limits.max_rows))
+        return self._run(job, timeout)
+
+    def _run(self, job: Job, timeout: float | None) -> Outcome:
+        outcome = self.executor.run(job, timeout)
+        if outcome.error:
+            name, message = outcome.error
+            if name in _WORKER_ERRORS:
+                error = _WORKER_ERRORS[name]
+                raise error(message, limit="memory") if error is QueryLimitError else error(message)
+            raise QueryError(f"query failed: {message}")
+        return outcome
+
+    def _protocol_dataset(self, default_graphs: list[str], named_graphs: list[str]) -> DatasetSpec | None:
+        if not default_graphs and not named_graphs:
+            return None
+        known = set(self.graphs)
+        for iri in default_graphs + named_graphs:
+            if URIRef(iri) not in known:
+                raise UnsafeQueryError(f"<{iri}> is not a graph of this store (default-graph-uri/named-graph-uri "
+                                       "may name only local graphs)")
+        return DatasetSpec(tuple(map(URIRef, default_graphs)), tuple(map(URIRef, named_graphs)))
+
+    # ------------------------------------------------------------------ updates
+
+    def update(self, text: str, token: str | None) -> None:
+        """Apply a SPARQL Update to the in-memory graph, if updates are enabled and ``token`` is right.
+
+        The files in ``data/`` stay the source of truth: a restart or reload
+        drops updates made this way.
+
+        Raises
+        ------
+        UpdateForbiddenError, QuerySyntaxError, UnsafeQueryError
+        """
+        settings = self.settings
+        if not settings.allow_updates or not settings.update_token:
+            raise UpdateForbiddenError("this service is read-only; start it with updates enabled and a token")
+        if not token or not hmac.compare_digest(token.encode(), settings.update_token.encode()):
+            raise UpdateForbiddenError("updates need the configured bearer token")
+        limits = self.executor.limits
+        check_text(text, max_length=limits.max_query_length, max_depth=limits.max_nesting)
+        try:
+            update = translateUpdate(parseUpdate(text), initNs=PREFIXES)
+        except DiplographError:
+            raise
+        except Exception as error:
+            line, column = getattr(error, "lineno", 1), getattr(error, "col", 1)
+            raise QuerySyntaxError(getattr(error, "msg", str(error)), line, column) from None
+        check_update(update.algebra)
+        with self._update_lock:
+            self.graph.dataset.update(update)
+            self._cache.clear()
+            self.executor.restart()
