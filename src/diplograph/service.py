@@ -10,7 +10,7 @@ from typing import TypeVar
 
 import networkx as nx
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
 
@@ -25,13 +25,16 @@ from .errors import (
 from .executor import Job, Limits, Outcome, QueryExecutor, local_graphs
 from .graph import KnowledgeGraph
 from .load import Layout
-from .namespaces import PREFIXES
+from .namespaces import GRAPH, PREFIXES
 from .project import entity_graph
 from .queries import CannedQuery
 from .safety import DatasetSpec, check_query, check_text, check_update
 from .sparql import parse_query
 
-__all__ = ["Service", "Settings"]
+__all__ = ["Service", "Settings", "UPDATES_GRAPH"]
+
+UPDATES_GRAPH = GRAPH.updates
+"""Where runtime updates go; the data files' graphs are never changed at run time."""
 
 T = TypeVar("T")
 
@@ -171,10 +174,11 @@ class Service:
     # ------------------------------------------------------------------ updates
 
     def update(self, text: str, token: str | None) -> None:
-        """Apply a SPARQL Update to the in-memory graph, if updates are enabled and ``token`` is right.
+        """Apply a SPARQL Update, if updates are enabled and ``token`` is right.
 
-        The files in ``data/`` stay the source of truth: a restart or reload
-        drops updates made this way.
+        Updates act on an overlay graph, ``UPDATES_GRAPH``, which the union
+        default graph includes: the files in ``data/`` stay the source of
+        truth, their graphs are never changed, and a restart drops the overlay.
 
         Raises
         ------
@@ -196,6 +200,7 @@ class Service:
             raise QuerySyntaxError(getattr(error, "msg", str(error)), line, column) from None
         check_update(update.algebra)
         with self._update_lock:
-            self.graph.dataset.update(update)
+            overlay = Graph(store=self.graph.dataset.store, identifier=UPDATES_GRAPH)
+            overlay.update(update)
             self._cache.clear()
             self.executor.restart()

@@ -73,6 +73,11 @@ def update_server():
 
 
 @pytest.fixture(scope="session")
+def update_token() -> str:
+    return UPDATE_TOKEN
+
+
+@pytest.fixture(scope="session")
 def client(server):
     with httpx.Client(base_url=server.url, timeout=30) as http:
         yield http

@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, ORJSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
@@ -39,7 +39,7 @@ def create_app(service: Service) -> FastAPI:
             service.close()
 
     app = FastAPI(title="diplograph", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  default_response_class=ORJSONResponse, docs_url=None, redoc_url=None,
+                  docs_url=None, redoc_url=None,
                   responses={400: {"model": __import__("diplograph.api.schemas", fromlist=["Problem"]).Problem,
                                    "description": "Problem details (RFC 9457)"}})
     app.state.service = service

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import ORJSONResponse
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import (
@@ -37,14 +37,14 @@ class NotAcceptable(DiplographError):
         super().__init__(message)
 
 
-def problem(status: int, kind: str, title: str, detail: str, **extra: object) -> ORJSONResponse:
+def problem(status: int, kind: str, title: str, detail: str, **extra: object) -> JSONResponse:
     """A problem-details response."""
     body = {"type": PROBLEM_TYPE + kind, "title": title, "status": status, "detail": detail, **extra}
     headers = {"Retry-After": "1"} if status == 503 else None
-    return ORJSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+    return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
-def _for(error: Exception) -> ORJSONResponse:
+def _for(error: Exception) -> JSONResponse:
     match error:
         case QuerySyntaxError():
             return problem(400, "query-syntax", "Malformed SPARQL", str(error), line=error.line, column=error.column)
@@ -76,17 +76,17 @@ def install(app: FastAPI) -> None:
     """Register the handlers that turn exceptions into problem details."""
 
     @app.exception_handler(DiplographError)
-    async def diplograph_error(_: Request, error: DiplographError) -> ORJSONResponse:
+    async def diplograph_error(_: Request, error: DiplographError) -> JSONResponse:
         return _for(error)
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, error: RequestValidationError) -> ORJSONResponse:
+    async def validation_error(_: Request, error: RequestValidationError) -> JSONResponse:
         errors = [{"location": list(map(str, e.get("loc", ()))), "message": e.get("msg", "")} for e in error.errors()]
         return problem(422, "validation", "Invalid request", "; ".join(
             f"{'.'.join(e['location'])}: {e['message']}" for e in errors), errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, error: StarletteHTTPException) -> ORJSONResponse:
+    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
         titles = {404: "Not found", 405: "Method not allowed"}
         response = problem(error.status_code, "http", titles.get(error.status_code, "HTTP error"), str(error.detail))
         if error.headers:

@@ -1,0 +1,238 @@
+"""Safe by default: nothing reaches the network or the file system, updates need a token, every query is bounded.
+
+A listener on 127.0.0.1 (with a redirect, as rdflib follows redirects) stands
+in for "the network": each refused construct must leave it with zero requests.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import httpx
+import pytest
+
+
+class Listener:
+    def __init__(self):
+        self.hits: list[str] = []
+        listener = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's naming
+                listener.hits.append(self.path)
+                if self.path.startswith("/redirect"):
+                    self.send_response(302)
+                    self.send_header("Location", "/data.ttl")
+                    self.end_headers()
+                    return
+                body = b"<http://example.org/a> <http://example.org/b> <http://example.org/c> ."
+                self.send_response(200)
+                self.send_header("Content-Type", "text/turtle")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET  # noqa: N815
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+@pytest.fixture
+def listener():
+    running = Listener()
+    yield running
+    running.close()
+
+
+REFUSED_QUERIES = {
+    "service": "SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
+    "service-silent": "SELECT * WHERE {{ SERVICE SILENT <{url}/sparql> {{ ?s ?p ?o }} }}",
+    "service-redirect": "SELECT * WHERE {{ SERVICE <{url}/redirect> {{ ?s ?p ?o }} }}",
+    "service-in-subquery": "SELECT * WHERE {{ {{ SELECT ?s WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }} }} }}",
+    "service-in-exists": "SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }} }}",
+    "service-in-optional": "ASK {{ ?s ?p ?o OPTIONAL {{ SERVICE <{url}/sparql> {{ ?s ?q ?r }} }} }}",
+    "from": "SELECT * FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }}",
+    "from-redirect": "SELECT * FROM <{url}/redirect> WHERE {{ ?s ?p ?o }}",
+    "from-named": "SELECT * FROM NAMED <{url}/data.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+    "from-file": "SELECT * FROM <file:///etc/passwd> WHERE {{ ?s ?p ?o }}",
+}
+
+
+@pytest.mark.parametrize("kind", list(REFUSED_QUERIES))
+def test_query_reaching_out_is_refused(client, listener, kind):
+    query = REFUSED_QUERIES[kind].format(url=listener.url)
+    response = client.post("/sparql", data={"query": query})
+    assert response.status_code == 400, response.text
+    assert response.json()["title"] == "Query refused"
+    assert listener.hits == []
+
+
+def test_protocol_graph_uri_on_the_network_is_refused(client, listener):
+    response = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
+                                             "default-graph-uri": listener.url + "/data.ttl"})
+    assert response.status_code == 400
+    assert listener.hits == []
+
+
+@pytest.mark.parametrize("update", [
+    "LOAD <{url}/data.ttl>",
+    "LOAD <file:///etc/passwd>",
+    "INSERT DATA {{ <urn:a> <urn:b> <urn:c> }}",
+    "DROP ALL",
+])
+def test_updates_are_refused_on_a_read_only_server(client, listener, update, update_token):
+    text = update.format(url=listener.url)
+    for response in (client.post("/sparql", data={"update": text}),
+                     client.post("/sparql", content=text.encode(),
+                                 headers={"Content-Type": "application/sparql-update",
+                                          "Authorization": f"Bearer {update_token}"})):
+        assert response.status_code == 403
+        assert response.headers["content-type"] == "application/problem+json"
+    assert listener.hits == []
+    assert client.get("/sparql", params={"query": "ASK { <urn:a> ?p ?o }"},
+                      headers={"Accept": "application/sparql-results+json"}).json()["boolean"] is False
+
+
+def test_update_needs_the_token(update_server, update_token):
+    with httpx.Client(base_url=update_server.url, timeout=30) as http:
+        insert = "INSERT DATA { <urn:test:a> <urn:test:b> 'c' }"
+        assert http.post("/sparql", data={"update": insert}).status_code == 403
+        assert http.post("/sparql", data={"update": insert},
+                         headers={"Authorization": "Bearer wrong"}).status_code == 403
+        ok = http.post("/sparql", data={"update": insert}, headers={"Authorization": f"Bearer {update_token}"})
+        assert ok.status_code == 204, ok.text
+        ask = http.get("/sparql", params={"query": "ASK { <urn:test:a> <urn:test:b> 'c' }"},
+                       headers={"Accept": "application/sparql-results+json"})
+        assert ask.json()["boolean"] is True
+
+
+@pytest.mark.parametrize("update", [
+    "LOAD <{url}/data.ttl>",
+    "LOAD <file:///etc/passwd> INTO GRAPH <urn:x>",
+    "INSERT {{ ?s ?p ?o }} WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
+    "DELETE {{ ?s ?p ?o }} WHERE {{ SERVICE SILENT <{url}/redirect> {{ ?s ?p ?o }} }}",
+])
+def test_updates_reaching_out_are_refused_even_with_the_token(update_server, listener, update, update_token):
+    with httpx.Client(base_url=update_server.url, timeout=30) as http:
+        response = http.post("/sparql", data={"update": update.format(url=listener.url)},
+                             headers={"Authorization": f"Bearer {update_token}"})
+    assert response.status_code == 400, response.text
+    assert listener.hits == []
+
+
+def test_pathological_query_is_stopped_while_others_answer(server, client):
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    outcome = {}
+
+    def run_slow():
+        with httpx.Client(base_url=server.url, timeout=60) as http:
+            outcome["response"] = http.get("/sparql", params={"query": slow},
+                                           headers={"Accept": "application/sparql-results+json"})
+
+    worker = threading.Thread(target=run_slow)
+    worker.start()
+    try:
+        # While the slow query runs, health and a simple query answer (and the slow one is still running).
+        for _ in range(3):
+            assert client.get("/health").status_code == 200
+            simple = client.get("/sparql", params={"query": "ASK { dgr:putin a dg:Person }"},
+                                headers={"Accept": "application/sparql-results+json"})
+            assert simple.json()["boolean"] is True
+        assert worker.is_alive()
+    finally:
+        worker.join(timeout=60)
+    response = outcome["response"]
+    assert response.status_code == 503
+    assert response.json()["limit"] == "time"
+    assert response.headers["content-type"] == "application/problem+json"
+    # the killed worker was replaced: queries still run
+    assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                      headers={"Accept": "application/sparql-results+json"}).json()["boolean"] is True
+
+
+def test_per_request_timeout_can_only_lower_the_limit(client):
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    response = client.get("/sparql", params={"query": slow, "timeout": "0.5"})
+    assert response.status_code == 503
+    assert "0.5 s" in response.json()["detail"]
+
+
+def test_deeply_nested_query_is_refused_and_server_stays_up(client):
+    query = "SELECT * WHERE { " + "{ " * 3000 + "?s ?p ?o" + " }" * 3000 + " }"
+    response = client.post("/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"})
+    assert response.status_code == 400
+    assert response.json()["limit"] == "nesting"
+    expression = "SELECT * WHERE { FILTER(" + "(" * 3000 + "1" + ")" * 3000 + ") }"
+    assert client.post("/sparql", data={"query": expression}).status_code == 400
+    assert client.get("/health").status_code == 200
+
+
+def test_oversized_body_is_413(client):
+    query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 300_000
+    response = client.post("/sparql", content=query.encode(), headers={"Content-Type": "application/sparql-query"})
+    assert response.status_code == 413
+    assert response.json()["title"] == "Request body too large"
+
+
+def test_overlong_query_is_400(client):
+    query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 150_000
+    response = client.post("/sparql", data={"query": query})
+    assert response.status_code in (400, 413)
+
+
+def test_unsupported_body_type_is_415(client):
+    response = client.post("/sparql", content=b"{}", headers={"Content-Type": "application/json"})
+    assert response.status_code == 415
+
+
+def test_cors_is_off_by_default(client):
+    response = client.get("/health", headers={"Origin": "https://example.org"})
+    assert "access-control-allow-origin" not in response.headers
+
+
+# ------------------------------------------------------------------ the backstop, without the algebra checks
+
+def _evaluate_unchecked(url: str, queue) -> None:
+    from diplograph import KnowledgeGraph
+    from diplograph.executor import install_guard
+
+    graph = KnowledgeGraph.open(validate=False)
+    install_guard()
+    results = []
+    for query in (f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
+                  f"SELECT * FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }}",
+                  "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"):
+        try:
+            list(graph.dataset.query(query))  # rdflib itself, with no diplograph check in front
+            results.append("ran")
+        except Exception as error:  # rdflib may wrap what the guard raised
+            chain = [error, error.__context__, error.__cause__]
+            results.append("PermissionError" if any(isinstance(e, PermissionError) for e in chain)
+                           else type(error).__name__)
+    try:
+        open("/etc/passwd").close()
+        results.append("read /etc/passwd")
+    except PermissionError:
+        results.append("PermissionError")
+    queue.put(results)
+
+
+def test_guard_stops_network_and_file_access_that_slips_past_the_checks(listener):
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_evaluate_unchecked, args=(listener.url, queue))
+    child.start()
+    results = queue.get(timeout=60)
+    child.join(timeout=10)
+    assert results == ["PermissionError"] * 4
+    assert listener.hits == []
