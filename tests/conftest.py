@@ -6,13 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import DOCUMENT, REPO, SHARED_CORPUS
 
 from diplograph.graph import KnowledgeGraph
 from diplograph.load import Layout
-
-REPO = Path(__file__).resolve().parents[1]
-DOCUMENT = "2025-11-30-peace-talks-putin-conditions"
-SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -55,3 +52,4 @@ class ProjectCopy:
 @pytest.fixture
 def project(tmp_path: Path) -> ProjectCopy:
     return ProjectCopy(tmp_path)
+

@@ -124,7 +124,7 @@ def test_invalid_data_is_not_swapped_in(project):
 
 
 def test_shipped_source_is_the_corpus_document_unchanged():
-    from conftest import DOCUMENT, REPO, SHARED_CORPUS
+    from helpers import DOCUMENT, REPO, SHARED_CORPUS
 
     original = SHARED_CORPUS / f"{DOCUMENT}.txt"
     if not original.exists():
