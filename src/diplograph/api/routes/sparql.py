@@ -30,7 +30,8 @@ NamedUris = Annotated[list[str] | None, Query(alias="named-graph-uri", descripti
                                                 "dataset: local graph IRIs only")]
 FormatParam = Annotated[str | None, Query(description="override Accept: json, xml, csv, tsv, turtle, ntriples, "
                                           "nquads, trig, jsonld, rdfxml or a media type")]
-TimeoutParam = Annotated[float | None, Query(gt=0, description="seconds; may only lower the server's limit")]
+TimeoutParam = Annotated[float | None, Query(ge=1, le=3600, description="seconds (at least 1); may only lower "
+                                              "the server's limit")]
 
 _QUERY_BODY = {
     "application/sparql-query": {"schema": {"type": "string"}},
