@@ -195,6 +195,69 @@ def _print_rich_table(table: ResultTable) -> None:
 
 
 @app.command()
+def analyze(
+    name: Annotated[str | None, typer.Argument(help="Analysis name; omit to list them.")] = None,
+    option: Annotated[list[str] | None, typer.Option("--option", "-o", help="Option as NAME=VALUE.")] = None,
+    format: FormatOption = "table",
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Run a networkx analysis: centrality, coalitions, stance-network, conflicts, paths, ego."""
+    from .analysis.registry import ANALYSES, Projections, run_analysis
+
+    if name is None:
+        table = Table("name", "what", "options")
+        for analysis in ANALYSES.values():
+            table.add_row(analysis.name, analysis.description,
+                          ", ".join(f"{o.name}={o.default}" for o in analysis.options))
+        out.print(table)
+        return
+    graph = _open(data, ontology, validate=False)
+    try:
+        result = run_analysis(Projections(graph), name, _parse_params(option or []))
+    except DiplographError as error:
+        _fail(error)
+    if format == "json":
+        _print_json({"analysis": name, "rules": ANALYSES[name].rules, "result": result})
+        return
+    _print_analysis(name, result)
+
+
+def _print_analysis(name: str, result: object) -> None:
+    if name == "coalitions":
+        for number, group in enumerate(result["groups"], start=1):
+            out.print(f"camp {number}: " + ", ".join(result["labels"][n] for n in group), markup=False)
+        out.print(f"balance {result['balance']:.3f}, frustration {result['frustration']}", markup=False)
+        return
+    if name == "ego":
+        result = result["edges"]
+    if name == "paths":
+        for number, path in enumerate(result, start=1):
+            out.print(f"path {number}:", markup=False)
+            for step in path:
+                quote = f"  “{step['quotes'][0]}”" if step["quotes"] else ""
+                out.print(f"  {step['source']} —{step['predicate']}→ {step['target']}{quote}", markup=False)
+        return
+    rows = result if isinstance(result, list) else [result]
+    if not rows:
+        out.print("no results", markup=False)
+        return
+    columns = [k for k in rows[0] if k not in ("reasons",)]
+    table = Table(*columns, show_lines=True)
+    for row in rows:
+        table.add_row(*(_cell(row[c]) for c in columns))
+    out.print(table)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    if isinstance(value, list | tuple):
+        return "\n".join(map(str, value))
+    return str(value)
+
+
+@app.command()
 def serve(
     data: DataOption = None,
     ontology: OntologyOption = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import networkx as nx
 from rdflib import BNode, Literal, URIRef
@@ -12,7 +13,7 @@ from .load import ONTOLOGY_GRAPH
 from .namespaces import DG, OA, PROV, RDF, RDFS, SKOS
 from .results import short
 
-__all__ = ["entity_graph", "node_id"]
+__all__ = ["Reason", "entity_graph", "node_id", "stance_network"]
 
 # Triples that are bookkeeping, not relations between things.
 _SKIPPED = {RDF.type, RDFS.label, SKOS.altLabel, SKOS.definition, SKOS.exactMatch, DG.evidence,
@@ -113,3 +114,193 @@ def _quotes(graph: KnowledgeGraph) -> dict[URIRef, set[tuple[URIRef, str]]]:
 
 def _subclasses(graph: KnowledgeGraph, cls: URIRef) -> set[URIRef]:
     return {row[0] for row in graph.query("SELECT ?c WHERE { ?c rdfs:subClassOf* ?cls }", bindings={"cls": cls})}
+
+
+# ---------------------------------------------------------------------------------------------- stance network
+
+@dataclass(frozen=True)
+class Reason:
+    """Why two actors are linked in the stance network: the rule, the statements, and their words.
+
+    ``inferred`` is False only for links a source states directly (an affiliation,
+    a rejection of the other's demand, a legitimacy claim); links derived from the
+    vocabulary's measures (shared aims, opposed aims) are inferred by their rule.
+    """
+
+    rule: str
+    sign: int
+    statements: tuple[str, ...]
+    quotes: tuple[str, ...]
+    measure: str | None = None
+    inferred: bool = True
+
+
+STANCE_RULES = {
+    "shared-aim": "both call for the same (or a skos:related) measure in a demand or principle",
+    "shared-opposition": "both oppose the same measure: by rejecting it, or by holding a principle incompatible "
+                         "with it (dg:incompatibleWith)",
+    "opposed-aims": "one calls for a measure the other opposes",
+    "rejects-demand": "one rejects a demand the other makes (a stated position)",
+    "legitimacy": "one calls the other (or its leadership) illegitimate (a stated claim)",
+    "affiliation": "one is a member, leader or part of the other (a stated affiliation, or reference data)",
+}
+"""The rules that derive signed links between actors, by name."""
+
+
+def stance_network(graph: KnowledgeGraph) -> nx.Graph:
+    """Actors linked + where they stand together and − where they stand against each other.
+
+    Each edge has ``sign`` (+1/−1, the sign of the heavier side), ``weight``
+    (supporting statements for that sign), ``positive`` and ``negative``
+    weights, and ``reasons``: a list of :class:`Reason`, each naming its rule
+    (see ``STANCE_RULES``), its statements and their quotes.
+
+    Returns
+    -------
+    networkx.Graph
+        nodes are actor keys (``dgr:ukraine``) with ``label`` and ``cls``.
+
+    Examples
+    --------
+    >>> net = stance_network(KnowledgeGraph.open())
+    >>> net.edges["dgr:russia", "dgr:ukraine"]["sign"]
+    -1
+    >>> sorted({r.rule for r in net.edges["dgr:russia", "dgr:ukraine"]["reasons"]})
+    ['legitimacy', 'opposed-aims', 'rejects-demand']
+    >>> net.edges["dgr:finland", "dgr:ukraine"]["sign"]
+    1
+    """
+    facts = _StanceFacts(graph)
+    reasons: dict[tuple[str, str], list[Reason]] = defaultdict(list)
+
+    def link(a: str, b: str, reason: Reason) -> None:
+        if a != b:
+            reasons[tuple(sorted((a, b)))].append(reason)  # type: ignore[index]
+
+    aims, oppositions = facts.aims(), facts.oppositions()
+    for measure, holders in aims.items():
+        for (a, sa), (b, sb) in _pairs(holders):
+            link(a, b, Reason("shared-aim", +1, (sa, sb), facts.quotes(sa, sb), measure))
+        for related in facts.related(measure):
+            for a, sa in holders:
+                for b, sb in aims.get(related, ()):
+                    if measure < related:
+                        link(a, b, Reason("shared-aim", +1, (sa, sb), facts.quotes(sa, sb), f"{measure}~{related}"))
+        for b, sb in oppositions.get(measure, ()):
+            for a, sa in holders:
+                link(a, b, Reason("opposed-aims", -1, (sa, sb), facts.quotes(sa, sb), measure))
+    for measure, opponents in oppositions.items():
+        for (a, sa), (b, sb) in _pairs(opponents):
+            link(a, b, Reason("shared-opposition", +1, (sa, sb), facts.quotes(sa, sb), measure))
+    for rejecter, position, demander, demand in facts.rejected_demands():
+        link(rejecter, demander, Reason("rejects-demand", -1, (position, demand), facts.quotes(position, demand),
+                                        inferred=False))
+    for claimant, claim, subject in facts.illegitimacy():
+        link(claimant, subject, Reason("legitimacy", -1, (claim,), facts.quotes(claim), inferred=False))
+    for member, statement, whole in facts.affiliations():
+        link(member, whole, Reason("affiliation", +1, (statement,) if statement else (),
+                                   facts.quotes(statement) if statement else (), inferred=statement is None))
+
+    network = nx.Graph()
+    for (a, b), found in sorted(reasons.items()):
+        unique = sorted(set(found), key=lambda r: (r.rule, r.statements, r.measure or ""))
+        positive = len({r.statements for r in unique if r.sign > 0})
+        negative = len({r.statements for r in unique if r.sign < 0})
+        for node in (a, b):
+            network.add_node(node, label=facts.label(node), cls=facts.cls(node))
+        network.add_edge(a, b, sign=1 if positive > negative else -1, weight=max(positive, negative),
+                         positive=positive, negative=negative, reasons=unique)
+    return network
+
+
+def _pairs(items):
+    ordered = sorted(set(items))
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1:]:
+            if first[0] != second[0]:
+                yield first, second
+
+
+class _StanceFacts:
+    """The statements the stance rules read, fetched once with SPARQL."""
+
+    def __init__(self, graph: KnowledgeGraph):
+        self.graph = graph
+        self._quotes = _quotes(graph)
+        self._iris: dict[str, URIRef] = {}
+
+    def _key(self, iri: URIRef) -> str:
+        key = node_id(iri)
+        self._iris[key] = iri
+        return key
+
+    def _rows(self, query: str) -> list[tuple[str, ...]]:
+        return [tuple(self._key(v) if isinstance(v, URIRef) else str(v) for v in row)
+                for row in self.graph.query(query)]
+
+    def label(self, key: str) -> str:
+        return self.graph.label(self._iris[key])
+
+    def cls(self, key: str) -> str:
+        iri = self._iris[key]
+        types = [t for t in self.graph.dataset.objects(iri, RDF.type) if str(t).startswith(str(DG))]
+        return node_id(types[0]) if types else ""
+
+    def quotes(self, *statements: str) -> tuple[str, ...]:
+        found = set()
+        for key in statements:
+            found |= {q for _, q in self._quotes.get(self._iris[key], ())}
+        return tuple(sorted(found))
+
+    def aims(self) -> dict[str, list[tuple[str, str]]]:
+        rows = self._rows("""SELECT ?measure ?actor ?statement WHERE {
+            { ?statement a dg:Demand ; dg:demandedBy ?actor ; dg:callsFor ?measure }
+            UNION { ?cls rdfs:subClassOf* dg:Principle . ?statement a ?cls ; dg:heldBy ?actor ; dg:callsFor ?measure }
+        }""")
+        return _group(rows)
+
+    def oppositions(self) -> dict[str, list[tuple[str, str]]]:
+        rows = self._rows("""SELECT ?measure ?actor ?statement WHERE {
+            { ?cls rdfs:subClassOf* dg:Principle . ?statement a ?cls ; dg:heldBy ?actor ; dg:callsFor ?aim .
+              ?aim dg:incompatibleWith|^dg:incompatibleWith ?measure }
+            UNION { ?statement a dg:Position ; dg:stance dg:Rejects ; dg:holder ?actor ; dg:towards ?target .
+                    ?target skos:inScheme dg:Measures . BIND(?target AS ?measure) }
+        }""")
+        return _group(rows)
+
+    def related(self, measure: str) -> list[str]:
+        iri = self._iris[measure]
+        return sorted({node_id(o) for o in self.graph.dataset.objects(iri, SKOS.related)} |
+                      {node_id(s) for s in self.graph.dataset.subjects(SKOS.related, iri)})
+
+    def rejected_demands(self) -> list[tuple[str, ...]]:
+        return self._rows("""SELECT ?rejecter ?position ?demander ?demand WHERE {
+            ?position a dg:Position ; dg:stance dg:Rejects ; dg:holder ?rejecter ; dg:towards ?demand .
+            ?demand a dg:Demand ; dg:demandedBy ?demander }""")
+
+    def illegitimacy(self) -> list[tuple[str, ...]]:
+        """(claimant, claim, subject) for each actor called illegitimate, and for the whole it is part of."""
+        rows = self._rows("""SELECT ?claimant ?claim ?about ?whole WHERE {
+            ?claim a dg:LegitimacyClaim ; dg:legitimacyVerdict dg:Illegitimate ;
+                   prov:wasAttributedTo ?claimant ; dg:about ?about .
+            OPTIONAL { ?about dg:partOf ?whole } }""")
+        found = set()
+        for claimant, claim, about, whole in rows:
+            found.add((claimant, claim, about))
+            if whole != "None":
+                found.add((claimant, claim, whole))
+        return sorted(found)
+
+    def affiliations(self) -> list[tuple[str, str | None, str]]:
+        stated = self._rows("""SELECT ?member ?statement ?whole WHERE {
+            ?statement a dg:Affiliation ; dg:member ?member ; dg:affiliatedWith ?whole }""")
+        reference = [(m, None, w) for m, w in self._rows("""SELECT ?member ?whole WHERE {
+            ?member a/rdfs:subClassOf* dg:Actor ; dg:partOf ?whole }""")]
+        return stated + reference  # type: ignore[return-value]
+
+
+def _group(rows: list[tuple[str, ...]]) -> dict[str, list[tuple[str, str]]]:
+    grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for measure, actor, statement in rows:
+        grouped[measure].append((actor, statement))
+    return {k: sorted(set(v)) for k, v in grouped.items()}

@@ -14,6 +14,7 @@ from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
 
+from .analysis.registry import Projections
 from .errors import (
     DiplographError,
     QueryError,
@@ -26,7 +27,6 @@ from .executor import Job, Limits, Outcome, QueryExecutor, local_graphs
 from .graph import KnowledgeGraph
 from .load import Layout
 from .namespaces import GRAPH, PREFIXES
-from .project import entity_graph
 from .queries import CannedQuery
 from .safety import DatasetSpec, check_query, check_text, check_update
 from .sparql import parse_query
@@ -121,9 +121,14 @@ class Service:
             self._cache[key] = compute()
         return self._cache[key]  # type: ignore[return-value]
 
+    @property
+    def projections(self) -> Projections:
+        """The networkx projections, built once per graph version."""
+        return self.cached("projections", lambda: Projections(self.graph))
+
     def entity_graph(self) -> nx.MultiDiGraph:
-        """The entity projection (see ``project.entity_graph``), built once per graph version."""
-        return self.cached("entity_graph", lambda: entity_graph(self.graph))
+        """The entity projection (see ``project.entity_graph``)."""
+        return self.projections.entity
 
     # ------------------------------------------------------------------ queries
 

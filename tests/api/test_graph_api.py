@@ -167,3 +167,17 @@ def test_openapi_documents_every_route_and_docs_are_offline(client):
 def test_home_page(client):
     page = client.get("/").text
     assert "/sparql" in page and "cq02-preconditions" in page
+
+
+def test_analyses_over_http(client):
+    listing = client.get("/analysis").json()
+    assert {a["name"] for a in listing["data"]} >= {"centrality", "coalitions", "conflicts", "paths", "ego"}
+    groups = client.get("/analysis/coalitions").json()["result"]["groups"]
+    assert any("dgr:russia" in g and "dgr:ukraine" not in g for g in groups)
+    conflicts = client.get("/analysis/conflicts").json()
+    assert "incompatible-measures" in conflicts["rules"]
+    assert all(c["demand_quotes"] and c["opponent_quotes"] for c in conflicts["result"])
+    paths = client.get("/analysis/paths", params={"source": "Poland", "target": "Moscow"}).json()["result"]
+    assert paths and paths[0][0]["quotes"]
+    assert client.get("/analysis/paths").status_code == 400
+    assert client.get("/analysis/astrology").status_code == 404

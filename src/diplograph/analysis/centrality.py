@@ -1,0 +1,87 @@
+"""Centrality of actors, territories, demands and other entities in the entity graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+__all__ = ["CentralityScore", "centrality", "FAMILIES"]
+
+FAMILIES = {
+    "actors": {"dg:Person", "dg:State", "dg:Organisation", "dg:Group", "dg:Author"},
+    "territories": {"dg:Territory"},
+    "demands": {"dg:Demand"},
+    "principles": {"dg:Principle", "dg:RedLine"},
+    "guarantees": {"dg:Guarantee"},
+    "proposals": {"dg:Proposal", "dg:ProposalPoint"},
+}
+"""Groups of classes whose members can be ranked together."""
+
+
+@dataclass(frozen=True)
+class CentralityScore:
+    """One node's scores: degree (normalised), betweenness (normalised), PageRank."""
+
+    node: str
+    label: str
+    cls: str
+    degree: float
+    betweenness: float
+    pagerank: float
+
+
+def centrality(graph: nx.MultiDiGraph, *, family: str | None = None, top: int | None = None,
+               attribution: bool = False) -> list[CentralityScore]:
+    """Degree, betweenness and PageRank of every node, over the graph read as undirected and simple.
+
+    Scores are computed on the whole graph and then filtered to ``family``
+    (see ``FAMILIES``), so that an actor's betweenness counts the statements
+    it bridges. By default the provenance edges (``prov:wasAttributedTo``)
+    are left out: who reports a statement is not a party to it, and an
+    article's author would otherwise top every ranking. Sorted by PageRank,
+    then degree, then key — deterministic.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        the entity graph (:func:`diplograph.project.entity_graph`).
+    family : str, optional
+        one of ``FAMILIES``; all nodes when None.
+    top : int, optional
+        keep only the first ``top`` scores.
+    attribution : bool
+        count ``prov:wasAttributedTo`` edges too.
+
+    Returns
+    -------
+    list of CentralityScore
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph([("a", "b"), ("a", "c"), ("a", "d"), ("b", "c")])
+    >>> [s.node for s in centrality(g)][:1]
+    ['a']
+    >>> centrality(g)[0].betweenness
+    0.6666666666666666
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    simple.add_edges_from((a, b) for a, b, key in graph.edges(keys=True)
+                          if attribution or key != "prov:wasAttributedTo")
+    if simple.number_of_nodes() == 0:
+        return []
+    degree = nx.degree_centrality(simple)
+    betweenness = nx.betweenness_centrality(simple, normalized=True, k=_sample(simple), seed=0)
+    pagerank = nx.pagerank(simple, alpha=0.85)
+    wanted = FAMILIES[family] if family else None
+    scores = [CentralityScore(node, data.get("label", node), data.get("cls", ""), degree[node], betweenness[node],
+                              pagerank[node])
+              for node, data in graph.nodes(data=True) if wanted is None or data.get("cls") in wanted]
+    scores.sort(key=lambda s: (-s.pagerank, -s.degree, s.node))
+    return scores[:top] if top else scores
+
+
+def _sample(graph: nx.Graph) -> int | None:
+    """Exact betweenness up to 5,000 nodes; beyond, a fixed-seed sample of 500 sources (Brandes' estimate)."""
+    return None if graph.number_of_nodes() <= 5_000 else 500

@@ -1,0 +1,106 @@
+"""The conflict map: which demands (and proposal points) collide with which principles and red lines, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+__all__ = ["Conflict", "conflicts", "RULES"]
+
+RULES = {
+    "incompatible-measures": "the demand calls for a measure the vocabulary marks dg:incompatibleWith the measure "
+                             "the principle calls for (an editorial judgement, not a claim of the sources)",
+    "stated-rejection": "an actor's position rejects the demand or proposal point (stated in a source)",
+}
+
+_DEMANDS = {"dg:Demand", "dg:ProposalPoint"}
+_PRINCIPLES = {"dg:Principle", "dg:RedLine"}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A demand (or point) against a principle (or a rejecting position), each side with its words."""
+
+    demand: str
+    demand_label: str
+    demanders: tuple[str, ...]
+    opponent: str
+    opponent_label: str
+    opponents: tuple[str, ...]
+    rule: str
+    inferred: bool
+    measures: tuple[str, str] | None
+    demand_quotes: tuple[str, ...]
+    opponent_quotes: tuple[str, ...]
+
+
+def conflicts(graph: nx.MultiDiGraph) -> list[Conflict]:
+    """Every collision between a demand or proposal point and a principle or a rejection.
+
+    A derived conflict (rule ``incompatible-measures``) is ``inferred=True``;
+    a rejection stated in a source (rule ``stated-rejection``) is not. An
+    actor's own demand is never paired with its own principle. Sorted by
+    demand, opponent and rule.
+
+    Parameters
+    ----------
+    graph : networkx.MultiDiGraph
+        the entity graph (:func:`diplograph.project.entity_graph`).
+
+    Returns
+    -------
+    list of Conflict
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("d", cls="dg:Demand", label="cede", quotes=["give us the land"])
+    >>> g.add_node("p", cls="dg:RedLine", label="not a meter", quotes=["not a single meter"])
+    >>> edges = [("d", "m1", "dg:callsFor"), ("p", "m2", "dg:callsFor"), ("m1", "m2", "dg:incompatibleWith"),
+    ...          ("d", "r", "dg:demandedBy"), ("p", "u", "dg:heldBy")]
+    >>> for a, b, k in edges:
+    ...     _ = g.add_edge(a, b, key=k, predicate=k)
+    >>> [(c.demand, c.opponent, c.opponents, c.inferred) for c in conflicts(g)]
+    [('d', 'p', ('u',), True)]
+    """
+    found = []
+    for node, data in graph.nodes(data=True):
+        if data.get("cls") not in _DEMANDS:
+            continue
+        demanders = _targets(graph, node, "dg:demandedBy")
+        for measure in _targets(graph, node, "dg:callsFor"):
+            for other in _incompatible(graph, measure):
+                for principle in _sources(graph, other, "dg:callsFor"):
+                    if graph.nodes[principle].get("cls") not in _PRINCIPLES:
+                        continue
+                    holders = _targets(graph, principle, "dg:heldBy")
+                    if set(holders) & set(demanders):
+                        continue
+                    found.append(_conflict(graph, node, demanders, principle, holders, "incompatible-measures",
+                                           (measure, other)))
+        for position in _sources(graph, node, "dg:towards"):
+            if graph.nodes[position].get("stance") == "dg:Rejects":
+                found.append(_conflict(graph, node, demanders, position, _targets(graph, position, "dg:holder"),
+                                       "stated-rejection", None))
+    return sorted(set(found), key=lambda c: (c.demand, c.opponent, c.rule, c.measures or ("", "")))
+
+
+def _conflict(graph, demand, demanders, opponent, opponents, rule, measures) -> Conflict:
+    return Conflict(demand, graph.nodes[demand].get("label", demand), tuple(demanders), opponent,
+                    graph.nodes[opponent].get("label", opponent), tuple(opponents), rule,
+                    rule == "incompatible-measures", measures, tuple(graph.nodes[demand].get("quotes", ())),
+                    tuple(graph.nodes[opponent].get("quotes", ())))
+
+
+def _targets(graph: nx.MultiDiGraph, node: str, predicate: str) -> list[str]:
+    return sorted({b for _, b, k in graph.out_edges(node, keys=True) if k == predicate})
+
+
+def _sources(graph: nx.MultiDiGraph, node: str, predicate: str) -> list[str]:
+    return sorted({a for a, _, k in graph.in_edges(node, keys=True) if k == predicate})
+
+
+def _incompatible(graph: nx.MultiDiGraph, measure: str) -> list[str]:
+    return sorted(set(_targets(graph, measure, "dg:incompatibleWith")) |
+                  set(_sources(graph, measure, "dg:incompatibleWith")))

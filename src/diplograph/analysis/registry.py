@@ -1,0 +1,161 @@
+"""The analyses by name, with typed options: one entry point for the Python API, the CLI and the HTTP API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, is_dataclass
+
+import networkx as nx
+
+from ..errors import QueryParameterError
+from ..graph import KnowledgeGraph
+from ..project import STANCE_RULES, entity_graph, stance_network
+from .centrality import FAMILIES, centrality
+from .coalitions import coalitions
+from .conflicts import RULES as CONFLICT_RULES
+from .conflicts import conflicts
+from .paths import ego_network, explanation_paths
+
+__all__ = ["ANALYSES", "Analysis", "Option", "Projections", "run_analysis"]
+
+
+class Projections:
+    """The networkx projections of one graph, built on first use and kept (the graph is immutable between loads)."""
+
+    def __init__(self, graph: KnowledgeGraph):
+        self.graph = graph
+        self._entity: nx.MultiDiGraph | None = None
+        self._stance: nx.Graph | None = None
+
+    @property
+    def entity(self) -> nx.MultiDiGraph:
+        if self._entity is None:
+            self._entity = entity_graph(self.graph)
+        return self._entity
+
+    @property
+    def stance(self) -> nx.Graph:
+        if self._stance is None:
+            self._stance = stance_network(self.graph)
+        return self._stance
+
+    def node(self, name: str) -> str:
+        """The projection key of an entity given by name, IRI or alias."""
+        from ..entities import resolve
+        from ..project import node_id
+
+        return node_id(resolve(self.graph, name))
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    type: type
+    default: object = None
+    description: str = ""
+    choices: tuple[str, ...] = ()
+
+    def parse(self, value: str | None) -> object:
+        if value is None:
+            if self.default is None and self.type is not type(None):
+                return None
+            return self.default
+        if self.choices and value not in self.choices:
+            raise QueryParameterError(f"option {self.name!r} must be one of {', '.join(self.choices)}")
+        try:
+            if self.type is bool:
+                return value.lower() in ("1", "true", "yes")
+            return self.type(value)
+        except ValueError:
+            raise QueryParameterError(f"option {self.name!r}: {value!r} is not a valid {self.type.__name__}") from None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    name: str
+    title: str
+    description: str
+    options: tuple[Option, ...]
+    run: Callable[..., object]
+    rules: dict[str, str] = field(default_factory=dict)
+
+
+def _centrality(p: Projections, family, top, attribution):
+    return centrality(p.entity, family=family, top=top, attribution=attribution)
+
+
+def _coalitions(p: Projections, method):
+    result = coalitions(p.stance, method=method)
+    return {**asdict(result), "labels": {n: p.stance.nodes[n].get("label", n) for g in result.groups for n in g}}
+
+
+def _stance(p: Projections):
+    return [{"source": a, "target": b, "sign": d["sign"], "weight": d["weight"], "positive": d["positive"],
+             "negative": d["negative"], "reasons": [asdict(r) for r in d["reasons"]]}
+            for a, b, d in sorted(p.stance.edges(data=True))]
+
+
+def _paths(p: Projections, source, target, limit):
+    if not source or not target:
+        raise QueryParameterError("paths needs the options source and target")
+    return explanation_paths(p.entity, p.node(source), p.node(target), limit=limit)
+
+
+def _ego(p: Projections, entity, radius):
+    if not entity:
+        raise QueryParameterError("ego needs the option entity")
+    ego = ego_network(p.entity, p.node(entity), radius)
+    return {"nodes": [{"id": n, **{k: v for k, v in d.items() if k in ("label", "cls", "kind")}}
+                      for n, d in sorted(ego.nodes(data=True))],
+            "edges": [{"source": a, "target": b, "predicate": d.get("predicate"), "quotes": d.get("quotes", [])}
+                      for a, b, d in sorted(ego.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"]))]}
+
+
+ANALYSES: dict[str, Analysis] = {a.name: a for a in (
+    Analysis("centrality", "Centrality", "Degree, betweenness and PageRank of actors, territories, demands …",
+             (Option("family", str, None, "actors, territories, demands, principles, guarantees or proposals",
+                     tuple(FAMILIES)),
+              Option("top", int, 20, "how many"),
+              Option("attribution", bool, False, "count who-asserts-what edges too")), _centrality),
+    Analysis("coalitions", "Coalitions", "Camps of the signed stance network, with the balance score",
+             (Option("method", str, "balance", "balance (structural balance) or communities",
+                     ("balance", "communities")),), _coalitions, STANCE_RULES),
+    Analysis("stance-network", "Stance network", "Signed links between actors, each with its rules and quotes",
+             (), _stance, STANCE_RULES),
+    Analysis("conflicts", "Conflict map", "Demands and proposal points against principles and rejections",
+             (), lambda p: conflicts(p.entity), CONFLICT_RULES),
+    Analysis("paths", "Explanation paths", "How two entities connect, hop by hop, with the statements behind",
+             (Option("source", str, None, "an entity"), Option("target", str, None, "another entity"),
+              Option("limit", int, 3, "how many paths")), _paths),
+    Analysis("ego", "Ego network", "Everything within a few hops of an entity",
+             (Option("entity", str, None, "the entity"), Option("radius", int, 1, "hops")), _ego),
+)}
+
+
+def run_analysis(projections: Projections, name: str, options: dict[str, str] | None = None) -> object:
+    """Run analysis ``name`` with options given as strings (from a command line or a URL); JSON-ready result.
+
+    >>> result = run_analysis(Projections(KnowledgeGraph.open()), "coalitions")
+    >>> [g for g in result["groups"] if "dgr:russia" in g]
+    [['dgr:putin', 'dgr:russia']]
+    """
+    try:
+        analysis = ANALYSES[name]
+    except KeyError:
+        raise QueryParameterError(f"no analysis named {name!r}; known: {', '.join(ANALYSES)}") from None
+    options = dict(options or {})
+    unknown = set(options) - {o.name for o in analysis.options}
+    if unknown:
+        raise QueryParameterError(f"analysis {name!r} has no option {sorted(unknown)[0]!r}")
+    values = {o.name: o.parse(options.get(o.name)) for o in analysis.options}
+    return _plain(analysis.run(projections, **values))
+
+
+def _plain(value: object) -> object:
+    if is_dataclass(value) and not isinstance(value, type):
+        return _plain(asdict(value))
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value

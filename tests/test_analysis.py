@@ -1,0 +1,135 @@
+"""Analyses on the bundled graph: outcomes a reader of the article expects, each with the quotes that explain it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from diplograph.analysis.centrality import centrality
+from diplograph.analysis.coalitions import coalitions
+from diplograph.analysis.conflicts import conflicts
+from diplograph.analysis.paths import ego_network, explanation_paths
+from diplograph.analysis.registry import Projections, run_analysis
+from diplograph.errors import QueryParameterError, UnknownEntityError
+from diplograph.project import entity_graph, stance_network
+
+
+@pytest.fixture(scope="module")
+def projections(graph):
+    return Projections(graph)
+
+
+def camp_of(result, node):
+    return next(i for i, group in enumerate(result.groups) if node in group)
+
+
+@pytest.mark.parametrize("method", ["balance", "communities"])
+def test_russia_and_ukraine_fall_in_opposed_coalitions(projections, method):
+    result = coalitions(projections.stance, method=method)
+    assert camp_of(result, "dgr:russia") != camp_of(result, "dgr:ukraine")
+    assert camp_of(result, "dgr:putin") == camp_of(result, "dgr:russia")
+    assert camp_of(result, "dgr:zelenskyy") == camp_of(result, "dgr:ukraine")
+
+
+def test_poland_finland_baltics_stand_with_ukraine_on_territorial_concessions(projections):
+    result = coalitions(projections.stance)
+    for actor in ("dgr:poland", "dgr:finland", "dgr:baltic-states"):
+        assert camp_of(result, actor) == camp_of(result, "dgr:ukraine"), actor
+        edge = projections.stance.edges[actor, "dgr:ukraine"]
+        assert edge["sign"] == 1
+        shared = [r for r in edge["reasons"] if r.rule == "shared-opposition" and r.measure == "dg:TerritorialConcession"]
+        assert shared and all(r.inferred for r in shared)
+        quotes = {q for r in shared for q in r.quotes}
+        assert "Peace achieved through forced concessions legitimizes aggression." in quotes
+    assert result.balance == 1.0 and result.frustrated == []
+
+
+def test_stance_edges_say_which_are_stated_and_which_inferred(projections):
+    reasons = projections.stance.edges["dgr:russia", "dgr:ukraine"]["reasons"]
+    stated = {r.rule for r in reasons if not r.inferred}
+    assert stated == {"rejects-demand", "legitimacy"}
+    legitimacy = next(r for r in reasons if r.rule == "legitimacy")
+    assert any("“illegitimate”" in q for q in legitimacy.quotes)
+    rejection = next(r for r in reasons if r.rule == "rejects-demand")
+    assert "Ukraine refuses." in rejection.quotes
+
+
+def test_frustration_is_measured():
+    net = nx.Graph()
+    net.add_edge("a", "b", sign=1, weight=1)
+    net.add_edge("b", "c", sign=1, weight=1)
+    net.add_edge("a", "c", sign=-1, weight=1)  # an unbalanced triangle: one edge must be frustrated
+    result = coalitions(net)
+    assert result.frustration == 1 and result.balance == pytest.approx(2 / 3)
+
+
+def test_conflict_map_pairs_demands_with_principles(projections):
+    found = conflicts(projections.entity)
+    pairs = {(c.demand, c.opponent) for c in found if c.rule == "incompatible-measures"}
+    assert ("dgr:demand-ukraine-withdraws-before-talks", "dgr:principle-restoration-of-recognised-borders") in pairs
+    assert ("dgr:demand-ukraine-withdraws-before-talks", "dgr:principle-complete-withdrawal-of-russian-forces") \
+        in pairs
+    assert ("dgr:demand-recognise-russian-control", "dgr:red-line-not-a-single-meter") in pairs
+    assert ("dgr:28-point-plan-point-3", "dgr:principle-binding-security-guarantees") in pairs
+    assert ("dgr:demand-limit-ukrainian-military", "dgr:principle-binding-security-guarantees") in pairs
+    for conflict in found:
+        assert conflict.demand_quotes and conflict.opponent_quotes
+        assert conflict.inferred == (conflict.rule == "incompatible-measures")
+    stated = [c for c in found if c.rule == "stated-rejection"]
+    assert {c.opponent for c in stated} >= {"dgr:position-ukraine-refuses-putin-conditions"}
+    assert not any(c.demand == "dgr:28-point-plan-point-4" for c in found)  # monitoring collides with nothing
+
+
+def test_centrality_ranks_parties_not_reporters(projections):
+    actors = centrality(projections.entity, family="actors")
+    assert {a.node for a in actors[:2]} == {"dgr:ukraine", "dgr:russia"}
+    with_reporting = centrality(projections.entity, family="actors", attribution=True)
+    assert with_reporting[0].node == "dgr:author-2025-11-30-peace-talks-putin-conditions"
+    territories = centrality(projections.entity, family="territories")
+    assert territories[0].node == "dgr:occupied-territories-of-ukraine"
+    assert centrality(projections.entity) == centrality(projections.entity)  # deterministic
+
+
+def test_explanation_path_carries_quotes(projections):
+    [path] = explanation_paths(projections.entity, "dgr:ukraine", "dgr:russia", limit=1)
+    assert len(path) == 2
+    assert all(step.quotes for step in path)
+    with pytest.raises(UnknownEntityError):
+        explanation_paths(projections.entity, "dgr:ukraine", "dgr:atlantis")
+
+
+def test_ego_network(projections):
+    ego = ego_network(projections.entity, "dgr:poland", 1)
+    assert set(ego) == {"dgr:poland", "dgr:principle-forced-concessions-legitimize-aggression",
+                        "dgr:assessment-territorial-blackmail"}
+
+
+def test_projections_are_pure_functions_of_the_graph(graph):
+    first, second = entity_graph(graph), entity_graph(graph)
+    assert nx.utils.graphs_equal(first, second)
+    assert sorted(stance_network(graph).edges) == sorted(stance_network(graph).edges)
+
+
+def test_registry_options_are_typed(projections):
+    assert len(run_analysis(projections, "centrality", {"top": "3"})) == 3
+    with pytest.raises(QueryParameterError, match="not a valid int"):
+        run_analysis(projections, "centrality", {"top": "many"})
+    with pytest.raises(QueryParameterError, match="must be one of"):
+        run_analysis(projections, "coalitions", {"method": "vibes"})
+    with pytest.raises(QueryParameterError, match="no analysis named"):
+        run_analysis(projections, "astrology")
+
+
+def test_cli_analyze_json():
+    diplograph = Path(sys.executable).with_name("diplograph")
+    result = subprocess.run([str(diplograph), "analyze", "coalitions", "--format", "json"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    body = json.loads(result.stdout)
+    assert "shared-opposition" in body["rules"]
+    assert any("dgr:russia" in g and "dgr:ukraine" not in g for g in body["result"]["groups"])
