@@ -42,7 +42,8 @@ def test_poland_finland_baltics_stand_with_ukraine_on_territorial_concessions(pr
         assert camp_of(result, actor) == camp_of(result, "dgr:ukraine"), actor
         edge = projections.stance.edges[actor, "dgr:ukraine"]
         assert edge["sign"] == 1
-        shared = [r for r in edge["reasons"] if r.rule == "shared-opposition" and r.measure == "dg:TerritorialConcession"]
+        shared = [r for r in edge["reasons"]
+                  if r.rule == "shared-opposition" and r.measure == "dg:TerritorialConcession"]
         assert shared and all(r.inferred for r in shared)
         quotes = {q for r in shared for q in r.quotes}
         assert "Peace achieved through forced concessions legitimizes aggression." in quotes

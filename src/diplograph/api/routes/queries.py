@@ -44,7 +44,7 @@ async def read_query(
     format: Annotated[str | None, Query(description="json (default), csv or tsv; for CONSTRUCT an RDF format")] = None,
     limit: Annotated[int, Query(ge=1, le=10_000, description="rows per page")] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="rows to skip")] = 0,
-    timeout: Annotated[float | None, Query(ge=1, le=3600, description="seconds (≥ 1); may only lower the limit")] = None,
+    timeout: Annotated[float | None, Query(ge=1, le=3600, description="seconds (≥ 1); lowers the limit")] = None,
 ) -> Response | QueryResultPublic:
     """Parameters of the query are passed as URL parameters of the same name (``?demander=dgr:russia``)."""
     try:
