@@ -134,3 +134,13 @@ def test_cli_analyze_json():
     body = json.loads(result.stdout)
     assert "shared-opposition" in body["rules"]
     assert any("dgr:russia" in g and "dgr:ukraine" not in g for g in body["result"]["groups"])
+
+
+def test_conflicts_filter_and_limit(projections):
+    ukraine_only = conflicts(projections.entity, holder="dgr:ukraine")
+    assert ukraine_only and all("dgr:ukraine" in c.opponents for c in ukraine_only)
+    russia = conflicts(projections.entity, demander="dgr:russia")
+    assert {c.demand for c in russia} == {"dgr:demand-ukraine-withdraws-before-talks",
+                                          "dgr:demand-recognise-russian-control", "dgr:demand-limit-ukrainian-military"}
+    everything = conflicts(projections.entity)
+    assert conflicts(projections.entity, limit=3) == everything[:3]

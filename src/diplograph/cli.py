@@ -258,6 +258,20 @@ def _cell(value: object) -> str:
 
 
 @app.command()
+def generate(
+    out: Annotated[Path, typer.Option("--out", "-o", help="N-Quads file to write (e.g. DIR/synthetic.nq).")],
+    triples: Annotated[int, typer.Option(help="At least this many triples.")] = 100_000,
+    seed: Annotated[int, typer.Option(help="Random seed: same seed and size, same file.")] = 0,
+) -> None:
+    """Write a synthetic corpus (for benchmarks) as N-Quads, streamed: memory stays flat at any size."""
+    from .generate import generate as write_corpus
+
+    with out.open("w", encoding="utf-8") as handle:
+        written = write_corpus(handle, triples, seed=seed)
+    err.print(f"wrote {written} quads to {out}", markup=False)
+
+
+@app.command()
 def serve(
     data: DataOption = None,
     ontology: OntologyOption = None,

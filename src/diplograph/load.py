@@ -63,11 +63,16 @@ class Layout:
     def documents_dir(self) -> Path:
         return self.data / "documents"
 
-    def files(self) -> list[tuple[Path, URIRef]]:
-        """Every Turtle file that goes into the dataset, with the graph it goes to."""
+    def files(self) -> list[tuple[Path, URIRef | None]]:
+        """Every file that goes into the dataset, with the graph it goes to.
+
+        N-Quads files (``data/*.nq``, e.g. a generated corpus) name their own
+        graphs: their graph here is None.
+        """
         ontology = [p for p in sorted(self.ontology.glob("*.ttl")) if p != self.shapes_file]
-        found = [(p, ONTOLOGY_GRAPH) for p in ontology]
+        found: list[tuple[Path, URIRef | None]] = [(p, ONTOLOGY_GRAPH) for p in ontology]
         found += [(p, ENTITIES_GRAPH) for p in sorted(self.data.glob("*.ttl"))]
+        found += [(p, None) for p in sorted(self.data.glob("*.nq"))]
         found += [(p, DGS[p.stem]) for p in sorted(self.documents_dir.glob("*.ttl"))]
         return found
 
@@ -134,6 +139,12 @@ def parse_files(layout: Layout) -> tuple[Dataset, list[SourceFile]]:
     problems: list[Problem] = []
     for path, graph in layout.files():
         display = relative(path, layout.root)
+        if graph is None:
+            try:
+                dataset.parse(source=str(path), format="nquads")
+            except Exception as error:  # rdflib's N-Quads parser reports the line in its message
+                problems.append(Problem(display, None, f"N-Quads error: {error}"))
+            continue
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:

@@ -122,9 +122,12 @@ def _subclasses(graph: KnowledgeGraph, cls: URIRef) -> set[URIRef]:
 class Reason:
     """Why two actors are linked in the stance network: the rule, the statements, and their words.
 
-    ``inferred`` is False only for links a source states directly (an affiliation,
-    a rejection of the other's demand, a legitimacy claim); links derived from the
-    vocabulary's measures (shared aims, opposed aims) are inferred by their rule.
+    ``statements`` are the statements of both sides (at most ``EXAMPLES`` of
+    each, with their ``quotes``); ``support`` counts all of them. ``inferred``
+    is False only for links a source states directly (an affiliation, a
+    rejection of the other's demand, a legitimacy claim); links derived from
+    the vocabulary's measures (shared aims, opposed aims) are inferred by
+    their rule.
     """
 
     rule: str
@@ -133,7 +136,11 @@ class Reason:
     quotes: tuple[str, ...]
     measure: str | None = None
     inferred: bool = True
+    support: int = 1
 
+
+EXAMPLES = 3
+"""Statements kept per side of a reason; the rest are counted in ``support``."""
 
 STANCE_RULES = {
     "shared-aim": "both call for the same (or a skos:related) measure in a demand or principle",
@@ -151,9 +158,10 @@ def stance_network(graph: KnowledgeGraph) -> nx.Graph:
     """Actors linked + where they stand together and − where they stand against each other.
 
     Each edge has ``sign`` (+1/−1, the sign of the heavier side), ``weight``
-    (supporting statements for that sign), ``positive`` and ``negative``
-    weights, and ``reasons``: a list of :class:`Reason`, each naming its rule
-    (see ``STANCE_RULES``), its statements and their quotes.
+    (statements supporting that sign), ``positive`` and ``negative`` weights,
+    and ``reasons``: a list of :class:`Reason`, each naming its rule (see
+    ``STANCE_RULES``), example statements and their quotes. Work grows with
+    the number of actor pairs per measure, not statement pairs.
 
     Returns
     -------
@@ -173,39 +181,42 @@ def stance_network(graph: KnowledgeGraph) -> nx.Graph:
     facts = _StanceFacts(graph)
     reasons: dict[tuple[str, str], list[Reason]] = defaultdict(list)
 
-    def link(a: str, b: str, reason: Reason) -> None:
-        if a != b:
-            reasons[tuple(sorted((a, b)))].append(reason)  # type: ignore[index]
+    def link(rule: str, sign: int, a: str, a_statements: list[str], b: str, b_statements: list[str],
+             measure: str | None = None, inferred: bool = True) -> None:
+        if a == b:
+            return
+        examples = tuple(sorted(set(a_statements))[:EXAMPLES] + sorted(set(b_statements))[:EXAMPLES])
+        reasons[tuple(sorted((a, b)))].append(Reason(  # type: ignore[index]
+            rule, sign, examples, facts.quotes(*examples), measure, inferred,
+            max(1, len(set(a_statements) | set(b_statements)))))
 
     aims, oppositions = facts.aims(), facts.oppositions()
     for measure, holders in aims.items():
-        for (a, sa), (b, sb) in _pairs(holders):
-            link(a, b, Reason("shared-aim", +1, (sa, sb), facts.quotes(sa, sb), measure))
+        for a, b in _actor_pairs(holders):
+            link("shared-aim", +1, a, holders[a], b, holders[b], measure)
         for related in facts.related(measure):
-            for a, sa in holders:
-                for b, sb in aims.get(related, ()):
-                    if measure < related:
-                        link(a, b, Reason("shared-aim", +1, (sa, sb), facts.quotes(sa, sb), f"{measure}~{related}"))
-        for b, sb in oppositions.get(measure, ()):
-            for a, sa in holders:
-                link(a, b, Reason("opposed-aims", -1, (sa, sb), facts.quotes(sa, sb), measure))
+            if measure < related:
+                for a, sa in holders.items():
+                    for b, sb in aims.get(related, {}).items():
+                        link("shared-aim", +1, a, sa, b, sb, f"{measure}~{related}")
+        for b, sb in oppositions.get(measure, {}).items():
+            for a, sa in holders.items():
+                link("opposed-aims", -1, a, sa, b, sb, measure)
     for measure, opponents in oppositions.items():
-        for (a, sa), (b, sb) in _pairs(opponents):
-            link(a, b, Reason("shared-opposition", +1, (sa, sb), facts.quotes(sa, sb), measure))
+        for a, b in _actor_pairs(opponents):
+            link("shared-opposition", +1, a, opponents[a], b, opponents[b], measure)
     for rejecter, position, demander, demand in facts.rejected_demands():
-        link(rejecter, demander, Reason("rejects-demand", -1, (position, demand), facts.quotes(position, demand),
-                                        inferred=False))
+        link("rejects-demand", -1, rejecter, [position], demander, [demand], inferred=False)
     for claimant, claim, subject in facts.illegitimacy():
-        link(claimant, subject, Reason("legitimacy", -1, (claim,), facts.quotes(claim), inferred=False))
+        link("legitimacy", -1, claimant, [claim], subject, [], inferred=False)
     for member, statement, whole in facts.affiliations():
-        link(member, whole, Reason("affiliation", +1, (statement,) if statement else (),
-                                   facts.quotes(statement) if statement else (), inferred=statement is None))
+        link("affiliation", +1, member, [statement] if statement else [], whole, [], inferred=statement is None)
 
     network = nx.Graph()
     for (a, b), found in sorted(reasons.items()):
         unique = sorted(set(found), key=lambda r: (r.rule, r.statements, r.measure or ""))
-        positive = len({r.statements for r in unique if r.sign > 0})
-        negative = len({r.statements for r in unique if r.sign < 0})
+        positive = sum(r.support for r in unique if r.sign > 0)
+        negative = sum(r.support for r in unique if r.sign < 0)
         for node in (a, b):
             network.add_node(node, label=facts.label(node), cls=facts.cls(node))
         network.add_edge(a, b, sign=1 if positive > negative else -1, weight=max(positive, negative),
@@ -213,12 +224,11 @@ def stance_network(graph: KnowledgeGraph) -> nx.Graph:
     return network
 
 
-def _pairs(items):
-    ordered = sorted(set(items))
-    for i, first in enumerate(ordered):
-        for second in ordered[i + 1:]:
-            if first[0] != second[0]:
-                yield first, second
+def _actor_pairs(by_actor: dict[str, list[str]]):
+    actors = sorted(by_actor)
+    for i, first in enumerate(actors):
+        for second in actors[i + 1:]:
+            yield first, second
 
 
 class _StanceFacts:
@@ -252,14 +262,14 @@ class _StanceFacts:
             found |= {q for _, q in self._quotes.get(self._iris[key], ())}
         return tuple(sorted(found))
 
-    def aims(self) -> dict[str, list[tuple[str, str]]]:
+    def aims(self) -> dict[str, dict[str, list[str]]]:
         rows = self._rows("""SELECT ?measure ?actor ?statement WHERE {
             { ?statement a dg:Demand ; dg:demandedBy ?actor ; dg:callsFor ?measure }
             UNION { ?cls rdfs:subClassOf* dg:Principle . ?statement a ?cls ; dg:heldBy ?actor ; dg:callsFor ?measure }
         }""")
         return _group(rows)
 
-    def oppositions(self) -> dict[str, list[tuple[str, str]]]:
+    def oppositions(self) -> dict[str, dict[str, list[str]]]:
         rows = self._rows("""SELECT ?measure ?actor ?statement WHERE {
             { ?cls rdfs:subClassOf* dg:Principle . ?statement a ?cls ; dg:heldBy ?actor ; dg:callsFor ?aim .
               ?aim dg:incompatibleWith|^dg:incompatibleWith ?measure }
@@ -274,9 +284,10 @@ class _StanceFacts:
                       {node_id(s) for s in self.graph.dataset.subjects(SKOS.related, iri)})
 
     def rejected_demands(self) -> list[tuple[str, ...]]:
+        # dg:stance and dg:demandedBy imply the classes; type patterns here make rdflib's join order explode
         return self._rows("""SELECT ?rejecter ?position ?demander ?demand WHERE {
-            ?position a dg:Position ; dg:stance dg:Rejects ; dg:holder ?rejecter ; dg:towards ?demand .
-            ?demand a dg:Demand ; dg:demandedBy ?demander }""")
+            ?position dg:stance dg:Rejects . ?position dg:towards ?demand . ?demand dg:demandedBy ?demander .
+            ?position dg:holder ?rejecter }""")
 
     def illegitimacy(self) -> list[tuple[str, ...]]:
         """(claimant, claim, subject) for each actor called illegitimate, and for the whole it is part of."""
@@ -299,8 +310,9 @@ class _StanceFacts:
         return stated + reference  # type: ignore[return-value]
 
 
-def _group(rows: list[tuple[str, ...]]) -> dict[str, list[tuple[str, str]]]:
-    grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
+def _group(rows: list[tuple[str, ...]]) -> dict[str, dict[str, list[str]]]:
+    """measure → actor → the actor's statements about it."""
+    grouped: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for measure, actor, statement in rows:
-        grouped[measure].append((actor, statement))
-    return {k: sorted(set(v)) for k, v in grouped.items()}
+        grouped[measure][actor].add(statement)
+    return {m: {a: sorted(st) for a, st in actors.items()} for m, actors in grouped.items()}

@@ -35,18 +35,24 @@ class Conflict:
     opponent_quotes: tuple[str, ...]
 
 
-def conflicts(graph: nx.MultiDiGraph) -> list[Conflict]:
+def conflicts(graph: nx.MultiDiGraph, *, demander: str | None = None, holder: str | None = None,
+              limit: int | None = None) -> list[Conflict]:
     """Every collision between a demand or proposal point and a principle or a rejection.
 
     A derived conflict (rule ``incompatible-measures``) is ``inferred=True``;
     a rejection stated in a source (rule ``stated-rejection``) is not. An
     actor's own demand is never paired with its own principle. Sorted by
-    demand, opponent and rule.
+    demand, then opponent and rule; the work stops once ``limit`` conflicts
+    are found, so a large corpus can be explored a page at a time.
 
     Parameters
     ----------
     graph : networkx.MultiDiGraph
         the entity graph (:func:`diplograph.project.entity_graph`).
+    demander, holder : str, optional
+        only demands made by this actor / principles held (or rejections made) by this one.
+    limit : int, optional
+        at most this many conflicts.
 
     Returns
     -------
@@ -64,26 +70,31 @@ def conflicts(graph: nx.MultiDiGraph) -> list[Conflict]:
     >>> [(c.demand, c.opponent, c.opponents, c.inferred) for c in conflicts(g)]
     [('d', 'p', ('u',), True)]
     """
-    found = []
-    for node, data in graph.nodes(data=True):
-        if data.get("cls") not in _DEMANDS:
-            continue
+    found: list[Conflict] = []
+    demands = sorted(n for n, d in graph.nodes(data=True) if d.get("cls") in _DEMANDS)
+    for node in demands:
         demanders = _targets(graph, node, "dg:demandedBy")
+        if demander and demander not in demanders:
+            continue
+        here = set()
         for measure in _targets(graph, node, "dg:callsFor"):
             for other in _incompatible(graph, measure):
                 for principle in _sources(graph, other, "dg:callsFor"):
                     if graph.nodes[principle].get("cls") not in _PRINCIPLES:
                         continue
                     holders = _targets(graph, principle, "dg:heldBy")
-                    if set(holders) & set(demanders):
+                    if set(holders) & set(demanders) or (holder and holder not in holders):
                         continue
-                    found.append(_conflict(graph, node, demanders, principle, holders, "incompatible-measures",
-                                           (measure, other)))
+                    here.add(_conflict(graph, node, demanders, principle, holders, "incompatible-measures",
+                                       (measure, other)))
         for position in _sources(graph, node, "dg:towards"):
-            if graph.nodes[position].get("stance") == "dg:Rejects":
-                found.append(_conflict(graph, node, demanders, position, _targets(graph, position, "dg:holder"),
-                                       "stated-rejection", None))
-    return sorted(set(found), key=lambda c: (c.demand, c.opponent, c.rule, c.measures or ("", "")))
+            holders = _targets(graph, position, "dg:holder")
+            if graph.nodes[position].get("stance") == "dg:Rejects" and (not holder or holder in holders):
+                here.add(_conflict(graph, node, demanders, position, holders, "stated-rejection", None))
+        found += sorted(here, key=lambda c: (c.opponent, c.rule, c.measures or ("", "")))
+        if limit is not None and len(found) >= limit:
+            return found[:limit]
+    return found
 
 
 def _conflict(graph, demand, demanders, opponent, opponents, rule, measures) -> Conflict:

@@ -89,6 +89,11 @@ def _coalitions(p: Projections, method):
     return {**asdict(result), "labels": {n: p.stance.nodes[n].get("label", n) for g in result.groups for n in g}}
 
 
+def _conflicts(p: Projections, demander, holder, limit):
+    return conflicts(p.entity, demander=p.node(demander) if demander else None,
+                     holder=p.node(holder) if holder else None, limit=limit)
+
+
 def _stance(p: Projections):
     return [{"source": a, "target": b, "sign": d["sign"], "weight": d["weight"], "positive": d["positive"],
              "negative": d["negative"], "reasons": [asdict(r) for r in d["reasons"]]}
@@ -123,7 +128,9 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("stance-network", "Stance network", "Signed links between actors, each with its rules and quotes",
              (), _stance, STANCE_RULES),
     Analysis("conflicts", "Conflict map", "Demands and proposal points against principles and rejections",
-             (), lambda p: conflicts(p.entity), CONFLICT_RULES),
+             (Option("demander", str, None, "only demands by this actor"),
+              Option("holder", str, None, "only principles or rejections of this actor"),
+              Option("limit", int, 1000, "at most this many")), _conflicts, CONFLICT_RULES),
     Analysis("paths", "Explanation paths", "How two entities connect, hop by hop, with the statements behind",
              (Option("source", str, None, "an entity"), Option("target", str, None, "another entity"),
               Option("limit", int, 3, "how many paths")), _paths),

@@ -1,0 +1,43 @@
+"""Helpers shared by the benchmarks: timing, synthetic data folders, a Markdown table."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from diplograph.generate import generate
+from diplograph.load import Layout
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+
+
+def timed(function: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
+    """Median seconds over ``repeat`` runs, and the last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def synthetic_layout(folder: Path, triples: int, seed: int = 0) -> Layout:
+    """A data folder holding a generated corpus of ``triples`` (reused if already there)."""
+    data = folder / f"synthetic-{triples}"
+    corpus = data / "synthetic.nq"
+    if not corpus.exists():
+        data.mkdir(parents=True, exist_ok=True)
+        with corpus.open("w", encoding="utf-8") as handle:
+            generate(handle, triples, seed=seed)
+    default = Layout.default()
+    return Layout(data, default.ontology, default.queries)
+
+
+def markdown(headers: list[str], rows: list[list[object]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(" --- " for _ in headers) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(f"{c:.3f}" if isinstance(c, float) else str(c) for c in row) + " |")
+    return "\n".join(lines)
