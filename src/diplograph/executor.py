@@ -30,10 +30,10 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import Node
 
-from .errors import QueryLimitError, ServiceBusyError
+from .errors import QueryLimitError, QuerySyntaxError, ServiceBusyError
 from .graph import KnowledgeGraph
 from .results import Table
-from .safety import DatasetSpec
+from .safety import DatasetSpec, check_query
 from .sparql import parse_query
 
 __all__ = ["Job", "Limits", "Outcome", "QueryExecutor", "install_guard"]
@@ -55,12 +55,19 @@ class Limits:
 
 @dataclass(frozen=True)
 class Job:
-    """One query for a worker: text (parsed again there), pre-bound variables, dataset, row cap."""
+    """One query for a worker: text, pre-bound variables, dataset, row cap.
+
+    With ``check``, the worker runs the safety checks on the parsed algebra
+    (``safety.check_query``) before evaluating: parsing happens once, inside
+    the bounded worker, and FROM clauses may name only ``local_graphs``.
+    """
 
     text: str
     bindings: dict[str, Node] = field(default_factory=dict)
     dataset: DatasetSpec = field(default_factory=DatasetSpec)
     max_rows: int = 10_000
+    check: bool = False
+    local_graphs: tuple[URIRef, ...] = ()
 
 
 @dataclass
@@ -71,7 +78,7 @@ class Outcome:
     table: Table | None = None
     triples: list[tuple[Node, Node, Node]] | None = None
     truncated: bool = False
-    error: tuple[str, str] | None = None
+    error: tuple[str, str, dict] | None = None
 
 
 @dataclass
@@ -185,18 +192,23 @@ def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connect
         try:
             outcome = evaluate(graph, job)
         except MemoryError:
-            outcome = Outcome(error=("QueryLimitError", "the query exceeded the memory limit"))
+            outcome = Outcome(error=("QueryLimitError", "the query exceeded the memory limit", {}))
         except Exception as error:  # reported to the caller, who maps it to a message
-            outcome = Outcome(error=(type(error).__name__, str(error)))
+            position = {"line": error.line, "column": error.column} if isinstance(error, QuerySyntaxError) else {}
+            outcome = Outcome(error=(type(error).__name__, str(error), position))
         connection.send(outcome)
 
 
 def evaluate(graph: KnowledgeGraph, job: Job) -> Outcome:
     """Run ``job`` against ``graph`` (in the current process) and collect a bounded outcome."""
     query = _parsed(job.text)
+    spec = job.dataset
+    if job.check:
+        from_clauses = check_query(query, job.local_graphs)
+        spec = spec if spec.restricted else from_clauses
     dataset = graph.dataset
-    if job.dataset.restricted:
-        dataset = _restricted(dataset, job.dataset)
+    if spec.restricted:
+        dataset = _restricted(dataset, spec)
     if query.algebra.get("datasetClause"):
         query = _without_dataset_clause(query)  # served from the store (safety.check_query said they are local)
     result = dataset.query(query, initBindings=job.bindings)

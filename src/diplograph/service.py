@@ -28,8 +28,7 @@ from .graph import KnowledgeGraph
 from .load import Layout
 from .namespaces import GRAPH, PREFIXES
 from .queries import CannedQuery
-from .safety import DatasetSpec, check_query, check_text, check_update
-from .sparql import parse_query
+from .safety import DatasetSpec, check_text, check_update
 
 __all__ = ["Service", "Settings", "UPDATES_GRAPH"]
 
@@ -69,10 +68,6 @@ class Settings(BaseSettings):
     def layout(self) -> Layout:
         default = Layout.default()
         return Layout(self.data or default.data, self.ontology or default.ontology, default.queries)
-
-
-_WORKER_ERRORS = {"PermissionError": UnsafeQueryError, "QueryLimitError": QueryLimitError,
-                  "QuerySyntaxError": QuerySyntaxError}
 
 
 class Service:
@@ -142,10 +137,9 @@ class Service:
         """
         limits = self.executor.limits
         check_text(text, max_length=limits.max_query_length, max_depth=limits.max_nesting)
-        query = parse_query(text)
-        from_clauses = check_query(query, self.graphs)
-        dataset = self._protocol_dataset(default_graphs or [], named_graphs or []) or from_clauses
-        job = Job(text=text, dataset=dataset, max_rows=min(max_rows or limits.max_rows, limits.max_rows))
+        dataset = self._protocol_dataset(default_graphs or [], named_graphs or []) or DatasetSpec()
+        job = Job(text=text, dataset=dataset, max_rows=min(max_rows or limits.max_rows, limits.max_rows),
+                  check=True, local_graphs=tuple(self.graphs))
         return self._run(job, timeout)
 
     def canned(self, query: CannedQuery, params: dict[str, str], *, max_rows: int | None = None,
@@ -159,10 +153,13 @@ class Service:
     def _run(self, job: Job, timeout: float | None) -> Outcome:
         outcome = self.executor.run(job, timeout)
         if outcome.error:
-            name, message = outcome.error
-            if name in _WORKER_ERRORS:
-                error = _WORKER_ERRORS[name]
-                raise error(message, limit="memory") if error is QueryLimitError else error(message)
+            name, message, details = outcome.error
+            if name == "QuerySyntaxError":
+                raise QuerySyntaxError(message.split(": ", 1)[-1], details["line"], details["column"])
+            if name == "QueryLimitError":
+                raise QueryLimitError(message, limit="memory")
+            if name in ("PermissionError", "UnsafeQueryError"):
+                raise UnsafeQueryError(message)
             raise QueryError(f"query failed: {message}")
         return outcome
 
