@@ -257,6 +257,37 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+@app.command("export")
+def export_graph(
+    format: Annotated[str, typer.Option("--format", "-f", help=(
+        "graphml, gexf, cytoscape, d3, dot, or an RDF format: turtle, ntriples, nquads, trig, jsonld, rdfxml."))],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")] = None,
+    view: Annotated[str, typer.Option(help="entity (the entity graph) or stance (actor stance network).")] = "entity",
+    entity: Annotated[str | None, typer.Option(help="Only this entity's neighbourhood.")] = None,
+    depth: Annotated[int, typer.Option(help="Hops around --entity.")] = 1,
+    query: Annotated[str | None, typer.Option(help="Export a CONSTRUCT canned query's result.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Query parameter NAME=VALUE.")] = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Export the graph, a projection, a neighbourhood or a query result for Gephi, Cytoscape, yEd, D3, Graphviz."""
+    from .analysis.registry import Projections
+    from .export import Selection, export
+
+    graph = _open(data, ontology, validate=False)
+    try:
+        selection = Selection(view=view, entity=entity, depth=depth, query=query,
+                              params=_parse_params(param or []))
+        content = export(Projections(graph), format, selection)
+    except DiplographError as error:
+        _fail(error)
+    if out is None:
+        sys.stdout.buffer.write(content)
+    else:
+        out.write_bytes(content)
+        err.print(f"wrote {len(content)} bytes to {out}", markup=False)
+
+
 @app.command()
 def generate(
     out: Annotated[Path, typer.Option("--out", "-o", help="N-Quads file to write (e.g. DIR/synthetic.nq).")],

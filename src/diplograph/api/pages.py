@@ -12,7 +12,7 @@ from ..entities import Entity
 from ..namespaces import DGR, DGS
 from ..results import short
 
-__all__ = ["editor_page", "entity_page", "home_page", "link_for", "source_page"]
+__all__ = ["editor_page", "entity_page", "explorer_page", "home_page", "link_for", "source_page"]
 
 
 def _page(title: str, body: str, head: str = "") -> str:
@@ -21,7 +21,7 @@ def _page(title: str, body: str, head: str = "") -> str:
 <title>{escape(title)} · diplograph</title><link rel="icon" href="/static/favicon.svg">
 <link rel="stylesheet" href="/static/site.css">{head}</head>
 <body><header><a class="brand" href="/">diplograph</a>
-<nav><a href="/sparql">SPARQL</a> <a href="/queries">Queries</a> <a href="/actors">Actors</a>
+<nav><a href="/explore">Explore</a> <a href="/sparql">SPARQL</a> <a href="/queries">Queries</a>
 <a href="/docs">API</a></nav></header>
 <main>{body}</main>
 <footer>diplograph {__version__} · every fact with its source and its words</footer></body></html>"""
@@ -114,3 +114,20 @@ def _evidence_list(evidence) -> str:
     items = "".join(f"<li><blockquote>{escape(e.quote)}</blockquote><cite>{link_for(e.source)}</cite></li>"
                     for e in evidence)
     return f"<ul class=evidence>{items}</ul>"
+
+
+def explorer_page() -> str:
+    """The interactive graph: Cytoscape.js (shipped with the package) over the Cytoscape.js export."""
+    body = """<div class=explorer>
+<aside><input type=search id=search placeholder="Search labels…" aria-label="Search"> <span id=search-count></span>
+<p id=count>loading…</p>
+<fieldset><legend>Classes</legend><div id=classes></div></fieldset>
+<fieldset><legend>Sources</legend><div id=sources></div></fieldset>
+<p><a href="/export/graphml?download=true">GraphML</a> · <a href="/export/gexf?download=true">GEXF</a> ·
+<a href="/export/cytoscape">Cytoscape JSON</a></p></aside>
+<div id=graph></div>
+<aside id=panel><p>Click a node to see its relations and the quotes behind them.</p></aside>
+</div>
+<script src="/static/vendor/cytoscape/cytoscape.min.js"></script>
+<script src="/static/explorer.js"></script>"""
+    return _page("Explore", body)

@@ -16,7 +16,7 @@ from ...validate import read_source_text
 from ..deps import ServiceDep
 from ..formats import GRAPH_TYPES, outcome_response
 from ..negotiation import choose
-from ..pages import entity_page, home_page, source_page
+from ..pages import entity_page, explorer_page, home_page, source_page
 
 router = APIRouter(tags=["linked data"])
 
@@ -29,6 +29,11 @@ def read_home(service: ServiceDep) -> HTMLResponse:
     stats = {name: len(service.graph.instances(cls)) for name, cls in COLLECTIONS.items()}
     queries = [(q.name, q.title) for q in service.graph.canned.values()]
     return HTMLResponse(home_page(stats, queries))
+
+
+@router.get("/explore", response_class=HTMLResponse, summary="Interactive graph explorer", include_in_schema=False)
+def read_explorer() -> HTMLResponse:
+    return HTMLResponse(explorer_page())
 
 
 @router.get("/id/{name}", summary="An entity's IRI: HTML page or RDF by content negotiation",
