@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .coverage import coverage as document_coverage
+from .documents import near_duplicates
 from .errors import DiplographError, QueryError, QueryParameterError
 from .graph import KnowledgeGraph
 from .load import Layout
@@ -62,6 +63,10 @@ def validate(data: DataOption = None, ontology: OntologyOption = None) -> None:
     if problems:
         err.print(f"{len(problems)} problem(s) found.", markup=False)
         raise typer.Exit(1)
+    graph = KnowledgeGraph(layout)
+    graph.load(validate=False)
+    for warning in near_duplicates(graph):
+        err.print(str(warning), markup=False, soft_wrap=True)
     files = len(layout.files())
     out.print(f"OK: {files} files valid (shapes, terms, quotes, source hashes).", markup=False)
 
@@ -255,6 +260,74 @@ def _cell(value: object) -> str:
     if isinstance(value, list | tuple):
         return "\n".join(map(str, value))
     return str(value)
+
+
+@app.command("add-source")
+def add_source_command(
+    text_file: Annotated[Path, typer.Argument(help="The document's text (UTF-8), copied unchanged.")],
+    title: Annotated[str, typer.Option(help="The document's title.")],
+    date: Annotated[str, typer.Option(help="Its date, YYYY-MM-DD (the date line, or publication).")],
+    publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it was found.")] = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Register a new source: copy its text into data/sources/ and start its fact sheet in data/documents/."""
+    import datetime as dt
+
+    from .documents import add_source
+
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        _fail(DiplographError(f"--date must be YYYY-MM-DD, not {date!r}"))
+    try:
+        slug, sheet = add_source(_layout(data, ontology), text_file, title=title, day=day, publisher=publisher,
+                                 url=url)
+    except (DiplographError, OSError, UnicodeDecodeError) as error:
+        _fail(error)
+    out.print(f"added {slug}: fill in {sheet}, then run `diplograph validate` and `diplograph suggest {slug}`",
+              markup=False)
+
+
+@app.command("remove-source")
+def remove_source_command(
+    slug: Annotated[str, typer.Argument(help="The source's name (its file name without extension).")],
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Remove a source: its fact sheet and its text, so exactly its named graph leaves the corpus."""
+    from .documents import remove_source
+
+    try:
+        removed = remove_source(_layout(data, ontology), slug)
+    except DiplographError as error:
+        _fail(error)
+    for path in removed:
+        out.print(f"removed {path}", markup=False)
+
+
+@app.command()
+def suggest(
+    source: Annotated[str, typer.Argument(help="The source's name, or its IRI.")],
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+    format: FormatOption = "table",
+) -> None:
+    """List the sentences of a source that mention known entities and that no fact cites yet: a to-do list."""
+    from .documents import suggest as suggestions
+
+    graph = _open(data, ontology, validate=False)
+    try:
+        found = suggestions(graph, source)
+    except DiplographError as error:
+        _fail(error)
+    if format == "json":
+        _print_json([{"start": s.start, "text": s.text, "mentions": list(s.mentions)} for s in found])
+        return
+    for suggestion in found:
+        out.print(f"@{suggestion.start} [{', '.join(suggestion.mentions)}] {suggestion.text}", markup=False)
+    err.print(f"{len(found)} sentence(s) to encode", markup=False)
 
 
 @app.command("export")

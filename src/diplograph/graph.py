@@ -12,9 +12,9 @@ from rdflib import Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from .errors import DataError, QueryError
+from .errors import DataError, QueryError, UnknownEntityError
 from .load import Layout, SourceFile, parse_files
-from .namespaces import DG, PREFIXES, RDF, RDFS
+from .namespaces import DG, DGR, PREFIXES, RDF, RDFS
 from .queries import CannedQuery, load_queries
 
 if TYPE_CHECKING:
@@ -140,7 +140,25 @@ class KnowledgeGraph:
         ["Ukraine's army size", "Ukraine's long-range capabilities", "Ukraine's strategic weapons"]
         """
         query = self.canned_query(name)
-        return self.query(query.text, bindings=query.terms(params))
+        return self.query(query.text, bindings=self.parameter_terms(query, params))
+
+    def parameter_terms(self, query: CannedQuery, params: dict[str, str | Node | None]) -> dict[str, Node]:
+        """The query's parameter terms; a bare IRI value that is no entity id is looked up as a label or alias.
+
+        So ``holder=Kyiv`` means ``dgr:ukraine``, as ``holder=ukraine`` does.
+        """
+        from .entities import resolve
+
+        values = dict(params)
+        for parameter in query.parameters:
+            value = values.get(parameter.name)
+            if parameter.type == "IRI" and isinstance(value, str) and value and ":" not in value:
+                if (DGR[value], None, None) not in self._dataset:
+                    try:
+                        values[parameter.name] = resolve(self, value)
+                    except UnknownEntityError:
+                        pass  # left as dgr:<value>; the query then finds nothing, as for any unknown IRI
+        return query.terms(values)
 
     def label(self, node: URIRef) -> str:
         """A readable name for ``node``: its rdfs:label or skos:prefLabel, else its IRI's last segment."""

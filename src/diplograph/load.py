@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
+import json
 import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
+import yaml
+from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import DataError, Problem, relative
-from .namespaces import DGS, GRAPH
+from .namespaces import DG, DGS, GRAPH, PREFIXES, RDFS, SKOS
 
-__all__ = ["Layout", "SourceFile", "parse_files", "ONTOLOGY_GRAPH", "ENTITIES_GRAPH"]
+__all__ = ["CONTEXT_IRI", "ENTITIES_GRAPH", "Layout", "Names", "ONTOLOGY_GRAPH", "SourceFile", "parse_files",
+           "parse_into", "read_fact_sheet"]
 
 ONTOLOGY_GRAPH = GRAPH.ontology
 ENTITIES_GRAPH = GRAPH.entities
 
 _REPO_ROOT = Path(__file__).resolve().parents[2]
+YAML_SUFFIXES = (".yaml", ".yml")
+FACT_SHEET_SUFFIXES = (".ttl", *YAML_SUFFIXES)
+CONTEXT_IRI = "https://w3id.org/diplograph/context"
+"""How a fact sheet names the project's JSON-LD context (``ontology/context.jsonld``); nothing is fetched."""
 _PREFIX_RE = re.compile(r"@prefix\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE)
 
 
@@ -73,8 +82,13 @@ class Layout:
         found: list[tuple[Path, URIRef | None]] = [(p, ONTOLOGY_GRAPH) for p in ontology]
         found += [(p, ENTITIES_GRAPH) for p in sorted(self.data.glob("*.ttl"))]
         found += [(p, None) for p in sorted(self.data.glob("*.nq"))]
-        found += [(p, DGS[p.stem]) for p in sorted(self.documents_dir.glob("*.ttl"))]
+        found += [(p, DGS[p.stem]) for p in sorted(self.documents_dir.iterdir())
+                  if p.suffix in FACT_SHEET_SUFFIXES] if self.documents_dir.is_dir() else []
         return found
+
+    @property
+    def context_file(self) -> Path:
+        return self.ontology / "context.jsonld"
 
 
 @dataclass
@@ -92,6 +106,8 @@ class SourceFile:
 
     @cached_property
     def prefixes(self) -> dict[str, str]:
+        if self.path.suffix in YAML_SUFFIXES:
+            return dict(PREFIXES)  # the project context binds them
         return {p: ns for p, ns in _PREFIX_RE.findall(self.text)}
 
     def spellings(self, iri: str) -> list[str]:
@@ -115,10 +131,10 @@ class SourceFile:
                 first_use = number
         return first_use
 
-    def line_containing(self, needle: str) -> int | None:
-        """First line that contains ``needle`` (used to find a quoted literal)."""
+    def line_containing(self, needle: str, after: int = 1) -> int | None:
+        """First line from ``after`` on that contains ``needle`` (used to find a quoted literal)."""
         for number, line in enumerate(self.lines, start=1):
-            if needle in line:
+            if number >= after and needle in line:
                 return number
         return None
 
@@ -137,6 +153,7 @@ def parse_files(layout: Layout) -> tuple[Dataset, list[SourceFile]]:
     dataset = Dataset(default_union=True)
     files: list[SourceFile] = []
     problems: list[Problem] = []
+    names: Names | None = None
     for path, graph in layout.files():
         display = relative(path, layout.root)
         if graph is None:
@@ -150,13 +167,143 @@ def parse_files(layout: Layout) -> tuple[Dataset, list[SourceFile]]:
         except (OSError, UnicodeDecodeError) as error:
             problems.append(Problem(display, None, f"cannot read: {error}"))
             continue
-        files.append(SourceFile(path, graph, display, text))
+        file = SourceFile(path, graph, display, text)
+        files.append(file)
         try:
-            dataset.graph(graph).parse(data=text, format="turtle", publicID=path.as_uri())
-        except BadSyntax as error:
-            problems.append(Problem(display, error.lines + 1, f"Turtle syntax error: {error._why}"))
-        except Exception as error:  # rdflib raises plain exceptions for e.g. bad IRIs
-            problems.append(Problem(display, None, f"Turtle error: {error}"))
+            if path.suffix in YAML_SUFFIXES and names is None:
+                names = Names(dataset)  # documents come last: everything they may name is loaded
+            parse_into(dataset.graph(graph), file, layout, names)
+        except DataError as error:
+            problems += error.problems
     if problems:
         raise DataError(problems)
     return dataset, files
+
+
+def parse_into(graph: Graph, file: SourceFile, layout: Layout, names: Names | None = None) -> None:
+    """Parse a Turtle file or a YAML-LD fact sheet into ``graph``.
+
+    Raises
+    ------
+    DataError
+        with the file and line of the syntax error.
+    """
+    if file.path.suffix not in YAML_SUFFIXES:
+        try:
+            graph.parse(data=file.text, format="turtle", publicID=file.path.as_uri())
+        except BadSyntax as error:
+            raise DataError([Problem(file.display, error.lines + 1, f"Turtle syntax error: {error._why}")]) from None
+        except Exception as error:  # rdflib raises plain exceptions for e.g. bad IRIs
+            raise DataError([Problem(file.display, None, f"Turtle error: {error}")]) from None
+        return
+    document = read_fact_sheet(file, layout, names)
+    try:
+        graph.parse(data=json.dumps(document), format="json-ld")
+    except Exception as error:  # the JSON-LD processor reports what it cannot expand
+        raise DataError([Problem(file.display, None, f"JSON-LD error: {error}")]) from None
+
+
+def read_fact_sheet(file: SourceFile, layout: Layout, names: Names | None = None) -> dict:
+    """A YAML-LD fact sheet as a JSON-LD document with the project's context in place of its name.
+
+    Only the project's own context is allowed: a remote or file ``@context``
+    would make the JSON-LD processor fetch it, so it is refused.
+    """
+    try:
+        document = yaml.safe_load(file.text)
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        raise DataError([Problem(file.display, line, f"YAML syntax error: {error.problem}")]) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(file.display, None, f"YAML error: {error}")]) from None
+    if not isinstance(document, dict):
+        raise DataError([Problem(file.display, 1, "a fact sheet is a mapping with @context and @graph")])
+    context = document.get("@context", CONTEXT_IRI)
+    if context != CONTEXT_IRI:
+        raise DataError([Problem(file.display, file.line_containing("@context") or 1,
+                                 f"@context must be {CONTEXT_IRI} (the project's context, read from "
+                                 f"{layout.context_file.name}); other contexts would be fetched")])
+    nested = [value for value in _contexts(document.get("@graph", document))]
+    if nested:
+        raise DataError([Problem(file.display, file.line_containing("@context", after=2) or None,
+                                 "nested @context is not allowed in a fact sheet")])
+    project_context = json.loads(layout.context_file.read_text(encoding="utf-8"))["@context"]
+    document = _plain(document)
+    if names is not None:
+        entity_keys = {key for key, value in project_context.items()
+                       if isinstance(value, dict) and value.get("@type") == "@vocab"}
+        problems: list[Problem] = []
+        document = _resolve(document, entity_keys, names, file, problems)
+        if problems:
+            raise DataError(problems)
+    return {**document, "@context": project_context}
+
+
+class Names:
+    """What a bare name in a fact sheet can refer to: vocabulary terms, and entities by label or alias.
+
+    Built from the graphs loaded before the fact sheet (ontology, reference
+    entities, earlier documents), so "Moscow" in a new sheet is ``dgr:russia``.
+    """
+
+    def __init__(self, dataset: Dataset):
+        self.terms = {str(s)[len(str(DG)):] for s in dataset.graph(ONTOLOGY_GRAPH).subjects()
+                      if str(s).startswith(str(DG))}
+        self.entities: dict[str, str] = {}
+        for predicate in (RDFS.label, SKOS.altLabel):
+            for subject, label in dataset.subject_objects(predicate):
+                if isinstance(subject, URIRef) and not str(subject).startswith(str(DG)):
+                    self.entities.setdefault(str(label).casefold(), str(subject))
+
+    def resolve(self, name: str) -> str | None:
+        if name in self.terms or ":" in name:
+            return name
+        return self.entities.get(name.casefold())
+
+    def closest(self, name: str) -> str | None:
+        """The vocabulary term, label or alias nearest to a name nothing matched, for the error message."""
+        candidates = {term.casefold(): term for term in self.terms} | {label: label for label in self.entities}
+        match = difflib.get_close_matches(name.casefold(), list(candidates), n=1, cutoff=0.7)
+        return candidates[match[0]] if match else None
+
+
+def _resolve(node: object, keys: set[str], names: Names, file: SourceFile, problems: list[Problem],
+             key: str | None = None) -> object:
+    if isinstance(node, dict):
+        return {k: _resolve(v, keys, names, file, problems, k) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_resolve(v, keys, names, file, problems, key) for v in node]
+    if key in keys and isinstance(node, str):
+        resolved = names.resolve(node)
+        if resolved is None:
+            close = names.closest(node)
+            hint = f"; did you mean {close!r}?" if close else ""
+            line = next((n for n, text in enumerate(file.lines, start=1)
+                         if text.strip().startswith(f"{key}:") and node in text), None) or file.line_containing(node)
+            problems.append(Problem(file.display, line, f"unknown entity {node!r} for {key} (not a label, alias, "
+                                                        f"vocabulary term or prefixed IRI){hint}"))
+            return node
+        return resolved
+    return node
+
+
+def _contexts(node: object):
+    if isinstance(node, dict):
+        if "@context" in node:
+            yield node["@context"]
+        for value in node.values():
+            yield from _contexts(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _contexts(value)
+
+
+def _plain(node: object) -> object:
+    """YAML's dates and times as ISO strings, so the context's datatypes apply."""
+    if isinstance(node, dict):
+        return {key: _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(value) for value in node]
+    if isinstance(node, dt.date | dt.datetime):
+        return node.isoformat()
+    return node

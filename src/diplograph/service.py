@@ -146,7 +146,7 @@ class Service:
                timeout: float | None = None) -> Outcome:
         """Run a canned query with typed parameters, bounded like any other query."""
         limits = self.executor.limits
-        job = Job(text=query.text, bindings=query.terms(params),
+        job = Job(text=query.text, bindings=self.graph.parameter_terms(query, params),
                   max_rows=min(max_rows or limits.max_rows, limits.max_rows))
         return self._run(job, timeout)
 

@@ -11,7 +11,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import DataError, Problem
-from .load import ONTOLOGY_GRAPH, Layout, SourceFile, parse_files
+from .load import ONTOLOGY_GRAPH, Layout, Names, SourceFile, parse_files, parse_into
 from .namespaces import DCTERMS, DG, OA, PREFIXES, PROV, RDF, RDFS, SH, SKOS
 
 __all__ = ["check", "validate_files", "read_source_text"]
@@ -33,7 +33,7 @@ def validate_files(layout: Layout) -> list[Problem]:
 def check(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> list[Problem]:
     """Every check on a parsed dataset: unknown terms, SHACL shapes, sources and quotes."""
     locator = _Locator(dataset, files)
-    problems = list(_unknown_terms(dataset, files))
+    problems = list(_unknown_terms(layout, dataset, files))
     problems += _shape_violations(layout, dataset, locator)
     problems += _source_problems(layout, dataset, files, locator)
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
@@ -41,12 +41,13 @@ def check(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> list[Pro
 
 # --------------------------------------------------------------------------- terms
 
-def _unknown_terms(dataset: Dataset, files: list[SourceFile]) -> Iterator[Problem]:
+def _unknown_terms(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> Iterator[Problem]:
     """Terms in the checked namespaces that the ontology does not declare: typos, mostly."""
     declared = set(dataset.graph(ONTOLOGY_GRAPH).subjects()) | _ALWAYS_KNOWN
+    names = Names(dataset)
     for file in files:
         parsed = Graph()
-        parsed.parse(data=file.text, format="turtle")
+        parse_into(parsed, file, layout, names)
         seen: set[URIRef] = set()
         for s, p, o in parsed:
             for term in (s, p, o):
@@ -121,7 +122,7 @@ def _source_problems(layout: Layout, dataset: Dataset, files: list[SourceFile],
         graph = dataset.graph(name)
         texts = {}
         for file in graph_files:
-            if file.path.parent == layout.documents_dir:
+            if file.path.parent.resolve() == layout.documents_dir.resolve():
                 yield from _document_header_problems(layout, graph, name, file, texts)
         yield from _evidence_problems(graph, name, texts, graph_files, locator)
 
@@ -174,11 +175,11 @@ def _evidence_problems(graph: Graph, name: URIRef, texts: dict[URIRef, str], gra
 
 
 def _quote_location(exact: str, files: list[SourceFile], locator: _Locator, evidence: Node) -> tuple[str, int | None]:
-    needle = Literal(exact).n3()[1:41].rstrip("\\")
-    for file in files:
-        line = file.line_containing(needle)
-        if line:
-            return file.display, line
+    for needle in (Literal(exact).n3()[1:41].rstrip("\\"), exact[:40]):
+        for file in files:
+            line = file.line_containing(needle)
+            if line:
+                return file.display, line
     file, line, _ = locator.locate(evidence)
     return file, line
 

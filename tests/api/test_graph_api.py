@@ -181,3 +181,12 @@ def test_analyses_over_http(client):
     assert paths and paths[0][0]["quotes"]
     assert client.get("/analysis/paths").status_code == 400
     assert client.get("/analysis/astrology").status_code == 404
+
+
+def test_actor_timeline_route(client):
+    body = client.get("/actors/Kyiv/timeline").json()
+    assert body["parameters"]["actor"] == "https://w3id.org/diplograph/id/ukraine"
+    assert body["count"] > 5 and {r["date"] for r in body["rows"]} == {"2025-11-30"}
+    assert "Ukraine refuses." in {r["quote"] for r in body["rows"]}
+    assert client.get("/actors/Kyiv/timeline", params={"from": "2026-01-01"}).json()["count"] == 0
+    assert client.get("/actors/Atlantis/timeline").status_code == 404

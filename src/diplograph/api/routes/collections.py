@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from fastapi.concurrency import run_in_threadpool
 from rdflib import Literal
 
 from ...analysis.paths import ego_network, explanation_paths
@@ -21,6 +22,7 @@ from ..schemas import (
     NeighborhoodPublic,
     NodePublic,
     PathsPublic,
+    QueryResultPublic,
     RelationPublic,
     StatementRefPublic,
     StepPublic,
@@ -57,6 +59,24 @@ def _collection_route(name: str):
 for _name in COLLECTIONS:
     router.add_api_route(f"/{_name}", _collection_route(_name), methods=["GET"], response_model=CollectionPublic,
                          summary=f"List {_name}")
+
+
+@router.get("/actors/{id}/timeline", response_model=QueryResultPublic, summary="An actor's positions over time",
+            responses={404: {"description": "No such actor"}})
+async def read_timeline(id: str, service: ServiceDep,
+                        since: Annotated[str | None, Query(alias="from", max_length=10,
+                                                           description="YYYY-MM-DD")] = None,
+                        until: Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD")] = None,
+                        ) -> QueryResultPublic:
+    """What the actor demanded, held, took a stance on or asserted, by date (statement date, else source date)."""
+    actor = await run_in_threadpool(resolve, service.graph, id)
+    query = service.graph.canned_query("position-timeline")
+    params = {"actor": f"<{actor}>", "from": since, "until": until}
+    outcome = await run_in_threadpool(service.canned, query, params)
+    table = outcome.table
+    return QueryResultPublic(query=query.name, parameters={k: str(v) for k, v in query.terms(params).items()},
+                             columns=table.variables, rows=table.records(), count=len(table.rows), offset=0,
+                             limit=len(table.rows), has_more=False, truncated=outcome.truncated)
 
 
 def _entity(service, id: str) -> Entity:

@@ -77,8 +77,9 @@ async def read_query(
         headers["X-Diplograph-Truncated"] = "true"
     if kind != "json":
         return Response(serialize_table(page, kind), media_type=f"{media_type}; charset=utf-8", headers=headers)
+    bound = service.graph.parameter_terms(query, params)
     body = QueryResultPublic(
-        query=name, parameters={k: str(v) for k, v in query.terms(params).items()}, columns=page.variables,
+        query=name, parameters={k: str(v) for k, v in bound.items()}, columns=page.variables,
         rows=page.records(), count=len(page.rows), offset=offset, limit=limit, has_more=has_more,
         truncated=truncated, next=next_url)
     return Response(body.model_dump_json().encode(), media_type="application/json", headers=headers)
