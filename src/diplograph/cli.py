@@ -262,6 +262,55 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+@app.command()
+def load(
+    store: Annotated[str, typer.Option(help="Where to build the store: oxigraph:PATH (an empty or new folder).")],
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+    validate: Annotated[bool, typer.Option("--validate/--no-validate", help=(
+        "Validate the Turtle and YAML files first (N-Quads files, e.g. generated corpora, go straight in)."))] = True,
+) -> None:
+    """Build a persistent store from the data files, once; `serve --store` then opens it without re-parsing."""
+    import time
+
+    from rich.progress import Progress
+
+    from .load import parse_files
+    from .store import StoreSpec, bulk_load
+    from .validate import check
+
+    spec = StoreSpec.parse(store)
+    layout = _layout(data, ontology)
+    started = time.perf_counter()
+    try:
+        nquads = [p for p, graph in layout.files() if graph is None]
+        dataset, files = parse_files(_without_nquads(layout))
+        if validate:
+            problems = check(layout, dataset, files)
+            for problem in problems:
+                err.print(str(problem), markup=False, soft_wrap=True)
+            if problems:
+                _fail(DiplographError(f"{len(problems)} problem(s); nothing was loaded"), code=1)
+        with Progress(console=err, transient=True) as progress:
+            task = progress.add_task("loading", total=None)
+            count = bulk_load(spec, dataset, nquads,
+                              lambda what, n: progress.update(task, description=f"{what}: {n:,} quads"))
+    except DiplographError as error:
+        _fail(error)
+    seconds = time.perf_counter() - started
+    out.print(f"loaded {count:,} quads into {spec.path} in {seconds:.1f} s ({count / seconds:,.0f} quads/s)",
+              markup=False)
+
+
+def _without_nquads(layout: Layout) -> Layout:
+    """The same layout, but N-Quads files are left to the store's bulk loader."""
+    class TextOnly(Layout):
+        def files(self):
+            return [(p, g) for p, g in super().files() if g is not None]
+
+    return TextOnly(layout.data, layout.ontology, layout.queries)
+
+
 @app.command("add-source")
 def add_source_command(
     text_file: Annotated[Path, typer.Argument(help="The document's text (UTF-8), copied unchanged.")],
@@ -381,7 +430,8 @@ def serve(
     ontology: OntologyOption = None,
     host: Annotated[str | None, typer.Option(help="Interface to listen on (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
-    store: Annotated[str | None, typer.Option(help="Store: memory (default).")] = None,
+    store: Annotated[str | None, typer.Option(help="memory (default: load data/) or oxigraph:PATH (built by "
+                                                   "`diplograph load`).")] = None,
     timeout: Annotated[float | None, typer.Option(help="Seconds a query may run (default 10).")] = None,
     workers: Annotated[int | None, typer.Option(help="Query worker processes (default 2).")] = None,
     max_rows: Annotated[int | None, typer.Option(help="Rows a query may return (default 10000).")] = None,
@@ -401,8 +451,6 @@ def serve(
              "workers": workers, "max_rows": max_rows, "cors_origins": cors_origin or None}
     settings = Settings(**{k: v for k, v in given.items() if v is not None},
                         **({"allow_updates": True} if allow_updates else {}))
-    if settings.store != "memory":
-        _fail(DiplographError(f"store {settings.store!r} is not available yet; use memory"))
     if settings.allow_updates and not settings.update_token:
         _fail(DiplographError("--allow-updates needs a token in DIPLOGRAPH_UPDATE_TOKEN"))
     try:

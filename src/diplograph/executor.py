@@ -20,7 +20,6 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
@@ -32,7 +31,7 @@ from rdflib.term import Node
 
 from .errors import QueryLimitError, QuerySyntaxError, ServiceBusyError
 from .graph import KnowledgeGraph
-from .results import Table
+from .results import Table, simple
 from .safety import DatasetSpec, check_query
 from .sparql import parse_query
 
@@ -181,6 +180,7 @@ class QueryExecutor:
 
 def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connection, memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server shuts workers down itself
+    graph.reopen()
     _limit_memory(memory_mb)
     _warm_up(graph)
     install_guard()
@@ -201,27 +201,22 @@ def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connect
 
 def evaluate(graph: KnowledgeGraph, job: Job) -> Outcome:
     """Run ``job`` against ``graph`` (in the current process) and collect a bounded outcome."""
-    query = _parsed(job.text)
+    query = parse_query(job.text)
     spec = job.dataset
     if job.check:
         from_clauses = check_query(query, job.local_graphs)
         spec = spec if spec.restricted else from_clauses
-    dataset = graph.dataset
-    if spec.restricted:
-        dataset = _restricted(dataset, spec)
-    if query.algebra.get("datasetClause"):
-        query = _without_dataset_clause(query)  # served from the store (safety.check_query said they are local)
-    result = dataset.query(query, initBindings=job.bindings)
+    if spec.restricted and not (graph.store.takes_text and query.algebra.get("datasetClause")):
+        if query.algebra.get("datasetClause"):
+            query = _without_dataset_clause(query)  # served from the store (check_query said they are local)
+        result = _restricted(graph.dataset, spec).query(query, initBindings=job.bindings)
+    else:
+        result = graph.query(job.text, bindings=job.bindings)  # FROM names local graphs: the engine serves them
     if result.type in ("SELECT", "ASK"):
         table = Table.from_result(result, limit=job.max_rows)
         return Outcome(form=result.type, table=table, truncated=table.truncated)
-    triples = list(islice(iter(result.graph), job.max_rows + 1))
+    triples = [tuple(simple(term) for term in triple) for triple in islice(iter(result.graph), job.max_rows + 1)]
     return Outcome(form=result.type, triples=triples[: job.max_rows], truncated=len(triples) > job.max_rows)
-
-
-@lru_cache(maxsize=512)
-def _parsed(text: str) -> Query:
-    return parse_query(text)
 
 
 def _without_dataset_clause(query: Query) -> Query:

@@ -15,11 +15,12 @@ from rdflib.term import Node
 from .errors import DataError, QueryError, UnknownEntityError
 from .load import Layout, SourceFile, parse_files
 from .namespaces import DG, DGR, PREFIXES, RDF, RDFS
-from .queries import CannedQuery, load_queries
+from .queries import CannedQuery, bind_values, load_queries
 
 if TYPE_CHECKING:
     from .entities import Entity
 from .sparql import parse_query
+from .store import StoreSpec
 from .validate import check
 
 __all__ = ["KnowledgeGraph", "Stats"]
@@ -55,8 +56,9 @@ class KnowledgeGraph:
     True
     """
 
-    def __init__(self, layout: Layout | None = None):
+    def __init__(self, layout: Layout | None = None, store: StoreSpec | None = None):
         self.layout = layout or Layout.default()
+        self.store = store or StoreSpec()
         self._dataset = Dataset(default_union=True)
         self._files: list[SourceFile] = []
         self._lock = threading.Lock()
@@ -64,23 +66,26 @@ class KnowledgeGraph:
 
     @classmethod
     def open(cls, data: Path | str | None = None, ontology: Path | str | None = None, *,
-             validate: bool = True) -> KnowledgeGraph:
-        """Load the graph from a data folder (default: the bundled one) and return it."""
+             validate: bool = True, store: StoreSpec | None = None) -> KnowledgeGraph:
+        """Load the graph from a data folder (default: the bundled one), or open a built store, and return it."""
         default = Layout.default()
         layout = Layout(Path(data) if data else default.data, Path(ontology) if ontology else default.ontology,
                         default.queries)
-        graph = cls(layout)
+        graph = cls(layout, store)
         graph.load(validate=validate)
         return graph
 
     def load(self, *, validate: bool = True) -> None:
-        """(Re)load every file of the layout.
+        """(Re)load every file of the layout — or, for a persistent store, open it (it was validated when built).
 
         Raises
         ------
         DataError
             listing each problem with its file and line; the previous graph stays in place.
         """
+        if self.store.kind != "memory":
+            self.reopen()
+            return
         dataset, files = parse_files(self.layout)
         if validate:
             problems = check(self.layout, dataset, files)
@@ -90,6 +95,15 @@ class KnowledgeGraph:
             dataset.bind(prefix, namespace, override=True)
         with self._lock:
             self._dataset, self._files = dataset, files
+
+    def reopen(self) -> None:
+        """Open a fresh handle on a persistent store (a forked worker must not share its parent's)."""
+        if self.store.kind != "memory":
+            dataset = self.store.open()
+            for prefix, namespace in PREFIXES.items():
+                dataset.bind(prefix, namespace, override=True)
+            with self._lock:
+                self._dataset = dataset
 
     @property
     def dataset(self) -> Dataset:
@@ -109,7 +123,10 @@ class KnowledgeGraph:
         QuerySyntaxError
             for malformed SPARQL, with line and column.
         """
-        return self._dataset.query(parse_query(sparql), initBindings=bindings or {})
+        parsed = parse_query(sparql)
+        if self.store.takes_text:  # the store's own engine evaluates it; values go in as a VALUES block
+            return self._dataset.query(bind_values(sparql, dict(bindings or {})), initNs=PREFIXES)
+        return self._dataset.query(parsed, initBindings=bindings or {})
 
     @property
     def canned(self) -> dict[str, CannedQuery]:
@@ -139,8 +156,19 @@ class KnowledgeGraph:
         >>> sorted(str(row.capabilityLabel) for row in rows)
         ["Ukraine's army size", "Ukraine's long-range capabilities", "Ukraine's strategic weapons"]
         """
-        query = self.canned_query(name)
-        return self.query(query.text, bindings=self.parameter_terms(query, params))
+        text, bindings = self.prepare_canned(self.canned_query(name), params)
+        return self.query(text, bindings=bindings)
+
+    def prepare_canned(self, query: CannedQuery, params: dict[str, str | Node | None]) -> tuple[str, dict[str, Node]]:
+        """(text, pre-bound variables) to run a canned query on this graph's store.
+
+        rdflib evaluates best with pre-bound variables; an engine of its own
+        (Oxigraph) gets the values in a VALUES block of the text instead.
+        """
+        terms = self.parameter_terms(query, params)
+        if self.store.takes_text:
+            return query.bind(terms), {}
+        return query.text, terms
 
     def parameter_terms(self, query: CannedQuery, params: dict[str, str | Node | None]) -> dict[str, Node]:
         """The query's parameter terms; a bare IRI value that is no entity id is looked up as a label or alias.

@@ -29,7 +29,7 @@ from rdflib.term import Node
 from .errors import QueryParameterError
 from .namespaces import DGR, PREFIXES
 
-__all__ = ["CannedQuery", "Parameter", "load_queries", "parse_term", "PARAMETER_TYPES"]
+__all__ = ["CannedQuery", "PARAMETER_TYPES", "Parameter", "bind_values", "load_queries", "parse_term"]
 
 PARAMETER_TYPES = ("IRI", "string", "integer", "decimal", "date", "boolean")
 ANY = "*"
@@ -98,6 +98,25 @@ def _parse_iri(value: str) -> URIRef:
     if not text or _IRI_FORBIDDEN.search(text):
         raise ValueError("an IRI cannot contain spaces or any of <>\"{}|^`\\")
     return URIRef(text)
+
+
+def bind_values(text: str, terms: dict[str, Node | None]) -> str:
+    """``text`` with a VALUES block binding ``terms`` (None: UNDEF) at the start of its main WHERE group.
+
+    The block is written from the terms' own N-Triples form, so a value cannot
+    change the query's structure.
+
+    >>> bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"p": parse_term("dg:heldBy", "IRI")})
+    'SELECT ?x WHERE {\\n  VALUES (?p) { (<https://w3id.org/diplograph/ontology#heldBy>) }\\n ?x ?p ?o }'
+    """
+    if not terms:
+        return text
+    variables = " ".join(f"?{name}" for name in terms)
+    cells = " ".join(term.n3() if term is not None else "UNDEF" for term in terms.values())
+    match = _MAIN_WHERE.search(text)
+    if match is None:
+        raise QueryParameterError("the query has no WHERE group to bind values in")
+    return f"{text[:match.end()]}\n  VALUES ({variables}) {{ ({cells}) }}\n{text[match.end():]}"
 
 
 @dataclass(frozen=True)
@@ -173,13 +192,7 @@ class CannedQuery:
         terms = self.terms(values)
         if not self.parameters:
             return self.text
-        variables = " ".join(f"?{p.name}" for p in self.parameters)
-        cells = " ".join(terms[p.name].n3() if p.name in terms else "UNDEF" for p in self.parameters)
-        block = f"VALUES ({variables}) {{ ({cells}) }}"
-        match = _MAIN_WHERE.search(self.text)
-        if match is None:  # pragma: no cover - every canned query is checked by a test
-            raise QueryParameterError(f"query {self.name!r} has parameters but no WHERE group to bind them in")
-        return f"{self.text[:match.end()]}\n  {block}\n{self.text[match.end():]}"
+        return bind_values(self.text, {p.name: terms.get(p.name) for p in self.parameters})
 
     @classmethod
     def from_text(cls, name: str, text: str, path: Path | None = None) -> CannedQuery:

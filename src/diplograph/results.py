@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import orjson
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import NamespaceManager
+from rdflib.namespace import XSD, NamespaceManager
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -16,7 +16,7 @@ from .errors import QueryError
 from .namespaces import PREFIXES
 
 __all__ = [
-    "GRAPH_FORMATS", "TABLE_FORMATS", "Table", "plain", "serialize_graph", "serialize_table", "short",
+    "GRAPH_FORMATS", "TABLE_FORMATS", "Table", "plain", "serialize_graph", "serialize_table", "short", "simple",
 ]
 
 TABLE_FORMATS = {
@@ -66,12 +66,20 @@ class Table:
             if limit is not None and len(rows) >= limit:
                 truncated = True
                 break
-            rows.append({name: value for name, value in zip(variables, row, strict=True) if value is not None})
+            rows.append({name: simple(value) for name, value in zip(variables, row, strict=True)
+                         if value is not None})
         return cls(variables=variables, rows=rows, truncated=truncated)
 
     def records(self) -> list[dict[str, object]]:
         """Rows as plain Python values (IRIs and strings as ``str``, numbers as numbers)."""
         return [{name: plain(value) for name, value in row.items()} for row in self.rows]
+
+
+def simple(term: Node) -> Node:
+    """``"x"^^xsd:string`` as ``"x"``: the same literal in RDF 1.1, written as every store but Oxigraph does."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
 
 
 def plain(term: Node) -> object:

@@ -29,6 +29,7 @@ from .load import Layout
 from .namespaces import GRAPH, PREFIXES
 from .queries import CannedQuery
 from .safety import DatasetSpec, check_text, check_update
+from .store import StoreSpec
 
 __all__ = ["Service", "Settings", "UPDATES_GRAPH"]
 
@@ -85,7 +86,7 @@ class Service:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Service:
-        graph = KnowledgeGraph(settings.layout())
+        graph = KnowledgeGraph(settings.layout(), StoreSpec.parse(settings.store))
         graph.load()
         return cls(graph, settings)
 
@@ -146,7 +147,8 @@ class Service:
                timeout: float | None = None) -> Outcome:
         """Run a canned query with typed parameters, bounded like any other query."""
         limits = self.executor.limits
-        job = Job(text=query.text, bindings=self.graph.parameter_terms(query, params),
+        text, bindings = self.graph.prepare_canned(query, params)
+        job = Job(text=text, bindings=bindings,
                   max_rows=min(max_rows or limits.max_rows, limits.max_rows))
         return self._run(job, timeout)
 

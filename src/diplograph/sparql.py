@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pyparsing import ParseBaseException
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
@@ -13,8 +15,9 @@ from .namespaces import PREFIXES
 __all__ = ["parse_query"]
 
 
+@lru_cache(maxsize=1024)
 def parse_query(text: str) -> Query:
-    """Parse ``text`` into a SPARQL algebra query, with the project's prefixes predeclared.
+    """Parse ``text`` into a SPARQL algebra query, with the project's prefixes predeclared (cached by text).
 
     Raises
     ------

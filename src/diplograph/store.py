@@ -1,0 +1,93 @@
+"""Where the triples live: in memory (default), in a persistent Oxigraph store on disk, or (next) a remote engine.
+
+Every store is built from the files in ``data/`` and can be rebuilt; the rest
+of the code sees an rdflib ``Dataset`` whichever it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset
+
+from .errors import DiplographError
+
+__all__ = ["StoreSpec", "bulk_load"]
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    """A store named on the command line: ``memory``, ``oxigraph:PATH``, ``sparql:QUERY_URL[,UPDATE_URL]``."""
+
+    kind: str = "memory"
+    path: Path | None = None
+    query_url: str | None = None
+    update_url: str | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> StoreSpec:
+        """
+        >>> StoreSpec.parse("oxigraph:/var/lib/diplograph").path
+        PosixPath('/var/lib/diplograph')
+        >>> StoreSpec.parse("memory").kind
+        'memory'
+        """
+        if not text or text == "memory":
+            return cls()
+        kind, _, rest = text.partition(":")
+        if kind == "oxigraph" and rest:
+            return cls("oxigraph", path=Path(rest))
+        if kind == "sparql" and rest:
+            query_url, _, update_url = rest.partition(",")
+            return cls("sparql", query_url=query_url, update_url=update_url or None)
+        raise DiplographError(f"unknown store {text!r}; use memory, oxigraph:PATH or sparql:QUERY_URL[,UPDATE_URL]")
+
+    @property
+    def takes_text(self) -> bool:
+        """Whether queries go to the store's own engine as text (rather than rdflib's algebra)."""
+        return self.kind != "memory"
+
+    def open(self) -> Dataset:
+        """A dataset over this store, read-only for persistent stores; its default graph is the union."""
+        if self.kind == "memory":
+            return Dataset(default_union=True)
+        if self.kind == "oxigraph":
+            import pyoxigraph
+            from oxrdflib.store import OxigraphStore
+
+            if self.path is None or not (self.path / "CURRENT").exists():
+                raise DiplographError(f"no Oxigraph store at {self.path}; build it with "
+                                      f"`diplograph load --store oxigraph:{self.path}`")
+            return Dataset(store=OxigraphStore(store=pyoxigraph.Store.read_only(str(self.path))),
+                           default_union=True)
+        raise DiplographError(f"the {self.kind} store is not available yet; use memory or oxigraph:PATH")
+
+
+def bulk_load(spec: StoreSpec, dataset: Dataset, extra_nquads: list[Path],
+              progress: Callable[[str, int], None] | None = None) -> int:
+    """Write ``dataset`` and the N-Quads files ``extra_nquads`` into a new persistent store; return the quads loaded.
+
+    The in-memory part goes through one N-Quads serialisation; N-Quads files
+    go straight to Oxigraph's bulk loader, without rdflib parsing them.
+    """
+    import pyoxigraph
+
+    if spec.kind != "oxigraph" or spec.path is None:
+        raise DiplographError("bulk loading needs --store oxigraph:PATH")
+    if spec.path.exists() and any(spec.path.iterdir()):
+        raise DiplographError(f"{spec.path} is not empty; remove it to rebuild the store from the data files")
+    store = pyoxigraph.Store(str(spec.path))
+    data = dataset.serialize(format="nquads", encoding="utf-8")
+    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+    if progress:
+        progress("ontology, entities and documents", len(store))
+    for path in extra_nquads:
+        store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+        if progress:
+            progress(path.name, len(store))
+    store.flush()
+    count = len(store)
+    del store
+    return count

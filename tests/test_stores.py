@@ -1,0 +1,92 @@
+"""The same competency questions on every store: in memory and in a persistent Oxigraph store built by `load`."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from diplograph.graph import KnowledgeGraph
+from diplograph.results import Table, simple
+from diplograph.store import StoreSpec
+
+DIPLOGRAPH = Path(sys.executable).with_name("diplograph")
+EXAMPLES = {"search": {"text": "NATO"}, "position-timeline": {"actor": "Kyiv"}}
+
+
+@pytest.fixture(scope="module")
+def oxigraph_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("stores") / "oxigraph"
+    result = subprocess.run([str(DIPLOGRAPH), "load", "--store", f"oxigraph:{path}"], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "loaded 1," in result.stdout
+    return path
+
+
+@pytest.fixture(scope="module")
+def oxigraph(oxigraph_path) -> KnowledgeGraph:
+    return KnowledgeGraph.open(store=StoreSpec.parse(f"oxigraph:{oxigraph_path}"))
+
+
+def normalised(result) -> list:
+    """Rows as sorted tuples; GROUP_CONCAT lists as sets (their order is not defined by SPARQL)."""
+    if result.type == "CONSTRUCT":
+        return sorted(str(tuple(simple(x) for x in t)) for t in result.graph
+                      if not any(type(x).__name__ == "BNode" for x in t))
+    rows = []
+    for row in Table.from_result(result).rows:
+        rows.append(tuple(sorted((k, frozenset(re.split(r", | \| ", str(v)))) for k, v in row.items())))
+    return sorted(rows, key=repr)
+
+
+@pytest.mark.parametrize("name", ["cq01-proposal-accepted-as-basis", "cq02-preconditions", "cq03-proposal-points",
+                                  "cq04-military-limits", "cq05-principles-of-actor",
+                                  "cq06-reject-territorial-concessions", "cq07-credible-protection",
+                                  "cq08-analogy-examples", "cq09-demands-vs-principles", "cq10-provenance",
+                                  "demands", "red-lines", "position-timeline", "search", "entity-graph", "actors"])
+def test_oxigraph_answers_as_memory_does(graph, oxigraph, name):
+    params = EXAMPLES.get(name, {})
+    assert normalised(oxigraph.run_canned(name, **params)) == normalised(graph.run_canned(name, **params))
+
+
+def test_oxigraph_store_serves_the_entity_view_and_stats(graph, oxigraph):
+    assert oxigraph.stats() == graph.stats()
+    russia = oxigraph.entity("Moscow")
+    assert {s.iri for s in russia.statements} == {s.iri for s in graph.entity("Moscow").statements}
+
+
+def test_load_refuses_a_non_empty_folder(oxigraph_path):
+    result = subprocess.run([str(DIPLOGRAPH), "load", "--store", f"oxigraph:{oxigraph_path}"], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 2 and "not empty" in result.stderr
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    result = subprocess.run([str(DIPLOGRAPH), "serve", "--store", f"oxigraph:{tmp_path / 'none'}"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "diplograph load --store" in result.stderr
+
+
+def test_serve_from_oxigraph(oxigraph_path):
+    from api.conftest import Server  # the same real-server helper as the API tests
+
+    server = Server("--store", f"oxigraph:{oxigraph_path}", "--timeout", "5")
+    try:
+        rows = httpx.get(server.url + "/queries/cq05-principles-of-actor", timeout=30).json()["rows"]
+        assert {r["principleLabel"] for r in rows} == {"Complete withdrawal of Russian forces",
+                                                      "Restoration of internationally recognized borders",
+                                                      "Binding long-term security guarantees"}
+        sparql = httpx.get(server.url + "/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
+                           headers={"Accept": "application/sparql-results+json"}, timeout=30).json()
+        assert int(sparql["results"]["bindings"][0]["n"]["value"]) == 1751 or int(
+            sparql["results"]["bindings"][0]["n"]["value"]) > 1700
+        refused = httpx.get(server.url + "/sparql", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> "
+                                                                      "{ ?s ?p ?o } }"}, timeout=30)
+        assert refused.status_code == 400
+    finally:
+        server.stop()
