@@ -90,3 +90,31 @@ def test_serve_from_oxigraph(oxigraph_path):
         assert refused.status_code == 400
     finally:
         server.stop()
+
+
+def test_remote_sparql_store_answers_as_memory_does(graph):
+    """A remote engine through the protocol only: here a second diplograph server, a real SPARQL 1.1 endpoint."""
+    from api.conftest import Server
+
+    upstream = Server("--timeout", "20")
+    try:
+        remote = KnowledgeGraph.open(store=StoreSpec.parse(f"sparql:{upstream.url}/sparql"))
+        assert sorted(map(str, remote.dataset.store.graphs)) == sorted(
+            g for g in graph.stats().graphs if g.startswith("https://w3id.org/diplograph/"))
+        for name in ("cq02-preconditions", "cq05-principles-of-actor", "cq08-analogy-examples",
+                     "cq09-demands-vs-principles", "position-timeline"):
+            params = EXAMPLES.get(name, {})
+            assert normalised(remote.run_canned(name, **params)) == normalised(graph.run_canned(name, **params)), name
+        assert remote.stats().classes == graph.stats().classes
+        # and a server in front of the remote store: its workers may reach that endpoint, and nothing else
+        front = Server("--store", f"sparql:{upstream.url}/sparql", "--timeout", "20")
+        try:
+            rows = httpx.get(front.url + "/queries/cq04-military-limits", timeout=60).json()["rows"]
+            assert len(rows) == 3
+            refused = httpx.get(front.url + "/sparql", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/>"
+                                                                        " { ?s ?p ?o } }"}, timeout=30)
+            assert refused.status_code == 400
+        finally:
+            front.stop()
+    finally:
+        upstream.stop()

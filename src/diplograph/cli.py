@@ -298,7 +298,8 @@ def load(
     except DiplographError as error:
         _fail(error)
     seconds = time.perf_counter() - started
-    out.print(f"loaded {count:,} quads into {spec.path} in {seconds:.1f} s ({count / seconds:,.0f} quads/s)",
+    target = spec.path if spec.kind == "oxigraph" else spec.query_url
+    out.print(f"loaded {count:,} quads into {target} in {seconds:.1f} s ({count / seconds:,.0f} quads/s)",
               markup=False)
 
 

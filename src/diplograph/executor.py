@@ -182,8 +182,8 @@ def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connect
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server shuts workers down itself
     graph.reopen()
     _limit_memory(memory_mb)
-    _warm_up(graph)
-    install_guard()
+    _warm_up()
+    install_guard(allowed=graph.store.remote_address)
     while True:
         try:
             job = connection.recv()
@@ -249,12 +249,18 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _warm_up(graph: KnowledgeGraph) -> None:
-    """Import what evaluation imports lazily, before the guard forbids opening files."""
-    graph.query("SELECT (COUNT(*) AS ?n) (GROUP_CONCAT(STR(?s)) AS ?c) WHERE { ?s ?p ?o FILTER(REGEX(STR(?s), 'x')) "
-                "BIND(NOW() AS ?t) BIND(STRLEN(STR(?o)) AS ?l) } LIMIT 1")
-    graph.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1")
-    graph.query("DESCRIBE <urn:x-diplograph:none>")
+def _warm_up() -> None:
+    """Import what evaluation imports lazily, before the guard forbids opening files.
+
+    rdflib's evaluator runs in every worker (over restricted datasets, at
+    least), so it is exercised on a small in-memory dataset whatever the store.
+    """
+    sample = Dataset(default_union=True)
+    sample.parse(data='<urn:a> <urn:b> "c" .', format="nt")
+    for text in ("SELECT (COUNT(*) AS ?n) (GROUP_CONCAT(STR(?s)) AS ?c) WHERE { ?s ?p ?o "
+                 "FILTER(REGEX(STR(?s), 'x')) BIND(NOW() AS ?t) BIND(STRLEN(STR(?o)) AS ?l) } LIMIT 1",
+                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", "DESCRIBE <urn:a>"):
+        sample.query(parse_query(text))
 
 
 # ---------------------------------------------------------------------- the guard
@@ -275,14 +281,17 @@ def _readable_roots() -> tuple[str, ...]:
     return tuple(sorted(str(Path(r).resolve()) for r in roots))
 
 
-def install_guard(on_block: Callable[[str], None] | None = None) -> None:
+def install_guard(on_block: Callable[[str], None] | None = None, allowed: tuple[str, int] | None = None) -> None:
     """Fail every network, process or file-system access from now on in this process (audit hooks are permanent).
 
-    Reading Python's own files stays allowed, so that lazy imports work.
+    Reading Python's own files stays allowed, so that lazy imports work; so
+    does talking to ``allowed`` (host, port), the remote store's endpoint, if any.
     """
     roots = _readable_roots()
 
     def guard(event: str, args: tuple) -> None:
+        if allowed and _to_allowed(event, args, allowed):
+            return
         if event in _BLOCKED_EVENTS:
             _refuse(event, on_block)
         elif event == "open":
@@ -295,6 +304,17 @@ def install_guard(on_block: Callable[[str], None] | None = None) -> None:
                 _refuse(f"open {resolved}", on_block)
 
     sys.addaudithook(guard)
+
+
+def _to_allowed(event: str, args: tuple, allowed: tuple[str, int]) -> bool:
+    host, port = allowed
+    if event == "socket.getaddrinfo":
+        return args[0] == host
+    if event == "socket.connect":
+        address = args[1]
+        return isinstance(address, tuple) and address[1] == port and address[0] in (host, "127.0.0.1", "::1") \
+            if host == "localhost" else isinstance(address, tuple) and address[:2] == (host, port)
+    return False
 
 
 def _refuse(what: str, on_block: Callable[[str], None] | None) -> None:

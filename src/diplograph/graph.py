@@ -203,7 +203,7 @@ class KnowledgeGraph:
         classes = {}
         for cls in CORE_CLASSES:
             result = self.query(
-                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a/rdfs:subClassOf* ?cls }",
+                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c FILTER EXISTS { ?c rdfs:subClassOf* ?cls } }",
                 bindings={"cls": cls},
             )
             classes["dg:" + cls.removeprefix(str(DG))] = int(next(iter(result))[0])
@@ -226,7 +226,8 @@ class KnowledgeGraph:
 
     def instances(self, cls: URIRef) -> list[URIRef]:
         """IRIs of every instance of ``cls`` or its subclasses, sorted."""
-        rows = self.query("SELECT DISTINCT ?x WHERE { ?x a/rdfs:subClassOf* ?cls FILTER(isIRI(?x)) }",
+        rows = self.query("SELECT DISTINCT ?x WHERE { ?x a ?c FILTER(isIRI(?x)) "
+                          "FILTER EXISTS { ?c rdfs:subClassOf* ?cls } }",
                           bindings={"cls": cls})
         return sorted(row[0] for row in rows)
 

@@ -265,13 +265,15 @@ class _StanceFacts:
     def aims(self) -> dict[str, dict[str, list[str]]]:
         rows = self._rows("""SELECT ?measure ?actor ?statement WHERE {
             { ?statement a dg:Demand ; dg:demandedBy ?actor ; dg:callsFor ?measure }
-            UNION { ?cls rdfs:subClassOf* dg:Principle . ?statement a ?cls ; dg:heldBy ?actor ; dg:callsFor ?measure }
+            UNION { ?statement a ?cls ; dg:heldBy ?actor ; dg:callsFor ?measure
+                    FILTER EXISTS { ?cls rdfs:subClassOf* dg:Principle } }
         }""")
         return _group(rows)
 
     def oppositions(self) -> dict[str, dict[str, list[str]]]:
         rows = self._rows("""SELECT ?measure ?actor ?statement WHERE {
-            { ?cls rdfs:subClassOf* dg:Principle . ?statement a ?cls ; dg:heldBy ?actor ; dg:callsFor ?aim .
+            { ?statement a ?cls ; dg:heldBy ?actor ; dg:callsFor ?aim .
+              FILTER EXISTS { ?cls rdfs:subClassOf* dg:Principle }
               ?aim dg:incompatibleWith|^dg:incompatibleWith ?measure }
             UNION { ?statement a dg:Position ; dg:stance dg:Rejects ; dg:holder ?actor ; dg:towards ?target .
                     ?target skos:inScheme dg:Measures . BIND(?target AS ?measure) }
@@ -306,7 +308,7 @@ class _StanceFacts:
         stated = self._rows("""SELECT ?member ?statement ?whole WHERE {
             ?statement a dg:Affiliation ; dg:member ?member ; dg:affiliatedWith ?whole }""")
         reference = [(m, None, w) for m, w in self._rows("""SELECT ?member ?whole WHERE {
-            ?member a/rdfs:subClassOf* dg:Actor ; dg:partOf ?whole }""")]
+            ?member a ?cls ; dg:partOf ?whole FILTER EXISTS { ?cls rdfs:subClassOf* dg:Actor } }""")]
         return stated + reference  # type: ignore[return-value]
 
 

@@ -6,10 +6,13 @@ of the code sees an rdflib ``Dataset`` whichever it is.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import httpx
 from rdflib import Dataset
 
 from .errors import DiplographError
@@ -45,6 +48,14 @@ class StoreSpec:
         raise DiplographError(f"unknown store {text!r}; use memory, oxigraph:PATH or sparql:QUERY_URL[,UPDATE_URL]")
 
     @property
+    def remote_address(self) -> tuple[str, int] | None:
+        """(host, port) of a remote engine, which query workers may reach; None for local stores."""
+        if self.kind != "sparql" or not self.query_url:
+            return None
+        parts = urlsplit(self.query_url)
+        return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
+
+    @property
     def takes_text(self) -> bool:
         """Whether queries go to the store's own engine as text (rather than rdflib's algebra)."""
         return self.kind != "memory"
@@ -62,7 +73,15 @@ class StoreSpec:
                                       f"`diplograph load --store oxigraph:{self.path}`")
             return Dataset(store=OxigraphStore(store=pyoxigraph.Store.read_only(str(self.path))),
                            default_union=True)
-        raise DiplographError(f"the {self.kind} store is not available yet; use memory or oxigraph:PATH")
+        from .remote import RemoteStore
+
+        return Dataset(store=RemoteStore(str(self.query_url), auth=remote_auth()), default_union=True)
+
+
+def remote_auth() -> httpx.Auth | None:
+    """HTTP Digest credentials for a remote engine, from DIPLOGRAPH_STORE_USER / DIPLOGRAPH_STORE_PASSWORD."""
+    user, password = os.environ.get("DIPLOGRAPH_STORE_USER"), os.environ.get("DIPLOGRAPH_STORE_PASSWORD")
+    return httpx.DigestAuth(user, password) if user and password else None
 
 
 def bulk_load(spec: StoreSpec, dataset: Dataset, extra_nquads: list[Path],
@@ -72,10 +91,18 @@ def bulk_load(spec: StoreSpec, dataset: Dataset, extra_nquads: list[Path],
     The in-memory part goes through one N-Quads serialisation; N-Quads files
     go straight to Oxigraph's bulk loader, without rdflib parsing them.
     """
+    if spec.kind == "sparql":
+        from .remote import upload
+
+        if not spec.update_url:
+            raise DiplographError("loading a remote store needs its update endpoint: sparql:QUERY_URL,UPDATE_URL")
+        for path in extra_nquads:
+            dataset.parse(source=str(path), format="nquads")
+        return upload(spec.update_url, dataset, auth=remote_auth(), progress=progress)
     import pyoxigraph
 
     if spec.kind != "oxigraph" or spec.path is None:
-        raise DiplographError("bulk loading needs --store oxigraph:PATH")
+        raise DiplographError("bulk loading needs --store oxigraph:PATH or sparql:QUERY_URL,UPDATE_URL")
     if spec.path.exists() and any(spec.path.iterdir()):
         raise DiplographError(f"{spec.path} is not empty; remove it to rebuild the store from the data files")
     store = pyoxigraph.Store(str(spec.path))
