@@ -115,18 +115,22 @@ class KnowledgeGraph:
         """The files the graph was loaded from."""
         return list(self._files)
 
-    def query(self, sparql: str, *, bindings: dict[str, object] | None = None) -> Result:
+    def query(self, sparql: str, *, bindings: dict[str, object] | None = None, check: bool = True) -> Result:
         """Run a SPARQL query over the union of all graphs, with the project's prefixes predeclared.
+
+        With ``check=False`` a store with its own engine gets the text without
+        rdflib parsing it first (for canned queries, whose text is known good).
 
         Raises
         ------
         QuerySyntaxError
             for malformed SPARQL, with line and column.
         """
-        parsed = parse_query(sparql)
         if self.store.takes_text:  # the store's own engine evaluates it; values go in as a VALUES block
+            if check:
+                parse_query(sparql)
             return self._dataset.query(bind_values(sparql, dict(bindings or {})), initNs=PREFIXES)
-        return self._dataset.query(parsed, initBindings=bindings or {})
+        return self._dataset.query(parse_query(sparql), initBindings=bindings or {})
 
     @property
     def canned(self) -> dict[str, CannedQuery]:
@@ -156,8 +160,10 @@ class KnowledgeGraph:
         >>> sorted(str(row.capabilityLabel) for row in rows)
         ["Ukraine's army size", "Ukraine's long-range capabilities", "Ukraine's strategic weapons"]
         """
-        text, bindings = self.prepare_canned(self.canned_query(name), params)
-        return self.query(text, bindings=bindings)
+        query = self.canned_query(name)
+        parse_query(query.text)  # the template, once (cached); bound values cannot change its structure
+        text, bindings = self.prepare_canned(query, params)
+        return self.query(text, bindings=bindings, check=False)
 
     def prepare_canned(self, query: CannedQuery, params: dict[str, str | Node | None]) -> tuple[str, dict[str, Node]]:
         """(text, pre-bound variables) to run a canned query on this graph's store.
