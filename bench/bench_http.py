@@ -165,16 +165,20 @@ def main() -> None:
                                                       args.clients, args.seconds)
         finally:
             stop(peer)
-        port = free_port()
-        ours = start([str(Path(sys.executable).with_name("diplograph")), "serve", "--port", str(port)],
-                     f"http://127.0.0.1:{port}/health")
-        try:
-            results["diplograph /sparql"] = load(f"http://127.0.0.1:{port}", plans["sparql"], args.clients,
-                                                 args.seconds)
-            results["diplograph /queries/{name}"] = load(f"http://127.0.0.1:{port}", plans["canned"], args.clients,
-                                                         args.seconds)
-        finally:
-            stop(ours)
+        diplograph = str(Path(sys.executable).with_name("diplograph"))
+        oxigraph = Path(folder) / "oxigraph"
+        subprocess.run([diplograph, "load", "--store", f"oxigraph:{oxigraph}"], check=True, capture_output=True)
+        for label, store in (("diplograph", "memory"), ("diplograph (Oxigraph)", f"oxigraph:{oxigraph}")):
+            port = free_port()
+            ours = start([diplograph, "serve", "--port", str(port), "--store", store],
+                         f"http://127.0.0.1:{port}/health")
+            try:
+                results[f"{label} /sparql"] = load(f"http://127.0.0.1:{port}", plans["sparql"], args.clients,
+                                                   args.seconds)
+                results[f"{label} /queries/{{name}}"] = load(f"http://127.0.0.1:{port}", plans["canned"],
+                                                             args.clients, args.seconds)
+            finally:
+                stop(ours)
     baseline = results["rdflib-endpoint /sparql"]["requests_per_s"]
     RESULTS.mkdir(exist_ok=True)
     report = {"seconds": args.seconds, "clients": args.clients, "cpus": os.cpu_count(), "results": results}
