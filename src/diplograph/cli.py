@@ -284,7 +284,7 @@ def load(
     started = time.perf_counter()
     try:
         nquads = [p for p, graph in layout.files() if graph is None]
-        dataset, files = parse_files(_without_nquads(layout))
+        dataset, files = parse_files(layout, nquads=False)
         if validate:
             problems = check(layout, dataset, files)
             for problem in problems:
@@ -301,15 +301,6 @@ def load(
     target = spec.path if spec.kind == "oxigraph" else spec.query_url
     out.print(f"loaded {count:,} quads into {target} in {seconds:.1f} s ({count / seconds:,.0f} quads/s)",
               markup=False)
-
-
-def _without_nquads(layout: Layout) -> Layout:
-    """The same layout, but N-Quads files are left to the store's bulk loader."""
-    class TextOnly(Layout):
-        def files(self):
-            return [(p, g) for p, g in super().files() if g is not None]
-
-    return TextOnly(layout.data, layout.ontology, layout.queries)
 
 
 @app.command("add-source")

@@ -139,10 +139,12 @@ class SourceFile:
         return None
 
 
-def parse_files(layout: Layout) -> tuple[Dataset, list[SourceFile]]:
+def parse_files(layout: Layout, *, nquads: bool = True) -> tuple[Dataset, list[SourceFile]]:
     """Parse every file of ``layout`` into a new dataset, one named graph per file group.
 
     The default graph of the returned dataset is the union of the named graphs.
+    With ``nquads=False`` the N-Quads files are left out (a store's bulk loader
+    reads them itself).
 
     Raises
     ------
@@ -157,6 +159,8 @@ def parse_files(layout: Layout) -> tuple[Dataset, list[SourceFile]]:
     for path, graph in layout.files():
         display = relative(path, layout.root)
         if graph is None:
+            if not nquads:
+                continue
             try:
                 dataset.parse(source=str(path), format="nquads")
             except Exception as error:  # rdflib's N-Quads parser reports the line in its message

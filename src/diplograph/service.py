@@ -49,12 +49,13 @@ class Settings(BaseSettings):
     data: Path | None = None
     ontology: Path | None = None
     store: str = "memory"
-    timeout: float = 10.0
-    max_rows: int = 10_000
-    memory_mb: int = 1024
-    workers: int = 2
-    max_query_length: int = 100_000
-    max_nesting: int = 64
+    # query bounds: the defaults are the executor's (see executor.Limits)
+    timeout: float = Limits.timeout
+    max_rows: int = Limits.max_rows
+    memory_mb: int = Limits.memory_mb
+    workers: int = Limits.workers
+    max_query_length: int = Limits.max_query_length
+    max_nesting: int = Limits.max_nesting
     max_body_bytes: int = 1_000_000
     allow_updates: bool = False
     update_token: str | None = None

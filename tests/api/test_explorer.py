@@ -28,8 +28,12 @@ def test_explorer_loads_searches_and_shows_quotes(browser, server, client):
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.goto(server.url + "/explore")
     page.wait_for_selector("body[data-ready=true]", timeout=60_000)
-    expected = len(client.get("/export/cytoscape").json()["elements"]["nodes"])
+    elements = client.get("/export/cytoscape").json()["elements"]
+    expected = len(elements["nodes"])
     assert int(page.get_attribute("#count", "data-nodes")) == expected
+    # Cytoscape.js took every node and edge of the export
+    assert page.evaluate("window.diplographExplorer.nodes().length") == expected
+    assert page.evaluate("window.diplographExplorer.edges().length") == len(elements["edges"])
     page.fill("#search", "Zelenskyy")
     assert page.text_content("#search-count").endswith("found")
     assert int(page.text_content("#search-count").split()[0]) >= 1
