@@ -118,3 +118,14 @@ def test_remote_sparql_store_answers_as_memory_does(graph):
             front.stop()
     finally:
         upstream.stop()
+
+
+def test_load_refuses_invalid_data_and_writes_nothing(project, tmp_path):
+    project.replace(project.document, 'oa:exact "Ukraine refuses." ]', 'oa:exact "Ukraine agrees." ]')
+    target = tmp_path / "store"
+    result = subprocess.run([str(DIPLOGRAPH), "load", "--store", f"oxigraph:{target}", "--data",
+                             str(project.layout.data), "--ontology", str(project.layout.ontology)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "quote not found verbatim" in result.stderr and "nothing was loaded" in result.stderr
+    assert not target.exists()

@@ -275,26 +275,20 @@ def load(
 
     from rich.progress import Progress
 
-    from .load import parse_files
-    from .store import StoreSpec, bulk_load
-    from .validate import check
+    from .errors import DataError
+    from .store import StoreSpec, build
 
     spec = StoreSpec.parse(store)
-    layout = _layout(data, ontology)
     started = time.perf_counter()
     try:
-        nquads = [p for p, graph in layout.files() if graph is None]
-        dataset, files = parse_files(layout, nquads=False)
-        if validate:
-            problems = check(layout, dataset, files)
-            for problem in problems:
-                err.print(str(problem), markup=False, soft_wrap=True)
-            if problems:
-                _fail(DiplographError(f"{len(problems)} problem(s); nothing was loaded"), code=1)
         with Progress(console=err, transient=True) as progress:
             task = progress.add_task("loading", total=None)
-            count = bulk_load(spec, dataset, nquads,
-                              lambda what, n: progress.update(task, description=f"{what}: {n:,} quads"))
+            count = build(spec, _layout(data, ontology), validate=validate,
+                          progress=lambda what, n: progress.update(task, description=f"{what}: {n:,} quads"))
+    except DataError as error:
+        for problem in error.problems:
+            err.print(str(problem), markup=False, soft_wrap=True)
+        _fail(DiplographError(f"{len(error.problems)} problem(s); nothing was loaded"), code=1)
     except DiplographError as error:
         _fail(error)
     seconds = time.perf_counter() - started

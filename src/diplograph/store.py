@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 import httpx
 from rdflib import Dataset
 
-from .errors import DiplographError
+from .errors import DataError, DiplographError
+from .load import Layout
 
-__all__ = ["StoreSpec", "bulk_load"]
+__all__ = ["StoreSpec", "build", "bulk_load", "remote_auth"]
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,30 @@ def remote_auth() -> httpx.Auth | None:
     """HTTP Digest credentials for a remote engine, from DIPLOGRAPH_STORE_USER / DIPLOGRAPH_STORE_PASSWORD."""
     user, password = os.environ.get("DIPLOGRAPH_STORE_USER"), os.environ.get("DIPLOGRAPH_STORE_PASSWORD")
     return httpx.DigestAuth(user, password) if user and password else None
+
+
+def build(spec: StoreSpec, layout: Layout, *, validate: bool = True,
+          progress: Callable[[str, int], None] | None = None) -> int:
+    """Build a persistent or remote store from the data files; return the quads loaded.
+
+    Turtle and YAML files are parsed (and validated) in memory first; N-Quads
+    files (generated corpora) go straight to the store's bulk loader.
+
+    Raises
+    ------
+    DataError
+        when the files do not validate: nothing is loaded then.
+    """
+    from .load import parse_files
+    from .validate import check
+
+    nquads = [path for path, graph in layout.files() if graph is None]
+    dataset, files = parse_files(layout, nquads=False)
+    if validate:
+        problems = check(layout, dataset, files)
+        if problems:
+            raise DataError(problems)
+    return bulk_load(spec, dataset, nquads, progress)
 
 
 def bulk_load(spec: StoreSpec, dataset: Dataset, extra_nquads: list[Path],
