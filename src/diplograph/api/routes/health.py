@@ -19,5 +19,6 @@ async def read_health(service: ServiceDep) -> HealthPublic:
 
 @router.get("/stats", response_model=StatsPublic, summary="Triples, named graphs and entities per class")
 def read_stats(service: ServiceDep) -> StatsPublic:
-    stats = service.graph.stats()
+    """Computed once per graph version (the graph only changes on a permitted update)."""
+    stats = service.cached("stats", service.graph.stats)
     return StatsPublic(triples=stats.triples, graphs=stats.graphs, classes=stats.classes)

@@ -26,7 +26,8 @@ _PAGE_TYPES = ["text/html", *GRAPH_TYPES]
 
 @router.get("/", response_class=HTMLResponse, summary="Home page", include_in_schema=False)
 def read_home(service: ServiceDep) -> HTMLResponse:
-    stats = {name: len(service.graph.instances(cls)) for name, cls in COLLECTIONS.items()}
+    stats = service.cached("home", lambda: {name: len(service.graph.instances(cls))
+                                            for name, cls in COLLECTIONS.items()})
     queries = [(q.name, q.title) for q in service.graph.canned.values()]
     return HTMLResponse(home_page(stats, queries))
 
