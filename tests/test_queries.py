@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef, Variable
@@ -33,7 +34,12 @@ def test_values_block_and_prebound_variables_give_the_same_answer(graph, name):
     query = graph.canned[name]
     prebound = Table.from_result(graph.run_canned(name))
     textual = Table.from_result(graph.query(query.bind()))
-    assert prebound.rows and sorted(map(repr, prebound.rows)) == sorted(map(repr, textual.rows))
+
+    def canonical(rows):  # GROUP_CONCAT's order is not defined by SPARQL: compare its items as sets
+        return sorted(repr(sorted((k, sorted(set(re.split(r", | \\| ", str(v))))) for k, v in row.items()))
+                      for row in rows)
+
+    assert prebound.rows and canonical(prebound.rows) == canonical(textual.rows)
 
 
 def test_parameters_change_the_answer(graph):
@@ -125,7 +131,7 @@ def test_csv_reads_back(principles):
 
 def test_json_rows_read_back(principles):
     rows = json.loads(serialize_table(principles, "json"))
-    assert {r["redLine"] for r in rows} == {True}
+    assert {r["kind"] for r in rows} == {"red line"}
     assert {r["principle"] for r in rows} == {str(r["principle"]) for r in principles.rows}
 
 
@@ -133,12 +139,12 @@ def test_json_rows_read_back(principles):
                                             ("csv", "csv")])
 def test_sparql_result_formats_read_back_with_rdflib(principles, format, parser):
     parsed = Result.parse(io.BytesIO(serialize_table(principles, format)), format=parser)
-    label, red_line = Variable("principleLabel"), Variable("redLine")
+    label, kind = Variable("principleLabel"), Variable("kind")
     got = {row[label] for row in parsed.bindings}
     assert {str(v) for v in got} == {str(r["principleLabel"]) for r in principles.rows}
     if parser != "csv":  # CSV loses types and languages; the others keep them
         assert got == {r["principleLabel"] for r in principles.rows}
-        assert {row[red_line] for row in parsed.bindings} == {Literal(True)}
+        assert {row[kind] for row in parsed.bindings} == {Literal("red line")}
 
 
 def test_ask_result_formats(graph):

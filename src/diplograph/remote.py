@@ -11,12 +11,13 @@ import io
 from collections.abc import Iterator
 
 import httpx
-from rdflib import Graph, URIRef, Variable
+from rdflib import BNode, Graph, URIRef, Variable
 from rdflib.query import Result
 from rdflib.store import Store
 from rdflib.term import Node
 
 from .errors import DiplographError, QueryError
+from .sparql import parse_query
 
 __all__ = ["RemoteStore", "upload"]
 
@@ -46,19 +47,21 @@ class RemoteStore(Store):
                                   f"`diplograph load --store sparql:{self.query_url},UPDATE_URL`")
         return graphs
 
-    def _select(self, text: str, default_graphs: list[URIRef] | None = None) -> Result:
+    def _select(self, text: str, default_graphs: list[URIRef] | None = None, *, graph_result: bool = False) -> Result:
         graphs = self.graphs if default_graphs is None else default_graphs
         form = {"query": text, "default-graph-uri": [str(g) for g in graphs]}
+        # Ask for RDF when the query builds a graph: some engines (Virtuoso) would send its triples as a table.
+        headers = {"Accept": "application/n-triples, text/turtle;q=0.9"} if graph_result else None
         try:  # a form POST: the one every engine takes (Virtuoso 7.2 does not read application/sparql-query)
-            response = self._client.post(self.query_url, data=form)
+            response = self._client.post(self.query_url, data=form, headers=headers)
         except httpx.HTTPError as error:
             raise QueryError(f"the SPARQL endpoint {self.query_url} did not answer: {error}") from None
         if response.status_code >= 400:
-            raise QueryError(f"the SPARQL endpoint answered {response.status_code}: {response.text[:300]}")
+            raise QueryError(f"the SPARQL endpoint answered {response.status_code}: {response.text[:1000]}")
         kind = response.headers.get("content-type", "")
         if "json" in kind:
             return Result.parse(io.BytesIO(response.content), format="json")
-        graph = Graph().parse(data=response.content, format="turtle" if "turtle" in kind else "xml")
+        graph = Graph().parse(data=response.content, format="xml" if "xml" in kind else "turtle")
         result = Result("CONSTRUCT")
         result.graph = graph
         return result
@@ -71,7 +74,9 @@ class RemoteStore(Store):
         if initBindings:
             raise NotImplementedError("bind values in the query text (diplograph does)")
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (initNs or {}).items())
-        return self._select(prologue + query)
+        text = prologue + query
+        form = parse_query(text).algebra.name
+        return self._select(text, graph_result=form in ("ConstructQuery", "DescribeQuery"))
 
     def triples(self, pattern, context=None) -> Iterator:
         s, p, o = (term if term is not None else Variable(name) for term, name in zip(pattern, "spo", strict=True))
@@ -80,10 +85,10 @@ class RemoteStore(Store):
             scope = f"VALUES ?g {{ {graph.n3()} }}"
         else:
             scope = "VALUES ?g { " + " ".join(g.n3() for g in self.graphs) + " }"
-        text = (f"SELECT ?s ?p ?o ?g WHERE {{ {scope} GRAPH ?g {{ {s.n3()} {p.n3()} {o.n3()} }} "
-                f"BIND({s.n3()} AS ?s) BIND({p.n3()} AS ?p) BIND({o.n3()} AS ?o) }}")
-        if all(isinstance(t, Variable) for t in (s, p, o)):
-            text = f"SELECT ?s ?p ?o ?g WHERE {{ {scope} GRAPH ?g {{ ?s ?p ?o }} }}"
+        # bound positions are matched as given and put back into the row with BIND
+        binds = " ".join(f"BIND({_n3(t)} AS ?{name})" for t, name in zip((s, p, o), "spo", strict=True)
+                         if not isinstance(t, Variable))
+        text = f"SELECT ?s ?p ?o ?g WHERE {{ {scope} GRAPH ?g {{ {_n3(s)} {_n3(p)} {_n3(o)} }} {binds} }}"
         seen: dict[tuple[Node, Node, Node], list[Graph]] = {}
         for row in self._select(text, default_graphs=[]).bindings:
             triple = (row[Variable("s")], row[Variable("p")], row[Variable("o")])
@@ -123,6 +128,13 @@ class RemoteStore(Store):
 
     def namespaces(self):
         return iter(())
+
+
+def _n3(term: Node) -> str:
+    """A term in query syntax; a blank node an engine gave out as ``nodeID://…`` (Virtuoso) is named that way."""
+    if isinstance(term, BNode) and str(term).startswith("nodeID://"):
+        return f"<{term}>"
+    return term.n3()
 
 
 def upload(update_url: str, dataset, *, auth: httpx.Auth | None, progress=None) -> int:
