@@ -15,6 +15,7 @@ import json
 import multiprocessing
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -146,6 +147,21 @@ def peer_executable() -> Path:
     return executable
 
 
+def _virtuoso(folder: Path):
+    """A private Virtuoso holding the same graphs (loaded through the protocol), when virtuoso-t is installed."""
+    if shutil.which("virtuoso-t") is None:
+        print("virtuoso-t is not installed: Virtuoso left out of this run", file=sys.stderr)
+        return None
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from helpers import Virtuoso  # the launcher the tests use
+
+    server = Virtuoso(folder)
+    env = {**os.environ, "DIPLOGRAPH_STORE_USER": "dba", "DIPLOGRAPH_STORE_PASSWORD": "dba"}
+    subprocess.run([str(Path(sys.executable).with_name("diplograph")), "load", "--store",
+                    f"sparql:{server.url}/sparql,{server.url}/sparql-auth"], check=True, capture_output=True, env=env)
+    return server
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=10)
@@ -179,6 +195,14 @@ def main() -> None:
                                                              args.clients, args.seconds)
             finally:
                 stop(ours)
+        virtuoso = _virtuoso(Path(folder) / "virtuoso")
+        if virtuoso is not None:
+            try:
+                graphs = [str(g) for g in graph.stats().graphs]
+                plan = [("/sparql", {**params, "default-graph-uri": graphs}) for _, params in plans["sparql"]]
+                results["Virtuoso 7.2 /sparql"] = load(virtuoso.url, plan, args.clients, args.seconds)
+            finally:
+                virtuoso.stop()
     baseline = results["rdflib-endpoint /sparql"]["requests_per_s"]
     RESULTS.mkdir(exist_ok=True)
     report = {"seconds": args.seconds, "clients": args.clients, "cpus": os.cpu_count(), "results": results}
