@@ -63,20 +63,23 @@ MaxQueryCostEstimationTime = 0
 """
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 class Virtuoso:
     """A private Virtuoso (Debian's virtuoso-t) on 127.0.0.1, with its own database folder; stopped by stop()."""
 
     def __init__(self, folder: Path):
-        import socket
         import subprocess
         import time
 
         import httpx
-
-        def free_port() -> int:
-            with socket.socket() as s:
-                s.bind(("127.0.0.1", 0))
-                return s.getsockname()[1]
 
         program = require_program("virtuoso-t")
         folder.mkdir(parents=True, exist_ok=True)

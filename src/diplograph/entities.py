@@ -80,11 +80,9 @@ def resolve(graph: KnowledgeGraph, name: str) -> URIRef:
             return iri  # type: ignore[return-value]
     except Exception:  # not IRI-shaped; try it as a name
         pass
-    wanted = name.strip().casefold()
-    for predicate in (RDFS.label, SKOS.altLabel, SKOS.prefLabel):
-        for subject, value in dataset.subject_objects(predicate):
-            if isinstance(subject, URIRef) and str(value).casefold() == wanted:
-                return subject
+    found = graph.names.by_label.get(name.strip().casefold())
+    if found is not None:
+        return found
     raise UnknownEntityError(f"no entity with IRI, label or alias {name!r}")
 
 

@@ -13,8 +13,8 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from .errors import DataError, QueryError, UnknownEntityError
-from .load import Layout, SourceFile, parse_files
-from .namespaces import DG, DGR, PREFIXES, RDF, RDFS
+from .load import Layout, Names, SourceFile, parse_files
+from .namespaces import DG, DGR, PREFIXES, RDF, RDFS, SKOS
 from .queries import CannedQuery, bind_values, load_queries
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ class KnowledgeGraph:
         self._files: list[SourceFile] = []
         self._lock = threading.Lock()
         self._canned: dict[str, CannedQuery] | None = None
+        self._names: Names | None = None
 
     @classmethod
     def open(cls, data: Path | str | None = None, ontology: Path | str | None = None, *,
@@ -95,6 +96,7 @@ class KnowledgeGraph:
             dataset.bind(prefix, namespace, override=True)
         with self._lock:
             self._dataset, self._files = dataset, files
+            self._names = None
 
     def reopen(self) -> None:
         """Open a fresh handle on a persistent store (a forked worker must not share its parent's)."""
@@ -104,6 +106,7 @@ class KnowledgeGraph:
                 dataset.bind(prefix, namespace, override=True)
             with self._lock:
                 self._dataset = dataset
+                self._names = None
 
     @property
     def dataset(self) -> Dataset:
@@ -131,6 +134,17 @@ class KnowledgeGraph:
                 parse_query(sparql)
             return self._dataset.query(bind_values(sparql, dict(bindings or {})), initNs=PREFIXES)
         return self._dataset.query(parse_query(sparql), initBindings=bindings or {})
+
+    @property
+    def names(self) -> Names:
+        """Labels and aliases → entities, built once per load (name lookups are on request paths)."""
+        if self._names is None:
+            self._names = Names(self._dataset)
+        return self._names
+
+    def changed(self) -> None:
+        """Forget what was derived from the dataset, after it was updated in place."""
+        self._names = None
 
     @property
     def canned(self) -> dict[str, CannedQuery]:
@@ -196,7 +210,7 @@ class KnowledgeGraph:
 
     def label(self, node: URIRef) -> str:
         """A readable name for ``node``: its rdfs:label or skos:prefLabel, else its IRI's last segment."""
-        for predicate in (RDFS.label, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")):
+        for predicate in (RDFS.label, SKOS.prefLabel):
             value = self._dataset.value(node, predicate)
             if value is not None:
                 return str(value)

@@ -251,13 +251,17 @@ class Names:
     """
 
     def __init__(self, dataset: Dataset):
-        self.terms = {str(s)[len(str(DG)):] for s in dataset.graph(ONTOLOGY_GRAPH).subjects()
+        # quads(), not graph(): naming a graph would write to a read-only store
+        self.terms = {str(s)[len(str(DG)):] for s, _, _, _ in dataset.quads((None, None, None, ONTOLOGY_GRAPH))
                       if str(s).startswith(str(DG))}
-        self.entities: dict[str, str] = {}
-        for predicate in (RDFS.label, SKOS.altLabel):
+        self.by_label: dict[str, URIRef] = {}
+        """Every named node by its label, alias or preferred label (casefolded); labels win over aliases."""
+        for predicate in (RDFS.label, SKOS.altLabel, SKOS.prefLabel):
             for subject, label in dataset.subject_objects(predicate):
-                if isinstance(subject, URIRef) and not str(subject).startswith(str(DG)):
-                    self.entities.setdefault(str(label).casefold(), str(subject))
+                if isinstance(subject, URIRef):
+                    self.by_label.setdefault(str(label).casefold(), subject)
+        self.entities: dict[str, str] = {name: str(iri) for name, iri in self.by_label.items()
+                                         if not str(iri).startswith(str(DG))}
 
     def resolve(self, name: str) -> str | None:
         if name in self.terms or ":" in name:

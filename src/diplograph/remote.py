@@ -115,7 +115,7 @@ class RemoteStore(Store):
         """Naming a graph creates nothing: the store is read-only (rdflib calls this when a graph is looked up)."""
 
     def remove_graph(self, graph) -> None:
-        self.add()
+        raise DiplographError("a remote store is read-only here; rebuild it with `diplograph load`")
 
     def bind(self, prefix, namespace, override=True, replace=False):
         pass

@@ -207,5 +207,6 @@ class Service:
         with self._update_lock:
             overlay = Graph(store=self.graph.dataset.store, identifier=UPDATES_GRAPH)
             overlay.update(update)
+            self.graph.changed()
             self._cache.clear()
             self.executor.restart()
