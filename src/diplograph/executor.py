@@ -11,27 +11,30 @@ checks of :mod:`diplograph.safety`.
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import os
-import queue
 import resource
 import signal
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import islice
 from pathlib import Path
 
+import orjson
 from rdflib import Dataset, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.plugins.sparql.sparql import Query
+from rdflib.query import Result
 from rdflib.term import Node
 
 from .errors import QueryLimitError, QuerySyntaxError, ServiceBusyError
 from .graph import KnowledgeGraph
-from .results import Table, simple
+from .namespaces import PREFIXES
+from .results import Table, json_term, plain_json, simple, term_from_json
 from .safety import DatasetSpec, check_query
 from .sparql import parse_query
 
@@ -71,13 +74,39 @@ class Job:
 
 @dataclass
 class Outcome:
-    """What a worker sends back: a table (SELECT/ASK) or triples (CONSTRUCT/DESCRIBE), or an error."""
+    """What a worker sends back: results (SELECT/ASK) or triples (CONSTRUCT/DESCRIBE), or an error.
+
+    SELECT and ASK results travel as SPARQL 1.1 JSON bytes, written in the
+    worker: no rdflib term is pickled, and a JSON response can pass them on
+    as they are. ``table`` and ``records`` decode them when asked.
+    """
 
     form: str = "SELECT"
-    table: Table | None = None
+    results: bytes | None = None
     triples: list[tuple[Node, Node, Node]] | None = None
     truncated: bool = False
     error: tuple[str, str, dict] | None = None
+
+    @cached_property
+    def document(self) -> dict | None:
+        """The SPARQL JSON results document, decoded."""
+        return None if self.results is None else orjson.loads(self.results)
+
+    @cached_property
+    def table(self) -> Table | None:
+        """The results as rdflib terms."""
+        return None if self.document is None else Table.from_sparql_json(self.document, self.truncated)
+
+    def records(self) -> list[dict[str, object]]:
+        """The rows as plain values, as ``Table.records`` gives them, without building rdflib terms."""
+        if self.document is None or "results" not in self.document:
+            return []
+        return [{name: plain_json(term) for name, term in row.items()}
+                for row in self.document["results"]["bindings"]]
+
+    @property
+    def variables(self) -> list[str]:
+        return list((self.document or {}).get("head", {}).get("vars", []))
 
 
 @dataclass
@@ -90,62 +119,75 @@ class _Worker:
 class QueryExecutor:
     """A fixed set of worker processes that evaluate queries over ``graph`` within ``limits``.
 
-    ``run`` blocks the calling thread (never call it on an event loop) until the
-    worker answers, the deadline passes (the worker is killed: QueryLimitError),
-    or no worker frees up in time (ServiceBusyError).
+    It lives on the server's event loop: ``run`` sends the job down a pipe and
+    awaits the answer without a thread in between, until the worker answers,
+    the deadline passes (the worker is killed: QueryLimitError), or no worker
+    frees up in time (ServiceBusyError). ``start``, ``restart`` and ``close``
+    are called on the loop too.
     """
 
     def __init__(self, graph: KnowledgeGraph, limits: Limits | None = None):
         self.graph = graph
         self.limits = limits or Limits()
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._generation = 0
-        self._lock = threading.Lock()
         self._closed = False
 
     def start(self) -> None:
         for _ in range(self.limits.workers):
-            self._idle.put(self._spawn())
+            self._idle.put_nowait(self._spawn())
 
     def restart(self) -> None:
-        """Replace every worker, e.g. after the graph was reloaded; busy ones are replaced when they return."""
-        with self._lock:
-            self._generation += 1
+        """Replace every worker, e.g. after the graph was updated; busy ones are replaced when they return."""
+        self._generation += 1
         for _ in range(self.limits.workers):
             try:
                 worker = self._idle.get_nowait()
-            except queue.Empty:
+            except asyncio.QueueEmpty:
                 break
             self._stop(worker)
-            self._idle.put(self._spawn())
+            self._idle.put_nowait(self._spawn())
 
     def close(self) -> None:
         self._closed = True
         while True:
             try:
                 self._stop(self._idle.get_nowait())
-            except queue.Empty:
+            except asyncio.QueueEmpty:
                 return
 
-    def run(self, job: Job, timeout: float | None = None) -> Outcome:
+    async def run(self, job: Job, timeout: float | None = None) -> Outcome:
         """Evaluate ``job`` in a worker within ``timeout`` seconds (default: the configured limit)."""
         deadline = min(timeout or self.limits.timeout, self.limits.timeout)
+        loop = asyncio.get_running_loop()
+        started = loop.time()
         try:
-            worker = self._idle.get(timeout=deadline)
-        except queue.Empty:
+            worker = await asyncio.wait_for(self._idle.get(), deadline)
+        except TimeoutError:
             raise ServiceBusyError(f"all {self.limits.workers} query workers are busy; try again shortly") from None
+        answered = loop.create_future()
+        descriptor = worker.connection.fileno()
         try:
             worker.connection.send(job)
-            if worker.connection.poll(deadline):
-                outcome = worker.connection.recv()
-                self._release(worker)
-                return outcome
-        except (EOFError, OSError, BrokenPipeError):
+            loop.add_reader(descriptor, lambda: answered.done() or answered.set_result(None))
+            try:
+                await asyncio.wait_for(answered, max(0.001, deadline - (loop.time() - started)))
+            finally:
+                loop.remove_reader(descriptor)
+                os.set_blocking(descriptor, True)  # uvloop made it non-blocking; the rest of a long answer follows
+            outcome = worker.connection.recv()
+        except TimeoutError:
+            self._replace(worker)
+            raise QueryLimitError(f"query stopped after {deadline:g} s (the time limit)", limit="time") from None
+        except (EOFError, OSError):
             self._replace(worker)
             raise QueryLimitError("the query worker died (out of memory?); the query was stopped",
                                   limit="memory") from None
-        self._replace(worker)
-        raise QueryLimitError(f"query stopped after {deadline:g} s (the time limit)", limit="time")
+        except BaseException:  # cancelled (the client went away): the worker may be mid-query, so replace it
+            self._replace(worker)
+            raise
+        self._release(worker)
+        return outcome
 
     # ------------------------------------------------------------------ worker management
 
@@ -161,12 +203,12 @@ class QueryExecutor:
         if worker.generation != self._generation or self._closed:
             self._replace(worker)
         else:
-            self._idle.put(worker)
+            self._idle.put_nowait(worker)
 
     def _replace(self, worker: _Worker) -> None:
         self._stop(worker)
         if not self._closed:
-            self._idle.put(self._spawn())
+            self._idle.put_nowait(self._spawn())
 
     @staticmethod
     def _stop(worker: _Worker) -> None:
@@ -202,8 +244,7 @@ def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connect
 def evaluate(graph: KnowledgeGraph, job: Job) -> Outcome:
     """Run ``job`` against ``graph`` (in the current process) and collect a bounded outcome."""
     if not job.check and not job.dataset.restricted and graph.store.takes_text:
-        result = graph.query(job.text, bindings=job.bindings, check=False)  # a canned query, for the store's engine
-        return _outcome(result, job)
+        return _outcome(_on_store(graph, job.text, job.bindings), job)  # a canned query, for the store's engine
     query = parse_query(job.text)
     spec = job.dataset
     if job.check:
@@ -214,16 +255,75 @@ def evaluate(graph: KnowledgeGraph, job: Job) -> Outcome:
             query = _without_dataset_clause(query)  # served from the store (check_query said they are local)
         result = _restricted(graph.dataset, spec).query(query, initBindings=job.bindings)
     else:
-        result = graph.query(job.text, bindings=job.bindings)  # FROM names local graphs: the engine serves them
+        result = _on_store(graph, job.text, job.bindings)  # FROM names local graphs: the engine serves them
     return _outcome(result, job)
 
 
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def _on_store(graph: KnowledgeGraph, text: str, bindings: dict[str, Node]):
+    """Evaluate on the store: straight on Oxigraph when it is one (no rdflib terms), else through rdflib."""
+    if graph.native is not None and not bindings:
+        return graph.native.query(text, use_default_graph_as_union=True, prefixes=_PREFIXES)
+    return graph.query(text, bindings=bindings, check=False)
+
+
 def _outcome(result, job: Job) -> Outcome:
-    if result.type in ("SELECT", "ASK"):
-        table = Table.from_result(result, limit=job.max_rows)
-        return Outcome(form=result.type, table=table, truncated=table.truncated)
-    triples = [tuple(simple(term) for term in triple) for triple in islice(iter(result.graph), job.max_rows + 1)]
-    return Outcome(form=result.type, triples=triples[: job.max_rows], truncated=len(triples) > job.max_rows)
+    """Collect at most ``job.max_rows`` rows (or triples) of an rdflib or pyoxigraph result."""
+    limit = job.max_rows
+    if isinstance(result, Result):
+        if result.type == "ASK":
+            return _results(None, bool(result.askAnswer), job)
+        if result.type == "SELECT":
+            names = [str(v) for v in result.vars or []]
+            rows = [{name: json_term(term) for name, term in zip(names, row, strict=True) if term is not None}
+                    for row in islice(result, limit + 1)]
+            return _results(names, rows, job)
+        form = result.type
+        triples = [tuple(simple(term) for term in triple) for triple in islice(iter(result.graph), limit + 1)]
+    else:
+        import pyoxigraph as ox
+
+        if isinstance(result, ox.QueryBoolean):
+            return _results(None, bool(result), job)
+        if isinstance(result, ox.QuerySolutions):
+            names = [variable.value for variable in result.variables]
+            rows = [{name: _native_term(term) for name, term in zip(names, solution, strict=True)
+                     if term is not None} for solution in islice(result, limit + 1)]
+            return _results(names, rows, job)
+        form = "CONSTRUCT"  # or DESCRIBE: pyoxigraph does not say which
+        triples = [tuple(term_from_json(_native_term(term)) for term in (t.subject, t.predicate, t.object))
+                   for t in islice(result, limit + 1)]
+    return Outcome(form=form, triples=triples[:limit], truncated=len(triples) > limit)
+
+
+def _results(names: list[str] | None, rows, job: Job) -> Outcome:
+    if names is None:
+        return Outcome(form="ASK", results=orjson.dumps({"head": {}, "boolean": rows}))
+    document = {"head": {"vars": names}, "results": {"bindings": rows[: job.max_rows]}}
+    return Outcome(form="SELECT", results=orjson.dumps(document), truncated=len(rows) > job.max_rows)
+
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _native_term(term) -> dict:
+    """The SPARQL JSON form of a pyoxigraph term (as ``results.json_term`` for rdflib's)."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"type": "literal", "value": term.value, "xml:lang": term.language}
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return {"type": "literal", "value": term.value}
+        return {"type": "literal", "value": term.value, "datatype": datatype}
+    return {"type": "literal", "value": str(term)}  # an RDF-star triple term: shown as text
 
 
 def _without_dataset_clause(query: Query) -> Query:

@@ -18,6 +18,8 @@ from .namespaces import DG, DGR, PREFIXES, RDF, RDFS, SKOS
 from .queries import CannedQuery, bind_values, load_queries
 
 if TYPE_CHECKING:
+    import pyoxigraph
+
     from .entities import Entity
 from .sparql import parse_query
 from .store import StoreSpec
@@ -64,6 +66,8 @@ class KnowledgeGraph:
         self._lock = threading.Lock()
         self._canned: dict[str, CannedQuery] | None = None
         self._names: Names | None = None
+        self._native: pyoxigraph.Store | None = None
+        self._terms: dict[tuple, dict[str, Node]] = {}
 
     @classmethod
     def open(cls, data: Path | str | None = None, ontology: Path | str | None = None, *,
@@ -97,21 +101,28 @@ class KnowledgeGraph:
         with self._lock:
             self._dataset, self._files = dataset, files
             self._names = None
+            self._terms = {}
 
     def reopen(self) -> None:
         """Open a fresh handle on a persistent store (a forked worker must not share its parent's)."""
         if self.store.kind != "memory":
-            dataset = self.store.open()
+            dataset, native = self.store.connect()
             for prefix, namespace in PREFIXES.items():
                 dataset.bind(prefix, namespace, override=True)
             with self._lock:
-                self._dataset = dataset
+                self._dataset, self._native = dataset, native
                 self._names = None
+                self._terms = {}
 
     @property
     def dataset(self) -> Dataset:
         """The rdflib dataset; its default graph is the union of all named graphs."""
         return self._dataset
+
+    @property
+    def native(self) -> pyoxigraph.Store | None:
+        """The Oxigraph engine under the dataset, when the store is Oxigraph; queries may skip rdflib through it."""
+        return self._native
 
     @property
     def files(self) -> list[SourceFile]:
@@ -145,6 +156,7 @@ class KnowledgeGraph:
     def changed(self) -> None:
         """Forget what was derived from the dataset, after it was updated in place."""
         self._names = None
+        self._terms = {}
 
     @property
     def canned(self) -> dict[str, CannedQuery]:
@@ -194,7 +206,21 @@ class KnowledgeGraph:
         """The query's parameter terms; a bare IRI value that is no entity id is looked up as a label or alias.
 
         So ``holder=Kyiv`` means ``dgr:ukraine``, as ``holder=ukraine`` does.
+        Answers are remembered per graph version: the same parameters recur on request paths.
         """
+        try:
+            key = (query.name, query.text, frozenset(params.items()))
+            return dict(self._terms[key])
+        except TypeError:  # an unhashable value: work it out each time
+            key = None
+        except KeyError:
+            pass
+        terms = self._parameter_terms(query, params)
+        if key is not None and len(self._terms) < 10_000:
+            self._terms[key] = terms
+        return dict(terms)
+
+    def _parameter_terms(self, query: CannedQuery, params: dict[str, str | Node | None]) -> dict[str, Node]:
         from .entities import resolve
 
         values = dict(params)

@@ -16,7 +16,8 @@ from .errors import QueryError
 from .namespaces import PREFIXES
 
 __all__ = [
-    "GRAPH_FORMATS", "TABLE_FORMATS", "Table", "plain", "serialize_graph", "serialize_table", "short", "simple",
+    "GRAPH_FORMATS", "TABLE_FORMATS", "Table", "json_term", "plain", "plain_json", "serialize_graph",
+    "serialize_table", "short", "simple", "term_from_json",
 ]
 
 TABLE_FORMATS = {
@@ -70,6 +71,15 @@ class Table:
                          if value is not None})
         return cls(variables=variables, rows=rows, truncated=truncated)
 
+    @classmethod
+    def from_sparql_json(cls, document: dict, truncated: bool = False) -> Table:
+        """A table from a SPARQL 1.1 JSON results document (as ``orjson.loads`` returns it)."""
+        if "boolean" in document:
+            return cls(variables=[], boolean=bool(document["boolean"]))
+        rows = [{name: term_from_json(value) for name, value in row.items()}
+                for row in document["results"]["bindings"]]
+        return cls(variables=list(document["head"].get("vars", [])), rows=rows, truncated=truncated)
+
     def records(self) -> list[dict[str, object]]:
         """Rows as plain Python values (IRIs and strings as ``str``, numbers as numbers)."""
         return [{name: plain(value) for name, value in row.items()} for row in self.rows]
@@ -90,6 +100,62 @@ def plain(term: Node) -> object:
             return value
         return str(term)
     return str(term)
+
+
+_XSD = str(XSD)
+_INTEGERS = frozenset(_XSD + name for name in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+    "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"))
+_FLOATS = frozenset((_XSD + "double", _XSD + "float"))
+
+
+def plain_json(term: dict) -> object:
+    """What ``plain`` gives for the same term, from its SPARQL JSON form, without building an rdflib term.
+
+    >>> plain_json({"type": "literal", "value": "3", "datatype": "http://www.w3.org/2001/XMLSchema#integer"})
+    3
+    >>> plain_json({"type": "uri", "value": "https://w3id.org/diplograph/resource/russia"})
+    'https://w3id.org/diplograph/resource/russia'
+    """
+    datatype = term.get("datatype")
+    value = term["value"]
+    if datatype is None:
+        return value
+    try:
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype in _FLOATS:
+            return float(value)
+        if datatype == _XSD + "boolean" and value in ("true", "false", "1", "0"):
+            return value in ("true", "1")
+    except ValueError:
+        pass  # ill-typed: its lexical form, as plain() gives
+    return value
+
+
+def json_term(term: Node) -> dict:
+    """The SPARQL 1.1 JSON form of ``term`` (an ``xsd:string`` literal without its datatype, as ``simple``)."""
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    value: dict = {"type": "literal", "value": str(term)}
+    if term.language:
+        value["xml:lang"] = term.language
+    elif term.datatype and term.datatype != XSD.string:
+        value["datatype"] = str(term.datatype)
+    return value
+
+
+def term_from_json(term: dict) -> Node:
+    """The rdflib term of a SPARQL JSON binding."""
+    kind = term["type"]
+    if kind == "uri":
+        return URIRef(term["value"])
+    if kind == "bnode":
+        return BNode(term["value"])
+    return Literal(term["value"], lang=term.get("xml:lang"), datatype=term.get("datatype"))
 
 
 def short(term: Node) -> str:
@@ -137,21 +203,7 @@ def _sparql_json(table: Table) -> dict:
     if table.boolean is not None:
         return {"head": {}, "boolean": table.boolean}
     return {"head": {"vars": table.variables},
-            "results": {"bindings": [{k: _json_term(v) for k, v in row.items()} for row in table.rows]}}
-
-
-def _json_term(term: Node) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    assert isinstance(term, Literal)
-    value: dict = {"type": "literal", "value": str(term)}
-    if term.language:
-        value["xml:lang"] = term.language
-    elif term.datatype:
-        value["datatype"] = str(term.datatype)
-    return value
+            "results": {"bindings": [{k: json_term(v) for k, v in row.items()} for row in table.rows]}}
 
 
 def _sparql_xml(table: Table) -> str:

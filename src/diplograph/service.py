@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -75,14 +75,15 @@ class Settings(BaseSettings):
 class Service:
     """The graph as a service: checks each query, runs it in a bounded worker, applies permitted updates.
 
-    Use as a context manager, or call ``start`` and ``close``.
+    Its query and update methods are coroutines for the server's event loop;
+    call ``start`` and ``close`` on that loop too (the app's lifespan does).
     """
 
     def __init__(self, graph: KnowledgeGraph, settings: Settings | None = None):
         self.graph = graph
         self.settings = settings or Settings()
         self.executor = QueryExecutor(graph, self.settings.limits)
-        self._update_lock = threading.Lock()
+        self._update_lock = asyncio.Lock()
         self._cache: dict[object, object] = {}
 
     @classmethod
@@ -96,13 +97,6 @@ class Service:
 
     def close(self) -> None:
         self.executor.close()
-
-    def __enter__(self) -> Service:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @property
     def graphs(self) -> list[URIRef]:
@@ -129,8 +123,9 @@ class Service:
 
     # ------------------------------------------------------------------ queries
 
-    def sparql(self, text: str, *, default_graphs: list[str] | None = None, named_graphs: list[str] | None = None,
-               timeout: float | None = None, max_rows: int | None = None) -> Outcome:
+    async def sparql(self, text: str, *, default_graphs: list[str] | None = None,
+                     named_graphs: list[str] | None = None, timeout: float | None = None,
+                     max_rows: int | None = None) -> Outcome:
         """Check and run any SPARQL query; protocol graph IRIs must name graphs of this store.
 
         Raises
@@ -142,19 +137,22 @@ class Service:
         dataset = self._protocol_dataset(default_graphs or [], named_graphs or []) or DatasetSpec()
         job = Job(text=text, dataset=dataset, max_rows=min(max_rows or limits.max_rows, limits.max_rows),
                   check=True, local_graphs=tuple(self.graphs))
-        return self._run(job, timeout)
+        return await self._run(job, timeout)
 
-    def canned(self, query: CannedQuery, params: dict[str, str], *, max_rows: int | None = None,
-               timeout: float | None = None) -> Outcome:
+    async def canned(self, query: CannedQuery, params: dict[str, str], *, max_rows: int | None = None,
+                     timeout: float | None = None) -> Outcome:
         """Run a canned query with typed parameters, bounded like any other query."""
         limits = self.executor.limits
-        text, bindings = self.graph.prepare_canned(query, params)
+        if self.graph.store.remote_address:  # resolving a name may ask the remote engine: not on the event loop
+            text, bindings = await asyncio.to_thread(self.graph.prepare_canned, query, params)
+        else:
+            text, bindings = self.graph.prepare_canned(query, params)
         job = Job(text=text, bindings=bindings,
                   max_rows=min(max_rows or limits.max_rows, limits.max_rows))
-        return self._run(job, timeout)
+        return await self._run(job, timeout)
 
-    def _run(self, job: Job, timeout: float | None) -> Outcome:
-        outcome = self.executor.run(job, timeout)
+    async def _run(self, job: Job, timeout: float | None) -> Outcome:
+        outcome = await self.executor.run(job, timeout)
         if outcome.error:
             name, message, details = outcome.error
             if name == "QuerySyntaxError":
@@ -178,7 +176,7 @@ class Service:
 
     # ------------------------------------------------------------------ updates
 
-    def update(self, text: str, token: str | None) -> None:
+    async def update(self, text: str, token: str | None) -> None:
         """Apply a SPARQL Update, if updates are enabled and ``token`` is right.
 
         Updates act on an overlay graph, ``UPDATES_GRAPH``, which the union
@@ -196,17 +194,26 @@ class Service:
             raise UpdateForbiddenError("updates need the configured bearer token")
         limits = self.executor.limits
         check_text(text, max_length=limits.max_query_length, max_depth=limits.max_nesting)
-        try:
-            update = translateUpdate(parseUpdate(text), initNs=PREFIXES)
-        except DiplographError:
-            raise
-        except Exception as error:
-            line, column = getattr(error, "lineno", 1), getattr(error, "col", 1)
-            raise QuerySyntaxError(getattr(error, "msg", str(error)), line, column) from None
-        check_update(update.algebra)
-        with self._update_lock:
-            overlay = Graph(store=self.graph.dataset.store, identifier=UPDATES_GRAPH)
-            overlay.update(update)
-            self.graph.changed()
-            self._cache.clear()
+        update = await asyncio.to_thread(_parse_update, text)
+        async with self._update_lock:
+            await asyncio.to_thread(self._apply, update)
             self.executor.restart()
+
+    def _apply(self, update) -> None:
+        overlay = Graph(store=self.graph.dataset.store, identifier=UPDATES_GRAPH)
+        overlay.update(update)
+        self.graph.changed()
+        self._cache.clear()
+
+
+def _parse_update(text: str):
+    """Parse and check a SPARQL Update (off the event loop: rdflib's parser is slow on long texts)."""
+    try:
+        update = translateUpdate(parseUpdate(text), initNs=PREFIXES)
+    except DiplographError:
+        raise
+    except Exception as error:
+        line, column = getattr(error, "lineno", 1), getattr(error, "col", 1)
+        raise QuerySyntaxError(getattr(error, "msg", str(error)), line, column) from None
+    check_update(update.algebra)
+    return update

@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
@@ -17,6 +18,9 @@ from rdflib import Dataset
 
 from .errors import DataError, DiplographError
 from .load import Layout
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __all__ = ["StoreSpec", "build", "bulk_load", "remote_auth"]
 
@@ -63,8 +67,12 @@ class StoreSpec:
 
     def open(self) -> Dataset:
         """A dataset over this store, read-only for persistent stores; its default graph is the union."""
+        return self.connect()[0]
+
+    def connect(self) -> tuple[Dataset, pyoxigraph.Store | None]:
+        """``open``, and for an Oxigraph store also the engine itself, for callers that skip rdflib's terms."""
         if self.kind == "memory":
-            return Dataset(default_union=True)
+            return Dataset(default_union=True), None
         if self.kind == "oxigraph":
             import pyoxigraph
             from oxrdflib.store import OxigraphStore
@@ -72,11 +80,11 @@ class StoreSpec:
             if self.path is None or not (self.path / "CURRENT").exists():
                 raise DiplographError(f"no Oxigraph store at {self.path}; build it with "
                                       f"`diplograph load --store oxigraph:{self.path}`")
-            return Dataset(store=OxigraphStore(store=pyoxigraph.Store.read_only(str(self.path))),
-                           default_union=True)
+            native = pyoxigraph.Store.read_only(str(self.path))
+            return Dataset(store=OxigraphStore(store=native), default_union=True), native
         from .remote import RemoteStore
 
-        return Dataset(store=RemoteStore(str(self.query_url), auth=remote_auth()), default_union=True)
+        return Dataset(store=RemoteStore(str(self.query_url), auth=remote_auth()), default_union=True), None
 
 
 def remote_auth() -> httpx.Auth | None:

@@ -183,3 +183,13 @@ def test_truncated_results_are_flagged(client):
     assert body["count"] == 5 and body["has_more"] is True
     assert 'rel="next"' in response.headers["link"]
     json.dumps(body)  # plain JSON
+
+
+def test_an_answer_larger_than_a_pipe_buffer_arrives_whole(client, graph):
+    # the worker's answer (every triple with its graph, well over 64 KiB of JSON) crosses the pipe in many reads
+    query = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200
+    assert len(response.content) > 65_536
+    rows = response.json()["results"]["bindings"]
+    assert len(rows) == len(list(graph.dataset.quads((None, None, None, None))))

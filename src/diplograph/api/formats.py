@@ -59,9 +59,10 @@ def outcome_response(outcome: Outcome, accept: str | None, format: str | None) -
     headers = {"Vary": "Accept"}
     if outcome.truncated:
         headers["X-Diplograph-Truncated"] = "true"
-    if outcome.table is not None:
+    if outcome.results is not None:
         name, media_type = pick(accept, format, TABLE_TYPES)
-        return Response(serialize_table(outcome.table, name), media_type=_with_charset(media_type), headers=headers)
+        body = outcome.results if name == "sparql-json" else serialize_table(outcome.table, name)
+        return Response(body, media_type=_with_charset(media_type), headers=headers)
     graph = Graph()
     for triple in outcome.triples or []:
         graph.add(triple)

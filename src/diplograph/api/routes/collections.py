@@ -72,7 +72,7 @@ async def read_timeline(id: str, service: ServiceDep,
     actor = await run_in_threadpool(resolve, service.graph, id)
     query = service.graph.canned_query("position-timeline")
     params = {"actor": f"<{actor}>", "from": since, "until": until}
-    outcome = await run_in_threadpool(service.canned, query, params)
+    outcome = await service.canned(query, params)
     table = outcome.table
     return QueryResultPublic(query=query.name, parameters={k: str(v) for k, v in query.terms(params).items()},
                              columns=table.variables, rows=table.records(), count=len(table.rows), offset=0,

@@ -66,5 +66,5 @@ async def _dereference(iri, request: Request, service, format: str | None, text_
         page = source_page(entity, text_url) if text_url else entity_page(entity)
         return HTMLResponse(page, headers={"Vary": "Accept"})
     query = service.graph.canned_query("entity-graph")
-    outcome = await run_in_threadpool(service.canned, query, {"entity": f"<{iri}>"})
+    outcome = await service.canned(query, {"entity": f"<{iri}>"})
     return outcome_response(outcome, accept, format)

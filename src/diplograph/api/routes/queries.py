@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
+import orjson
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 
 from ...errors import QueryError, UnknownEntityError
 from ...queries import CannedQuery
@@ -54,13 +54,12 @@ async def read_query(
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
     accept = request.headers.get("accept")
     if query.form in ("CONSTRUCT", "DESCRIBE"):
-        outcome = await run_in_threadpool(service.canned, query, params, timeout=timeout)
+        outcome = await service.canned(query, params, timeout=timeout)
         return outcome_response(outcome, accept, format)
     kind, media_type = pick(accept, format, _ROW_TYPES)
-    outcome = await run_in_threadpool(service.canned, query, params, max_rows=offset + limit + 1, timeout=timeout)
-    table = outcome.table or Table(variables=[])
-    page = Table(table.variables, table.rows[offset:offset + limit], table.boolean)
-    has_more = len(table.rows) > offset + limit
+    outcome = await service.canned(query, params, max_rows=offset + limit + 1, timeout=timeout)
+    records = outcome.records()
+    has_more = len(records) > offset + limit
     truncated = outcome.truncated and not has_more
     headers = {"Vary": "Accept"}
     links = []
@@ -76,10 +75,12 @@ async def read_query(
     if truncated:
         headers["X-Diplograph-Truncated"] = "true"
     if kind != "json":
+        table = outcome.table or Table(variables=[])
+        page = Table(table.variables, table.rows[offset:offset + limit], table.boolean)
         return Response(serialize_table(page, kind), media_type=f"{media_type}; charset=utf-8", headers=headers)
+    rows = records[offset:offset + limit]
     bound = service.graph.parameter_terms(query, params)
-    body = QueryResultPublic(
-        query=name, parameters={k: str(v) for k, v in bound.items()}, columns=page.variables,
-        rows=page.records(), count=len(page.rows), offset=offset, limit=limit, has_more=has_more,
-        truncated=truncated, next=next_url)
-    return Response(body.model_dump_json().encode(), media_type="application/json", headers=headers)
+    body = {"query": name, "parameters": {k: str(v) for k, v in bound.items()}, "columns": outcome.variables,
+            "rows": rows, "count": len(rows), "offset": offset, "limit": limit, "has_more": has_more,
+            "truncated": truncated, "next": next_url}
+    return Response(orjson.dumps(body), media_type="application/json", headers=headers)

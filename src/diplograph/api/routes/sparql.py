@@ -6,7 +6,6 @@ from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
@@ -106,14 +105,14 @@ async def create_sparql(
 
 async def _run(service, text: str, defaults, named, accept: str | None, format: str | None,
                timeout: float | None) -> Response:
-    outcome = await run_in_threadpool(service.sparql, text, default_graphs=defaults, named_graphs=named,
+    outcome = await service.sparql(text, default_graphs=defaults, named_graphs=named,
                                       timeout=timeout)
     return outcome_response(outcome, accept, format)
 
 
 async def _update(service, text: str, authorization: str | None) -> Response:
     token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else None
-    await run_in_threadpool(service.update, text, token)
+    await service.update(text, token)
     return Response(status_code=204)
 
 
