@@ -419,7 +419,7 @@ def serve(
     store: Annotated[str | None, typer.Option(help="memory (default: load data/) or oxigraph:PATH (built by "
                                                    "`diplograph load`).")] = None,
     timeout: Annotated[float | None, typer.Option(help="Seconds a query may run (default 10).")] = None,
-    workers: Annotated[int | None, typer.Option(help="Query worker processes (default 2).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Query worker processes (default: cores + 1).")] = None,
     max_rows: Annotated[int | None, typer.Option(help="Rows a query may return (default 10000).")] = None,
     allow_updates: Annotated[bool, typer.Option(help="Accept SPARQL Update with DIPLOGRAPH_UPDATE_TOKEN.")] = False,
     cors_origin: Annotated[list[str] | None, typer.Option(help="Allow browser calls from this origin.")] = None,

@@ -50,7 +50,8 @@ class Limits:
     timeout: float = 10.0
     max_rows: int = 10_000
     memory_mb: int = 1024
-    workers: int = 2
+    workers: int = field(default_factory=lambda: (os.cpu_count() or 1) + 1)
+    """One more than the cores: while the server answers one request, a worker is already on the next."""
     max_query_length: int = 100_000
     max_nesting: int = 64
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import networkx as nx
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.algebra import translateUpdate
@@ -53,7 +54,7 @@ class Settings(BaseSettings):
     timeout: float = Limits.timeout
     max_rows: int = Limits.max_rows
     memory_mb: int = Limits.memory_mb
-    workers: int = Limits.workers
+    workers: int = Field(default_factory=lambda: Limits().workers)
     max_query_length: int = Limits.max_query_length
     max_nesting: int = Limits.max_nesting
     max_body_bytes: int = 1_000_000

@@ -11,7 +11,8 @@ from ..service import Service
 __all__ = ["ServiceDep", "read_body"]
 
 
-def get_service(request: Request) -> Service:
+async def get_service(request: Request) -> Service:
+    """The app's service (a coroutine, so that FastAPI does not hand it to a thread on every request)."""
     return request.app.state.service
 
 
