@@ -6,7 +6,9 @@ of the code sees an rdflib ``Dataset`` whichever it is.
 
 from __future__ import annotations
 
+import io
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +18,7 @@ from urllib.parse import urlsplit
 import httpx
 from rdflib import Dataset
 
-from .errors import DataError, DiplographError
+from .errors import DataError, DiplographError, Problem
 from .load import Layout
 
 if TYPE_CHECKING:
@@ -138,16 +140,107 @@ def bulk_load(spec: StoreSpec, dataset: Dataset, extra_nquads: list[Path],
         raise DiplographError("bulk loading needs --store oxigraph:PATH or sparql:QUERY_URL,UPDATE_URL")
     if spec.path.exists() and any(spec.path.iterdir()):
         raise DiplographError(f"{spec.path} is not empty; remove it to rebuild the store from the data files")
+    existed = spec.path.exists()
     store = pyoxigraph.Store(str(spec.path))
-    data = dataset.serialize(format="nquads", encoding="utf-8")
-    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
-    if progress:
-        progress("ontology, entities and documents", len(store))
-    for path in extra_nquads:
-        store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+    try:
+        data = dataset.serialize(format="nquads", encoding="utf-8")
+        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
         if progress:
-            progress(path.name, len(store))
-    store.flush()
-    count = len(store)
-    del store
-    return count
+            progress("ontology, entities and documents", len(store))
+        for path in extra_nquads:
+            _load_in_parallel(store, path)
+            if progress:
+                progress(path.name, len(store))
+        store.flush()
+        return len(store)
+    except BaseException:
+        del store  # a bulk load is not atomic: remove what it wrote, so that nothing half-loaded remains
+        _empty(spec.path, remove=not existed)
+        raise
+
+
+def _empty(folder: Path, *, remove: bool) -> None:
+    import shutil
+
+    if remove:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    for child in folder.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+
+
+def _load_in_parallel(store: pyoxigraph.Store, path: Path) -> None:
+    """Bulk-load an N-Quads file as one slice per core, each in its own thread.
+
+    One bulk load keeps about one core busy (parsing); pyoxigraph releases the
+    GIL while loading, so slices load side by side: about twice the quads/s on
+    two cores. N-Quads lines stand alone (blank-node labels included, which
+    Oxigraph keeps as written), so cutting at line ends changes nothing.
+    """
+    import pyoxigraph
+
+    failures: list[tuple[int, BaseException]] = []
+
+    def load(start: int, end: int) -> None:
+        try:
+            with _Slice(path, start, end) as raw:
+                store.bulk_load(io.BufferedReader(raw, 1 << 20), format=pyoxigraph.RdfFormat.N_QUADS)
+        except BaseException as error:  # re-raised in the calling thread
+            failures.append((start, error))
+
+    slices = _line_slices(path, max(2, os.cpu_count() or 1))
+    threads = [threading.Thread(target=load, args=bounds) for bounds in slices]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        start, error = min(failures, key=lambda failure: failure[0])
+        raise _located(error, path, start) from error
+
+
+def _located(error: BaseException, path: Path, start: int) -> BaseException:
+    """A syntax error in the slice from byte ``start`` as a DataError naming the file and its line in the file."""
+    if not isinstance(error, SyntaxError) or not error.lineno:
+        return error
+    with path.open("rb") as handle:
+        before = handle.read(start).count(b"\n")
+    reason = str(error.msg).split(": ", 1)[-1]
+    return DataError([Problem(str(path), before + error.lineno, f"N-Quads syntax: {reason}")])
+
+
+def _line_slices(path: Path, parts: int) -> list[tuple[int, int]]:
+    """(start, end) byte offsets cutting ``path`` into about ``parts`` pieces at line ends."""
+    size = path.stat().st_size
+    cuts = [0]
+    with path.open("rb") as handle:
+        for index in range(1, parts):
+            handle.seek(max(cuts[-1], size * index // parts))
+            handle.readline()
+            cuts.append(min(handle.tell(), size))
+    cuts.append(size)
+    return [(start, end) for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
+
+
+class _Slice(io.RawIOBase):
+    """Bytes ``start``..``end`` of a file, read as a stream."""
+
+    def __init__(self, path: Path, start: int, end: int):
+        super().__init__()
+        self._file = path.open("rb")
+        self._file.seek(start)
+        self._left = end - start
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._left <= 0:
+            return 0
+        count = self._file.readinto(memoryview(buffer)[: min(len(buffer), self._left)]) or 0
+        self._left -= count
+        return count
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
