@@ -178,3 +178,17 @@ def test_entity_graph_keeps_quotes(graph):
     constructed = graph.run_canned("entity-graph", entity="dgr:finland").graph
     quotes = {str(o) for o in constructed.objects(None, URIRef("http://www.w3.org/ns/oa#exact"))}
     assert "Peace achieved through forced concessions legitimizes aggression." in quotes
+
+
+def test_assessments_keep_the_authors_judgement_with_what_it_is_about(graph):
+    # the article's author judges Putin's conditions an ultimatum, about two of Russia's demands
+    rows = Table.from_result(graph.run_canned(
+        "assessments", by="author-2025-11-30-peace-talks-putin-conditions")).records()
+    ultimatum = next(r for r in rows if r["assessment"] == str(DGR["assessment-conditions-are-an-ultimatum"]))
+    assert ultimatum["mode"] == "judgement" and ultimatum["characterisation"] == "ultimatum"
+    assert set(ultimatum["about"].split(" | ")) == {
+        "Recognise Russia's control over the occupied regions; only then will Russia talk",
+        "Ukraine must withdraw its military forces from the territories occupied by Russia before any cease-fire "
+        "or dialogue"}
+    assert ultimatum["quote"] == "Putin’s conditions: not a compromise, but an ultimatum"
+    assert {r["by"] for r in rows} == {str(DGR["author-2025-11-30-peace-talks-putin-conditions"])}
