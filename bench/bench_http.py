@@ -1,11 +1,14 @@
-"""Benchmark: canned queries over HTTP under concurrent load, diplograph against rdflib-endpoint, same run.
+"""Benchmark: canned queries over HTTP under concurrent load — diplograph, rdflib-endpoint and Virtuoso, same run.
 
-Run:  .venv/bin/python bench/bench_http.py [--seconds 10] [--clients 8]
-The load comes from a second process (threads with keep-alive HTTP clients)
-and varies the parameters of a fixed mix of canned queries, so no server can
-answer from a cache of query texts. rdflib-endpoint (PyPI) is installed into
-bench/.peer-venv on first use and serves the same triples. Writes
-bench/results/http.json and prints a Markdown table with ratios.
+Run:  .venv/bin/python bench/bench_http.py [--sizes bundled 1000000] [--seconds 10] [--connections 8]
+The load comes from wrk (Debian package ``wrk``) in a second process, as in the
+storage issue's reference figures; without wrk, a Python client (threads with
+keep-alive connections) stands in, and the table says so. The load replays a
+fixed sequence of canned queries whose parameters vary, so no server can
+answer from a cache of query texts. Every server holds the same triples:
+rdflib-endpoint (PyPI, installed into bench/.peer-venv on first use) and
+Virtuoso (Debian's virtuoso-t, when installed) get the same SPARQL texts.
+Writes bench/results/http.json and prints a Markdown table with ratios.
 """
 
 from __future__ import annotations
@@ -24,54 +27,104 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
-from common import HERE, RESULTS, markdown
+from common import HERE, RESULTS, markdown, synthetic_layout
 
 from diplograph.graph import KnowledgeGraph
 from diplograph.namespaces import PREFIXES
+from diplograph.store import StoreSpec
 
 PEER_VENV = HERE / ".peer-venv"
-ACTORS = ["russia", "ukraine", "zelenskyy", "putin", "poland", "finland", "baltic-states", "united-states",
-          "analysts", "ukrainian-officials", "nato", "european-union"]
-TARGETS = ["28-point-plan", "28-point-plan-point-1", "28-point-plan-point-3", "nato-protection",
-           "demand-ukraine-withdraws-before-talks"]
-MIX = [("cq05-principles-of-actor", "holder", ACTORS), ("demands", "by", ACTORS),
-       ("about-entity", "entity", ACTORS), ("red-lines", "holder", ACTORS), ("positions-on", "target", TARGETS),
-       ("cq04-military-limits", "demander", ACTORS)]
+DIPLOGRAPH = str(Path(sys.executable).with_name("diplograph"))
+BUNDLED_ACTORS = ["russia", "ukraine", "zelenskyy", "putin", "poland", "finland", "baltic-states",
+                  "united-states", "analysts", "ukrainian-officials", "nato", "european-union"]
+BUNDLED_TARGETS = ["28-point-plan", "28-point-plan-point-1", "28-point-plan-point-3", "nato-protection",
+                   "demand-ukraine-withdraws-before-talks"]
+ACCEPT = "application/sparql-results+json, application/json"
 
 
-def requests(graph: KnowledgeGraph, count: int, seed: int) -> dict[str, list[tuple[str, dict]]]:
-    """The same sequence of (query, parameter) choices, as SPARQL text and as canned-query URLs."""
+def bundled_mix() -> list[tuple[str, str, list[str]]]:
+    """Six canned queries, with the bundled graph's actors and proposals as parameters."""
+    return [("cq05-principles-of-actor", "holder", BUNDLED_ACTORS), ("demands", "by", BUNDLED_ACTORS),
+            ("about-entity", "entity", BUNDLED_ACTORS), ("red-lines", "holder", BUNDLED_ACTORS),
+            ("positions-on", "target", BUNDLED_TARGETS), ("cq04-military-limits", "demander", BUNDLED_ACTORS)]
+
+
+def synthetic_mix(graph: KnowledgeGraph) -> list[tuple[str, str, list[str]]]:
+    """Per-actor canned queries over a generated corpus, with twelve of its actors that make demands."""
+    rows = graph.query("SELECT DISTINCT ?a WHERE { ?d dg:demandedBy ?a } ORDER BY ?a LIMIT 12")
+    actors = [f"<{row[0]}>" for row in rows]
+    return [("cq05-principles-of-actor", "holder", actors), ("demands", "by", actors),
+            ("red-lines", "holder", actors), ("position-timeline", "actor", actors),
+            ("assessments", "by", actors), ("cq04-military-limits", "demander", actors)]
+
+
+def requests(graph: KnowledgeGraph, mix, count: int, seed: int) -> dict[str, list[str]]:
+    """The same sequence of (query, parameter) choices, as /sparql URLs and as /queries/{name} URLs."""
     rng = random.Random(seed)
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())  # the peer predeclares none
     sparql, canned = [], []
     for _ in range(count):
-        name, parameter, values = rng.choice(MIX)
+        name, parameter, values = rng.choice(mix)
         value = rng.choice(values)
-        text = prologue + graph.canned[name].bind({parameter: value})
-        sparql.append(("/sparql", {"query": text}))
-        canned.append((f"/queries/{name}", {parameter: value, "limit": "10000"}))
+        query = graph.canned[name]
+        text = prologue + query.bind(graph.parameter_terms(query, {parameter: value}))
+        sparql.append("?" + urlencode({"query": text}))
+        canned.append(f"/queries/{name}?" + urlencode({parameter: value, "limit": "10000"}))
     return {"sparql": sparql, "canned": canned}
 
 
-def drive(base: str, plan: list[tuple[str, dict]], clients: int, seconds: float, queue) -> None:
-    """Run in a second process: ``clients`` threads replay ``plan`` for ``seconds``; report latencies."""
+# ---------------------------------------------------------------------- load generators
+
+WRK_SCRIPT = """
+paths = {paths}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1], {{["Accept"] = "{accept}"}})
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('RESULT {{"requests": %d, "seconds": %f, "p50_us": %f, "p99_us": %f, "errors": %d}}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(99),
+    e.connect + e.read + e.write + e.status + e.timeout))
+end
+"""
+
+
+def load_wrk(base: str, paths: list[str], connections: int, seconds: float) -> dict:
+    """wrk with two threads replays ``paths`` over ``connections`` keep-alive connections."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT.format(paths="{" + ",".join(json.dumps(p) for p in paths) + "}", accept=ACCEPT))
+    try:
+        result = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "60s",
+                                 "-s", script.name, base], capture_output=True, text=True, timeout=seconds + 120)
+    finally:
+        os.unlink(script.name)
+    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT "))
+    raw = json.loads(line[len("RESULT "):])
+    ok = raw["requests"] - raw["errors"]
+    return {"requests_per_s": ok / raw["seconds"], "p50_ms": raw["p50_us"] / 1000, "p99_ms": raw["p99_us"] / 1000,
+            "errors": raw["errors"], "requests": raw["requests"], "client": "wrk"}
+
+
+def _python_clients(base: str, paths: list[str], clients: int, seconds: float, queue) -> None:
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
     stop = time.monotonic() + seconds
 
     def client(offset: int) -> None:
-        with httpx.Client(base_url=base, timeout=60,
-                          headers={"Accept": "application/sparql-results+json, application/json"}) as http:
+        with httpx.Client(base_url=base, timeout=60, headers={"Accept": ACCEPT}) as http:
             index = offset
             while time.monotonic() < stop:
-                path, params = plan[index % len(plan)]
+                path = paths[index % len(paths)]
                 index += clients
                 start = time.perf_counter()
                 try:
-                    ok = http.get(path, params=params).status_code == 200
+                    ok = http.get(path).status_code == 200
                 except httpx.HTTPError:
                     ok = False
                 elapsed = time.perf_counter() - start
@@ -89,21 +142,18 @@ def drive(base: str, plan: list[tuple[str, dict]], clients: int, seconds: float,
     queue.put((latencies, errors[0]))
 
 
-def peer_plan(plan: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
-    """rdflib-endpoint serves SPARQL at / rather than /sparql."""
-    return [("/", params) for _, params in plan]
-
-
-def load(base: str, plan, clients: int, seconds: float) -> dict:
+def load_python(base: str, paths: list[str], connections: int, seconds: float) -> dict:
+    """The stand-in when wrk is missing: Python threads in a second process (slower: it shares the cores)."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
-    process = context.Process(target=drive, args=(base, plan, clients, seconds, queue))
+    process = context.Process(target=_python_clients, args=(base, paths, connections, seconds, queue))
     process.start()
     latencies, errors = queue.get(timeout=seconds + 300)
     process.join()
     latencies.sort()
     return {"requests_per_s": len(latencies) / seconds, "p50_ms": _percentile(latencies, 50) * 1000,
-            "p99_ms": _percentile(latencies, 99) * 1000, "errors": errors, "requests": len(latencies)}
+            "p99_ms": _percentile(latencies, 99) * 1000, "errors": errors, "requests": len(latencies),
+            "client": "python"}
 
 
 def _percentile(values: list[float], p: float) -> float:
@@ -112,21 +162,23 @@ def _percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+# ---------------------------------------------------------------------- servers
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def start(command: list[str], url: str) -> subprocess.Popen:
+def start(command: list[str], url: str, timeout: float = 600) -> subprocess.Popen:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            if httpx.get(url, timeout=1).status_code < 500:
+            if httpx.get(url, timeout=5).status_code < 500:
                 return process
         except httpx.HTTPError:
-            time.sleep(0.2)
+            time.sleep(0.3)
     process.kill()
     raise RuntimeError(f"{command[0]} did not start")
 
@@ -147,7 +199,7 @@ def peer_executable() -> Path:
     return executable
 
 
-def _virtuoso(folder: Path):
+def _virtuoso(folder: Path, data: Path | None):
     """A private Virtuoso holding the same graphs (loaded through the protocol), when virtuoso-t is installed."""
     if shutil.which("virtuoso-t") is None:
         print("virtuoso-t is not installed: Virtuoso left out of this run", file=sys.stderr)
@@ -157,59 +209,100 @@ def _virtuoso(folder: Path):
 
     server = Virtuoso(folder)
     env = {**os.environ, "DIPLOGRAPH_STORE_USER": "dba", "DIPLOGRAPH_STORE_PASSWORD": "dba"}
-    subprocess.run([str(Path(sys.executable).with_name("diplograph")), "load", "--store",
-                    f"sparql:{server.url}/sparql,{server.url}/sparql-auth"], check=True, capture_output=True, env=env)
+    began = time.perf_counter()
+    subprocess.run([DIPLOGRAPH, "load", "--store", f"sparql:{server.url}/sparql,{server.url}/sparql-auth",
+                    *(["--data", str(data), "--no-validate"] if data else [])],
+                   check=True, capture_output=True, env=env)
+    print(f"Virtuoso loaded in {time.perf_counter() - began:.0f} s", file=sys.stderr)
     return server
+
+
+def _triples_file(graph: KnowledgeGraph, folder: Path) -> Path:
+    """Every triple of every graph, as one N-Triples file: the peer's default graph is not a union."""
+    import pyoxigraph
+
+    merged = folder / "all.nt"
+    nquads = graph.dataset.serialize(format="nquads", encoding="utf-8")
+    triples = (quad.triple for quad in pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS))
+    pyoxigraph.serialize(triples, output=str(merged), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return merged
+
+
+def run_size(size: str, folder: Path, args, load) -> dict[str, dict]:
+    """Every server on one corpus: the bundled graph, or a generated one of ``size`` quads."""
+    results: dict[str, dict] = {}
+    data = None if size == "bundled" else synthetic_layout(folder, int(size)).data
+    oxigraph = folder / f"oxigraph-{size}"
+    subprocess.run([DIPLOGRAPH, "load", "--store", f"oxigraph:{oxigraph}",
+                    *(["--data", str(data), "--no-validate"] if data else [])], check=True, capture_output=True)
+    graph = KnowledgeGraph.open(data, validate=False, store=StoreSpec.parse(f"oxigraph:{oxigraph}" if data else None))
+    mix = bundled_mix() if data is None else synthetic_mix(graph)
+    plans = requests(graph, mix, 2000, seed=1)
+    quads = sum(1 for _ in graph.dataset.quads((None, None, None, None)))
+    print(f"{size}: {quads:,} quads", file=sys.stderr)
+
+    port = free_port()
+    peer = start([str(peer_executable()), "serve", "--host", "127.0.0.1", "--port", str(port),
+                  str(_triples_file(graph, folder))], f"http://127.0.0.1:{port}/?query=ASK%7B%7D")
+    try:
+        results["rdflib-endpoint, `/`"] = load(f"http://127.0.0.1:{port}", ["/" + p for p in plans["sparql"]],
+                                               args.connections, args.seconds)
+    finally:
+        stop(peer)
+    stores = [("Oxigraph", f"oxigraph:{oxigraph}")] + ([("memory", "memory")] if data is None else [])
+    for label, store in stores:
+        port = free_port()
+        ours = start([DIPLOGRAPH, "serve", "--port", str(port), "--store", store,
+                      *(["--data", str(data)] if data else [])], f"http://127.0.0.1:{port}/health")
+        try:
+            base = f"http://127.0.0.1:{port}"
+            results[f"diplograph, {label}, `/sparql`"] = load(base, ["/sparql" + p for p in plans["sparql"]],
+                                                              args.connections, args.seconds)
+            results[f"diplograph, {label}, `/queries/{{name}}`"] = load(base, plans["canned"], args.connections,
+                                                                        args.seconds)
+        finally:
+            stop(ours)
+    virtuoso = _virtuoso(folder / f"virtuoso-{size}", data)
+    if virtuoso is not None:
+        try:
+            graphs = urlencode([("default-graph-uri", str(g)) for g in sorted(set(
+                str(q[3]) for q in graph.dataset.quads((None, None, None, None))))])
+            if len(graphs) > 4000:  # thousands of document graphs: name none (Virtuoso then adds its own ~12k)
+                graphs = ""
+            paths = [f"/sparql{p}&{graphs}" if graphs else f"/sparql{p}" for p in plans["sparql"]]
+            results["Virtuoso 7.2, `/sparql`"] = load(virtuoso.url, paths, args.connections, args.seconds)
+        finally:
+            virtuoso.stop()
+    return {"quads": quads, "mix": [name for name, _, _ in mix], "results": results}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", nargs="*", default=["bundled", "1000000"])
     parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=8)
     args = parser.parse_args()
-    graph = KnowledgeGraph.open()
-    plans = requests(graph, 2000, seed=1)
-    results = {}
+    load = load_wrk if shutil.which("wrk") else load_python
+    if load is load_python:
+        print("wrk is not installed (apt install wrk): a Python client generates the load instead",
+              file=sys.stderr)
+    report = {"seconds": args.seconds, "connections": args.connections, "cpus": os.cpu_count(), "sizes": {}}
     with tempfile.TemporaryDirectory() as folder:
-        merged = Path(folder) / "bundle.ttl"  # the peer's default graph is not a union: give it the triples
-        merged.write_bytes(graph.dataset.serialize(format="nt", encoding="utf-8"))
-        port = free_port()
-        peer = start([str(peer_executable()), "serve", "--host", "127.0.0.1", "--port", str(port), str(merged)],
-                     f"http://127.0.0.1:{port}/?query=ASK%7B%7D")
-        try:
-            results["rdflib-endpoint /sparql"] = load(f"http://127.0.0.1:{port}", peer_plan(plans["sparql"]),
-                                                      args.clients, args.seconds)
-        finally:
-            stop(peer)
-        diplograph = str(Path(sys.executable).with_name("diplograph"))
-        oxigraph = Path(folder) / "oxigraph"
-        subprocess.run([diplograph, "load", "--store", f"oxigraph:{oxigraph}"], check=True, capture_output=True)
-        for label, store in (("diplograph", "memory"), ("diplograph (Oxigraph)", f"oxigraph:{oxigraph}")):
-            port = free_port()
-            ours = start([diplograph, "serve", "--port", str(port), "--store", store],
-                         f"http://127.0.0.1:{port}/health")
-            try:
-                results[f"{label} /sparql"] = load(f"http://127.0.0.1:{port}", plans["sparql"], args.clients,
-                                                   args.seconds)
-                results[f"{label} /queries/{{name}}"] = load(f"http://127.0.0.1:{port}", plans["canned"],
-                                                             args.clients, args.seconds)
-            finally:
-                stop(ours)
-        virtuoso = _virtuoso(Path(folder) / "virtuoso")
-        if virtuoso is not None:
-            try:
-                graphs = [str(g) for g in graph.stats().graphs]
-                plan = [("/sparql", {**params, "default-graph-uri": graphs}) for _, params in plans["sparql"]]
-                results["Virtuoso 7.2 /sparql"] = load(virtuoso.url, plan, args.clients, args.seconds)
-            finally:
-                virtuoso.stop()
-    baseline = results["rdflib-endpoint /sparql"]["requests_per_s"]
+        for size in args.sizes:
+            report["sizes"][size] = run_size(size, Path(folder), args, load)
     RESULTS.mkdir(exist_ok=True)
-    report = {"seconds": args.seconds, "clients": args.clients, "cpus": os.cpu_count(), "results": results}
     (RESULTS / "http.json").write_text(json.dumps(report, indent=2))
-    rows = [[name, f"{r['requests_per_s']:.1f}", f"{r['requests_per_s'] / baseline:.2f}×", f"{r['p50_ms']:.1f}",
-             f"{r['p99_ms']:.1f}", r["errors"]] for name, r in results.items()]
-    print(markdown(["server, route", "req/s", "× rdflib-endpoint", "p50 ms", "p99 ms", "errors"], rows))
+    rows = []
+    for run in report["sizes"].values():
+        baseline = run["results"]["rdflib-endpoint, `/`"]["requests_per_s"]
+        virtuoso = run["results"].get("Virtuoso 7.2, `/sparql`", {}).get("requests_per_s")
+        for name, r in run["results"].items():
+            rows.append([f"{run['quads']:,}", name, f"{r['requests_per_s']:.1f}",
+                         f"{r['requests_per_s'] / baseline:.2f}×",
+                         f"{r['requests_per_s'] / virtuoso:.2f}×" if virtuoso else "–",
+                         f"{r['p50_ms']:.1f}", f"{r['p99_ms']:.1f}", r["errors"], r["client"]])
+    print(markdown(["quads", "server, route", "req/s", "× rdflib-endpoint", "× Virtuoso", "p50 ms", "p99 ms",
+                    "errors", "load from"], rows))
 
 
 if __name__ == "__main__":
