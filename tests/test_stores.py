@@ -95,6 +95,33 @@ def test_serve_from_virtuoso(virtuoso):
         front.stop()
 
 
+def test_nquads_stream_to_virtuoso_in_batches_without_splitting_blank_nodes(virtuoso, tmp_path):
+    from diplograph.remote import upload_nquads
+
+    _, server = virtuoso
+    plain, blank = "https://w3id.org/diplograph/test/plain", "https://w3id.org/diplograph/test/blank"
+    lines = [f"<urn:s{i}> <urn:p> <urn:o{i}> <{plain}> ." for i in range(120)]
+    # three blank nodes, each used by many triples spread over the graph: a split would make copies of them
+    lines += [f"_:e{i % 3} <urn:p> \"v{i}\" <{blank}> ." for i in range(60)]
+    corpus = tmp_path / "corpus.nq"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    auth = httpx.DigestAuth("dba", "dba")
+    try:
+        assert upload_nquads(f"{server.url}/sparql-auth", corpus, auth=auth, batch=50) == 180
+
+        def count(query: str) -> int:
+            response = httpx.get(f"{server.url}/sparql", params={"query": query},
+                                 headers={"Accept": "application/sparql-results+json"}, timeout=60)
+            return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+        assert count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{plain}> {{ ?s ?p ?o }} }}") == 120
+        assert count(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{blank}> {{ ?s ?p ?o }} }}") == 60
+        assert count(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{blank}> {{ ?s ?p ?o }} }}") == 3
+    finally:
+        for name in (plain, blank):
+            httpx.post(f"{server.url}/sparql-auth", data={"update": f"CLEAR SILENT GRAPH <{name}>"}, auth=auth)
+
+
 def test_oxigraph_store_serves_the_entity_view_and_stats(graph, oxigraph):
     assert oxigraph.stats() == graph.stats()
     russia = oxigraph.entity("Moscow")

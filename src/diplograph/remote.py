@@ -19,7 +19,7 @@ from rdflib.term import Node
 from .errors import DiplographError, QueryError
 from .sparql import parse_query
 
-__all__ = ["RemoteStore", "upload"]
+__all__ = ["RemoteStore", "upload", "upload_nquads"]
 
 PREFIX = "https://w3id.org/diplograph/"
 _ACCEPT = {"Accept": "application/sparql-results+json, application/json;q=0.9, text/turtle;q=0.8"}
@@ -154,6 +154,51 @@ def upload(update_url: str, dataset, *, auth: httpx.Auth | None, progress=None) 
             sent += len(graph)
             if progress:
                 progress(str(name), sent)
+    return sent
+
+
+def upload_nquads(update_url: str, path, *, auth: httpx.Auth | None, progress=None, batch: int = 20_000) -> int:
+    """Send an N-Quads file (a generated corpus) to the engine, streamed: never held in memory; return quads sent.
+
+    Quads are parsed as they are read (pyoxigraph) and sent per graph, in
+    requests of up to ``batch`` triples. A graph with blank nodes is never
+    split, since blank nodes are scoped to one request. Each graph is cleared
+    before its first triples, as ``upload`` does.
+    """
+    import pyoxigraph
+
+    sent = 0
+    cleared: set[str] = set()
+    graph: str | None = None
+    lines: list[str] = []
+    blank = False
+    with httpx.Client(timeout=300, auth=auth) as client:
+
+        def flush() -> None:
+            nonlocal sent
+            if graph is not None and lines:
+                body = " .\n".join(lines)
+                _update(client, update_url, f"INSERT {{ GRAPH {graph} {{\n{body} .\n}} }} WHERE {{}}")
+                sent += len(lines)
+                lines.clear()
+                if progress:
+                    progress(graph, sent)
+
+        for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS):
+            name = quad.graph_name
+            if not isinstance(name, pyoxigraph.NamedNode) or not name.value.startswith(PREFIX):
+                continue
+            if str(name) != graph or (len(lines) >= batch and not blank):
+                flush()
+                if str(name) != graph:
+                    graph, blank = str(name), False
+                    if graph not in cleared:
+                        _update(client, update_url, f"CLEAR SILENT GRAPH {graph}")
+                        cleared.add(graph)
+            blank = blank or isinstance(quad.subject, pyoxigraph.BlankNode) or \
+                isinstance(quad.object, pyoxigraph.BlankNode)
+            lines.append(str(quad.triple))
+        flush()
     return sent
 
 

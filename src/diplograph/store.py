@@ -127,13 +127,14 @@ def bulk_load(spec: StoreSpec, dataset: Dataset, extra_nquads: list[Path],
     go straight to Oxigraph's bulk loader, without rdflib parsing them.
     """
     if spec.kind == "sparql":
-        from .remote import upload
+        from .remote import upload, upload_nquads
 
         if not spec.update_url:
             raise DiplographError("loading a remote store needs its update endpoint: sparql:QUERY_URL,UPDATE_URL")
+        sent = upload(spec.update_url, dataset, auth=remote_auth(), progress=progress)
         for path in extra_nquads:
-            dataset.parse(source=str(path), format="nquads")
-        return upload(spec.update_url, dataset, auth=remote_auth(), progress=progress)
+            sent += upload_nquads(spec.update_url, path, auth=remote_auth(), progress=progress)
+        return sent
     import pyoxigraph
 
     if spec.kind != "oxigraph" or spec.path is None:
