@@ -2,7 +2,7 @@
 
 Run:  .venv/bin/python bench/run_all.py [--quick]
 --quick uses smaller corpora and shorter load runs (a few minutes); the default
-(100k and 1M quads, 10 s load runs) takes about 10 minutes on 2 cores.
+(stores at 10k to 10M quads, HTTP on the bundled graph and at 1M) takes about 25 minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
-    sizes = ["100000"] if args.quick else ["100000", "1000000"]
     runs = [
         ("Canned queries from the command line", ["bench_queries.py", "--repeat", "2" if args.quick else "5"]),
-        ("Analyses", ["bench_analysis.py", "--sizes", sizes[0]]),
-        ("Stores", ["bench_stores.py", "--sizes", *sizes]),
-        ("HTTP under load", ["bench_http.py", "--seconds", "5" if args.quick else "10"]),
+        ("Analyses", ["bench_analysis.py", "--sizes", "100000"]),
+        ("Stores", ["bench_stores.py", "--sizes", *(["10000", "100000"] if args.quick else
+                                                    ["10000", "100000", "1000000", "10000000"]),
+                    "--virtuoso-max", "100000" if args.quick else "1000000"]),
+        ("HTTP under load", ["bench_http.py", "--sizes", *(["bundled"] if args.quick else ["bundled", "1000000"]),
+                             "--seconds", "5" if args.quick else "10"]),
     ]
     sections = [f"# Benchmark run {time.strftime('%Y-%m-%d %H:%M')}\n"]
     for title, command in runs:

@@ -238,3 +238,13 @@ def test_a_bad_line_deep_in_a_corpus_is_named_and_nothing_is_left(tmp_path):
     assert result.returncode == 1
     assert f"synthetic.nq:{bad_line}:" in result.stderr and "nothing was loaded" in result.stderr
     assert not target.exists()
+
+
+def test_analyses_on_a_remote_store_read_it_once_and_agree_with_memory(graph, virtuoso):
+    from diplograph.analysis.registry import Projections, run_analysis
+
+    remote, _ = virtuoso
+    here, there = Projections(graph), Projections(remote)
+    assert there.source is not remote and there.source.store.kind == "memory"  # one in-memory copy, read once
+    assert sorted(there.entity.edges(keys=False)) == sorted(here.entity.edges(keys=False))
+    assert run_analysis(there, "coalitions", {}) == run_analysis(here, "coalitions", {})

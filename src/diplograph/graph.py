@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Dataset, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -118,6 +119,27 @@ class KnowledgeGraph:
     def dataset(self) -> Dataset:
         """The rdflib dataset; its default graph is the union of all named graphs."""
         return self._dataset
+
+    def local_copy(self) -> KnowledgeGraph:
+        """This graph held in memory, read from its store in one pass over the quads.
+
+        For work that looks things up node by node, such as building the
+        networkx projections: against a remote engine each look-up would be a
+        round trip; one bulk read and local look-ups cost far less.
+        """
+        if self.store.kind == "memory":
+            return self
+        copy = KnowledgeGraph(self.layout)
+        dataset = Dataset(default_union=True)
+        for graph in self._dataset.graphs():  # graph by graph: engines cap the rows of one answer (Virtuoso)
+            if isinstance(graph.identifier, URIRef) and graph.identifier != DATASET_DEFAULT_GRAPH_ID:
+                target = dataset.graph(graph.identifier)
+                for triple in graph:
+                    target.add(triple)
+        for prefix, namespace in PREFIXES.items():
+            dataset.bind(prefix, namespace, override=True)
+        copy._dataset, copy._canned = dataset, self._canned
+        return copy
 
     @property
     def native(self) -> pyoxigraph.Store | None:

@@ -24,19 +24,27 @@ class Projections:
 
     def __init__(self, graph: KnowledgeGraph):
         self.graph = graph
+        self._source: KnowledgeGraph | None = None
         self._entity: nx.MultiDiGraph | None = None
         self._stance: nx.Graph | None = None
 
     @property
+    def source(self) -> KnowledgeGraph:
+        """What the projections read: the graph itself, or for a remote engine one in-memory copy of it."""
+        if self._source is None:
+            self._source = self.graph.local_copy() if self.graph.store.remote_address else self.graph
+        return self._source
+
+    @property
     def entity(self) -> nx.MultiDiGraph:
         if self._entity is None:
-            self._entity = entity_graph(self.graph)
+            self._entity = entity_graph(self.source)
         return self._entity
 
     @property
     def stance(self) -> nx.Graph:
         if self._stance is None:
-            self._stance = stance_network(self.graph)
+            self._stance = stance_network(self.source)
         return self._stance
 
     def node(self, name: str) -> str:
