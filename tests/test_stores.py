@@ -248,3 +248,17 @@ def test_analyses_on_a_remote_store_read_it_once_and_agree_with_memory(graph, vi
     assert there.source is not remote and there.source.store.kind == "memory"  # one in-memory copy, read once
     assert sorted(there.entity.edges(keys=False)) == sorted(here.entity.edges(keys=False))
     assert run_analysis(there, "coalitions", {}) == run_analysis(here, "coalitions", {})
+
+
+def test_past_many_graphs_the_engine_default_graph_answers_the_canned_queries(graph, virtuoso, monkeypatch):
+    # thousands of document graphs cannot all be named in each request (Virtuoso refuses); then the engine's
+    # default graph (all its graphs, system ones included) is queried, which the canned queries' terms confine
+    from diplograph import remote
+
+    monkeypatch.setattr(remote, "MAX_NAMED_GRAPHS", 2)
+    _, server = virtuoso
+    unconfined = KnowledgeGraph.open(store=StoreSpec.parse(f"sparql:{server.url}/sparql"))
+    assert len(list(unconfined.dataset.store.graphs)) == 3
+    for name in ("cq05-principles-of-actor", "demands", "about-entity", "cq08-analogy-examples"):
+        assert normalised(unconfined.run_canned(name)) == normalised(graph.run_canned(name)), name
+    assert unconfined.stats().triples == graph.stats().triples  # counted graph by graph, never the system graphs

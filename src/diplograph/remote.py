@@ -3,11 +3,16 @@
 Queries go to the engine as text. Every query names diplograph's graphs as
 ``default-graph-uri`` — engines such as Virtuoso otherwise query all their
 graphs, system graphs included — so the default graph is the union of ours.
+Past ``MAX_NAMED_GRAPHS`` graphs (a corpus of thousands of documents) naming
+them all would make every request huge, and Virtuoso refuses the query: the
+engine's own default graph is used then (for Virtuoso, all its graphs; its
+system graphs use none of diplograph's terms, so canned queries are unaffected).
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 
 import httpx
@@ -17,11 +22,12 @@ from rdflib.store import Store
 from rdflib.term import Node
 
 from .errors import DiplographError, QueryError
-from .sparql import parse_query
 
 __all__ = ["RemoteStore", "upload", "upload_nquads"]
 
 PREFIX = "https://w3id.org/diplograph/"
+MAX_NAMED_GRAPHS = 256
+"""Up to this many graphs, each query names them as its default graph; past it, the engine's default graph."""
 _ACCEPT = {"Accept": "application/sparql-results+json, application/json;q=0.9, text/turtle;q=0.8"}
 
 
@@ -48,8 +54,9 @@ class RemoteStore(Store):
         return graphs
 
     def _select(self, text: str, default_graphs: list[URIRef] | None = None, *, graph_result: bool = False) -> Result:
-        graphs = self.graphs if default_graphs is None else default_graphs
-        form = {"query": text, "default-graph-uri": [str(g) for g in graphs]}
+        if default_graphs is None:
+            default_graphs = self.graphs if len(self.graphs) <= MAX_NAMED_GRAPHS else []
+        form = {"query": text, "default-graph-uri": [str(g) for g in default_graphs]}
         # Ask for RDF when the query builds a graph: some engines (Virtuoso) would send its triples as a table.
         headers = {"Accept": "application/n-triples, text/turtle;q=0.9"} if graph_result else None
         try:  # a form POST: the one every engine takes (Virtuoso 7.2 does not read application/sparql-query)
@@ -75,8 +82,7 @@ class RemoteStore(Store):
             raise NotImplementedError("bind values in the query text (diplograph does)")
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (initNs or {}).items())
         text = prologue + query
-        form = parse_query(text).algebra.name
-        return self._select(text, graph_result=form in ("ConstructQuery", "DescribeQuery"))
+        return self._select(text, graph_result=query_form(text) in ("CONSTRUCT", "DESCRIBE"))
 
     def triples(self, pattern, context=None) -> Iterator:
         s, p, o = (term if term is not None else Variable(name) for term, name in zip(pattern, "spo", strict=True))
@@ -128,6 +134,23 @@ class RemoteStore(Store):
 
     def namespaces(self):
         return iter(())
+
+
+_HIDDEN = re.compile(r'<[^<>"{}|^`\\\s]*>|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'
+                     r"'(?:[^'\\\n]|\\.)*'|#[^\n]*", re.DOTALL)
+_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
+
+
+def query_form(text: str) -> str | None:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK: the first such keyword outside IRIs, strings and comments.
+
+    Cheaper than parsing the query, which the engine does anyway.
+
+    >>> query_form('PREFIX ex: <http://e/#SELECT> # ASK me\\nconstruct { ?s ?p "DESCRIBE" } WHERE { ?s ?p ?o }')
+    'CONSTRUCT'
+    """
+    match = _FORM.search(_HIDDEN.sub(" ", text))
+    return match.group(1).upper() if match else None
 
 
 def _n3(term: Node) -> str:
