@@ -62,15 +62,16 @@ async def read_query(
     has_more = len(records) > offset + limit
     truncated = outcome.truncated and not has_more
     headers = {"Vary": "Accept"}
-    links = []
-    base = str(request.url.remove_query_params(["offset"]))
-    separator = "&" if "?" in base else "?"
-    next_url = f"{base}{separator}{urlencode({'offset': offset + limit})}" if has_more else None
-    if next_url:
-        links.append(f'<{next_url}>; rel="next"')
-    if offset:
-        links.append(f'<{base}{separator}{urlencode({"offset": max(0, offset - limit)})}>; rel="prev"')
-    if links:
+    next_url = None
+    if has_more or offset:  # paging links, built only when there is another page
+        links = []
+        base = str(request.url.remove_query_params(["offset"]))
+        separator = "&" if "?" in base else "?"
+        if has_more:
+            next_url = f"{base}{separator}{urlencode({'offset': offset + limit})}"
+            links.append(f'<{next_url}>; rel="next"')
+        if offset:
+            links.append(f'<{base}{separator}{urlencode({"offset": max(0, offset - limit)})}>; rel="prev"')
         headers["Link"] = ", ".join(links)
     if truncated:
         headers["X-Diplograph-Truncated"] = "true"
