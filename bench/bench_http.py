@@ -182,14 +182,17 @@ def free_port() -> int:
 
 
 def start(command: list[str], url: str, timeout: float = 600) -> subprocess.Popen:
+    """Start a server and wait until ``url`` answers; ``process.ready_s`` is how long that took."""
+    began = time.monotonic()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + timeout
+    deadline = began + timeout
     while time.monotonic() < deadline:
         try:
             if httpx.get(url, timeout=5).status_code < 500:
+                process.ready_s = time.monotonic() - began
                 return process
         except httpx.HTTPError:
-            time.sleep(0.3)
+            time.sleep(0.02)
     process.kill()
     raise RuntimeError(f"{command[0]} did not start")
 
@@ -271,6 +274,7 @@ def run_size(size: str, folder: Path, args, load) -> dict[str, dict]:
                                                               args.connections, args.seconds)
             results[f"diplograph, {label}, `/queries/{{name}}`"] = load(base, plans["canned"], args.connections,
                                                                         args.seconds)
+            results[f"diplograph, {label}, `/queries/{{name}}`"]["serve_ready_s"] = ours.ready_s
         finally:
             stop(ours)
     virtuoso = _virtuoso(folder / f"virtuoso-{size}", data)
@@ -321,6 +325,11 @@ def main() -> None:
                          r["errors"], r["client"]])
     print(markdown(["quads", "server, route", "req/s", "× rdflib-endpoint", "× Virtuoso", "p50 ms", "p99 ms",
                     "errors", "load from"], rows))
+    for size, run in report["sizes"].items():
+        for name, r in run["results"].items():
+            if "serve_ready_s" in r:
+                print(f"{size}: `diplograph serve` ({name.split(',')[1].strip()}) answered /health "
+                      f"{r['serve_ready_s']:.2f} s after starting")
 
 
 if __name__ == "__main__":

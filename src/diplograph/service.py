@@ -105,7 +105,7 @@ class Service:
 
     @property
     def triples(self) -> int:
-        return self.cached("triples", lambda: len(list(self.graph.dataset.quads((None, None, None, None)))))
+        return self.cached("triples", self.graph.size)
 
     def cached(self, key: object, compute: Callable[[], T]) -> T:
         """A value derived from the graph, computed once until the graph changes."""
