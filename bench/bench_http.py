@@ -30,14 +30,13 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import httpx
-from common import HERE, RESULTS, markdown, synthetic_layout
+from common import DIPLOGRAPH, HERE, RESULTS, markdown, synthetic_layout, virtuoso_loaded
 
 from diplograph.graph import KnowledgeGraph
 from diplograph.namespaces import PREFIXES
 from diplograph.store import StoreSpec
 
 PEER_VENV = HERE / ".peer-venv"
-DIPLOGRAPH = str(Path(sys.executable).with_name("diplograph"))
 BUNDLED_ACTORS = ["russia", "ukraine", "zelenskyy", "putin", "poland", "finland", "baltic-states",
                   "united-states", "analysts", "ukrainian-officials", "nato", "european-union"]
 BUNDLED_TARGETS = ["28-point-plan", "28-point-plan-point-1", "28-point-plan-point-3", "nato-protection",
@@ -213,24 +212,6 @@ def peer_executable() -> Path:
     return executable
 
 
-def _virtuoso(folder: Path, data: Path | None):
-    """A private Virtuoso holding the same graphs (loaded through the protocol), when virtuoso-t is installed."""
-    if shutil.which("virtuoso-t") is None:
-        print("virtuoso-t is not installed: Virtuoso left out of this run", file=sys.stderr)
-        return None
-    sys.path.insert(0, str(HERE.parent / "tests"))
-    from helpers import Virtuoso  # the launcher the tests use
-
-    server = Virtuoso(folder)
-    env = {**os.environ, "DIPLOGRAPH_STORE_USER": "dba", "DIPLOGRAPH_STORE_PASSWORD": "dba"}
-    began = time.perf_counter()
-    subprocess.run([DIPLOGRAPH, "load", "--store", f"sparql:{server.url}/sparql,{server.url}/sparql-auth",
-                    *(["--data", str(data), "--no-validate"] if data else [])],
-                   check=True, capture_output=True, env=env)
-    print(f"Virtuoso loaded in {time.perf_counter() - began:.0f} s", file=sys.stderr)
-    return server
-
-
 def _triples_file(graph: KnowledgeGraph, folder: Path) -> Path:
     """Every triple of every graph, as one N-Triples file: the peer's default graph is not a union."""
     import pyoxigraph
@@ -277,8 +258,10 @@ def run_size(size: str, folder: Path, args, load) -> dict[str, dict]:
             results[f"diplograph, {label}, `/queries/{{name}}`"]["serve_ready_s"] = ours.ready_s
         finally:
             stop(ours)
-    virtuoso = _virtuoso(folder / f"virtuoso-{size}", data)
-    if virtuoso is not None:
+    loaded = virtuoso_loaded(folder / f"virtuoso-{size}", data)
+    if loaded is not None:
+        virtuoso, seconds = loaded
+        print(f"Virtuoso loaded in {seconds:.0f} s", file=sys.stderr)
         try:
             graphs = urlencode([("default-graph-uri", str(g)) for g in sorted(set(
                 str(q[3]) for q in graph.dataset.quads((None, None, None, None))))])

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -25,10 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import RESULTS, markdown, synthetic_layout
+from common import DIPLOGRAPH, RESULTS, markdown, synthetic_layout, virtuoso_loaded
 
 HERE = Path(__file__).resolve().parent
-DIPLOGRAPH = str(Path(sys.executable).with_name("diplograph"))
 MIX = ["demands", "red-lines", "cq05-principles-of-actor", "position-timeline", "assessments", "about-entity"]
 PROBE = r"""
 import json, random, resource, statistics, sys, time
@@ -92,19 +90,14 @@ def _rss_of(pid: int) -> float:
 
 def virtuoso(folder: Path, data: Path, quads: int, samples: int, analyses: bool) -> dict | None:
     """Load the corpus into a private Virtuoso over the protocol, restart it, and probe it like the others."""
-    if shutil.which("virtuoso-t") is None:
-        print("virtuoso-t is not installed: Virtuoso left out", file=sys.stderr)
+    loaded = virtuoso_loaded(folder, data)
+    if loaded is None:
         return None
+    server, load = loaded
+    server.stop()
     sys.path.insert(0, str(HERE.parent / "tests"))
     from helpers import Virtuoso
 
-    server = Virtuoso(folder)
-    env = {**os.environ, "DIPLOGRAPH_STORE_USER": "dba", "DIPLOGRAPH_STORE_PASSWORD": "dba"}
-    began = time.perf_counter()
-    subprocess.run([DIPLOGRAPH, "load", "--store", f"sparql:{server.url}/sparql,{server.url}/sparql-auth",
-                    "--data", str(data), "--no-validate"], check=True, capture_output=True, env=env, timeout=7200)
-    load = time.perf_counter() - began
-    server.stop()
     began = time.perf_counter()
     server = Virtuoso(folder)  # the same database folder: a restart, as a server would open its store
     restart = time.perf_counter() - began

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +16,7 @@ from diplograph.load import Layout
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
+DIPLOGRAPH = str(Path(sys.executable).with_name("diplograph"))
 
 
 def timed(function: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
@@ -41,3 +46,24 @@ def markdown(headers: list[str], rows: list[list[object]]) -> str:
     for row in rows:
         lines.append("| " + " | ".join(f"{c:.3f}" if isinstance(c, float) else str(c) for c in row) + " |")
     return "\n".join(lines)
+
+
+def virtuoso_loaded(folder: Path, data: Path | None = None):
+    """A private Virtuoso (the tests' launcher) loaded by `diplograph load` through the protocol.
+
+    Returns (server, seconds the load took), or None when virtuoso-t is not
+    installed. ``data`` is a data folder; None loads the bundled graph.
+    """
+    if shutil.which("virtuoso-t") is None:
+        print("virtuoso-t is not installed: Virtuoso left out of this run", file=sys.stderr)
+        return None
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from helpers import Virtuoso
+
+    server = Virtuoso(folder)
+    env = {**os.environ, "DIPLOGRAPH_STORE_USER": "dba", "DIPLOGRAPH_STORE_PASSWORD": "dba"}
+    began = time.perf_counter()
+    subprocess.run([DIPLOGRAPH, "load", "--store", f"sparql:{server.url}/sparql,{server.url}/sparql-auth",
+                    *(["--data", str(data), "--no-validate"] if data else [])],
+                   check=True, capture_output=True, env=env, timeout=7200)
+    return server, time.perf_counter() - began
