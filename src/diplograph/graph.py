@@ -97,23 +97,17 @@ class KnowledgeGraph:
             problems = check(self.layout, dataset, files)
             if problems:
                 raise DataError(problems)
-        for prefix, namespace in PREFIXES.items():
-            dataset.bind(prefix, namespace, override=True)
         with self._lock:
-            self._dataset, self._files = dataset, files
-            self._names = None
-            self._terms = {}
+            self._dataset, self._files = _with_prefixes(dataset), files
+            self.changed()
 
     def reopen(self) -> None:
         """Open a fresh handle on a persistent store (a forked worker must not share its parent's)."""
         if self.store.kind != "memory":
             dataset, native = self.store.connect()
-            for prefix, namespace in PREFIXES.items():
-                dataset.bind(prefix, namespace, override=True)
             with self._lock:
-                self._dataset, self._native = dataset, native
-                self._names = None
-                self._terms = {}
+                self._dataset, self._native = _with_prefixes(dataset), native
+                self.changed()
 
     @property
     def dataset(self) -> Dataset:
@@ -148,9 +142,7 @@ class KnowledgeGraph:
                 target = dataset.graph(graph.identifier)
                 for triple in graph:
                     target.add(triple)
-        for prefix, namespace in PREFIXES.items():
-            dataset.bind(prefix, namespace, override=True)
-        copy._dataset, copy._canned = dataset, self._canned
+        copy._dataset, copy._canned = _with_prefixes(dataset), self._canned
         return copy
 
     @property
@@ -314,3 +306,10 @@ class KnowledgeGraph:
     def types(self, node: URIRef) -> list[URIRef]:
         """The asserted classes of ``node``."""
         return sorted(self._dataset.objects(node, RDF.type))
+
+
+def _with_prefixes(dataset: Dataset) -> Dataset:
+    """``dataset`` with the project's prefixes bound, so that serialisations and query texts use them."""
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True)
+    return dataset
