@@ -158,8 +158,9 @@ def test_remote_context_is_refused(added):
 
 def test_removing_a_source_removes_exactly_its_graph(added, graph):
     before = graph_quads(graph, DGS[DOCUMENT])
-    removed = remove_source(added.layout, NEW)
+    removed, backup = remove_source(added.layout, NEW)
     assert {p.name for p in removed} == {f"{NEW}.yaml", f"{NEW}.txt"}
+    assert {p.name for p in backup.rglob("*") if p.is_file()} == {f"{NEW}.yaml", f"{NEW}.txt"}
     after = KnowledgeGraph(added.layout)
     after.load()
     assert len(after.dataset.graph(DGS[NEW])) == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -13,11 +14,13 @@ from rich.table import Table
 
 from .coverage import coverage as document_coverage
 from .documents import near_duplicates
-from .errors import DiplographError, QueryError, QueryParameterError
+from .errors import DataError, DiplographError, QueryError, QueryParameterError
 from .graph import KnowledgeGraph
 from .load import Layout
 from .results import GRAPH_FORMATS, TABLE_FORMATS, serialize_graph, serialize_table, short
 from .results import Table as ResultTable
+from .settings import Settings
+from .store import StoreSpec
 from .validate import validate_files
 
 app = typer.Typer(help="diplograph: the diplomacy of the Russia–Ukraine war as a knowledge graph.",
@@ -25,28 +28,55 @@ app = typer.Typer(help="diplograph: the diplomacy of the Russia–Ukraine war as
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
-DataOption = Annotated[Path | None, typer.Option("--data", help="Data folder (default: the bundled graph).")]
+DataOption = Annotated[list[Path] | None, typer.Option("--data", help=(
+    "Data folder (default: the bundled graph). Give it again to add folders of reference files and N-Quads "
+    "corpora, e.g. --data data --data corpus."))]
 OntologyOption = Annotated[Path | None, typer.Option("--ontology", help="Ontology folder (default: bundled).")]
+StoreOption = Annotated[str | None, typer.Option("--store", help=(
+    "memory (default: load the data folders), oxigraph:PATH (built by `diplograph load`) or "
+    "sparql:QUERY_URL; also DIPLOGRAPH_STORE."))]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
 
 
-def _layout(data: Path | None, ontology: Path | None) -> Layout:
-    default = Layout.default()
-    return Layout(data or default.data, ontology or default.ontology)
-
-
-def _open(data: Path | None, ontology: Path | None, *, validate: bool = True) -> KnowledgeGraph:
+def main() -> None:
+    """The console entry point: diplograph's own errors become one line on standard error, never a traceback."""
     try:
-        graph = KnowledgeGraph(_layout(data, ontology))
-        graph.load(validate=validate)
-        return graph
-    except DiplographError as error:
-        _fail(error)
+        app()
+    except DiplographError as error:  # a DataError says its first problem and how many more there are
+        err.print(f"error: {error}", markup=False, soft_wrap=True)
+        sys.exit(2)
+    except OSError as error:  # a folder that cannot be written, a full disk …
+        where = f"{error.filename}: " if error.filename else ""
+        err.print(f"error: {where}{error.strerror or error}", markup=False, soft_wrap=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        sys.exit(130)
 
 
-def _fail(error: Exception, code: int = 2) -> typer.Exit:
-    err.print(f"error: {error}", markup=False, soft_wrap=True)
-    raise typer.Exit(code)
+def _settings(data: list[Path] | None = None, ontology: Path | None = None, store: str | None = None,
+              **more: object) -> Settings:
+    """The settings of one command: its options over DIPLOGRAPH_* variables over the defaults."""
+    given = {"data": data[0] if data else None, "extra_data": list(data[1:]) if data else None,
+             "ontology": ontology, "store": store, **more}
+    return Settings(**{key: value for key, value in given.items() if value is not None})
+
+
+def _layout(data: list[Path] | None, ontology: Path | None) -> Layout:
+    layout = _settings(data, ontology).layout()
+    layout.check_folders()
+    return layout
+
+
+def _open(data: list[Path] | None, ontology: Path | None, store: str | None = None, *,
+          validate: bool = True) -> KnowledgeGraph:
+    """The graph the options name: the data folders loaded into memory, or a built or remote store opened."""
+    settings = _settings(data, ontology, store)
+    layout = settings.layout()
+    layout.check_folders()
+    graph = KnowledgeGraph(layout, settings.store_spec())
+    graph.load(validate=validate)
+    return graph
 
 
 def _print_json(value: object) -> None:
@@ -57,7 +87,8 @@ def _print_json(value: object) -> None:
 def validate(data: DataOption = None, ontology: OntologyOption = None) -> None:
     """Parse, SHACL-validate, check every quote against its source and every term against the ontology."""
     layout = _layout(data, ontology)
-    problems = validate_files(layout)
+    with _status("validating (parse, terms, shapes, quotes)"):
+        problems = validate_files(layout)
     for problem in problems:
         err.print(str(problem), markup=False, soft_wrap=True)
     if problems:
@@ -65,16 +96,19 @@ def validate(data: DataOption = None, ontology: OntologyOption = None) -> None:
         raise typer.Exit(1)
     graph = KnowledgeGraph(layout)
     graph.load(validate=False)
-    for warning in near_duplicates(graph):
+    with _status("looking for near-duplicate names"):
+        warnings = near_duplicates(graph)
+    for warning in warnings:
         err.print(str(warning), markup=False, soft_wrap=True)
     files = len(layout.files())
     out.print(f"OK: {files} files valid (shapes, terms, quotes, source hashes).", markup=False)
 
 
 @app.command()
-def stats(data: DataOption = None, ontology: OntologyOption = None, format: FormatOption = "table") -> None:
+def stats(data: DataOption = None, ontology: OntologyOption = None, store: StoreOption = None,
+          format: FormatOption = "table") -> None:
     """Triples, named graphs, and entities per class."""
-    summary = _open(data, ontology).stats()
+    summary = _open(data, ontology, store, validate=False).stats()
     if format == "json":
         _print_json({"triples": summary.triples, "graphs": summary.graphs, "classes": summary.classes})
         return
@@ -90,9 +124,10 @@ def stats(data: DataOption = None, ontology: OntologyOption = None, format: Form
 
 
 @app.command()
-def coverage(data: DataOption = None, ontology: OntologyOption = None, format: FormatOption = "table") -> None:
+def coverage(data: DataOption = None, ontology: OntologyOption = None, store: StoreOption = None,
+             format: FormatOption = "table") -> None:
     """Per source document: the share of content sentences that some fact's quote cites, and the others."""
-    reports = document_coverage(_open(data, ontology))
+    reports = document_coverage(_open(data, ontology, store, validate=False))
     if format == "json":
         _print_json([{"source": r.source, "title": r.title, "sentences": len(r.sentences), "cited": r.cited,
                       "ratio": round(r.ratio, 4),
@@ -135,25 +170,24 @@ def query(
         "Default: table in a terminal, csv (or turtle) when piped."))] = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
+    store: StoreOption = None,
     validate: Annotated[bool, typer.Option("--validate/--no-validate", help=(
         "Validate the data before querying (off by default: `diplograph validate` does it once)."))] = False,
 ) -> None:
     """Run a canned query (with --param), a SPARQL file (--file) or SPARQL from stdin (-)."""
-    graph = _open(data, ontology, validate=validate)
-    try:
-        params = _parse_params(param or [])
-        if file is not None or name == "-":
-            if params:
-                raise QueryParameterError("--param applies to canned queries only")
-            text = file.read_text(encoding="utf-8") if file is not None else sys.stdin.read()
-            result = graph.query(text)
-        elif name:
-            result = graph.run_canned(name, **params)
-        else:
-            raise QueryError("name a canned query (see `diplograph queries`), or use --file or -")
-        _print_result(result, format)
-    except (DiplographError, OSError) as error:
-        _fail(error)
+    params = _parse_params(param or [])
+    if file is not None or name == "-":
+        if params:
+            raise QueryParameterError("--param applies to canned queries only")
+        text = file.read_text(encoding="utf-8") if file is not None else sys.stdin.read()
+        graph = _open(data, ontology, store, validate=validate)
+        result = graph.query(text)
+    elif name:
+        graph = _open(data, ontology, store, validate=validate)
+        result = graph.run_canned(name, **params)
+    else:
+        raise QueryError("name a canned query (see `diplograph queries`), or use --file or -")
+    _print_result(result, format)
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -206,6 +240,7 @@ def analyze(
     format: FormatOption = "table",
     data: DataOption = None,
     ontology: OntologyOption = None,
+    store: StoreOption = None,
 ) -> None:
     """Run a networkx analysis: centrality, coalitions, stance-network, conflicts, paths, ego."""
     from .analysis.registry import ANALYSES, Projections, run_analysis
@@ -217,11 +252,8 @@ def analyze(
                           ", ".join(f"{o.name}={o.default}" for o in analysis.options))
         out.print(table)
         return
-    graph = _open(data, ontology, validate=False)
-    try:
-        result = run_analysis(Projections(graph), name, _parse_params(option or []))
-    except DiplographError as error:
-        _fail(error)
+    graph = _open(data, ontology, store, validate=False)
+    result = run_analysis(Projections(graph), name, _parse_params(option or []))
     if format == "json":
         _print_json({"analysis": name, "rules": ANALYSES[name].rules, "result": result})
         return
@@ -264,7 +296,8 @@ def _cell(value: object) -> str:
 
 @app.command()
 def load(
-    store: Annotated[str, typer.Option(help="Where to build the store: oxigraph:PATH (an empty or new folder).")],
+    store: Annotated[str, typer.Option(help="Where to build the store: oxigraph:PATH (an empty or new folder) or "
+                                            "sparql:QUERY_URL,UPDATE_URL.")],
     data: DataOption = None,
     ontology: OntologyOption = None,
     validate: Annotated[bool, typer.Option("--validate/--no-validate", help=(
@@ -273,24 +306,23 @@ def load(
     """Build a persistent store from the data files, once; `serve --store` then opens it without re-parsing."""
     import time
 
-    from rich.progress import Progress
-
-    from .errors import DataError
-    from .store import StoreSpec, build
+    from .progress import report
+    from .store import build
 
     spec = StoreSpec.parse(store)
+    if spec.kind == "memory":
+        raise DiplographError("the memory store is built at every start; load builds a persistent one: "
+                              "--store oxigraph:PATH or sparql:QUERY_URL,UPDATE_URL")
+    layout = _layout(data, ontology)
     started = time.perf_counter()
     try:
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("loading", total=None)
-            count = build(spec, _layout(data, ontology), validate=validate,
-                          progress=lambda what, n: progress.update(task, description=f"{what}: {n:,} quads"))
+        with report(err, "loading", unit="quads") as advance:
+            count = build(spec, layout, validate=validate, progress=lambda what, n: advance(n, what))
     except DataError as error:
         for problem in error.problems:
             err.print(str(problem), markup=False, soft_wrap=True)
-        _fail(DiplographError(f"{len(error.problems)} problem(s); nothing was loaded"), code=1)
-    except DiplographError as error:
-        _fail(error)
+        err.print(f"error: {len(error.problems)} problem(s); nothing was loaded", markup=False)
+        raise typer.Exit(1) from None
     seconds = time.perf_counter() - started
     target = spec.path if spec.kind == "oxigraph" else spec.query_url
     out.print(f"loaded {count:,} quads into {target} in {seconds:.1f} s ({count / seconds:,.0f} quads/s)",
@@ -315,12 +347,8 @@ def add_source_command(
     try:
         day = dt.date.fromisoformat(date)
     except ValueError:
-        _fail(DiplographError(f"--date must be YYYY-MM-DD, not {date!r}"))
-    try:
-        slug, sheet = add_source(_layout(data, ontology), text_file, title=title, day=day, publisher=publisher,
-                                 url=url)
-    except (DiplographError, OSError, UnicodeDecodeError) as error:
-        _fail(error)
+        raise DiplographError(f"--date must be YYYY-MM-DD, not {date!r}") from None
+    slug, sheet = add_source(_layout(data, ontology), text_file, title=title, day=day, publisher=publisher, url=url)
     out.print(f"added {slug}: fill in {sheet}, then run `diplograph validate` and `diplograph suggest {slug}`",
               markup=False)
 
@@ -328,18 +356,17 @@ def add_source_command(
 @app.command("remove-source")
 def remove_source_command(
     slug: Annotated[str, typer.Argument(help="The source's name (its file name without extension).")],
+    force: Annotated[bool, typer.Option(help="Remove it though other documents refer to what it defines.")] = False,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
-    """Remove a source: its fact sheet and its text, so exactly its named graph leaves the corpus."""
+    """Remove a source: its fact sheet and text leave the corpus (kept in data/.removed/ to undo)."""
     from .documents import remove_source
 
-    try:
-        removed = remove_source(_layout(data, ontology), slug)
-    except DiplographError as error:
-        _fail(error)
+    removed, backup = remove_source(_layout(data, ontology), slug, force=force)
     for path in removed:
-        out.print(f"removed {path}", markup=False)
+        out.print(f"removed {path}", markup=False, soft_wrap=True)
+    out.print(f"kept a copy in {backup}: move the files back to undo", markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -347,16 +374,13 @@ def suggest(
     source: Annotated[str, typer.Argument(help="The source's name, or its IRI.")],
     data: DataOption = None,
     ontology: OntologyOption = None,
+    store: StoreOption = None,
     format: FormatOption = "table",
 ) -> None:
     """List the sentences of a source that mention known entities and that no fact cites yet: a to-do list."""
     from .documents import suggest as suggestions
 
-    graph = _open(data, ontology, validate=False)
-    try:
-        found = suggestions(graph, source)
-    except DiplographError as error:
-        _fail(error)
+    found = suggestions(_open(data, ontology, store, validate=False), source)
     if format == "json":
         _print_json([{"start": s.start, "text": s.text, "mentions": list(s.mentions)} for s in found])
         return
@@ -377,37 +401,94 @@ def export_graph(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Query parameter NAME=VALUE.")] = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
+    store: StoreOption = None,
 ) -> None:
     """Export the graph, a projection, a neighbourhood or a query result for Gephi, Cytoscape, yEd, D3, Graphviz."""
     from .analysis.registry import Projections
     from .export import Selection, export
 
-    graph = _open(data, ontology, validate=False)
-    try:
-        selection = Selection(view=view, entity=entity, depth=depth, query=query,
-                              params=_parse_params(param or []))
+    target = _writable(out) if out is not None else None
+    graph = _open(data, ontology, store, validate=False)
+    selection = Selection(view=view, entity=entity, depth=depth, query=query, params=_parse_params(param or []))
+    with _status(f"exporting {format}"):
         content = export(Projections(graph), format, selection)
-    except DiplographError as error:
-        _fail(error)
-    if out is None:
+    if target is None:
         sys.stdout.buffer.write(content)
-    else:
-        out.write_bytes(content)
-        err.print(f"wrote {len(content)} bytes to {out}", markup=False)
+        return
+    with _atomic(target) as handle:
+        handle.write(content)
+    err.print(f"wrote {len(content):,} bytes to {target}", markup=False)
+
+
+MAX_GENERATED = 2_000_000_000
+"""The most triples `generate` writes: about 400 GB of N-Quads, past any machine this runs on."""
 
 
 @app.command()
 def generate(
-    out: Annotated[Path, typer.Option("--out", "-o", help="N-Quads file to write (e.g. DIR/synthetic.nq).")],
-    triples: Annotated[int, typer.Option(help="At least this many triples.")] = 100_000,
+    out: Annotated[Path, typer.Option("--out", "-o", help="N-Quads file to write, outside data/ (e.g. "
+                                                          "corpus/synthetic.nq; load it with --data corpus).")],
+    triples: Annotated[int, typer.Option(help="At least this many triples (1 to 2,000,000,000).")] = 100_000,
     seed: Annotated[int, typer.Option(help="Random seed: same seed and size, same file.")] = 0,
 ) -> None:
-    """Write a synthetic corpus (for benchmarks) as N-Quads, streamed: memory stays flat at any size."""
-    from .generate import generate as write_corpus
+    """Write a synthetic corpus (for benchmarks) as N-Quads, streamed: memory stays flat at any size.
 
-    with out.open("w", encoding="utf-8") as handle:
-        written = write_corpus(handle, triples, seed=seed)
-    err.print(f"wrote {written} quads to {out}", markup=False)
+    The file appears only when complete: an error or Ctrl-C leaves nothing behind.
+    """
+    import shutil
+
+    from .generate import BYTES_PER_QUAD
+    from .generate import generate as write_corpus
+    from .progress import report
+
+    if not 1 <= triples <= MAX_GENERATED:
+        raise DiplographError(f"--triples must be between 1 and {MAX_GENERATED:,}, not {triples:,}")
+    target = _writable(out)
+    needed = triples * BYTES_PER_QUAD
+    free = shutil.disk_usage(target.parent).free
+    if needed > free:
+        raise DiplographError(f"{triples:,} triples need about {needed / 1e9:,.1f} GB; {target.parent} has "
+                              f"{free / 1e9:,.1f} GB free")
+    with report(err, f"generating {target.name}", total=triples, unit="quads") as advance:
+        with _atomic(target, text=True) as handle:
+            written = write_corpus(handle, triples, seed=seed, progress=advance)
+    err.print(f"wrote {written:,} quads to {target}", markup=False)
+
+
+def _writable(path: Path) -> Path:
+    """``path`` as a file that can be created: its folder exists and it is not a folder itself."""
+    path = path.expanduser().absolute()
+    if path.is_dir():
+        raise DiplographError(f"{path} is a folder; name a file")
+    if not path.parent.is_dir():
+        raise DiplographError(f"{path.parent}: no such folder (create it first)")
+    return path
+
+
+@contextmanager
+def _atomic(path: Path, *, text: bool = False):
+    """Write ``path`` through a temporary file beside it, renamed into place only when writing succeeded."""
+    import os
+    import tempfile
+
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w" if text else "wb", **({"encoding": "utf-8"} if text else {})) as handle:
+            yield handle
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def _status(what: str):
+    """A spinner while one long step runs (in a terminal); nothing in a log."""
+    if err.is_terminal:
+        with err.status(what):
+            yield
+    else:
+        yield
 
 
 @app.command()
@@ -416,8 +497,7 @@ def serve(
     ontology: OntologyOption = None,
     host: Annotated[str | None, typer.Option(help="Interface to listen on (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
-    store: Annotated[str | None, typer.Option(help="memory (default: load data/) or oxigraph:PATH (built by "
-                                                   "`diplograph load`).")] = None,
+    store: StoreOption = None,
     timeout: Annotated[float | None, typer.Option(help="Seconds a query may run (default 10).")] = None,
     workers: Annotated[int | None, typer.Option(help="Query worker processes (default: cores + 1).")] = None,
     max_rows: Annotated[int | None, typer.Option(help="Rows a query may return (default 10000).")] = None,
@@ -431,25 +511,44 @@ def serve(
     import uvicorn
 
     from .api import create_app
-    from .service import Service, Settings
+    from .service import Service
 
-    given = {"data": data, "ontology": ontology, "host": host, "port": port, "store": store, "timeout": timeout,
-             "workers": workers, "max_rows": max_rows, "cors_origins": cors_origin or None}
-    settings = Settings(**{k: v for k, v in given.items() if v is not None},
-                        **({"allow_updates": True} if allow_updates else {}))
+    settings = _settings(data, ontology, store, host=host, port=port, timeout=timeout, workers=workers,
+                         max_rows=max_rows, cors_origins=cors_origin or None,
+                         allow_updates=True if allow_updates else None)
     if settings.allow_updates and not settings.update_token:
-        _fail(DiplographError("--allow-updates needs a token in DIPLOGRAPH_UPDATE_TOKEN"))
-    try:
-        service = Service.from_settings(settings)
-    except DiplographError as error:
-        _fail(error)
+        raise DiplographError("--allow-updates needs a token in DIPLOGRAPH_UPDATE_TOKEN")
+    listener = _listen(settings.host, settings.port)  # before loading: a taken port is said at once
+    settings.layout().check_folders()
+    service = Service.from_settings(settings)
     # counts the engine answers at once: a full summary (`diplograph stats`) takes seconds on a large store
     mode = "updates enabled" if settings.allow_updates else "read-only"
     err.print(f"diplograph: {service.triples:,} triples in {len(service.graphs):,} named graphs; serving on "
               f"http://{settings.host}:{settings.port}/ ({mode})", markup=False)
-    uvicorn.run(create_app(service), host=settings.host, port=settings.port, access_log=settings.access_log,
-                timeout_graceful_shutdown=5, log_level="info")
+    config = uvicorn.Config(create_app(service), host=settings.host, port=settings.port,
+                            access_log=settings.access_log, timeout_graceful_shutdown=5, log_level="info")
+    uvicorn.Server(config).run(sockets=[listener])
+
+
+def _listen(host: str, port: int):
+    """A socket bound to ``host:port`` for the server, or a one-line error naming the way out."""
+    import errno
+    import socket
+
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listener = socket.socket(family, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
+        listener.listen(2048)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise DiplographError(f"port {port} on {host} is taken (another diplograph?); choose another with "
+                                  f"--port N or DIPLOGRAPH_PORT") from None
+        raise DiplographError(f"cannot listen on {host}:{port}: {error.strerror}") from None
+    listener.set_inheritable(True)
+    return listener
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()

@@ -8,7 +8,7 @@ import re
 import shutil
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from rdflib import URIRef
@@ -18,6 +18,7 @@ from .errors import DiplographError, Problem
 from .graph import KnowledgeGraph
 from .load import CONTEXT_IRI, ENTITIES_GRAPH, FACT_SHEET_SUFFIXES, Layout
 from .namespaces import DG, DGS, RDF, RDFS, SKOS
+from .resources import is_bundled_copy
 from .results import short
 
 __all__ = ["Suggestion", "add_source", "near_duplicates", "remove_source", "slug_for", "suggest"]
@@ -82,8 +83,8 @@ def add_source(layout: Layout, text_file: Path, *, title: str, day: date, publis
     existing = [p for p in (target, *(layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES)) if p.exists()]
     if existing:
         raise DiplographError(f"source {slug!r} exists already ({existing[0]}); remove it first or rename the file")
-    raw = text_file.read_bytes()
-    raw.decode("utf-8")  # a source must be UTF-8 text; fail before writing anything
+    _refuse_bundled(layout)
+    raw = _readable_text(text_file)
     layout.sources_dir.mkdir(parents=True, exist_ok=True)
     layout.documents_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(text_file, target)
@@ -98,15 +99,97 @@ def add_source(layout: Layout, text_file: Path, *, title: str, day: date, publis
     return slug, sheet
 
 
-def remove_source(layout: Layout, slug: str) -> list[Path]:
-    """Delete a source's fact sheet and text: exactly its named graph leaves the corpus. Returns what was removed."""
-    removed = [p for p in (*(layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES),
-                           layout.sources_dir / f"{slug}.txt") if p.exists()]
-    if not removed:
+def remove_source(layout: Layout, slug: str, *, force: bool = False) -> tuple[list[Path], Path]:
+    """Move a source's fact sheet and text out of the corpus: exactly its named graph leaves it.
+
+    The files go to ``data/.removed/<slug>-<time>/``, not away: put them back to
+    undo. Other documents that name the source, or entities and statements its
+    fact sheet defines, would be left pointing at nothing, so the removal is
+    refused then unless ``force`` is given.
+
+    Returns
+    -------
+    (the files moved, the folder they were moved to)
+
+    Raises
+    ------
+    DiplographError
+        when there is no such source, or other documents depend on it (without ``force``).
+    """
+    _refuse_bundled(layout)
+    found = [p for p in (*(layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES),
+                         layout.sources_dir / f"{slug}.txt") if p.exists()]
+    if not found:
         raise DiplographError(f"no source named {slug!r}")
-    for path in removed:
-        path.unlink()
-    return removed
+    if not force:
+        users = _dependents(layout, slug)
+        if users:
+            raise DiplographError(f"other documents refer to what {slug!r} defines ({'; '.join(users[:3])}"
+                                  f"{' …' if len(users) > 3 else ''}); change those first, or use --force")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    backup = layout.data / ".removed" / f"{slug}-{stamp}"
+    backup.mkdir(parents=True, exist_ok=False)
+    moved = []
+    for path in found:
+        target = backup / path.relative_to(layout.data)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(path, target)
+        moved.append(path)
+    return moved, backup
+
+
+def _dependents(layout: Layout, slug: str) -> list[str]:
+    """``file:line: IRI`` of each reference from another document to the source or to an IRI it defines."""
+    from .load import parse_files
+
+    dataset, files = parse_files(layout, nquads=False)
+    own = DGS[slug]
+    defined = {s for s in dataset.graph(own).subjects() if isinstance(s, URIRef)} | {own}
+    found = []
+    for file in files:
+        if file.graph in (own, ENTITIES_GRAPH) or not str(file.graph).startswith(str(DGS)):
+            continue
+        used = {t for triple in dataset.graph(file.graph) for t in triple if t in defined}
+        found += [f"{file.display}:{file.line_of(str(iri)) or '?'}: {short(iri)}" for iri in sorted(used)]
+    return found
+
+
+def _refuse_bundled(layout: Layout) -> None:
+    if is_bundled_copy(layout.data):
+        raise DiplographError(f"{layout.data} is the copy installed with the package; copy it and name the copy "
+                              "with --data DIR (or DIPLOGRAPH_DATA) to add or remove documents")
+
+
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
+def _readable_text(path: Path) -> bytes:
+    """The bytes of a plain UTF-8 text file; anything else refused, before anything is written.
+
+    Raises
+    ------
+    DiplographError
+        for a missing file, a folder, an HTML page, a PDF, or text that is not UTF-8.
+    """
+    if not path.exists():
+        raise DiplographError(f"{path}: no such file")
+    if not path.is_file():
+        raise DiplographError(f"{path}: not a file")
+    raw = path.read_bytes()
+    if raw.startswith(b"%PDF-"):
+        raise DiplographError(f"{path}: a PDF, not plain text; save its text as UTF-8 (e.g. pdftotext -enc UTF-8 "
+                              f"{path.name} out.txt) and add that")
+    if _HTML_START.match(raw[:512]) or path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        raise DiplographError(f"{path}: an HTML page, not plain text; save the article's text as UTF-8 (the "
+                              "browser's reader view, or copy and paste) and add that")
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DiplographError(f"{path}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+                              f"convert it first, e.g. iconv -f latin1 -t utf-8 {path.name} > converted.txt") from None
+    if b"\x00" in raw:
+        raise DiplographError(f"{path}: binary data, not text")
+    return raw
 
 
 @dataclass(frozen=True)
@@ -146,9 +229,10 @@ def near_duplicates(graph: KnowledgeGraph, threshold: float = 0.84) -> list[Prob
     """
     dataset = graph.dataset
     names = _entity_names(graph)
+    sheets = {file.graph for file in graph.files} - {ENTITIES_GRAPH}
     warnings = []
     for subject, label in sorted(dataset.subject_objects(RDFS.label)):
-        if not isinstance(subject, URIRef) or not _is_new_entity(graph, subject):
+        if not isinstance(subject, URIRef) or not _is_new_entity(graph, subject, sheets):
             continue
         wanted = _normal(str(label))
         best = max(((difflib.SequenceMatcher(None, wanted, _normal(name)).ratio(), name, other)
@@ -162,14 +246,14 @@ def near_duplicates(graph: KnowledgeGraph, threshold: float = 0.84) -> list[Prob
     return warnings
 
 
-def _is_new_entity(graph: KnowledgeGraph, subject: URIRef) -> bool:
-    """An actor or territory defined in a document graph (not the reference entities)."""
+def _is_new_entity(graph: KnowledgeGraph, subject: URIRef, sheets: set[URIRef]) -> bool:
+    """An actor or territory defined in a fact sheet (not the reference entities, not a generated corpus)."""
     dataset = graph.dataset
     kinds = {DG.Person, DG.State, DG.Organisation, DG.Group, DG.Territory}
     if not set(dataset.objects(subject, RDF.type)) & kinds:
         return False
     graphs = {getattr(c, "identifier", c) for _, _, _, c in dataset.quads((subject, RDF.type, None, None))}
-    return ENTITIES_GRAPH not in graphs
+    return ENTITIES_GRAPH not in graphs and bool(graphs & sheets)
 
 
 def _entity_names(graph: KnowledgeGraph) -> list[tuple[str, URIRef]]:

@@ -61,17 +61,21 @@ class Entity:
     statements: list[StatementRef] = field(default_factory=list)
 
 
-def resolve(graph: KnowledgeGraph, name: str) -> URIRef:
+def resolve(graph: KnowledgeGraph, name: str, *, what: str = "entity") -> URIRef:
     """The entity ``name`` refers to: an IRI, a prefixed name, a bare id, a label or an alias.
 
     >>> kg = KnowledgeGraph.open()
     >>> [resolve(kg, n).rsplit("/", 1)[-1] for n in ("Moscow", "dgr:ukraine", "kyiv", "Zelenskyy")]
     ['russia', 'ukraine', 'ukraine', 'zelenskyy']
+    >>> resolve(kg, "Moskow")
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.UnknownEntityError: no entity with IRI, label or alias 'Moskow'; did you mean 'Moscow'?
 
     Raises
     ------
     UnknownEntityError
-        when nothing in the graph has that IRI, label or alias.
+        when nothing in the graph has that IRI, label or alias (with the closest name, if one is close).
     """
     dataset = graph.dataset
     try:
@@ -83,7 +87,10 @@ def resolve(graph: KnowledgeGraph, name: str) -> URIRef:
     found = graph.names.by_label.get(name.strip().casefold())
     if found is not None:
         return found
-    raise UnknownEntityError(f"no entity with IRI, label or alias {name!r}")
+    close = graph.names.closest_label(name.strip())
+    hint = f"; did you mean {close!r}?" if close else ""
+    subject = "no entity" if what == "entity" else f"{what}: no entity"
+    raise UnknownEntityError(f"{subject} with IRI, label or alias {name!r}{hint}")
 
 
 def describe(graph: KnowledgeGraph, iri: URIRef) -> Entity:

@@ -36,24 +36,12 @@ from .graph import KnowledgeGraph
 from .namespaces import PREFIXES
 from .results import Table, json_term, plain_json, simple, term_from_json
 from .safety import DatasetSpec, check_query
+from .settings import Limits
 from .sparql import parse_query
 
 __all__ = ["Job", "Limits", "Outcome", "QueryExecutor", "install_guard"]
 
 _FORK = multiprocessing.get_context("fork")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Bounds on every query. Time in seconds; memory is address space a worker may add to the shared graph."""
-
-    timeout: float = 10.0
-    max_rows: int = 10_000
-    memory_mb: int = 1024
-    workers: int = field(default_factory=lambda: (os.cpu_count() or 1) + 1)
-    """One more than the cores: while the server answers one request, a worker is already on the next."""
-    max_query_length: int = 100_000
-    max_nesting: int = 64
 
 
 @dataclass(frozen=True)

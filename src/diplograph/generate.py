@@ -21,6 +21,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from .namespaces import DCTERMS, DG, DGS, OA, PROV, RDF, RDFS
+from .progress import Advance
 
 __all__ = ["generate", "SYNTHETIC"]
 
@@ -40,7 +41,11 @@ class _World:
     territories: list[tuple[URIRef, str]]
 
 
-def generate(out: TextIO, triples: int, *, seed: int = 0) -> int:
+BYTES_PER_QUAD = 200
+"""A generous bound on the size of one generated N-Quads line, for the free-space check before writing."""
+
+
+def generate(out: TextIO, triples: int, *, seed: int = 0, progress: Advance | None = None) -> int:
     """Write at least ``triples`` quads to ``out`` (N-Quads); return how many were written.
 
     The same ``seed`` and size give the same bytes.
@@ -68,6 +73,8 @@ def generate(out: TextIO, triples: int, *, seed: int = 0) -> int:
             out.write(quad)
             written += 1
         document += 1
+        if progress is not None and document % 64 == 0:
+            progress(written)
     return written
 
 

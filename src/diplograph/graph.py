@@ -13,9 +13,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 from rdflib.term import Node
 
-from .errors import DataError, QueryError, UnknownEntityError
+from .errors import DataError, QueryError
 from .load import Layout, Names, SourceFile, parse_files
-from .namespaces import DG, DGR, PREFIXES, RDF, RDFS, SKOS
+from .namespaces import DG, PREFIXES, RDF, RDFS, SKOS
 from .queries import CannedQuery, bind_values, load_queries
 
 if TYPE_CHECKING:
@@ -74,9 +74,7 @@ class KnowledgeGraph:
     def open(cls, data: Path | str | None = None, ontology: Path | str | None = None, *,
              validate: bool = True, store: StoreSpec | None = None) -> KnowledgeGraph:
         """Load the graph from a data folder (default: the bundled one), or open a built store, and return it."""
-        default = Layout.default()
-        layout = Layout(Path(data) if data else default.data, Path(ontology) if ontology else default.ontology,
-                        default.queries)
+        layout = Layout.of(Path(data) if data else None, Path(ontology) if ontology else None)
         graph = cls(layout, store)
         graph.load(validate=validate)
         return graph
@@ -252,12 +250,8 @@ class KnowledgeGraph:
         values = dict(params)
         for parameter in query.parameters:
             value = values.get(parameter.name)
-            if parameter.type == "IRI" and isinstance(value, str) and value and ":" not in value:
-                if (DGR[value], None, None) not in self._dataset:
-                    try:
-                        values[parameter.name] = resolve(self, value)
-                    except UnknownEntityError:
-                        pass  # left as dgr:<value>; the query then finds nothing, as for any unknown IRI
+            if parameter.type == "IRI" and isinstance(value, str) and value:
+                values[parameter.name] = resolve(self, value, what=f"parameter {parameter.name!r}")
         return query.terms(values)
 
     def label(self, node: URIRef) -> str:

@@ -15,8 +15,9 @@ import yaml
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from .errors import DataError, Problem, relative
+from .errors import DataError, DiplographError, Problem, relative
 from .namespaces import DG, DGS, GRAPH, PREFIXES, RDFS, SKOS
+from .resources import bundled
 
 __all__ = ["CONTEXT_IRI", "ENTITIES_GRAPH", "Layout", "Names", "ONTOLOGY_GRAPH", "SourceFile", "parse_files",
            "parse_into", "read_fact_sheet"]
@@ -24,7 +25,6 @@ __all__ = ["CONTEXT_IRI", "ENTITIES_GRAPH", "Layout", "Names", "ONTOLOGY_GRAPH",
 ONTOLOGY_GRAPH = GRAPH.ontology
 ENTITIES_GRAPH = GRAPH.entities
 
-_REPO_ROOT = Path(__file__).resolve().parents[2]
 YAML_SUFFIXES = (".yaml", ".yml")
 FACT_SHEET_SUFFIXES = (".ttl", *YAML_SUFFIXES)
 CONTEXT_IRI = "https://w3id.org/diplograph/context"
@@ -40,20 +40,51 @@ class Layout:
     ``data/`` holds reference entities (``*.ttl``), one Turtle file of facts per
     source document (``documents/<slug>.ttl``, loaded into the graph
     ``dgs:<slug>``) and the unchanged texts (``sources/``); ``queries/`` holds
-    the canned queries.
+    the canned queries. ``extra`` names further data folders whose reference
+    files and N-Quads corpora (``*.ttl``, ``*.nq``) are loaded too, so that a
+    generated corpus can sit beside the bundled graph without being mixed into it.
+
+    Paths are made absolute, so a relative ``--data data`` works like any other.
     """
 
     data: Path
     ontology: Path
-    queries: Path = _REPO_ROOT / "queries"
+    queries: Path = field(default_factory=lambda: bundled("queries"))
+    extra: tuple[Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("data", "ontology", "queries"):
+            object.__setattr__(self, name, Path(getattr(self, name)).expanduser().absolute())
+        object.__setattr__(self, "extra", tuple(Path(p).expanduser().absolute() for p in self.extra))
 
     @classmethod
     def default(cls) -> Layout:
         """The bundled graph, unless ``DIPLOGRAPH_DATA`` / ``_ONTOLOGY`` / ``_QUERIES`` point elsewhere."""
-        data = os.environ.get("DIPLOGRAPH_DATA") or _REPO_ROOT / "data"
-        ontology = os.environ.get("DIPLOGRAPH_ONTOLOGY") or _REPO_ROOT / "ontology"
-        queries = os.environ.get("DIPLOGRAPH_QUERIES") or _REPO_ROOT / "queries"
+        data = os.environ.get("DIPLOGRAPH_DATA") or bundled("data")
+        ontology = os.environ.get("DIPLOGRAPH_ONTOLOGY") or bundled("ontology")
+        queries = os.environ.get("DIPLOGRAPH_QUERIES") or bundled("queries")
         return cls(Path(data), Path(ontology), Path(queries))
+
+    @classmethod
+    def of(cls, data: list[Path] | Path | None = None, ontology: Path | None = None) -> Layout:
+        """The default layout with the folders a user named (``--data`` may be given several times)."""
+        default = cls.default()
+        folders = [data] if isinstance(data, Path) else list(data or [])
+        return cls(folders[0] if folders else default.data, ontology or default.ontology, default.queries,
+                   tuple(folders[1:]))
+
+    def check_folders(self) -> None:
+        """Refuse, in one line, a data or ontology folder that does not exist.
+
+        Raises
+        ------
+        DiplographError
+        """
+        for what, folder in (("data", self.data), ("ontology", self.ontology), *(("data", p) for p in self.extra)):
+            if not folder.is_dir():
+                raise DiplographError(f"{folder}: no such {what} folder")
+        if not (self.ontology / "diplograph.ttl").is_file():
+            raise DiplographError(f"{self.ontology}: not an ontology folder (it has no diplograph.ttl)")
 
     @property
     def root(self) -> Path:
@@ -80,8 +111,9 @@ class Layout:
         """
         ontology = [p for p in sorted(self.ontology.glob("*.ttl")) if p != self.shapes_file]
         found: list[tuple[Path, URIRef | None]] = [(p, ONTOLOGY_GRAPH) for p in ontology]
-        found += [(p, ENTITIES_GRAPH) for p in sorted(self.data.glob("*.ttl"))]
-        found += [(p, None) for p in sorted(self.data.glob("*.nq"))]
+        for folder in (self.data, *self.extra):
+            found += [(p, ENTITIES_GRAPH) for p in sorted(folder.glob("*.ttl"))]
+            found += [(p, None) for p in sorted(folder.glob("*.nq"))]
         found += [(p, DGS[p.stem]) for p in sorted(self.documents_dir.iterdir())
                   if p.suffix in FACT_SHEET_SUFFIXES] if self.documents_dir.is_dir() else []
         return found
@@ -116,6 +148,8 @@ class SourceFile:
         for prefix, ns in self.prefixes.items():
             if iri.startswith(ns) and len(iri) > len(ns):
                 found.append(f"{prefix}:{iri[len(ns):]}")
+        if self.path.suffix in YAML_SUFFIXES and iri.startswith(str(DG)) and len(iri) > len(DG):
+            found.append(iri[len(DG):])  # the context's vocabulary: a bare key or value names a dg: term
         return found
 
     def line_of(self, iri: str) -> int | None:
@@ -256,10 +290,13 @@ class Names:
                       if str(s).startswith(str(DG))}
         self.by_label: dict[str, URIRef] = {}
         """Every named node by its label, alias or preferred label (casefolded); labels win over aliases."""
+        self.spellings: dict[str, str] = {}
+        """Casefolded label → the label as written."""
         for predicate in (RDFS.label, SKOS.altLabel, SKOS.prefLabel):
             for subject, label in dataset.subject_objects(predicate):
                 if isinstance(subject, URIRef):
                     self.by_label.setdefault(str(label).casefold(), subject)
+                    self.spellings.setdefault(str(label).casefold(), str(label))
         self.entities: dict[str, str] = {name: str(iri) for name, iri in self.by_label.items()
                                          if not str(iri).startswith(str(DG))}
 
@@ -267,6 +304,11 @@ class Names:
         if name in self.terms or ":" in name:
             return name
         return self.entities.get(name.casefold())
+
+    def closest_label(self, name: str) -> str | None:
+        """The entity label or alias nearest to ``name``, as the graph spells it (for "did you mean")."""
+        match = difflib.get_close_matches(name.casefold(), list(self.entities), n=1, cutoff=0.7)
+        return self.spellings.get(match[0], match[0]) if match else None
 
     def closest(self, name: str) -> str | None:
         """The vocabulary term, label or alias nearest to a name nothing matched, for the error message."""

@@ -5,12 +5,9 @@ from __future__ import annotations
 import asyncio
 import hmac
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 import networkx as nx
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 from rdflib import Graph, URIRef
 from rdflib.plugins.sparql.algebra import translateUpdate
 from rdflib.plugins.sparql.parser import parseUpdate
@@ -24,13 +21,12 @@ from .errors import (
     UnsafeQueryError,
     UpdateForbiddenError,
 )
-from .executor import Job, Limits, Outcome, QueryExecutor, local_graphs
+from .executor import Job, Outcome, QueryExecutor, local_graphs
 from .graph import KnowledgeGraph
-from .load import Layout
 from .namespaces import GRAPH, PREFIXES
 from .queries import CannedQuery
 from .safety import DatasetSpec, check_text, check_update
-from .store import StoreSpec
+from .settings import Settings
 
 __all__ = ["Service", "Settings", "UPDATES_GRAPH"]
 
@@ -38,39 +34,6 @@ UPDATES_GRAPH = GRAPH.updates
 """Where runtime updates go; the data files' graphs are never changed at run time."""
 
 T = TypeVar("T")
-
-
-class Settings(BaseSettings):
-    """Service settings; each can also be set as an environment variable ``DIPLOGRAPH_<NAME>``."""
-
-    model_config = SettingsConfigDict(env_prefix="DIPLOGRAPH_", extra="ignore")
-
-    host: str = "127.0.0.1"
-    port: int = 8000
-    data: Path | None = None
-    ontology: Path | None = None
-    store: str = "memory"
-    # query bounds: the defaults are the executor's (see executor.Limits)
-    timeout: float = Limits.timeout
-    max_rows: int = Limits.max_rows
-    memory_mb: int = Limits.memory_mb
-    workers: int = Field(default_factory=lambda: Limits().workers)
-    max_query_length: int = Limits.max_query_length
-    max_nesting: int = Limits.max_nesting
-    max_body_bytes: int = 1_000_000
-    allow_updates: bool = False
-    update_token: str | None = None
-    cors_origins: list[str] = []
-    access_log: bool = True
-
-    @property
-    def limits(self) -> Limits:
-        return Limits(timeout=self.timeout, max_rows=self.max_rows, memory_mb=self.memory_mb,
-                      workers=self.workers, max_query_length=self.max_query_length, max_nesting=self.max_nesting)
-
-    def layout(self) -> Layout:
-        default = Layout.default()
-        return Layout(self.data or default.data, self.ontology or default.ontology, default.queries)
 
 
 class Service:
@@ -89,7 +52,7 @@ class Service:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Service:
-        graph = KnowledgeGraph(settings.layout(), StoreSpec.parse(settings.store))
+        graph = KnowledgeGraph(settings.layout(), settings.store_spec())
         graph.load()
         return cls(graph, settings)
 

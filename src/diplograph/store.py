@@ -6,6 +6,7 @@ of the code sees an rdflib ``Dataset`` whichever it is.
 
 from __future__ import annotations
 
+import difflib
 import io
 import os
 import threading
@@ -52,7 +53,16 @@ class StoreSpec:
         if kind == "sparql" and rest:
             query_url, _, update_url = rest.partition(",")
             return cls("sparql", query_url=query_url, update_url=update_url or None)
-        raise DiplographError(f"unknown store {text!r}; use memory, oxigraph:PATH or sparql:QUERY_URL[,UPDATE_URL]")
+        hint = ""
+        close = difflib.get_close_matches(kind, ["oxigraph", "sparql"], n=1, cutoff=0.6)
+        if kind in ("oxigraph", "sparql"):
+            hint = f"; {kind}: needs {'a folder' if kind == 'oxigraph' else 'the endpoint URL'} after the colon"
+        elif rest and close:
+            hint = f"; did you mean {close[0]}:{rest}?"
+        elif not rest and ("/" in kind or "." in kind):
+            hint = f"; for a store in that folder: oxigraph:{kind}"
+        raise DiplographError(f"unknown store {text!r}{hint} (use memory, oxigraph:PATH or "
+                              "sparql:QUERY_URL[,UPDATE_URL])")
 
     @property
     def remote_address(self) -> tuple[str, int] | None:

@@ -12,7 +12,7 @@ from rdflib.term import Node
 
 from .errors import DataError, Problem
 from .load import ONTOLOGY_GRAPH, Layout, Names, SourceFile, parse_files, parse_into
-from .namespaces import DCTERMS, DG, OA, PREFIXES, PROV, RDF, RDFS, SH, SKOS
+from .namespaces import DCTERMS, DG, DGR, DGS, OA, PREFIXES, PROV, RDF, RDFS, SH, SKOS
 
 __all__ = ["check", "validate_files", "read_source_text"]
 
@@ -36,6 +36,7 @@ def check(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> list[Pro
     problems = list(_unknown_terms(layout, dataset, files))
     problems += _shape_violations(layout, dataset, locator)
     problems += _source_problems(layout, dataset, files, locator)
+    problems += _dangling_references(dataset, files)
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
 
 
@@ -75,6 +76,20 @@ def _suggestion(term: URIRef, declared: set[Node], file: SourceFile) -> str:
 def _short(term: URIRef, file: SourceFile) -> str:
     spellings = file.spellings(str(term))
     return spellings[1] if len(spellings) > 1 else spellings[0]
+
+
+def _dangling_references(dataset: Dataset, files: list[SourceFile]) -> Iterator[Problem]:
+    """Entities, statements and sources named as a value but described by no file (e.g. a removed document's)."""
+    described = {s for s, _, _, _ in dataset.quads((None, None, None, None)) if isinstance(s, URIRef)}
+    reported: set[URIRef] = set()
+    for file in files:
+        for _, _, target in dataset.graph(file.graph):
+            if (isinstance(target, URIRef) and str(target).startswith((str(DGR), str(DGS)))
+                    and target not in described and target not in reported):
+                reported.add(target)
+                yield Problem(file.display, file.line_of(str(target)),
+                              f"{_short(target, file)} is referred to, but no file describes it (a removed "
+                              "document's entity or statement, or a typo)")
 
 
 # --------------------------------------------------------------------------- SHACL

@@ -52,7 +52,10 @@ def test_canned_query_parameters_and_errors(client):
     assert [r["principleLabel"] for r in baltic["rows"]] == [
         "Peace achieved through forced concessions legitimizes aggression"]
     assert baltic["parameters"] == {"holder": "https://w3id.org/diplograph/id/baltic-states"}
-    assert client.get("/queries/cq05-principles-of-actor", params={"holder": "a b"}).status_code == 400
+    # "a b" is no IRI, so it is looked up as a name, and no entity has it
+    unknown = client.get("/queries/cq05-principles-of-actor", params={"holder": "a b"})
+    assert unknown.status_code == 404
+    assert unknown.json()["detail"] == "parameter 'holder': no entity with IRI, label or alias 'a b'"
     assert client.get("/queries/search").json()["detail"].startswith("missing required parameter 'text'")
     assert client.get("/queries/nope").status_code == 404
 
@@ -190,3 +193,11 @@ def test_actor_timeline_route(client):
     assert "Ukraine refuses." in {r["quote"] for r in body["rows"]}
     assert client.get("/actors/Kyiv/timeline", params={"from": "2026-01-01"}).json()["count"] == 0
     assert client.get("/actors/Atlantis/timeline").status_code == 404
+
+
+def test_an_unknown_entity_in_a_parameter_is_a_404_problem_over_http(client):
+    response = client.get("/queries/demands", params={"by": "Moskow"})
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert "did you mean 'Moscow'?" in response.json()["detail"]
+    assert client.get("/queries/demands", params={"by": "Moscow"}).status_code == 200

@@ -1,0 +1,72 @@
+"""One set of settings for every entry point: which graph (store, data, ontology), and the service's bounds.
+
+The command line, the server and the Python API all build a :class:`Settings`
+(from options and ``DIPLOGRAPH_*`` environment variables) and open the graph
+through it, so every command reaches every store.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .load import Layout
+from .store import StoreSpec
+
+__all__ = ["Limits", "Settings"]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on every query. Time in seconds; memory is address space a worker may add to the shared graph."""
+
+    timeout: float = 10.0
+    max_rows: int = 10_000
+    memory_mb: int = 1024
+    workers: int = field(default_factory=lambda: (os.cpu_count() or 1) + 1)
+    """One more than the cores: while the server answers one request, a worker is already on the next."""
+    max_query_length: int = 100_000
+    max_nesting: int = 64
+
+
+class Settings(BaseSettings):
+    """Settings; each can also be set as an environment variable ``DIPLOGRAPH_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="DIPLOGRAPH_", extra="ignore")
+
+    data: Path | None = None
+    extra_data: list[Path] = []
+    ontology: Path | None = None
+    store: str = "memory"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # query bounds: the defaults are Limits'
+    timeout: float = Limits.timeout
+    max_rows: int = Limits.max_rows
+    memory_mb: int = Limits.memory_mb
+    workers: int = Field(default_factory=lambda: Limits().workers)
+    max_query_length: int = Limits.max_query_length
+    max_nesting: int = Limits.max_nesting
+    max_body_bytes: int = 1_000_000
+    allow_updates: bool = False
+    update_token: str | None = None
+    cors_origins: list[str] = []
+    access_log: bool = True
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(timeout=self.timeout, max_rows=self.max_rows, memory_mb=self.memory_mb,
+                      workers=self.workers, max_query_length=self.max_query_length, max_nesting=self.max_nesting)
+
+    def layout(self) -> Layout:
+        """The files: the bundled graph unless data or ontology folders were named."""
+        folders = [self.data, *self.extra_data] if self.data else list(self.extra_data)
+        return Layout.of(folders or None, self.ontology)
+
+    def store_spec(self) -> StoreSpec:
+        """Where the triples live (raises DiplographError for a store it cannot name)."""
+        return StoreSpec.parse(self.store)
