@@ -17,7 +17,8 @@ def require_program(name: str) -> str:
     """The path of a system program a test needs: skipped with a reason on a user's machine, a failure under CI."""
     path = shutil.which(name)
     if path is None:
-        message = f"{name} is not installed (the test set-up installs it from Debian packages)"
+        message = (f"{name} is not installed: ./test installs it from Debian's packages when it runs as root or with "
+                   "password-less sudo and can reach the package archive (its setup: lines say why it could not)")
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
