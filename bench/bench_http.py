@@ -34,6 +34,7 @@ from common import DIPLOGRAPH, HERE, RESULTS, markdown, synthetic_layout, virtuo
 
 from diplograph.graph import KnowledgeGraph
 from diplograph.namespaces import PREFIXES
+from diplograph.sparql import with_values
 from diplograph.store import StoreSpec
 
 PEER_VENV = HERE / ".peer-venv"
@@ -80,7 +81,7 @@ def requests(graph: KnowledgeGraph, mix, count: int, seed: int) -> dict[str, lis
         name, choices = rng.choice(mix)
         params = rng.choice(choices)
         query = graph.canned[name]
-        text = prologue + query.bind(graph.parameter_terms(query, params))
+        text = prologue + with_values(query.text, {k: v.n3() for k, v in graph.parameter_terms(query, params).items()})
         sparql.append("?" + urlencode({"query": text}))
         canned.append(f"/queries/{name}?" + urlencode({**params, "limit": "10000"}))
     return {"sparql": sparql, "canned": canned, "distinct": len(set(sparql))}

@@ -13,6 +13,11 @@ DOCUMENT = "2025-11-30-peace-talks-putin-conditions"
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
 
 
+RDFLIB_PARSERS = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld",
+                  "rdfxml": "xml"}
+"""rdflib's parser for each of diplograph's RDF format names: a second implementation reads what Oxigraph wrote."""
+
+
 def require_program(name: str) -> str:
     """The path of a system program a test needs: skipped with a reason on a user's machine, a failure under CI."""
     path = shutil.which(name)

@@ -98,9 +98,9 @@ def test_dot_renders_with_graphviz(projections, tmp_path):
 
 @pytest.mark.parametrize("format", ["turtle", "ntriples", "jsonld", "rdfxml", "trig", "nquads"])
 def test_rdf_formats_read_back(projections, format):
-    from diplograph.results import GRAPH_FORMATS
+    from helpers import RDFLIB_PARSERS
     data = export(projections, format, Selection())
-    parser = GRAPH_FORMATS[format][0]
+    parser = RDFLIB_PARSERS[format]
     if format in ("trig", "nquads", "jsonld"):  # the whole dataset keeps its named graphs
         back = Dataset()
         back.parse(data=data, format=parser)

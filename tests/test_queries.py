@@ -8,6 +8,7 @@ import json
 import re
 
 import pytest
+from helpers import RDFLIB_PARSERS
 from rdflib import Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
@@ -15,6 +16,7 @@ from diplograph.errors import QueryError, QueryParameterError, QuerySyntaxError
 from diplograph.namespaces import DG, DGR, XSD
 from diplograph.queries import CannedQuery, parse_term
 from diplograph.results import GRAPH_FORMATS, Table, serialize_graph, serialize_table
+from diplograph.sparql import with_values
 
 
 def test_every_canned_query_has_metadata_and_parses(graph):
@@ -30,10 +32,11 @@ def test_every_canned_query_has_metadata_and_parses(graph):
 @pytest.mark.parametrize("name", ["cq02-preconditions", "cq06-reject-territorial-concessions",
                                   "cq09-demands-vs-principles", "demands", "positions-on", "red-lines"])
 def test_values_block_and_prebound_variables_give_the_same_answer(graph, name):
-    """The text form (VALUES, for remote engines) and the pre-bound form (in memory) agree."""
+    """The text form (a VALUES block: how a remote engine gets them) and the engine's substitutions agree."""
     query = graph.canned[name]
     prebound = Table.from_result(graph.run_canned(name))
-    textual = Table.from_result(graph.query(query.bind()))
+    values = {k: v.n3() for k, v in graph.parameter_terms(query, {}).items()}
+    textual = Table.from_result(graph.query(with_values(query.text, values)))
 
     def canonical(rows):  # GROUP_CONCAT's order is not defined by SPARQL: compare its items as sets
         return sorted(repr(sorted((k, sorted(set(re.split(r", | \\| ", str(v))))) for k, v in row.items()))
@@ -50,9 +53,20 @@ def test_parameters_change_the_answer(graph):
 
 
 def test_optional_parameter_left_out_of_the_text_form(graph):
-    text = graph.canned["demands"].bind({"of": "ukraine"})
+    query = graph.canned["demands"]
+    terms = graph.parameter_terms(query, {"of": "ukraine"})
+    assert set(terms) == {"of"}  # "by" is optional: left out, not bound to UNDEF
+    text = with_values(query.text, {k: v.n3() for k, v in terms.items()})
     assert "VALUES (?of) { (<https://w3id.org/diplograph/id/ukraine>) }" in text
-    assert "VALUES" not in graph.canned["demands"].bind({})
+    assert with_values(query.text, {}) == query.text
+
+
+def test_a_values_block_goes_into_the_where_group_not_a_comment():
+    """A header line that mentions "where {" must not receive the block (the regex placement did)."""
+    text = "# description: rows where {x} is named\nSELECT ?x ?p WHERE {\n  ?x ?p ?o }"
+    bound = with_values(text, {"p": "<urn:p>"})
+    assert bound.splitlines()[0] == "# description: rows where {x} is named"
+    assert "WHERE { VALUES (?p) { (<urn:p>) }" in bound
 
 
 def test_iri_parameter_forms():
@@ -75,8 +89,7 @@ def test_iri_parameter_refuses_what_would_change_the_query(value):
 
 def test_string_parameter_cannot_inject(graph):
     attack = 'NATO")) } UNION { ?fact ?p ?quote } #'
-    bound = graph.canned["search"].bind({"text": attack})
-    assert Literal(attack).n3() in bound
+    bound = with_values(graph.canned["search"].text, {"text": Literal(attack).n3()})
     rows = list(graph.run_canned("search", text=attack))
     assert rows == []  # matched literally: no quote contains that text
     rows_text = list(graph.query(bound))
@@ -157,7 +170,7 @@ def test_ask_result_formats(graph):
 def test_graph_formats_read_back(graph, format):
     constructed = graph.run_canned("entity-graph", entity="dgr:zelenskyy").graph
     data = serialize_graph(constructed, format)
-    rdflib_format = GRAPH_FORMATS[format][0]
+    rdflib_format = RDFLIB_PARSERS[format]
     if format in ("trig", "nquads"):
         back = Dataset()
         back.parse(data=data, format=rdflib_format)

@@ -114,7 +114,8 @@ def describe(graph: KnowledgeGraph, iri: URIRef) -> Entity:
             continue
         incoming.append(Relation(predicate, graph.label(predicate), subject, graph.label(subject), _name(context)))
     statements = {}
-    for relation in incoming:
+    # a statement may name the entity by several properties: its own (dg:) property says most, so it comes first
+    for relation in sorted(incoming, key=lambda r: (not str(r.predicate).startswith(str(DG)), _relation_key(r))):
         subject = relation.node
         if subject not in statements and (subject, DG.evidence, None) in dataset:
             statements[subject] = _statement(graph, subject, relation.predicate)

@@ -6,7 +6,7 @@ forked from the process that holds the loaded graph (they share its memory
 copy-on-write); a worker past its deadline is killed and replaced. Inside a
 worker an audit hook fails any attempt to open a socket, start a process or
 open a file outside Python's own installation: a backstop behind the algebra
-checks of :mod:`diplograph.safety`.
+checks of :mod:`diplograph.sparql`.
 """
 
 from __future__ import annotations
@@ -24,62 +24,72 @@ from itertools import islice
 from pathlib import Path
 
 import orjson
-from rdflib import Dataset, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.plugins.sparql.parserutils import CompValue
-from rdflib.plugins.sparql.sparql import Query
+import pyoxigraph as ox
 from rdflib.query import Result
 from rdflib.term import Node
 
+from .engine import native_json
 from .errors import QueryLimitError, QuerySyntaxError, ServiceBusyError
 from .graph import KnowledgeGraph
 from .namespaces import PREFIXES
-from .results import Table, json_term, plain_json, simple, term_from_json
-from .safety import DatasetSpec, check_query
+from .results import (
+    GRAPH_FORMATS,
+    NATIVE_GRAPH_FORMATS,
+    NATIVE_TABLE_FORMATS,
+    Table,
+    json_term,
+    plain_json,
+    serialize_triples,
+    simple,
+)
+from .sandbox import Isolation, isolate
 from .settings import Limits
-from .sparql import parse_query
 
-__all__ = ["Job", "Limits", "Outcome", "QueryExecutor", "install_guard"]
+__all__ = ["Job", "Limits", "Outcome", "QueryExecutor", "confine", "evaluate", "install_guard"]
+
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 _FORK = multiprocessing.get_context("fork")
 
 
 @dataclass(frozen=True)
 class Job:
-    """One query for a worker: text, pre-bound variables, dataset, row cap.
+    """One query for a worker: the text, its parameters, its dataset, the rows wanted and the format to write.
 
-    With ``check``, the worker runs the safety checks on the parsed algebra
-    (``safety.check_query``) before evaluating: parsing happens once, inside
-    the bounded worker, and FROM clauses may name only ``local_graphs``.
+    The edge has checked the text already (``sparql.inspect``); ``clauses``
+    are its FROM / FROM NAMED clauses, which the engine is told explicitly.
+    ``format`` is a name of ``results.TABLE_FORMATS`` for SELECT and ASK, of
+    ``results.GRAPH_FORMATS`` for CONSTRUCT and DESCRIBE.
     """
 
     text: str
-    bindings: dict[str, Node] = field(default_factory=dict)
-    dataset: DatasetSpec = field(default_factory=DatasetSpec)
+    substitutions: dict[str, Node] = field(default_factory=dict)
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    clauses: tuple[tuple[str, str], ...] = ()
     max_rows: int = 10_000
-    check: bool = False
-    local_graphs: tuple[URIRef, ...] = ()
+    format: str = "sparql-json"
 
 
 @dataclass
 class Outcome:
-    """What a worker sends back: results (SELECT/ASK) or triples (CONSTRUCT/DESCRIBE), or an error.
+    """What a worker sends back: the answer written in the job's format, or an error.
 
-    SELECT and ASK results travel as SPARQL 1.1 JSON bytes, written in the
-    worker: no rdflib term is pickled, and a JSON response can pass them on
-    as they are. ``table`` and ``records`` decode them when asked.
+    The worker serialises (SPARQL JSON by one encoder, the other formats by
+    Oxigraph's writers): no rdflib term is pickled, and a response passes the
+    bytes on as they are. ``table`` and ``records`` decode a SPARQL JSON body.
     """
 
     form: str = "SELECT"
-    results: bytes | None = None
-    triples: list[tuple[Node, Node, Node]] | None = None
+    body: bytes = b""
+    format: str = "sparql-json"
     truncated: bool = False
     error: tuple[str, str, dict] | None = None
 
     @cached_property
     def document(self) -> dict | None:
-        """The SPARQL JSON results document, decoded."""
-        return None if self.results is None else orjson.loads(self.results)
+        """The SPARQL JSON results document, decoded (None for other formats)."""
+        return orjson.loads(self.body) if self.format == "sparql-json" and self.body else None
 
     @cached_property
     def table(self) -> Table | None:
@@ -121,6 +131,8 @@ class QueryExecutor:
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._generation = 0
         self._closed = False
+        self.isolation: Isolation | None = None
+        """What the kernel granted the last worker started (the same for all: one machine, one configuration)."""
 
     def start(self) -> None:
         for _ in range(self.limits.workers):
@@ -150,10 +162,15 @@ class QueryExecutor:
         deadline = min(timeout or self.limits.timeout, self.limits.timeout)
         loop = asyncio.get_running_loop()
         started = loop.time()
-        try:
-            worker = await asyncio.wait_for(self._idle.get(), deadline)
-        except TimeoutError:
-            raise ServiceBusyError(f"all {self.limits.workers} query workers are busy; try again shortly") from None
+        while True:
+            try:
+                worker = await asyncio.wait_for(self._idle.get(), max(0.001, deadline - (loop.time() - started)))
+            except TimeoutError:
+                raise ServiceBusyError(f"all {self.limits.workers} query workers are busy; try again shortly") \
+                    from None
+            if worker.process.is_alive():
+                break
+            self._replace(worker)  # it died while idle (killed, out of memory): a new one takes its place
         answered = loop.create_future()
         descriptor = worker.connection.fileno()
         try:
@@ -186,6 +203,12 @@ class QueryExecutor:
                                 name="diplograph-query-worker", daemon=True)
         process.start()
         child.close()
+        # the worker's first word is what the kernel granted it (see sandbox.isolate)
+        if parent.poll(60):
+            try:
+                self.isolation = parent.recv()
+            except (EOFError, OSError):
+                pass
         return _Worker(process, parent, self._generation)
 
     def _release(self, worker: _Worker) -> None:
@@ -211,10 +234,7 @@ class QueryExecutor:
 
 def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connection, memory_mb: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server shuts workers down itself
-    graph.reopen()
-    _limit_memory(memory_mb)
-    _warm_up()
-    install_guard(allowed=graph.store.remote_address)
+    connection.send(confine(graph, memory_mb))
     while True:
         try:
             job = connection.recv()
@@ -230,108 +250,63 @@ def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connect
         connection.send(outcome)
 
 
+def confine(graph: KnowledgeGraph, memory_mb: int) -> Isolation:
+    """Make this freshly forked process a worker: its own store handle, then the sandbox, the memory cap, the guard.
+
+    Returns what the kernel granted (see ``sandbox.isolate``).
+    """
+    graph.reopen()  # before the file systems turn read-only: a store on disk is opened now
+    _warm_up(graph)
+    isolation = isolate(network=graph.spec.remote_address is None)
+    _limit_memory(memory_mb)
+    install_guard(allowed=graph.spec.remote_address)
+    return isolation
+
+
 def evaluate(graph: KnowledgeGraph, job: Job) -> Outcome:
-    """Run ``job`` against ``graph`` (in the current process) and collect a bounded outcome."""
-    if not job.check and not job.dataset.restricted and graph.store.takes_text:
-        return _outcome(_on_store(graph, job.text, job.bindings), job)  # a canned query, for the store's engine
-    query = parse_query(job.text)
-    spec = job.dataset
-    if job.check:
-        from_clauses = check_query(query, job.local_graphs)
-        spec = spec if spec.restricted else from_clauses
-    if spec.restricted and not (graph.store.takes_text and query.algebra.get("datasetClause")):
-        if query.algebra.get("datasetClause"):
-            query = _without_dataset_clause(query)  # served from the store (check_query said they are local)
-        result = _restricted(graph.dataset, spec).query(query, initBindings=job.bindings)
-    else:
-        result = _on_store(graph, job.text, job.bindings)  # FROM names local graphs: the engine serves them
-    return _outcome(result, job)
+    """Run ``job`` against ``graph``'s store (in the current process) and write a bounded answer."""
+    answer = graph.store.run(job.text, substitutions=job.substitutions, default_graphs=job.default_graphs,
+                             named_graphs=job.named_graphs, clauses=job.clauses)
+    return _outcome(answer, job)
 
 
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-
-
-def _on_store(graph: KnowledgeGraph, text: str, bindings: dict[str, Node]):
-    """Evaluate on the store: straight on Oxigraph when it is one (no rdflib terms), else through rdflib."""
-    if graph.native is not None and not bindings:
-        return graph.native.query(text, use_default_graph_as_union=True, prefixes=_PREFIXES)
-    return graph.query(text, bindings=bindings, check=False)
-
-
-def _outcome(result, job: Job) -> Outcome:
-    """Collect at most ``job.max_rows`` rows (or triples) of an rdflib or pyoxigraph result."""
+def _outcome(answer, job: Job) -> Outcome:
+    """At most ``job.max_rows`` rows (or triples) of an Oxigraph or rdflib answer, written in ``job.format``."""
     limit = job.max_rows
-    if isinstance(result, Result):
-        if result.type == "ASK":
-            return _results(None, bool(result.askAnswer), job)
-        if result.type == "SELECT":
-            names = [str(v) for v in result.vars or []]
+    if isinstance(answer, Result):  # a remote engine's answer, through rdflib
+        if answer.type == "ASK":
+            return _table(None, bool(answer.askAnswer), job)
+        if answer.type == "SELECT":
+            names = [str(v) for v in answer.vars or []]
             rows = [{name: json_term(term) for name, term in zip(names, row, strict=True) if term is not None}
-                    for row in islice(result, limit + 1)]
-            return _results(names, rows, job)
-        form = result.type
-        triples = [tuple(simple(term) for term in triple) for triple in islice(iter(result.graph), limit + 1)]
-    else:
-        import pyoxigraph as ox
-
-        if isinstance(result, ox.QueryBoolean):
-            return _results(None, bool(result), job)
-        if isinstance(result, ox.QuerySolutions):
-            names = [variable.value for variable in result.variables]
-            rows = [{name: _native_term(term) for name, term in zip(names, solution, strict=True)
-                     if term is not None} for solution in islice(result, limit + 1)]
-            return _results(names, rows, job)
-        form = "CONSTRUCT"  # or DESCRIBE: pyoxigraph does not say which
-        triples = [tuple(term_from_json(_native_term(term)) for term in (t.subject, t.predicate, t.object))
-                   for t in islice(result, limit + 1)]
-    return Outcome(form=form, triples=triples[:limit], truncated=len(triples) > limit)
+                    for row in islice(answer, limit + 1)]
+            return _table(names, rows, job)
+        triples = [tuple(simple(term) for term in triple) for triple in islice(iter(answer.graph), limit + 1)]
+        return Outcome(form="CONSTRUCT", body=serialize_triples(triples[:limit], job.format), format=job.format,
+                       truncated=len(triples) > limit)
+    if isinstance(answer, ox.QueryBoolean):
+        return _table(None, bool(answer), job)
+    if isinstance(answer, ox.QuerySolutions):
+        names = [variable.value for variable in answer.variables]
+        rows = [{name: native_json(term) for name, term in zip(names, solution, strict=True) if term is not None}
+                for solution in islice(answer, limit + 1)]
+        return _table(names, rows, job)
+    triples = list(islice(answer, limit + 1))  # CONSTRUCT or DESCRIBE: Oxigraph does not say which
+    body = ox.serialize(triples[:limit], format=NATIVE_GRAPH_FORMATS[job.format], prefixes=_PREFIXES)
+    return Outcome(form="CONSTRUCT", body=body, format=job.format, truncated=len(triples) > limit)
 
 
-def _results(names: list[str] | None, rows, job: Job) -> Outcome:
+def _table(names: list[str] | None, rows, job: Job) -> Outcome:
     if names is None:
-        return Outcome(form="ASK", results=orjson.dumps({"head": {}, "boolean": rows}))
-    document = {"head": {"vars": names}, "results": {"bindings": rows[: job.max_rows]}}
-    return Outcome(form="SELECT", results=orjson.dumps(document), truncated=len(rows) > job.max_rows)
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def _native_term(term) -> dict:
-    """The SPARQL JSON form of a pyoxigraph term (as ``results.json_term`` for rdflib's)."""
-    import pyoxigraph as ox
-
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return {"type": "literal", "value": term.value, "xml:lang": term.language}
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return {"type": "literal", "value": term.value}
-        return {"type": "literal", "value": term.value, "datatype": datatype}
-    return {"type": "literal", "value": str(term)}  # an RDF-star triple term: shown as text
-
-
-def _without_dataset_clause(query: Query) -> Query:
-    algebra = CompValue(query.algebra.name, **dict(query.algebra))
-    algebra["datasetClause"] = None
-    return Query(query.prologue, algebra)
-
-
-def _restricted(full: Dataset, spec: DatasetSpec) -> Dataset:
-    """The dataset the protocol asked for: the default graph is the merge of the named defaults."""
-    dataset = Dataset()
-    for name in spec.default_graphs:
-        for triple in full.graph(name):
-            dataset.add(triple)
-    for name in spec.named_graphs:
-        target = dataset.graph(name)
-        for triple in full.graph(name):
-            target.add(triple)
-    return dataset
+        document, form, truncated = {"head": {}, "boolean": rows}, "ASK", False
+    else:
+        document = {"head": {"vars": names}, "results": {"bindings": rows[: job.max_rows]}}
+        form, truncated = "SELECT", len(rows) > job.max_rows
+    body = orjson.dumps(document)
+    if job.format != "sparql-json":  # Oxigraph's writers for the other result formats
+        results = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        body = results.serialize(format=NATIVE_TABLE_FORMATS[job.format])
+    return Outcome(form=form, body=body, format=job.format, truncated=truncated)
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -345,18 +320,14 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _warm_up() -> None:
-    """Import what evaluation imports lazily, before the guard forbids opening files.
-
-    rdflib's evaluator runs in every worker (over restricted datasets, at
-    least), so it is exercised on a small in-memory dataset whatever the store.
-    """
-    sample = Dataset(default_union=True)
-    sample.parse(data='<urn:a> <urn:b> "c" .', format="nt")
-    for text in ("SELECT (COUNT(*) AS ?n) (GROUP_CONCAT(STR(?s)) AS ?c) WHERE { ?s ?p ?o "
-                 "FILTER(REGEX(STR(?s), 'x')) BIND(NOW() AS ?t) BIND(STRLEN(STR(?o)) AS ?l) } LIMIT 1",
-                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", "DESCRIBE <urn:a>"):
-        sample.query(parse_query(text))
+def _warm_up(graph: KnowledgeGraph) -> None:
+    """Run what evaluation loads lazily (the engine, the writers) before the guard forbids opening files."""
+    for text, formats in (("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(REGEX(STR(?s), 'x')) "
+                           "BIND(NOW() AS ?t) } LIMIT 1", ("sparql-json", "sparql-xml", "csv", "tsv")),
+                          ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", tuple(GRAPH_FORMATS)),
+                          ("ASK { ?s ?p ?o }", ("sparql-json",))):
+        for format in formats:
+            _outcome(graph.store.run(text), Job(text, max_rows=1, format=format))
 
 
 # ---------------------------------------------------------------------- the guard
@@ -417,9 +388,3 @@ def _refuse(what: str, on_block: Callable[[str], None] | None) -> None:
     if on_block:
         on_block(what)
     raise PermissionError(f"diplograph: {what} is not allowed while evaluating a query")
-
-
-def local_graphs(graph: KnowledgeGraph) -> list[URIRef]:
-    """The named graphs a FROM clause or the protocol may name."""
-    return sorted({g.identifier for g in graph.dataset.graphs()
-                   if isinstance(g.identifier, URIRef) and g.identifier != DATASET_DEFAULT_GRAPH_ID})

@@ -1,32 +1,37 @@
-"""The central object: one diplograph knowledge graph, loaded from files, queried, summarised, dumped."""
+"""The central object: one diplograph knowledge graph, loaded from files or opened from a store, queried, summarised.
+
+What is derived from the graph (the names index, parameter terms, the
+networkx projections, statistics, page counts) lives in one place, the
+current :class:`Snapshot`: loading or an update replaces the snapshot, and
+with it everything derived, so nothing stale can be served.
+"""
 
 from __future__ import annotations
 
 import threading
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rdflib import Dataset, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 from rdflib.term import Node
 
 from .errors import DataError, QueryError
 from .load import Layout, Names, SourceFile, parse_files
-from .namespaces import DG, PREFIXES, RDF, RDFS, SKOS
-from .queries import CannedQuery, bind_values, load_queries
-
-if TYPE_CHECKING:
-    import pyoxigraph
-
-    from .entities import Entity
-from .sparql import parse_query
-from .store import StoreSpec
+from .namespaces import DG, RDF, RDFS, SKOS
+from .queries import CannedQuery, load_queries
+from .store import Store, StoreSpec, remote_auth
 from .validate import check
 
-__all__ = ["KnowledgeGraph", "Stats"]
+if TYPE_CHECKING:
+    from .entities import Entity
+    from .settings import Settings
+
+__all__ = ["KnowledgeGraph", "Snapshot", "Stats"]
+
+T = TypeVar("T")
 
 # Classes counted in the summary, each with its subclasses.
 CORE_CLASSES = (
@@ -44,10 +49,32 @@ class Stats:
     classes: dict[str, int]
 
 
+@dataclass
+class Snapshot:
+    """One generation of the graph: the store handle, the files it came from, and what was derived from it."""
+
+    store: Store
+    files: list[SourceFile]
+    generation: int = 0
+    derived: dict[object, object] = field(default_factory=dict, repr=False)
+    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+
+    def cached(self, key: object, compute: Callable[[], T]) -> T:
+        """``compute()`` once per snapshot (a second caller waits for the first rather than computing twice)."""
+        try:
+            return self.derived[key]  # type: ignore[return-value]
+        except KeyError:
+            pass
+        with self.lock:
+            if key not in self.derived:
+                self.derived[key] = compute()
+            return self.derived[key]  # type: ignore[return-value]
+
+
 class KnowledgeGraph:
     """The diplomacy graph: ontology + reference entities + one named graph per source document.
 
-    Loading builds a new dataset and swaps it in only when every file parses
+    Loading builds a new store and swaps it in only when every file parses
     and (by default) validates, so a failed load leaves the graph as it was.
 
     Examples
@@ -59,16 +86,11 @@ class KnowledgeGraph:
     True
     """
 
-    def __init__(self, layout: Layout | None = None, store: StoreSpec | None = None):
+    def __init__(self, layout: Layout | None = None, spec: StoreSpec | None = None):
         self.layout = layout or Layout.default()
-        self.store = store or StoreSpec()
-        self._dataset = Dataset(default_union=True)
-        self._files: list[SourceFile] = []
-        self._lock = threading.Lock()
+        self.spec = spec or StoreSpec()
+        self._snapshot: Snapshot | None = None
         self._canned: dict[str, CannedQuery] | None = None
-        self._names: Names | None = None
-        self._native: pyoxigraph.Store | None = None
-        self._terms: dict[tuple, dict[str, Node]] = {}
 
     @classmethod
     def open(cls, data: Path | str | None = None, ontology: Path | str | None = None, *,
@@ -79,108 +101,130 @@ class KnowledgeGraph:
         graph.load(validate=validate)
         return graph
 
+    @classmethod
+    def from_settings(cls, settings: Settings, *, validate: bool = True) -> KnowledgeGraph:
+        """The graph that ``settings`` name (data folders, ontology, store)."""
+        layout = settings.layout()
+        layout.check_folders()
+        graph = cls(layout, settings.store_spec())
+        graph.load(validate=validate)
+        return graph
+
     def load(self, *, validate: bool = True) -> None:
-        """(Re)load every file of the layout — or, for a persistent store, open it (it was validated when built).
+        """(Re)load the data files into a new in-memory store — or open a built or remote store — and swap it in.
 
         Raises
         ------
         DataError
             listing each problem with its file and line; the previous graph stays in place.
         """
-        if self.store.kind != "memory":
-            self.reopen()
+        from .engine import LocalStore
+
+        if self.spec.kind == "oxigraph":
+            assert self.spec.path is not None
+            self._swap(LocalStore.on_disk(self.spec.path), [])
             return
-        dataset, files = parse_files(self.layout)
+        if self.spec.kind == "sparql":
+            from .remote import RemoteSparql
+
+            self._swap(RemoteSparql(str(self.spec.query_url), auth=remote_auth()), [])
+            return
+        dataset, files = parse_files(self.layout, nquads=False)
         if validate:
             problems = check(self.layout, dataset, files)
             if problems:
                 raise DataError(problems)
-        with self._lock:
-            self._dataset, self._files = _with_prefixes(dataset), files
-            self.changed()
+        nquads = [path for path, graph in self.layout.files() if graph is None]
+        self._swap(LocalStore.in_memory(dataset, nquads), files)
+
+    def _swap(self, store: Store, files: list[SourceFile]) -> None:
+        generation = self._snapshot.generation + 1 if self._snapshot else 0
+        self._snapshot = Snapshot(store, files, generation)
 
     def reopen(self) -> None:
-        """Open a fresh handle on a persistent store (a forked worker must not share its parent's)."""
-        if self.store.kind != "memory":
-            dataset, native = self.store.connect()
-            with self._lock:
-                self._dataset, self._native = _with_prefixes(dataset), native
-                self.changed()
+        """A fresh store handle in a forked worker (a persistent store's handle must not cross a fork)."""
+        self.store.reopen()
+
+    def changed(self) -> None:
+        """The store was updated in place: start a new snapshot on it, so that everything derived is recomputed."""
+        self._swap(self.store, self.snapshot.files)
+
+    @property
+    def snapshot(self) -> Snapshot:
+        if self._snapshot is None:
+            raise QueryError("the graph is not loaded yet")
+        return self._snapshot
+
+    @property
+    def store(self) -> Store:
+        """The store the graph lives in (Oxigraph in memory or on disk, or a remote engine)."""
+        return self.snapshot.store
 
     @property
     def dataset(self) -> Dataset:
-        """The rdflib dataset; its default graph is the union of all named graphs."""
-        return self._dataset
+        """An rdflib view of the store; its default graph is the union of all named graphs."""
+        return self.store.dataset
+
+    @property
+    def files(self) -> list[SourceFile]:
+        """The fact sheets the graph was loaded from (none for a built or remote store)."""
+        return list(self.snapshot.files)
+
+    def cached(self, key: object, compute: Callable[[], T]) -> T:
+        """A value derived from the graph, computed once per snapshot."""
+        return self.snapshot.cached(key, compute)
 
     def size(self) -> int:
-        """The number of quads, counted by the store's engine where it has one (Oxigraph, a remote engine).
+        """The number of quads, counted by the engine.
 
         >>> KnowledgeGraph.open().size() == KnowledgeGraph.open().stats().triples
         True
         """
-        if self._native is not None:
-            return len(self._native)
-        if self.store.kind == "sparql":
-            return len(self._dataset.store)
-        return sum(1 for _ in self._dataset.quads((None, None, None, None)))
+        return self.cached("size", self.store.size)
+
+    def graphs(self) -> list[URIRef]:
+        """The named graphs a FROM clause or the protocol may name."""
+        return self.cached("graphs", self.store.graphs)
+
+    def dump(self, format: str, graph: URIRef | None = None, *, union: bool = False) -> bytes:
+        """One named graph, the union as one graph, or the whole dataset (trig, nquads), serialised.
+
+        ``format`` is a name of ``results.GRAPH_FORMATS``.
+        """
+        return self.store.dump(format, graph, union=union)
 
     def local_copy(self) -> KnowledgeGraph:
-        """This graph held in memory, read from its store in one pass over the quads.
+        """This graph held in memory, read from its store in one pass, graph by graph.
 
         For work that looks things up node by node, such as building the
         networkx projections: against a remote engine each look-up would be a
         round trip; one bulk read and local look-ups cost far less.
         """
-        if self.store.kind == "memory":
+        from .engine import LocalStore
+
+        if self.spec.kind != "sparql":
             return self
-        copy = KnowledgeGraph(self.layout)
-        dataset = Dataset(default_union=True)
-        for graph in self._dataset.graphs():  # graph by graph: engines cap the rows of one answer (Virtuoso)
-            if isinstance(graph.identifier, URIRef) and graph.identifier != DATASET_DEFAULT_GRAPH_ID:
-                target = dataset.graph(graph.identifier)
-                for triple in graph:
-                    target.add(triple)
-        copy._dataset, copy._canned = _with_prefixes(dataset), self._canned
-        return copy
+        quads = [(s, p, o, name) for name in self.graphs()  # graph by graph: engines cap the rows of one answer
+                 for s, p, o in self.dataset.graph(name)]
+        graph = KnowledgeGraph(self.layout)
+        graph._canned = self._canned
+        graph._swap(LocalStore.copy_of(quads), [])
+        return graph
 
-    @property
-    def native(self) -> pyoxigraph.Store | None:
-        """The Oxigraph engine under the dataset, when the store is Oxigraph; queries may skip rdflib through it."""
-        return self._native
-
-    @property
-    def files(self) -> list[SourceFile]:
-        """The files the graph was loaded from."""
-        return list(self._files)
-
-    def query(self, sparql: str, *, bindings: dict[str, object] | None = None, check: bool = True) -> Result:
+    def query(self, sparql: str, *, bindings: dict[str, Node] | None = None) -> Result:
         """Run a SPARQL query over the union of all graphs, with the project's prefixes predeclared.
-
-        With ``check=False`` a store with its own engine gets the text without
-        rdflib parsing it first (for canned queries, whose text is known good).
 
         Raises
         ------
         QuerySyntaxError
             for malformed SPARQL, with line and column.
         """
-        if self.store.takes_text:  # the store's own engine evaluates it; values go in as a VALUES block
-            if check:
-                parse_query(sparql)
-            return self._dataset.query(bind_values(sparql, dict(bindings or {})), initNs=PREFIXES)
-        return self._dataset.query(parse_query(sparql), initBindings=bindings or {})
+        return self.store.query(sparql, bindings=bindings)
 
     @property
     def names(self) -> Names:
-        """Labels and aliases → entities, built once per load (name lookups are on request paths)."""
-        if self._names is None:
-            self._names = Names(self._dataset)
-        return self._names
-
-    def changed(self) -> None:
-        """Forget what was derived from the dataset, after it was updated in place."""
-        self._names = None
-        self._terms = {}
+        """Labels and aliases → entities, built once per snapshot (name lookups are on request paths)."""
+        return self.cached("names", lambda: Names(self.dataset))
 
     @property
     def canned(self) -> dict[str, CannedQuery]:
@@ -211,38 +255,27 @@ class KnowledgeGraph:
         ["Ukraine's army size", "Ukraine's long-range capabilities", "Ukraine's strategic weapons"]
         """
         query = self.canned_query(name)
-        parse_query(query.text)  # the template, once (cached); bound values cannot change its structure
-        text, bindings = self.prepare_canned(query, params)
-        return self.query(text, bindings=bindings, check=False)
-
-    def prepare_canned(self, query: CannedQuery, params: dict[str, str | Node | None]) -> tuple[str, dict[str, Node]]:
-        """(text, pre-bound variables) to run a canned query on this graph's store.
-
-        rdflib evaluates best with pre-bound variables; an engine of its own
-        (Oxigraph) gets the values in a VALUES block of the text instead.
-        """
-        terms = self.parameter_terms(query, params)
-        if self.store.takes_text:
-            return query.bind(terms), {}
-        return query.text, terms
+        return self.query(query.text, bindings=self.parameter_terms(query, params))
 
     def parameter_terms(self, query: CannedQuery, params: dict[str, str | Node | None]) -> dict[str, Node]:
-        """The query's parameter terms; a bare IRI value that is no entity id is looked up as a label or alias.
+        """The query's parameter terms; an entity may be named by IRI, prefixed name, bare id, label or alias.
 
         So ``holder=Kyiv`` means ``dgr:ukraine``, as ``holder=ukraine`` does.
-        Answers are remembered per graph version: the same parameters recur on request paths.
+        Answers are remembered per snapshot: the same parameters recur on request paths.
+
+        Raises
+        ------
+        UnknownEntityError
+            when an entity parameter names nothing in the graph (with the closest name).
+        QueryParameterError
+            for an unknown, missing or ill-typed parameter.
         """
         try:
-            key = (query.name, query.text, frozenset(params.items()))
-            return dict(self._terms[key])
+            key = ("terms", query.name, query.text, frozenset(params.items()))
+            hash(key)
         except TypeError:  # an unhashable value: work it out each time
-            key = None
-        except KeyError:
-            pass
-        terms = self._parameter_terms(query, params)
-        if key is not None and len(self._terms) < 10_000:
-            self._terms[key] = terms
-        return dict(terms)
+            return self._parameter_terms(query, params)
+        return dict(self.cached(key, lambda: self._parameter_terms(query, params)))
 
     def _parameter_terms(self, query: CannedQuery, params: dict[str, str | Node | None]) -> dict[str, Node]:
         from .entities import resolve
@@ -257,7 +290,7 @@ class KnowledgeGraph:
     def label(self, node: URIRef) -> str:
         """A readable name for ``node``: its rdfs:label or skos:prefLabel, else its IRI's last segment."""
         for predicate in (RDFS.label, SKOS.prefLabel):
-            value = self._dataset.value(node, predicate)
+            value = self.dataset.value(node, predicate)
             if value is not None:
                 return str(value)
         text = str(node)
@@ -265,15 +298,19 @@ class KnowledgeGraph:
 
     def stats(self) -> Stats:
         """Count triples, triples per named graph, and instances of the core classes (with subclasses)."""
-        per_graph = Counter(str(g) for _, _, _, g in self._dataset.quads((None, None, None, None)))
+        return self.cached("stats", self._stats)
+
+    def _stats(self) -> Stats:
+        per_graph = {str(row[0]): int(row[1]) for row in self.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
         classes = {}
         for cls in CORE_CLASSES:
-            result = self.query(
-                "SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c FILTER EXISTS { ?c rdfs:subClassOf* ?cls } }",
-                bindings={"cls": cls},
-            )
-            classes["dg:" + cls.removeprefix(str(DG))] = int(next(iter(result))[0])
-        return Stats(triples=sum(per_graph.values()), graphs=dict(sorted(per_graph.items())), classes=classes)
+            result = self.query("SELECT ?cls (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c "
+                                "FILTER EXISTS { ?c rdfs:subClassOf* ?cls } } GROUP BY ?cls", bindings={"cls": cls})
+            row = next(iter(result), None)  # no instance: no group, no row
+            classes["dg:" + cls.removeprefix(str(DG))] = int(row.n) if row is not None else 0
+        # the total counts the runtime-update overlay (the store's default graph) too
+        return Stats(triples=self.size(), graphs=dict(sorted(per_graph.items())), classes=classes)
 
     def entity(self, name: str | URIRef) -> Entity:
         """Describe an entity given by IRI, prefixed name, bare id, label or alias (see ``entities.describe``).
@@ -292,18 +329,11 @@ class KnowledgeGraph:
 
     def instances(self, cls: URIRef) -> list[URIRef]:
         """IRIs of every instance of ``cls`` or its subclasses, sorted."""
-        rows = self.query("SELECT DISTINCT ?x WHERE { ?x a ?c FILTER(isIRI(?x)) "
+        rows = self.query("SELECT DISTINCT ?x ?cls WHERE { ?x a ?c FILTER(isIRI(?x)) "
                           "FILTER EXISTS { ?c rdfs:subClassOf* ?cls } }",
                           bindings={"cls": cls})
         return sorted(row[0] for row in rows)
 
     def types(self, node: URIRef) -> list[URIRef]:
         """The asserted classes of ``node``."""
-        return sorted(self._dataset.objects(node, RDF.type))
-
-
-def _with_prefixes(dataset: Dataset) -> Dataset:
-    """``dataset`` with the project's prefixes bound, so that serialisations and query texts use them."""
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True)
-    return dataset
+        return sorted(self.dataset.objects(node, RDF.type))

@@ -113,7 +113,7 @@ def _quotes(graph: KnowledgeGraph) -> dict[URIRef, set[tuple[URIRef, str]]]:
 
 
 def _subclasses(graph: KnowledgeGraph, cls: URIRef) -> set[URIRef]:
-    return {row[0] for row in graph.query("SELECT ?c WHERE { ?c rdfs:subClassOf* ?cls }", bindings={"cls": cls})}
+    return {row[0] for row in graph.query("SELECT ?c ?cls WHERE { ?c rdfs:subClassOf* ?cls }", bindings={"cls": cls})}
 
 
 # ---------------------------------------------------------------------------------------------- stance network

@@ -29,7 +29,7 @@ from rdflib.term import Node
 from .errors import QueryParameterError
 from .namespaces import DGR, PREFIXES
 
-__all__ = ["CannedQuery", "PARAMETER_TYPES", "Parameter", "bind_values", "load_queries", "parse_term"]
+__all__ = ["CannedQuery", "PARAMETER_TYPES", "Parameter", "load_queries", "parse_term"]
 
 PARAMETER_TYPES = ("IRI", "string", "integer", "decimal", "date", "boolean")
 ANY = "*"
@@ -37,7 +37,6 @@ ANY = "*"
 
 _HEADER = re.compile(r"^#\s*(title|description|param)\s*:?\s*(.*)$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>\w+)\s*(?:=\s*(?P<default>\S+))?\s*(?:--\s*(?P<doc>.*))?$")
-_MAIN_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _FORM = re.compile(r"^\s*(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
@@ -98,27 +97,6 @@ def _parse_iri(value: str) -> URIRef:
     if not text or _IRI_FORBIDDEN.search(text):
         raise ValueError("an IRI cannot contain spaces or any of <>\"{}|^`\\")
     return URIRef(text)
-
-
-def bind_values(text: str, terms: dict[str, Node | None]) -> str:
-    """``text`` with a VALUES block binding ``terms`` at the start of its main WHERE group.
-
-    The block is written from the terms' own N-Triples form, so a value cannot
-    change the query's structure. Unbound (None) terms are left out rather
-    than written as UNDEF, which some engines (Virtuoso 7.2) mishandle.
-
-    >>> bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"p": parse_term("dg:heldBy", "IRI")})
-    'SELECT ?x WHERE {\\n  VALUES (?p) { (<https://w3id.org/diplograph/ontology#heldBy>) }\\n ?x ?p ?o }'
-    """
-    terms = {name: term for name, term in terms.items() if term is not None}
-    if not terms:
-        return text
-    variables = " ".join(f"?{name}" for name in terms)
-    cells = " ".join(term.n3() for term in terms.values())
-    match = _MAIN_WHERE.search(text)
-    if match is None:
-        raise QueryParameterError("the query has no WHERE group to bind values in")
-    return f"{text[:match.end()]}\n  VALUES ({variables}) {{ ({cells}) }}\n{text[match.end():]}"
 
 
 @dataclass(frozen=True)
@@ -184,17 +162,6 @@ class CannedQuery:
                                       f"its parameters: {', '.join(sorted(known)) or 'none'}")
         terms = {p.name: p.term(values.get(p.name)) for p in self.parameters}
         return {name: term for name, term in terms.items() if term is not None}
-
-    def bind(self, values: dict[str, str | Node | None] | None = None) -> str:
-        """The query text with every parameter bound by a VALUES block, for engines that take only text.
-
-        (The in-memory engine gets the same terms as pre-bound variables instead,
-        since rdflib does not push a VALUES block into the patterns it joins.)
-        """
-        terms = self.terms(values)
-        if not self.parameters:
-            return self.text
-        return bind_values(self.text, {p.name: terms.get(p.name) for p in self.parameters})
 
     @classmethod
     def from_text(cls, name: str, text: str, path: Path | None = None) -> CannedQuery:

@@ -12,23 +12,82 @@ system graphs use none of diplograph's terms, so canned queries are unaffected).
 from __future__ import annotations
 
 import io
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import httpx
-from rdflib import BNode, Graph, URIRef, Variable
+from rdflib import BNode, Dataset, Graph, URIRef, Variable
 from rdflib.query import Result
 from rdflib.store import Store
 from rdflib.term import Node
 
 from .errors import DiplographError, QueryError
+from .namespaces import PREFIXES
+from .sparql import inspect, with_values
 
-__all__ = ["RemoteStore", "upload", "upload_nquads"]
+__all__ = ["RemoteSparql", "RemoteStore", "upload", "upload_nquads"]
 
 PREFIX = "https://w3id.org/diplograph/"
 MAX_NAMED_GRAPHS = 256
 """Up to this many graphs, each query names them as its default graph; past it, the engine's default graph."""
 _ACCEPT = {"Accept": "application/sparql-results+json, application/json;q=0.9, text/turtle;q=0.8"}
+
+
+class RemoteSparql:
+    """A remote engine as a diplograph store (see ``store.Store``): read-only, queried through the protocol.
+
+    Parameters go into the text as a VALUES block (the protocol has no
+    substitutions), placed by the tokenizer; the protocol's graphs are
+    narrowed to diplograph's own, and a graph the engine does not hold is an
+    empty graph, as on the local stores.
+    """
+
+    writable = False
+
+    def __init__(self, query_url: str, *, auth: httpx.Auth | None = None):
+        self.remote = RemoteStore(query_url, auth=auth)
+        self.dataset = Dataset(store=self.remote, default_union=True)
+
+    def reopen(self) -> None:
+        """Nothing to reopen: each request is its own connection."""
+
+    def size(self) -> int:
+        return len(self.remote)
+
+    def graphs(self) -> list[URIRef]:
+        return list(self.remote.graphs)
+
+    def run(self, text: str, *, substitutions: dict[str, Node] | None = None,
+            default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
+            clauses: Sequence[tuple[str, str]] = ()) -> Result:
+        inspection = inspect(text)
+        prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in inspection.prefixes)
+        text = prologue + with_values(text, {name: _n3(term) for name, term in (substitutions or {}).items()})
+        graphs = None
+        if default_graphs or named_graphs:
+            known = set(map(str, self.remote.graphs))
+            graphs = [URIRef(g) for g in default_graphs if g in known] or [URIRef(_EMPTY_GRAPH)]
+        return self.remote._select(text, graphs, graph_result=inspection.form in ("CONSTRUCT", "DESCRIBE"))
+
+    def query(self, text: str, *, bindings: dict[str, Node] | None = None) -> Result:
+        return self.run(text, substitutions=bindings)
+
+    def dump(self, format: str, graph: URIRef | None = None, *, union: bool = False) -> bytes:
+        """One graph, the union as one graph, or all of diplograph's graphs (trig, nquads), read graph by graph."""
+        from .results import serialize_graph
+
+        names = [graph] if graph is not None else self.remote.graphs
+        copy = Dataset()
+        for name in names:
+            target = copy if union else copy.graph(name)
+            for triple in self.dataset.graph(name):
+                target.add(triple)
+        if graph is not None:
+            return serialize_graph(copy.graph(graph), format)
+        return serialize_graph(copy, format)
+
+
+_EMPTY_GRAPH = "https://w3id.org/diplograph/graph/empty"
+"""Named as the default graph when a request names only graphs the engine does not hold: an empty graph."""
 
 
 class RemoteStore(Store):
@@ -82,7 +141,7 @@ class RemoteStore(Store):
             raise NotImplementedError("bind values in the query text (diplograph does)")
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (initNs or {}).items())
         text = prologue + query
-        return self._select(text, graph_result=query_form(text) in ("CONSTRUCT", "DESCRIBE"))
+        return self._select(text, graph_result=inspect(text).form in ("CONSTRUCT", "DESCRIBE"))
 
     def triples(self, pattern, context=None) -> Iterator:
         s, p, o = (term if term is not None else Variable(name) for term, name in zip(pattern, "spo", strict=True))
@@ -134,23 +193,6 @@ class RemoteStore(Store):
 
     def namespaces(self):
         return iter(())
-
-
-_HIDDEN = re.compile(r'<[^<>"{}|^`\\\s]*>|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'.*?\'\'\'|"(?:[^"\\\n]|\\.)*"|'
-                     r"'(?:[^'\\\n]|\\.)*'|#[^\n]*", re.DOTALL)
-_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
-
-
-def query_form(text: str) -> str | None:
-    """SELECT, CONSTRUCT, DESCRIBE or ASK: the first such keyword outside IRIs, strings and comments.
-
-    Cheaper than parsing the query, which the engine does anyway.
-
-    >>> query_form('PREFIX ex: <http://e/#SELECT> # ASK me\\nconstruct { ?s ?p "DESCRIBE" } WHERE { ?s ?p ?o }')
-    'CONSTRUCT'
-    """
-    match = _FORM.search(_HIDDEN.sub(" ", text))
-    return match.group(1).upper() if match else None
 
 
 def _n3(term: Node) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 import orjson
@@ -30,15 +28,30 @@ TABLE_FORMATS = {
 """Formats for SELECT and ASK results, with their media types."""
 
 GRAPH_FORMATS = {
-    "turtle": ("turtle", "text/turtle"),
-    "ntriples": ("nt", "application/n-triples"),
-    "nquads": ("nquads", "application/n-quads"),
-    "trig": ("trig", "application/trig"),
-    "jsonld": ("json-ld", "application/ld+json"),
-    "rdfxml": ("xml", "application/rdf+xml"),
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "nquads": "application/n-quads",
+    "trig": "application/trig",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
 }
-"""Formats for CONSTRUCT and DESCRIBE results: rdflib plugin name and media type."""
+"""Formats for CONSTRUCT and DESCRIBE results and for dumps, with their media types."""
 
+
+def _native_formats() -> tuple[dict, dict]:
+    import pyoxigraph as ox
+
+    tables = {"sparql-json": ox.QueryResultsFormat.JSON, "sparql-xml": ox.QueryResultsFormat.XML,
+              "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
+    graphs = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+              "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+    return tables, graphs
+
+
+NATIVE_TABLE_FORMATS, NATIVE_GRAPH_FORMATS = _native_formats()
+"""Oxigraph's writer for each result and RDF format."""
+
+_PREFIX_STRINGS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _NAMES = NamespaceManager(Graph(bind_namespaces="none"))
 for _prefix, _namespace in PREFIXES.items():
     _NAMES.bind(_prefix, _namespace)
@@ -171,32 +184,51 @@ def short(term: Node) -> str:
 
 
 def serialize_table(table: Table, format: str) -> bytes:
-    """Serialise a SELECT/ASK result in one of ``TABLE_FORMATS``."""
+    """Serialise a SELECT/ASK result in one of ``TABLE_FORMATS`` (SPARQL XML, CSV, TSV by Oxigraph's writers)."""
     if format == "json":
         if table.boolean is not None:
             return orjson.dumps({"boolean": table.boolean})
         return orjson.dumps(table.records(), option=orjson.OPT_INDENT_2)
+    if format not in TABLE_FORMATS:
+        raise QueryError(f"unknown result format {format!r}; use one of {', '.join(TABLE_FORMATS)}")
+    body = orjson.dumps(_sparql_json(table))
     if format == "sparql-json":
-        return orjson.dumps(_sparql_json(table))
-    if format == "sparql-xml":
-        return _sparql_xml(table).encode()
-    if format in ("csv", "tsv"):
-        return (_csv(table) if format == "csv" else _tsv(table)).encode()
-    raise QueryError(f"unknown result format {format!r}; use one of {', '.join(TABLE_FORMATS)}")
+        return body
+    import pyoxigraph as ox
+
+    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
+        format=NATIVE_TABLE_FORMATS[format])
 
 
 def serialize_graph(graph: Graph, format: str) -> bytes:
-    """Serialise a CONSTRUCT/DESCRIBE result in one of ``GRAPH_FORMATS``."""
+    """Serialise a CONSTRUCT/DESCRIBE result, or a dataset, in one of ``GRAPH_FORMATS`` (by Oxigraph's writers)."""
+    from .engine import to_native
+
     if format not in GRAPH_FORMATS:
         raise QueryError(f"unknown graph format {format!r}; use one of {', '.join(GRAPH_FORMATS)}")
-    if format in ("trig", "nquads") and not isinstance(graph, Dataset):
-        dataset = Dataset()
-        for triple in graph:
-            dataset.add(triple)
-        graph = dataset
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
-    return graph.serialize(format=GRAPH_FORMATS[format][0], encoding="utf-8")
+    import pyoxigraph as ox
+
+    if isinstance(graph, Dataset) and format in ("trig", "nquads"):
+        items = [ox.Quad(to_native(s), to_native(p), to_native(o), _graph_name(c)) for s, p, o, c in graph.quads()]
+    else:
+        items = [ox.Triple(to_native(s), to_native(p), to_native(o)) for s, p, o in graph]
+    return ox.serialize(items, format=NATIVE_GRAPH_FORMATS[format], prefixes=_PREFIX_STRINGS)
+
+
+def serialize_triples(triples, format: str) -> bytes:
+    """Serialise rdflib triples (a remote engine's answer) in one of ``GRAPH_FORMATS``."""
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return serialize_graph(graph, format)
+
+
+def _graph_name(context):
+    import pyoxigraph as ox
+
+    name = getattr(context, "identifier", context)
+    return ox.NamedNode(str(name)) if isinstance(name, URIRef) and not str(name).startswith("urn:x-rdflib:") \
+        else ox.DefaultGraph()
 
 
 def _sparql_json(table: Table) -> dict:
@@ -204,70 +236,3 @@ def _sparql_json(table: Table) -> dict:
         return {"head": {}, "boolean": table.boolean}
     return {"head": {"vars": table.variables},
             "results": {"bindings": [{k: json_term(v) for k, v in row.items()} for row in table.rows]}}
-
-
-def _sparql_xml(table: Table) -> str:
-    from xml.sax.saxutils import escape, quoteattr
-
-    out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
-    out += [f"<variable name={quoteattr(v)}/>" for v in table.variables]
-    out.append("</head>")
-    if table.boolean is not None:
-        out.append(f"<boolean>{'true' if table.boolean else 'false'}</boolean>")
-    else:
-        out.append("<results>")
-        for row in table.rows:
-            out.append("<result>")
-            for name, term in row.items():
-                if isinstance(term, URIRef):
-                    inner = f"<uri>{escape(str(term))}</uri>"
-                elif isinstance(term, BNode):
-                    inner = f"<bnode>{escape(str(term))}</bnode>"
-                else:
-                    attrs = (f" xml:lang={quoteattr(term.language)}" if term.language else
-                             f" datatype={quoteattr(str(term.datatype))}" if term.datatype else "")
-                    inner = f"<literal{attrs}>{escape(str(term))}</literal>"
-                out.append(f"<binding name={quoteattr(name)}>{inner}</binding>")
-            out.append("</result>")
-        out.append("</results>")
-    out.append("</sparql>")
-    return "\n".join(out) + "\n"
-
-
-def _csv(table: Table) -> str:
-    """SPARQL 1.1 CSV: plain values, CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    if table.boolean is not None:
-        writer.writerow(["boolean"])
-        writer.writerow(["true" if table.boolean else "false"])
-        return buffer.getvalue()
-    writer.writerow(table.variables)
-    for row in table.rows:
-        writer.writerow([str(row[v]) if v in row else "" for v in table.variables])
-    return buffer.getvalue()
-
-
-def _tsv(table: Table) -> str:
-    """SPARQL 1.1 TSV: ``?var`` headers, terms in N-Triples syntax (so types and languages survive)."""
-    if table.boolean is not None:
-        return f"?boolean\n{'true' if table.boolean else 'false'}\n"
-    lines = ["\t".join(f"?{v}" for v in table.variables)]
-    for row in table.rows:
-        lines.append("\t".join(_tsv_term(row[v]) if v in row else "" for v in table.variables))
-    return "\n".join(lines) + "\n"
-
-
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-
-
-def _tsv_term(term: Node) -> str:
-    """A term in N-Triples syntax, on one line."""
-    if not isinstance(term, Literal):
-        return term.n3()
-    text = '"' + str(term).translate(_NT_ESCAPES) + '"'
-    if term.language:
-        return f"{text}@{term.language}"
-    if term.datatype:
-        return f"{text}^^<{term.datatype}>"
-    return text

@@ -8,9 +8,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import networkx as nx
-from rdflib import Graph, URIRef
-from rdflib.plugins.sparql.algebra import translateUpdate
-from rdflib.plugins.sparql.parser import parseUpdate
 
 from .analysis.registry import Projections
 from .errors import (
@@ -21,17 +18,14 @@ from .errors import (
     UnsafeQueryError,
     UpdateForbiddenError,
 )
-from .executor import Job, Outcome, QueryExecutor, local_graphs
+from .executor import Job, Outcome, QueryExecutor
 from .graph import KnowledgeGraph
-from .namespaces import GRAPH, PREFIXES
 from .queries import CannedQuery
-from .safety import DatasetSpec, check_text, check_update
 from .settings import Settings
+from .sparql import Inspection, inspect
+from .updates import overlay_update
 
-__all__ = ["Service", "Settings", "UPDATES_GRAPH"]
-
-UPDATES_GRAPH = GRAPH.updates
-"""Where runtime updates go; the data files' graphs are never changed at run time."""
+__all__ = ["Service", "Settings"]
 
 T = TypeVar("T")
 
@@ -48,12 +42,21 @@ class Service:
         self.settings = settings or Settings()
         self.executor = QueryExecutor(graph, self.settings.limits)
         self._update_lock = asyncio.Lock()
-        self._cache: dict[object, object] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Service:
-        graph = KnowledgeGraph(settings.layout(), settings.store_spec())
-        graph.load()
+        """The service over the graph ``settings`` name.
+
+        Raises
+        ------
+        DiplographError
+            when updates are asked for on a store that cannot take them.
+        """
+        graph = KnowledgeGraph.from_settings(settings)
+        if settings.allow_updates and not graph.store.writable:
+            raise DiplographError(f"--allow-updates: the {graph.spec.kind} store is read-only here (runtime updates "
+                                  "go to an in-memory overlay: serve from memory, or rebuild the store with "
+                                  "`diplograph load` after editing the files)")
         return cls(graph, settings)
 
     def start(self) -> None:
@@ -63,22 +66,20 @@ class Service:
         self.executor.close()
 
     @property
-    def graphs(self) -> list[URIRef]:
-        return self.cached("graphs", lambda: local_graphs(self.graph))
+    def graphs(self) -> list:
+        return self.graph.graphs()
 
     @property
     def triples(self) -> int:
-        return self.cached("triples", self.graph.size)
+        return self.graph.size()
 
     def cached(self, key: object, compute: Callable[[], T]) -> T:
-        """A value derived from the graph, computed once until the graph changes."""
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]  # type: ignore[return-value]
+        """A value derived from the graph, computed once per snapshot (see ``KnowledgeGraph.cached``)."""
+        return self.graph.cached(key, compute)
 
     @property
     def projections(self) -> Projections:
-        """The networkx projections, built once per graph version."""
+        """The networkx projections, built once per snapshot."""
         return self.cached("projections", lambda: Projections(self.graph))
 
     def entity_graph(self) -> nx.MultiDiGraph:
@@ -87,32 +88,41 @@ class Service:
 
     # ------------------------------------------------------------------ queries
 
-    async def sparql(self, text: str, *, default_graphs: list[str] | None = None,
-                     named_graphs: list[str] | None = None, timeout: float | None = None,
-                     max_rows: int | None = None) -> Outcome:
-        """Check and run any SPARQL query; protocol graph IRIs must name graphs of this store.
+    def inspect(self, text: str, *, update: bool = False) -> Inspection:
+        """Tokenize and check a text before anything runs it (see ``sparql.inspect``)."""
+        limits = self.executor.limits
+        return inspect(text, max_length=limits.max_query_length, max_depth=limits.max_nesting, update=update)
+
+    async def sparql(self, text: str, *, inspection: Inspection | None = None, default_graphs: list[str] | None = None,
+                     named_graphs: list[str] | None = None, format: str = "sparql-json",
+                     timeout: float | None = None, max_rows: int | None = None) -> Outcome:
+        """Check and run any SPARQL query, answered in ``format``.
+
+        Graphs named by the protocol (or by FROM) that the store does not hold
+        are empty graphs: nothing is fetched.
 
         Raises
         ------
         QuerySyntaxError, UnsafeQueryError, QueryLimitError, ServiceBusyError
         """
+        inspection = inspection or self.inspect(text)
         limits = self.executor.limits
-        check_text(text, max_length=limits.max_query_length, max_depth=limits.max_nesting)
-        dataset = self._protocol_dataset(default_graphs or [], named_graphs or []) or DatasetSpec()
-        job = Job(text=text, dataset=dataset, max_rows=min(max_rows or limits.max_rows, limits.max_rows),
-                  check=True, local_graphs=tuple(self.graphs))
+        job = Job(text=text, default_graphs=tuple(default_graphs or ()), named_graphs=tuple(named_graphs or ()),
+                  clauses=tuple(inspection.dataset), max_rows=min(max_rows or limits.max_rows, limits.max_rows),
+                  format=format)
         return await self._run(job, timeout)
 
     async def canned(self, query: CannedQuery, params: dict[str, str], *, max_rows: int | None = None,
-                     timeout: float | None = None) -> Outcome:
+                     timeout: float | None = None, format: str | None = None) -> Outcome:
         """Run a canned query with typed parameters, bounded like any other query."""
         limits = self.executor.limits
-        if self.graph.store.remote_address:  # resolving a name may ask the remote engine: not on the event loop
-            text, bindings = await asyncio.to_thread(self.graph.prepare_canned, query, params)
+        if self.graph.spec.remote_address:  # resolving a name may ask the remote engine: not on the event loop
+            terms = await asyncio.to_thread(self.graph.parameter_terms, query, params)
         else:
-            text, bindings = self.graph.prepare_canned(query, params)
-        job = Job(text=text, bindings=bindings,
-                  max_rows=min(max_rows or limits.max_rows, limits.max_rows))
+            terms = self.graph.parameter_terms(query, params)
+        default = "turtle" if query.form in ("CONSTRUCT", "DESCRIBE") else "sparql-json"
+        job = Job(text=query.text, substitutions=terms, max_rows=min(max_rows or limits.max_rows, limits.max_rows),
+                  format=format or default)
         return await self._run(job, timeout)
 
     async def _run(self, job: Job, timeout: float | None) -> Outcome:
@@ -128,24 +138,14 @@ class Service:
             raise QueryError(f"query failed: {message}")
         return outcome
 
-    def _protocol_dataset(self, default_graphs: list[str], named_graphs: list[str]) -> DatasetSpec | None:
-        if not default_graphs and not named_graphs:
-            return None
-        known = set(self.graphs)
-        for iri in default_graphs + named_graphs:
-            if URIRef(iri) not in known:
-                raise UnsafeQueryError(f"<{iri}> is not a graph of this store (default-graph-uri/named-graph-uri "
-                                       "may name only local graphs)")
-        return DatasetSpec(tuple(map(URIRef, default_graphs)), tuple(map(URIRef, named_graphs)))
-
     # ------------------------------------------------------------------ updates
 
     async def update(self, text: str, token: str | None) -> None:
-        """Apply a SPARQL Update, if updates are enabled and ``token`` is right.
+        """Apply a SPARQL Update to the runtime overlay, if updates are enabled and ``token`` is right.
 
-        Updates act on an overlay graph, ``UPDATES_GRAPH``, which the union
-        default graph includes: the files in ``data/`` stay the source of
-        truth, their graphs are never changed, and a restart drops the overlay.
+        The overlay is the store's default graph: the data files' graphs are
+        never changed at run time, an update's WHERE sees the whole graph (as a
+        query does), and a restart drops the overlay (see ``updates``).
 
         Raises
         ------
@@ -156,28 +156,9 @@ class Service:
             raise UpdateForbiddenError("this service is read-only; start it with updates enabled and a token")
         if not token or not hmac.compare_digest(token.encode(), settings.update_token.encode()):
             raise UpdateForbiddenError("updates need the configured bearer token")
-        limits = self.executor.limits
-        check_text(text, max_length=limits.max_query_length, max_depth=limits.max_nesting)
-        update = await asyncio.to_thread(_parse_update, text)
+        inspection = self.inspect(text, update=True)
+        rewritten = overlay_update(inspection, text, self.graph.graphs())
         async with self._update_lock:
-            await asyncio.to_thread(self._apply, update)
+            await asyncio.to_thread(self.graph.store.update, rewritten)  # type: ignore[attr-defined]
+            self.graph.changed()
             self.executor.restart()
-
-    def _apply(self, update) -> None:
-        overlay = Graph(store=self.graph.dataset.store, identifier=UPDATES_GRAPH)
-        overlay.update(update)
-        self.graph.changed()
-        self._cache.clear()
-
-
-def _parse_update(text: str):
-    """Parse and check a SPARQL Update (off the event loop: rdflib's parser is slow on long texts)."""
-    try:
-        update = translateUpdate(parseUpdate(text), initNs=PREFIXES)
-    except DiplographError:
-        raise
-    except Exception as error:
-        line, column = getattr(error, "lineno", 1), getattr(error, "col", 1)
-        raise QuerySyntaxError(getattr(error, "msg", str(error)), line, column) from None
-    check_update(update.algebra)
-    return update

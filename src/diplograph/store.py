@@ -1,31 +1,52 @@
-"""Where the triples live: in memory (default), in a persistent Oxigraph store on disk, or (next) a remote engine.
+"""Where the triples live: Oxigraph in memory (default) or on disk, or a remote SPARQL engine.
 
-Every store is built from the files in ``data/`` and can be rebuilt; the rest
-of the code sees an rdflib ``Dataset`` whichever it is.
+Every store is built from the files in ``data/`` and can be rebuilt. Each kind
+is one class with the same methods (:class:`Store`): ``run`` a query on the
+engine, ``query`` it for the Python API, its ``graphs``, ``size`` and
+``dataset`` (an rdflib view for look-ups by pattern).
 """
 
 from __future__ import annotations
 
 import difflib
-import io
 import os
-import threading
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 from urllib.parse import urlsplit
 
 import httpx
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
+from rdflib.query import Result
+from rdflib.term import Node
 
-from .errors import DataError, DiplographError, Problem
+from .errors import DataError, DiplographError
 from .load import Layout
 
-if TYPE_CHECKING:
-    import pyoxigraph
+__all__ = ["Store", "StoreSpec", "build", "remote_auth"]
 
-__all__ = ["StoreSpec", "build", "bulk_load", "remote_auth"]
+
+class Store(Protocol):
+    """What every store offers the rest of the code."""
+
+    dataset: Dataset
+    writable: bool
+
+    def run(self, text: str, *, substitutions: dict[str, Node] | None = None,
+            default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
+            clauses: Sequence[tuple[str, str]] = ()): ...
+
+    def query(self, text: str, *, bindings: dict[str, Node] | None = None) -> Result: ...
+
+    def graphs(self) -> list[URIRef]: ...
+
+    def size(self) -> int: ...
+
+    def reopen(self) -> None: ...
+
+    def dump(self, format: str, graph: URIRef | None = None, *, union: bool = False) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -49,7 +70,7 @@ class StoreSpec:
             return cls()
         kind, _, rest = text.partition(":")
         if kind == "oxigraph" and rest:
-            return cls("oxigraph", path=Path(rest))
+            return cls("oxigraph", path=Path(rest).expanduser().absolute())
         if kind == "sparql" and rest:
             query_url, _, update_url = rest.partition(",")
             return cls("sparql", query_url=query_url, update_url=update_url or None)
@@ -72,32 +93,6 @@ class StoreSpec:
         parts = urlsplit(self.query_url)
         return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
 
-    @property
-    def takes_text(self) -> bool:
-        """Whether queries go to the store's own engine as text (rather than rdflib's algebra)."""
-        return self.kind != "memory"
-
-    def open(self) -> Dataset:
-        """A dataset over this store, read-only for persistent stores; its default graph is the union."""
-        return self.connect()[0]
-
-    def connect(self) -> tuple[Dataset, pyoxigraph.Store | None]:
-        """``open``, and for an Oxigraph store also the engine itself, for callers that skip rdflib's terms."""
-        if self.kind == "memory":
-            return Dataset(default_union=True), None
-        if self.kind == "oxigraph":
-            import pyoxigraph
-            from oxrdflib.store import OxigraphStore
-
-            if self.path is None or not (self.path / "CURRENT").exists():
-                raise DiplographError(f"no Oxigraph store at {self.path}; build it with "
-                                      f"`diplograph load --store oxigraph:{self.path}`")
-            native = pyoxigraph.Store.read_only(str(self.path))
-            return Dataset(store=OxigraphStore(store=native), default_union=True), native
-        from .remote import RemoteStore
-
-        return Dataset(store=RemoteStore(str(self.query_url), auth=remote_auth()), default_union=True), None
-
 
 def remote_auth() -> httpx.Auth | None:
     """HTTP Digest credentials for a remote engine, from DIPLOGRAPH_STORE_USER / DIPLOGRAPH_STORE_PASSWORD."""
@@ -110,7 +105,10 @@ def build(spec: StoreSpec, layout: Layout, *, validate: bool = True,
     """Build a persistent or remote store from the data files; return the quads loaded.
 
     Turtle and YAML files are parsed (and validated) in memory first; N-Quads
-    files (generated corpora) go straight to the store's bulk loader.
+    files (generated corpora) go straight to the store's bulk loader. An
+    Oxigraph store is built in a new folder beside its target and renamed into
+    place only when complete, so an interrupted or failed load leaves no store
+    that could be served as complete.
 
     Raises
     ------
@@ -126,132 +124,48 @@ def build(spec: StoreSpec, layout: Layout, *, validate: bool = True,
         problems = check(layout, dataset, files)
         if problems:
             raise DataError(problems)
-    return bulk_load(spec, dataset, nquads, progress)
-
-
-def bulk_load(spec: StoreSpec, dataset: Dataset, extra_nquads: list[Path],
-              progress: Callable[[str, int], None] | None = None) -> int:
-    """Write ``dataset`` and the N-Quads files ``extra_nquads`` into a new persistent store; return the quads loaded.
-
-    The in-memory part goes through one N-Quads serialisation; N-Quads files
-    go straight to Oxigraph's bulk loader, without rdflib parsing them.
-    """
     if spec.kind == "sparql":
         from .remote import upload, upload_nquads
 
         if not spec.update_url:
             raise DiplographError("loading a remote store needs its update endpoint: sparql:QUERY_URL,UPDATE_URL")
         sent = upload(spec.update_url, dataset, auth=remote_auth(), progress=progress)
-        for path in extra_nquads:
+        for path in nquads:
             sent += upload_nquads(spec.update_url, path, auth=remote_auth(), progress=progress)
         return sent
-    import pyoxigraph
-
     if spec.kind != "oxigraph" or spec.path is None:
         raise DiplographError("bulk loading needs --store oxigraph:PATH or sparql:QUERY_URL,UPDATE_URL")
-    if spec.path.exists() and any(spec.path.iterdir()):
-        raise DiplographError(f"{spec.path} is not empty; remove it to rebuild the store from the data files")
-    existed = spec.path.exists()
-    store = pyoxigraph.Store(str(spec.path))
+    return _build_oxigraph(spec.path, dataset, nquads, progress)
+
+
+def _build_oxigraph(target: Path, dataset: Dataset, nquads: Sequence[Path],
+                    progress: Callable[[str, int], None] | None) -> int:
+    import pyoxigraph
+
+    from .engine import load_nquads
+
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise DiplographError(f"{target} is not empty; remove it to rebuild the store from the data files")
+    if not target.parent.is_dir():
+        raise DiplographError(f"{target.parent}: no such folder")
+    building = target.with_name(f".{target.name}.building-{os.getpid()}")
+    shutil.rmtree(building, ignore_errors=True)
     try:
-        data = dataset.serialize(format="nquads", encoding="utf-8")
-        store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+        store = pyoxigraph.Store(str(building))
+        store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
         if progress:
             progress("ontology, entities and documents", len(store))
-        for path in extra_nquads:
-            _load_in_parallel(store, path)
+        for path in nquads:
+            load_nquads(store, path)
             if progress:
                 progress(path.name, len(store))
         store.flush()
-        return len(store)
-    except BaseException:
-        del store  # a bulk load is not atomic: remove what it wrote, so that nothing half-loaded remains
-        _empty(spec.path, remove=not existed)
-        raise
-
-
-def _empty(folder: Path, *, remove: bool) -> None:
-    import shutil
-
-    if remove:
-        shutil.rmtree(folder, ignore_errors=True)
-        return
-    for child in folder.iterdir():
-        shutil.rmtree(child) if child.is_dir() else child.unlink()
-
-
-def _load_in_parallel(store: pyoxigraph.Store, path: Path) -> None:
-    """Bulk-load an N-Quads file as one slice per core, each in its own thread.
-
-    One bulk load keeps about one core busy (parsing); pyoxigraph releases the
-    GIL while loading, so slices load side by side: about twice the quads/s on
-    two cores. N-Quads lines stand alone (blank-node labels included, which
-    Oxigraph keeps as written), so cutting at line ends changes nothing.
-    """
-    import pyoxigraph
-
-    failures: list[tuple[int, BaseException]] = []
-
-    def load(start: int, end: int) -> None:
-        try:
-            with _Slice(path, start, end) as raw:
-                store.bulk_load(io.BufferedReader(raw, 1 << 20), format=pyoxigraph.RdfFormat.N_QUADS)
-        except BaseException as error:  # re-raised in the calling thread
-            failures.append((start, error))
-
-    slices = _line_slices(path, max(2, os.cpu_count() or 1))
-    threads = [threading.Thread(target=load, args=bounds) for bounds in slices]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if failures:
-        start, error = min(failures, key=lambda failure: failure[0])
-        raise _located(error, path, start) from error
-
-
-def _located(error: BaseException, path: Path, start: int) -> BaseException:
-    """A syntax error in the slice from byte ``start`` as a DataError naming the file and its line in the file."""
-    if not isinstance(error, SyntaxError) or not error.lineno:
-        return error
-    with path.open("rb") as handle:
-        before = handle.read(start).count(b"\n")
-    reason = str(error.msg).split(": ", 1)[-1]
-    return DataError([Problem(str(path), before + error.lineno, f"N-Quads syntax: {reason}")])
-
-
-def _line_slices(path: Path, parts: int) -> list[tuple[int, int]]:
-    """(start, end) byte offsets cutting ``path`` into about ``parts`` pieces at line ends."""
-    size = path.stat().st_size
-    cuts = [0]
-    with path.open("rb") as handle:
-        for index in range(1, parts):
-            handle.seek(max(cuts[-1], size * index // parts))
-            handle.readline()
-            cuts.append(min(handle.tell(), size))
-    cuts.append(size)
-    return [(start, end) for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
-
-
-class _Slice(io.RawIOBase):
-    """Bytes ``start``..``end`` of a file, read as a stream."""
-
-    def __init__(self, path: Path, start: int, end: int):
-        super().__init__()
-        self._file = path.open("rb")
-        self._file.seek(start)
-        self._left = end - start
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        if self._left <= 0:
-            return 0
-        count = self._file.readinto(memoryview(buffer)[: min(len(buffer), self._left)]) or 0
-        self._left -= count
+        count = len(store)
+        del store  # closes the database before it moves
+        if target.exists():
+            target.rmdir()  # empty, checked above
+        os.replace(building, target)
         return count
-
-    def close(self) -> None:
-        self._file.close()
-        super().close()
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise

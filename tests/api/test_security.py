@@ -61,10 +61,8 @@ REFUSED_QUERIES = {
     "service-in-subquery": "SELECT * WHERE {{ {{ SELECT ?s WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }} }} }}",
     "service-in-exists": "SELECT * WHERE {{ ?s ?p ?o FILTER EXISTS {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }} }}",
     "service-in-optional": "ASK {{ ?s ?p ?o OPTIONAL {{ SERVICE <{url}/sparql> {{ ?s ?q ?r }} }} }}",
-    "from": "SELECT * FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }}",
-    "from-redirect": "SELECT * FROM <{url}/redirect> WHERE {{ ?s ?p ?o }}",
-    "from-named": "SELECT * FROM NAMED <{url}/data.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
-    "from-file": "SELECT * FROM <file:///etc/passwd> WHERE {{ ?s ?p ?o }}",
+    "service-lowercase": "select * where {{ service <{url}/sparql> {{ ?s ?p ?o }} }}",
+    "service-after-comment": "# it's a comment\nSELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
 }
 
 
@@ -77,10 +75,30 @@ def test_query_reaching_out_is_refused(client, listener, kind):
     assert listener.hits == []
 
 
-def test_protocol_graph_uri_on_the_network_is_refused(client, listener):
+FOREIGN_GRAPHS = {
+    "from": "SELECT * FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }}",
+    "from-redirect": "SELECT * FROM <{url}/redirect> WHERE {{ ?s ?p ?o }}",
+    "from-named": "SELECT * FROM NAMED <{url}/data.ttl> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+    "from-file": "SELECT * FROM <file:///etc/passwd> WHERE {{ ?s ?p ?o }}",
+}
+
+
+@pytest.mark.parametrize("kind", list(FOREIGN_GRAPHS))
+def test_a_graph_the_store_does_not_hold_is_empty_and_never_fetched(client, listener, kind):
+    """As in Oxigraph's own server: FROM names graphs of the store; one it does not hold is an empty graph."""
+    query = FOREIGN_GRAPHS[kind].format(url=listener.url)
+    response = client.post("/sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200, response.text
+    assert response.json()["results"]["bindings"] == []
+    assert listener.hits == []
+
+
+def test_protocol_graph_uri_on_the_network_is_an_empty_graph(client, listener):
     response = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
-                                             "default-graph-uri": listener.url + "/data.ttl"})
-    assert response.status_code == 400
+                                             "default-graph-uri": listener.url + "/data.ttl"},
+                          headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200
+    assert response.json()["results"]["bindings"] == []
     assert listener.hits == []
 
 
@@ -201,39 +219,73 @@ def test_cors_is_off_by_default(client):
     assert "access-control-allow-origin" not in response.headers
 
 
-# ------------------------------------------------------------------ the backstop, without the algebra checks
+# ------------------------------------------------------------------ the backstop, without the text checks
 
-def _evaluate_unchecked(url: str, queue) -> None:
+def _evaluate_unchecked(url: str, store: str | None, queue) -> None:
+    """A worker's set-up (``executor.confine``), then what the text checks would refuse, sent to the engine as is."""
     from diplograph import KnowledgeGraph
-    from diplograph.executor import install_guard
+    from diplograph.executor import confine
+    from diplograph.store import StoreSpec
 
-    graph = KnowledgeGraph.open(validate=False)
-    install_guard()
-    results = []
+    graph = KnowledgeGraph.open(validate=False, store=StoreSpec.parse(store))
+    isolation = confine(graph, memory_mb=1024)
+    results = [isolation.network, isolation.files]
     for query in (f"SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
-                  f"SELECT * FROM <{url}/data.ttl> WHERE {{ ?s ?p ?o }}",
-                  "SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"):
+                  f"SELECT * WHERE {{ SERVICE SILENT <{url}/sparql> {{ ?s ?p ?o }} }}",
+                  f"SELECT * WHERE {{ {{ SELECT * WHERE {{ SERVICE <{url}/redirect> {{ ?s ?p ?o }} }} }} }}"):
         try:
-            list(graph.dataset.query(query))  # rdflib itself, with no diplograph check in front
-            results.append("ran")
-        except Exception as error:  # rdflib may wrap what the guard raised
-            chain = [error, error.__context__, error.__cause__]
-            results.append("PermissionError" if any(isinstance(e, PermissionError) for e in chain)
-                           else type(error).__name__)
+            rows = list(graph.store.run(query))  # the engine itself, with no diplograph check in front
+            results.append("nothing bound" if not [v for row in rows for v in row if v is not None] else "ran")
+        except OSError as error:
+            results.append(type(error).__name__)
+    for update in (f"LOAD <{url}/data.ttl>", "LOAD <file:///etc/hostname>"):
+        try:
+            graph.store.native.update(update)
+            results.append("loaded")
+        except OSError as error:
+            results.append(type(error).__name__)
+        except RuntimeError:  # a store on disk is opened read-only: no update runs at all
+            results.append("OSError")
     try:
         open("/etc/passwd").close()
         results.append("read /etc/passwd")
     except PermissionError:
         results.append("PermissionError")
+    try:
+        with open("/tmp/diplograph-sandbox-write", "w") as handle:  # noqa: S108 - must fail
+            handle.write("x")
+        results.append("wrote /tmp")
+    except OSError:
+        results.append("no write")
     queue.put(results)
 
 
-def test_guard_stops_network_and_file_access_that_slips_past_the_checks(listener):
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory):
+    from diplograph.load import Layout
+    from diplograph.store import StoreSpec, build
+
+    path = tmp_path_factory.mktemp("sandbox") / "store"
+    build(StoreSpec.parse(f"oxigraph:{path}"), Layout.default())
+    return f"oxigraph:{path}"
+
+
+@pytest.mark.parametrize("store", ["memory", "oxigraph"])
+def test_the_sandbox_alone_stops_service_load_and_file_access(listener, store, request):
+    """With no text check in front, the kernel stops the engine's own HTTP client (SERVICE, LOAD) and writes."""
+    import os
+
+    if os.geteuid() != 0 and os.environ.get("CI") != "true":
+        pytest.skip("new namespaces need root or unprivileged user namespaces")
+    spec = request.getfixturevalue("built_store") if store == "oxigraph" else None
     context = multiprocessing.get_context("fork")
     queue = context.Queue()
-    child = context.Process(target=_evaluate_unchecked, args=(listener.url, queue))
+    child = context.Process(target=_evaluate_unchecked, args=(listener.url, spec, queue))
     child.start()
-    results = queue.get(timeout=60)
+    results = queue.get(timeout=120)
     child.join(timeout=10)
-    assert results == ["PermissionError"] * 4
+    assert results[:2] == ["isolated", "isolated"]
+    # SERVICE SILENT turns the failure into one empty solution; the others fail to connect
+    assert results[2:] == ["OSError", "nothing bound", "OSError", "OSError", "OSError", "PermissionError", "no write"]
     assert listener.hits == []
+    assert not __import__("pathlib").Path("/tmp/diplograph-sandbox-write").exists()

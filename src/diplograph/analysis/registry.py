@@ -32,7 +32,7 @@ class Projections:
     def source(self) -> KnowledgeGraph:
         """What the projections read: the graph itself, or for a remote engine one in-memory copy of it."""
         if self._source is None:
-            self._source = self.graph.local_copy() if self.graph.store.remote_address else self.graph
+            self._source = self.graph.local_copy() if self.graph.spec.remote_address else self.graph
         return self._source
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -33,6 +34,8 @@ def create_app(service: Service) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI):
         service.start()
+        if service.executor.isolation is not None:
+            logging.getLogger("uvicorn.error").info("diplograph: %s", service.executor.isolation.describe())
         try:
             yield
         finally:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from fastapi import Response
-from rdflib import Graph
 
 from ..executor import Outcome
-from ..results import GRAPH_FORMATS, TABLE_FORMATS, serialize_graph, serialize_table
+from ..results import GRAPH_FORMATS, TABLE_FORMATS
 from .negotiation import choose
 from .problems import NotAcceptable
 
-__all__ = ["GRAPH_TYPES", "TABLE_TYPES", "graph_response", "outcome_response", "pick"]
+__all__ = ["GRAPH_TYPES", "TABLE_TYPES", "answer_format", "graph_response", "outcome_response", "pick"]
 
 # media type -> our format name; the first is the default when anything goes.
 TABLE_TYPES = {
@@ -54,26 +53,21 @@ def pick(accept: str | None, format: str | None, offered: dict[str, str]) -> tup
     return offered[media_type], media_type
 
 
-def outcome_response(outcome: Outcome, accept: str | None, format: str | None) -> Response:
-    """Serialise a query outcome in the negotiated format."""
+def outcome_response(outcome: Outcome, media_type: str) -> Response:
+    """The worker's bytes as a response of the negotiated media type."""
     headers = {"Vary": "Accept"}
     if outcome.truncated:
         headers["X-Diplograph-Truncated"] = "true"
-    if outcome.results is not None:
-        name, media_type = pick(accept, format, TABLE_TYPES)
-        body = outcome.results if name == "sparql-json" else serialize_table(outcome.table, name)
-        return Response(body, media_type=_with_charset(media_type), headers=headers)
-    graph = Graph()
-    for triple in outcome.triples or []:
-        graph.add(triple)
-    return graph_response(graph, accept, format, headers)
+    return Response(outcome.body, media_type=_with_charset(media_type), headers=headers)
 
 
-def graph_response(graph: Graph, accept: str | None, format: str | None,
-                   headers: dict[str, str] | None = None) -> Response:
-    name, media_type = pick(accept, format, GRAPH_TYPES)
-    return Response(serialize_graph(graph, name), media_type=_with_charset(media_type),
-                    headers={"Vary": "Accept", **(headers or {})})
+def answer_format(form: str, accept: str | None, format: str | None) -> tuple[str, str]:
+    """(format name, media type) for a query of ``form``: a results format, or an RDF one for a graph."""
+    return pick(accept, format, GRAPH_TYPES if form in ("CONSTRUCT", "DESCRIBE") else TABLE_TYPES)
+
+
+def graph_response(body: bytes, media_type: str, headers: dict[str, str] | None = None) -> Response:
+    return Response(body, media_type=_with_charset(media_type), headers={"Vary": "Accept", **(headers or {})})
 
 
 def _with_charset(media_type: str) -> str:

@@ -55,9 +55,7 @@ conditions, which red lines collide — each fact with its source, its verbatim 
 
 def editor_page(service) -> str:
     """YASGUI, shipped with the package, pointed at this endpoint, with the canned queries as examples."""
-    examples = [{"name": q.name, "title": q.title,
-                 "query": q.text if any(p.required for p in q.parameters) else q.bind()}
-                for q in service.graph.canned.values()]
+    examples = [{"name": q.name, "title": q.title, "query": q.text} for q in service.graph.canned.values()]
     items = "".join(f"<li><button type=button data-index={i}>{escape(e['title'])}</button></li>"
                     for i, e in enumerate(examples))
     body = f"""<h1>SPARQL</h1>

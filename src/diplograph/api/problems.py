@@ -19,7 +19,7 @@ from ..errors import (
     UpdateForbiddenError,
 )
 
-__all__ = ["BodyTooLarge", "NotAcceptable", "install", "problem"]
+__all__ = ["BodyTooLarge", "NotAcceptable", "UnsupportedMediaType", "install", "problem"]
 
 PROBLEM_TYPE = "https://w3id.org/diplograph/problems/"
 MEDIA_TYPE = "application/problem+json"
@@ -27,6 +27,10 @@ MEDIA_TYPE = "application/problem+json"
 
 class BodyTooLarge(DiplographError):
     """The request body is larger than the configured limit."""
+
+
+class UnsupportedMediaType(DiplographError):
+    """The request body is of a media type the route does not read."""
 
 
 class NotAcceptable(DiplographError):
@@ -65,6 +69,8 @@ def _for(error: Exception) -> JSONResponse:
             return problem(404, "unknown-entity", "Not found", str(error))
         case BodyTooLarge():
             return problem(413, "body-too-large", "Request body too large", str(error))
+        case UnsupportedMediaType():
+            return problem(415, "media-type", "Unsupported media type", str(error))
         case NotAcceptable():
             return problem(406, "not-acceptable", "Not acceptable", str(error), acceptable=error.offered)
         case QueryError():

@@ -24,6 +24,8 @@ class HealthPublic(BaseModel):
     triples: int = Field(examples=[1765])
     graphs: int = Field(examples=[3])
     workers: int = Field(examples=[2])
+    sandbox: dict[str, str] = Field(default_factory=dict, examples=[{"network": "isolated", "files": "isolated"}],
+                                    description="what the kernel granted the query workers")
 
 
 class StatsPublic(BaseModel):

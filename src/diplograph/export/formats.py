@@ -11,7 +11,7 @@ import orjson
 
 from ..analysis.registry import Projections
 from ..errors import QueryParameterError
-from ..results import GRAPH_FORMATS, serialize_graph
+from ..results import GRAPH_FORMATS, NATIVE_GRAPH_FORMATS, serialize_graph
 from .selection import Selection
 from .style import colour
 
@@ -30,6 +30,8 @@ def export(projections: Projections, format: str, selection: Selection | None = 
     if format not in EXPORT_FORMATS:
         raise QueryParameterError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
     if format in GRAPH_FORMATS:
+        if selection.whole:  # the engine writes the whole dataset (or, for a triples format, its union) itself
+            return projections.graph.dump(format, union=not NATIVE_GRAPH_FORMATS[format].supports_datasets)
         return serialize_graph(selection.rdf(projections), format)
     return _WRITERS[format](selection.network(projections))
 
@@ -145,6 +147,6 @@ EXPORT_FORMATS: dict[str, tuple[str, str]] = {
     "d3": ("application/json", "d3.json"),
     "dot": ("text/vnd.graphviz", "dot"),
     **{name: (media, {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "trig": "trig", "jsonld": "jsonld",
-                      "rdfxml": "rdf"}[name]) for name, (_, media) in GRAPH_FORMATS.items()},
+                      "rdfxml": "rdf"}[name]) for name, media in GRAPH_FORMATS.items()},
 }
 """Format name → (media type, file extension)."""

@@ -35,6 +35,11 @@ class Selection:
     query: str | None = None
     params: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def whole(self) -> bool:
+        """The whole entity graph: no neighbourhood, no query."""
+        return self.view == "entity" and not self.entity and not self.query
+
     def network(self, projections: Projections) -> nx.Graph:
         """The selection as a networkx graph, nodes sized by PageRank, for the graph formats."""
         if self.query:

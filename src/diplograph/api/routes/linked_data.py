@@ -14,7 +14,7 @@ from ...errors import UnknownEntityError
 from ...namespaces import DG, DGR, DGS
 from ...validate import read_source_text
 from ..deps import ServiceDep
-from ..formats import GRAPH_TYPES, outcome_response
+from ..formats import GRAPH_TYPES, answer_format, outcome_response
 from ..negotiation import choose
 from ..pages import entity_page, explorer_page, home_page, source_page
 
@@ -66,5 +66,6 @@ async def _dereference(iri, request: Request, service, format: str | None, text_
         page = source_page(entity, text_url) if text_url else entity_page(entity)
         return HTMLResponse(page, headers={"Vary": "Accept"})
     query = service.graph.canned_query("entity-graph")
-    outcome = await service.canned(query, {"entity": f"<{iri}>"})
-    return outcome_response(outcome, accept, format)
+    name, media_type = answer_format(query.form, accept, format)
+    outcome = await service.canned(query, {"entity": f"<{iri}>"}, format=name)
+    return outcome_response(outcome, media_type)

@@ -12,7 +12,7 @@ from ...errors import QueryError, UnknownEntityError
 from ...queries import CannedQuery
 from ...results import Table, serialize_table
 from ..deps import ServiceDep
-from ..formats import outcome_response, pick
+from ..formats import answer_format, outcome_response, pick
 from ..schemas import ParameterPublic, QueriesPublic, QueryPublic, QueryResultPublic
 
 router = APIRouter(prefix="/queries", tags=["queries"])
@@ -54,8 +54,9 @@ async def read_query(
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
     accept = request.headers.get("accept")
     if query.form in ("CONSTRUCT", "DESCRIBE"):
-        outcome = await service.canned(query, params, timeout=timeout)
-        return outcome_response(outcome, accept, format)
+        name, media_type = answer_format(query.form, accept, format)
+        outcome = await service.canned(query, params, timeout=timeout, format=name)
+        return outcome_response(outcome, media_type)
     kind, media_type = pick(accept, format, _ROW_TYPES)
     outcome = await service.canned(query, params, max_rows=offset + limit + 1, timeout=timeout)
     records = outcome.records()

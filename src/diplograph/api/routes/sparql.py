@@ -6,16 +6,18 @@ from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from ...errors import QueryError, UnknownEntityError
 from ...results import serialize_graph
 from ..deps import ServiceDep, read_body
-from ..formats import GRAPH_TYPES, graph_response, outcome_response, pick
+from ..formats import GRAPH_TYPES, answer_format, graph_response, outcome_response, pick
 from ..negotiation import choose
 from ..pages import editor_page
+from ..problems import UnsupportedMediaType
 
 router = APIRouter(tags=["sparql"])
 
@@ -60,16 +62,22 @@ async def read_sparql(
 ) -> Response:
     """With ``query``: run it. Without: the service description for RDF clients, the query editor for browsers."""
     accept = request.headers.get("accept")
+    if len(request.query_params.getlist("query")) > 1:
+        raise QueryError("the request has more than one query parameter; send exactly one")
+    if "update" in request.query_params:
+        raise QueryError("an update must be sent with POST (application/sparql-update or a form), never with GET")
     if query is None:
         if format is None and choose(accept, ["text/html", *GRAPH_TYPES]) == "text/html":
             return HTMLResponse(editor_page(service))
-        return graph_response(_service_description(service, str(request.url_for("read_sparql"))), accept, format)
+        name, media_type = pick(accept, format, GRAPH_TYPES)
+        description = _service_description(service, str(request.url_for("read_sparql")))
+        return graph_response(serialize_graph(description, name), media_type)
     return await _run(service, query, default_graph_uri, named_graph_uri, accept, format, timeout)
 
 
 @router.post("/sparql", summary="SPARQL query or update (POST)", responses={**_RESULTS, 204: {"description":
-             "Update applied"}, 403: {"description": "Read-only"}, 413: {"description": "Body too large"},
-             415: {"description": "Unsupported media type"}},
+             "Update applied"}, 401: {"description": "Missing or wrong token"}, 403: {"description": "Read-only"},
+             413: {"description": "Body too large"}, 415: {"description": "Unsupported media type"}},
              openapi_extra={"requestBody": {"content": _QUERY_BODY, "required": True}})
 async def create_sparql(
     request: Request,
@@ -83,12 +91,17 @@ async def create_sparql(
     """Query via ``application/sparql-query`` or a form; update via ``application/sparql-update`` or a form."""
     body = await read_body(request, service.settings.max_body_bytes)
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    text = body.decode("utf-8", errors="replace")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise QueryError(f"the request body is not UTF-8 (byte {error.start})") from None
     defaults, named = list(default_graph_uri or []), list(named_graph_uri or [])
     if content_type == "application/x-www-form-urlencoded":
         form = parse_qs(text, keep_blank_values=True)
         defaults += form.get("default-graph-uri", [])
         named += form.get("named-graph-uri", [])
+        if len(form.get("query", [])) + len(form.get("update", [])) > 1:
+            raise QueryError("the form has more than one query or update; send exactly one")
         if "update" in form:
             return await _update(service, form["update"][0], authorization)
         if "query" not in form:
@@ -97,17 +110,18 @@ async def create_sparql(
     elif content_type == "application/sparql-update":
         return await _update(service, text, authorization)
     elif content_type != "application/sparql-query":
-        return Response(status_code=415, content=b'{"type":"https://w3id.org/diplograph/problems/media-type",'
-                        b'"title":"Unsupported media type","status":415,"detail":"send application/sparql-query, '
-                        b'application/sparql-update or a form"}', media_type="application/problem+json")
+        raise UnsupportedMediaType("send application/sparql-query, application/sparql-update or a form "
+                                   "(application/x-www-form-urlencoded)")
     return await _run(service, text, defaults, named, request.headers.get("accept"), format, timeout)
 
 
 async def _run(service, text: str, defaults, named, accept: str | None, format: str | None,
                timeout: float | None) -> Response:
-    outcome = await service.sparql(text, default_graphs=defaults, named_graphs=named,
-                                      timeout=timeout)
-    return outcome_response(outcome, accept, format)
+    inspection = service.inspect(text)
+    name, media_type = answer_format(inspection.form, accept, format)
+    outcome = await service.sparql(text, inspection=inspection, default_graphs=defaults, named_graphs=named,
+                                   format=name, timeout=timeout)
+    return outcome_response(outcome, media_type)
 
 
 async def _update(service, text: str, authorization: str | None) -> Response:
@@ -118,8 +132,6 @@ async def _update(service, text: str, authorization: str | None) -> Response:
 
 def _service_description(service, endpoint: str) -> Graph:
     description = Graph()
-    description.bind("sd", SD)
-    description.bind("void", VOID)
     me = URIRef(endpoint)
     dataset = URIRef(endpoint + "#dataset")
     description.add((me, RDF.type, SD.Service))
@@ -136,27 +148,26 @@ def _service_description(service, endpoint: str) -> Graph:
     default = URIRef(endpoint + "#default-graph")
     description.add((dataset, SD.defaultGraph, default))
     description.add((default, RDF.type, SD.Graph))
-    total = 0
-    for name in service.graphs:
-        size = len(service.graph.dataset.graph(name))
-        total += size
-        node = URIRef(f"{endpoint}#graph-{len(description)}")
+    sizes = service.graph.stats().graphs
+    for number, name in enumerate(service.graphs):
+        node = URIRef(f"{endpoint}#graph-{number}")
         description.add((dataset, SD.namedGraph, node))
         description.add((node, RDF.type, SD.NamedGraph))
         description.add((node, SD.name, name))
-        graph_node = URIRef(f"{endpoint}#graph-{len(description)}-description")
+        graph_node = URIRef(f"{endpoint}#graph-{number}-description")
         description.add((node, SD.graph, graph_node))
         description.add((graph_node, RDF.type, SD.Graph))
-        description.add((graph_node, VOID.triples, Literal(size)))
-    description.add((default, VOID.triples, Literal(total)))
+        description.add((graph_node, VOID.triples, Literal(sizes.get(str(name), 0))))
+    description.add((default, VOID.triples, Literal(service.triples)))
     return description
 
 
-@router.get("/store", summary="Graph Store Protocol (read-only): one graph, the union, or the whole dataset",
-            responses={200: {"description": "RDF", "content": {m: {} for m in (
-                "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml",
-                "application/trig", "application/n-quads")}}, 404: {"description": "No such graph"}})
-def read_store(
+@router.api_route("/store", methods=["GET", "HEAD"], summary="Graph Store Protocol (read-only): one graph, the "
+                  "union, or the whole dataset",
+                  responses={200: {"description": "RDF", "content": {m: {} for m in (
+                      "text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml",
+                      "application/trig", "application/n-quads")}}, 404: {"description": "No such graph"}})
+async def read_store(
     request: Request,
     service: ServiceDep,
     graph: Annotated[str | None, Query(description="IRI of a named graph")] = None,
@@ -165,22 +176,15 @@ def read_store(
 ) -> Response:
     """``?graph=IRI``: that graph; ``?default``: the union default graph; neither: the dataset as TriG/N-Quads."""
     accept = request.headers.get("accept")
-    dataset = service.graph.dataset
     if graph is not None:
         if URIRef(graph) not in set(service.graphs):
             raise UnknownEntityError(f"no graph <{graph}> in this store")
-        selected = Graph()
-        for triple in dataset.graph(URIRef(graph)):
-            selected.add(triple)
-        return graph_response(selected, accept, format)
-    if default is not None:
-        union = Graph()
-        for s, p, o, _ in dataset.quads((None, None, None, None)):
-            union.add((s, p, o))
-        return graph_response(union, accept, format)
-    name, media_type = pick(accept, format, {"application/trig": "trig", "application/n-quads": "nquads"})
-    whole = Dataset()
-    for s, p, o, context in dataset.quads((None, None, None, None)):
-        whole.graph(getattr(context, "identifier", context)).add((s, p, o))
-    return Response(serialize_graph(whole, name), media_type=f"{media_type}; charset=utf-8",
-                    headers={"Vary": "Accept"})
+        name, media_type = pick(accept, format, GRAPH_TYPES)
+        body = await run_in_threadpool(service.graph.dump, name, URIRef(graph))
+    elif default is not None:
+        name, media_type = pick(accept, format, GRAPH_TYPES)
+        body = await run_in_threadpool(service.graph.dump, name, union=True)
+    else:
+        name, media_type = pick(accept, format, {"application/trig": "trig", "application/n-quads": "nquads"})
+        body = await run_in_threadpool(service.graph.dump, name)
+    return graph_response(body, media_type)
