@@ -160,8 +160,29 @@ def test_serve_from_oxigraph(oxigraph_path, graph):
         refused = httpx.get(server.url + "/sparql", params={"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:9/> "
                                                                       "{ ?s ?p ?o } }"}, timeout=30)
         assert refused.status_code == 400
+        # protocol details that failed on the read-only store: each must answer as in memory
+        described = httpx.get(server.url + "/sparql", headers={"Accept": "text/turtle"}, timeout=30)
+        assert described.status_code == 200 and described.headers["content-type"].startswith("text/turtle")
+        assert "sparql-service-description" in described.text
+        assert httpx.head(server.url + "/sparql", params={"query": "ASK {}"}, timeout=30).status_code == 200
+        document = "https://w3id.org/diplograph/source/2025-11-30-peace-talks-putin-conditions"
+        one_graph = httpx.get(server.url + "/store", params={"graph": document},
+                              headers={"Accept": "application/n-triples"}, timeout=30)
+        assert one_graph.status_code == 200
+        assert len(one_graph.text.splitlines()) == graph.stats().graphs[document]
+        search = httpx.get(server.url + "/queries/search", params={"text": 'a\nb\\c"d'}, timeout=30)
+        assert search.status_code == 200 and search.json()["rows"] == []
     finally:
         server.stop()
+
+
+def test_updates_on_a_read_only_store_are_refused_at_start(oxigraph_path):
+    result = subprocess.run([str(DIPLOGRAPH), "serve", "--store", f"oxigraph:{oxigraph_path}", "--allow-updates"],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "DIPLOGRAPH_UPDATE_TOKEN": "t"})
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: --allow-updates: the oxigraph store is read-only here")
+    assert "updates enabled" not in result.stderr
 
 
 def test_remote_sparql_store_answers_as_memory_does(graph):

@@ -29,6 +29,8 @@ from .namespaces import PREFIXES
 __all__ = ["LocalStore", "from_native", "native_json", "to_native"]
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+BASE_IRI = "https://w3id.org/diplograph/"
+"""The service-defined base IRI against which relative IRIs in queries and updates resolve."""
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -112,7 +114,7 @@ class LocalStore:
         QuerySyntaxError
             with Oxigraph's line and column.
         """
-        options: dict[str, object] = {"prefixes": _PREFIXES}
+        options: dict[str, object] = {"prefixes": _PREFIXES, "base_iri": BASE_IRI}
         if substitutions:
             options["substitutions"] = {ox.Variable(name): to_native(term) for name, term in substitutions.items()}
         if default_graphs or named_graphs:
@@ -142,7 +144,7 @@ class LocalStore:
     def update(self, text: str) -> None:
         """Apply an update to the in-memory store (the service checks and rewrites it first)."""
         try:
-            self.native.update(text, prefixes=_PREFIXES)
+            self.native.update(text, prefixes=_PREFIXES, base_iri=BASE_IRI)
         except SyntaxError as error:
             raise syntax_error(error, text, update=True) from None
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 __all__ = [
     "DataError", "DiplographError", "Problem", "QueryError", "QueryLimitError", "QueryParameterError",
-    "QuerySyntaxError", "ServiceBusyError", "UnknownEntityError", "UnsafeQueryError", "UpdateForbiddenError",
+    "QuerySyntaxError", "ServiceBusyError", "UnauthorizedError", "UnknownEntityError", "UnsafeQueryError",
+    "UpdateForbiddenError",
 ]
 
 
@@ -77,7 +78,11 @@ class ServiceBusyError(DiplographError):
 
 
 class UpdateForbiddenError(DiplographError):
-    """Updates are disabled, or the request lacks the configured token."""
+    """Updates are disabled on this service."""
+
+
+class UnauthorizedError(DiplographError):
+    """Updates are enabled, but the request lacks the configured token (or has a wrong one)."""
 
 
 class UnknownEntityError(DiplographError):

@@ -15,6 +15,7 @@ from .errors import (
     QueryError,
     QueryLimitError,
     QuerySyntaxError,
+    UnauthorizedError,
     UnsafeQueryError,
     UpdateForbiddenError,
 )
@@ -155,7 +156,7 @@ class Service:
         if not settings.allow_updates or not settings.update_token:
             raise UpdateForbiddenError("this service is read-only; start it with updates enabled and a token")
         if not token or not hmac.compare_digest(token.encode(), settings.update_token.encode()):
-            raise UpdateForbiddenError("updates need the configured bearer token")
+            raise UnauthorizedError("updates need the configured bearer token (Authorization: Bearer …)")
         inspection = self.inspect(text, update=True)
         rewritten = overlay_update(inspection, text, self.graph.graphs())
         async with self._update_lock:

@@ -193,3 +193,33 @@ def test_an_answer_larger_than_a_pipe_buffer_arrives_whole(client, graph):
     assert len(response.content) > 65_536
     rows = response.json()["results"]["bindings"]
     assert len(rows) == len(list(graph.dataset.quads((None, None, None, None))))
+
+
+# ---------------------------------------------------------------------------------------------- protocol details
+
+def test_head_answers_like_get_without_a_body(client):
+    query = {"query": "SELECT ?s WHERE { ?s a dg:Demand }"}
+    get = client.get("/sparql", params=query, headers={"Accept": "text/csv"})
+    head = client.head("/sparql", params=query, headers={"Accept": "text/csv"})
+    assert head.status_code == get.status_code == 200
+    assert head.headers["content-type"] == get.headers["content-type"] and head.content == b""
+
+
+def test_an_update_by_get_is_refused(client):
+    response = client.get("/sparql", params={"update": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"})
+    assert response.status_code == 400 and "POST" in response.json()["detail"]
+
+
+def test_eighty_triple_patterns_in_one_group_answer(client):
+    text = "SELECT * WHERE { " + " ".join(f"OPTIONAL {{ ?s <urn:p{i}> ?o{i} }}" for i in range(80)) + \
+        " ?s a dg:Demand }"
+    response = client.post("/sparql", data={"query": text}, headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200, response.text
+    assert len(response.json()["results"]["bindings"]) == 3  # the three demands, each with nothing optional bound
+
+
+@pytest.mark.parametrize("text", ['a\nb', 'back\\slash', 'a "quote"', "it's"])
+def test_search_text_with_newline_backslash_and_quotes_is_searched_literally(client, text):
+    response = client.get("/queries/search", params={"text": text})
+    assert response.status_code == 200, response.text
+    assert response.json()["rows"] == []  # no quote contains these characters together

@@ -14,6 +14,7 @@ from ..errors import (
     QueryParameterError,
     QuerySyntaxError,
     ServiceBusyError,
+    UnauthorizedError,
     UnknownEntityError,
     UnsafeQueryError,
     UpdateForbiddenError,
@@ -65,6 +66,10 @@ def _for(error: Exception) -> JSONResponse:
             return problem(503, "busy", "Service busy", str(error))
         case UpdateForbiddenError():
             return problem(403, "read-only", "Updates not allowed", str(error))
+        case UnauthorizedError():
+            response = problem(401, "unauthorized", "Token needed", str(error))
+            response.headers["WWW-Authenticate"] = 'Bearer realm="diplograph updates"'
+            return response
         case UnknownEntityError():
             return problem(404, "unknown-entity", "Not found", str(error))
         case BodyTooLarge():
