@@ -20,6 +20,7 @@ from .load import CONTEXT_IRI, ENTITIES_GRAPH, FACT_SHEET_SUFFIXES, Layout
 from .namespaces import DG, DGS, RDF, RDFS, SKOS
 from .resources import is_bundled_copy
 from .results import short
+from .schema import read_schema
 
 __all__ = ["Suggestion", "add_source", "near_duplicates", "remove_source", "slug_for", "suggest"]
 
@@ -249,8 +250,9 @@ def near_duplicates(graph: KnowledgeGraph, threshold: float = 0.84) -> list[Prob
 def _is_new_entity(graph: KnowledgeGraph, subject: URIRef, sheets: set[URIRef]) -> bool:
     """An actor or territory defined in a fact sheet (not the reference entities, not a generated corpus)."""
     dataset = graph.dataset
-    kinds = {DG.Person, DG.State, DG.Organisation, DG.Group, DG.Territory}
-    if not set(dataset.objects(subject, RDF.type)) & kinds:
+    schema = read_schema(graph.layout.ontology)
+    kinds = (schema.subclasses("dg:Actor") | schema.subclasses("dg:Territory")) - schema.subclasses("dg:Author")
+    if not {short(t) for t in dataset.objects(subject, RDF.type)} & kinds:
         return False
     graphs = {getattr(c, "identifier", c) for _, _, _, c in dataset.quads((subject, RDF.type, None, None))}
     return ENTITIES_GRAPH not in graphs and bool(graphs & sheets)

@@ -12,6 +12,7 @@ from .graph import KnowledgeGraph
 from .load import ONTOLOGY_GRAPH
 from .namespaces import DG, OA, PROV, RDF, RDFS, SKOS
 from .results import short
+from .schema import read_schema
 
 __all__ = ["Reason", "entity_graph", "node_id", "stance_network"]
 
@@ -57,7 +58,7 @@ def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     ['dgr:ukraine']
     """
     dataset = graph.dataset
-    statement_classes = {c for c in _subclasses(graph, DG.Statement)}
+    schema = read_schema(graph.layout.ontology)
     labels = {s: str(o) for s, o in dataset.subject_objects(RDFS.label)}
     quotes = _quotes(graph)
     measures = set(dataset.subjects(SKOS.inScheme, DG.Measures))
@@ -66,10 +67,13 @@ def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     def add_node(iri: URIRef) -> str:
         key = node_id(iri)
         if key not in result:
-            types = [t for t in dataset.objects(iri, RDF.type) if str(t).startswith(str(DG))]
-            cls = node_id(types[0]) if types else ("skos:Concept" if iri in measures else "")
-            attrs = {"iri": str(iri), "label": labels.get(iri, key), "cls": cls,
-                     "kind": "statement" if set(types) & statement_classes else "entity"}
+            types = [node_id(t) for t in dataset.objects(iri, RDF.type) if str(t).startswith(str(DG))]
+            # the most specific of its classes: the one with the most classes above it
+            cls = max(types, key=lambda t: (len(schema.classes_of(t)), t)) if types else \
+                ("skos:Concept" if iri in measures else "")
+            classes = sorted({c for t in types for c in schema.classes_of(t) if c.startswith("dg:")})
+            attrs = {"iri": str(iri), "label": labels.get(iri, key), "cls": cls, "classes": classes,
+                     "kind": "statement" if "dg:Statement" in classes else "entity"}
             if iri in quotes:
                 attrs["quotes"] = sorted({q for _, q in quotes[iri]})
                 attrs["sources"] = sorted({node_id(s) for s, _ in quotes[iri]})
@@ -110,10 +114,6 @@ def _quotes(graph: KnowledgeGraph) -> dict[URIRef, set[tuple[URIRef, str]]]:
             if isinstance(subject, URIRef) and exact is not None:
                 found[subject].add((source, str(exact)))
     return found
-
-
-def _subclasses(graph: KnowledgeGraph, cls: URIRef) -> set[URIRef]:
-    return {row[0] for row in graph.query("SELECT ?c ?cls WHERE { ?c rdfs:subClassOf* ?cls }", bindings={"cls": cls})}
 
 
 # ---------------------------------------------------------------------------------------------- stance network
@@ -253,8 +253,9 @@ class _StanceFacts:
 
     def cls(self, key: str) -> str:
         iri = self._iris[key]
-        types = [t for t in self.graph.dataset.objects(iri, RDF.type) if str(t).startswith(str(DG))]
-        return node_id(types[0]) if types else ""
+        schema = read_schema(self.graph.layout.ontology)
+        types = [node_id(t) for t in self.graph.dataset.objects(iri, RDF.type) if str(t).startswith(str(DG))]
+        return max(types, key=lambda t: (len(schema.classes_of(t)), t)) if types else ""
 
     def quotes(self, *statements: str) -> tuple[str, ...]:
         found = set()

@@ -9,14 +9,15 @@ import networkx as nx
 __all__ = ["CentralityScore", "centrality", "FAMILIES"]
 
 FAMILIES = {
-    "actors": {"dg:Person", "dg:State", "dg:Organisation", "dg:Group", "dg:Author"},
+    "actors": {"dg:Actor"},
     "territories": {"dg:Territory"},
     "demands": {"dg:Demand"},
-    "principles": {"dg:Principle", "dg:RedLine"},
+    "principles": {"dg:Principle"},
     "guarantees": {"dg:Guarantee"},
     "proposals": {"dg:Proposal", "dg:ProposalPoint"},
 }
-"""Groups of classes whose members can be ranked together."""
+"""Groups of nodes ranked together, each by the classes at its top: their subclasses (from the ontology, in each
+node's ``classes``) belong to the family too."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def centrality(graph: nx.MultiDiGraph, *, family: str | None = None, top: int | 
     wanted = FAMILIES[family] if family else None
     scores = [CentralityScore(node, data.get("label", node), data.get("cls", ""), degree[node], betweenness[node],
                               pagerank[node])
-              for node, data in graph.nodes(data=True) if wanted is None or data.get("cls") in wanted]
+              for node, data in graph.nodes(data=True) if wanted is None or wanted & set(data.get("classes", ()))]
     scores.sort(key=lambda s: (-s.pagerank, -s.degree, s.node))
     return scores[:top] if top else scores
 

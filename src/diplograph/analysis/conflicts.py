@@ -15,7 +15,8 @@ RULES = {
 }
 
 _DEMANDS = {"dg:Demand", "dg:ProposalPoint"}
-_PRINCIPLES = {"dg:Principle", "dg:RedLine"}
+_PRINCIPLES = {"dg:Principle"}
+"""The classes at the top of each side; their subclasses (a node's ``classes``) count too."""
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,9 @@ def conflicts(graph: nx.MultiDiGraph, *, demander: str | None = None, holder: st
     Examples
     --------
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("d", cls="dg:Demand", label="cede", quotes=["give us the land"])
-    >>> g.add_node("p", cls="dg:RedLine", label="not a meter", quotes=["not a single meter"])
+    >>> g.add_node("d", cls="dg:Demand", classes=["dg:Demand"], label="cede", quotes=["give us the land"])
+    >>> g.add_node("p", cls="dg:RedLine", classes=["dg:Principle", "dg:RedLine"], label="not a meter",
+    ...            quotes=["not a single meter"])
     >>> edges = [("d", "m1", "dg:callsFor"), ("p", "m2", "dg:callsFor"), ("m1", "m2", "dg:incompatibleWith"),
     ...          ("d", "r", "dg:demandedBy"), ("p", "u", "dg:heldBy")]
     >>> for a, b, k in edges:
@@ -71,7 +73,7 @@ def conflicts(graph: nx.MultiDiGraph, *, demander: str | None = None, holder: st
     [('d', 'p', ('u',), True)]
     """
     found: list[Conflict] = []
-    demands = sorted(n for n, d in graph.nodes(data=True) if d.get("cls") in _DEMANDS)
+    demands = sorted(n for n, d in graph.nodes(data=True) if _DEMANDS & set(d.get("classes", ())))
     for node in demands:
         demanders = _targets(graph, node, "dg:demandedBy")
         if demander and demander not in demanders:
@@ -80,7 +82,7 @@ def conflicts(graph: nx.MultiDiGraph, *, demander: str | None = None, holder: st
         for measure in _targets(graph, node, "dg:callsFor"):
             for other in _incompatible(graph, measure):
                 for principle in _sources(graph, other, "dg:callsFor"):
-                    if graph.nodes[principle].get("cls") not in _PRINCIPLES:
+                    if not _PRINCIPLES & set(graph.nodes[principle].get("classes", ())):
                         continue
                     holders = _targets(graph, principle, "dg:heldBy")
                     if set(holders) & set(demanders) or (holder and holder not in holders):

@@ -75,7 +75,7 @@ def _gexf(network: nx.Graph) -> bytes:
     flat = _flat(network)
     top = max((d.get("pagerank", 0.0) for _, d in flat.nodes(data=True)), default=0.0) or 1.0
     for _, data in flat.nodes(data=True):
-        hex_colour = colour(str(data.get("cls", "")))
+        hex_colour = colour(str(data.get("cls", "")), data.get("classes", ()))
         data["viz"] = {"color": {"r": int(hex_colour[1:3], 16), "g": int(hex_colour[3:5], 16),
                                  "b": int(hex_colour[5:7], 16), "a": 1.0},
                        "size": round(4 + 36 * float(data.get("pagerank", 0.0)) / top, 3)}
@@ -86,7 +86,8 @@ def _gexf(network: nx.Graph) -> bytes:
 
 def _cytoscape(network: nx.Graph) -> bytes:
     """Cytoscape.js ``elements``: every node and edge with its attributes (quotes as lists)."""
-    nodes = [{"data": {"id": node, **_jsonable(data), "colour": colour(str(data.get("cls", "")))}}
+    nodes = [{"data": {"id": node, **_jsonable(data),
+                       "colour": colour(str(data.get("cls", "")), data.get("classes", ()))}}
              for node, data in sorted(network.nodes(data=True))]
     edges = []
     for number, (*ends, data) in enumerate(_edges(network)):
@@ -96,7 +97,7 @@ def _cytoscape(network: nx.Graph) -> bytes:
 
 def _d3(network: nx.Graph) -> bytes:
     """D3's node-link shape: ``nodes`` with ``id``, ``links`` with ``source``/``target`` ids."""
-    nodes = [{"id": node, **_jsonable(data), "colour": colour(str(data.get("cls", "")))}
+    nodes = [{"id": node, **_jsonable(data), "colour": colour(str(data.get("cls", "")), data.get("classes", ()))}
              for node, data in sorted(network.nodes(data=True))]
     links = [{"source": ends[0], "target": ends[1], **_jsonable(data)} for *ends, data in _edges(network)]
     return orjson.dumps({"directed": network.is_directed(), "nodes": nodes, "links": links})

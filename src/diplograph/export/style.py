@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 __all__ = ["PALETTE", "colour"]
 
 PALETTE = {
@@ -14,6 +16,12 @@ PALETTE = {
 _DEFAULT = "#a0aec0"
 
 
-def colour(cls: str) -> str:
-    """Hex colour for a class key (``dg:State``)."""
-    return PALETTE.get(cls, _DEFAULT)
+def colour(cls: str, classes: Iterable[str] = ()) -> str:
+    """Hex colour for a class key (``dg:State``); a class without one takes the colour of a class above it.
+
+    >>> colour("dg:NewKindOfPrinciple", ["dg:NewKindOfPrinciple", "dg:Principle", "dg:Statement"])
+    '#b7791f'
+    """
+    if cls in PALETTE:
+        return PALETTE[cls]
+    return next((PALETTE[c] for c in classes if c in PALETTE and c != "dg:Statement"), _DEFAULT)
