@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -73,16 +74,20 @@ def synthetic_mix(graph: KnowledgeGraph) -> list[tuple[str, list[dict[str, str]]
 
 
 def requests(graph: KnowledgeGraph, mix, count: int, seed: int) -> dict[str, list[str]]:
-    """The same sequence of (query, parameters) choices, as /sparql URLs and as /queries/{name} URLs."""
+    """The same sequence of (query, parameters) choices, as /sparql URLs and as /queries/{name} URLs.
+
+    Each /sparql text ends with its own comment line, so every one of the ``count`` texts is distinct: more
+    than any server's cache of parsed queries holds (rdflib-endpoint's, rdflib's parser's 1,024).
+    """
     rng = random.Random(seed)
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())  # the peer predeclares none
     sparql, canned = [], []
-    for _ in range(count):
+    for number in range(count):
         name, choices = rng.choice(mix)
         params = rng.choice(choices)
         query = graph.canned[name]
         text = prologue + with_values(query.text, {k: v.n3() for k, v in graph.parameter_terms(query, params).items()})
-        sparql.append("?" + urlencode({"query": text}))
+        sparql.append("?" + urlencode({"query": f"{text}\n# request {number}"}))
         canned.append(f"/queries/{name}?" + urlencode({**params, "limit": "10000"}))
     return {"sparql": sparql, "canned": canned, "distinct": len(set(sparql))}
 
@@ -218,7 +223,7 @@ def _triples_file(graph: KnowledgeGraph, folder: Path) -> Path:
     import pyoxigraph
 
     merged = folder / "all.nt"
-    nquads = graph.dataset.serialize(format="nquads", encoding="utf-8")
+    nquads = graph.dump("nquads")
     triples = (quad.triple for quad in pyoxigraph.parse(nquads, format=pyoxigraph.RdfFormat.N_QUADS))
     pyoxigraph.serialize(triples, output=str(merged), format=pyoxigraph.RdfFormat.N_TRIPLES)
     return merged
@@ -234,17 +239,23 @@ def run_size(size: str, folder: Path, args, load) -> dict[str, dict]:
     graph = KnowledgeGraph.open(data, validate=False, store=StoreSpec.parse(f"oxigraph:{oxigraph}" if data else None))
     mix = bundled_mix(graph) if data is None else synthetic_mix(graph)
     plans = requests(graph, mix, 2000, seed=1)
-    quads = sum(1 for _ in graph.dataset.quads((None, None, None, None)))
+    quads = graph.size()
     print(f"{size}: {quads:,} quads, {plans['distinct']} distinct query texts", file=sys.stderr)
 
-    port = free_port()
-    peer = start([str(peer_executable()), "serve", "--host", "127.0.0.1", "--port", str(port),
-                  str(_triples_file(graph, folder))], f"http://127.0.0.1:{port}/?query=ASK%7B%7D")
-    try:
-        results["rdflib-endpoint, `/`"] = load(f"http://127.0.0.1:{port}", ["/" + p for p in plans["sparql"]],
-                                               args.connections, args.seconds)
-    finally:
-        stop(peer)
+    sample = plans["sparql"][:: max(1, len(plans["sparql"]) // SAMPLE)][:SAMPLE]
+    answers: dict[str, list] = {}
+    triples = _triples_file(graph, folder)
+    for peer_store, peer_name in (("default", "rdflib-endpoint"), ("Oxigraph", "rdflib-endpoint (Oxigraph store)")):
+        port = free_port()
+        peer = start([str(peer_executable()), "serve", "--host", "127.0.0.1", "--port", str(port),
+                      "--store", peer_store, str(triples)], f"http://127.0.0.1:{port}/?query=ASK%7B%7D")
+        try:
+            answers[peer_name] = fetch_answers(f"http://127.0.0.1:{port}/", sample)
+            results[f"{peer_name}, `/`"] = load(f"http://127.0.0.1:{port}", ["/" + p for p in plans["sparql"]],
+                                                args.connections, args.seconds)
+            results[f"{peer_name}, `/`"]["processes"] = "1"
+        finally:
+            stop(peer)
     stores = [("Oxigraph", f"oxigraph:{oxigraph}")] + ([("memory", "memory")] if data is None else [])
     for label, store in stores:
         port = free_port()
@@ -252,11 +263,14 @@ def run_size(size: str, folder: Path, args, load) -> dict[str, dict]:
                       *(["--data", str(data)] if data else [])], f"http://127.0.0.1:{port}/health")
         try:
             base = f"http://127.0.0.1:{port}"
+            answers[f"diplograph, {label}"] = fetch_answers(base + "/sparql", sample)
             results[f"diplograph, {label}, `/sparql`"] = load(base, ["/sparql" + p for p in plans["sparql"]],
                                                               args.connections, args.seconds)
             results[f"diplograph, {label}, `/queries/{{name}}`"] = load(base, plans["canned"], args.connections,
                                                                         args.seconds)
             results[f"diplograph, {label}, `/queries/{{name}}`"]["serve_ready_s"] = ours.ready_s
+            for route in ("/sparql", "/queries/{name}"):
+                results[f"diplograph, {label}, `{route}`"]["processes"] = f"1 + {WORKERS} workers"
         finally:
             stop(ours)
     loaded = virtuoso_loaded(folder / f"virtuoso-{size}", data)
@@ -264,16 +278,43 @@ def run_size(size: str, folder: Path, args, load) -> dict[str, dict]:
         virtuoso, seconds = loaded
         print(f"Virtuoso loaded in {seconds:.0f} s", file=sys.stderr)
         try:
-            graphs = urlencode([("default-graph-uri", str(g)) for g in sorted(set(
-                str(q[3]) for q in graph.dataset.quads((None, None, None, None))))])
+            graphs = urlencode([("default-graph-uri", str(g)) for g in graph.graphs()])
             if len(graphs) > 4000:  # thousands of document graphs: name none (Virtuoso then adds its own ~12k)
                 graphs = ""
             paths = [f"/sparql{p}&{graphs}" if graphs else f"/sparql{p}" for p in plans["sparql"]]
+            answers["Virtuoso 7.2"] = fetch_answers(virtuoso.url + "/sparql", [
+                f"{p}&{graphs}" if graphs else p for p in sample])
             results["Virtuoso 7.2, `/sparql`"] = load(virtuoso.url, paths, args.connections, args.seconds)
+            results["Virtuoso 7.2, `/sparql`"]["processes"] = "1 (threads)"
         finally:
             virtuoso.stop()
+    reference = answers.get("diplograph, Oxigraph")
+    agreement = {name: sum(a == r for a, r in zip(got, reference, strict=True)) for name, got in answers.items()}
     return {"quads": quads, "mix": [name for name, _ in mix], "distinct_texts": plans["distinct"],
-            "results": results}
+            "results": results, "answers_checked": len(sample), "answers_agree": agreement}
+
+
+SAMPLE = 40
+"""Requests whose answers are compared across servers before the load."""
+WORKERS = (os.cpu_count() or 1) + 1
+"""diplograph's default query workers (the server process answers the HTTP side)."""
+
+
+def fetch_answers(endpoint: str, paths: list[str]) -> list:
+    """Each request's rows, as a sorted list of {variable: value} (datatypes and blank-node labels left out)."""
+    found = []
+    with httpx.Client(timeout=120, headers={"Accept": "application/sparql-results+json"}) as http:
+        for path in paths:
+            response = http.get(endpoint + path)
+            if response.status_code != 200:
+                found.append(("error", response.status_code))
+                continue
+            rows = response.json()["results"]["bindings"]
+            # GROUP_CONCAT's order is not defined by SPARQL: its items are compared as sets
+            found.append(sorted(json.dumps({k: sorted(set(re.split(r", | \| ", v["value"])))
+                                            for k, v in row.items() if v["type"] != "bnode"}, sort_keys=True)
+                                for row in rows))
+    return found
 
 
 def main() -> None:
@@ -301,14 +342,18 @@ def main() -> None:
         virtuoso = run["results"].get("Virtuoso 7.2, `/sparql`", {}).get("requests_per_s")
         for name, r in run["results"].items():
             answered = r["requests"] - r["errors"]
-            rows.append([f"{run['quads']:,}", name,
+            rows.append([f"{run['quads']:,}", name, r.get("processes", ""),
                          f"{r['requests_per_s']:.1f}" if answered else f"0 (none answered in {args.seconds:g} s)",
                          "1.00×" if r is peer else f"{bound}{r['requests_per_s'] / baseline:.2f}×",
                          f"{r['requests_per_s'] / virtuoso:.2f}×" if virtuoso else "–",
                          f"{r['p50_ms']:.1f}" if answered else "–", f"{r['p99_ms']:.1f}" if answered else "–",
                          r["errors"], r["client"]])
-    print(markdown(["quads", "server, route", "req/s", "× rdflib-endpoint", "× Virtuoso", "p50 ms", "p99 ms",
-                    "errors", "load from"], rows))
+    print(markdown(["quads", "server, route", "processes", "req/s", "× rdflib-endpoint", "× Virtuoso", "p50 ms",
+                    "p99 ms", "errors", "load from"], rows))
+    for size, run in report["sizes"].items():
+        agree = ", ".join(f"{name} {count}/{run['answers_checked']}" for name, count in run["answers_agree"].items())
+        print(f"{size}: {run['distinct_texts']} distinct /sparql texts; answers equal to diplograph on Oxigraph "
+              f"for the same {run['answers_checked']} requests: {agree}")
     for size, run in report["sizes"].items():
         for name, r in run["results"].items():
             if "serve_ready_s" in r:

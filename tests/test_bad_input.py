@@ -222,3 +222,32 @@ def test_progress_lines_appear_on_a_log_for_long_work(tmp_path):
     progress = [line for line in result.stderr.splitlines() if line.startswith("generating c.nq: ")]
     assert progress, result.stderr
     assert "of 400,000" in progress[0] and "quads after" in progress[0]
+
+
+# ---------------------------------------------------------------------------------------------- fact sheets with limits
+
+def _sheet(project, body: str) -> Path:
+    sheet = project.layout.data / "documents" / "2026-02-01-bomb.yaml"
+    sheet.write_text('"@context": https://w3id.org/diplograph/context\n' + body, encoding="utf-8")
+    return sheet
+
+
+def test_a_yaml_alias_bomb_is_refused_with_its_file_and_line(project):
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]  # 9^9 values once expanded
+    _sheet(project, "x:\n" + "\n".join("  " + level for level in levels) + '\n"@graph": []\n')
+    result = subprocess.run([str(DIPLOGRAPH), "validate", "--data", str(project.layout.data)], capture_output=True,
+                            text=True, timeout=60)  # a bound on a hang, not a speed check
+    assert result.returncode == 1
+    assert "data/documents/2026-02-01-bomb.yaml:2: YAML syntax error: its aliases expand to more than 200,000" \
+        in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_yaml_nested_hundreds_deep_is_refused_with_its_line(project):
+    depth = 600
+    _sheet(project, '"@graph":\n' + "".join("  " * n + "- \n" for n in range(1, depth)))
+    result = run("validate", "--data", str(project.layout.data))
+    assert result.returncode == 1
+    assert "2026-02-01-bomb.yaml:" in result.stderr and "nested more than 64 levels deep" in result.stderr
+    assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr

@@ -135,8 +135,11 @@ class QueryExecutor:
         """What the kernel granted the last worker started (the same for all: one machine, one configuration)."""
 
     def start(self) -> None:
-        for _ in range(self.limits.workers):
-            self._idle.put_nowait(self._spawn())
+        """Start every worker at once, then wait for each to be ready (they warm up side by side)."""
+        workers = [self._spawn(ready=False) for _ in range(self.limits.workers)]
+        for worker in workers:
+            self._ready(worker)
+            self._idle.put_nowait(worker)
 
     def restart(self) -> None:
         """Replace every worker, e.g. after the graph was updated; busy ones are replaced when they return."""
@@ -197,19 +200,24 @@ class QueryExecutor:
 
     # ------------------------------------------------------------------ worker management
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self, *, ready: bool = True) -> _Worker:
         parent, child = _FORK.Pipe()
         process = _FORK.Process(target=_serve, args=(self.graph, child, self.limits.memory_mb),
                                 name="diplograph-query-worker", daemon=True)
         process.start()
         child.close()
-        # the worker's first word is what the kernel granted it (see sandbox.isolate)
-        if parent.poll(60):
+        worker = _Worker(process, parent, self._generation)
+        if ready:
+            self._ready(worker)
+        return worker
+
+    def _ready(self, worker: _Worker) -> None:
+        """Wait for the worker's first word: what the kernel granted it (see ``sandbox.isolate``)."""
+        if worker.connection.poll(60):
             try:
-                self.isolation = parent.recv()
+                self.isolation = worker.connection.recv()
             except (EOFError, OSError):
-                pass
-        return _Worker(process, parent, self._generation)
+                pass  # it died while starting: replaced when it is next handed work
 
     def _release(self, worker: _Worker) -> None:
         if worker.generation != self._generation or self._closed:

@@ -65,6 +65,46 @@ class Snapshot:
             return self.derived[key]  # type: ignore[return-value]
 
 
+def _validation_key(layout: Layout, files: list[SourceFile]) -> str:
+    """A digest of everything validation reads: the files, the shapes, the source texts, the code's version."""
+    import hashlib
+
+    from . import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    extra = [layout.shapes_file, layout.context_file,
+             *(sorted(layout.sources_dir.glob("*.txt")) if layout.sources_dir.is_dir() else [])]
+    for path, text in sorted([(str(f.path), f.text.encode()) for f in files] +
+                             [(str(p), p.read_bytes()) for p in extra if p.is_file()]):
+        digest.update(path.encode() + b"\0" + hashlib.sha256(text).digest())
+    return digest.hexdigest()
+
+
+def _cache_folder() -> Path:
+    import os
+
+    return Path(os.environ.get("DIPLOGRAPH_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or
+                                                           Path.home() / ".cache") / "diplograph")
+
+
+def _validated_before(layout: Layout, files: list[SourceFile]) -> bool:
+    """Whether exactly these files (same bytes, same diplograph) passed validation before: then it is skipped.
+
+    SHACL validation takes most of a start; its answer depends only on what
+    the key covers, so a start on unchanged files need not repeat it.
+    """
+    return (_cache_folder() / "validated" / _validation_key(layout, files)).exists()
+
+
+def _remember_valid(layout: Layout, files: list[SourceFile]) -> None:
+    try:
+        folder = _cache_folder() / "validated"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / _validation_key(layout, files)).touch()
+    except OSError:
+        pass  # no cache where none can be written: the next start validates again
+
+
 class KnowledgeGraph:
     """The diplomacy graph: ontology + reference entities + one named graph per source document.
 
@@ -124,10 +164,11 @@ class KnowledgeGraph:
             self._swap(RemoteSparql(str(self.spec.query_url), auth=remote_auth()), [])
             return
         dataset, files = parse_files(self.layout, nquads=False)
-        if validate:
+        if validate and not _validated_before(self.layout, files):
             problems = check(self.layout, dataset, files)
             if problems:
                 raise DataError(problems)
+            _remember_valid(self.layout, files)
         nquads = [path for path, graph in self.layout.files() if graph is None]
         self._swap(LocalStore.in_memory(dataset, nquads), files)
 
@@ -186,6 +227,23 @@ class KnowledgeGraph:
         ``format`` is a name of ``results.GRAPH_FORMATS``.
         """
         return self.store.dump(format, graph, union=union)
+
+    def source_texts(self) -> dict[str, Path]:
+        """The source documents' texts by name: the ``*.txt`` files in ``data/sources/``, registered at load.
+
+        Requests read only these files; a path in the graph (``dg:textFile``,
+        which an update could change) is never opened. A symlink that leads
+        out of the folder is left out.
+        """
+        def register() -> dict[str, Path]:
+            folder = self.layout.sources_dir
+            if not folder.is_dir():
+                return {}
+            root = folder.resolve()
+            return {path.stem: path.resolve() for path in sorted(folder.glob("*.txt"))
+                    if path.resolve().is_relative_to(root) and path.resolve().is_file()}
+
+        return self.cached("source texts", register)
 
     def local_copy(self) -> KnowledgeGraph:
         """This graph held in memory, read from its store in one pass, graph by graph.

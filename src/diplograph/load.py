@@ -248,7 +248,7 @@ def read_fact_sheet(file: SourceFile, layout: Layout, names: Names | None = None
     would make the JSON-LD processor fetch it, so it is refused.
     """
     try:
-        document = yaml.safe_load(file.text)
+        document = _BoundedLoader(file.text).get_single_data()
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise DataError([Problem(file.display, line, f"YAML syntax error: {error.problem}")]) from None
@@ -275,6 +275,51 @@ def read_fact_sheet(file: SourceFile, layout: Layout, names: Names | None = None
         if problems:
             raise DataError(problems)
     return {**document, "@context": project_context}
+
+
+MAX_YAML_DEPTH = 64
+"""How deep a fact sheet may nest (PyYAML composes recursively: far deeper would exhaust Python's stack)."""
+MAX_YAML_NODES = 200_000
+"""How many nodes a fact sheet may stand for once its aliases are expanded (an alias bomb stands for billions)."""
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing nesting past ``MAX_YAML_DEPTH`` and alias expansion past ``MAX_YAML_NODES``.
+
+    The expanded size is counted on the composed node graph, each shared node
+    once (memoised), so the check itself takes time linear in the file.
+    """
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # noqa: D102 - PyYAML's hook
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_YAML_DEPTH} levels deep",
+                                                  self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def compose_document(self):  # noqa: D102 - PyYAML's hook
+        root = super().compose_document()
+        sizes: dict[int, int] = {}
+
+        def size(node) -> int:
+            if id(node) not in sizes:
+                sizes[id(node)] = 1  # a cycle counts once
+                children = node.value if isinstance(node, yaml.SequenceNode) else \
+                    [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else []
+                sizes[id(node)] = min(1 + sum(size(child) for child in children), 10 * MAX_YAML_NODES)
+            return sizes[id(node)]
+
+        if root is not None and size(root) > MAX_YAML_NODES:
+            raise yaml.composer.ComposerError(None, None, f"its aliases expand to more than {MAX_YAML_NODES:,} "
+                                              "values (an alias bomb?)", root.start_mark)
+        return root
 
 
 class Names:

@@ -6,6 +6,7 @@ import difflib
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -122,8 +123,24 @@ def _shape_violations(layout: Layout, dataset: Dataset, locator: _Locator) -> li
 # --------------------------------------------------------------------------- sources and quotes
 
 def read_source_text(layout: Layout, text_file: str) -> str:
-    """The unchanged text of a source document, given its ``dg:textFile``."""
-    return (layout.data / text_file).read_text(encoding="utf-8")
+    """The unchanged text of a source document, given its ``dg:textFile`` (a path inside the data folder).
+
+    Raises
+    ------
+    DataError
+        when the path leads outside the data folder's ``sources/`` (``..``, an absolute path, a symlink out).
+    """
+    return source_path(layout, text_file).read_text(encoding="utf-8")
+
+
+def source_path(layout: Layout, text_file: str) -> Path:
+    """``text_file`` resolved inside ``data/sources/``, symlinks followed, or a DataError naming it."""
+    folder = layout.sources_dir.resolve()
+    path = (layout.data / text_file).resolve()
+    if not path.is_relative_to(folder):
+        raise DataError([Problem(text_file, None, f"a source text must be a file in {layout.sources_dir}; "
+                                                  f"{text_file!r} leads elsewhere")])
+    return path
 
 
 def _source_problems(layout: Layout, dataset: Dataset, files: list[SourceFile],
@@ -153,12 +170,14 @@ def _document_header_problems(layout: Layout, graph: Graph, name: URIRef, file: 
     if text_file is None:
         return  # reported by SHACL
     line = file.line_of(str(name))
-    path = layout.data / str(text_file)
     try:
-        raw = path.read_bytes()
+        raw = source_path(layout, str(text_file)).read_bytes()
         texts[name] = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         yield Problem(file.display, line, f"cannot read source text {text_file}: {error}")
+        return
+    except DataError as error:
+        yield Problem(file.display, line, error.problems[0].message)
         return
     expected = graph.value(name, DG.sha256)
     actual = hashlib.sha256(raw).hexdigest()

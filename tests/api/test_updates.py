@@ -86,3 +86,16 @@ def test_a_malformed_update_is_a_syntax_problem_with_its_position(http):
     response = update(http, "INSERT DATA { <urn:a> <urn:b> }")
     assert response.status_code == 400
     assert response.json()["title"] == "Malformed SPARQL" and response.json()["line"] == 1
+
+
+def test_a_path_put_in_the_graph_by_an_update_is_never_read(http, update_server):
+    """The reproduction from the security review: a dg:textFile pointing at the server's environment."""
+    for name, path in (("env", "/proc/self/environ"), ("passwd", "../../../../etc/passwd")):
+        response = update(http, f'INSERT DATA {{ <https://w3id.org/diplograph/source/{name}> a dg:SourceDocument ; '
+                                f'dg:textFile "{path}" }}')
+        assert response.status_code == 204, response.text
+        leaked = httpx.get(f"{update_server.url}/source/{name}/text", timeout=30)
+        assert leaked.status_code == 404
+        assert "TOKEN" not in leaked.text and "root:" not in leaked.text
+    article = httpx.get(f"{update_server.url}/source/2025-11-30-peace-talks-putin-conditions/text", timeout=30)
+    assert article.status_code == 200 and "Putin" in article.text

@@ -11,8 +11,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 from ...catalog import COLLECTIONS
 from ...entities import describe
 from ...errors import UnknownEntityError
-from ...namespaces import DG, DGR, DGS
-from ...validate import read_source_text
+from ...namespaces import DGR, DGS
 from ..deps import ServiceDep
 from ..formats import GRAPH_TYPES, answer_format, outcome_response
 from ..negotiation import choose
@@ -52,10 +51,11 @@ async def read_source(name: str, request: Request, service: ServiceDep, format: 
 @router.get("/source/{name}/text", response_class=PlainTextResponse, summary="The unchanged text of a source",
             responses={404: {"description": "No such source"}})
 def read_source_text_route(name: str, service: ServiceDep) -> PlainTextResponse:
-    text_file = service.graph.dataset.value(DGS[name], DG.textFile)
-    if text_file is None:
+    """The text registered for ``name`` when the graph was loaded: a path never comes from the graph's data."""
+    path = service.graph.source_texts().get(name)
+    if path is None:
         raise UnknownEntityError(f"no source document {name!r}")
-    return PlainTextResponse(read_source_text(service.graph.layout, str(text_file)))
+    return PlainTextResponse(path.read_text(encoding="utf-8"))
 
 
 async def _dereference(iri, request: Request, service, format: str | None, text_url: str | None = None) -> Response:
