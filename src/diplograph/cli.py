@@ -511,6 +511,7 @@ def serve(
     import uvicorn
 
     from .api import create_app
+    from .api.server import config as server_config
     from .service import Service
 
     settings = _settings(data, ontology, store, host=host, port=port, timeout=timeout, workers=workers,
@@ -525,8 +526,9 @@ def serve(
     mode = "updates enabled" if settings.allow_updates else "read-only"
     err.print(f"diplograph: {service.triples:,} triples in {len(service.graphs):,} named graphs; serving on "
               f"http://{settings.host}:{settings.port}/ ({mode})", markup=False)
-    config = uvicorn.Config(create_app(service), host=settings.host, port=settings.port,
-                            access_log=settings.access_log, timeout_graceful_shutdown=5, log_level="info")
+    config = server_config(create_app(service), host=settings.host, port=settings.port,
+                           access_log=settings.access_log, head_timeout=settings.head_timeout,
+                           max_head_bytes=settings.max_head_bytes, max_connections=settings.max_connections)
     uvicorn.Server(config).run(sockets=[listener])
 
 

@@ -10,7 +10,6 @@ from rdflib.term import Node
 from .errors import UnknownEntityError
 from .graph import KnowledgeGraph
 from .namespaces import DG, OA, PROV, RDF, RDFS, SKOS
-from .queries import parse_term
 
 __all__ = ["Entity", "Evidence", "Relation", "StatementRef", "describe", "resolve"]
 
@@ -62,7 +61,7 @@ class Entity:
 
 
 def resolve(graph: KnowledgeGraph, name: str, *, what: str = "entity") -> URIRef:
-    """The entity ``name`` refers to: an IRI, a prefixed name, a bare id, a label or an alias.
+    """The entity ``name`` refers to (see ``KnowledgeGraph.resolve``).
 
     >>> kg = KnowledgeGraph.open()
     >>> [resolve(kg, n).rsplit("/", 1)[-1] for n in ("Moscow", "dgr:ukraine", "kyiv", "Zelenskyy")]
@@ -71,26 +70,8 @@ def resolve(graph: KnowledgeGraph, name: str, *, what: str = "entity") -> URIRef
     Traceback (most recent call last):
     ...
     diplograph.errors.UnknownEntityError: no entity with IRI, label or alias 'Moskow'; did you mean 'Moscow'?
-
-    Raises
-    ------
-    UnknownEntityError
-        when nothing in the graph has that IRI, label or alias (with the closest name, if one is close).
     """
-    dataset = graph.dataset
-    try:
-        iri = parse_term(name, "IRI")
-        if (iri, None, None) in dataset or (None, None, iri) in dataset:
-            return iri  # type: ignore[return-value]
-    except Exception:  # not IRI-shaped; try it as a name
-        pass
-    found = graph.names.by_label.get(name.strip().casefold())
-    if found is not None:
-        return found
-    close = graph.names.closest_label(name.strip())
-    hint = f"; did you mean {close!r}?" if close else ""
-    subject = "no entity" if what == "entity" else f"{what}: no entity"
-    raise UnknownEntityError(f"{subject} with IRI, label or alias {name!r}{hint}")
+    return graph.resolve(name, what=what)
 
 
 def describe(graph: KnowledgeGraph, iri: URIRef) -> Entity:

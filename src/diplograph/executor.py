@@ -43,6 +43,7 @@ from .results import (
     simple,
 )
 from .sandbox import Isolation, isolate
+from .schema import read_schema
 from .settings import Limits
 
 __all__ = ["Job", "Limits", "Outcome", "QueryExecutor", "confine", "evaluate", "install_guard"]
@@ -69,6 +70,8 @@ class Job:
     clauses: tuple[tuple[str, str], ...] = ()
     max_rows: int = 10_000
     format: str = "sparql-json"
+    call: tuple[str, dict] | None = None
+    """A task of ``diplograph.tasks`` (name, arguments) instead of a query."""
 
 
 @dataclass
@@ -85,6 +88,8 @@ class Outcome:
     format: str = "sparql-json"
     truncated: bool = False
     error: tuple[str, str, dict] | None = None
+    value: object = None
+    """A task's answer (JSON-ready data; bytes go in ``body``)."""
 
     @cached_property
     def document(self) -> dict | None:
@@ -265,6 +270,7 @@ def confine(graph: KnowledgeGraph, memory_mb: int) -> Isolation:
     """
     graph.reopen()  # before the file systems turn read-only: a store on disk is opened now
     _warm_up(graph)
+    read_schema(graph.layout.ontology)  # tasks read the ontology's classes: read now, while files may be opened
     isolation = isolate(network=graph.spec.remote_address is None)
     _limit_memory(memory_mb)
     install_guard(allowed=graph.spec.remote_address)
@@ -273,6 +279,12 @@ def confine(graph: KnowledgeGraph, memory_mb: int) -> Isolation:
 
 def evaluate(graph: KnowledgeGraph, job: Job) -> Outcome:
     """Run ``job`` against ``graph``'s store (in the current process) and write a bounded answer."""
+    if job.call is not None:
+        from .tasks import run_task
+
+        value = run_task(graph, *job.call)
+        return Outcome(form="TASK", body=value, format="bytes") if isinstance(value, bytes) else \
+            Outcome(form="TASK", value=value, format="value")
     answer = graph.store.run(job.text, substitutions=job.substitutions, default_graphs=job.default_graphs,
                              named_graphs=job.named_graphs, clauses=job.clauses)
     return _outcome(answer, job)

@@ -18,7 +18,7 @@ from rdflib import Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from .errors import DataError, QueryError
+from .errors import DataError, QueryError, UnknownEntityError
 from .load import Layout, Names, SourceFile, parse_files
 from .namespaces import RDF, RDFS, SKOS
 from .queries import CannedQuery, load_queries
@@ -330,14 +330,36 @@ class KnowledgeGraph:
         return dict(self.cached(key, lambda: self._parameter_terms(query, params)))
 
     def _parameter_terms(self, query: CannedQuery, params: dict[str, str | Node | None]) -> dict[str, Node]:
-        from .entities import resolve
-
         values = dict(params)
         for parameter in query.parameters:
             value = values.get(parameter.name)
             if parameter.type == "IRI" and isinstance(value, str) and value:
-                values[parameter.name] = resolve(self, value, what=f"parameter {parameter.name!r}")
+                values[parameter.name] = self.resolve(value, what=f"parameter {parameter.name!r}")
         return query.terms(values)
+
+    def resolve(self, name: str, *, what: str = "entity") -> URIRef:
+        """The entity ``name`` refers to: an IRI, a prefixed name, a bare id, a label or an alias.
+
+        Raises
+        ------
+        UnknownEntityError
+            when nothing in the graph has that IRI, label or alias (with the closest name, if one is close).
+        """
+        from .queries import parse_term
+
+        try:
+            iri = parse_term(name, "IRI")
+            if (iri, None, None) in self.dataset or (None, None, iri) in self.dataset:
+                return iri  # type: ignore[return-value]
+        except Exception:  # not IRI-shaped; try it as a name
+            pass
+        found = self.names.by_label.get(name.strip().casefold())
+        if found is not None:
+            return found
+        close = self.names.closest_label(name.strip())
+        hint = f"; did you mean {close!r}?" if close else ""
+        subject = "no entity" if what == "entity" else f"{what}: no entity"
+        raise UnknownEntityError(f"{subject} with IRI, label or alias {name!r}{hint}")
 
     def label(self, node: URIRef) -> str:
         """A readable name for ``node``: its rdfs:label or skos:prefLabel, else its IRI's last segment."""
@@ -373,10 +395,9 @@ class KnowledgeGraph:
         >>> finland.statements[1].evidence[0].quote
         'Peace achieved through forced concessions legitimizes aggression.'
         """
-        from .entities import describe, resolve
+        from .entities import describe  # the view, above the core: imported when asked for
 
-        iri = name if isinstance(name, URIRef) else resolve(self, name)
-        return describe(self, iri)
+        return describe(self, name if isinstance(name, URIRef) else self.resolve(name))
 
     def instances(self, cls: URIRef) -> list[URIRef]:
         """IRIs of every instance of ``cls`` or its subclasses, sorted."""

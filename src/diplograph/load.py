@@ -307,6 +307,7 @@ class _BoundedLoader(yaml.SafeLoader):
     def compose_document(self):  # noqa: D102 - PyYAML's hook
         root = super().compose_document()
         sizes: dict[int, int] = {}
+        culprit = []  # the first (innermost) node past the limit: its line is the one to show
 
         def size(node) -> int:
             if id(node) not in sizes:
@@ -314,11 +315,13 @@ class _BoundedLoader(yaml.SafeLoader):
                 children = node.value if isinstance(node, yaml.SequenceNode) else \
                     [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else []
                 sizes[id(node)] = min(1 + sum(size(child) for child in children), 10 * MAX_YAML_NODES)
+                if sizes[id(node)] > MAX_YAML_NODES and not culprit:
+                    culprit.append(node)
             return sizes[id(node)]
 
         if root is not None and size(root) > MAX_YAML_NODES:
             raise yaml.composer.ComposerError(None, None, f"its aliases expand to more than {MAX_YAML_NODES:,} "
-                                              "values (an alias bomb?)", root.start_mark)
+                                              "values (an alias bomb?)", culprit[0].start_mark)
         return root
 
 

@@ -14,8 +14,10 @@ from .errors import (
     DiplographError,
     QueryError,
     QueryLimitError,
+    QueryParameterError,
     QuerySyntaxError,
     UnauthorizedError,
+    UnknownEntityError,
     UnsafeQueryError,
     UpdateForbiddenError,
 )
@@ -27,6 +29,9 @@ from .sparql import Inspection, inspect
 from .updates import overlay_update
 
 __all__ = ["Service", "Settings"]
+
+_PASSED_ON = {error.__name__: error for error in (UnknownEntityError, QueryParameterError, QueryError)}
+"""Errors a worker reports that keep their kind at the edge (404, 400)."""
 
 T = TypeVar("T")
 
@@ -126,6 +131,10 @@ class Service:
                   format=format or default)
         return await self._run(job, timeout)
 
+    async def task(self, task: str, /, **arguments: object) -> Outcome:
+        """Run a task of ``diplograph.tasks`` in a worker, bounded like a query; its value or bytes."""
+        return await self._run(Job(text="", call=(task, arguments)), None)
+
     async def _run(self, job: Job, timeout: float | None) -> Outcome:
         outcome = await self.executor.run(job, timeout)
         if outcome.error:
@@ -136,6 +145,8 @@ class Service:
                 raise QueryLimitError(message, limit="memory")
             if name in ("PermissionError", "UnsafeQueryError"):
                 raise UnsafeQueryError(message)
+            if name in _PASSED_ON:
+                raise _PASSED_ON[name](message)
             raise QueryError(f"query failed: {message}")
         return outcome
 

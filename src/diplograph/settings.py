@@ -52,6 +52,10 @@ class Settings(BaseSettings):
     max_query_length: int = Limits.max_query_length
     max_nesting: int = Limits.max_nesting
     max_body_bytes: int = 1_000_000
+    # the HTTP edge (see api.server)
+    head_timeout: float = 10.0
+    max_head_bytes: int = 64 * 1024
+    max_connections: int = 1000
     allow_updates: bool = False
     update_token: str | None = None
     cors_origins: list[str] = []

@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel
 
-from ...analysis.registry import ANALYSES, run_analysis
+from ...analysis.registry import ANALYSES
 from ...errors import UnknownEntityError
 from ..deps import ServiceDep
 
@@ -60,5 +59,5 @@ async def read_analysis(name: str, request: Request, service: ServiceDep) -> Ana
     if name not in ANALYSES:
         raise UnknownEntityError(f"no analysis named {name!r}; known: {', '.join(ANALYSES)}")
     options = dict(request.query_params)
-    result = await run_in_threadpool(run_analysis, service.projections, name, options)
+    result = (await service.task("analysis", name=name, options=options)).value
     return AnalysisResultPublic(analysis=name, options=options, rules=ANALYSES[name].rules, result=result)

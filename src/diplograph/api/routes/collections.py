@@ -8,10 +8,8 @@ from fastapi import APIRouter, Query
 from fastapi.concurrency import run_in_threadpool
 from rdflib import Literal
 
-from ...analysis.paths import ego_network, explanation_paths
-from ...catalog import COLLECTIONS, collection, facets, matching
-from ...entities import Entity, describe, resolve
-from ...project import node_id
+from ...catalog import COLLECTIONS
+from ...entities import Entity
 from ..deps import ServiceDep
 from ..schemas import (
     CollectionPublic,
@@ -41,15 +39,15 @@ AssertedBy = Annotated[str | None, Query(max_length=500, description="asserted b
 def _collection_route(name: str):
     cls = COLLECTIONS[name]
 
-    def read_collection(service: ServiceDep, q: Text = None, source: Source = None, kind: Kind = None,
-                        asserted_by: AssertedBy = None, limit: Limit = 50, offset: Offset = 0) -> CollectionPublic:
-        items = matching(service.cached(("collection", name), lambda: collection(service.graph, cls)),
-                         q=q, source=source, kind=kind, asserted_by=asserted_by)
-        page = items[offset:offset + limit]
+    async def read_collection(service: ServiceDep, q: Text = None, source: Source = None, kind: Kind = None,
+                              asserted_by: AssertedBy = None, limit: Limit = 50, offset: Offset = 0
+                              ) -> CollectionPublic:
+        filters = {"q": q, "source": source, "kind": kind, "asserted_by": asserted_by}
+        found = (await service.task("collection", name=name, filters=filters, offset=offset, limit=limit)).value
         return CollectionPublic(
             data=[ItemPublic(id=i.id, iri=i.iri, label=i.label, types=list(i.types), aliases=list(i.aliases),
-                             sources=list(i.sources)) for i in page],
-            count=len(items), offset=offset, limit=limit, facets=facets(items))
+                             sources=list(i.sources)) for i in found["items"]],
+            count=found["count"], offset=offset, limit=limit, facets=found["facets"])
 
     read_collection.__name__ = f"read_{name}"
     read_collection.__doc__ = f"Every {cls.rsplit('#', 1)[-1]} (subclasses included), filtered, with facets."
@@ -69,7 +67,7 @@ async def read_timeline(id: str, service: ServiceDep,
                         until: Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD")] = None,
                         ) -> QueryResultPublic:
     """What the actor demanded, held, took a stance on or asserted, by date (statement date, else source date)."""
-    actor = await run_in_threadpool(resolve, service.graph, id)
+    actor = await run_in_threadpool(service.graph.resolve, id)
     query = service.graph.canned_query("position-timeline")
     params = {"actor": f"<{actor}>", "from": since, "until": until}
     outcome = await service.canned(query, params)
@@ -79,15 +77,11 @@ async def read_timeline(id: str, service: ServiceDep,
                              limit=len(table.rows), has_more=False, truncated=outcome.truncated)
 
 
-def _entity(service, id: str) -> Entity:
-    return describe(service.graph, resolve(service.graph, id))
-
-
 @router.get("/entities/{id}", response_model=EntityPublic, summary="One entity: relations both ways, statements, "
             "quotes", responses={404: {"description": "No such entity"}})
-def read_entity(id: str, service: ServiceDep) -> EntityPublic:
+async def read_entity(id: str, service: ServiceDep) -> EntityPublic:
     """``id`` is the entity's name (``russia``), a prefixed name, its IRI, a label or an alias (``Moscow``)."""
-    entity = _entity(service, id)
+    entity: Entity = (await service.task("entity", name=id)).value
     return EntityPublic(
         id=str(entity.iri).rsplit("/", 1)[-1], iri=str(entity.iri), label=entity.label,
         types=[str(t) for t in entity.types], aliases=entity.aliases,
@@ -109,26 +103,24 @@ def _relation(relation) -> RelationPublic:
 
 @router.get("/entities/{id}/neighbors", response_model=NeighborhoodPublic, summary="An entity's neighbourhood",
             responses={404: {"description": "No such entity"}})
-def read_neighbors(id: str, service: ServiceDep,
-                   depth: Annotated[int, Query(ge=1, le=3, description="hops, either direction")] = 1,
-                   ) -> NeighborhoodPublic:
+async def read_neighbors(id: str, service: ServiceDep,
+                         depth: Annotated[int, Query(ge=1, le=3, description="hops, either direction")] = 1,
+                         ) -> NeighborhoodPublic:
     """Nodes and edges within ``depth`` hops; edges carry the quotes of the statement behind them."""
-    center = node_id(resolve(service.graph, id))
-    ego = ego_network(service.entity_graph(), center, depth)
-    nodes = [NodePublic(id=n, label=d.get("label", n), cls=d.get("cls", "")) for n, d in sorted(ego.nodes(data=True))]
-    edges = [EdgePublic(source=a, target=b, predicate=d["predicate"], label=d["label"], quotes=d.get("quotes", []))
-             for a, b, d in sorted(ego.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"]))]
-    return NeighborhoodPublic(center=center, depth=depth, nodes=nodes, edges=edges)
+    center, nodes, edges = (await service.task("neighbors", name=id, depth=depth)).value
+    return NeighborhoodPublic(
+        center=center, depth=depth, nodes=[NodePublic(id=n, label=label, cls=cls) for n, label, cls in nodes],
+        edges=[EdgePublic(source=a, target=b, predicate=p, label=label, quotes=quotes)
+               for a, b, p, label, quotes in edges])
 
 
 @router.get("/paths", response_model=PathsPublic, summary="How two entities are connected, and by which statements",
             responses={404: {"description": "No such entity"}})
-def read_paths(service: ServiceDep,
-               source: Annotated[str, Query(alias="from", max_length=500, description="an entity")],
-               target: Annotated[str, Query(alias="to", max_length=500, description="another entity")],
-               limit: Annotated[int, Query(ge=1, le=10)] = 3) -> PathsPublic:
-    start, end = node_id(resolve(service.graph, source)), node_id(resolve(service.graph, target))
-    paths = explanation_paths(service.entity_graph(), start, end, limit=limit)
+async def read_paths(service: ServiceDep,
+                     source: Annotated[str, Query(alias="from", max_length=500, description="an entity")],
+                     target: Annotated[str, Query(alias="to", max_length=500, description="another entity")],
+                     limit: Annotated[int, Query(ge=1, le=10)] = 3) -> PathsPublic:
+    start, end, paths = (await service.task("paths", source=source, target=target, limit=limit)).value
     return PathsPublic(source=start, target=end, paths=[[StepPublic(
         source=s.source, target=s.target, predicate=s.predicate, label=s.label, statement=s.statement,
         quotes=list(s.quotes)) for s in path] for path in paths])

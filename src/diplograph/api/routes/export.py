@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 
-from ...export import EXPORT_FORMATS, Selection, export
+from ...errors import QueryParameterError
+from ...export import EXPORT_FORMATS
 from ...export.selection import VIEWS
 from ..deps import ServiceDep
 
@@ -31,8 +31,10 @@ async def read_export(
     download: Annotated[bool, Query(description="ask the browser to save the file")] = False,
 ) -> Response:
     params = {k: v for k, v in request.query_params.items() if k not in _RESERVED}
-    selection = Selection(view=view, entity=entity, depth=depth, query=query, params=params)
-    content = await run_in_threadpool(export, service.projections, format, selection)
+    if format not in EXPORT_FORMATS:
+        raise QueryParameterError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    selection = {"view": view, "entity": entity, "depth": depth, "query": query, "params": params}
+    content = (await service.task("export", format=format, selection=selection)).body
     media_type, extension = EXPORT_FORMATS[format]
     headers = {"Content-Disposition": f'attachment; filename="diplograph.{extension}"'} if download else None
     return Response(content, media_type=media_type, headers=headers)

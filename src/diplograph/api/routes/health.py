@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from fastapi.concurrency import run_in_threadpool
 
 from ..deps import ServiceDep
 from ..schemas import HealthPublic, StatsPublic
@@ -23,5 +22,5 @@ async def read_health(service: ServiceDep) -> HealthPublic:
 @router.get("/stats", response_model=StatsPublic, summary="Triples, named graphs and entities per class")
 async def read_stats(service: ServiceDep) -> StatsPublic:
     """Computed once per graph version (the graph only changes on a permitted update)."""
-    stats = await run_in_threadpool(service.graph.stats)
-    return StatsPublic(triples=stats.triples, graphs=stats.graphs, classes=stats.classes)
+    stats = (await service.task("stats")).value
+    return StatsPublic(triples=stats["triples"], graphs=stats["graphs"], classes=stats["classes"])

@@ -5,11 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-from ...catalog import COLLECTIONS
-from ...entities import describe
 from ...errors import UnknownEntityError
 from ...namespaces import DGR, DGS
 from ..deps import ServiceDep
@@ -24,9 +21,8 @@ _PAGE_TYPES = ["text/html", *GRAPH_TYPES]
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home page", include_in_schema=False)
-def read_home(service: ServiceDep) -> HTMLResponse:
-    stats = service.cached("home", lambda: {name: len(service.graph.instances(cls))
-                                            for name, cls in COLLECTIONS.items()})
+async def read_home(service: ServiceDep) -> HTMLResponse:
+    stats = (await service.task("counts")).value
     queries = [(q.name, q.title) for q in service.graph.canned.values()]
     return HTMLResponse(home_page(stats, queries))
 
@@ -60,7 +56,7 @@ def read_source_text_route(name: str, service: ServiceDep) -> PlainTextResponse:
 
 async def _dereference(iri, request: Request, service, format: str | None, text_url: str | None = None) -> Response:
     accept = request.headers.get("accept")
-    entity = await run_in_threadpool(describe, service.graph, iri)  # 404 when unknown
+    entity = (await service.task("entity", name=str(iri))).value  # 404 when unknown
     wants_html = format == "html" or (format is None and choose(accept, _PAGE_TYPES) == "text/html")
     if wants_html:
         page = source_page(entity, text_url) if text_url else entity_page(entity)

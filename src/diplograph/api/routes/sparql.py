@@ -6,7 +6,6 @@ from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
@@ -180,11 +179,11 @@ async def read_store(
         if URIRef(graph) not in set(service.graphs):
             raise UnknownEntityError(f"no graph <{graph}> in this store")
         name, media_type = pick(accept, format, GRAPH_TYPES)
-        body = await run_in_threadpool(service.graph.dump, name, URIRef(graph))
+        body = (await service.task("dump", format=name, name=graph)).body
     elif default is not None:
         name, media_type = pick(accept, format, GRAPH_TYPES)
-        body = await run_in_threadpool(service.graph.dump, name, union=True)
+        body = (await service.task("dump", format=name, union=True)).body
     else:
         name, media_type = pick(accept, format, {"application/trig": "trig", "application/n-quads": "nquads"})
-        body = await run_in_threadpool(service.graph.dump, name)
+        body = (await service.task("dump", format=name)).body
     return graph_response(body, media_type)

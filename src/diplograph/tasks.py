@@ -1,0 +1,102 @@
+"""The work behind the graph API's routes, run inside the query workers (bounded like any query).
+
+A route names a task and its arguments; a worker runs it against its copy of
+the graph and sends back the value (JSON-ready data, or bytes already written
+in the asked format). So collections, entities, paths, analyses, exports,
+dumps and statistics are bounded in time and memory by the worker that runs
+them, and the server process never computes on a request's behalf. What a
+task derives (the networkx projections, say) is kept by the worker for the
+next task on the same graph snapshot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+
+from .graph import KnowledgeGraph
+
+__all__ = ["TASKS", "run_task"]
+
+
+def _projections(graph: KnowledgeGraph):
+    from .analysis.registry import Projections
+
+    return graph.cached("projections", lambda: Projections(graph))
+
+
+def analysis(graph: KnowledgeGraph, name: str, options: dict[str, str]) -> object:
+    from .analysis.registry import run_analysis
+
+    return run_analysis(_projections(graph), name, options)
+
+
+def export(graph: KnowledgeGraph, format: str, selection: dict) -> bytes:
+    from .export import Selection
+    from .export import export as write
+
+    return write(_projections(graph), format, Selection(**selection))
+
+
+def dump(graph: KnowledgeGraph, format: str, name: str | None = None, union: bool = False) -> bytes:
+    from rdflib import URIRef
+
+    return graph.dump(format, URIRef(name) if name else None, union=union)
+
+
+def stats(graph: KnowledgeGraph) -> dict:
+    return asdict(graph.stats())
+
+
+def counts(graph: KnowledgeGraph) -> dict[str, int]:
+    """Members of each collection, for the home page."""
+    from .catalog import COLLECTIONS
+
+    return graph.cached("home counts", lambda: {name: len(graph.instances(cls)) for name, cls in COLLECTIONS.items()})
+
+
+def collection(graph: KnowledgeGraph, name: str, filters: dict, offset: int, limit: int) -> dict:
+    """One page of a collection, its total and its facets (the filters applied in the worker)."""
+    from .catalog import COLLECTIONS, facets, matching
+    from .catalog import collection as members
+
+    items = matching(graph.cached(("collection", name), lambda: members(graph, COLLECTIONS[name])), **filters)
+    return {"items": items[offset:offset + limit], "count": len(items), "facets": facets(items)}
+
+
+def entity(graph: KnowledgeGraph, name: str) -> object:
+    from .entities import describe
+
+    return describe(graph, graph.resolve(name))
+
+
+def neighbors(graph: KnowledgeGraph, name: str, depth: int) -> tuple[str, list, list]:
+    from .analysis.paths import ego_network
+    from .project import node_id
+
+    center = node_id(graph.resolve(name))
+    ego = ego_network(_projections(graph).entity, center, depth)
+    nodes = [(n, d.get("label", n), d.get("cls", "")) for n, d in sorted(ego.nodes(data=True))]
+    edges = [(a, b, d["predicate"], d["label"], d.get("quotes", []))
+             for a, b, d in sorted(ego.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"]))]
+    return center, nodes, edges
+
+
+def paths(graph: KnowledgeGraph, source: str, target: str, limit: int) -> tuple[str, str, list]:
+    from .analysis.paths import explanation_paths
+    from .project import node_id
+
+    start, end = node_id(graph.resolve(source)), node_id(graph.resolve(target))
+    return start, end, explanation_paths(_projections(graph).entity, start, end, limit=limit)
+
+
+TASKS: dict[str, Callable[..., object]] = {
+    "analysis": analysis, "export": export, "dump": dump, "stats": stats, "counts": counts,
+    "collection": collection, "entity": entity, "neighbors": neighbors, "paths": paths,
+}
+"""Every task a worker runs, by name."""
+
+
+def run_task(graph: KnowledgeGraph, name: str, arguments: dict) -> object:
+    """Run task ``name`` on ``graph`` (in the current process: a worker's)."""
+    return TASKS[name](graph, **arguments)

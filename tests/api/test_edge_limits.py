@@ -1,0 +1,101 @@
+"""The HTTP edge, attacked without credentials: huge heads, long URLs, heads that never finish, many connections.
+
+Each attack runs against a real server while /health is asked; /health must answer within a second (a generous
+bound on being held, not a speed measurement).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+
+
+@pytest.fixture(scope="module")
+def edge_server():
+    from api.conftest import Server
+
+    running = Server("--workers", "1", env={"DIPLOGRAPH_HEAD_TIMEOUT": "1.5", "DIPLOGRAPH_MAX_CONNECTIONS": "400"})
+    yield running
+    running.stop()
+
+
+def health_is_prompt(url: str) -> None:
+    response = httpx.get(url + "/health", timeout=1.0)
+    assert response.status_code == 200 and response.json()["status"] == "ok"
+
+
+def _send_head(port: int, head: bytes, outcome: dict) -> None:
+    with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+        try:
+            sock.sendall(head)
+            outcome["answer"] = sock.recv(64)
+        except OSError as error:  # the server closed the connection while the head was still coming
+            outcome["answer"] = repr(error)
+
+
+def test_a_huge_header_is_refused_and_health_stays_prompt(edge_server):
+    outcome: dict = {}
+    head = b"GET / HTTP/1.1\r\nHost: x\r\nX: " + b"a" * (32 << 20) + b"\r\n\r\n"  # 32 MB of one header
+    attack = threading.Thread(target=_send_head, args=(edge_server.port, head, outcome))
+    attack.start()
+    time.sleep(0.2)
+    health_is_prompt(edge_server.url)
+    attack.join(timeout=60)
+    assert not attack.is_alive()
+    answer = outcome["answer"]
+    assert isinstance(answer, str) or answer.startswith(b"HTTP/1.1 400") or answer == b""
+
+
+def test_a_url_past_the_head_limit_is_refused(edge_server):
+    outcome: dict = {}
+    _send_head(edge_server.port, b"GET /sparql?query=ASK%7B%7D%23" + b"x" * 200_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+               outcome)
+    answer = outcome["answer"]
+    assert isinstance(answer, str) or answer.startswith(b"HTTP/1.1 400") or answer == b""
+    health_is_prompt(edge_server.url)
+
+
+def test_a_head_that_never_ends_is_closed_by_the_server(edge_server):
+    with socket.create_connection(("127.0.0.1", edge_server.port), timeout=10) as sock:
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")  # and nothing more
+        started = time.monotonic()
+        assert sock.recv(64) == b""  # closed, without an answer
+        assert time.monotonic() - started < 8  # the 1.5 s head deadline, not the 10 s socket timeout
+        health_is_prompt(edge_server.url)
+
+
+def test_hundreds_of_half_sent_requests_leave_health_prompt(edge_server):
+    sockets = []
+    try:
+        for _ in range(300):
+            sock = socket.create_connection(("127.0.0.1", edge_server.port), timeout=10)
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            sockets.append(sock)
+        health_is_prompt(edge_server.url)
+        time.sleep(2.5)  # past the head deadline: the server has closed them all
+        closed = sum(1 for sock in sockets if sock.recv(1) == b"")
+        assert closed == len(sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
+    health_is_prompt(edge_server.url)
+
+
+def test_too_many_connections_at_once_get_503_not_a_hang(edge_server):
+    sockets = []
+    try:
+        for _ in range(450):  # past the cap of 400
+            sock = socket.create_connection(("127.0.0.1", edge_server.port), timeout=10)
+            sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            sockets.append(sock)
+        answer = httpx.get(edge_server.url + "/health", timeout=2.0)
+        assert answer.status_code == 503  # refused at once, not queued behind the slow ones
+    finally:
+        for sock in sockets:
+            sock.close()
+    time.sleep(0.2)
+    health_is_prompt(edge_server.url)
