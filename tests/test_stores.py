@@ -287,3 +287,24 @@ def test_past_many_graphs_the_engine_default_graph_answers_the_canned_queries(gr
     for name in ("cq05-principles-of-actor", "demands", "about-entity", "cq08-analogy-examples"):
         assert normalised(unconfined.run_canned(name)) == normalised(graph.run_canned(name)), name
     assert unconfined.stats().triples == graph.stats().triples  # counted graph by graph, never the system graphs
+
+
+def test_a_load_killed_midway_leaves_no_store_to_serve(tmp_path):
+    """kill -9 during `load`: the half-built store is in a hidden folder beside the target, never at it."""
+    import signal
+    import time
+
+    data = _generated(tmp_path, 300_000)
+    target = tmp_path / "store"
+    process = subprocess.Popen([str(DIPLOGRAPH), "load", "--store", f"oxigraph:{target}", "--data", str(data),
+                                "--no-validate"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob(".store.building-*")) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert process.poll() is None, "the load ended before it could be interrupted"
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert not target.exists()
+    served = subprocess.run([str(DIPLOGRAPH), "serve", "--store", f"oxigraph:{target}"], capture_output=True,
+                            text=True, timeout=120)
+    assert served.returncode == 2 and "no Oxigraph store" in served.stderr

@@ -166,10 +166,36 @@ class QueryExecutor:
                 return
 
     async def run(self, job: Job, timeout: float | None = None) -> Outcome:
-        """Evaluate ``job`` in a worker within ``timeout`` seconds (default: the configured limit)."""
+        """Evaluate ``job`` in a worker within ``timeout`` seconds (default: the configured limit).
+
+        A worker that dies with the job (killed, or gone since it was last
+        seen idle) is replaced and the job given once more to another: a
+        second death is the job's own doing (its memory), and is reported.
+        """
         deadline = min(timeout or self.limits.timeout, self.limits.timeout)
         loop = asyncio.get_running_loop()
         started = loop.time()
+        for attempt in (1, 2):
+            worker = await self._idle_worker(loop, started, deadline)
+            try:
+                outcome = await self._ask(worker, job, loop, max(0.001, deadline - (loop.time() - started)))
+            except TimeoutError:
+                self._replace(worker)
+                raise QueryLimitError(f"query stopped after {deadline:g} s (the time limit)", limit="time") from None
+            except (EOFError, OSError):
+                self._replace(worker)
+                if attempt == 2:
+                    raise QueryLimitError("the query worker died (out of memory?); the query was stopped",
+                                          limit="memory") from None
+                continue
+            except BaseException:  # cancelled (the client went away): the worker may be mid-query, so replace it
+                self._replace(worker)
+                raise
+            self._release(worker)
+            return outcome
+        raise AssertionError("unreachable")
+
+    async def _idle_worker(self, loop, started: float, deadline: float) -> _Worker:
         while True:
             try:
                 worker = await asyncio.wait_for(self._idle.get(), max(0.001, deadline - (loop.time() - started)))
@@ -177,37 +203,27 @@ class QueryExecutor:
                 raise ServiceBusyError(f"all {self.limits.workers} query workers are busy; try again shortly") \
                     from None
             if worker.process.is_alive():
-                break
+                return worker
             self._replace(worker)  # it died while idle (killed, out of memory): a new one takes its place
+
+    @staticmethod
+    async def _ask(worker: _Worker, job: Job, loop, seconds: float) -> Outcome:
         answered = loop.create_future()
         descriptor = worker.connection.fileno()
+        worker.connection.send(job)
+        loop.add_reader(descriptor, lambda: answered.done() or answered.set_result(None))
         try:
-            worker.connection.send(job)
-            loop.add_reader(descriptor, lambda: answered.done() or answered.set_result(None))
-            try:
-                await asyncio.wait_for(answered, max(0.001, deadline - (loop.time() - started)))
-            finally:
-                loop.remove_reader(descriptor)
-                os.set_blocking(descriptor, True)  # uvloop made it non-blocking; the rest of a long answer follows
-            outcome = worker.connection.recv()
-        except TimeoutError:
-            self._replace(worker)
-            raise QueryLimitError(f"query stopped after {deadline:g} s (the time limit)", limit="time") from None
-        except (EOFError, OSError):
-            self._replace(worker)
-            raise QueryLimitError("the query worker died (out of memory?); the query was stopped",
-                                  limit="memory") from None
-        except BaseException:  # cancelled (the client went away): the worker may be mid-query, so replace it
-            self._replace(worker)
-            raise
-        self._release(worker)
-        return outcome
+            await asyncio.wait_for(answered, seconds)
+        finally:
+            loop.remove_reader(descriptor)
+            os.set_blocking(descriptor, True)  # uvloop made it non-blocking; the rest of a long answer follows
+        return worker.connection.recv()
 
     # ------------------------------------------------------------------ worker management
 
     def _spawn(self, *, ready: bool = True) -> _Worker:
         parent, child = _FORK.Pipe()
-        process = _FORK.Process(target=_serve, args=(self.graph, child, self.limits.memory_mb),
+        process = _FORK.Process(target=_serve, args=(self.graph, child, self.limits),
                                 name="diplograph-query-worker", daemon=True)
         process.start()
         child.close()
@@ -245,9 +261,9 @@ class QueryExecutor:
 
 # ---------------------------------------------------------------------- inside a worker
 
-def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connection, memory_mb: int) -> None:
+def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connection, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server shuts workers down itself
-    connection.send(confine(graph, memory_mb))
+    connection.send(confine(graph, limits.memory_mb))
     while True:
         try:
             job = connection.recv()
@@ -256,10 +272,14 @@ def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connect
         try:
             outcome = evaluate(graph, job)
         except MemoryError:
-            outcome = Outcome(error=("QueryLimitError", "the query exceeded the memory limit", {}))
+            outcome = Outcome(error=("QueryLimitError", "the query exceeded the memory limit", {"limit": "memory"}))
         except Exception as error:  # reported to the caller, who maps it to a message
             position = {"line": error.line, "column": error.column} if isinstance(error, QuerySyntaxError) else {}
             outcome = Outcome(error=(type(error).__name__, str(error), position))
+        if len(outcome.body) > limits.max_answer_mb * 1024 * 1024:
+            outcome = Outcome(error=("QueryLimitError", f"the answer is {len(outcome.body) / 1e6:,.0f} MB, past the "
+                                     f"limit of {limits.max_answer_mb:g} MB: ask for a part (one graph, a "
+                                     "neighbourhood, fewer rows)", {"limit": "answer-size"}))
         connection.send(outcome)
 
 
@@ -341,11 +361,15 @@ def _limit_memory(memory_mb: int) -> None:
 
 
 def _warm_up(graph: KnowledgeGraph) -> None:
-    """Run what evaluation loads lazily (the engine, the writers) before the guard forbids opening files."""
-    for text, formats in (("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(REGEX(STR(?s), 'x')) "
-                           "BIND(NOW() AS ?t) } LIMIT 1", ("sparql-json", "sparql-xml", "csv", "tsv")),
-                          ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1", tuple(GRAPH_FORMATS)),
-                          ("ASK { ?s ?p ?o }", ("sparql-json",))):
+    """Run what evaluation loads lazily (the engine, the writers) before the guard forbids opening files.
+
+    On inline data only (VALUES): a warm-up must not scan the store, which at a million quads takes seconds.
+    """
+    values = "VALUES (?s ?p ?o) { (<urn:diplograph:a> <urn:diplograph:b> 'c') }"
+    for text, formats in ((f"SELECT (COUNT(*) AS ?n) WHERE {{ {values} FILTER(REGEX(STR(?s), 'x')) "
+                           "BIND(NOW() AS ?t) }", ("sparql-json", "sparql-xml", "csv", "tsv")),
+                          (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {values} }}", tuple(GRAPH_FORMATS)),
+                          (f"ASK {{ {values} }}", ("sparql-json",))):
         for format in formats:
             _outcome(graph.store.run(text), Job(text, max_rows=1, format=format))
 

@@ -142,7 +142,7 @@ class Service:
             if name == "QuerySyntaxError":
                 raise QuerySyntaxError(message.split(": ", 1)[-1], details["line"], details["column"])
             if name == "QueryLimitError":
-                raise QueryLimitError(message, limit="memory")
+                raise QueryLimitError(message, limit=details.get("limit", "memory"))
             if name in ("PermissionError", "UnsafeQueryError"):
                 raise UnsafeQueryError(message)
             if name in _PASSED_ON:

@@ -27,6 +27,8 @@ class Limits:
     timeout: float = 10.0
     max_rows: int = 10_000
     memory_mb: int = 1024
+    max_answer_mb: float = 256
+    """The largest answer a worker sends (a dump, an export, a serialised result)."""
     workers: int = field(default_factory=lambda: (os.cpu_count() or 1) + 1)
     """One more than the cores: while the server answers one request, a worker is already on the next."""
     max_query_length: int = 100_000
@@ -48,6 +50,7 @@ class Settings(BaseSettings):
     timeout: float = Limits.timeout
     max_rows: int = Limits.max_rows
     memory_mb: int = Limits.memory_mb
+    max_answer_mb: float = Limits.max_answer_mb
     workers: int = Field(default_factory=lambda: Limits().workers)
     max_query_length: int = Limits.max_query_length
     max_nesting: int = Limits.max_nesting
@@ -64,6 +67,7 @@ class Settings(BaseSettings):
     @property
     def limits(self) -> Limits:
         return Limits(timeout=self.timeout, max_rows=self.max_rows, memory_mb=self.memory_mb,
+                      max_answer_mb=self.max_answer_mb,
                       workers=self.workers, max_query_length=self.max_query_length, max_nesting=self.max_nesting)
 
     def layout(self) -> Layout:

@@ -290,3 +290,19 @@ def test_the_sandbox_alone_stops_service_load_and_file_access(listener, store, r
     assert results[2:] == ["OSError", "nothing bound", "OSError", "OSError", "OSError", "PermissionError", "no write"]
     assert listener.hits == []
     assert not __import__("pathlib").Path("/tmp/diplograph-sandbox-write").exists()
+
+
+def test_a_worker_killed_while_idle_is_replaced_before_it_gets_work(server, client):
+    import os
+    import signal as signals
+
+    with open(f"/proc/{server.process.pid}/task/{server.process.pid}/children", encoding="ascii") as handle:
+        workers = [int(pid) for pid in handle.read().split()]
+    assert len(workers) == 2  # the session server runs two workers
+    for pid in workers:
+        os.kill(pid, signals.SIGKILL)
+    for _ in range(4):  # every worker was dead: each request must still be answered
+        response = client.get("/sparql", params={"query": "ASK { ?s a dg:Demand }"},
+                              headers={"Accept": "application/sparql-results+json"})
+        assert response.status_code == 200, response.text
+        assert response.json()["boolean"] is True

@@ -61,7 +61,8 @@ def _for(error: Exception) -> JSONResponse:
             return problem(503, f"query-{error.limit}-limit", "Query stopped at its limit", str(error),
                            limit=error.limit)
         case QueryLimitError():
-            return problem(400, f"query-{error.limit}-limit", "Query too large", str(error), limit=error.limit)
+            return problem(400, f"query-{error.limit}-limit", "Query or answer too large", str(error),
+                           limit=error.limit)
         case ServiceBusyError():
             return problem(503, "busy", "Service busy", str(error))
         case UpdateForbiddenError():
