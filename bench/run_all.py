@@ -28,6 +28,7 @@ def main() -> None:
                     "--virtuoso-max", "100000" if args.quick else "1000000"]),
         ("HTTP under load", ["bench_http.py", "--sizes", *(["bundled"] if args.quick else ["bundled", "1000000"]),
                              "--seconds", "5" if args.quick else "10"]),
+        ("Honest mix with and without attackers", ["bench_attack.py", "--seconds", "10" if args.quick else "60"]),
     ]
     sections = [f"# Benchmark run {time.strftime('%Y-%m-%d %H:%M')}\n"]
     for title, command in runs:
