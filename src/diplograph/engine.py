@@ -151,6 +151,17 @@ class LocalStore:
         except SyntaxError as error:
             raise syntax_error(error, text, update=True) from None
 
+    def replace_overlay(self, ntriples: bytes) -> None:
+        """The runtime-update overlay replaced by ``ntriples`` (what a worker's update left), in one transaction."""
+        from .updates import OVERLAY
+
+        overlay = ox.NamedNode(str(OVERLAY))
+        quads = [ox.Quad(t.subject, t.predicate, t.object, overlay)
+                 for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)]
+        if self.native.contains_named_graph(overlay):
+            self.native.remove_graph(overlay)
+        self.native.extend(quads)
+
     def dump(self, format: str, graph: URIRef | None = None, *, union: bool = False) -> bytes:
         """One graph, the union of all as one graph, or the whole dataset, written by the engine.
 

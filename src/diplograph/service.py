@@ -171,6 +171,9 @@ class Service:
         inspection = self.inspect(text, update=True)
         rewritten = overlay_update(inspection, text, self.graph.graphs())
         async with self._update_lock:
-            await asyncio.to_thread(self.graph.store.update, rewritten)  # type: ignore[attr-defined]
+            # evaluated by a worker on its copy of the graph, bounded like a query; the overlay it leaves comes back
+            # and replaces the server's, so a runaway WHERE is stopped at the limits and changes nothing
+            overlay = (await self.task("update", text=rewritten)).body
+            self.graph.store.replace_overlay(overlay)  # type: ignore[attr-defined]
             self.graph.changed()
             self.executor.restart()

@@ -90,9 +90,20 @@ def paths(graph: KnowledgeGraph, source: str, target: str, limit: int) -> tuple[
     return start, end, explanation_paths(_projections(graph).entity, start, end, limit=limit)
 
 
+def update(graph: KnowledgeGraph, text: str) -> bytes:
+    """Apply an (already checked and rewritten) update to this worker's copy; the overlay graph it leaves.
+
+    The server replaces its overlay with the answer: the worker's copy is thrown away afterwards.
+    """
+    from .updates import OVERLAY
+
+    graph.store.update(text)  # type: ignore[attr-defined]
+    return graph.store.dump("ntriples", OVERLAY)  # type: ignore[attr-defined]
+
+
 TASKS: dict[str, Callable[..., object]] = {
     "analysis": analysis, "export": export, "dump": dump, "stats": stats, "counts": counts,
-    "collection": collection, "entity": entity, "neighbors": neighbors, "paths": paths,
+    "collection": collection, "entity": entity, "neighbors": neighbors, "paths": paths, "update": update,
 }
 """Every task a worker runs, by name."""
 

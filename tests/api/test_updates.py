@@ -99,3 +99,15 @@ def test_a_path_put_in_the_graph_by_an_update_is_never_read(http, update_server)
         assert "TOKEN" not in leaked.text and "root:" not in leaked.text
     article = httpx.get(f"{update_server.url}/source/2025-11-30-peace-talks-putin-conditions/text", timeout=30)
     assert article.status_code == 200 and "Putin" in article.text
+
+
+def test_a_runaway_update_is_stopped_at_the_time_limit_and_changes_nothing(http, update_server):
+    """The reviewer's three-way cartesian product in an update's WHERE: it runs in a worker, which is stopped."""
+    before = count(http, "SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:test:runaway> ?o }")
+    response = update(http, "INSERT { ?a <urn:test:runaway> ?c } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    assert response.status_code == 503 and response.json()["limit"] == "time"  # stopped at the server's 3 s
+    assert httpx.get(update_server.url + "/health", timeout=1).status_code == 200
+    assert count(http, "SELECT (COUNT(*) AS ?n) WHERE { ?s <urn:test:runaway> ?o }") == before == 0
+    assert update(http, "INSERT DATA { <urn:test:after> <urn:test:p> 1 }").status_code == 204
+    assert count(http, "SELECT (COUNT(*) AS ?n) WHERE { <urn:test:after> ?p ?o }") == 1
+    assert update(http, "CLEAR DEFAULT").status_code == 204
