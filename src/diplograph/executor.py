@@ -289,7 +289,7 @@ def confine(graph: KnowledgeGraph, memory_mb: int) -> Isolation:
     Returns what the kernel granted (see ``sandbox.isolate``).
     """
     graph.reopen()  # before the file systems turn read-only: a store on disk is opened now
-    _warm_up(graph)
+    _warm_up()
     read_schema(graph.layout.ontology)  # tasks read the ontology's classes: read now, while files may be opened
     isolation = isolate(network=graph.spec.remote_address is None)
     _limit_memory(memory_mb)
@@ -360,18 +360,24 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _warm_up(graph: KnowledgeGraph) -> None:
+def _warm_up() -> None:
     """Run what evaluation loads lazily (the engine, the writers) before the guard forbids opening files.
 
-    On inline data only (VALUES): a warm-up must not scan the store, which at a million quads takes seconds.
+    On a scratch store with inline data: a warm-up must neither scan the graph (seconds at a million quads) nor
+    send anything to a remote engine.
     """
+    from rdflib import Dataset
+
+    from .engine import LocalStore
+
+    scratch = LocalStore.in_memory(Dataset(), [])
     values = "VALUES (?s ?p ?o) { (<urn:diplograph:a> <urn:diplograph:b> 'c') }"
     for text, formats in ((f"SELECT (COUNT(*) AS ?n) WHERE {{ {values} FILTER(REGEX(STR(?s), 'x')) "
                            "BIND(NOW() AS ?t) }", ("sparql-json", "sparql-xml", "csv", "tsv")),
                           (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {values} }}", tuple(GRAPH_FORMATS)),
                           (f"ASK {{ {values} }}", ("sparql-json",))):
         for format in formats:
-            _outcome(graph.store.run(text), Job(text, max_rows=1, format=format))
+            _outcome(scratch.run(text), Job(text, max_rows=1, format=format))
 
 
 # ---------------------------------------------------------------------- the guard
