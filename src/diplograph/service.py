@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-from collections.abc import Callable
-from typing import TypeVar
 
-import networkx as nx
-
-from .analysis.registry import Projections
 from .errors import (
     DiplographError,
     QueryError,
@@ -33,7 +28,6 @@ __all__ = ["Service", "Settings"]
 _PASSED_ON = {error.__name__: error for error in (UnknownEntityError, QueryParameterError, QueryError)}
 """Errors a worker reports that keep their kind at the edge (404, 400)."""
 
-T = TypeVar("T")
 
 
 class Service:
@@ -78,19 +72,6 @@ class Service:
     @property
     def triples(self) -> int:
         return self.graph.size()
-
-    def cached(self, key: object, compute: Callable[[], T]) -> T:
-        """A value derived from the graph, computed once per snapshot (see ``KnowledgeGraph.cached``)."""
-        return self.graph.cached(key, compute)
-
-    @property
-    def projections(self) -> Projections:
-        """The networkx projections, built once per snapshot."""
-        return self.cached("projections", lambda: Projections(self.graph))
-
-    def entity_graph(self) -> nx.MultiDiGraph:
-        """The entity projection (see ``project.entity_graph``)."""
-        return self.projections.entity
 
     # ------------------------------------------------------------------ queries
 
