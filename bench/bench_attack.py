@@ -4,8 +4,9 @@ Run:  .venv/bin/python bench/bench_attack.py [--seconds 60] [--connections 32]
 
 The honest mix (Python clients with keep-alive connections, in a second process) cycles through canned queries,
 `/sparql` texts, exports, analyses and a pathological query (a three-way cartesian product, cut at the time
-limit). The attackers, in a third process, send a 32 MB header over and over, and open connections that send
-half a request head and stop. Reported: requests/s of the honest mix with the attackers as a share of without,
+limit). The attackers, in a third process, send a 32 MB header over and over, open connections that send
+half a request head and stop, and ask for a 9 MB answer with a 4 KiB receive window and never read it (asking
+again each time the server drops them). Reported: requests/s of the honest mix with the attackers as a share of without,
 5xx answers other than the documented limit responses (503 for a query stopped at its limit or a full
 server), `/health` p50/p99 during each run, the peak resident memory of the server and its workers, and whether
 every answer of a fixed sample is the same after the runs as before. Writes bench/results/attack.json.
@@ -37,6 +38,10 @@ HONEST = [
 PATHOLOGICAL = "/sparql?query=SELECT%20(COUNT(*)%20AS%20%3Fn)%20WHERE%20%7B%20%3Fa%20%3Fb%20%3Fc%20.%20%3Fd%20%3Fe%20" \
                "%3Ff%20.%20%3Fg%20%3Fh%20%3Fi%20%7D"
 SAMPLE = HONEST[:4] + ["/stats"]
+BIG_ANSWER = ("SELECT ?x WHERE { ?s ?p ?o BIND(CONCAT(STR(?s), STR(?p)) AS ?x0) BIND(CONCAT(?x0, ?x0) AS ?x1) "
+              "BIND(CONCAT(?x1, ?x1) AS ?x2) BIND(CONCAT(?x2, ?x2) AS ?x3) BIND(CONCAT(?x3, ?x3) AS ?x4) "
+              "BIND(CONCAT(?x4, ?x4) AS ?x5) BIND(CONCAT(?x5, ?x5) AS ?x) }")
+"""An answer of about 9 MB on the bundled graph, for the slow reader to refuse to read."""
 
 
 def _honest(base: str, clients: int, seconds: float, queue) -> None:
@@ -93,13 +98,39 @@ def _attack(port: int, seconds: float) -> None:
                 time.sleep(0.05)
             time.sleep(0.01)
 
-    threads = [threading.Thread(target=huge_headers), threading.Thread(target=half_heads)]
+    def slow_readers() -> None:
+        """Ask for a multi-megabyte answer with a tiny receive window and never read; again when dropped."""
+        request = httpx.URL(f"http://127.0.0.1:{port}/sparql", params={"query": BIG_ANSWER}).raw_path.join(
+            [b"GET ", b" HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n\r\n"])
+        while time.monotonic() < stop:
+            try:
+                with socket.socket() as sock:
+                    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+                    sock.connect(("127.0.0.1", port))
+                    sock.sendall(request)
+                    while time.monotonic() < stop and not _closed(sock):
+                        time.sleep(1)
+            except OSError:
+                time.sleep(0.1)
+
+    threads = [threading.Thread(target=huge_headers), threading.Thread(target=half_heads),
+               threading.Thread(target=slow_readers)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     for sock in held:
         sock.close()
+
+
+def _closed(sock: socket.socket) -> bool:
+    """Whether the server dropped the connection (reading nothing: a peek at a reset or end of stream)."""
+    try:
+        return sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
 
 
 def _health(base: str, seconds: float) -> list[float]:
@@ -183,12 +214,13 @@ def main() -> None:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(600):
+        for _ in range(600):  # up, and its derived data built (both runs then use it alike)
             try:
-                if httpx.get(base + "/health", timeout=1).status_code == 200:
+                if httpx.get(base + "/health", timeout=1).json().get("derived") == "ready":
                     break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+            except (httpx.HTTPError, ValueError):
+                pass
+            time.sleep(0.1)
         before = answers(base)
         calm = run(base, port, server.pid, args.seconds, args.connections, attackers=False)
         attacked = run(base, port, server.pid, args.seconds, args.connections, attackers=True)

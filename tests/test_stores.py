@@ -92,7 +92,9 @@ def test_serve_from_virtuoso(virtuoso):
     _, server = virtuoso
     front = Server("--store", f"sparql:{server.url}/sparql", "--timeout", "20")
     try:
-        rows = httpx.get(front.url + "/queries/cq08-analogy-examples", timeout=60).json()["rows"]
+        answer = httpx.get(front.url + "/queries/cq08-analogy-examples", timeout=60)
+        assert answer.status_code == 200, (answer.text, front.output()[-3000:])
+        rows = answer.json()["rows"]
         assert {r["territoryLabel"] for r in rows} == {"Transnistria", "Abkhazia", "Donbas"}
         page = httpx.get(front.url + "/id/ukraine", headers={"Accept": "text/html"}, timeout=60)
         assert "Ukraine refuses." in page.text, page.text[:2000]

@@ -528,7 +528,8 @@ def serve(
               f"http://{settings.host}:{settings.port}/ ({mode})", markup=False)
     config = server_config(create_app(service), host=settings.host, port=settings.port,
                            access_log=settings.access_log, head_timeout=settings.head_timeout,
-                           max_head_bytes=settings.max_head_bytes, max_connections=settings.max_connections)
+                           max_head_bytes=settings.max_head_bytes, max_connections=settings.max_connections,
+                           send_timeout=settings.send_timeout)
     uvicorn.Server(config).run(sockets=[listener])
 
 

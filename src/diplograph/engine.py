@@ -13,6 +13,7 @@ worker writes them as bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import threading
@@ -161,6 +162,11 @@ class LocalStore:
         if self.native.contains_named_graph(overlay):
             self.native.remove_graph(overlay)
         self.native.extend(quads)
+        self._overlay = hashlib.sha256(ntriples).hexdigest()
+
+    def overlay_digest(self) -> str:
+        """A digest of the overlay's contents as last replaced ("" before any update): part of the data's name."""
+        return getattr(self, "_overlay", "")
 
     def dump(self, format: str, graph: URIRef | None = None, *, union: bool = False) -> bytes:
         """One graph, the union of all as one graph, or the whole dataset, written by the engine.

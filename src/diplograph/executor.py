@@ -17,6 +17,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -46,7 +47,7 @@ from .sandbox import Isolation, isolate
 from .schema import read_schema
 from .settings import Limits
 
-__all__ = ["Job", "Limits", "Outcome", "QueryExecutor", "confine", "evaluate", "install_guard"]
+__all__ = ["Job", "Limits", "Outcome", "QueryExecutor", "confine", "evaluate", "install_guard", "limit_memory", "wake"]
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
@@ -141,7 +142,7 @@ class QueryExecutor:
 
     def start(self) -> None:
         """Start every worker at once, then wait for each to be ready (they warm up side by side)."""
-        workers = [self._spawn(ready=False) for _ in range(self.limits.workers)]
+        workers = [self._spawn() for _ in range(self.limits.workers)]
         for worker in workers:
             self._ready(worker)
             self._idle.put_nowait(worker)
@@ -206,31 +207,34 @@ class QueryExecutor:
                 return worker
             self._replace(worker)  # it died while idle (killed, out of memory): a new one takes its place
 
-    @staticmethod
-    async def _ask(worker: _Worker, job: Job, loop, seconds: float) -> Outcome:
-        answered = loop.create_future()
+    async def _ask(self, worker: _Worker, job: Job, loop, seconds: float) -> Outcome:
+        """Send ``job``; its answer (a worker started without waiting first says what the kernel granted it)."""
+        deadline = loop.time() + seconds
         descriptor = worker.connection.fileno()
         worker.connection.send(job)
-        loop.add_reader(descriptor, lambda: answered.done() or answered.set_result(None))
-        try:
-            await asyncio.wait_for(answered, seconds)
-        finally:
-            loop.remove_reader(descriptor)
-            os.set_blocking(descriptor, True)  # uvloop made it non-blocking; the rest of a long answer follows
-        return worker.connection.recv()
+        while True:
+            answered = loop.create_future()
+            loop.add_reader(descriptor, wake, answered)
+            try:
+                await asyncio.wait_for(answered, max(0.001, deadline - loop.time()))
+            finally:
+                loop.remove_reader(descriptor)
+                os.set_blocking(descriptor, True)  # uvloop made it non-blocking; the rest of a long answer follows
+            message = worker.connection.recv()
+            if not isinstance(message, Isolation):
+                return message
+            self.isolation = message
 
     # ------------------------------------------------------------------ worker management
 
-    def _spawn(self, *, ready: bool = True) -> _Worker:
+    def _spawn(self) -> _Worker:
+        """A new worker, not waited for: it says what the kernel granted it before its first answer."""
         parent, child = _FORK.Pipe()
         process = _FORK.Process(target=_serve, args=(self.graph, child, self.limits),
                                 name="diplograph-query-worker", daemon=True)
         process.start()
         child.close()
-        worker = _Worker(process, parent, self._generation)
-        if ready:
-            self._ready(worker)
-        return worker
+        return _Worker(process, parent, self._generation)
 
     def _ready(self, worker: _Worker) -> None:
         """Wait for the worker's first word: what the kernel granted it (see ``sandbox.isolate``)."""
@@ -257,6 +261,12 @@ class QueryExecutor:
             worker.process.kill()
         worker.process.join(timeout=5)
         worker.connection.close()
+
+
+def wake(future: asyncio.Future) -> None:
+    """Settle ``future`` (a reader callback: a pipe or a process sentinel became readable)."""
+    if not future.done():
+        future.set_result(None)
 
 
 # ---------------------------------------------------------------------- inside a worker
@@ -288,11 +298,12 @@ def confine(graph: KnowledgeGraph, memory_mb: int) -> Isolation:
 
     Returns what the kernel granted (see ``sandbox.isolate``).
     """
+    graph.snapshot.lock = threading.RLock()  # a lock held by a thread of the server at the fork would stay held
     graph.reopen()  # before the file systems turn read-only: a store on disk is opened now
     _warm_up()
     read_schema(graph.layout.ontology)  # tasks read the ontology's classes: read now, while files may be opened
     isolation = isolate(network=graph.spec.remote_address is None)
-    _limit_memory(memory_mb)
+    limit_memory(memory_mb)
     install_guard(allowed=graph.spec.remote_address)
     return isolation
 
@@ -349,7 +360,7 @@ def _table(names: list[str] | None, rows, job: Job) -> Outcome:
     return Outcome(form=form, body=body, format=job.format, truncated=truncated)
 
 
-def _limit_memory(memory_mb: int) -> None:
+def limit_memory(memory_mb: int) -> None:
     """Cap the worker's address space at what it has now (the shared graph) plus ``memory_mb``."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:

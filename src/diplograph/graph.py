@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .entities import Entity
     from .settings import Settings
 
-__all__ = ["KnowledgeGraph", "Snapshot", "Stats"]
+__all__ = ["KnowledgeGraph", "Snapshot", "Stats", "cache_folder", "content_key"]
 
 T = TypeVar("T")
 
@@ -80,7 +80,8 @@ def _validation_key(layout: Layout, files: list[SourceFile]) -> str:
     return digest.hexdigest()
 
 
-def _cache_folder() -> Path:
+def cache_folder() -> Path:
+    """The user's cache folder for diplograph (``DIPLOGRAPH_CACHE``, else the XDG cache home)."""
     import os
 
     return Path(os.environ.get("DIPLOGRAPH_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or
@@ -93,16 +94,47 @@ def _validated_before(layout: Layout, files: list[SourceFile]) -> bool:
     SHACL validation takes most of a start; its answer depends only on what
     the key covers, so a start on unchanged files need not repeat it.
     """
-    return (_cache_folder() / "validated" / _validation_key(layout, files)).exists()
+    return (cache_folder() / "validated" / _validation_key(layout, files)).exists()
 
 
 def _remember_valid(layout: Layout, files: list[SourceFile]) -> None:
     try:
-        folder = _cache_folder() / "validated"
+        folder = cache_folder() / "validated"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / _validation_key(layout, files)).touch()
     except OSError:
         pass  # no cache where none can be written: the next start validates again
+
+
+def content_key(graph: KnowledgeGraph) -> str | None:
+    """A digest naming what ``graph``'s current generation holds, for caches of what is derived from it.
+
+    Files loaded into memory are named by their contents (the N-Quads bulk
+    files by path, size and time, as hashing a million quads at every start
+    would cost more than it saves); a built store by its folder's identity,
+    which a rebuild changes (it is renamed into place); the runtime overlay by
+    its contents. A remote engine's data has no such name: None.
+    """
+    import hashlib
+
+    spec = graph.spec
+    if spec.kind == "sparql":
+        return None
+    digest = hashlib.sha256(spec.kind.encode())
+    if spec.kind == "oxigraph":
+        assert spec.path is not None
+        info = spec.path.stat()
+        digest.update(f"{spec.path.resolve()}:{info.st_ino}:{info.st_mtime_ns}".encode())
+    else:
+        digest.update(_validation_key(graph.layout, graph.files).encode())
+        for path, name in graph.layout.files():
+            if name is None:
+                info = path.stat()
+                digest.update(f"{path.resolve()}:{info.st_size}:{info.st_mtime_ns}".encode())
+    overlay = getattr(graph.store, "overlay_digest", None)
+    if overlay is not None:
+        digest.update(overlay().encode())
+    return digest.hexdigest()
 
 
 class KnowledgeGraph:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 
+from .derived import Builder
 from .errors import (
     DiplographError,
     QueryError,
@@ -41,6 +42,8 @@ class Service:
         self.graph = graph
         self.settings = settings or Settings()
         self.executor = QueryExecutor(graph, self.settings.limits)
+        self.derived = Builder(graph, self.settings.limits.memory_mb, self.executor.restart)
+        """Builds projections, centralities and statistics of each generation; the workers restart with them."""
         self._update_lock = asyncio.Lock()
 
     @classmethod
@@ -61,8 +64,10 @@ class Service:
 
     def start(self) -> None:
         self.executor.start()
+        self.derived.start()
 
     def close(self) -> None:
+        self.derived.stop()
         self.executor.close()
 
     @property
@@ -158,3 +163,4 @@ class Service:
             self.graph.store.replace_overlay(overlay)  # type: ignore[attr-defined]
             self.graph.changed()
             self.executor.restart()
+            self.derived.start()

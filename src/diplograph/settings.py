@@ -57,6 +57,7 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1_000_000
     # the HTTP edge (see api.server)
     head_timeout: float = 10.0
+    send_timeout: float = 30.0
     max_head_bytes: int = 64 * 1024
     max_connections: int = 1000
     allow_updates: bool = False

@@ -6,7 +6,8 @@ in the asked format). So collections, entities, paths, analyses, exports,
 dumps and statistics are bounded in time and memory by the worker that runs
 them, and the server process never computes on a request's behalf. What a
 task derives (the networkx projections, say) is kept by the worker for the
-next task on the same graph snapshot.
+next task on the same graph snapshot — and the server has the costly part of
+it built once per generation beforehand (:mod:`diplograph.derived`).
 """
 
 from __future__ import annotations
@@ -16,26 +17,28 @@ from dataclasses import asdict
 
 from .graph import KnowledgeGraph
 
-__all__ = ["TASKS", "run_task"]
+__all__ = ["TASKS", "projections", "run_task"]
 
 
-def _projections(graph: KnowledgeGraph):
+def projections(graph: KnowledgeGraph):
     from .analysis.registry import Projections
 
     return graph.cached("projections", lambda: Projections(graph))
 
 
 def analysis(graph: KnowledgeGraph, name: str, options: dict[str, str]) -> object:
+    """An analysis's result, kept for the snapshot: the same question on the same graph has the same answer."""
     from .analysis.registry import run_analysis
 
-    return run_analysis(_projections(graph), name, options)
+    key = ("analysis", name, tuple(sorted(options.items())))
+    return graph.cached(key, lambda: run_analysis(projections(graph), name, options))
 
 
 def export(graph: KnowledgeGraph, format: str, selection: dict) -> bytes:
     from .export import Selection
     from .export import export as write
 
-    return write(_projections(graph), format, Selection(**selection))
+    return write(projections(graph), format, Selection(**selection))
 
 
 def dump(graph: KnowledgeGraph, format: str, name: str | None = None, union: bool = False) -> bytes:
@@ -75,7 +78,7 @@ def neighbors(graph: KnowledgeGraph, name: str, depth: int) -> tuple[str, list, 
     from .project import node_id
 
     center = node_id(graph.resolve(name))
-    ego = ego_network(_projections(graph).entity, center, depth)
+    ego = ego_network(projections(graph).entity, center, depth)
     nodes = [(n, d.get("label", n), d.get("cls", "")) for n, d in sorted(ego.nodes(data=True))]
     edges = [(a, b, d["predicate"], d["label"], d.get("quotes", []))
              for a, b, d in sorted(ego.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"]))]
@@ -87,7 +90,7 @@ def paths(graph: KnowledgeGraph, source: str, target: str, limit: int) -> tuple[
     from .project import node_id
 
     start, end = node_id(graph.resolve(source)), node_id(graph.resolve(target))
-    return start, end, explanation_paths(_projections(graph).entity, start, end, limit=limit)
+    return start, end, explanation_paths(projections(graph).entity, start, end, limit=limit)
 
 
 def update(graph: KnowledgeGraph, text: str) -> bytes:

@@ -115,3 +115,42 @@ def test_an_answer_past_the_size_limit_is_stopped_in_the_worker():
         health_is_prompt(small.url)
     finally:
         small.stop()
+
+
+BIG_ANSWER = ("SELECT ?x WHERE { ?s ?p ?o BIND(CONCAT(STR(?s), STR(?p)) AS ?x0) BIND(CONCAT(?x0, ?x0) AS ?x1) "
+              "BIND(CONCAT(?x1, ?x1) AS ?x2) BIND(CONCAT(?x2, ?x2) AS ?x3) BIND(CONCAT(?x3, ?x3) AS ?x4) "
+              "BIND(CONCAT(?x4, ?x4) AS ?x5) BIND(CONCAT(?x5, ?x5) AS ?x) }")
+"""About 2 KB per triple of the bundled graph: an answer of several MB, more than the sockets' buffers hold."""
+
+
+def test_a_client_that_never_reads_is_dropped(slow_reader_server):
+    full = httpx.get(slow_reader_server.url + "/sparql", params={"query": BIG_ANSWER}, timeout=30,
+                     headers={"Accept": "application/sparql-results+json"})
+    assert full.status_code == 200 and len(full.content) > 8 << 20
+    slow = socket.socket()
+    slow.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # a small window: the server's buffer fills quickly
+    slow.connect(("127.0.0.1", slow_reader_server.port))
+    slow.sendall(httpx.URL(slow_reader_server.url + "/sparql", params={"query": BIG_ANSWER}).raw_path.join(
+        [b"GET ", b" HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n\r\n"]))
+    time.sleep(1.0)
+    health_is_prompt(slow_reader_server.url)
+    time.sleep(3.5)  # past the send timeout of 2 s, with the answer stalled
+    received = 0
+    slow.settimeout(5)
+    try:
+        while chunk := slow.recv(1 << 20):
+            received += len(chunk)
+    except ConnectionResetError:
+        pass
+    slow.close()
+    assert received < len(full.content) // 2  # reset part-way: the rest of the answer was never sent
+    health_is_prompt(slow_reader_server.url)
+
+
+@pytest.fixture(scope="module")
+def slow_reader_server():
+    from api.conftest import Server
+
+    running = Server("--workers", "1", env={"DIPLOGRAPH_SEND_TIMEOUT": "2"})
+    yield running
+    running.stop()

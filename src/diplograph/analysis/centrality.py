@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-__all__ = ["CentralityScore", "centrality", "FAMILIES"]
+__all__ = ["CentralityScore", "FAMILIES", "centrality", "score_all"]
 
 FAMILIES = {
     "actors": {"dg:Actor"},
@@ -33,7 +33,7 @@ class CentralityScore:
 
 
 def centrality(graph: nx.MultiDiGraph, *, family: str | None = None, top: int | None = None,
-               attribution: bool = False) -> list[CentralityScore]:
+               attribution: bool = False, scores: list[CentralityScore] | None = None) -> list[CentralityScore]:
     """Degree, betweenness and PageRank of every node, over the graph read as undirected and simple.
 
     Scores are computed on the whole graph and then filtered to ``family``
@@ -53,6 +53,10 @@ def centrality(graph: nx.MultiDiGraph, *, family: str | None = None, top: int | 
         keep only the first ``top`` scores.
     attribution : bool
         count ``prov:wasAttributedTo`` edges too.
+    scores : list of CentralityScore, optional
+        the whole graph's scores from :func:`score_all` with the same
+        ``attribution``, computed earlier: then only the filtering is done
+        (betweenness is the expensive part, and does not depend on the filter).
 
     Returns
     -------
@@ -66,6 +70,22 @@ def centrality(graph: nx.MultiDiGraph, *, family: str | None = None, top: int | 
     >>> centrality(g)[0].betweenness
     0.6666666666666666
     """
+    if scores is None:
+        scores = score_all(graph, attribution=attribution)
+    wanted = FAMILIES[family] if family else None
+    kept = [s for s in scores if wanted is None or wanted & set(graph.nodes[s.node].get("classes", ()))]
+    return kept[:top] if top else kept
+
+
+def score_all(graph: nx.MultiDiGraph, *, attribution: bool = False) -> list[CentralityScore]:
+    """Every node's scores, sorted by PageRank, then degree, then key (see :func:`centrality`).
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> [(s.node, s.degree) for s in score_all(g)]
+    [('b', 1.0), ('a', 0.5), ('c', 0.5)]
+    """
     simple = nx.Graph()
     simple.add_nodes_from(graph)
     simple.add_edges_from((a, b) for a, b, key in graph.edges(keys=True)
@@ -75,12 +95,11 @@ def centrality(graph: nx.MultiDiGraph, *, family: str | None = None, top: int | 
     degree = nx.degree_centrality(simple)
     betweenness = nx.betweenness_centrality(simple, normalized=True, k=_sample(simple), seed=0)
     pagerank = nx.pagerank(simple, alpha=0.85)
-    wanted = FAMILIES[family] if family else None
     scores = [CentralityScore(node, data.get("label", node), data.get("cls", ""), degree[node], betweenness[node],
                               pagerank[node])
-              for node, data in graph.nodes(data=True) if wanted is None or wanted & set(data.get("classes", ()))]
+              for node, data in graph.nodes(data=True)]
     scores.sort(key=lambda s: (-s.pagerank, -s.degree, s.node))
-    return scores[:top] if top else scores
+    return scores
 
 
 def _sample(graph: nx.Graph) -> int | None:

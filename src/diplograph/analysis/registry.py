@@ -10,7 +10,7 @@ import networkx as nx
 from ..errors import QueryParameterError
 from ..graph import KnowledgeGraph
 from ..project import STANCE_RULES, entity_graph, stance_network
-from .centrality import FAMILIES, centrality
+from .centrality import FAMILIES, CentralityScore, centrality, score_all
 from .coalitions import coalitions
 from .conflicts import RULES as CONFLICT_RULES
 from .conflicts import conflicts
@@ -20,13 +20,34 @@ __all__ = ["ANALYSES", "Analysis", "Option", "Projections", "run_analysis"]
 
 
 class Projections:
-    """The networkx projections of one graph, built on first use and kept (the graph is immutable between loads)."""
+    """The networkx projections of one graph and their centralities, built on first use and kept.
+
+    The graph is immutable between loads, so what is derived from it is
+    derived once: the server has it built off the request path for each graph
+    generation (:mod:`diplograph.derived`) and its workers inherit it. A
+    ``Projections`` pickles without its graph (``__getstate__``); ``attach``
+    gives it one again.
+    """
 
     def __init__(self, graph: KnowledgeGraph):
         self.graph = graph
         self._source: KnowledgeGraph | None = None
         self._entity: nx.MultiDiGraph | None = None
         self._stance: nx.Graph | None = None
+        self._scores: dict[tuple[str, bool], list[CentralityScore]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"entity": self.entity, "stance": self.stance, "scores": self._scores}
+
+    def __setstate__(self, state: dict) -> None:
+        self.graph = None  # type: ignore[assignment]
+        self._source = None
+        self._entity, self._stance, self._scores = state["entity"], state["stance"], state["scores"]
+
+    def attach(self, graph: KnowledgeGraph) -> Projections:
+        """This (unpickled) set of projections, reading ``graph`` again for what it looks up."""
+        self.graph = graph
+        return self
 
     @property
     def source(self) -> KnowledgeGraph:
@@ -46,6 +67,20 @@ class Projections:
         if self._stance is None:
             self._stance = stance_network(self.source)
         return self._stance
+
+    def scores(self, view: str = "entity", *, attribution: bool = False) -> list[CentralityScore]:
+        """Every node's centralities in the ``view`` projection ("entity" or "stance"), computed once."""
+        key = (view, attribution)
+        if key not in self._scores:
+            network = self.entity if view == "entity" else nx.MultiDiGraph(self.stance)
+            self._scores[key] = score_all(network, attribution=attribution)
+        return self._scores[key]
+
+    def precompute(self) -> Projections:
+        """Build everything a request may ask for on the whole graph: both projections and their scores."""
+        for view in ("entity", "stance"):
+            self.scores(view)
+        return self
 
     def node(self, name: str) -> str:
         """The projection key of an entity given by name, IRI or alias."""
@@ -89,7 +124,8 @@ class Analysis:
 
 
 def _centrality(p: Projections, family, top, attribution):
-    return centrality(p.entity, family=family, top=top, attribution=attribution)
+    return centrality(p.entity, family=family, top=top, attribution=attribution,
+                      scores=p.scores(attribution=attribution))
 
 
 def _coalitions(p: Projections, method):

@@ -26,6 +26,9 @@ class HealthPublic(BaseModel):
     workers: int = Field(examples=[2])
     sandbox: dict[str, str] = Field(default_factory=dict, examples=[{"network": "isolated", "files": "isolated"}],
                                     description="what the kernel granted the query workers")
+    derived: str = Field("not started", examples=["ready"],
+                         description="projections, centralities and statistics of this graph version: \"building\" "
+                                     "(requests compute what they need meanwhile), \"ready\", or why not")
 
 
 class StatsPublic(BaseModel):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from ..analysis.centrality import centrality
+from ..analysis.centrality import score_all
 from ..analysis.paths import ego_network
 from ..analysis.registry import Projections
 from ..errors import QueryError, QueryParameterError
@@ -56,7 +56,10 @@ class Selection:
                 raise QueryParameterError(f"{center} is not in the {self.view} view")
             network = ego_network(network, center, self.depth)
         network = network.copy()
-        scores = {s.node: s.pagerank for s in centrality(nx.MultiDiGraph(network))}
+        if self.entity:  # a neighbourhood: its own ranks
+            scores = {s.node: s.pagerank for s in score_all(nx.MultiDiGraph(network))}
+        else:  # the whole view: ranked once per graph generation
+            scores = {s.node: s.pagerank for s in projections.scores(self.view)}
         for node, data in network.nodes(data=True):
             data["pagerank"] = scores.get(node, 0.0)
         return network

@@ -16,7 +16,8 @@ async def read_health(service: ServiceDep) -> HealthPublic:
     isolation = service.executor.isolation
     sandbox = {"network": isolation.network, "files": isolation.files} if isolation else {}
     return HealthPublic(status="ok", triples=service.triples, graphs=len(service.graphs),
-                        workers=service.executor.limits.workers, sandbox=sandbox)
+                        workers=service.executor.limits.workers, sandbox=sandbox,
+                        derived=service.derived.state)
 
 
 @router.get("/stats", response_model=StatsPublic, summary="Triples, named graphs and entities per class")
