@@ -235,7 +235,7 @@ def main() -> None:
     (RESULTS / "attack.json").write_text(json.dumps(report, indent=2))
     rows = [[name, f"{r['requests_per_s']:.1f}", r["ok"], r["limit"], r["other_5xx"], r["4xx"], r["errors"],
              f"{r['health_p50_ms']:.1f}", f"{r['health_p99_ms']:.1f}", f"{r['peak_rss_mb']:.0f}"]
-            for name, r in (("without attackers", calm), ("with 2 attackers", attacked))]
+            for name, r in (("without attackers", calm), ("with the attackers", attacked))]
     print(markdown(["run", "honest req/s", "ok", "503 at a limit", "other 5xx", "4xx", "client errors",
                     "/health p50 ms", "/health p99 ms", "peak RSS MB (server + workers)"], rows))
     print(f"honest throughput with the attackers: {report['share']:.0%} of without; "

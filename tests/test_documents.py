@@ -71,8 +71,8 @@ def test_second_document_reuses_entities_by_alias(added, graph):
     assert (demand, DG.demandedOf, DGR.ukraine) in new  # "Kyiv"
     assert (demand, DG.concerns, DGR["occupied-territories-of-ukraine"]) in new  # "occupied regions"
     assert (DGR["action-washington-keeps-adjusting-framework"], DG.actor, DGR["united-states"]) in new
-    # no duplicate actors: the states are the same five
-    assert len(merged.instances(DG.State)) == len(graph.instances(DG.State)) == 5
+    # no duplicate actors: the states are the same ones (the reference entities name eight)
+    assert len(merged.instances(DG.State)) == len(graph.instances(DG.State)) == 8
     # adding a document never changes another document's graph
     assert isomorphic(graph_quads(merged, DGS[DOCUMENT]), before_first)
     # both documents now speak about Russia
@@ -127,6 +127,8 @@ def test_timeline_orders_positions_by_date(added):
     (("callsFor: [TerritorialConcession]", "callsFor: [dg:TerritorialConcesion]"),
      "unknown term dg:TerritorialConcesion"),
     (("demandedBy: Moscow", "demandedBy: Moskow"), "unknown entity 'Moskow'"),
+    (("    actor: Washington", "    actor: US"), "unknown entity 'US' for actor (not a label, alias, vocabulary "
+                                                 "term or prefixed IRI); did you mean 'United States'?"),
     (("    stance: Rejects", "    stance: Rejects\n    stance: [oops"), "YAML syntax error"),
 ])
 def test_invalid_fact_sheet_is_refused_with_file_and_line_and_changes_nothing(added, edit, message):

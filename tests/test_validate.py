@@ -37,9 +37,9 @@ def test_misspelt_ontology_term_names_line_and_suggests(project):
 
 
 def test_misspelt_concept_is_flagged(project):
-    line = project.replace(project.document, "dg:stance dg:Undetermined", "dg:stance dg:Undetermind")
+    line = project.replace(project.document, "dg:stance dg:AcceptsAsBasis", "dg:stance dg:AcceptsAsBasys")
     problems = validate_files(project.layout)
-    assert any(p.line == line and "unknown term dg:Undetermind" in p.message for p in problems)
+    assert any(p.line == line and "unknown term dg:AcceptsAsBasys" in p.message for p in problems)
     # and SHACL independently rejects the stance value
     assert any("dg:stance" in p.message for p in problems)
 
@@ -85,9 +85,8 @@ def test_demand_without_demander_is_refused(project):
 
 
 def test_statement_without_attribution_is_refused(project):
-    line = project.replace(project.document,
-                           "    prov:wasAttributedTo dgr:analysts ;\n    dg:assertionMode dg:FactualAssertion ;\n",
-                           "    dg:assertionMode dg:FactualAssertion ;\n")
+    factors = "    dg:concerns dgr:logistical-strains, dgr:sanctions-pressure, dgr:frontline-exhaustion ;\n"
+    line = project.replace(project.document, factors + "    prov:wasAttributedTo dgr:analysts ;\n", factors)
     problems = validate_files(project.layout)
     assert len(problems) == 1
     assert "wasAttributedTo" in problems[0].message

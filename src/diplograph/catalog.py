@@ -58,7 +58,8 @@ def collection(graph: KnowledgeGraph, cls: URIRef) -> list[Item]:
             types=tuple(sorted(short(t) for t in dataset.objects(iri, RDF.type))),
             aliases=tuple(sorted(str(a) for a in dataset.objects(iri, SKOS.altLabel))),
             sources=tuple(sources),
-            asserted_by=tuple(sorted(short(a) for a in dataset.objects(iri, PROV.wasAttributedTo)))))
+            asserted_by=tuple(sorted(short(a) for p in (PROV.wasAttributedTo, DG.describedBy)
+                                     for a in dataset.objects(iri, p)))))
     return sorted(items, key=lambda i: (i.label.casefold(), i.iri))
 
 

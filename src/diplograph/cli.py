@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated
 
@@ -102,6 +103,32 @@ def validate(data: DataOption = None, ontology: OntologyOption = None) -> None:
         err.print(str(warning), markup=False, soft_wrap=True)
     files = len(layout.files())
     out.print(f"OK: {files} files valid (shapes, terms, quotes, source hashes).", markup=False)
+
+
+@app.command()
+def audit(data: DataOption = None, ontology: OntologyOption = None, format: FormatOption = "table") -> None:
+    """List facts whose words, parties, dates or asserters their quotes do not bear out, for review.
+
+    Validation checks form; the audit checks meaning as far as a program can
+    (see ``diplograph.fidelity``): a measure or party not named where its
+    quotes stand (unless a derivation rule covers it), a reported statement
+    without a date precision, a position that is not its holder's, a described
+    entity without who describes it, a query showing a date without its kind.
+    Exit code 1 when anything is found.
+    """
+    from .fidelity import RULES
+    from .fidelity import audit as run_audit
+
+    with _status("auditing what the facts say against their quotes"):
+        findings = run_audit(_open(data, ontology, None, validate=False))
+    if format == "json":
+        _print_json({"findings": [asdict(f) for f in findings], "rules": RULES})
+    else:
+        for finding in findings:
+            out.print(str(finding), markup=False, soft_wrap=True)
+        out.print(f"{len(findings)} finding(s)." if findings else "OK: nothing to review.", markup=False)
+    if findings:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -19,7 +19,6 @@ answers from the first request. Over a remote engine nothing is built ahead: see
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import multiprocessing
 import os
@@ -40,9 +39,6 @@ _NEEDS_OPTIONS = frozenset({"paths", "ego"})
 
 _KEEP = 8
 """Files kept in the cache folder (the newest): a few data sets and overlays, not every generation ever served."""
-
-_FORMAT = 1
-"""Bumped when what is pickled changes shape."""
 
 _log = logging.getLogger("uvicorn.error")
 
@@ -83,7 +79,7 @@ def cache_file(graph: KnowledgeGraph) -> Path | None:
     key = content_key(graph)
     if key is None:
         return None
-    return cache_folder() / "derived" / f"{hashlib.sha256(f'{_FORMAT}:{key}'.encode()).hexdigest()}.pickle"
+    return cache_folder() / "derived" / f"{key}.pickle"  # the key covers the code too: a new version rebuilds
 
 
 def restore(graph: KnowledgeGraph, path: Path) -> bool:

@@ -116,7 +116,7 @@ def _statement(graph: KnowledgeGraph, iri: URIRef, via: URIRef) -> StatementRef:
     dataset = graph.dataset
     return StatementRef(
         iri=iri, label=graph.label(iri), types=sorted(set(dataset.objects(iri, RDF.type))), via=via,
-        asserted_by=sorted(set(dataset.objects(iri, PROV.wasAttributedTo))),
+        asserted_by=sorted({*dataset.objects(iri, PROV.wasAttributedTo), *dataset.objects(iri, DG.describedBy)}),
         mode=dataset.value(iri, DG.assertionMode), evidence=_evidence(graph, iri))
 
 

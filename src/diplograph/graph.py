@@ -8,6 +8,7 @@ with it everything derived, so nothing stale can be served.
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from .entities import Entity
     from .settings import Settings
 
-__all__ = ["KnowledgeGraph", "Snapshot", "Stats", "cache_folder", "content_key"]
+__all__ = ["KnowledgeGraph", "Snapshot", "Stats", "cache_folder", "code_digest", "content_key"]
 
 T = TypeVar("T")
 
@@ -65,13 +66,22 @@ class Snapshot:
             return self.derived[key]  # type: ignore[return-value]
 
 
-def _validation_key(layout: Layout, files: list[SourceFile]) -> str:
-    """A digest of everything validation reads: the files, the shapes, the source texts, the code's version."""
+@functools.cache
+def code_digest() -> str:
+    """A digest of this package's source: caches of what the code computes are void once the code changes."""
     import hashlib
 
-    from . import __version__
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
-    digest = hashlib.sha256(__version__.encode())
+
+def _validation_key(layout: Layout, files: list[SourceFile]) -> str:
+    """A digest of everything validation reads: the files, the shapes, the source texts, the code."""
+    import hashlib
+
+    digest = hashlib.sha256(code_digest().encode())
     extra = [layout.shapes_file, layout.context_file,
              *(sorted(layout.sources_dir.glob("*.txt")) if layout.sources_dir.is_dir() else [])]
     for path, text in sorted([(str(f.path), f.text.encode()) for f in files] +
@@ -120,7 +130,7 @@ def content_key(graph: KnowledgeGraph) -> str | None:
     spec = graph.spec
     if spec.kind == "sparql":
         return None
-    digest = hashlib.sha256(spec.kind.encode())
+    digest = hashlib.sha256(f"{spec.kind}:{code_digest()}".encode())
     if spec.kind == "oxigraph":
         assert spec.path is not None
         info = spec.path.stat()

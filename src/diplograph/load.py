@@ -356,13 +356,29 @@ class Names:
     def closest_label(self, name: str) -> str | None:
         """The entity label or alias nearest to ``name``, as the graph spells it (for "did you mean")."""
         match = difflib.get_close_matches(name.casefold(), list(self.entities), n=1, cutoff=0.7)
-        return self.spellings.get(match[0], match[0]) if match else None
+        return self.spellings.get(match[0], match[0]) if match else self._abbreviated(name)
 
     def closest(self, name: str) -> str | None:
-        """The vocabulary term, label or alias nearest to a name nothing matched, for the error message."""
+        """The vocabulary term, label or alias nearest to a name nothing matched, for the error message.
+
+        An abbreviation ("US", "EU") is matched against the initials of the labels ("United States").
+        """
         candidates = {term.casefold(): term for term in self.terms} | {label: label for label in self.entities}
         match = difflib.get_close_matches(name.casefold(), list(candidates), n=1, cutoff=0.7)
-        return candidates[match[0]] if match else None
+        return candidates[match[0]] if match else self._abbreviated(name)
+
+    def _abbreviated(self, name: str) -> str | None:
+        """The label whose initials an abbreviation spells ("US" → "United States"), if any."""
+        letters = name.replace(".", "").strip()
+        if not (2 <= len(letters) <= 6 and letters.isupper()):
+            return None
+        spelt = sorted(self.spellings[label] for label in self.entities if _initials(label) == letters.casefold())
+        return spelt[0] if spelt else None
+
+
+def _initials(label: str) -> str:
+    """The first letters of a label's words, small words left out: "european union" → "eu"."""
+    return "".join(word[0] for word in label.split() if word not in ("of", "the", "and", "for"))
 
 
 def _resolve(node: object, keys: set[str], names: Names, file: SourceFile, problems: list[Problem],

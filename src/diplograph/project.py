@@ -9,7 +9,7 @@ import networkx as nx
 from rdflib import BNode, Literal, URIRef
 
 from .graph import KnowledgeGraph
-from .load import ONTOLOGY_GRAPH
+from .load import ENTITIES_GRAPH, ONTOLOGY_GRAPH
 from .namespaces import DG, OA, PROV, RDF, RDFS, SKOS
 from .results import short
 from .schema import read_schema
@@ -77,7 +77,8 @@ def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
             if iri in quotes:
                 attrs["quotes"] = sorted({q for _, q in quotes[iri]})
                 attrs["sources"] = sorted({node_id(s) for s, _ in quotes[iri]})
-                attrs["asserted_by"] = sorted(node_id(a) for a in dataset.objects(iri, PROV.wasAttributedTo))
+                attrs["asserted_by"] = sorted(node_id(a) for p in (PROV.wasAttributedTo, DG.describedBy)
+                                               for a in dataset.objects(iri, p))
             result.add_node(key, **attrs)
         return key
 
@@ -95,7 +96,8 @@ def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
         result.add_edge(source, target, key=node_id(p), predicate=node_id(p), label=graph.label(p),
                         graph=node_id(name) if isinstance(name, URIRef) else None,
                         statement=node_id(statement) if statement is not None else None,
-                        quotes=sorted({q for _, q in quotes.get(statement, ())}) if statement is not None else [])
+                        quotes=sorted({q for _, q in quotes.get(statement, ())}) if statement is not None else [],
+                        editorial=name == ENTITIES_GRAPH)  # reference data: memberships, parts of territories
     for a, b in dataset.subject_objects(DG.incompatibleWith):
         if a in measures and b in measures:
             result.add_edge(add_node(a), add_node(b), key="dg:incompatibleWith", predicate="dg:incompatibleWith",

@@ -82,6 +82,9 @@ def _short(term: URIRef, file: SourceFile) -> str:
 def _dangling_references(dataset: Dataset, files: list[SourceFile]) -> Iterator[Problem]:
     """Entities, statements and sources named as a value but described by no file (e.g. a removed document's)."""
     described = {s for s, _, _, _ in dataset.quads((None, None, None, None)) if isinstance(s, URIRef)}
+    # an IRI a correction retired (it names its replacement) stays referable: old citations still resolve to the log
+    described |= {retired for correction, _, _, _ in dataset.quads((None, DCTERMS.isReplacedBy, None, None))
+                  for _, _, retired, _ in dataset.quads((correction, DG.corrects, None, None))}
     reported: set[URIRef] = set()
     for file in files:
         for _, _, target in dataset.graph(file.graph):

@@ -32,13 +32,17 @@ class CentralityScore:
     pagerank: float
 
 
+PROVENANCE_EDGES = frozenset({"prov:wasAttributedTo", "dg:describedBy"})
+"""Who asserts a statement or describes an entity: left out of the scores unless ``attribution`` is asked for."""
+
+
 def centrality(graph: nx.MultiDiGraph, *, family: str | None = None, top: int | None = None,
                attribution: bool = False, scores: list[CentralityScore] | None = None) -> list[CentralityScore]:
     """Degree, betweenness and PageRank of every node, over the graph read as undirected and simple.
 
     Scores are computed on the whole graph and then filtered to ``family``
     (see ``FAMILIES``), so that an actor's betweenness counts the statements
-    it bridges. By default the provenance edges (``prov:wasAttributedTo``)
+    it bridges. By default the provenance edges (``PROVENANCE_EDGES``)
     are left out: who reports a statement is not a party to it, and an
     article's author would otherwise top every ranking. Sorted by PageRank,
     then degree, then key — deterministic.
@@ -52,7 +56,7 @@ def centrality(graph: nx.MultiDiGraph, *, family: str | None = None, top: int | 
     top : int, optional
         keep only the first ``top`` scores.
     attribution : bool
-        count ``prov:wasAttributedTo`` edges too.
+        count the provenance edges (who asserts, who describes) too.
     scores : list of CentralityScore, optional
         the whole graph's scores from :func:`score_all` with the same
         ``attribution``, computed earlier: then only the filtering is done
@@ -89,7 +93,7 @@ def score_all(graph: nx.MultiDiGraph, *, attribution: bool = False) -> list[Cent
     simple = nx.Graph()
     simple.add_nodes_from(graph)
     simple.add_edges_from((a, b) for a, b, key in graph.edges(keys=True)
-                          if attribution or key != "prov:wasAttributedTo")
+                          if attribution or key not in PROVENANCE_EDGES)
     if simple.number_of_nodes() == 0:
         return []
     degree = nx.degree_centrality(simple)

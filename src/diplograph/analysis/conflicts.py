@@ -12,6 +12,9 @@ RULES = {
     "incompatible-measures": "the demand calls for a measure the vocabulary marks dg:incompatibleWith the measure "
                              "the principle calls for (an editorial judgement, not a claim of the sources)",
     "stated-rejection": "an actor's position rejects the demand or proposal point (stated in a source)",
+    "read-as-incompatible": "an assessment reads the demand as calling for a measure incompatible with the "
+                            "principle's (dg:readsAsCallingFor): the assessor's reading, not the demander's words, "
+                            "and an editorial incompatibility",
 }
 
 _DEMANDS = {"dg:Demand", "dg:ProposalPoint"}
@@ -34,14 +37,22 @@ class Conflict:
     measures: tuple[str, str] | None
     demand_quotes: tuple[str, ...]
     opponent_quotes: tuple[str, ...]
+    read_by: tuple[str, ...] = ()
+    """For ``read-as-incompatible``: who reads the demand so (the assessment's asserters)."""
+    reading: str | None = None
+    """For ``read-as-incompatible``: the assessment that reads it so (its quotes are ``reading_quotes``)."""
+    reading_quotes: tuple[str, ...] = ()
 
 
 def conflicts(graph: nx.MultiDiGraph, *, demander: str | None = None, holder: str | None = None,
               limit: int | None = None) -> list[Conflict]:
     """Every collision between a demand or proposal point and a principle or a rejection.
 
-    A derived conflict (rule ``incompatible-measures``) is ``inferred=True``;
-    a rejection stated in a source (rule ``stated-rejection``) is not. An
+    A derived conflict (rules ``incompatible-measures`` and
+    ``read-as-incompatible``, the latter through an assessment's reading of
+    the demand, with the reader and the reading's quotes) is
+    ``inferred=True``; a rejection stated in a source (rule
+    ``stated-rejection``) is not. An
     actor's own demand is never paired with its own principle. Sorted by
     demand, then opponent and rule; the work stops once ``limit`` conflicts
     are found, so a large corpus can be explored a page at a time.
@@ -81,14 +92,15 @@ def conflicts(graph: nx.MultiDiGraph, *, demander: str | None = None, holder: st
         here = set()
         for measure in _targets(graph, node, "dg:callsFor"):
             for other in _incompatible(graph, measure):
-                for principle in _sources(graph, other, "dg:callsFor"):
-                    if not _PRINCIPLES & set(graph.nodes[principle].get("classes", ())):
-                        continue
-                    holders = _targets(graph, principle, "dg:heldBy")
-                    if set(holders) & set(demanders) or (holder and holder not in holders):
-                        continue
-                    here.add(_conflict(graph, node, demanders, principle, holders, "incompatible-measures",
-                                       (measure, other)))
+                for principle in _principles(graph, other, demanders, holder):
+                    here.add(_conflict(graph, node, demanders, principle, _targets(graph, principle, "dg:heldBy"),
+                                       "incompatible-measures", (measure, other)))
+        for reading in _sources(graph, node, "dg:about"):
+            for measure in _targets(graph, reading, "dg:readsAsCallingFor"):
+                for other in _incompatible(graph, measure):
+                    for principle in _principles(graph, other, demanders, holder):
+                        here.add(_conflict(graph, node, demanders, principle, _targets(graph, principle, "dg:heldBy"),
+                                           "read-as-incompatible", (measure, other), reading))
         for position in _sources(graph, node, "dg:towards"):
             holders = _targets(graph, position, "dg:holder")
             if graph.nodes[position].get("stance") == "dg:Rejects" and (not holder or holder in holders):
@@ -99,11 +111,24 @@ def conflicts(graph: nx.MultiDiGraph, *, demander: str | None = None, holder: st
     return found
 
 
-def _conflict(graph, demand, demanders, opponent, opponents, rule, measures) -> Conflict:
+def _principles(graph: nx.MultiDiGraph, measure: str, demanders: list[str], holder: str | None) -> list[str]:
+    """Principles calling for ``measure``, held by someone other than the demanders (and by ``holder``, if given)."""
+    found = []
+    for principle in _sources(graph, measure, "dg:callsFor"):
+        holders = _targets(graph, principle, "dg:heldBy")
+        if (_PRINCIPLES & set(graph.nodes[principle].get("classes", ())) and not set(holders) & set(demanders)
+                and (not holder or holder in holders)):
+            found.append(principle)
+    return found
+
+
+def _conflict(graph, demand, demanders, opponent, opponents, rule, measures, reading=None) -> Conflict:
     return Conflict(demand, graph.nodes[demand].get("label", demand), tuple(demanders), opponent,
                     graph.nodes[opponent].get("label", opponent), tuple(opponents), rule,
-                    rule == "incompatible-measures", measures, tuple(graph.nodes[demand].get("quotes", ())),
-                    tuple(graph.nodes[opponent].get("quotes", ())))
+                    rule != "stated-rejection", measures, tuple(graph.nodes[demand].get("quotes", ())),
+                    tuple(graph.nodes[opponent].get("quotes", ())),
+                    tuple(graph.nodes[reading].get("asserted_by", ())) if reading else (), reading,
+                    tuple(graph.nodes[reading].get("quotes", ())) if reading else ())
 
 
 def _targets(graph: nx.MultiDiGraph, node: str, predicate: str) -> list[str]:

@@ -22,6 +22,8 @@ class Step:
     label: str
     statement: str | None
     quotes: tuple[str, ...]
+    editorial: bool = False
+    """Reference data (a membership, a part of a territory, an incompatibility), not a source's words."""
 
 
 def explanation_paths(graph: nx.MultiDiGraph, source: str, target: str, *, limit: int = 3,
@@ -29,8 +31,11 @@ def explanation_paths(graph: nx.MultiDiGraph, source: str, target: str, *, limit
     """The shortest ways ``source`` and ``target`` are connected, each hop with the statement behind it.
 
     Edges are followed in either direction; each step reports the direction
-    in which the relation was stated. Paths are ordered by length, then by
-    their node keys, so the answer is deterministic.
+    in which the relation was stated. A hop that only editorial reference
+    data makes (a membership, an incompatibility between measures) counts as
+    two, so a path through what sources say is preferred to one as short
+    through the editors' knowledge. Paths are ordered by that cost, then by
+    length and node keys, so the answer is deterministic.
 
     Parameters
     ----------
@@ -63,27 +68,31 @@ def explanation_paths(graph: nx.MultiDiGraph, source: str, target: str, *, limit
     for node in (source, target):
         if node not in graph:
             raise UnknownEntityError(f"{node} is not in the graph")
-    simple = nx.Graph(graph.to_undirected(as_view=True))
+    simple = nx.Graph()
+    simple.add_nodes_from(graph)
+    for a, b, data in graph.edges(data=True):
+        cost = _EDITORIAL_COST if data.get("editorial") else 1
+        if not simple.has_edge(a, b) or simple[a][b]["cost"] > cost:
+            simple.add_edge(a, b, cost=cost)
     try:
-        candidates = nx.shortest_simple_paths(simple, source, target)
+        candidates = nx.shortest_simple_paths(simple, source, target, weight="cost")
         paths = [p for p in islice(candidates, limit * 4) if len(p) - 1 <= cutoff]
     except nx.NetworkXNoPath:
         return []
-    paths.sort(key=lambda p: (len(p), p))
+    paths.sort(key=lambda p: (nx.path_weight(simple, p, "cost"), len(p), p))
     return [[_step(graph, a, b) for a, b in zip(path, path[1:], strict=False)] for path in paths[:limit]]
 
 
+_EDITORIAL_COST = 2
+
+
 def _step(graph: nx.MultiDiGraph, a: str, b: str) -> Step:
-    forward = graph.get_edge_data(a, b) or {}
-    backward = graph.get_edge_data(b, a) or {}
-    if forward:
-        key = sorted(forward)[0]
-        data, start, end = forward[key], a, b
-    else:
-        key = sorted(backward)[0]
-        data, start, end = backward[key], b, a
+    """The hop from ``a`` to ``b``: a stated edge (one with quotes) before an editorial one, then by key."""
+    edges = [(not data.get("quotes"), key, data, a, b) for key, data in (graph.get_edge_data(a, b) or {}).items()]
+    edges += [(not data.get("quotes"), key, data, b, a) for key, data in (graph.get_edge_data(b, a) or {}).items()]
+    _, key, data, start, end = min(edges, key=lambda e: (e[0], e[1], e[3]))
     return Step(start, end, data.get("predicate", key), data.get("label", key), data.get("statement"),
-                tuple(data.get("quotes", ())))
+                tuple(data.get("quotes", ())), bool(data.get("editorial")))
 
 
 def ego_network(graph: nx.MultiDiGraph, center: str, radius: int = 1) -> nx.MultiDiGraph:

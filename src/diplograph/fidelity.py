@@ -1,0 +1,238 @@
+"""The fidelity audit: does each fact say what its quotes say, with its date kind and its asserter?
+
+Validation checks form (shapes, terms, verbatim quotes); this audit checks, as
+far as a program can, meaning. It lists for an editor's review:
+
+* a measure, characterisation, qualifier or reading (``dg:callsFor``,
+  ``dg:forbids``, ``dg:characterisedAs``, ``dg:qualifier``,
+  ``dg:readsAsCallingFor``) none of whose words — the concept's labels and cue
+  words (``skos:hiddenLabel``) — occur where the statement's quotes stand;
+* a party (who demands, of whom, who holds, who acts, who asserts or
+  describes) not named there either, unless the statement declares a
+  derivation rule (``dg:derivedBy``) that covers it;
+* a reported statement without a date or a date precision;
+* a position whose holder neither is nor speaks for its asserter;
+* a described entity (a proposal, a guarantee …) without who describes it
+  or without an assertion mode;
+* a canned query that shows a date without saying what kind of date it is.
+
+"Where a quote stands" is its line in the source text, the line that leads the
+list it belongs to (the nearest earlier line ending in a colon), and the
+headings of its section. Words match case-insensitively at the start of a
+word, so "withdraw" finds "withdrawal" and "Russia" finds "Russian".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from rdflib import RDF, URIRef
+
+from .graph import KnowledgeGraph
+from .namespaces import DG, OA, PROV, RDFS, SKOS
+
+__all__ = ["Finding", "RULES", "audit"]
+
+RULES = {
+    "words-not-in-source": "a measure, characterisation, qualifier or reading whose words (labels, cue words) do not "
+                           "occur in the statement's quoted lines, their list's lead or their section's headings",
+    "party-not-in-source": "a party named neither in the quoted lines, their list's lead nor their headings, and "
+                           "no derivation rule declared by the statement covers it",
+    "undated-report": "a reported statement with no date (dg:statedOn, dg:statedNotAfter) and no date precision",
+    "position-not-the-holders": "a position whose holder is not its asserter (nor speaks for it, nor belongs to it) "
+                                "and that is not reported as the holder's",
+    "description-without-asserter": "a described entity without dg:describedBy or without dg:assertionMode",
+    "date-without-kind": "a canned query that shows a date (?date) without its kind (?dateKind)",
+}
+
+_CONCEPT_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.readsAsCallingFor)
+_PARTY_ROLES = (DG.demandedBy, DG.demandedOf, DG.holder, DG.heldBy, DG.actor, DG.statusHolder, DG.member,
+                DG.affiliatedWith, PROV.wasAttributedTo, DG.describedBy)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing for an editor to review: the node, the rule it breaks, and what exactly."""
+
+    node: str
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.node}: {self.message} [{self.rule}]"
+
+
+def audit(graph: KnowledgeGraph) -> list[Finding]:
+    """Every fidelity finding in ``graph``, sorted by node and rule.
+
+    >>> audit(KnowledgeGraph.open())
+    []
+    """
+    auditor = _Auditor(graph)
+    findings = [*auditor.words(), *auditor.parties(), *auditor.dates(), *auditor.positions(),
+                *auditor.descriptions(), *_queries_without_date_kind(graph)]
+    return sorted(set(findings), key=lambda f: (f.node, f.rule, f.message))
+
+
+class _Auditor:
+    def __init__(self, graph: KnowledgeGraph):
+        self.graph = graph
+        self.data = graph.dataset
+        self.texts = {name: path.read_text(encoding="utf-8") for name, path in graph.source_texts().items()}
+
+    def curie(self, node) -> str:
+        return self.data.namespace_manager.normalizeUri(node) if isinstance(node, URIRef) else str(node)
+
+    # ------------------------------------------------------------------ where the quotes stand
+
+    @cached_property
+    def _sections(self) -> dict[str, list[tuple[str, list[str]]]]:
+        """Per source: (normalised line, its context lines: list lead and headings), for every non-blank line."""
+        return {name: _contexts(text) for name, text in self.texts.items()}
+
+    def context(self, node) -> str:
+        """The normalised text around every quote of ``node``: its lines, their list's lead, their headings."""
+        parts: list[str] = []
+        for evidence in self.data.objects(node, DG.evidence):
+            source = self.data.value(evidence, OA.hasSource)
+            selector = self.data.value(evidence, OA.hasSelector)
+            quote = self.data.value(selector, OA.exact) if selector else None
+            name = str(source).rsplit("/", 1)[-1] if source else None
+            if quote is None or name not in self._sections:
+                continue
+            wanted = _normalise(str(quote))
+            for line, around in self._sections[name]:
+                if wanted in line:
+                    parts += [line, *around]
+        return "\n".join(parts)
+
+    # ------------------------------------------------------------------ the rules
+
+    def words(self):
+        for role in _CONCEPT_ROLES:
+            for node, concept in self.data.subject_objects(role):
+                if not isinstance(concept, URIRef) or not list(self.data.objects(node, DG.evidence)):
+                    continue
+                cues = self.cues(concept)
+                if cues and not _mentions(self.context(node), cues):
+                    yield Finding(self.curie(node), "words-not-in-source",
+                                  f"{self.curie(role)} {self.curie(concept)}: none of {sorted(cues)} occurs where "
+                                  "its quotes stand")
+
+    def parties(self):
+        for role in _PARTY_ROLES:
+            for node, party in self.data.subject_objects(role):
+                if not isinstance(party, URIRef) or (party, RDF.type, DG.Author) in self.data:
+                    continue
+                if not list(self.data.objects(node, DG.evidence)) or self.covered(node, role):
+                    continue
+                cues = self.names(party)
+                if cues and not _mentions(self.context(node), cues):
+                    yield Finding(self.curie(node), "party-not-in-source",
+                                  f"{self.curie(role)} {self.curie(party)}: not named where its quotes stand "
+                                  f"(looked for {sorted(cues)}); name the rule that derives it (dg:derivedBy)")
+
+    def dates(self):
+        for node in self.graph.instances(DG.Statement):
+            if (node, DG.assertionMode, DG.Reported) in self.data:
+                if not any((node, p, None) in self.data for p in (DG.statedOn, DG.statedNotAfter, DG.datePrecision)):
+                    yield Finding(self.curie(node), "undated-report",
+                                  "reported without dg:statedOn, dg:statedNotAfter or dg:datePrecision: the "
+                                  "document's date would stand in for when it was said")
+
+    def positions(self):
+        for node in self.data.subjects(RDF.type, DG.Position):
+            holders = set(self.data.objects(node, DG.holder))
+            asserters = set(self.data.objects(node, PROV.wasAttributedTo))
+            reported = (node, DG.assertionMode, DG.Reported) in self.data
+            for holder in holders:
+                speaks = {holder} | self.speakers_for(holder)
+                if not (asserters & speaks) or not reported:
+                    yield Finding(self.curie(node), "position-not-the-holders",
+                                  f"held by {self.curie(holder)} but asserted by "
+                                  f"{', '.join(sorted(map(self.curie, asserters))) or 'nobody'}"
+                                  f"{'' if reported else ' (not reported as its own)'}: an asserter's claim about "
+                                  "the holder is a dg:Claim, not the holder's position")
+
+    def descriptions(self):
+        statements = set(self.graph.instances(DG.Statement))
+        described = {node for node, _ in self.data.subject_objects(DG.evidence)} - statements
+        described -= {*self.data.subjects(RDF.type, DG.SourceDocument), *self.data.subjects(RDF.type, DG.Correction)}
+        for node in described:
+            if not list(self.data.objects(node, DG.describedBy)):
+                yield Finding(self.curie(node), "description-without-asserter",
+                              "quoted but without dg:describedBy: who does the source say describes it?")
+            if not list(self.data.objects(node, DG.assertionMode)):
+                yield Finding(self.curie(node), "description-without-asserter", "without dg:assertionMode")
+
+    # ------------------------------------------------------------------ words for things
+
+    def cues(self, concept) -> set[str]:
+        return {str(label) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label)
+                for label in self.data.objects(concept, p)}
+
+    def names(self, actor) -> set[str]:
+        return {str(label) for p in (RDFS.label, SKOS.altLabel, SKOS.prefLabel)
+                for label in self.data.objects(actor, p)}
+
+    def speakers_for(self, actor) -> set:
+        """Who speaks for ``actor``: persons in an office of it (dg:Affiliation), and its members and parts."""
+        speakers = {person for affiliation in self.data.subjects(DG.affiliatedWith, actor)
+                    for person in self.data.objects(affiliation, DG.member)}
+        return speakers | set(self.data.subjects(DG.memberOf, actor)) | set(self.data.subjects(DG.partOf, actor))
+
+    def covered(self, node, role) -> bool:
+        """Whether a derivation rule the statement declares covers a party in ``role``."""
+        return any((rule, DG.appliesTo, role) in self.data for rule in self.data.objects(node, DG.derivedBy))
+
+
+def _queries_without_date_kind(graph: KnowledgeGraph):
+    for name, query in sorted(graph.canned.items()):
+        head = query.text.split("WHERE", 1)[0]
+        if re.search(r"\?date\b", head) and not re.search(r"\?dateKind\b", head):
+            yield Finding(f"query {name}", "date-without-kind", "shows ?date without ?dateKind")
+
+
+# ---------------------------------------------------------------------- text
+
+
+def _normalise(text: str) -> str:
+    """Casefolded, with typographic quotes, apostrophes and dashes made plain, and spaces collapsed."""
+    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
+    return re.sub(r"\s+", " ", text.translate(table).casefold()).strip()
+
+
+def _mentions(context: str, cues: set[str]) -> bool:
+    return any(re.search(r"(?<!\w)" + re.escape(_normalise(cue)), context) for cue in cues)
+
+
+def _contexts(text: str) -> list[tuple[str, list[str]]]:
+    """Each non-blank line with its context: the heading of its section and sub-section, and its list's lead.
+
+    A heading is a short line standing alone between blank lines that does not
+    end a sentence; a *major* heading has two blank lines or more before it. A
+    list's lead is the nearest earlier line ending in a colon, not further back
+    than the major heading.
+    """
+    lines = text.splitlines()
+    result: list[tuple[str, list[str]]] = []
+    major = minor = lead = ""
+    blanks = 2
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            blanks += 1
+            continue
+        alone = blanks >= 1 and (index + 1 >= len(lines) or not lines[index + 1].strip())
+        heading = alone and len(line) <= 100 and not line.endswith((".", ":"))
+        if heading and blanks >= 2:
+            major, minor, lead = line, "", ""
+        elif heading:
+            minor = line
+        result.append((_normalise(line), [_normalise(part) for part in (lead, minor, major) if part]))
+        if line.endswith(":"):
+            lead = line
+        blanks = 0
+    return result
