@@ -195,10 +195,11 @@ MUTATIONS = {
         "    dg:callsFor dg:WithdrawalOfForces, dg:TerritorialConcession ;",
         "dgr:demand-ukraine-withdraws-before-talks", "words-not-in-source"),
     "a qualifier the quote does not say": (
-        "    dg:callsFor dg:MilitaryLimitation ;\n    dg:concerns dgr:ukraine-army-size, dgr:ukraine-strategic-weapons, "
-        "dgr:ukraine-long-range-capabilities ;\n    prov:wasAttributedTo dgr:russia ;",
-        "    dg:callsFor dg:MilitaryLimitation ;\n    dg:qualifier dg:Exclusive ;\n    dg:concerns dgr:ukraine-army-size, "
+        "    dg:callsFor dg:MilitaryLimitation ;\n    dg:concerns dgr:ukraine-army-size, "
         "dgr:ukraine-strategic-weapons, dgr:ukraine-long-range-capabilities ;\n    prov:wasAttributedTo dgr:russia ;",
+        "    dg:callsFor dg:MilitaryLimitation ;\n    dg:qualifier dg:Exclusive ;\n    dg:concerns "
+        "dgr:ukraine-army-size, dgr:ukraine-strategic-weapons, dgr:ukraine-long-range-capabilities ;\n"
+        "    prov:wasAttributedTo dgr:russia ;",
         "dgr:demand-limit-ukrainian-military", "words-not-in-source"),
     "a party the quote does not name": (
         "    dg:demandedOf dgr:ukraine ;\n    dg:callsFor dg:MilitaryLimitation ;",
