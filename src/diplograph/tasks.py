@@ -93,6 +93,43 @@ def paths(graph: KnowledgeGraph, source: str, target: str, limit: int) -> tuple[
     return start, end, explanation_paths(projections(graph).entity, start, end, limit=limit)
 
 
+def labels(graph: KnowledgeGraph) -> list[str]:
+    """Every entity label and alias as the graph spells them, for the forms' autocompletion."""
+    return graph.cached("labels", lambda: sorted(set(graph.names.spellings[name] for name in graph.names.entities),
+                                                 key=str.casefold))
+
+
+def reading(graph: KnowledgeGraph, name: str) -> dict:
+    """For each quote taken from source ``name``, the statements and entities it supports.
+
+    For the source reader, which highlights each quote in the text and lists
+    what it supports (type, who asserts it, how). The text itself is read by
+    the server from the file registered at load (a worker opens no files).
+    """
+    from .namespaces import DGS
+
+    rows = graph.query(
+        """SELECT ?quote ?node ?label ?type ?by ?byLabel ?mode WHERE {
+             ?node dg:evidence ?evidence ; rdfs:label|dcterms:title ?label ; a ?type .
+             ?evidence oa:hasSource ?source ; oa:hasSelector/oa:exact ?quote .
+             FILTER(STRSTARTS(STR(?type), STR(dg:)))
+             OPTIONAL { ?node prov:wasAttributedTo|dg:describedBy ?by . ?by rdfs:label ?byLabel }
+             OPTIONAL { ?node dg:assertionMode/skos:prefLabel ?mode } }""",
+        bindings={"source": DGS[name]})
+    quotes: dict[str, dict[str, dict]] = {}
+    for row in rows:
+        node = quotes.setdefault(str(row.quote), {}).setdefault(str(row.node), {
+            "iri": str(row.node), "label": str(row.label), "types": set(), "by": set(), "mode": None})
+        node["types"].add(str(row.type).rsplit("#", 1)[-1])
+        if row.byLabel is not None:
+            node["by"].add(str(row.byLabel))
+        if row.mode is not None:
+            node["mode"] = str(row.mode)
+    return {"name": name,
+            "quotes": {quote: [{**n, "types": sorted(n["types"]), "by": sorted(n["by"])}
+                               for _, n in sorted(nodes.items())] for quote, nodes in quotes.items()}}
+
+
 def update(graph: KnowledgeGraph, text: str) -> bytes:
     """Apply an (already checked and rewritten) update to this worker's copy; the overlay graph it leaves.
 
@@ -107,6 +144,7 @@ def update(graph: KnowledgeGraph, text: str) -> bytes:
 TASKS: dict[str, Callable[..., object]] = {
     "analysis": analysis, "export": export, "dump": dump, "stats": stats, "counts": counts,
     "collection": collection, "entity": entity, "neighbors": neighbors, "paths": paths, "update": update,
+    "reading": reading, "labels": labels,
 }
 """Every task a worker runs, by name."""
 

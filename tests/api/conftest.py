@@ -11,9 +11,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from helpers import free_port
+from helpers import REPO, free_port, require_program
 
 DIPLOGRAPH = Path(sys.executable).with_name("diplograph")
+ARTIFACTS = REPO / "tests" / "artifacts"
+"""Screenshots of the pages the browser tests visit, to look at."""
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 UPDATE_TOKEN = "test-token-7f3a"
 
 
@@ -75,3 +79,15 @@ def update_token() -> str:
 def client(server):
     with httpx.Client(base_url=server.url, timeout=30) as http:
         yield http
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    chromium = require_program("chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from helpers import REPO, require_program
-
-ARTIFACTS = REPO / "tests" / "artifacts"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    chromium = require_program("chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+from api.conftest import ARTIFACTS
 
 
 def test_explorer_loads_searches_and_shows_quotes(browser, server, client):

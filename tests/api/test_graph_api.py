@@ -152,7 +152,10 @@ def test_linked_data_for_machines(client, accept, fmt, parser):
 
 def test_source_page_and_text(client, source_text):
     name = DOCUMENT.rsplit("/", 1)[-1]
-    assert "Read the text" in client.get(f"/source/{name}", headers={"Accept": "text/html"}).text
+    reader = client.get(f"/source/{name}", headers={"Accept": "text/html"}).text
+    assert "quoted passages" in reader and "Ukraine refuses." in reader  # the reader, with the text
+    facts = client.get(f"/source/{name}", params={"view": "facts"}, headers={"Accept": "text/html"}).text
+    assert "Read the text with its quotes" in facts
     assert client.get(f"/source/{name}/text").text == source_text
     assert client.get("/id/no-such-thing").status_code == 404
 

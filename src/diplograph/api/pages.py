@@ -9,22 +9,28 @@ from rdflib import Literal, URIRef
 
 from .. import __version__
 from ..entities import Entity
-from ..namespaces import DGR, DGS
+from ..namespaces import DGR, DGS, PREFIXES
 from ..results import short
 
-__all__ = ["editor_page", "entity_page", "explorer_page", "home_page", "link_for", "source_page"]
+__all__ = ["editor_page", "entity_page", "explorer_page", "home_page", "link_for", "page", "source_page"]
+
+NAVIGATION = (("/", "Browse"), ("/queries", "Queries"), ("/analysis", "Analyses"), ("/sources", "Sources"),
+              ("/graphs", "Graphs"), ("/explore", "Explore"), ("/sparql", "SPARQL"), ("/docs", "API"))
+"""The same navigation on every page."""
 
 
-def _page(title: str, body: str, head: str = "") -> str:
+def page(title: str, body: str, head: str = "") -> str:
+    """A complete page: the site's header and navigation, ``body``, the footer; sortable tables made so."""
+    links = " ".join(f'<a href="{href}">{text}</a>' for href, text in NAVIGATION)
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(title)} · diplograph</title><link rel="icon" href="/static/favicon.svg">
 <link rel="stylesheet" href="/static/site.css">{head}</head>
 <body><header><a class="brand" href="/">diplograph</a>
-<nav><a href="/explore">Explore</a> <a href="/sparql">SPARQL</a> <a href="/queries">Queries</a>
-<a href="/docs">API</a></nav></header>
+<nav aria-label="Site">{links}</nav></header>
 <main>{body}</main>
-<footer>diplograph {__version__} · every fact with its source and its words</footer></body></html>"""
+<footer>diplograph {__version__} · every fact with its source and its words</footer>
+<script src="/static/site.js" defer></script></body></html>"""
 
 
 def link_for(node: URIRef | Literal | str, label: str | None = None) -> str:
@@ -50,12 +56,15 @@ conditions, which red lines collide — each fact with its source, its verbatim 
 <section><h2>Browse</h2><ul class=counts>{counts}</ul></section>
 <section><h2>Ask</h2><p><a href="/sparql">SPARQL editor</a> · <a href="/docs">API documentation</a></p>
 <ul>{canned}</ul></section>"""
-    return _page("diplograph", body)
+    return page("diplograph", body)
 
 
 def editor_page(service) -> str:
     """YASGUI, shipped with the package, pointed at this endpoint, with the canned queries as examples."""
-    examples = [{"name": q.name, "title": q.title, "query": q.text} for q in service.graph.canned.values()]
+    header = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+    # the predeclared prefixes written out, so the editor's checker knows them too (no false "not defined")
+    examples = [{"name": q.name, "title": q.title, "query": header + _without_comments(q.text)}
+                for q in service.graph.canned.values()]
     items = "".join(f"<li><button type=button data-index={i}>{escape(e['title'])}</button></li>"
                     for i, e in enumerate(examples))
     body = f"""<h1>SPARQL</h1>
@@ -65,16 +74,36 @@ def editor_page(service) -> str:
 <script src="/static/vendor/yasgui/yasgui.min.js"></script>
 <script>
 const examples = {json.dumps(examples)};
+const prefixes = {json.dumps(dict(PREFIXES))};
 const yasgui = new Yasgui(document.getElementById("yasgui"), {{
   requestConfig: {{ endpoint: new URL("/sparql", location.href).href, method: "POST" }},
-  copyEndpointOnNewTab: false, persistenceId: null, showEndpointButton: false
+  copyEndpointOnNewTab: false, persistenceId: null, showEndpointButton: false,
+  yasr: {{ prefixes: prefixes }}
 }});
-if (examples.length) yasgui.getTab().setQuery(examples[0].query);
+const asked = new URLSearchParams(location.search).get("query");
+if (asked) yasgui.getTab().setQuery(asked);
+else if (examples.length) yasgui.getTab().setQuery(examples[0].query);
+// result IRIs of this graph open their page here, not at w3id.org
+document.getElementById("yasgui").addEventListener("click", event => {{
+  const link = event.target.closest("a[href]");
+  if (!link) return;
+  for (const [base, local] of [["{DGR}", "/id/"], ["{DGS}", "/source/"]]) {{
+    if (link.href.startsWith(base)) {{
+      event.preventDefault();
+      location.href = local + link.href.slice(base.length);
+    }}
+  }}
+}}, true);
 document.querySelectorAll(".examples button").forEach(button => button.addEventListener("click", () => {{
   yasgui.getTab().setQuery(examples[Number(button.dataset.index)].query);
 }}));
 </script>"""
-    return _page("SPARQL", body, head='<link rel="stylesheet" href="/static/vendor/yasgui/yasgui.min.css">')
+    return page("SPARQL", body, head='<link rel="stylesheet" href="/static/vendor/yasgui/yasgui.min.css">')
+
+
+def _without_comments(text: str) -> str:
+    """A canned query's SPARQL without its leading metadata comments (title, description, parameters)."""
+    return "\n".join(line for line in text.splitlines() if not line.startswith("# ")).strip() + "\n"
 
 
 def entity_page(entity: Entity) -> str:
@@ -97,21 +126,31 @@ def entity_page(entity: Entity) -> str:
 <section><h2>Statements and their sources</h2><ul class=statements>{statements or '<li>none</li>'}</ul></section>
 <p class=formats>As data: <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> ·
 <a href="/entities/{escape(str(entity.iri).rsplit('/', 1)[-1])}">JSON</a></p>"""
-    return _page(entity.label, body)
+    return page(entity.label, body)
 
 
 def source_page(entity: Entity, text_url: str) -> str:
+    reader = text_url.removesuffix("/text")
     return entity_page(entity).replace(
-        "<section><h2>Relations</h2>", f'<p><a href="{escape(text_url)}">Read the text</a></p>'
-        "<section><h2>Relations</h2>", 1)
+        "<section><h2>Relations</h2>", f'<p><a href="{escape(reader)}">Read the text with its quotes</a> · '
+        f'<a href="{escape(text_url)}">plain text</a></p><section><h2>Relations</h2>', 1)
 
 
 def _evidence_list(evidence) -> str:
     if not evidence:
         return ""
-    items = "".join(f"<li><blockquote>{escape(e.quote)}</blockquote><cite>{link_for(e.source)}</cite></li>"
+    items = "".join(f"<li><blockquote>{escape(e.quote)}</blockquote><cite>{link_for(e.source)} · "
+                    f"<a class=in-context href='{escape(_in_context(e))}'>in context</a></cite></li>"
                     for e in evidence)
     return f"<ul class=evidence>{items}</ul>"
+
+
+def _in_context(evidence) -> str:
+    """The quote's place in the source reader (the anchor ``browse.quote_anchor`` gives it)."""
+    import hashlib
+
+    name = str(evidence.source).rsplit("/", 1)[-1]
+    return f"/source/{name}#q-{hashlib.sha1(evidence.quote.encode()).hexdigest()[:10]}"
 
 
 def explorer_page() -> str:
@@ -128,4 +167,4 @@ def explorer_page() -> str:
 </div>
 <script src="/static/vendor/cytoscape/cytoscape.min.js"></script>
 <script src="/static/explorer.js"></script>"""
-    return _page("Explore", body)
+    return page("Explore", body)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+import orjson
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import (
@@ -84,23 +85,39 @@ def _for(error: Exception) -> JSONResponse:
     return problem(500, "internal", "Internal error", "unexpected error")
 
 
+def for_browser(request: Request, response: JSONResponse) -> Response:
+    """The problem as a readable page with a way back, when a browser asked (same status, same words)."""
+    from .browse import prefers_html, problem_page
+
+    if request.method != "GET" or not prefers_html(request, request.query_params.get("format")):
+        return response
+    body = orjson.loads(response.body)
+    extra = {k: v for k, v in body.items() if k not in ("type", "title", "status", "detail")}
+    page = HTMLResponse(problem_page(body["status"], body["title"], body["detail"], extra),
+                        status_code=response.status_code)
+    for header in ("Retry-After", "WWW-Authenticate", "Allow"):
+        if header in response.headers:
+            page.headers[header] = response.headers[header]
+    return page
+
+
 def install(app: FastAPI) -> None:
-    """Register the handlers that turn exceptions into problem details."""
+    """Register the handlers that turn exceptions into problem details (a page for a browser)."""
 
     @app.exception_handler(DiplographError)
-    async def diplograph_error(_: Request, error: DiplographError) -> JSONResponse:
-        return _for(error)
+    async def diplograph_error(request: Request, error: DiplographError) -> Response:
+        return for_browser(request, _for(error))
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_: Request, error: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, error: RequestValidationError) -> Response:
         errors = [{"location": list(map(str, e.get("loc", ()))), "message": e.get("msg", "")} for e in error.errors()]
-        return problem(422, "validation", "Invalid request", "; ".join(
-            f"{'.'.join(e['location'])}: {e['message']}" for e in errors), errors=errors)
+        return for_browser(request, problem(422, "validation", "Invalid request", "; ".join(
+            f"{'.'.join(e['location'])}: {e['message']}" for e in errors), errors=errors))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         titles = {404: "Not found", 405: "Method not allowed"}
         response = problem(error.status_code, "http", titles.get(error.status_code, "HTTP error"), str(error.detail))
         if error.headers:
             response.headers.update(error.headers)
-        return response
+        return for_browser(request, response)

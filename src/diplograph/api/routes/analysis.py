@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from ...analysis.registry import ANALYSES
-from ...errors import UnknownEntityError
+from ...errors import DiplographError, UnknownEntityError
+from ..browse import analyses_page, analysis_page, prefers_html
 from ..deps import ServiceDep
 
 router = APIRouter(prefix="/analysis", tags=["analysis"])
@@ -42,8 +44,12 @@ class AnalysisResultPublic(BaseModel):
     result: Any
 
 
-@router.get("", response_model=AnalysesPublic, summary="The analyses and their options")
-def read_analyses() -> AnalysesPublic:
+@router.get("", response_model=AnalysesPublic, summary="The analyses and their options",
+            responses={200: {"content": {"text/html": {}}}})
+def read_analyses(request: Request, format: Annotated[str | None, Query(pattern="^(json|html)$")] = None
+                  ) -> Response | AnalysesPublic:
+    if prefers_html(request, format):
+        return HTMLResponse(analyses_page(list(ANALYSES.values())), headers={"Vary": "Accept"})
     data = [AnalysisPublic(name=a.name, title=a.title, description=a.description, rules=a.rules,
                            options=[OptionPublic(name=o.name, type=o.type.__name__, default=o.default,
                                                  description=o.description, choices=list(o.choices))
@@ -58,6 +64,18 @@ async def read_analysis(name: str, request: Request, service: ServiceDep) -> Ana
     rule that produced them; quotes come with every link."""
     if name not in ANALYSES:
         raise UnknownEntityError(f"no analysis named {name!r}; known: {', '.join(ANALYSES)}")
-    options = dict(request.query_params)
+    options = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
+    if prefers_html(request, request.query_params.get("format")):
+        names = (await service.task("labels")).value
+        analysis = ANALYSES[name]
+        if any(o.default is None and o.name in ("source", "target", "entity") and o.name not in options
+               for o in analysis.options):  # it needs an entity first: show the form
+            return HTMLResponse(analysis_page(analysis, request, None, names, error=None, ask=True))
+        try:
+            result = (await service.task("analysis", name=name, options=options)).value
+        except DiplographError as error:
+            status = 404 if isinstance(error, UnknownEntityError) else 400
+            return HTMLResponse(analysis_page(analysis, request, None, names, error=str(error)), status_code=status)
+        return HTMLResponse(analysis_page(analysis, request, result, names), headers={"Vary": "Accept"})
     result = (await service.task("analysis", name=name, options=options)).value
     return AnalysisResultPublic(analysis=name, options=options, rules=ANALYSES[name].rules, result=result)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse
 from rdflib import Literal
 
 from ...catalog import COLLECTIONS
 from ...entities import Entity
+from ..browse import collection_page, prefers_html
 from ..deps import ServiceDep
 from ..schemas import (
     CollectionPublic,
@@ -34,29 +38,46 @@ Text = Annotated[str | None, Query(max_length=200, description="label or alias c
 Source = Annotated[str | None, Query(max_length=500, description="cited from this source document")]
 Kind = Annotated[str | None, Query(max_length=200, description="of this class, e.g. State or dg:Person")]
 AssertedBy = Annotated[str | None, Query(max_length=500, description="asserted by this actor")]
+CollectionFormat = Annotated[str | None, Query(pattern="^(json|csv|html)$",
+                                               description="json, csv or html (overrides Accept)")]
 
 
 def _collection_route(name: str):
     cls = COLLECTIONS[name]
 
-    async def read_collection(service: ServiceDep, q: Text = None, source: Source = None, kind: Kind = None,
-                              asserted_by: AssertedBy = None, limit: Limit = 50, offset: Offset = 0
-                              ) -> CollectionPublic:
+    async def read_collection(request: Request, service: ServiceDep, q: Text = None, source: Source = None,
+                              kind: Kind = None, asserted_by: AssertedBy = None, limit: Limit = 50,
+                              offset: Offset = 0, format: CollectionFormat = None) -> Response:
         filters = {"q": q, "source": source, "kind": kind, "asserted_by": asserted_by}
         found = (await service.task("collection", name=name, filters=filters, offset=offset, limit=limit)).value
-        return CollectionPublic(
+        public = CollectionPublic(
             data=[ItemPublic(id=i.id, iri=i.iri, label=i.label, types=list(i.types), aliases=list(i.aliases),
                              sources=list(i.sources)) for i in found["items"]],
             count=found["count"], offset=offset, limit=limit, facets=found["facets"])
+        if prefers_html(request, format):
+            return HTMLResponse(collection_page(name, public.model_dump(), request), headers={"Vary": "Accept"})
+        if format == "csv":
+            return Response(_csv(public), media_type="text/csv; charset=utf-8")
+        return JSONResponse(public.model_dump(), headers={"Vary": "Accept"})
 
     read_collection.__name__ = f"read_{name}"
     read_collection.__doc__ = f"Every {cls.rsplit('#', 1)[-1]} (subclasses included), filtered, with facets."
     return read_collection
 
 
+def _csv(public: CollectionPublic) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["id", "iri", "label", "types", "aliases", "sources"])
+    for item in public.data:
+        writer.writerow([item.id, item.iri, item.label, " ".join(item.types), " | ".join(item.aliases),
+                         " ".join(item.sources)])
+    return buffer.getvalue()
+
+
 for _name in COLLECTIONS:
     router.add_api_route(f"/{_name}", _collection_route(_name), methods=["GET"], response_model=CollectionPublic,
-                         summary=f"List {_name}")
+                         summary=f"List {_name}", responses={200: {"content": {"text/html": {}, "text/csv": {}}}})
 
 
 @router.get("/actors/{id}/timeline", response_model=QueryResultPublic, summary="An actor's positions over time",

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import HTMLResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from ...errors import UnknownEntityError
 from ...namespaces import DGR, DGS
+from ..browse import graphs_page, prefers_html, reader_page
 from ..deps import ServiceDep
 from ..formats import GRAPH_TYPES, answer_format, outcome_response
 from ..negotiation import choose
@@ -40,8 +42,34 @@ async def read_resource(name: str, request: Request, service: ServiceDep, format
 
 @router.get("/source/{name}", summary="A source document: HTML page or RDF by content negotiation",
             responses={200: {"content": {m: {} for m in _PAGE_TYPES}}, 404: {"description": "No such source"}})
-async def read_source(name: str, request: Request, service: ServiceDep, format: Format = None) -> Response:
+async def read_source(name: str, request: Request, service: ServiceDep, format: Format = None,
+                      view: Annotated[str | None, Query(pattern="^(reader|facts)$",
+                                                        description="HTML: the text with its quotes (reader, "
+                                                                    "the default) or the document's facts")] = None
+                      ) -> Response:
+    """For a browser, the source reader: the text with every quoted passage highlighted and what it supports."""
+    wants_html = format == "html" or (format is None and choose(request.headers.get("accept"), _PAGE_TYPES)
+                                      == "text/html")
+    if wants_html and view != "facts":
+        path = service.graph.source_texts().get(name)  # registered at load: never a path from the graph
+        if path is None:
+            raise UnknownEntityError(f"no source document {name!r}")
+        reading = {**(await service.task("reading", name=name)).value,
+                   "text": await asyncio.to_thread(path.read_text, encoding="utf-8")}
+        entity = (await service.task("entity", name=str(DGS[name]))).value
+        return HTMLResponse(reader_page(reading, entity.label), headers={"Vary": "Accept"})
     return await _dereference(DGS[name], request, service, format, text_url=f"/source/{name}/text")
+
+
+@router.get("/graphs", summary="The named graphs, with their sizes",
+            responses={200: {"content": {"text/html": {}}}})
+async def read_graphs(request: Request, service: ServiceDep,
+                      format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response:
+    stats = (await service.task("stats")).value
+    if prefers_html(request, format):
+        return HTMLResponse(graphs_page(stats), headers={"Vary": "Accept"})
+    return JSONResponse({"graphs": [{"graph": g, "triples": n} for g, n in stats["graphs"].items()],
+                         "triples": stats["triples"]}, headers={"Vary": "Accept"})
 
 
 @router.get("/source/{name}/text", response_class=PlainTextResponse, summary="The unchanged text of a source",

@@ -7,10 +7,12 @@ from urllib.parse import urlencode
 
 import orjson
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import HTMLResponse
 
-from ...errors import QueryError, UnknownEntityError
+from ...errors import DiplographError, QueryError, UnknownEntityError
 from ...queries import CannedQuery
 from ...results import Table, serialize_table
+from ..browse import prefers_html, queries_page, query_page
 from ..deps import ServiceDep
 from ..formats import answer_format, outcome_response, pick
 from ..schemas import ParameterPublic, QueriesPublic, QueryPublic, QueryResultPublic
@@ -28,8 +30,12 @@ def _public(query: CannedQuery) -> QueryPublic:
                        sparql=query.text)
 
 
-@router.get("", response_model=QueriesPublic, summary="The canned queries, with their parameters")
-def read_queries(service: ServiceDep) -> QueriesPublic:
+@router.get("", response_model=QueriesPublic, summary="The canned queries, with their parameters",
+            responses={200: {"content": {"text/html": {}}}})
+def read_queries(request: Request, service: ServiceDep,
+                 format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response | QueriesPublic:
+    if prefers_html(request, format):
+        return HTMLResponse(queries_page(list(service.graph.canned.values())), headers={"Vary": "Accept"})
     data = [_public(q) for q in service.graph.canned.values()]
     return QueriesPublic(data=data, count=len(data))
 
@@ -41,7 +47,8 @@ async def read_query(
     name: str,
     request: Request,
     service: ServiceDep,
-    format: Annotated[str | None, Query(description="json (default), csv or tsv; for CONSTRUCT an RDF format")] = None,
+    format: Annotated[str | None, Query(description="json (default), csv, tsv or html; for CONSTRUCT an RDF "
+                                                    "format")] = None,
     limit: Annotated[int, Query(ge=1, le=10_000, description="rows per page")] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="rows to skip")] = 0,
     timeout: Annotated[float | None, Query(ge=1, le=3600, description="seconds (≥ 1); lowers the limit")] = None,
@@ -51,8 +58,10 @@ async def read_query(
         query = service.graph.canned_query(name)
     except QueryError as error:
         raise UnknownEntityError(str(error)) from None
-    params = {k: v for k, v in request.query_params.items() if k not in RESERVED}
+    params = {k: v for k, v in request.query_params.items() if k not in RESERVED and v != ""}
     accept = request.headers.get("accept")
+    if query.form not in ("CONSTRUCT", "DESCRIBE") and prefers_html(request, format):
+        return await _query_page(query, request, service, params, limit, offset, timeout)
     if query.form in ("CONSTRUCT", "DESCRIBE"):
         name, media_type = answer_format(query.form, accept, format)
         outcome = await service.canned(query, params, timeout=timeout, format=name)
@@ -86,3 +95,26 @@ async def read_query(
             "rows": rows, "count": len(rows), "offset": offset, "limit": limit, "has_more": has_more,
             "truncated": truncated, "next": next_url}
     return Response(orjson.dumps(body), media_type="application/json", headers=headers)
+
+
+async def _query_page(query: CannedQuery, request: Request, service, params: dict[str, str], limit: int,
+                      offset: int, timeout: float | None) -> HTMLResponse:
+    """The query as a page: its form, and its answer when every required parameter is given (else the form)."""
+    names = (await service.task("labels")).value
+    missing = [p.name for p in query.parameters if p.required and p.name not in params]
+    if missing and not request.query_params:
+        return HTMLResponse(query_page(query, request, None, names), headers={"Vary": "Accept"})
+    try:
+        outcome = await service.canned(query, params, max_rows=offset + limit + 1, timeout=timeout)
+    except DiplographError as error:
+        status = 404 if isinstance(error, UnknownEntityError) else 400
+        return HTMLResponse(query_page(query, request, None, names, error=str(error)), status_code=status)
+    records = outcome.records()
+    has_more = len(records) > offset + limit
+    rows = records[offset:offset + limit]
+    next_url = None
+    if has_more:
+        next_url = f"{request.url.path}?{urlencode({**request.query_params, 'offset': offset + limit})}"
+    answer = {"columns": outcome.variables, "rows": rows, "count": len(rows), "has_more": has_more,
+              "next": next_url}
+    return HTMLResponse(query_page(query, request, answer, names), headers={"Vary": "Accept"})

@@ -1,0 +1,320 @@
+"""HTML views of the JSON resources, for a browser: the same data, one URL, chosen by Accept or ``?format=html``.
+
+Datasette is the model: every collection, canned query and analysis is a
+page with a table (sortable by a click on a heading), facets and paging where
+they apply, a form for its parameters, and links to the same answer as JSON
+and CSV. Values that name an entity of the graph link to its page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from html import escape
+from urllib.parse import urlencode
+
+from fastapi import Request
+
+from ..namespaces import DGR, DGS
+from .negotiation import choose
+from .pages import link_for, page
+
+__all__ = ["analyses_page", "analysis_page", "collection_page", "graphs_page", "prefers_html", "problem_page",
+           "queries_page", "query_page", "quote_anchor", "reader_page"]
+
+
+def prefers_html(request: Request, format: str | None = None) -> bool:
+    """Whether to answer with a page: ``?format=html``, or a browser's Accept (HTML before JSON)."""
+    if format:
+        return format == "html"
+    return choose(request.headers.get("accept"), ["application/json", "text/html"]) == "text/html"
+
+
+def quote_anchor(quote: str) -> str:
+    """The fragment id of a quote in the source reader (stable: the same quote, the same anchor)."""
+    return "q-" + hashlib.sha1(quote.encode()).hexdigest()[:10]
+
+
+# ---------------------------------------------------------------------- values and tables
+
+def cell(value: object) -> str:
+    """A value as table cell content: entity IRIs and prefixed names link to their pages; lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(cell(v) for v in value)
+    if isinstance(value, dict):
+        return f"<code>{escape(json.dumps(value, ensure_ascii=False)[:300])}</code>"
+    text = str(value)
+    if text.startswith((str(DGR), str(DGS))):
+        return link_for(text)
+    if text.startswith("dgr:") and " " not in text:
+        return f'<a href="/id/{escape(text[4:])}">{escape(text)}</a>'
+    if text.startswith("dgs:") and " " not in text:
+        return f'<a href="/source/{escape(text[4:])}">{escape(text)}</a>'
+    if text.startswith(("http://", "https://")) and " " not in text:
+        return f'<a class=external href="{escape(text)}">{escape(text)}</a>'
+    return escape(text)
+
+
+def table(columns: list[str], rows: list[dict], *, caption: str = "") -> str:
+    """A sortable table; a column with a companion ``…Label`` column shows the label, linked to the entity."""
+    if not rows:
+        return "<p class=empty>No rows.</p>"
+    companion = {c: label for c in columns for label in (f"{c}Label", f"{c}_label") if label in columns}
+    shown = [c for c in columns if c not in companion.values()]
+
+    def content(row: dict, column: str) -> str:
+        value, label = row.get(column), row.get(companion.get(column, ""))
+        if value is None or label is None:
+            return cell(value)
+        text = str(value)
+        if text.startswith("dgr:"):
+            return f'<a href="/id/{escape(text[4:])}">{escape(str(label))}</a>'
+        return link_for(text, str(label)) if text.startswith((str(DGR), str(DGS))) else escape(str(label))
+
+    head = "".join(f"<th scope=col>{escape(c)}</th>" for c in shown)
+    body = "".join("<tr>" + "".join(f"<td>{content(row, c)}</td>" for c in shown) + "</tr>" for row in rows)
+    title = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return f"<div class=scroll><table class='data sortable'>{title}<thead><tr>{head}</tr></thead>" \
+           f"<tbody>{body}</tbody></table></div>"
+
+
+def formats(request: Request, names: tuple[str, ...] = ("json", "csv")) -> str:
+    links = []
+    for name in names:
+        params = {k: v for k, v in request.query_params.items() if k != "format"} | {"format": name}
+        links.append(f'<a href="{escape(request.url.path)}?{escape(urlencode(params))}">{name.upper()}</a>')
+    return f"<p class=formats>This page as data: {' · '.join(links)}</p>"
+
+
+def _form(fields: list[tuple[str, str, str, object, tuple[str, ...]]], action: str, values: dict) -> str:
+    """A GET form: (name, type, description, default, choices) per field, filled with the current values."""
+    inputs = []
+    for name, kind, description, default, choices in fields:
+        current = values.get(name, "" if default in (None, "*") else default)
+        label = f"<label for='f-{escape(name)}'>{escape(name)}</label>"
+        if choices:
+            options = "".join(f"<option{' selected' if str(current) == c else ''}>{escape(c)}</option>"
+                              for c in ("", *choices))
+            control = f"<select id='f-{escape(name)}' name='{escape(name)}'>{options}</select>"
+        elif kind == "bool":
+            checked = " checked" if str(current).lower() in ("1", "true", "yes") else ""
+            control = f"<input type=checkbox id='f-{escape(name)}' name='{escape(name)}' value=true{checked}>"
+        else:
+            typed = {"date": "date", "int": "number", "integer": "number"}.get(kind, "text")
+            listed = " list=entity-names" if kind in ("IRI", "str") else ""
+            control = (f"<input type={typed} id='f-{escape(name)}' name='{escape(name)}'{listed} "
+                       f"value='{escape(str(current))}'>")
+        inputs.append(f"<div class=field>{label}{control}<small>{escape(description)}</small></div>")
+    return (f"<form class=params method=get action='{escape(action)}'>{''.join(inputs)}"
+            "<button type=submit>Run</button></form>")
+
+
+def _names_list(names: list[str]) -> str:
+    """A datalist of entity labels, for the parameter fields' autocompletion."""
+    return "<datalist id=entity-names>" + "".join(f"<option value='{escape(n)}'>" for n in names) + "</datalist>"
+
+
+# ---------------------------------------------------------------------- collections
+
+def collection_page(name: str, found: dict, request: Request) -> str:
+    params = dict(request.query_params)
+    offset, limit = int(params.get("offset", 0)), int(params.get("limit", 50))
+    rows = [{"label": item["label"], "entity": item["iri"], "classes": ", ".join(item["types"]),
+             "sources": item["sources"], "also": ", ".join(item["aliases"])} for item in found["data"]]
+    facets = []
+    for facet, counts in found["facets"].items():
+        key = {"class": "kind"}.get(facet, facet)
+        items = "".join(
+            f"<li><a href='?{escape(urlencode({**params, key: value, 'offset': 0}))}'>{escape(value)}</a> "
+            f"<span class=count>{count}</span></li>" for value, count in counts.items())
+        facets.append(f"<section class=facet><h2>{escape(facet)}</h2><ul>{items}</ul></section>")
+    filters = [f"{escape(k)} = {escape(v)} <a href='?{escape(urlencode({x: y for x, y in params.items() if x != k}))}'"
+               f" title='remove this filter'>×</a>" for k, v in params.items() if k in ("q", "kind", "source",
+                                                                                          "asserted_by")]
+    shown = f"{offset + 1}–{offset + len(rows)}" if rows else "0"
+    pager = []
+    if offset:
+        pager.append(f"<a rel=prev href='?{escape(urlencode({**params, 'offset': max(0, offset - limit)}))}'>"
+                     "← previous</a>")
+    if offset + len(rows) < found["count"]:
+        pager.append(f"<a rel=next href='?{escape(urlencode({**params, 'offset': offset + limit}))}'>next →</a>")
+    search = (f"<form class=search method=get><input type=search name=q aria-label='Search {escape(name)}' "
+              f"placeholder='label or alias contains…' value='{escape(params.get('q', ''))}'>"
+              "<button type=submit>Search</button></form>")
+    body = f"""<h1>{escape(name.capitalize())}</h1>
+<p class=summary><span id=total data-count="{found['count']}">{found['count']}</span> {escape(name)};
+showing {shown}{' · filtered by ' + ', '.join(filters) if filters else ''}</p>
+{search}
+<div class=browse><aside class=facets>{''.join(facets)}</aside>
+<div>{table(["label", "entity", "classes", "sources", "also"], rows)}<nav class=pager>{' '.join(pager)}</nav></div>
+</div>
+{formats(request)}"""
+    return page(name.capitalize(), body)
+
+
+# ---------------------------------------------------------------------- canned queries
+
+def queries_page(queries: list) -> str:
+    items = "".join(f"<li><a href='/queries/{escape(q.name)}'>{escape(q.title)}</a><p>{escape(q.description)}</p>"
+                    "</li>" for q in queries)
+    body = f"""<h1>Canned queries</h1>
+<p class=lede>Questions the graph answers by name, each with its parameters, its quotes and its SPARQL; open one to
+run it. The same list as data: <a href="/queries?format=json">JSON</a>.</p>
+<ul class=catalogue>{items}</ul>"""
+    return page("Queries", body)
+
+
+def query_page(query, request: Request, answer: dict | None, names: list[str], error: str | None = None) -> str:
+    fields = [(p.name, p.type, p.description + ("" if p.required else " (optional)"), p.default, ())
+              for p in query.parameters]
+    values = {k: v for k, v in request.query_params.items() if k not in ("format", "offset", "limit")}
+    result = ""
+    if error:
+        result = f"<div class=problem role=alert><h2>The query could not run</h2><p>{escape(error)}</p></div>"
+    elif answer is not None:
+        pager = ""
+        if answer.get("next"):
+            pager = f"<nav class=pager><a rel=next href='{escape(answer['next'])}'>next page →</a></nav>"
+        result = (f"<p class=summary><span id=row-count data-count='{answer['count']}'>{answer['count']}</span> "
+                  f"row(s){' (more on the next page)' if answer.get('has_more') else ''}</p>"
+                  f"{table(answer['columns'], answer['rows'])}{pager}{formats(request, ('json', 'csv', 'tsv'))}")
+    body = f"""<h1>{escape(query.title)}</h1><p class=lede>{escape(query.description)}</p>
+{_form(fields, f'/queries/{query.name}', values)}{_names_list(names)}
+<section class=result>{result}</section>
+<details><summary>SPARQL</summary><pre><code>{escape(query.text)}</code></pre>
+<p><a href="/sparql?query={escape(urlencode({'q': query.text})[2:])}">Open in the SPARQL editor</a></p></details>"""
+    return page(query.title, body)
+
+
+# ---------------------------------------------------------------------- analyses
+
+def analyses_page(analyses: list) -> str:
+    items = "".join(f"<li><a href='/analysis/{escape(a.name)}'>{escape(a.title)}</a><p>{escape(a.description)}</p>"
+                    "</li>" for a in analyses)
+    body = f"""<h1>Analyses</h1>
+<p class=lede>networkx over the graph's projections. Derived results name the rule that produced them; every link
+comes with the quotes behind it. The same list as data: <a href="/analysis?format=json">JSON</a>.</p>
+<ul class=catalogue>{items}</ul>"""
+    return page("Analyses", body)
+
+
+def analysis_page(analysis, request: Request, result: object, names: list[str], error: str | None = None,
+                  ask: bool = False) -> str:
+    fields = [(o.name, o.type.__name__, o.description, o.default, tuple(o.choices)) for o in analysis.options]
+    values = {k: v for k, v in request.query_params.items() if k != "format"}
+    rules = "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in analysis.rules.items())
+    if error:
+        shown = f"<div class=problem role=alert><h2>The analysis could not run</h2><p>{escape(error)}</p></div>"
+    elif ask:
+        shown = "<p>Name the entities above (a label, an alias or an IRI), then run it.</p>"
+    else:
+        shown = _result(result) + formats(request, ("json",))
+    body = f"""<h1>{escape(analysis.title)}</h1><p class=lede>{escape(analysis.description)}</p>
+{_form(fields, f'/analysis/{analysis.name}', values) if fields else ''}{_names_list(names)}
+{f'<section><h2>Rules</h2><ul class=rules>{rules}</ul></section>' if rules else ''}
+<section class=result>{shown}</section>"""
+    return page(analysis.title, body)
+
+
+def _result(result: object) -> str:
+    """An analysis result as tables: a list of records, a list of paths, or a record of such lists."""
+    if isinstance(result, list) and result and all(isinstance(r, dict) for r in result):
+        columns = list(dict.fromkeys(k for r in result for k in r))
+        return (f"<p class=summary><span id=row-count data-count='{len(result)}'>{len(result)}</span> row(s)</p>"
+                + table(columns, result))
+    if isinstance(result, list) and result and all(isinstance(r, list) for r in result):  # paths
+        return "".join(f"<h2>Path {n}</h2>" + _result(path) for n, path in enumerate(result, start=1))
+    if isinstance(result, dict):
+        parts = []
+        for key, value in result.items():
+            if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+                parts.append(f"<h2>{escape(key)}</h2>" + _result(value))
+            elif isinstance(value, list) and value and all(isinstance(v, list) for v in value):
+                parts.append(f"<h2>{escape(key)}</h2><ol>" + "".join(f"<li>{cell(v)}</li>" for v in value) + "</ol>")
+            elif not isinstance(value, dict):
+                parts.append(f"<p><b>{escape(key)}</b>: {cell(value)}</p>")
+        return "".join(parts)
+    return "<p class=empty>Nothing found.</p>" if not result else f"<pre>{escape(json.dumps(result))}</pre>"
+
+
+# ---------------------------------------------------------------------- graphs, problems
+
+def graphs_page(stats: dict) -> str:
+    rows = [{"graph": name, "triples": count} for name, count in stats["graphs"].items()]
+    for row in rows:
+        if str(row["graph"]).startswith(str(DGS)):
+            row["document"] = row["graph"]
+    classes = [{"class": name, "members": count} for name, count in stats["classes"].items()]
+    body = f"""<h1>Named graphs</h1>
+<p class=lede>One graph per source document, plus the ontology and the reference entities:
+<span id=triples>{stats['triples']:,}</span> triples in all. Each graph can be downloaded through the Graph Store
+Protocol (<code>/store?graph=…</code>).</p>
+{table(["graph", "document", "triples"], rows)}
+<h2>Entities per class</h2>{table(["class", "members"], classes)}
+<p class=formats>As data: <a href="/stats">JSON</a></p>"""
+    return page("Graphs", body)
+
+
+def problem_page(status: int, title: str, detail: str, extra: dict) -> str:
+    more = ""
+    if "line" in extra and "column" in extra:
+        more = f"<p>At line {extra['line']}, column {extra['column']}.</p>"
+    if extra.get("suggestion"):
+        more += f"<p>Did you mean <b>{escape(str(extra['suggestion']))}</b>?</p>"
+    body = f"""<div class=problem role=alert><h1>{status} · {escape(title)}</h1><p>{escape(detail)}</p>{more}</div>
+<p><a href="javascript:history.back()">← Back</a> · <a href="/">Home</a> · <a href="/queries">Queries</a>
+· <a href="/sparql">SPARQL</a></p>"""
+    return page(title, body)
+
+
+# ---------------------------------------------------------------------- the source reader
+
+def reader_page(reading: dict, title: str) -> str:
+    """The source's text with every quote highlighted; a click lists what the quote supports.
+
+    Quotes may nest ("Russian President Vladimir Putin" inside the sentence
+    that quotes him): the text is cut at every quote's start and end, and each
+    piece is marked with all the quotes covering it. Lines no quote touches
+    are shown as uncited — the coverage view, for the editor adding facts.
+    """
+    text: str = reading["text"]
+    spans = []
+    for quote, supported in sorted(reading["quotes"].items()):
+        start = text.find(quote)
+        if start >= 0:
+            spans.append((start, start + len(quote), quote, supported))
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    data = {quote_anchor(q): {"quote": q, "supports": sup} for _, _, q, sup in spans}
+    starts = {}
+    for start, _, quote, _ in spans:
+        starts.setdefault(start, []).append(quote_anchor(quote))
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        covering = [quote_anchor(q) for s, e, q, _ in spans if s <= a and b <= e]
+        anchors = "".join(f"<a class=anchor id='{i}'></a>" for i in starts.get(a, []))
+        chunk = escape(text[a:b])
+        if covering:
+            pieces.append(f"{anchors}<mark data-quotes='{' '.join(covering)}' class='depth-{min(len(covering), 3)}'"
+                          f" tabindex=0>{chunk}</mark>")
+        else:
+            pieces.append(anchors + chunk)
+    lines = "".join(pieces).split("\n")
+    content = [line for line in text.split("\n") if line.strip()]
+    cited_lines = sum(1 for line in lines if "<mark" in line)
+    rendered = "".join(f"<p class='{'cited' if '<mark' in line else 'uncited'}'>{line or '&nbsp;'}</p>"
+                       if line.strip() else "<p class=blank></p>" for line in lines)
+    name = reading["name"]
+    embedded = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")  # no "</script>" inside the JSON
+    body = f"""<h1>{escape(title)}</h1>
+<p class=summary><span id=quote-count data-count="{len(spans)}">{len(spans)}</span> quoted passages;
+<span id=cited-lines data-count="{cited_lines}">{cited_lines}</span> of {len(content)} lines cite-bearing
+(<span class=uncited-key>uncited lines are shaded</span>). Click a highlighted passage for what it supports.
+· <a href="/source/{escape(name)}?format=html&amp;view=facts">The document's facts</a>
+· <a href="/source/{escape(name)}/text">Plain text</a></p>
+<div class=reader><article class=text>{rendered}</article>
+<aside id=supports aria-live=polite><p>Select a highlighted passage.</p></aside></div>
+<script type=application/json id=supports-data>{embedded}</script>
+<script src="/static/reader.js" defer></script>"""
+    return page(title, body)

@@ -1,0 +1,58 @@
+// The source reader: a click (or Enter) on a highlighted passage lists what it supports; #q-… opens one.
+(function () {
+  "use strict";
+  const supports = JSON.parse(document.getElementById("supports-data").textContent);
+  const panel = document.getElementById("supports");
+
+  function text(tag, value, className) {
+    const element = document.createElement(tag);
+    element.textContent = value;
+    if (className) element.className = className;
+    return element;
+  }
+
+  function show(ids) {
+    panel.replaceChildren();
+    for (const id of ids) {
+      const entry = supports[id];
+      if (!entry) continue;
+      const section = document.createElement("section");
+      section.append(text("blockquote", entry.quote));
+      const list = document.createElement("ul");
+      list.className = "supports";
+      for (const item of entry.supports) {
+        const li = document.createElement("li");
+        const link = text("a", item.label);
+        link.href = "/id/" + encodeURIComponent(item.iri.split("/").pop());
+        const by = item.by.length ? " · asserted by " + item.by.join(", ") : "";
+        li.append(link, " ", text("span", item.types.join(", ") + by + (item.mode ? " · " + item.mode : ""), "via"));
+        list.append(li);
+      }
+      const here = text("a", "link to this passage");
+      here.href = "#" + id;
+      const paragraph = document.createElement("p");
+      paragraph.append(here);
+      section.append(list, paragraph);
+      panel.append(section);
+    }
+  }
+
+  document.querySelectorAll("mark[data-quotes]").forEach(mark => {
+    const open = () => {
+      document.querySelectorAll("mark.selected").forEach(m => m.classList.remove("selected"));
+      mark.classList.add("selected");
+      show(mark.dataset.quotes.split(" ").reverse());  // the innermost passage first
+    };
+    mark.addEventListener("click", open);
+    mark.addEventListener("keydown", event => { if (event.key === "Enter") open(); });
+  });
+
+  const target = location.hash.slice(1);
+  if (supports[target]) {
+    show([target]);
+    document.querySelectorAll(`mark[data-quotes~="${target}"]`).forEach(m => m.classList.add("target"));
+    const anchor = document.getElementById(target);
+    if (anchor) anchor.scrollIntoView({block: "center"});
+  }
+  document.body.dataset.ready = "true";
+})();

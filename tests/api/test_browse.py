@@ -1,0 +1,157 @@
+"""The analyst's web in real headless Chromium: what each page shows, checked against the same data as JSON.
+
+Every page is the HTML form of a JSON resource at the same URL; the tests read the page as a user would (its
+counts, rows, links, forms) and compare with what a program gets. Screenshots go to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import pytest
+from api.conftest import ARTIFACTS
+
+DOCUMENT = "2025-11-30-peace-talks-putin-conditions"
+
+
+@pytest.fixture
+def page(browser, server):
+    opened = browser.new_page(viewport={"width": 1300, "height": 900})
+    problems: list[str] = []
+    opened.on("pageerror", lambda error: problems.append(str(error)))
+    opened.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    opened.problems = problems
+    yield opened
+    assert problems == [], problems
+    opened.close()
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_a_collection_is_a_table_with_facets_sorting_and_paging(page, server, client):
+    data = client.get("/actors", params={"limit": 500}).json()
+    page.goto(server.url + "/actors")
+    assert page.text_content("h1") == "Actors"
+    assert int(page.get_attribute("#total", "data-count")) == data["count"]
+    assert page.locator("table.data tbody tr").count() == min(50, data["count"])
+    assert page.locator("header nav a").count() == 8  # the same navigation on every page
+    shot(page, "actors")
+    # a facet narrows the table to its class, as the JSON filter does
+    page.click("aside.facets a:text-is('dg:State')")
+    states = client.get("/actors", params={"kind": "dg:State"}).json()
+    assert page.locator("table.data tbody tr").count() == states["count"] == 8
+    labels = page.locator("table.data tbody tr td:first-child").all_text_contents()
+    assert set(labels) == {item["label"] for item in states["data"]}
+    # a click on a heading sorts; a second click reverses
+    page.click("table.data thead th:text-is('label')")
+    ascending = page.locator("table.data tbody tr td:first-child").all_text_contents()
+    assert ascending == sorted(ascending, key=str.casefold)
+    page.click("table.data thead th:text-is('label')")
+    assert page.locator("table.data tbody tr td:first-child").all_text_contents() == ascending[::-1]
+    # the same page as data
+    csv = client.get(page.get_attribute("p.formats a:text-is('CSV')", "href"))
+    assert csv.headers["content-type"].startswith("text/csv") and "Poland" in csv.text
+    page.goto(server.url + "/actors?limit=5")
+    page.click("a[rel=next]")
+    assert "offset=5" in page.url and page.locator("table.data tbody tr").count() == 5
+
+
+def test_a_canned_query_is_a_form_and_its_answer(page, server, client):
+    page.goto(server.url + "/queries")
+    page.click("a:text-is('Demands, by whom and of whom')")
+    assert page.url.endswith("/queries/demands")
+    page.fill("#f-by", "Moscow")
+    page.click("form.params button")
+    assert "by=Moscow" in page.url
+    expected = client.get("/queries/demands", params={"by": "Moscow"}).json()
+    assert int(page.get_attribute("#row-count", "data-count")) == expected["count"] == 3
+    # the demand column shows each demand's label, linked to its page
+    links = page.locator("table.data tbody td:first-child a").all_text_contents()
+    assert set(links) == {row["demandLabel"] for row in expected["rows"]}
+    assert page.locator("table.data tbody td:first-child a").first.get_attribute("href").startswith("/id/demand-")
+    # every date comes with what kind of date it is
+    assert "said before the document, not after this date" in page.text_content("table.data")
+    shot(page, "query-demands")
+
+
+def test_a_bad_parameter_is_said_on_the_page(page, server):
+    response = page.goto(server.url + "/queries/demands?by=Moskow")
+    assert response.status == 404
+    page.problems.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
+    assert "did you mean 'Moscow'?" in page.text_content(".problem")
+    assert page.input_value("#f-by") == "Moskow"  # the form keeps what was typed
+
+
+def test_an_analysis_is_a_form_and_tables(page, server, client):
+    conflicts = client.get("/analysis/conflicts").json()["result"]
+    page.goto(server.url + "/analysis/conflicts")
+    assert int(page.get_attribute("#row-count", "data-count")) == len(conflicts)
+    assert "read-as-incompatible" in page.text_content("ul.rules")
+    page.goto(server.url + "/analysis/paths")
+    assert page.locator(".problem").count() == 0  # asks for its entities instead of failing
+    page.fill("#f-source", "Poland")
+    page.fill("#f-target", "Moscow")
+    page.click("form.params button")
+    assert page.locator("h2:text-is('Path 1')").count() == 1
+    shot(page, "analysis-paths")
+
+
+def test_the_source_reader_highlights_every_quote_and_says_what_it_supports(page, server, client):
+    quotes = client.get("/sparql", params={"query": f"SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE {{ ?e oa:hasSource "
+                                                    f"dgs:{DOCUMENT} ; oa:hasSelector/oa:exact ?q }}"},
+                        headers={"Accept": "application/sparql-results+json"}).json()
+    page.goto(server.url + f"/source/{DOCUMENT}")
+    page.wait_for_selector("body[data-ready=true]")
+    assert int(page.get_attribute("#quote-count", "data-count")) == int(quotes["results"]["bindings"][0]["n"]["value"])
+    assert page.locator("p.uncited").filter(has_text="Leave a Reply").count() == 1  # page furniture: cited by nothing
+    page.locator("mark", has_text="Ukraine refuses.").first.click()
+    panel = page.locator("#supports")
+    assert "Ukraine refuses Putin's conditions" in panel.text_content()
+    assert "asserted by Ukraine" in panel.text_content() and "reported" in panel.text_content()
+    shot(page, "reader")
+
+
+def test_a_quote_on_an_entity_page_opens_in_context(page, server):
+    page.goto(server.url + "/id/position-ukraine-refuses-putin-conditions")
+    page.click("a.in-context")
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.url.split("#")[0].endswith(f"/source/{DOCUMENT}")
+    assert page.locator("mark.target").all_text_contents() == ["Ukraine refuses."]
+    assert "Ukraine refuses." in page.text_content("#supports blockquote")
+
+
+def test_a_missing_page_is_readable_with_a_way_back(page, server):
+    response = page.goto(server.url + "/id/no-such-thing")
+    assert response.status == 404
+    page.problems.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
+    assert "404" in page.text_content("h1") and "no-such-thing" in page.text_content(".problem")
+    assert page.locator("a:text-is('Home')").get_attribute("href") == "/"
+
+
+def test_the_graphs_page_lists_every_named_graph(page, server, client):
+    stats = client.get("/stats").json()
+    page.goto(server.url + "/graphs")
+    assert page.locator("table.data").first.locator("tbody tr").count() == len(stats["graphs"])
+    assert page.text_content("#triples") == f"{stats['triples']:,}"
+
+
+def test_the_editor_knows_the_prefixes_of_the_examples(page, server):
+    page.goto(server.url + "/sparql")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    for index in range(page.locator(".examples button").count()):
+        page.locator(".examples button").nth(index).click()
+        page.wait_for_timeout(150)  # the checker runs after an edit
+        assert page.locator(".yasqe .parseErrorIcon").count() == 0, page.locator(".examples button").nth(
+            index).text_content()
+    shot(page, "editor")
+
+
+def test_pages_fit_a_phone(browser, server):
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    for path in ("/actors", f"/source/{DOCUMENT}", "/queries/demands?by=Moscow"):
+        phone.goto(server.url + path)
+        # the page itself never scrolls sideways (a wide table scrolls inside its own box)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 392, path
+    shot(phone, "phone-reader")
+    phone.close()
