@@ -156,9 +156,15 @@ def _in_context(evidence) -> str:
 def explorer_page() -> str:
     """The interactive graph: Cytoscape.js (shipped with the package) over the Cytoscape.js export."""
     body = """<div class=explorer>
-<aside><input type=search id=search placeholder="Search labels…" aria-label="Search"> <span id=search-count></span>
+<aside><form id=views><label for=view>View</label>
+<select id=view><option value=stance>Stance network (actors)</option>
+<option value=neighbourhood>Neighbourhood of an entity</option><option value=entity>Whole graph</option></select>
+<input id=entity placeholder="entity, e.g. Russia" aria-label="Entity">
+<select id=depth aria-label="Hops"><option>1</option><option>2</option></select>
+<button type=submit>Show</button></form>
+<input type=search id=search placeholder="Search labels…" aria-label="Search"> <span id=search-count></span>
 <p id=count>loading…</p>
-<fieldset><legend>Classes</legend><div id=classes></div></fieldset>
+<fieldset><legend>Classes (legend)</legend><div id=classes></div></fieldset>
 <fieldset><legend>Sources</legend><div id=sources></div></fieldset>
 <p><a href="/export/graphml?download=true">GraphML</a> · <a href="/export/gexf?download=true">GEXF</a> ·
 <a href="/export/cytoscape">Cytoscape JSON</a></p></aside>
