@@ -58,6 +58,8 @@ class Entity:
     incoming: list[Relation] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     statements: list[StatementRef] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    """A readable name for every class, asserter, mode and property the page mentions (IRI → label)."""
 
 
 def resolve(graph: KnowledgeGraph, name: str, *, what: str = "entity") -> URIRef:
@@ -100,15 +102,19 @@ def describe(graph: KnowledgeGraph, iri: URIRef) -> Entity:
         subject = relation.node
         if subject not in statements and (subject, DG.evidence, None) in dataset:
             statements[subject] = _statement(graph, subject, relation.predicate)
+    types = sorted(set(dataset.objects(iri, RDF.type)))
+    mentioned = {*types, *(node for s in statements.values()
+                            for node in (*s.types, *s.asserted_by, s.via, s.mode) if node is not None)}
     return Entity(
         iri=iri,
         label=graph.label(iri),
-        types=sorted(set(dataset.objects(iri, RDF.type))),
+        types=types,
         aliases=sorted({str(a) for a in dataset.objects(iri, SKOS.altLabel)}),
         outgoing=sorted(set(outgoing), key=_relation_key),
         incoming=sorted(set(incoming), key=_relation_key),
         evidence=_evidence(graph, iri),
         statements=sorted(statements.values(), key=lambda s: str(s.iri)),
+        names={str(node): graph.label(node) for node in mentioned},
     )
 
 

@@ -37,19 +37,20 @@ def quote_anchor(quote: str) -> str:
 
 # ---------------------------------------------------------------------- values and tables
 
-def cell(value: object) -> str:
-    """A value as table cell content: entity IRIs and prefixed names link to their pages; lists joined."""
+def cell(value: object, labels: dict[str, str] | None = None) -> str:
+    """A value as table cell content: entity IRIs and prefixed names link to their pages (named by ``labels``
+    when it knows them); lists joined."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return ", ".join(cell(v) for v in value)
+        return ", ".join(cell(v, labels) for v in value)
     if isinstance(value, dict):
         return f"<code>{escape(json.dumps(value, ensure_ascii=False)[:300])}</code>"
     text = str(value)
     if text.startswith((str(DGR), str(DGS))):
         return link_for(text)
     if text.startswith("dgr:") and " " not in text:
-        return f'<a href="/id/{escape(text[4:])}">{escape(text)}</a>'
+        return f'<a href="/id/{escape(text[4:])}">{escape((labels or {}).get(text, text))}</a>'
     if text.startswith("dgs:") and " " not in text:
         return f'<a href="/source/{escape(text[4:])}">{escape(text)}</a>'
     if text.startswith(("http://", "https://")) and " " not in text:
@@ -57,7 +58,7 @@ def cell(value: object) -> str:
     return escape(text)
 
 
-def table(columns: list[str], rows: list[dict], *, caption: str = "") -> str:
+def table(columns: list[str], rows: list[dict], *, caption: str = "", labels: dict[str, str] | None = None) -> str:
     """A sortable table; a column with a companion ``…Label`` column shows the label, linked to the entity."""
     if not rows:
         return "<p class=empty>No rows.</p>"
@@ -67,7 +68,7 @@ def table(columns: list[str], rows: list[dict], *, caption: str = "") -> str:
     def content(row: dict, column: str) -> str:
         value, label = row.get(column), row.get(companion.get(column, ""))
         if value is None or label is None:
-            return cell(value)
+            return cell(value, labels)
         text = str(value)
         if text.startswith("dgr:"):
             return f'<a href="/id/{escape(text[4:])}">{escape(str(label))}</a>'
@@ -218,23 +219,31 @@ def analysis_page(analysis, request: Request, result: object, names: list[str], 
     return page(analysis.title, body)
 
 
-def _result(result: object) -> str:
-    """An analysis result as tables: a list of records, a list of paths, or a record of such lists."""
+def _result(result: object, labels: dict[str, str] | None = None) -> str:
+    """An analysis result as tables: a list of records, a list of paths, or a record of such lists.
+
+    A result that names its nodes (``labels``: CURIE → label) shows the names.
+    """
+    if isinstance(result, dict) and isinstance(result.get("labels"), dict):
+        labels = {**(labels or {}), **result["labels"]}
     if isinstance(result, list) and result and all(isinstance(r, dict) for r in result):
         columns = list(dict.fromkeys(k for r in result for k in r))
         return (f"<p class=summary><span id=row-count data-count='{len(result)}'>{len(result)}</span> row(s)</p>"
-                + table(columns, result))
+                + table(columns, result, labels=labels))
     if isinstance(result, list) and result and all(isinstance(r, list) for r in result):  # paths
-        return "".join(f"<h2>Path {n}</h2>" + _result(path) for n, path in enumerate(result, start=1))
+        return "".join(f"<h2>Path {n}</h2>" + _result(path, labels) for n, path in enumerate(result, start=1))
     if isinstance(result, dict):
         parts = []
         for key, value in result.items():
+            if key == "labels":
+                continue
             if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-                parts.append(f"<h2>{escape(key)}</h2>" + _result(value))
+                parts.append(f"<h2>{escape(key)}</h2>" + _result(value, labels))
             elif isinstance(value, list) and value and all(isinstance(v, list) for v in value):
-                parts.append(f"<h2>{escape(key)}</h2><ol>" + "".join(f"<li>{cell(v)}</li>" for v in value) + "</ol>")
+                parts.append(f"<h2>{escape(key)}</h2><ol class=groups>"
+                             + "".join(f"<li>{cell(v, labels)}</li>" for v in value) + "</ol>")
             elif not isinstance(value, dict):
-                parts.append(f"<p><b>{escape(key)}</b>: {cell(value)}</p>")
+                parts.append(f"<p><b>{escape(key)}</b>: {cell(value, labels) or 'none'}</p>")
         return "".join(parts)
     return "<p class=empty>Nothing found.</p>" if not result else f"<pre>{escape(json.dumps(result))}</pre>"
 

@@ -106,8 +106,17 @@ def _without_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith("# ")).strip() + "\n"
 
 
-def entity_page(entity: Entity) -> str:
-    types = ", ".join(link_for(t) for t in entity.types)
+def entity_page(entity: Entity, timeline: list[dict] | None = None, conflicts: list[dict] | None = None) -> str:
+    """An entity's page, in names: its classes, relations, the statements about it with who asserts them and how.
+
+    For an actor, also its positions over time and the conflicts its demands and principles are in.
+    """
+    names = entity.names
+
+    def name(node) -> str:
+        return names.get(str(node), short(node))
+
+    types = ", ".join(link_for(t, name(t)) for t in entity.types)
     aliases = f"<p class=aliases>also: {escape(', '.join(entity.aliases))}</p>" if entity.aliases else ""
     evidence = _evidence_list(entity.evidence)
     outgoing = "".join(f"<tr><th>{escape(r.predicate_label)}</th><td>{link_for(r.node, r.node_label)}</td></tr>"
@@ -115,18 +124,44 @@ def entity_page(entity: Entity) -> str:
     incoming = "".join(f"<tr><td>{link_for(r.node, r.node_label)}</td><th>{escape(r.predicate_label)}</th></tr>"
                        for r in entity.incoming)
     statements = "".join(
-        f"<li><p>{link_for(s.iri, s.label)} <span class=via>({escape(short(s.via))})</span> — asserted by "
-        f"{', '.join(link_for(a) for a in s.asserted_by) or 'unknown'}"
-        f"{' · ' + escape(short(s.mode)) if s.mode else ''}</p>{_evidence_list(s.evidence)}</li>"
+        f"<li><p>{link_for(s.iri, s.label)} <span class=via>({escape(', '.join(name(t) for t in s.types))}, "
+        f"{escape(name(s.via))})</span> — asserted by "
+        f"{', '.join(link_for(a, name(a)) for a in s.asserted_by) or 'nobody named'}"
+        f"{' · ' + escape(name(s.mode)) if s.mode else ''}</p>{_evidence_list(s.evidence)}</li>"
         for s in entity.statements)
+    actor = ""
+    if timeline is not None:
+        rows = "".join(f"<tr><td>{escape(str(r.get('date', '')))}</td><td>{escape(str(r.get('dateKind', '')))}</td>"
+                       f"<td>{escape(str(r.get('role', '')))}</td>"
+                       f"<td>{link_for(str(r['statement']), str(r.get('statementLabel', '')))}</td></tr>"
+                       for r in timeline)
+        actor += (f"<section><h2>Over time</h2><table class='data sortable timeline'><thead><tr><th>date</th>"
+                  f"<th>what kind of date</th><th>role</th><th>statement</th></tr></thead><tbody>{rows}</tbody>"
+                  "</table></section>")
+    if conflicts:
+        rows = "".join(f"<tr><td>{_curie_link(c['demand'], c['demand_label'])}</td>"
+                       f"<td>{_curie_link(c['opponent'], c['opponent_label'])}</td><td>{escape(c['rule'])}"
+                       f"{' (read by ' + ', '.join(escape(r) for r in c['read_by']) + ')' if c['read_by'] else ''}"
+                       "</td></tr>" for c in conflicts)
+        actor += (f"<section><h2>Conflicts</h2><p class=summary>Its demands against others' principles and "
+                  f"rejections, and others' demands against its principles; each by its rule "
+                  f"(<a href='/analysis/conflicts'>the conflict map</a>).</p><table class='data sortable conflicts'>"
+                  f"<thead><tr><th>demand</th><th>against</th><th>rule</th></tr></thead><tbody>{rows}</tbody>"
+                  "</table></section>")
     body = f"""<h1>{escape(entity.label)}</h1><p class=iri><code>{escape(str(entity.iri))}</code> · {types}</p>
-{aliases}{evidence}
+{aliases}{evidence}{actor}
 <section><h2>Relations</h2><table class=relations>{outgoing or '<tr><td>none</td></tr>'}</table></section>
 <section><h2>Referred to by</h2><table class=relations>{incoming or '<tr><td>none</td></tr>'}</table></section>
 <section><h2>Statements and their sources</h2><ul class=statements>{statements or '<li>none</li>'}</ul></section>
 <p class=formats>As data: <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> ·
 <a href="/entities/{escape(str(entity.iri).rsplit('/', 1)[-1])}">JSON</a></p>"""
     return page(entity.label, body)
+
+
+def _curie_link(curie: str, label: str) -> str:
+    if curie.startswith("dgr:"):
+        return f'<a href="/id/{escape(curie[4:])}">{escape(label)}</a>'
+    return escape(label)
 
 
 def source_page(entity: Entity, text_url: str) -> str:

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from ...errors import UnknownEntityError
 from ...namespaces import DGR, DGS
+from ...results import short
 from ..browse import graphs_page, prefers_html, reader_page
 from ..deps import ServiceDep
 from ..formats import GRAPH_TYPES, answer_format, outcome_response
@@ -20,6 +21,8 @@ router = APIRouter(tags=["linked data"])
 
 Format = Annotated[str | None, Query(description="html, turtle, jsonld, ntriples or rdfxml (overrides Accept)")]
 _PAGE_TYPES = ["text/html", *GRAPH_TYPES]
+_ACTOR_CLASSES = {"Actor", "State", "Person", "Organisation", "Group"}
+"""Pages of these show the actor's timeline and conflicts (an article's author is an actor, not a party)."""
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home page", include_in_schema=False)
@@ -87,8 +90,18 @@ async def _dereference(iri, request: Request, service, format: str | None, text_
     entity = (await service.task("entity", name=str(iri))).value  # 404 when unknown
     wants_html = format == "html" or (format is None and choose(accept, _PAGE_TYPES) == "text/html")
     if wants_html:
-        page = source_page(entity, text_url) if text_url else entity_page(entity)
-        return HTMLResponse(page, headers={"Vary": "Accept"})
+        if text_url:
+            return HTMLResponse(source_page(entity, text_url), headers={"Vary": "Accept"})
+        timeline = conflicts = None
+        if any(str(t).rsplit("#", 1)[-1] in _ACTOR_CLASSES for t in entity.types):
+            rows = (await service.canned(service.graph.canned_query("position-timeline"),
+                                         {"actor": f"<{iri}>"})).records()
+            timeline = list({(r["statement"], r["role"]): r for r in rows}.values())  # one row per statement, role
+            key = short(iri)
+            found = [*(await service.task("analysis", name="conflicts", options={"demander": key})).value,
+                     *(await service.task("analysis", name="conflicts", options={"holder": key})).value]
+            conflicts = list({(c["demand"], c["opponent"], c["rule"]): c for c in found}.values())
+        return HTMLResponse(entity_page(entity, timeline, conflicts), headers={"Vary": "Accept"})
     query = service.graph.canned_query("entity-graph")
     name, media_type = answer_format(query.form, accept, format)
     outcome = await service.canned(query, {"entity": f"<{iri}>"}, format=name)
