@@ -145,9 +145,9 @@ def add(project, path: Path) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("name, content, fragment", [
     ("latin1.txt", "Caf\xe9 talks".encode("latin-1"), "not UTF-8 text (byte 0xe9 at offset 3)"),
-    ("page.txt", b"<!DOCTYPE html><html><body><p>Talks</p></body></html>", "an HTML page, not plain text"),
-    ("page.html", b"Talks", "an HTML page, not plain text"),
-    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF, not plain text"),
+    ("page.txt", b"<!DOCTYPE html><html><body><p>Talks</p></body></html>", "no article text was found"),
+    ("page.html", b"Talks", "no article text was found"),
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF that cannot be read"),
 ])
 def test_add_source_refuses_what_it_cannot_read_and_writes_nothing(project, tmp_path, name, content, fragment):
     before = snapshot(project.layout.data)

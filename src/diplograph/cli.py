@@ -358,24 +358,27 @@ def load(
 
 @app.command("add-source")
 def add_source_command(
-    text_file: Annotated[Path, typer.Argument(help="The document's text (UTF-8), copied unchanged.")],
-    title: Annotated[str, typer.Option(help="The document's title.")],
-    date: Annotated[str, typer.Option(help="Its date, YYYY-MM-DD (the date line, or publication).")],
-    publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
-    url: Annotated[str | None, typer.Option(help="Where it was found.")] = None,
+    document: Annotated[Path, typer.Argument(help="The document: UTF-8 text, a saved HTML page, or a PDF.")],
+    title: Annotated[str | None, typer.Option(help="Its title (else the page's or PDF's own).")] = None,
+    date: Annotated[str | None, typer.Option(help="Its date, YYYY-MM-DD (else the page's or PDF's own).")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Who published it (else the site's name).")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it was found (else the page's own).")] = None,
     data: DataOption = None,
     ontology: OntologyOption = None,
 ) -> None:
-    """Register a new source: copy its text into data/sources/ and start its fact sheet in data/documents/."""
+    """Register a new source: its text into data/sources/ (an HTML page's or PDF's extracted, the original kept
+    beside it), and start its fact sheet in data/documents/."""
     import datetime as dt
 
     from .documents import add_source
 
-    try:
-        day = dt.date.fromisoformat(date)
-    except ValueError:
-        raise DiplographError(f"--date must be YYYY-MM-DD, not {date!r}") from None
-    slug, sheet = add_source(_layout(data, ontology), text_file, title=title, day=day, publisher=publisher, url=url)
+    day = None
+    if date is not None:
+        try:
+            day = dt.date.fromisoformat(date)
+        except ValueError:
+            raise DiplographError(f"--date must be YYYY-MM-DD, not {date!r}") from None
+    slug, sheet = add_source(_layout(data, ontology), document, title=title, day=day, publisher=publisher, url=url)
     out.print(f"added {slug}: fill in {sheet}, then run `diplograph validate` and `diplograph suggest {slug}`",
               markup=False)
 

@@ -65,9 +65,15 @@ def slug_for(text_file: Path, day: date) -> str:
     return stem if stem.startswith(prefix) else f"{prefix}-{stem}"
 
 
-def add_source(layout: Layout, text_file: Path, *, title: str, day: date, publisher: str | None = None,
-               url: str | None = None) -> tuple[str, Path]:
-    """Copy ``text_file`` unchanged into ``data/sources/``, and start its fact sheet with the source's metadata.
+def add_source(layout: Layout, document: Path, *, title: str | None = None, day: date | None = None,
+               publisher: str | None = None, url: str | None = None) -> tuple[str, Path]:
+    """Register a document — plain text, a saved HTML page or a PDF — and start its fact sheet.
+
+    The text quotes will cite goes to ``data/sources/<slug>.txt`` (plain text
+    unchanged; an HTML page's main text or a PDF's text layer, normalised, see
+    :mod:`diplograph.extract`); an HTML page or PDF is also kept as received in
+    ``data/sources/originals/``, its SHA-256 in the fact sheet. Title, date,
+    publisher and URL come from the options, else from the file itself.
 
     Returns
     -------
@@ -76,26 +82,45 @@ def add_source(layout: Layout, text_file: Path, *, title: str, day: date, publis
     Raises
     ------
     DiplographError
-        when a source of that name exists already (nothing is written then).
+        when the file cannot be read, says neither title nor date and none is given, or a source of that name
+        exists already (nothing is written then).
     """
-    slug = slug_for(text_file, day)
+    from .extract import extract
+
+    extracted = extract(document)
+    title = title or extracted.title
+    day = day or extracted.day
+    missing = [name for name, value in (("--title", title), ("--date", day)) if value is None]
+    if missing:
+        raise DiplographError(f"{document}: {' and '.join(missing)} needed (the {extracted.kind} file does not say)")
+    assert title is not None and day is not None
+    publisher, url = publisher or extracted.publisher, url or extracted.url
+    slug = slug_for(document, day)
     target = layout.sources_dir / f"{slug}.txt"
+    original = layout.sources_dir / "originals" / f"{slug}{document.suffix.lower()}" if extracted.kind != "text" \
+        else None
     sheet = layout.documents_dir / f"{slug}.yaml"
-    existing = [p for p in (target, *(layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES)) if p.exists()]
+    existing = [p for p in (target, original, *(layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES))
+                if p is not None and p.exists()]
     if existing:
         raise DiplographError(f"source {slug!r} exists already ({existing[0]}); remove it first or rename the file")
     _refuse_bundled(layout)
-    raw = _readable_text(text_file)
+    text = extracted.text.encode("utf-8") if extracted.kind != "text" else document.read_bytes()
     layout.sources_dir.mkdir(parents=True, exist_ok=True)
     layout.documents_dir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(text_file, target)
+    target.write_bytes(text)
     extra = ""
+    if original is not None:
+        original.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(document, original)
+        extra += (f"\n    originalFile: sources/originals/{original.name}"
+                  f"\n    originalSha256: {hashlib.sha256(original.read_bytes()).hexdigest()}")
     if publisher:
         extra += f"\n    publisher: {_yaml_string(publisher)}"
     if url:
         extra += f"\n    url: {_yaml_string(url)}"
     sheet.write_text(_TEMPLATE.format(title=title, title_yaml=_yaml_string(title), date=day.isoformat(), slug=slug,
-                                      sha256=hashlib.sha256(raw).hexdigest(), context=CONTEXT_IRI, extra=extra),
+                                      sha256=hashlib.sha256(text).hexdigest(), context=CONTEXT_IRI, extra=extra),
                      encoding="utf-8")
     return slug, sheet
 
@@ -159,38 +184,6 @@ def _refuse_bundled(layout: Layout) -> None:
     if is_bundled_copy(layout.data):
         raise DiplographError(f"{layout.data} is the copy installed with the package; copy it and name the copy "
                               "with --data DIR (or DIPLOGRAPH_DATA) to add or remove documents")
-
-
-_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
-
-
-def _readable_text(path: Path) -> bytes:
-    """The bytes of a plain UTF-8 text file; anything else refused, before anything is written.
-
-    Raises
-    ------
-    DiplographError
-        for a missing file, a folder, an HTML page, a PDF, or text that is not UTF-8.
-    """
-    if not path.exists():
-        raise DiplographError(f"{path}: no such file")
-    if not path.is_file():
-        raise DiplographError(f"{path}: not a file")
-    raw = path.read_bytes()
-    if raw.startswith(b"%PDF-"):
-        raise DiplographError(f"{path}: a PDF, not plain text; save its text as UTF-8 (e.g. pdftotext -enc UTF-8 "
-                              f"{path.name} out.txt) and add that")
-    if _HTML_START.match(raw[:512]) or path.suffix.lower() in (".html", ".htm", ".xhtml"):
-        raise DiplographError(f"{path}: an HTML page, not plain text; save the article's text as UTF-8 (the "
-                              "browser's reader view, or copy and paste) and add that")
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise DiplographError(f"{path}: not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-                              f"convert it first, e.g. iconv -f latin1 -t utf-8 {path.name} > converted.txt") from None
-    if b"\x00" in raw:
-        raise DiplographError(f"{path}: binary data, not text")
-    return raw
 
 
 @dataclass(frozen=True)

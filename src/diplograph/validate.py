@@ -187,6 +187,20 @@ def _document_header_problems(layout: Layout, graph: Graph, name: URIRef, file: 
     if expected is not None and str(expected) != actual:
         yield Problem(file.display, line, f"source text {text_file} has changed since it was registered "
                                           f"(sha256 {actual}, recorded {expected})")
+    original = graph.value(name, DG.originalFile)
+    if original is not None:
+        try:
+            received = source_path(layout, str(original)).read_bytes()
+        except OSError as error:
+            yield Problem(file.display, line, f"cannot read the original file {original}: {error}")
+            return
+        except DataError as error:
+            yield Problem(file.display, line, error.problems[0].message)
+            return
+        recorded = graph.value(name, DG.originalSha256)
+        if recorded is not None and str(recorded) != hashlib.sha256(received).hexdigest():
+            yield Problem(file.display, line, f"original file {original} is not the one registered "
+                                              f"(sha256 {hashlib.sha256(received).hexdigest()}, recorded {recorded})")
 
 
 def _evidence_problems(graph: Graph, name: URIRef, texts: dict[URIRef, str], graph_files: list[SourceFile],
