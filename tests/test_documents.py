@@ -20,7 +20,7 @@ from diplograph.documents import add_source, near_duplicates, remove_source, sug
 from diplograph.errors import DataError
 from diplograph.graph import KnowledgeGraph
 from diplograph.load import Layout, SourceFile, parse_into
-from diplograph.namespaces import DG, DGR, DGS, RDF
+from diplograph.namespaces import DG, DGR, DGS, PROV, RDF
 from diplograph.validate import validate_files
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -216,3 +216,14 @@ def test_cli_add_suggest_remove(project):
     bad_date = subprocess.run([str(DIPLOGRAPH), "add-source", str(FIXTURES / f"{NEW}.txt"), "--title", "x",
                                "--date", "12/01/2026", *common], capture_output=True, text=True, timeout=120)
     assert bad_date.returncode == 2 and "YYYY-MM-DD" in bad_date.stderr
+
+
+def test_what_is_new_since_a_date_is_the_newer_document(added):
+    merged = KnowledgeGraph(added.layout)
+    merged.load()
+    new = {str(r.statement) for r in merged.run_canned("new-statements", since="2026-01-01")}
+    # every statement of the Geneva document (published 2026-01-12), none of the article's (2025-11-30)
+    expected = {str(s) for s in merged.dataset.graph(DGS[NEW]).subjects(PROV.wasDerivedFrom, DGS[NEW])}
+    assert new == expected and expected
+    everything = [str(r.published) for r in merged.run_canned("new-statements")]
+    assert everything == sorted(everything, reverse=True)  # newest first

@@ -15,7 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..service import Service
 from . import problems
-from .routes import analysis, collections, export, health, linked_data, queries, sparql
+from .routes import analysis, collections, export, feed, health, linked_data, queries, sparql
 
 __all__ = ["create_app"]
 
@@ -51,7 +51,7 @@ def create_app(service: Service) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=service.settings.cors_origins,
                            allow_methods=["GET", "POST", "HEAD"], allow_headers=["*"])
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (health, sparql, queries, collections, analysis, export, linked_data):
+    for module in (health, sparql, queries, collections, analysis, export, feed, linked_data):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

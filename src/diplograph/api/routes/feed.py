@@ -1,0 +1,73 @@
+"""What is new: statements said or published since a date, as JSON for programs and as an Atom feed for readers."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from ... import __version__
+from ..deps import ServiceDep
+
+router = APIRouter(tags=["feed"])
+
+Since = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD: on or after this date")]
+_ATOM = "http://www.w3.org/2005/Atom"
+
+
+async def _rows(service, since: str | None) -> list[dict]:
+    query = service.graph.canned_query("new-statements")
+    outcome = await service.canned(query, {"since": since} if since else {})
+    return outcome.records()
+
+
+@router.get("/feed", summary="What is new: statements said or published since a date")
+async def read_feed(service: ServiceDep, since: Since = None) -> dict:
+    """Newest first; each with its date and what kind of date it is, its document, who asserts it and its quotes."""
+    rows = await _rows(service, since)
+    return {"since": since, "count": len(rows), "items": rows}
+
+
+@router.get("/feed.atom", summary="What is new, as an Atom feed", response_class=Response,
+            responses={200: {"content": {"application/atom+xml": {}}}})
+async def read_atom(request: Request, service: ServiceDep, since: Since = None) -> Response:
+    """One entry per statement: its label, who asserts it and how, its quote, and a link to its page here."""
+    rows = await _rows(service, since)
+    base = str(request.base_url).rstrip("/")
+    ET.register_namespace("", _ATOM)
+    feed = ET.Element(f"{{{_ATOM}}}feed")
+    _text(feed, "title", "diplograph: what is new" + (f" since {since}" if since else ""))
+    _text(feed, "id", f"{base}/feed.atom" + (f"?since={since}" if since else ""))
+    newest = max((str(r.get("published", "")) for r in rows), default="")
+    _text(feed, "updated", _instant(newest) if newest else datetime.now(UTC).isoformat(timespec="seconds"))
+    ET.SubElement(feed, f"{{{_ATOM}}}link", rel="self", href=str(request.url))
+    _text(feed, "generator", "diplograph").set("version", __version__)
+    for row in rows:
+        entry = ET.SubElement(feed, f"{{{_ATOM}}}entry")
+        iri = str(row["statement"])
+        _text(entry, "id", iri)
+        _text(entry, "title", str(row["statementLabel"]))
+        _text(entry, "updated", _instant(str(row["published"])))
+        _text(entry, "published", _instant(str(row["date"])))
+        ET.SubElement(entry, f"{{{_ATOM}}}link", rel="alternate", type="text/html",
+                      href=f"{base}/id/{iri.rsplit('/', 1)[-1]}")
+        author = ET.SubElement(entry, f"{{{_ATOM}}}author")
+        _text(author, "name", str(row["assertedBy"]))
+        ET.SubElement(entry, f"{{{_ATOM}}}category", term=str(row["type"]).rsplit("#", 1)[-1])
+        _text(entry, "summary", f"“{row['quote']}” — {row['assertedBy']}, {row.get('mode', '')}; "
+                                f"{row['dateKind']} ({row['date']}); in “{row['sourceTitle']}”")
+    body = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+
+def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{_ATOM}}}{tag}")
+    element.text = value
+    return element
+
+
+def _instant(day: str) -> str:
+    """A date as the RFC 3339 instant Atom wants (midnight UTC)."""
+    return f"{day[:10]}T00:00:00Z"
