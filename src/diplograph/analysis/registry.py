@@ -10,6 +10,7 @@ import networkx as nx
 from ..errors import QueryParameterError
 from ..graph import KnowledgeGraph
 from ..project import STANCE_RULES, entity_graph, stance_network
+from .agreement import changes, corroboration
 from .centrality import FAMILIES, CentralityScore, centrality, score_all
 from .coalitions import coalitions
 from .conflicts import RULES as CONFLICT_RULES
@@ -160,6 +161,14 @@ def _ego(p: Projections, entity, radius):
                       for a, b, d in sorted(ego.edges(data=True), key=lambda e: (e[0], e[1], e[2]["predicate"]))]}
 
 
+def _corroboration(p: Projections):
+    return corroboration(p.source)
+
+
+def _changes(p: Projections):
+    return changes(p.source)
+
+
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("centrality", "Centrality", "Degree, betweenness and PageRank of actors, territories, demands …",
              (Option("family", str, None, "actors, territories, demands, principles, guarantees or proposals",
@@ -180,6 +189,16 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
               Option("limit", int, 3, "how many paths")), _paths),
     Analysis("ego", "Ego network", "Everything within a few hops of an entity",
              (Option("entity", str, None, "the entity"), Option("radius", int, 1, "hops")), _ego),
+    Analysis("corroboration", "Said in several sources",
+             "Statements of different documents that state the same thing (same kind, asserters and content), "
+             "with how many sources say it and each one's quotes", (), _corroboration,
+             {"same-statement": "same class of statement, same asserters, same values of the properties that say "
+                                "what it states (diplograph.analysis.agreement.CONTENT); wording may differ"}),
+    Analysis("changes", "Changes of stance",
+             "The same holder's positions towards the same thing with different stances, in date order, each "
+             "with its date's kind and its quotes", (), _changes,
+             {"stance-change": "two positions of one holder towards one target, consecutive by date, whose "
+                               "stances differ; both are shown, neither replaces the other"}),
 )}
 
 

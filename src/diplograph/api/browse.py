@@ -44,8 +44,14 @@ def cell(value: object, labels: dict[str, str] | None = None) -> str:
         return ""
     if isinstance(value, list | tuple):
         return ", ".join(cell(v, labels) for v in value)
+    if isinstance(value, dict) and "statement" in value:  # a statement with its words (changes, corroboration)
+        details = " · ".join(escape(str(value[k])) for k in ("stance", "date") if value.get(k))
+        kind = f" ({escape(str(value['dateKind']))})" if value.get("dateKind") else ""
+        quotes = "".join(f"<blockquote>{escape(q)}</blockquote>" for q in value.get("quotes", []))
+        return f"{cell(value['statement'], {value['statement']: value.get('label', value['statement'])})}" \
+               f"<br><span class=via>{details}{kind}</span>{quotes}"
     if isinstance(value, dict):
-        return f"<code>{escape(json.dumps(value, ensure_ascii=False)[:300])}</code>"
+        return "<br>".join(f"{escape(str(k))}: {cell(v, labels)}" for k, v in value.items())
     text = str(value)
     if text.startswith((str(DGR), str(DGS))):
         return link_for(text)

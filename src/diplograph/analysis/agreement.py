@@ -1,0 +1,126 @@
+"""What many sources say together: the same statement in several documents, and a stance that changes.
+
+*Corroboration* links statements of different documents that state the same
+thing: the same kind of statement, the same asserters and the same content
+(for a demand: who demands, of whom, which measures; for a position: who holds
+it, which stance, towards what …). The wording and what else a statement
+concerns may differ. Each group says in how many sources it is said, with
+every statement's quotes — nothing is merged.
+
+*Changes* are the same holder's positions towards the same thing with
+different stances, in date order (the statement's own date, else a bound
+the source gives, else its document's), each with its quotes and the kind of
+its date — shown side by side, never reconciled.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..graph import KnowledgeGraph
+
+__all__ = ["CONTENT", "changes", "corroboration"]
+
+CONTENT: dict[str, tuple[str, ...]] = {
+    "Demand": ("demandedBy", "demandedOf", "callsFor"),
+    "Principle": ("heldBy", "callsFor"),
+    "RedLine": ("heldBy", "callsFor"),
+    "Position": ("holder", "stance", "towards"),
+    "LegitimacyClaim": ("about", "legitimacyVerdict"),
+    "TerritorialStatus": ("territory", "statusHolder", "status"),
+    "Action": ("actor", "actionType", "target"),
+    "Affiliation": ("member", "affiliatedWith"),
+}
+"""What a statement says, by its class: the properties two statements must share to state the same thing."""
+
+_STATEMENTS = """
+SELECT ?statement ?label ?type ?source ?issued ?stated ?notAfter ?quote ?by WHERE {
+  ?statement a ?type ; rdfs:label ?label ; prov:wasDerivedFrom ?source ; prov:wasAttributedTo ?by ;
+      dg:evidence/oa:hasSelector/oa:exact ?quote .
+  ?source dcterms:issued ?issued .
+  OPTIONAL { ?statement dg:statedOn ?stated }
+  OPTIONAL { ?statement dg:statedNotAfter ?notAfter }
+  FILTER(STRSTARTS(STR(?type), STR(dg:)))
+}"""
+
+
+def _statements(graph: KnowledgeGraph) -> dict[str, dict]:
+    found: dict[str, dict] = {}
+    for row in graph.query(_STATEMENTS):
+        key = graph.dataset.namespace_manager.normalizeUri(row.statement)
+        entry = found.setdefault(key, {"statement": key, "label": str(row.label), "types": set(), "sources": set(),
+                                       "asserters": set(), "quotes": set(), "content": {}})
+        entry["types"].add(str(row.type).rsplit("#", 1)[-1])
+        entry["sources"].add(graph.dataset.namespace_manager.normalizeUri(row.source))
+        entry["asserters"].add(graph.dataset.namespace_manager.normalizeUri(row.by))
+        entry["quotes"].add(str(row.quote))
+        if row.stated is not None:
+            entry["date"], entry["dateKind"] = str(row.stated), "stated"
+        elif row.notAfter is not None and "date" not in entry:
+            entry["date"], entry["dateKind"] = str(row.notAfter), "said before the document, not after this date"
+        elif "date" not in entry:
+            entry["date"], entry["dateKind"] = str(row.issued), "the document's date"
+    properties = sorted({p for props in CONTENT.values() for p in props})
+    values = " ".join(f"dg:{p}" for p in properties)
+    for row in graph.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"):
+        key = graph.dataset.namespace_manager.normalizeUri(row.s)
+        if key in found:
+            name = str(row.p).rsplit("#", 1)[-1]
+            found[key]["content"].setdefault(name, set()).add(graph.dataset.namespace_manager.normalizeUri(row.o))
+    return found
+
+
+def _signature(entry: dict) -> tuple | None:
+    kind = next((t for t in sorted(entry["types"]) if t in CONTENT), None)
+    if kind is None:
+        return None
+    content = tuple((p, tuple(sorted(entry["content"].get(p, ())))) for p in CONTENT[kind])
+    if not any(values for _, values in content):
+        return None
+    return kind, tuple(sorted(entry["asserters"])), content
+
+
+def _public(entry: dict) -> dict:
+    return {"statement": entry["statement"], "label": entry["label"], "sources": sorted(entry["sources"]),
+            "date": entry["date"], "dateKind": entry["dateKind"], "quotes": sorted(entry["quotes"])}
+
+
+def corroboration(graph: KnowledgeGraph) -> list[dict]:
+    """Groups of statements from two or more documents that state the same thing, most corroborated first.
+
+    Each group: its ``kind``, ``asserted_by``, the shared ``content``, the
+    number of ``sources``, and every statement with its own quotes.
+    """
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for entry in _statements(graph).values():
+        signature = _signature(entry)
+        if signature is not None:
+            groups[signature].append(entry)
+    found = []
+    for (kind, asserters, content), members in groups.items():
+        sources = sorted({s for m in members for s in m["sources"]})
+        if len(sources) < 2:
+            continue
+        found.append({"kind": kind, "asserted_by": list(asserters),
+                      "content": {p: list(v) for p, v in content if v}, "said_in": len(sources), "sources": sources,
+                      "statements": [_public(m) for m in sorted(members, key=lambda m: (m["date"], m["statement"]))]})
+    return sorted(found, key=lambda g: (-g["said_in"], g["kind"], g["statements"][0]["statement"]))
+
+
+def changes(graph: KnowledgeGraph) -> list[dict]:
+    """Each change of stance: the same holder towards the same thing, one stance and then another, in date order."""
+    positions: dict[tuple, list[dict]] = defaultdict(list)
+    for entry in _statements(graph).values():
+        if "Position" not in entry["types"]:
+            continue
+        stance = sorted(entry["content"].get("stance", ()))
+        for holder in entry["content"].get("holder", ()):
+            for target in entry["content"].get("towards", ()):
+                positions[(holder, target)].append({**_public(entry), "stance": stance[0] if stance else None})
+    found = []
+    for (holder, target), held in sorted(positions.items()):
+        held.sort(key=lambda p: (p["date"], p["statement"]))
+        for before, after in zip(held, held[1:], strict=False):
+            if before["stance"] != after["stance"]:
+                found.append({"holder": holder, "towards": target, "before": before, "after": after})
+    return found

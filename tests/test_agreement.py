@@ -1,0 +1,88 @@
+"""Many sources together: the same statement said in several documents, and a stance that changes over time.
+
+The bundled article is one source; a made-up second document (tests/fixtures/2026-01-20-made-up-moscow-briefing)
+reports Russia's demand to limit Ukraine's army again, and Putin rejecting the plan he had called a basis.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diplograph.analysis.registry import Projections, run_analysis
+from diplograph.fidelity import audit
+from diplograph.graph import KnowledgeGraph
+from diplograph.validate import validate_files
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BRIEFING = "2026-01-20-made-up-moscow-briefing"
+
+
+@pytest.fixture
+def two_sources(project):
+    for suffix, folder in ((".yaml", "documents"), (".txt", "sources")):
+        shutil.copyfile(FIXTURES / f"{BRIEFING}{suffix}", project.layout.data / folder / f"{BRIEFING}{suffix}")
+    return project
+
+
+@pytest.fixture
+def merged(two_sources) -> KnowledgeGraph:
+    graph = KnowledgeGraph(two_sources.layout)
+    graph.load()
+    return graph
+
+
+def test_the_second_document_is_valid_and_faithful(two_sources, merged):
+    assert validate_files(two_sources.layout) == []
+    assert audit(merged) == []
+
+
+def test_one_source_corroborates_nothing_and_changes_nothing(graph):
+    projections = Projections(graph)
+    assert run_analysis(projections, "corroboration") == []
+    assert run_analysis(projections, "changes") == []
+
+
+def test_the_same_demand_in_two_sources_is_said_in_two_with_each_quote(merged):
+    [group] = run_analysis(Projections(merged), "corroboration")
+    # "Russia insists on restricting Ukraine’s army size …" (the article) and "Russia again insists on restricting
+    # the size of Ukraine's army." (the briefing): the same demand, by the same party, of the same party
+    assert group["kind"] == "Demand" and group["said_in"] == 2
+    assert group["content"] == {"demandedBy": ["dgr:russia"], "demandedOf": ["dgr:ukraine"],
+                                "callsFor": ["dg:MilitaryLimitation"]}
+    statements = {s["statement"]: s for s in group["statements"]}
+    assert set(statements) == {"dgr:demand-limit-ukrainian-military", "dgr:demand-limit-ukrainian-army-size-again"}
+    assert statements["dgr:demand-limit-ukrainian-army-size-again"]["quotes"] == [
+        "Russia again insists on restricting the size of Ukraine's army."]
+    assert statements["dgr:demand-limit-ukrainian-military"]["quotes"][0].startswith("Russia insists on restricting")
+
+
+def test_putins_change_of_stance_is_shown_with_both_quotes_and_dates(merged):
+    [change] = run_analysis(Projections(merged), "changes")
+    assert (change["holder"], change["towards"]) == ("dgr:putin", "dgr:28-point-plan")
+    before, after = change["before"], change["after"]
+    # "… publicly stated that a U.S.-drafted peace proposal could serve as a basis …" (before 2025-11-30), then
+    # "On January 19, Putin rejected the 28-point plan as a basis for any talks."
+    assert (before["stance"], before["date"], before["dateKind"]) == (
+        "dg:AcceptsAsBasis", "2025-11-30", "said before the document, not after this date")
+    assert (after["stance"], after["date"], after["dateKind"]) == ("dg:Rejects", "2026-01-19", "stated")
+    assert "could serve as a basis for future negotiations" in before["quotes"][0]
+    assert after["quotes"] == ["On January 19, Putin rejected the 28-point plan as a basis for any talks."]
+
+
+def test_the_command_line_shows_the_change(two_sources):
+    diplograph = Path(sys.executable).with_name("diplograph")
+    result = subprocess.run([str(diplograph), "analyze", "changes", "--format", "json", "--data",
+                             str(two_sources.layout.data), "--ontology", str(two_sources.layout.ontology)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert "stance-change" in answer["rules"]
+    [change] = answer["result"]
+    assert (change["before"]["statement"], change["after"]["statement"]) == (
+        "dgr:position-putin-plan-as-basis", "dgr:position-putin-rejects-plan-as-basis")
