@@ -383,6 +383,62 @@ def add_source_command(
               markup=False)
 
 
+@app.command()
+def draft(
+    name: Annotated[str, typer.Argument(help="The source's name (as add-source printed it).")],
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """Draft candidate statements for a document into data/review/NAME.yaml (never loaded as facts), for review."""
+    from .drafting import draft as run_draft
+    from .drafting import review_file
+
+    graph = _open(data, ontology, None, validate=False)
+    candidates = run_draft(graph, name)
+    _print_candidates(candidates)
+    out.print(f"{len(candidates)} candidate(s) pending in {review_file(graph.layout, name)}; "
+              f"`diplograph review {name} --accept ID` or --reject ID", markup=False, soft_wrap=True)
+
+
+@app.command()
+def review(
+    name: Annotated[str, typer.Argument(help="The source's name.")],
+    accept: Annotated[str | None, typer.Option(help="Write this candidate into the fact sheet (if it validates).")]
+    = None,
+    reject: Annotated[str | None, typer.Option(help="Reject this candidate: it is not proposed again.")] = None,
+    label: Annotated[str | None, typer.Option(help="With --accept: the statement's label.")] = None,
+    set_: Annotated[list[str] | None, typer.Option("--set", help="With --accept: PROPERTY=VALUE to change first "
+                                                                 "(e.g. demandedOf=Kyiv).")] = None,
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+) -> None:
+    """List a document's pending candidates, or accept or reject one."""
+    from .drafting import _read, review_file
+    from .drafting import accept as accept_candidate
+    from .drafting import reject as reject_candidate
+
+    layout = _layout(data, ontology)
+    if accept:
+        iri = accept_candidate(layout, name, accept, label=label, edits=_parse_params(set_ or []))
+        out.print(f"accepted {accept} as {iri} in data/documents/{name}.yaml (validated)", markup=False)
+    elif reject:
+        reject_candidate(layout, name, reject)
+        out.print(f"rejected {reject}: it will not be proposed again", markup=False)
+    else:
+        _print_candidates([c for c in _read(review_file(layout, name)) if c.status == "pending"])
+
+
+def _print_candidates(candidates) -> None:
+    table = Table("id", "kind", "asserted by", "date", "confidence", "sentence", "mentions")
+    for c in candidates:
+        mentions = ", ".join(f"{m.text}→{m.entity}" + ("" if m.score == 1 else f" ({m.score:.2f})")
+                             for m in c.mentions)
+        table.add_row(c.id, f"{c.kind} ({c.assertion_mode})", c.asserted_by or "?",
+                      f"{c.stated_on} ({c.date_precision})" if c.stated_on else "", f"{c.confidence:.2f}",
+                      c.sentence, mentions)
+    out.print(table)
+
+
 @app.command("remove-source")
 def remove_source_command(
     slug: Annotated[str, typer.Argument(help="The source's name (its file name without extension).")],

@@ -1,0 +1,326 @@
+"""Drafted facts, never auto-accepted: candidate statements for a document, proposed by rules and a gazetteer.
+
+For each sentence of a registered document that no fact cites yet, a
+candidate says: the sentence (the verbatim quote it would cite), the known
+entities it mentions (the graph's labels and aliases, matched exactly or, for
+spelling variants such as "Zelensky" or "Zaporozhzhia", closely), a proposed
+kind of statement with its asserter and assertion mode from cue words ("X
+insists that …" → a demand by X; "… rejects …" → a position with dg:Rejects;
+"analysts say …" → the analysts' assessment; evaluative words in the author's
+voice → the author's judgement), a proposed date from the text's own date
+expressions resolved against the document's date (dateparser), and a
+confidence. No model, no network: rules and the graph's names.
+
+Candidates live in a review file, ``data/review/<name>.yaml``, which is never
+loaded as facts. ``review`` accepts one (it is written into the document's
+YAML fact sheet and must pass the same validation as a hand-written fact, or
+nothing is written) or rejects it (remembered: it is not proposed again).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError, DiplographError
+from .graph import KnowledgeGraph
+from .load import Layout
+from .namespaces import DCTERMS, DG, DGS, OA
+
+__all__ = ["Candidate", "Mention", "accept", "draft", "reject", "review_file"]
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’)]*|$)")
+_CLOSE = 0.84
+"""How alike a phrase must be to a label or alias to be proposed as that entity (difflib's ratio)."""
+
+_RULES: list[tuple[str, re.Pattern, str, str]] = [
+    # (kind, cue, assertion mode, what the rule says) — first match wins
+    ("Position", re.compile(r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed))\b", re.I), "Reported",
+     "a rejection: a position with stance Rejects, held by the first actor named"),
+    ("Demand", re.compile(r"\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for))\b", re.I), "Reported",
+     "a demand by the first actor named, of the next one"),
+    ("Assessment", re.compile(r"\b(analysts?|experts?|observers)\b.*\b(say|said|interpret|believe|note[sd]?|"
+                              r"argue)\b", re.I), "Interpretation", "a reading, attributed to those who read so"),
+    ("Claim", re.compile(r"\b(said|says|stated|announced|told|declared)\b", re.I), "Reported",
+     "something an actor said, attributed to them"),
+    ("Assessment", re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should)\b",
+                              re.I), "Judgement", "an evaluation in the author's voice: the author's judgement"),
+]
+_SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week)\b", re.I)
+"""Date words that, unlike "in March", say when a statement was made."""
+_DATE_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+                         r"this week|last week)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase of the sentence and the entity it names; ``score`` is 1 for an exact label or alias."""
+
+    text: str
+    entity: str
+    label: str
+    score: float
+
+
+@dataclass
+class Candidate:
+    """One drafted statement, for review."""
+
+    id: str
+    sentence: str
+    kind: str
+    asserted_by: str | None
+    assertion_mode: str
+    rule: str
+    mentions: list[Mention] = field(default_factory=list)
+    stated_on: str | None = None
+    date_precision: str | None = None
+    confidence: float = 0.0
+    status: str = "pending"
+
+
+def review_file(layout: Layout, name: str) -> Path:
+    return layout.data / "review" / f"{name}.yaml"
+
+
+def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
+    """Draft candidates for document ``name`` into its review file (keeping earlier decisions); the pending ones.
+
+    Raises
+    ------
+    DiplographError
+        when no source of that name is registered.
+    """
+    path = graph.source_texts().get(name)
+    if path is None:
+        raise DiplographError(f"no source document {name!r} (register it with add-source)")
+    text = path.read_text(encoding="utf-8")
+    issued = graph.dataset.value(DGS[name], DCTERMS.issued)
+    day = date.fromisoformat(str(issued)) if issued is not None else None
+    author = graph.dataset.value(DGS[name], DCTERMS.creator)
+    cited = {str(q) for ev in graph.dataset.objects(None, DG.evidence)
+             if graph.dataset.value(ev, OA.hasSource) == DGS[name]
+             for sel in graph.dataset.objects(ev, OA.hasSelector) for q in graph.dataset.objects(sel, OA.exact)}
+    earlier = {c.id: c for c in _read(review_file(graph.layout, name))}
+    gazetteer = _gazetteer(graph)
+    drafted = []
+    for sentence in _sentences(text):
+        if any(quote in sentence or sentence in quote for quote in cited):
+            continue
+        candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
+        if candidate is None:
+            continue
+        if candidate.id in earlier:
+            candidate = earlier[candidate.id]  # its decision stands: a rejected sentence is not proposed again
+        drafted.append(candidate)
+    kept = {c.id for c in drafted}
+    drafted += [c for c in earlier.values() if c.id not in kept and c.status != "pending"]
+    _write(review_file(graph.layout, name), drafted)
+    return [c for c in drafted if c.status == "pending"]
+
+
+def reject(layout: Layout, name: str, candidate_id: str) -> Candidate:
+    candidates = _read(review_file(layout, name))
+    candidate = _find(candidates, candidate_id, name)
+    candidate.status = "rejected"
+    _write(review_file(layout, name), candidates)
+    return candidate
+
+
+def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = None,
+           edits: dict[str, str] | None = None) -> str:
+    """Write candidate ``candidate_id`` into document ``name``'s YAML fact sheet, if it validates; its IRI.
+
+    ``edits`` change proposed properties first (e.g. ``{"demandedOf": "Kyiv"}``).
+
+    Raises
+    ------
+    DataError
+        listing each problem with file and line, when the fact would not validate; the sheet is left as it was.
+    """
+    from .validate import validate_files
+
+    candidates = _read(review_file(layout, name))
+    candidate = _find(candidates, candidate_id, name)
+    sheet = layout.documents_dir / f"{name}.yaml"
+    if not sheet.exists():
+        raise DiplographError(f"{name} has no YAML fact sheet ({sheet}); accepted facts are written to one")
+    iri = f"dgr:{candidate.kind.lower()}-{candidate.id}"
+    fact = _fact(candidate, name, iri, label, edits or {})
+    before = sheet.read_text(encoding="utf-8")
+    sheet.write_text(before.rstrip("\n") + "\n" + fact, encoding="utf-8")
+    problems = validate_files(layout)
+    if problems:
+        sheet.write_text(before, encoding="utf-8")
+        raise DataError(problems)
+    candidate.status = "accepted"
+    _write(review_file(layout, name), candidates)
+    return iri
+
+
+# ---------------------------------------------------------------------- the rules
+
+
+def _sentences(text: str) -> list[str]:
+    found = []
+    for line in text.splitlines():
+        for match in _SENTENCE.finditer(line):
+            sentence = match.group().strip().lstrip("•").strip()
+            if len(sentence.split()) >= 4:
+                found.append(sentence)
+    return found
+
+
+def _gazetteer(graph: KnowledgeGraph) -> dict[str, tuple[str, str]]:
+    """Casefolded label or alias → (entity as a prefixed name, its label): the actors, places and things named."""
+    names = graph.names
+    return {spelling: (graph.dataset.namespace_manager.normalizeUri(iri), graph.label(iri))
+            for spelling, iri in names.by_label.items() if spelling in names.entities}
+
+
+def _mentions(sentence: str, gazetteer: dict[str, tuple[str, str]]) -> list[Mention]:
+    words = re.findall(r"[\w’'.-]+", sentence)
+    found: dict[str, Mention] = {}
+    for size in (4, 3, 2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start:start + size]).strip(".,;:’'")
+            key = phrase.casefold()
+            if len(key) < 3:
+                continue
+            if key in gazetteer:
+                entity, label = gazetteer[key]
+                found.setdefault(entity, Mention(phrase, entity, label, 1.0))
+                continue
+            if size <= 2 and phrase[:1].isupper():  # a name, spelt otherwise
+                close = difflib.get_close_matches(key, list(gazetteer), n=1, cutoff=_CLOSE)
+                if close:
+                    entity, label = gazetteer[close[0]]
+                    score = round(difflib.SequenceMatcher(None, key, close[0]).ratio(), 2)
+                    if entity not in found:
+                        found[entity] = Mention(phrase, entity, label, score)
+    return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
+
+
+def _candidate(sentence: str, gazetteer, day: date | None, author: str | None) -> Candidate | None:
+    mentions = _mentions(sentence, gazetteer)
+    actors = [m for m in mentions if _is_actor(m.entity)]
+    for kind, cue, mode, rule in _RULES:
+        if not cue.search(sentence):
+            continue
+        if kind in ("Position", "Demand", "Claim") and not actors:
+            continue  # a party's statement needs the party named
+        asserter = actors[0].entity if kind in ("Position", "Demand", "Claim") else None
+        if kind == "Assessment" and mode == "Interpretation":
+            asserter = next((m.entity for m in mentions if m.entity in ("dgr:analysts", "dgr:diplomats")),
+                            "dgr:analysts")
+        if mode == "Judgement":
+            asserter = author and _short(author)
+        stated_on, precision = _date(sentence, day)
+        confidence = round(min(1.0, 0.4 + 0.2 * bool(actors) + 0.1 * min(len(mentions), 3)
+                               + 0.1 * (stated_on is not None)) * min([m.score for m in mentions] or [1.0]), 2)
+        return Candidate(id=hashlib.sha1(sentence.encode()).hexdigest()[:10], sentence=sentence, kind=kind,
+                         asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
+                         stated_on=stated_on, date_precision=precision, confidence=confidence)
+    return None
+
+
+_ACTOR_HINTS = ("putin", "zelensk", "russia", "ukraine", "united-states", "poland", "finland", "nato", "european",
+                "baltic", "analysts", "diplomats", "officials", "leadership", "estonia", "latvia", "lithuania")
+
+
+def _is_actor(entity: str) -> bool:
+    return any(hint in entity for hint in _ACTOR_HINTS)
+
+
+def _short(iri: str) -> str:
+    return "dgr:" + iri.rsplit("/", 1)[-1]
+
+
+def _date(sentence: str, day: date | None) -> tuple[str | None, str | None]:
+    """The statement's own date: "On January 30, …", "yesterday", "this week", resolved against the document's date.
+
+    A date the sentence gives for something else ("talks could resume in March") is not proposed.
+    """
+    if day is None or not _DATE_WORDS.search(sentence):
+        return None, None
+    from dateparser.search import search_dates
+
+    base = datetime(day.year, day.month, day.day)
+    found = search_dates(sentence, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                                                                "REQUIRE_PARTS": ["month"]}) or []
+    for text, when in found:
+        if not _DATE_WORDS.search(text) or when.date() > day:
+            continue
+        introduced = re.match(r"on\s", text.strip(), re.I) or re.search(r"\bon\s+" + re.escape(text.strip()),
+                                                                         sentence, re.I)
+        if not (_SAID_WHEN.search(text) or introduced):
+            continue  # "could resume in March": when something happens, not when it was said
+        precision = "DayPrecision" if re.search(r"\d|day|today|yesterday", text, re.I) else "MonthPrecision"
+        shown = when.date() if precision == "DayPrecision" else when.date().replace(day=1)
+        return shown.isoformat(), precision
+    return None, None
+
+
+def _fact(candidate: Candidate, name: str, iri: str, label: str | None, edits: dict[str, str]) -> str:
+    """The candidate as a YAML-LD statement for the fact sheet."""
+    actors = [m.entity for m in candidate.mentions if _is_actor(m.entity)]
+    fields: dict[str, object] = {"id": iri, "type": candidate.kind, "label": label or candidate.sentence.rstrip(".")}
+    if candidate.kind == "Position":
+        fields |= {"holder": actors[0], "stance": "Rejects"}
+        target = next((m.entity for m in candidate.mentions if m.entity not in actors), None)
+        if target is not None:  # else the reviewer names it (--set towards=…), or validation asks for it
+            fields["towards"] = target
+    elif candidate.kind == "Demand":
+        fields |= {"demandedBy": actors[0], "callsFor": ["Negotiation"]}
+        if len(actors) > 1:
+            fields["demandedOf"] = actors[1]
+    else:
+        fields["about"] = [m.entity for m in candidate.mentions] or [f"dgs:{name}"]
+    fields |= {"attributedTo": candidate.asserted_by or f"dgs:{name}", "assertionMode": candidate.assertion_mode,
+               "derivedFrom": f"dgs:{name}"}
+    if candidate.stated_on:
+        fields |= {"statedOn": candidate.stated_on, "datePrecision": candidate.date_precision}
+    elif candidate.assertion_mode == "Reported":
+        fields["datePrecision"] = "AsOfDocument"
+    fields.update(edits)
+    fields["evidence"] = [{"source": f"dgs:{name}",
+                           "selector": {"type": "TextQuoteSelector", "exact": candidate.sentence}}]
+    text = yaml.safe_dump([fields], allow_unicode=True, sort_keys=False, width=1000)
+    return f"  # accepted from review (candidate {candidate.id}: {candidate.rule})\n" + "".join(
+        f"  {line}\n" for line in text.splitlines())
+
+
+# ---------------------------------------------------------------------- the review file
+
+
+def _read(path: Path) -> list[Candidate]:
+    if not path.exists():
+        return []
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [Candidate(**{**item, "mentions": [Mention(**m) for m in item.get("mentions", [])]})
+            for item in loaded.get("candidates", [])]
+
+
+def _write(path: Path, candidates: list[Candidate]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = ("# Drafted candidates for review (diplograph draft / review): never loaded as facts. "
+              "Accept one with `diplograph review NAME --accept ID`, reject with --reject ID.\n")
+    body = yaml.safe_dump({"candidates": [asdict(c) for c in candidates]}, allow_unicode=True, sort_keys=False,
+                          width=120)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_text(header + body, encoding="utf-8")
+    partial.replace(path)
+
+
+def _find(candidates: list[Candidate], candidate_id: str, name: str) -> Candidate:
+    for candidate in candidates:
+        if candidate.id == candidate_id:
+            return candidate
+    raise DiplographError(f"no candidate {candidate_id!r} for {name}; `diplograph draft {name}` lists them")

@@ -1,0 +1,101 @@
+"""Drafted facts for review: rules and the graph's names propose, a person accepts or rejects, validation decides.
+
+Run on the made-up Moscow briefing (tests/fixtures) registered with add-source, and on a few made-up sentences.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from diplograph.documents import add_source
+from diplograph.drafting import accept, draft, reject, review_file
+from diplograph.errors import DataError
+from diplograph.graph import KnowledgeGraph
+from diplograph.namespaces import DG, DGR
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BRIEFING = "2026-01-20-made-up-moscow-briefing"
+
+
+@pytest.fixture
+def registered(project):
+    slug, _ = add_source(project.layout, FIXTURES / f"{BRIEFING}.txt", title="Moscow hardens its line (made up)",
+                         day=date(2026, 1, 20))
+    assert slug == BRIEFING
+    return project
+
+
+def load(project) -> KnowledgeGraph:
+    graph = KnowledgeGraph(project.layout)
+    graph.load()
+    return graph
+
+
+def by_sentence(candidates, start: str):
+    return next(c for c in candidates if c.sentence.startswith(start))
+
+
+def test_draft_proposes_a_rejection_and_a_demand_with_parties_and_dates(registered):
+    size = load(registered).size()
+    candidates = draft(load(registered), BRIEFING)
+    rejection = by_sentence(candidates, "On January 19, Putin rejected")
+    # "On January 19, Putin rejected the 28-point plan as a basis for any talks." (the document is of 2026-01-20)
+    assert (rejection.kind, rejection.asserted_by, rejection.assertion_mode) == ("Position", "dgr:putin", "Reported")
+    assert (rejection.stated_on, rejection.date_precision) == ("2026-01-19", "DayPrecision")
+    assert {m.entity for m in rejection.mentions} >= {"dgr:putin", "dgr:28-point-plan"}
+    demand = by_sentence(candidates, "Russia again insists")
+    assert (demand.kind, demand.asserted_by) == ("Demand", "dgr:russia")
+    assert [m.entity for m in demand.mentions if m.entity in ("dgr:russia", "dgr:ukraine")] == ["dgr:russia",
+                                                                                               "dgr:ukraine"]
+    assert all(0 < c.confidence <= 1 for c in candidates)
+    # the review file holds them; it is never loaded as facts
+    assert "On January 19, Putin rejected" in review_file(registered.layout, BRIEFING).read_text()
+    assert load(registered).size() == size
+
+
+def test_spelling_variants_are_matched_closely_and_future_dates_are_not_statement_dates(project, tmp_path):
+    text = tmp_path / "variants.txt"
+    text.write_text("February 2, 2026\n\nOn January 30, Zelensky rejected any talks about Zaporozhzhia.\n"
+                    "Analysts say the talks could resume in March.\n")
+    slug, _ = add_source(project.layout, text, title="Variants (made up)", day=date(2026, 2, 2))
+    candidates = draft(load(project), slug)
+    rejection = by_sentence(candidates, "On January 30")
+    close = {m.entity: m.score for m in rejection.mentions}
+    assert close["dgr:zelenskyy"] < 1 and close["dgr:zaporizhzhia"] < 1  # "Zelensky", "Zaporozhzhia"
+    assert rejection.stated_on == "2026-01-30"
+    reading = by_sentence(candidates, "Analysts say")
+    assert (reading.kind, reading.asserted_by, reading.assertion_mode) == ("Assessment", "dgr:analysts",
+                                                                           "Interpretation")
+    assert reading.stated_on is None  # "in March" is when talks could resume, not when analysts said so
+
+
+def test_accepting_writes_a_validated_fact_and_it_is_not_proposed_again(registered):
+    candidate = by_sentence(draft(load(registered), BRIEFING), "On January 19, Putin rejected")
+    iri = accept(registered.layout, BRIEFING, candidate.id, label="Putin rejects the plan as a basis",
+                 edits={"towards": "dgr:28-point-plan"})
+    graph = load(registered)  # validates
+    statement = DGR[iri.removeprefix("dgr:")]
+    assert (statement, DG.holder, DGR.putin) in graph.dataset
+    assert (statement, DG.stance, DG.Rejects) in graph.dataset
+    assert str(graph.dataset.value(statement, DG.statedOn)) == "2026-01-19"
+    assert not any(c.sentence.startswith("On January 19") for c in draft(graph, BRIEFING))  # now cited
+
+
+def test_rejected_candidates_are_remembered(registered):
+    candidate = by_sentence(draft(load(registered), BRIEFING), "Russia again insists")
+    reject(registered.layout, BRIEFING, candidate.id)
+    assert not any(c.id == candidate.id for c in draft(load(registered), BRIEFING))
+
+
+def test_a_candidate_that_does_not_validate_is_refused_with_file_and_line_and_nothing_changes(registered):
+    candidate = by_sentence(draft(load(registered), BRIEFING), "Russia again insists")
+    sheet = registered.layout.documents_dir / f"{BRIEFING}.yaml"
+    before = sheet.read_text()
+    with pytest.raises(DataError) as raised:
+        accept(registered.layout, BRIEFING, candidate.id, edits={"callsFor": "Withdrawl"})  # a typo
+    message = str(raised.value)
+    assert f"data/documents/{BRIEFING}.yaml:" in message and "Withdrawl" in message
+    assert sheet.read_text() == before
