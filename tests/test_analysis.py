@@ -152,3 +152,21 @@ def test_conflicts_filter_and_limit(projections):
                                           "dgr:demand-recognise-russian-control", "dgr:demand-limit-ukrainian-military"}
     everything = conflicts(projections.entity)
     assert conflicts(projections.entity, limit=3) == everything[:3]
+
+
+def test_sampled_betweenness_is_the_same_in_every_process():
+    """Past 5,000 nodes betweenness is sampled: the sample must not depend on a process's hash seed (workers and
+    the builder are different processes, and must give one answer)."""
+    import os
+    import subprocess
+    import sys
+
+    program = ("import networkx as nx, json; from diplograph.analysis.centrality import score_all\n"
+               "edges = {(f'n{i}', f'n{(i * 7 + 3) % 6000}') for i in range(6000)} | "
+               "{(f'n{i}', f'n{(i + 1) % 6000}') for i in range(6000)}\n"
+               "g = nx.MultiDiGraph(); g.add_edges_from(edges)  # insertion order follows the set's hash order\n"
+               "print(json.dumps([(s.node, round(s.betweenness, 12)) for s in score_all(g)[:20]]))")
+    answers = {subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2")}
+    assert len(answers) == 1

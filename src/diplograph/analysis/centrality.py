@@ -90,10 +90,10 @@ def score_all(graph: nx.MultiDiGraph, *, attribution: bool = False) -> list[Cent
     >>> [(s.node, s.degree) for s in score_all(g)]
     [('b', 1.0), ('a', 0.5), ('c', 0.5)]
     """
-    simple = nx.Graph()
-    simple.add_nodes_from(graph)
-    simple.add_edges_from((a, b) for a, b, key in graph.edges(keys=True)
-                          if attribution or key not in PROVENANCE_EDGES)
+    simple = nx.Graph()  # built in sorted order: the sampled betweenness then picks the same sources in any process
+    simple.add_nodes_from(sorted(graph))
+    simple.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b, key in graph.edges(keys=True)
+                                 if attribution or key not in PROVENANCE_EDGES))
     if simple.number_of_nodes() == 0:
         return []
     degree = nx.degree_centrality(simple)
