@@ -86,3 +86,13 @@ def test_the_command_line_shows_the_change(two_sources):
     [change] = answer["result"]
     assert (change["before"]["statement"], change["after"]["statement"]) == (
         "dgr:position-putin-plan-as-basis", "dgr:position-putin-rejects-plan-as-basis")
+
+
+def test_the_canned_query_lists_the_same_change(merged, graph):
+    assert list(graph.run_canned("stance-changes")) == []  # one source: nothing changes
+    [row] = [r.asdict() for r in merged.run_canned("stance-changes", holder="Putin")]
+    assert (str(row["earlierStance"]), str(row["earlierDate"]), str(row["earlierDateKind"])) == (
+        "accepts as a basis for negotiation", "2025-11-30", "said before the document, not after this date")
+    assert (str(row["laterStance"]), str(row["laterDate"]), str(row["laterDateKind"])) == (
+        "rejects", "2026-01-19", "stated")
+    assert str(row["laterQuote"]) == "On January 19, Putin rejected the 28-point plan as a basis for any talks."

@@ -44,7 +44,7 @@ RULES = {
     "position-not-the-holders": "a position whose holder is not its asserter (nor speaks for it, nor belongs to it) "
                                 "and that is not reported as the holder's",
     "description-without-asserter": "a described entity without dg:describedBy or without dg:assertionMode",
-    "date-without-kind": "a canned query that shows a date (?date) without its kind (?dateKind)",
+    "date-without-kind": "a canned query that shows a date (?date, ?…Date) without its kind (?dateKind, ?…DateKind)",
 }
 
 _CONCEPT_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.readsAsCallingFor)
@@ -191,8 +191,9 @@ class _Auditor:
 def _queries_without_date_kind(graph: KnowledgeGraph):
     for name, query in sorted(graph.canned.items()):
         head = query.text.split("WHERE", 1)[0]
-        if re.search(r"\?date\b", head) and not re.search(r"\?dateKind\b", head):
-            yield Finding(f"query {name}", "date-without-kind", "shows ?date without ?dateKind")
+        for variable in sorted(set(re.findall(r"\?(date|\w+Date)\b", head))):
+            if not re.search(rf"\?{variable}Kind\b", head):
+                yield Finding(f"query {name}", "date-without-kind", f"shows ?{variable} without ?{variable}Kind")
 
 
 # ---------------------------------------------------------------------- text
