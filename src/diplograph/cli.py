@@ -413,8 +413,8 @@ def review(
     ontology: OntologyOption = None,
 ) -> None:
     """List a document's pending candidates, or accept or reject one."""
-    from .drafting import _read, review_file
     from .drafting import accept as accept_candidate
+    from .drafting import read_candidates, review_file
     from .drafting import reject as reject_candidate
 
     layout = _layout(data, ontology)
@@ -425,7 +425,7 @@ def review(
         reject_candidate(layout, name, reject)
         out.print(f"rejected {reject}: it will not be proposed again", markup=False)
     else:
-        _print_candidates([c for c in _read(review_file(layout, name)) if c.status == "pending"])
+        _print_candidates([c for c in read_candidates(review_file(layout, name)) if c.status == "pending"])
 
 
 def _print_candidates(candidates) -> None:

@@ -33,7 +33,7 @@ from .graph import KnowledgeGraph
 from .load import Layout
 from .namespaces import DCTERMS, DG, DGS, OA
 
-__all__ = ["Candidate", "Mention", "accept", "draft", "reject", "review_file"]
+__all__ = ["Candidate", "Mention", "accept", "draft", "read_candidates", "reject", "review_file"]
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’)]*|$)")
 _CLOSE = 0.84
@@ -108,7 +108,7 @@ def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
     cited = {str(q) for ev in graph.dataset.objects(None, DG.evidence)
              if graph.dataset.value(ev, OA.hasSource) == DGS[name]
              for sel in graph.dataset.objects(ev, OA.hasSelector) for q in graph.dataset.objects(sel, OA.exact)}
-    earlier = {c.id: c for c in _read(review_file(graph.layout, name))}
+    earlier = {c.id: c for c in read_candidates(review_file(graph.layout, name))}
     gazetteer = _gazetteer(graph)
     drafted = []
     for sentence in _sentences(text):
@@ -127,7 +127,7 @@ def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
 
 
 def reject(layout: Layout, name: str, candidate_id: str) -> Candidate:
-    candidates = _read(review_file(layout, name))
+    candidates = read_candidates(review_file(layout, name))
     candidate = _find(candidates, candidate_id, name)
     candidate.status = "rejected"
     _write(review_file(layout, name), candidates)
@@ -147,7 +147,7 @@ def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = 
     """
     from .validate import validate_files
 
-    candidates = _read(review_file(layout, name))
+    candidates = read_candidates(review_file(layout, name))
     candidate = _find(candidates, candidate_id, name)
     sheet = layout.documents_dir / f"{name}.yaml"
     if not sheet.exists():
@@ -300,7 +300,7 @@ def _fact(candidate: Candidate, name: str, iri: str, label: str | None, edits: d
 # ---------------------------------------------------------------------- the review file
 
 
-def _read(path: Path) -> list[Candidate]:
+def read_candidates(path: Path) -> list[Candidate]:
     if not path.exists():
         return []
     loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

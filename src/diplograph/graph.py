@@ -21,7 +21,7 @@ from rdflib.term import Node
 
 from .errors import DataError, QueryError, UnknownEntityError
 from .load import Layout, Names, SourceFile, parse_files
-from .namespaces import RDF, RDFS, SKOS
+from .namespaces import DCTERMS, RDF, RDFS, SKOS
 from .queries import CannedQuery, load_queries
 from .results import short
 from .store import Store, StoreSpec, remote_auth
@@ -404,8 +404,8 @@ class KnowledgeGraph:
         raise UnknownEntityError(f"{subject} with IRI, label or alias {name!r}{hint}")
 
     def label(self, node: URIRef) -> str:
-        """A readable name for ``node``: its rdfs:label or skos:prefLabel, else its IRI's last segment."""
-        for predicate in (RDFS.label, SKOS.prefLabel):
+        """A readable name for ``node``: its rdfs:label, skos:prefLabel or (a document) title, else its IRI's end."""
+        for predicate in (RDFS.label, SKOS.prefLabel, DCTERMS.title):
             value = self.dataset.value(node, predicate)
             if value is not None:
                 return str(value)

@@ -155,3 +155,40 @@ def test_pages_fit_a_phone(browser, server):
         assert phone.evaluate("document.documentElement.scrollWidth") <= 392, path
     shot(phone, "phone-reader")
     phone.close()
+
+
+def test_the_review_view_shows_drafted_candidates_with_their_proposal(browser, tmp_path):
+    """The source reader over a document with drafted candidates: each highlighted, its proposal and commands."""
+    from datetime import date
+    from pathlib import Path
+
+    from api.conftest import Server
+    from conftest import ProjectCopy
+
+    from diplograph.documents import add_source
+    from diplograph.drafting import draft
+    from diplograph.graph import KnowledgeGraph
+
+    project = ProjectCopy(tmp_path)
+    fixture = Path(__file__).parents[1] / "fixtures" / "2026-01-20-made-up-moscow-briefing.txt"
+    slug, _ = add_source(project.layout, fixture, title="Moscow hardens its line (made up)", day=date(2026, 1, 20))
+    graph = KnowledgeGraph(project.layout)
+    graph.load()
+    pending = draft(graph, slug)
+    server = Server("--data", str(project.layout.data), "--ontology", str(project.layout.ontology),
+                    env={"DIPLOGRAPH_CACHE": str(tmp_path / "cache")})
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(server.url + f"/source/{slug}?view=review")
+        page.wait_for_selector("body[data-ready=true]")
+        assert int(page.get_attribute("#candidate-count", "data-count")) == len(pending) == page.locator(
+            "mark.candidate").count()
+        rejection = next(c for c in pending if c.sentence.startswith("On January 19, Putin rejected"))
+        page.locator("mark.candidate", has_text="On January 19, Putin rejected").click()
+        panel = page.text_content("#supports")
+        assert "Drafted: Position (Reported)" in panel and "said on: 2026-01-19 (DayPrecision)" in panel
+        assert f"diplograph review {slug} --accept {rejection.id}" in panel
+        shot(page, "review")
+    finally:
+        page.close()
+        server.stop()

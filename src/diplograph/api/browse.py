@@ -286,8 +286,12 @@ def problem_page(status: int, title: str, detail: str, extra: dict) -> str:
 
 # ---------------------------------------------------------------------- the source reader
 
-def reader_page(reading: dict, title: str) -> str:
+def reader_page(reading: dict, title: str, candidates: list[dict] | None = None) -> str:
     """The source's text with every quote highlighted; a click lists what the quote supports.
+
+    With ``candidates`` (the review view), the drafted statements' sentences
+    are highlighted too, in their own colour, and a click shows the proposal
+    and the commands that accept or reject it.
 
     Quotes may nest ("Russian President Vladimir Putin" inside the sentence
     that quotes him): the text is cut at every quote's start and end, and each
@@ -300,26 +304,46 @@ def reader_page(reading: dict, title: str) -> str:
         start = text.find(quote)
         if start >= 0:
             spans.append((start, start + len(quote), quote, supported))
-    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     data = {quote_anchor(q): {"quote": q, "supports": sup} for _, _, q, sup in spans}
+    for candidate in candidates or []:
+        start = text.find(candidate["sentence"])
+        if start >= 0:
+            anchor = f"c-{candidate['id']}"
+            spans.append((start, start + len(candidate["sentence"]), anchor, None))
+            data[anchor] = {"quote": candidate["sentence"], "supports": [], "candidate": candidate,
+                            "name": reading["name"]}
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
+    def anchor_of(quote: str, supported) -> str:
+        return quote if supported is None else quote_anchor(quote)  # a candidate's anchor is its own name
+
     starts = {}
-    for start, _, quote, _ in spans:
-        starts.setdefault(start, []).append(quote_anchor(quote))
+    for start, _, quote, supported in spans:
+        starts.setdefault(start, []).append(anchor_of(quote, supported))
     pieces = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        covering = [quote_anchor(q) for s, e, q, _ in spans if s <= a and b <= e]
+        covering = [anchor_of(q, sup) for s, e, q, sup in spans if s <= a and b <= e]
         anchors = "".join(f"<a class=anchor id='{i}'></a>" for i in starts.get(a, []))
         chunk = escape(text[a:b])
         if covering:
-            pieces.append(f"{anchors}<mark data-quotes='{' '.join(covering)}' class='depth-{min(len(covering), 3)}'"
+            kind = "candidate" if all(c.startswith("c-") for c in covering) else f"depth-{min(len(covering), 3)}"
+            pieces.append(f"{anchors}<mark data-quotes='{' '.join(covering)}' class='{kind}'"
                           f" tabindex=0>{chunk}</mark>")
         else:
             pieces.append(anchors + chunk)
     lines = "".join(pieces).split("\n")
     content = [line for line in text.split("\n") if line.strip()]
-    cited_lines = sum(1 for line in lines if "<mark" in line)
-    rendered = "".join(f"<p class='{'cited' if '<mark' in line else 'uncited'}'>{line or '&nbsp;'}</p>"
+    def cites(line: str) -> bool:
+        return "<mark" in line and "class='depth-" in line
+
+    cited_lines = sum(1 for line in lines if cites(line))
+    rendered = "".join(f"<p class='{'cited' if cites(line) else 'uncited'}'>{line or '&nbsp;'}</p>"
                        if line.strip() else "<p class=blank></p>" for line in lines)
+    spans = [span for span in spans if span[3] is not None]  # the counts below are of quotes, not candidates
+    drafted = ""
+    if candidates is not None:
+        drafted = (f"<p class=summary><span id=candidate-count data-count='{len(candidates)}'>{len(candidates)}"
+                   "</span> drafted candidate(s) pending review, highlighted in blue; accept or reject each with the "
+                   "command shown beside it (the server itself never writes).</p>")
     name = reading["name"]
     embedded = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")  # no "</script>" inside the JSON
     body = f"""<h1>{escape(title)}</h1>
@@ -327,7 +351,8 @@ def reader_page(reading: dict, title: str) -> str:
 <span id=cited-lines data-count="{cited_lines}">{cited_lines}</span> of {len(content)} lines cite-bearing
 (<span class=uncited-key>uncited lines are shaded</span>). Click a highlighted passage for what it supports.
 · <a href="/source/{escape(name)}?format=html&amp;view=facts">The document's facts</a>
-· <a href="/source/{escape(name)}/text">Plain text</a></p>
+· <a href="/source/{escape(name)}/text">Plain text</a> · <a href="/source/{escape(name)}?view=review">Drafted
+candidates</a></p>{drafted}
 <div class=reader><article class=text>{rendered}</article>
 <aside id=supports aria-live=polite><p>Select a highlighted passage.</p></aside></div>
 <script type=application/json id=supports-data>{embedded}</script>

@@ -46,9 +46,10 @@ async def read_resource(name: str, request: Request, service: ServiceDep, format
 @router.get("/source/{name}", summary="A source document: HTML page or RDF by content negotiation",
             responses={200: {"content": {m: {} for m in _PAGE_TYPES}}, 404: {"description": "No such source"}})
 async def read_source(name: str, request: Request, service: ServiceDep, format: Format = None,
-                      view: Annotated[str | None, Query(pattern="^(reader|facts)$",
-                                                        description="HTML: the text with its quotes (reader, "
-                                                                    "the default) or the document's facts")] = None
+                      view: Annotated[str | None, Query(pattern="^(reader|facts|review)$",
+                                                        description="HTML: the text with its quotes (reader, the "
+                                                                    "default), the document's facts, or the text "
+                                                                    "with its drafted candidates (review)")] = None
                       ) -> Response:
     """For a browser, the source reader: the text with every quoted passage highlighted and what it supports."""
     wants_html = format == "html" or (format is None and choose(request.headers.get("accept"), _PAGE_TYPES)
@@ -60,8 +61,18 @@ async def read_source(name: str, request: Request, service: ServiceDep, format: 
         reading = {**(await service.task("reading", name=name)).value,
                    "text": await asyncio.to_thread(path.read_text, encoding="utf-8")}
         entity = (await service.task("entity", name=str(DGS[name]))).value
-        return HTMLResponse(reader_page(reading, entity.label), headers={"Vary": "Accept"})
+        candidates = await asyncio.to_thread(_pending, service, name) if view == "review" else None
+        return HTMLResponse(reader_page(reading, entity.label, candidates), headers={"Vary": "Accept"})
     return await _dereference(DGS[name], request, service, format, text_url=f"/source/{name}/text")
+
+
+def _pending(service, name: str) -> list[dict]:
+    """The drafted candidates pending review for a registered source (``name`` is checked against the registry)."""
+    from dataclasses import asdict
+
+    from ...drafting import read_candidates, review_file
+
+    return [asdict(c) for c in read_candidates(review_file(service.graph.layout, name)) if c.status == "pending"]
 
 
 @router.get("/graphs", summary="The named graphs, with their sizes",

@@ -18,6 +18,23 @@
       if (!entry) continue;
       const section = document.createElement("section");
       section.append(text("blockquote", entry.quote));
+      if (entry.candidate) {  // a drafted statement, for review
+        const c = entry.candidate;
+        section.className = "candidate";
+        section.append(text("h3", `Drafted: ${c.kind} (${c.assertion_mode}), confidence ${c.confidence.toFixed(2)}`));
+        const facts = document.createElement("ul");
+        facts.append(text("li", "asserted by: " + (c.asserted_by || "to be named")));
+        if (c.stated_on) facts.append(text("li", `said on: ${c.stated_on} (${c.date_precision})`));
+        facts.append(text("li", "rule: " + c.rule));
+        for (const m of c.mentions) {
+          facts.append(text("li", `mentions “${m.text}” → ${m.label}` + (m.score < 1 ? ` (close match ${m.score})` : "")));
+        }
+        section.append(facts);
+        section.append(text("p", "Accept, or reject for good:"));
+        section.append(text("pre", `diplograph review ${entry.name} --accept ${c.id}\ndiplograph review ${entry.name} --reject ${c.id}`));
+        panel.append(section);
+        continue;
+      }
       const list = document.createElement("ul");
       list.className = "supports";
       for (const item of entry.supports) {
