@@ -383,6 +383,51 @@ def add_source_command(
               markup=False)
 
 
+@app.command("operations")
+def operations_command(data: DataOption = None, ontology: OntologyOption = None, format: FormatOption = "table"
+                       ) -> None:
+    """Every operation — canned queries and analyses alike — with its parameters."""
+    from dataclasses import asdict
+
+    from .operations import operations
+
+    found = operations(_open(data, ontology, None, validate=False))
+    if format == "json":
+        _print_json({"operations": [asdict(o) | {"path": o.path} for o in found.values()]})
+        return
+    table = Table("name", "kind", "title", "parameters")
+    for item in found.values():
+        table.add_row(item.name, item.kind, item.title, ", ".join(
+            f"{p.name}: {p.type}" + ("" if p.required else "?") for p in item.parameters))
+    out.print(table)
+
+
+@app.command("run")
+def run_command(
+    name: Annotated[str, typer.Argument(help="An operation: a canned query or an analysis (see `operations`).")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="Parameter as NAME=VALUE.")] = None,
+    format: FormatOption = "table",
+    data: DataOption = None,
+    ontology: OntologyOption = None,
+    store: StoreOption = None,
+) -> None:
+    """Run any operation by name, with its parameters; the same answer as its route on the service."""
+    from .operations import run
+
+    result = run(_open(data, ontology, store, validate=False), name, _parse_params(param or []))
+    if format == "json":
+        _print_json({"operation": name, "result": result})
+        return
+    if isinstance(result, list) and result and all(isinstance(r, dict) for r in result):
+        columns = list(dict.fromkeys(k for r in result for k in r))
+        table = Table(*columns)
+        for row in result:
+            table.add_row(*(str(row.get(c, "")) for c in columns))
+        out.print(table)
+    else:
+        _print_json(result)
+
+
 @app.command()
 def draft(
     name: Annotated[str, typer.Argument(help="The source's name (as add-source printed it).")],

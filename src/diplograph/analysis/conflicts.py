@@ -105,7 +105,7 @@ def conflicts(graph: nx.MultiDiGraph, *, demander: str | None = None, holder: st
             holders = _targets(graph, position, "dg:holder")
             if graph.nodes[position].get("stance") == "dg:Rejects" and (not holder or holder in holders):
                 here.add(_conflict(graph, node, demanders, position, holders, "stated-rejection", None))
-        found += sorted(here, key=lambda c: (c.opponent, c.rule, c.measures or ("", "")))
+        found += sorted(here, key=lambda c: (c.opponent, c.rule, c.measures or ("", ""), c.reading or ""))
         if limit is not None and len(found) >= limit:
             return found[:limit]
     return found

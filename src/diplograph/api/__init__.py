@@ -53,6 +53,7 @@ def create_app(service: Service) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for module in (health, sparql, queries, collections, analysis, export, feed, linked_data):
         app.include_router(module.router)
+    app.include_router(queries.operations_router)
 
     @app.get("/docs", include_in_schema=False)
     async def read_docs() -> HTMLResponse:

@@ -95,26 +95,33 @@ def formats(request: Request, names: tuple[str, ...] = ("json", "csv")) -> str:
     return f"<p class=formats>This page as data: {' · '.join(links)}</p>"
 
 
-def _form(fields: list[tuple[str, str, str, object, tuple[str, ...]]], action: str, values: dict) -> str:
-    """A GET form: (name, type, description, default, choices) per field, filled with the current values."""
+def _form(operation, values: dict) -> str:
+    """The GET form of an operation (:mod:`diplograph.operations`), filled with the current values.
+
+    Entity parameters offer the graph's names (a datalist); choices are a
+    select; booleans a checkbox; dates a date field.
+    """
     inputs = []
-    for name, kind, description, default, choices in fields:
+    for parameter in operation.parameters:
+        name, kind = parameter.name, parameter.type
+        default = parameter.default
         current = values.get(name, "" if default in (None, "*") else default)
         label = f"<label for='f-{escape(name)}'>{escape(name)}</label>"
-        if choices:
+        if parameter.choices:
             options = "".join(f"<option{' selected' if str(current) == c else ''}>{escape(c)}</option>"
-                              for c in ("", *choices))
+                              for c in ("", *parameter.choices))
             control = f"<select id='f-{escape(name)}' name='{escape(name)}'>{options}</select>"
         elif kind == "bool":
             checked = " checked" if str(current).lower() in ("1", "true", "yes") else ""
             control = f"<input type=checkbox id='f-{escape(name)}' name='{escape(name)}' value=true{checked}>"
         else:
             typed = {"date": "date", "int": "number", "integer": "number"}.get(kind, "text")
-            listed = " list=entity-names" if kind in ("IRI", "str") else ""
+            listed = " list=entity-names" if parameter.entity or kind == "str" else ""
             control = (f"<input type={typed} id='f-{escape(name)}' name='{escape(name)}'{listed} "
                        f"value='{escape(str(current))}'>")
-        inputs.append(f"<div class=field>{label}{control}<small>{escape(description)}</small></div>")
-    return (f"<form class=params method=get action='{escape(action)}'>{''.join(inputs)}"
+        note = parameter.description + ("" if parameter.required else " (optional)")
+        inputs.append(f"<div class=field>{label}{control}<small>{escape(note)}</small></div>")
+    return (f"<form class=params method=get action='{escape(operation.path)}'>{''.join(inputs)}"
             "<button type=submit>Run</button></form>")
 
 
@@ -173,9 +180,8 @@ run it. The same list as data: <a href="/queries?format=json">JSON</a>.</p>
     return page("Queries", body)
 
 
-def query_page(query, request: Request, answer: dict | None, names: list[str], error: str | None = None) -> str:
-    fields = [(p.name, p.type, p.description + ("" if p.required else " (optional)"), p.default, ())
-              for p in query.parameters]
+def query_page(query, operation, request: Request, answer: dict | None, names: list[str],
+               error: str | None = None) -> str:
     values = {k: v for k, v in request.query_params.items() if k not in ("format", "offset", "limit")}
     result = ""
     if error:
@@ -188,7 +194,7 @@ def query_page(query, request: Request, answer: dict | None, names: list[str], e
                   f"row(s){' (more on the next page)' if answer.get('has_more') else ''}</p>"
                   f"{table(answer['columns'], answer['rows'])}{pager}{formats(request, ('json', 'csv', 'tsv'))}")
     body = f"""<h1>{escape(query.title)}</h1><p class=lede>{escape(query.description)}</p>
-{_form(fields, f'/queries/{query.name}', values)}{_names_list(names)}
+{_form(operation, values)}{_names_list(names)}
 <section class=result>{result}</section>
 <details><summary>SPARQL</summary><pre><code>{escape(query.text)}</code></pre>
 <p><a href="/sparql?query={escape(urlencode({'q': query.text})[2:])}">Open in the SPARQL editor</a></p></details>"""
@@ -207,9 +213,8 @@ comes with the quotes behind it. The same list as data: <a href="/analysis?forma
     return page("Analyses", body)
 
 
-def analysis_page(analysis, request: Request, result: object, names: list[str], error: str | None = None,
-                  ask: bool = False) -> str:
-    fields = [(o.name, o.type.__name__, o.description, o.default, tuple(o.choices)) for o in analysis.options]
+def analysis_page(analysis, operation, request: Request, result: object, names: list[str],
+                  error: str | None = None, ask: bool = False) -> str:
     values = {k: v for k, v in request.query_params.items() if k != "format"}
     rules = "".join(f"<li><b>{escape(k)}</b>: {escape(v)}</li>" for k, v in analysis.rules.items())
     if error:
@@ -219,7 +224,7 @@ def analysis_page(analysis, request: Request, result: object, names: list[str], 
     else:
         shown = _result(result) + formats(request, ("json",))
     body = f"""<h1>{escape(analysis.title)}</h1><p class=lede>{escape(analysis.description)}</p>
-{_form(fields, f'/analysis/{analysis.name}', values) if fields else ''}{_names_list(names)}
+{_form(operation, values) if operation.parameters else ''}{_names_list(names)}
 {f'<section><h2>Rules</h2><ul class=rules>{rules}</ul></section>' if rules else ''}
 <section class=result>{shown}</section>"""
     return page(analysis.title, body)

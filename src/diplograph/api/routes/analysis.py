@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from ...analysis.registry import ANALYSES
 from ...errors import DiplographError, UnknownEntityError
+from ...operations import operation
 from ..browse import analyses_page, analysis_page, prefers_html
 from ..deps import ServiceDep
 
@@ -67,15 +68,17 @@ async def read_analysis(name: str, request: Request, service: ServiceDep) -> Ana
     options = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
     if prefers_html(request, request.query_params.get("format")):
         names = (await service.task("labels")).value
-        analysis = ANALYSES[name]
+        analysis, described = ANALYSES[name], operation(service.graph, name)
         if any(o.default is None and o.name in ("source", "target", "entity") and o.name not in options
                for o in analysis.options):  # it needs an entity first: show the form
-            return HTMLResponse(analysis_page(analysis, request, None, names, error=None, ask=True))
+            return HTMLResponse(analysis_page(analysis, described, request, None, names, ask=True))
         try:
             result = (await service.task("analysis", name=name, options=options)).value
         except DiplographError as error:
             status = 404 if isinstance(error, UnknownEntityError) else 400
-            return HTMLResponse(analysis_page(analysis, request, None, names, error=str(error)), status_code=status)
-        return HTMLResponse(analysis_page(analysis, request, result, names), headers={"Vary": "Accept"})
+            return HTMLResponse(analysis_page(analysis, described, request, None, names, error=str(error)),
+                                status_code=status)
+        return HTMLResponse(analysis_page(analysis, described, request, result, names),
+                            headers={"Vary": "Accept"})
     result = (await service.task("analysis", name=name, options=options)).value
     return AnalysisResultPublic(analysis=name, options=options, rules=ANALYSES[name].rules, result=result)

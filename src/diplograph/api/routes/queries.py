@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from ...errors import DiplographError, QueryError, UnknownEntityError
+from ...operations import operation
 from ...queries import CannedQuery
 from ...results import Table, serialize_table
 from ..browse import prefers_html, queries_page, query_page
@@ -101,14 +102,15 @@ async def _query_page(query: CannedQuery, request: Request, service, params: dic
                       offset: int, timeout: float | None) -> HTMLResponse:
     """The query as a page: its form, and its answer when every required parameter is given (else the form)."""
     names = (await service.task("labels")).value
+    described = operation(service.graph, query.name)
     missing = [p.name for p in query.parameters if p.required and p.name not in params]
     if missing and not request.query_params:
-        return HTMLResponse(query_page(query, request, None, names), headers={"Vary": "Accept"})
+        return HTMLResponse(query_page(query, described, request, None, names), headers={"Vary": "Accept"})
     try:
         outcome = await service.canned(query, params, max_rows=offset + limit + 1, timeout=timeout)
     except DiplographError as error:
         status = 404 if isinstance(error, UnknownEntityError) else 400
-        return HTMLResponse(query_page(query, request, None, names, error=str(error)), status_code=status)
+        return HTMLResponse(query_page(query, described, request, None, names, error=str(error)), status_code=status)
     records = outcome.records()
     has_more = len(records) > offset + limit
     rows = records[offset:offset + limit]
@@ -117,4 +119,18 @@ async def _query_page(query: CannedQuery, request: Request, service, params: dic
         next_url = f"{request.url.path}?{urlencode({**request.query_params, 'offset': offset + limit})}"
     answer = {"columns": outcome.variables, "rows": rows, "count": len(rows), "has_more": has_more,
               "next": next_url}
-    return HTMLResponse(query_page(query, request, answer, names), headers={"Vary": "Accept"})
+    return HTMLResponse(query_page(query, described, request, answer, names), headers={"Vary": "Accept"})
+
+
+operations_router = APIRouter(tags=["queries"])
+
+
+@operations_router.get("/operations", summary="Every operation: canned queries and analyses, described alike")
+def read_operations(service: ServiceDep) -> dict:
+    """One registry (``diplograph.operations``): name, kind, title, description, typed parameters, its URL."""
+    from dataclasses import asdict
+
+    from ...operations import operations
+
+    found = operations(service.graph).values()
+    return {"data": [asdict(o) | {"path": o.path} for o in found], "count": len(found)}
