@@ -99,3 +99,21 @@ def test_a_candidate_that_does_not_validate_is_refused_with_file_and_line_and_no
     message = str(raised.value)
     assert f"data/documents/{BRIEFING}.yaml:" in message and "Withdrawl" in message
     assert sheet.read_text() == before
+
+
+def test_removing_a_document_removes_its_drafts_its_original_and_its_links(project):
+    from diplograph.documents import remove_source
+
+    page = Path(__file__).parent / "fixtures" / "made-up-saved-article.html"
+    slug, _ = add_source(project.layout, page)  # title and date from the page
+    graph = load(project)
+    assert draft(graph, slug)
+    drafts = review_file(project.layout, slug)
+    original = project.layout.sources_dir / "originals" / f"{slug}.html"
+    assert drafts.exists() and original.exists()
+    moved, backup = remove_source(project.layout, slug)
+    assert not drafts.exists() and not original.exists()
+    assert {str(p.relative_to(backup)) for p in backup.rglob("*") if p.is_file()} == {
+        f"documents/{slug}.yaml", f"sources/{slug}.txt", f"sources/originals/{slug}.html", f"review/{slug}.yaml"}
+    after = load(project)
+    assert str(after.dataset.namespace_manager.expand_curie(f"dgs:{slug}")) not in {str(g) for g in after.graphs()}

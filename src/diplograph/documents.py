@@ -126,7 +126,7 @@ def add_source(layout: Layout, document: Path, *, title: str | None = None, day:
 
 
 def remove_source(layout: Layout, slug: str, *, force: bool = False) -> tuple[list[Path], Path]:
-    """Move a source's fact sheet and text out of the corpus: exactly its named graph leaves it.
+    """Move a source's fact sheet, text, original file and drafts out of the corpus: exactly its named graph leaves.
 
     The files go to ``data/.removed/<slug>-<time>/``, not away: put them back to
     undo. Other documents that name the source, or entities and statements its
@@ -144,7 +144,9 @@ def remove_source(layout: Layout, slug: str, *, force: bool = False) -> tuple[li
     """
     _refuse_bundled(layout)
     found = [p for p in (*(layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES),
-                         layout.sources_dir / f"{slug}.txt") if p.exists()]
+                         layout.sources_dir / f"{slug}.txt",
+                         *sorted((layout.sources_dir / "originals").glob(f"{slug}.*")),
+                         layout.data / "review" / f"{slug}.yaml") if p.exists()]
     if not found:
         raise DiplographError(f"no source named {slug!r}")
     if not force:

@@ -33,9 +33,9 @@ from .graph import KnowledgeGraph
 from .load import Layout
 from .namespaces import DCTERMS, DG, DGS, OA
 
-__all__ = ["Candidate", "Mention", "accept", "draft", "read_candidates", "reject", "review_file"]
+__all__ = ["Candidate", "Mention", "accept", "draft", "propose", "read_candidates", "reject", "review_file"]
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’)]*|$)")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z])")
 _CLOSE = 0.84
 """How alike a phrase must be to a label or alias to be proposed as that entity (difflib's ratio)."""
 
@@ -51,6 +51,8 @@ _RULES: list[tuple[str, re.Pattern, str, str]] = [
      "something an actor said, attributed to them"),
     ("Assessment", re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should)\b",
                               re.I), "Judgement", "an evaluation in the author's voice: the author's judgement"),
+    ("Claim", re.compile(r"."), "FactualAssertion",
+     "no cue word: a statement in the author's voice, the author's factual assertion (least sure)"),
 ]
 _SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week)\b", re.I)
 """Date words that, unlike "in March", say when a statement was made."""
@@ -90,8 +92,9 @@ def review_file(layout: Layout, name: str) -> Path:
     return layout.data / "review" / f"{name}.yaml"
 
 
-def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
-    """Draft candidates for document ``name`` into its review file (keeping earlier decisions); the pending ones.
+def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True) -> list[Candidate]:
+    """Candidates for document ``name``, one per sentence a rule applies to (only sentences no fact cites yet,
+    unless ``uncited_only`` is False, as the drafting benchmark asks); nothing is written.
 
     Raises
     ------
@@ -108,18 +111,27 @@ def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
     cited = {str(q) for ev in graph.dataset.objects(None, DG.evidence)
              if graph.dataset.value(ev, OA.hasSource) == DGS[name]
              for sel in graph.dataset.objects(ev, OA.hasSelector) for q in graph.dataset.objects(sel, OA.exact)}
-    earlier = {c.id: c for c in read_candidates(review_file(graph.layout, name))}
     gazetteer = _gazetteer(graph)
-    drafted = []
+    found = []
     for sentence in _sentences(text):
-        if any(quote in sentence or sentence in quote for quote in cited):
+        if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
             continue
         candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
-        if candidate is None:
-            continue
-        if candidate.id in earlier:
-            candidate = earlier[candidate.id]  # its decision stands: a rejected sentence is not proposed again
-        drafted.append(candidate)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
+    """Draft candidates for document ``name`` into its review file (keeping earlier decisions); the pending ones.
+
+    Raises
+    ------
+    DiplographError
+        when no source of that name is registered.
+    """
+    earlier = {c.id: c for c in read_candidates(review_file(graph.layout, name))}
+    drafted = [earlier.get(c.id, c) for c in propose(graph, name)]  # a decision stands: rejected is not re-proposed
     kept = {c.id for c in drafted}
     drafted += [c for c in earlier.values() if c.id not in kept and c.status != "pending"]
     _write(review_file(graph.layout, name), drafted)
@@ -169,12 +181,13 @@ def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = 
 
 
 def _sentences(text: str) -> list[str]:
+    """The text's sentences (a heading or list item is one): split after . ! ? before a capital or a quote mark,
+    so that "U.S.-drafted" or "2.5" stay whole."""
     found = []
     for line in text.splitlines():
-        for match in _SENTENCE.finditer(line):
-            sentence = match.group().strip().lstrip("•").strip()
-            if len(sentence.split()) >= 4:
-                found.append(sentence)
+        for part in _BOUNDARY.split(line.strip().lstrip("•").strip()):
+            if len(part.split()) >= 4:
+                found.append(part.strip())
     return found
 
 
@@ -214,16 +227,17 @@ def _candidate(sentence: str, gazetteer, day: date | None, author: str | None) -
     for kind, cue, mode, rule in _RULES:
         if not cue.search(sentence):
             continue
-        if kind in ("Position", "Demand", "Claim") and not actors:
+        if mode == "Reported" and not actors:
             continue  # a party's statement needs the party named
-        asserter = actors[0].entity if kind in ("Position", "Demand", "Claim") else None
+        asserter = actors[0].entity if mode == "Reported" else None
         if kind == "Assessment" and mode == "Interpretation":
             asserter = next((m.entity for m in mentions if m.entity in ("dgr:analysts", "dgr:diplomats")),
                             "dgr:analysts")
-        if mode == "Judgement":
+        if mode in ("Judgement", "FactualAssertion"):
             asserter = author and _short(author)
         stated_on, precision = _date(sentence, day)
-        confidence = round(min(1.0, 0.4 + 0.2 * bool(actors) + 0.1 * min(len(mentions), 3)
+        base = 0.2 if mode == "FactualAssertion" else 0.4  # the fallback rule is the least sure
+        confidence = round(min(1.0, base + 0.2 * bool(actors) + 0.1 * min(len(mentions), 3)
                                + 0.1 * (stated_on is not None)) * min([m.score for m in mentions] or [1.0]), 2)
         return Candidate(id=hashlib.sha1(sentence.encode()).hexdigest()[:10], sentence=sentence, kind=kind,
                          asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,

@@ -1,0 +1,91 @@
+"""Benchmark: drafted candidates against the bundled article's hand-made facts, taken as the key.
+
+Run:  .venv/bin/python bench/bench_drafting.py
+
+For every statement of the article whose quote is a whole sentence of the text (the sentences a drafter can find;
+quotes of a few words inside a sentence are left out of the key), the drafts are proposed over the whole text
+(`propose(..., uncited_only=False)`) and compared:
+
+* sentence recall: the share of the key's sentences for which a candidate was drafted;
+* kind agreement: of those, the share whose proposed kind matches the statement's class family
+  (Demand; Position; Assessment, Prediction, HistoricalAnalogy as Assessment; Claim and its other subclasses as Claim);
+* asserter agreement: the share whose proposed asserter is one of the statement's (prov:wasAttributedTo);
+* entity precision and recall: the candidate's mentioned entities against the entities the statement names
+  (its dgr: objects other than itself and its documents).
+
+Also the time to draft, as the median of five runs, over the same graph. Writes bench/results/drafting.json.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+
+from common import RESULTS, markdown
+
+from diplograph.drafting import propose
+from diplograph.graph import KnowledgeGraph
+from diplograph.namespaces import DG, DGR, OA, PROV, RDF
+
+DOCUMENT = "2025-11-30-peace-talks-putin-conditions"
+FAMILY = {"Demand": "Demand", "Position": "Position", "Assessment": "Assessment", "Prediction": "Assessment",
+          "HistoricalAnalogy": "Assessment"}
+
+
+def key(graph: KnowledgeGraph, text: str) -> dict[str, list[dict]]:
+    """Whole-sentence quote → the statements it supports (class family, asserters, entities named)."""
+    sentences = {line.strip().lstrip("•").strip() for line in text.splitlines()}
+    found: dict[str, list[dict]] = {}
+    data = graph.dataset
+    for statement in graph.instances(DG.Statement):
+        classes = {str(t).rsplit("#", 1)[-1] for t in data.objects(statement, RDF.type)}
+        family = next((FAMILY[c] for c in classes if c in FAMILY), "Claim")
+        named = {data.namespace_manager.normalizeUri(o) for p, o in data.predicate_objects(statement)
+                 if str(o).startswith(str(DGR)) and o != statement and p != PROV.wasAttributedTo}
+        for evidence in data.objects(statement, DG.evidence):
+            for selector in data.objects(evidence, OA.hasSelector):
+                quote = str(data.value(selector, OA.exact))
+                if quote in sentences and len(quote.split()) >= 4:
+                    found.setdefault(quote, []).append({
+                        "statement": str(statement), "family": family, "named": named,
+                        "asserters": {data.namespace_manager.normalizeUri(a)
+                                      for a in data.objects(statement, PROV.wasAttributedTo)}})
+    return found
+
+
+def main() -> None:
+    graph = KnowledgeGraph.open()
+    text = graph.source_texts()[DOCUMENT].read_text(encoding="utf-8")
+    truth = key(graph, text)
+    times = []
+    for _ in range(5):
+        began = time.perf_counter()
+        candidates = propose(graph, DOCUMENT, uncited_only=False)
+        times.append(time.perf_counter() - began)
+    by_sentence = {c.sentence: c for c in candidates}
+    found = [q for q in truth if q in by_sentence]
+    kind = sum(any(s["family"] == by_sentence[q].kind for s in truth[q]) for q in found)
+    asserter = sum(any(by_sentence[q].asserted_by in s["asserters"] for s in truth[q]) for q in found)
+    true_positive = proposed = expected = 0
+    for quote in found:
+        mentioned = {m.entity for m in by_sentence[quote].mentions}
+        named = set().union(*(s["named"] for s in truth[quote]))
+        true_positive += len(mentioned & named)
+        proposed += len(mentioned)
+        expected += len(named)
+    report = {
+        "document": DOCUMENT, "key_sentences": len(truth), "candidates": len(candidates),
+        "sentence_recall": len(found) / len(truth), "kind_agreement": kind / len(found),
+        "asserter_agreement": asserter / len(found),
+        "entity_precision": true_positive / proposed if proposed else 0.0,
+        "entity_recall": true_positive / expected if expected else 0.0,
+        "draft_seconds_median": statistics.median(times),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "drafting.json").write_text(json.dumps(report, indent=2))
+    print(markdown(["measure", "value"], [[k, v] for k, v in report.items()]))
+
+
+if __name__ == "__main__":
+    main()
