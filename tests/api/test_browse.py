@@ -192,3 +192,17 @@ def test_the_review_view_shows_drafted_candidates_with_their_proposal(browser, t
     finally:
         page.close()
         server.stop()
+
+
+def test_the_editor_shows_a_failed_query_as_the_services_problem_with_its_place(page, server):
+    page.goto(server.url + "/queries/demands")
+    page.click("summary")  # the query's SPARQL, and a link that opens it in the editor
+    page.click("a.open-in-editor")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    assert "dg:demandedBy" in page.evaluate("yasgui.getTab().getQuery()")
+    page.evaluate("yasgui.getTab().setQuery('SELECT * WHERE { ?s ?p }'); null")
+    page.click(".yasqe_queryButton")
+    page.wait_for_selector(".yasr .service-problem")
+    shown = page.text_content(".yasr .service-problem")
+    assert "400 · Malformed SPARQL" in shown and "At line 1, column 18." in shown
+    page.problems.remove("Failed to load resource: the server responded with a status of 400 (Bad Request)")

@@ -197,7 +197,8 @@ def query_page(query, operation, request: Request, answer: dict | None, names: l
 {_form(operation, values)}{_names_list(names)}
 <section class=result>{result}</section>
 <details><summary>SPARQL</summary><pre><code>{escape(query.text)}</code></pre>
-<p><a href="/sparql?query={escape(urlencode({'q': query.text})[2:])}">Open in the SPARQL editor</a></p></details>"""
+<p><a class=open-in-editor href="/sparql#{escape(urlencode({'sparql': query.text}))}">Open in the SPARQL editor</a></p>
+</details>"""
     return page(query.title, body)
 
 
