@@ -117,3 +117,44 @@ def test_removing_a_document_removes_its_drafts_its_original_and_its_links(proje
         f"documents/{slug}.yaml", f"sources/{slug}.txt", f"sources/originals/{slug}.html", f"review/{slug}.yaml"}
     after = load(project)
     assert str(after.dataset.namespace_manager.expand_curie(f"dgs:{slug}")) not in {str(g) for g in after.graphs()}
+
+
+def test_names_the_graph_does_not_know_are_proposed_as_new_entities(project):
+    page = Path(__file__).parent / "fixtures" / "made-up-saved-article.html"
+    slug, _ = add_source(project.layout, page)
+    observers = by_sentence(draft(load(project), slug), "Observers from the International Committee")
+    assert "International Committee of the Red Cross" in observers.new_entities
+    meeting = by_sentence(propose_all(project, slug), "Negotiators from Kyiv and Moscow met in Vienna")
+    assert meeting.new_entities == ["Vienna"]  # Kyiv and Moscow are known; "Negotiators" merely opens the sentence
+
+
+def propose_all(project, slug):
+    from diplograph.drafting import propose
+
+    return propose(load(project), slug, uncited_only=False)
+
+
+def test_review_by_command_line_accepts_with_an_edit_and_rejects(registered):
+    import subprocess
+    import sys
+
+    diplograph = Path(sys.executable).with_name("diplograph")
+    where = ["--data", str(registered.layout.data), "--ontology", str(registered.layout.ontology)]
+    drafted = subprocess.run([str(diplograph), "draft", BRIEFING, *where], capture_output=True, text=True,
+                             timeout=120)
+    assert drafted.returncode == 0 and "candidate(s) pending" in drafted.stdout
+    candidates = draft(load(registered), BRIEFING)
+    rejection = by_sentence(candidates, "On January 19, Putin rejected")
+    demand = by_sentence(candidates, "Russia again insists")
+    accepted = subprocess.run([str(diplograph), "review", BRIEFING, "--accept", rejection.id, "--label",
+                               "Putin rejects the plan", "--set", "towards=dgr:28-point-plan", *where],
+                              capture_output=True, text=True, timeout=300)
+    assert accepted.returncode == 0, accepted.stderr
+    rejected = subprocess.run([str(diplograph), "review", BRIEFING, "--reject", demand.id, *where],
+                              capture_output=True, text=True, timeout=120)
+    assert rejected.returncode == 0
+    listed = subprocess.run([str(diplograph), "review", BRIEFING, *where], capture_output=True, text=True,
+                            timeout=120)
+    assert rejection.id not in listed.stdout and demand.id not in listed.stdout
+    graph = load(registered)
+    assert (DGR[f"position-{rejection.id}"], DG.towards, DGR["28-point-plan"]) in graph.dataset

@@ -86,6 +86,8 @@ class Candidate:
     date_precision: str | None = None
     confidence: float = 0.0
     status: str = "pending"
+    new_entities: list[str] = field(default_factory=list)
+    """Names in the sentence the graph does not know (capitalised phrases): entities to add, if they matter."""
 
 
 def review_file(layout: Layout, name: str) -> Path:
@@ -241,8 +243,31 @@ def _candidate(sentence: str, gazetteer, day: date | None, author: str | None) -
                                + 0.1 * (stated_on is not None)) * min([m.score for m in mentions] or [1.0]), 2)
         return Candidate(id=hashlib.sha1(sentence.encode()).hexdigest()[:10], sentence=sentence, kind=kind,
                          asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
-                         stated_on=stated_on, date_precision=precision, confidence=confidence)
+                         stated_on=stated_on, date_precision=precision, confidence=confidence,
+                         new_entities=_unknown_names(sentence, mentions))
     return None
+
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?|the\s+)?[A-Z][\w’'-]+)*")
+_NOT_NAMES = {"On", "In", "The", "A", "An", "It", "This", "That", "These", "Those", "He", "She", "They", "We", "But",
+              "And", "By", "For", "If", "As", "At", "While", "Whether", "After", "Before", "MADE", "NOT"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _unknown_names(sentence: str, mentions: list[Mention]) -> list[str]:
+    """Capitalised phrases that no mention covers: proper names the graph does not know yet."""
+    known = " ".join(m.text for m in mentions).casefold()
+    found = []
+    for match in _NAME.finditer(sentence):
+        if match.start() == 0 and " " not in match.group():
+            continue  # one capitalised word opening the sentence: any word is capitalised there
+        words = [w for w in match.group().split() if w not in _NOT_NAMES and w not in _MONTHS]
+        name = " ".join(words).strip(" ’'-")
+        if len(name) > 2 and name.casefold() not in known and not any(
+                w.casefold() in known for w in words if len(w) > 3):
+            found.append(name)
+    return list(dict.fromkeys(found))
 
 
 _ACTOR_HINTS = ("putin", "zelensk", "russia", "ukraine", "united-states", "poland", "finland", "nato", "european",

@@ -29,6 +29,9 @@
         for (const m of c.mentions) {
           facts.append(text("li", `mentions “${m.text}” → ${m.label}` + (m.score < 1 ? ` (close match ${m.score})` : "")));
         }
+        if (c.new_entities && c.new_entities.length) {
+          facts.append(text("li", "names not in the graph yet: " + c.new_entities.join(", ")));
+        }
         section.append(facts);
         section.append(text("p", "Accept, or reject for good:"));
         section.append(text("pre", `diplograph review ${entry.name} --accept ${c.id}\ndiplograph review ${entry.name} --reject ${c.id}`));
