@@ -96,3 +96,15 @@ def test_the_canned_query_lists_the_same_change(merged, graph):
     assert (str(row["laterStance"]), str(row["laterDate"]), str(row["laterDateKind"])) == (
         "rejects", "2026-01-19", "stated")
     assert str(row["laterQuote"]) == "On January 19, Putin rejected the 28-point plan as a basis for any talks."
+
+
+def test_two_sources_disagreeing_on_a_fact_are_shown_side_by_side(merged, graph):
+    assert run_analysis(Projections(graph), "disagreements") == []
+    [disagreement] = run_analysis(Projections(merged), "disagreements")
+    # the article: Russia claims "Ukraine’s leadership is “illegitimate”"; the briefing: "The European Union said
+    # Ukraine's leadership is legitimate …" — both kept, neither preferred
+    assert disagreement["about"] == ["dgr:ukrainian-leadership"]
+    sides = {s["statement"]: (s["value"], s["asserted_by"]) for s in disagreement["statements"]}
+    assert sides == {
+        "dgr:legitimacy-claim-ukrainian-leadership-illegitimate": (["dg:Illegitimate"], ["dgr:russia"]),
+        "dgr:legitimacy-claim-eu-ukrainian-leadership-legitimate": (["dg:Legitimate"], ["dgr:european-union"])}

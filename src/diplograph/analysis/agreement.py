@@ -7,6 +7,10 @@ it, which stance, towards what …). The wording and what else a statement
 concerns may differ. Each group says in how many sources it is said, with
 every statement's quotes — nothing is merged.
 
+*Disagreements* are two sources stating a fact about the same thing
+differently (one calls a leadership legitimate, another illegitimate): both
+are listed with their asserters and quotes, never reconciled.
+
 *Changes* are the same holder's positions towards the same thing with
 different stances, in date order (the statement's own date, else a bound
 the source gives, else its document's), each with its quotes and the kind of
@@ -19,7 +23,7 @@ from collections import defaultdict
 
 from ..graph import KnowledgeGraph
 
-__all__ = ["CONTENT", "changes", "corroboration"]
+__all__ = ["CONTENT", "DISPUTABLE", "changes", "corroboration", "disagreements"]
 
 CONTENT: dict[str, tuple[str, ...]] = {
     "Demand": ("demandedBy", "demandedOf", "callsFor"),
@@ -32,6 +36,13 @@ CONTENT: dict[str, tuple[str, ...]] = {
     "Affiliation": ("member", "affiliatedWith"),
 }
 """What a statement says, by its class: the properties two statements must share to state the same thing."""
+
+DISPUTABLE: dict[str, tuple[tuple[str, ...], str]] = {
+    "LegitimacyClaim": (("about",), "legitimacyVerdict"),
+}
+"""Facts two sources can disagree on, by class: what they are about, and the property whose values exclude each
+other. Territorial statuses are not here: one territory may be occupied and claimed at once, so two statuses are
+not a disagreement unless the vocabulary says they exclude each other, which it does not yet."""
 
 _STATEMENTS = """
 SELECT ?statement ?label ?type ?source ?issued ?stated ?notAfter ?quote ?by WHERE {
@@ -123,4 +134,27 @@ def changes(graph: KnowledgeGraph) -> list[dict]:
         for before, after in zip(held, held[1:], strict=False):
             if before["stance"] != after["stance"]:
                 found.append({"holder": holder, "towards": target, "before": before, "after": after})
+    return found
+
+
+def disagreements(graph: KnowledgeGraph) -> list[dict]:
+    """Facts about the same thing stated differently in different documents (``DISPUTABLE``), side by side."""
+    facts: dict[tuple, list[dict]] = defaultdict(list)
+    for entry in _statements(graph).values():
+        kind = next((t for t in sorted(entry["types"]) if t in DISPUTABLE), None)
+        if kind is None:
+            continue
+        about, value = DISPUTABLE[kind]
+        subject = tuple(tuple(sorted(entry["content"].get(p, ()))) for p in about)
+        verdict = tuple(sorted(entry["content"].get(value, ())))
+        if all(subject) and verdict:
+            facts[(kind, subject)].append({**_public(entry), "value": list(verdict),
+                                           "asserted_by": sorted(entry["asserters"])})
+    found = []
+    for (kind, subject), stated in sorted(facts.items()):
+        values = {tuple(s["value"]) for s in stated}
+        sources = {src for s in stated for src in s["sources"]}
+        if len(values) > 1 and len(sources) > 1:
+            found.append({"kind": kind, "about": [v for part in subject for v in part],
+                          "statements": sorted(stated, key=lambda s: (s["date"], s["statement"]))})
     return found

@@ -10,7 +10,7 @@ import networkx as nx
 from ..errors import QueryParameterError
 from ..graph import KnowledgeGraph
 from ..project import STANCE_RULES, entity_graph, stance_network
-from .agreement import changes, corroboration
+from .agreement import changes, corroboration, disagreements
 from .centrality import FAMILIES, CentralityScore, centrality, score_all
 from .coalitions import coalitions
 from .conflicts import RULES as CONFLICT_RULES
@@ -169,6 +169,10 @@ def _changes(p: Projections):
     return changes(p.source)
 
 
+def _disagreements(p: Projections):
+    return disagreements(p.source)
+
+
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("centrality", "Centrality", "Degree, betweenness and PageRank of actors, territories, demands …",
              (Option("family", str, None, "actors, territories, demands, principles, guarantees or proposals",
@@ -199,6 +203,12 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              "with its date's kind and its quotes", (), _changes,
              {"stance-change": "two positions of one holder towards one target, consecutive by date, whose "
                                "stances differ; both are shown, neither replaces the other"}),
+    Analysis("disagreements", "Sources that disagree",
+             "Facts about the same thing stated differently in different documents (a leadership called "
+             "legitimate by one, illegitimate by another), side by side with their asserters and quotes", (),
+             _disagreements,
+             {"different-verdict": "two statements of one class about the same thing whose verdicts exclude each "
+                                   "other, from different documents; neither is preferred"}),
 )}
 
 
