@@ -633,6 +633,8 @@ def serve(
     workers: Annotated[int | None, typer.Option(help="Query worker processes (default: cores + 1).")] = None,
     max_rows: Annotated[int | None, typer.Option(help="Rows a query may return (default 10000).")] = None,
     allow_updates: Annotated[bool, typer.Option(help="Accept SPARQL Update with DIPLOGRAPH_UPDATE_TOKEN.")] = False,
+    allow_review: Annotated[bool, typer.Option(help="Accept or reject drafted candidates from the review page "
+                                                    "(writes fact sheets) with DIPLOGRAPH_UPDATE_TOKEN.")] = False,
     cors_origin: Annotated[list[str] | None, typer.Option(help="Allow browser calls from this origin.")] = None,
 ) -> None:
     """Serve the graph over HTTP: SPARQL endpoint, JSON API, linked-data pages. Read-only unless told otherwise.
@@ -647,14 +649,17 @@ def serve(
 
     settings = _settings(data, ontology, store, host=host, port=port, timeout=timeout, workers=workers,
                          max_rows=max_rows, cors_origins=cors_origin or None,
-                         allow_updates=True if allow_updates else None)
-    if settings.allow_updates and not settings.update_token:
-        raise DiplographError("--allow-updates needs a token in DIPLOGRAPH_UPDATE_TOKEN")
+                         allow_updates=True if allow_updates else None,
+                         allow_review=True if allow_review else None)
+    if (settings.allow_updates or settings.allow_review) and not settings.update_token:
+        raise DiplographError(f"--allow-{'updates' if settings.allow_updates else 'review'} needs a token in "
+                              "DIPLOGRAPH_UPDATE_TOKEN")
     listener = _listen(settings.host, settings.port)  # before loading: a taken port is said at once
     settings.layout().check_folders()
     service = Service.from_settings(settings)
     # counts the engine answers at once: a full summary (`diplograph stats`) takes seconds on a large store
-    mode = "updates enabled" if settings.allow_updates else "read-only"
+    mode = " and ".join([*(["updates enabled"] if settings.allow_updates else []),
+                         *(["review enabled"] if settings.allow_review else [])]) or "read-only"
     err.print(f"diplograph: {service.triples:,} triples in {len(service.graphs):,} named graphs; serving on "
               f"http://{settings.host}:{settings.port}/ ({mode})", markup=False)
     config = server_config(create_app(service), host=settings.host, port=settings.port,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import re
 
 from .derived import Builder
 from .errors import (
@@ -56,6 +57,9 @@ class Service:
             when updates are asked for on a store that cannot take them.
         """
         graph = KnowledgeGraph.from_settings(settings)
+        if settings.allow_review and graph.spec.kind != "memory":
+            raise DiplographError("--allow-review: accepted facts are written to the data files, which only the "
+                                  "in-memory store is loaded from; serve from memory")
         if settings.allow_updates and not graph.store.writable:
             raise DiplographError(f"--allow-updates: the {graph.spec.kind} store is read-only here (runtime updates "
                                   "go to an in-memory overlay: serve from memory, or rebuild the store with "
@@ -164,3 +168,72 @@ class Service:
             self.graph.changed()
             self.executor.restart()
             self.derived.start()
+
+    # ------------------------------------------------------------------ review of drafted candidates
+
+    async def review(self, name: str, candidate: str, action: str, token: str | None, *, label: str | None = None,
+                     edits: dict[str, str] | None = None) -> str:
+        """Accept or reject a drafted candidate of source ``name`` (see ``drafting``); what was done, in words.
+
+        Enabled only with ``allow_review`` and the update token. The work is the command line's own
+        (``diplograph review``) in a child process, bounded in time by the operating system; an accepted fact
+        has passed the same validation as a hand-written one, and the graph is then reloaded from the files.
+
+        Raises
+        ------
+        UpdateForbiddenError, UnauthorizedError, QueryParameterError, UnknownEntityError, DataError
+        """
+        import sys
+
+        from .errors import DataError, Problem
+
+        settings = self.settings
+        if not settings.allow_review or not settings.update_token:
+            raise UpdateForbiddenError("this service does not take reviews; start it with --allow-review and a token")
+        if not token or not hmac.compare_digest(token.encode(), settings.update_token.encode()):
+            raise UnauthorizedError("reviews need the configured bearer token (Authorization: Bearer …)")
+        if name not in self.graph.source_texts():
+            raise UnknownEntityError(f"no source document {name!r}")
+        if action not in ("accept", "reject") or not _CANDIDATE.fullmatch(candidate):
+            raise QueryParameterError("a review is action accept or reject, and a candidate id of 10 hex digits")
+        command = [sys.executable, "-c", "from diplograph.cli import main; main()", "review", name,
+                   f"--{action}", candidate, "--data", str(self.graph.layout.data),
+                   "--ontology", str(self.graph.layout.ontology)]
+        if action == "accept":
+            if label is not None:
+                if len(label) > 300 or "\n" in label:
+                    raise QueryParameterError("a label is one line of at most 300 characters")
+                command += ["--label", label]
+            for key, value in (edits or {}).items():
+                if key not in _EDITABLE or len(value) > 300 or "\n" in value:
+                    raise QueryParameterError(f"cannot set {key!r}; editable: {', '.join(sorted(_EDITABLE))}")
+                command += ["--set", f"{key}={value}"]
+        async with self._update_lock:
+            process = await asyncio.create_subprocess_exec(*command, stdout=asyncio.subprocess.PIPE,
+                                                           stderr=asyncio.subprocess.PIPE)
+            try:
+                out, err = await asyncio.wait_for(process.communicate(), timeout=_REVIEW_SECONDS)
+            except TimeoutError:
+                process.kill()
+                raise QueryLimitError(f"the review took over {_REVIEW_SECONDS} s and was stopped; nothing was "
+                                      "written", limit="time") from None
+            if process.returncode != 0:
+                message = " ".join(err.decode(errors="replace").split()).removeprefix("error: ")
+                if "no candidate" in message:
+                    raise UnknownEntityError(message)
+                located = _LOCATED.match(message)  # the command's one line: "file:line: message (and N more)"
+                raise DataError([Problem(located["file"], int(located["line"]), located["message"])] if located
+                                else [Problem(name, None, message or "the review failed")])
+            if action == "accept":
+                await asyncio.to_thread(self.graph.load)  # the new fact, from the files it was written to
+                self.executor.restart()
+                self.derived.start()
+        return " ".join(out.decode(errors="replace").split())
+
+
+_CANDIDATE = re.compile(r"[0-9a-f]{10}")
+_LOCATED = re.compile(r"(?P<file>[^:]+):(?P<line>\d+): (?P<message>.*)")
+_EDITABLE = frozenset({"towards", "demandedBy", "demandedOf", "holder", "heldBy", "callsFor", "stance", "about",
+                       "concerns", "attributedTo", "assertionMode", "datePrecision", "statedOn", "label"})
+"""What a reviewer may change before accepting (the properties a drafted statement proposes)."""
+_REVIEW_SECONDS = 120

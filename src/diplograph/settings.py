@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     max_head_bytes: int = 64 * 1024
     max_connections: int = 1000
     allow_updates: bool = False
+    allow_review: bool = False
+    """Accept and reject drafted candidates from the browser (writes fact sheets), with the update token."""
     update_token: str | None = None
     cors_origins: list[str] = []
     access_log: bool = True

@@ -206,3 +206,68 @@ def test_the_editor_shows_a_failed_query_as_the_services_problem_with_its_place(
     shown = page.text_content(".yasr .service-problem")
     assert "400 · Malformed SPARQL" in shown and "At line 1, column 18." in shown
     page.problems.remove("Failed to load resource: the server responded with a status of 400 (Bad Request)")
+
+
+def test_a_reviewer_with_the_token_accepts_edits_and_rejects_in_the_browser(browser, tmp_path):
+    from datetime import date
+    from pathlib import Path
+
+    import httpx
+    from api.conftest import UPDATE_TOKEN, Server
+    from conftest import ProjectCopy
+
+    from diplograph.documents import add_source
+    from diplograph.drafting import draft
+    from diplograph.graph import KnowledgeGraph
+
+    project = ProjectCopy(tmp_path)
+    fixture = Path(__file__).parents[1] / "fixtures" / "2026-01-20-made-up-moscow-briefing.txt"
+    slug, sheet = add_source(project.layout, fixture, title="Moscow hardens its line (made up)",
+                             day=date(2026, 1, 20))
+    graph = KnowledgeGraph(project.layout)
+    graph.load()
+    pending = {c.sentence.split(",")[0]: c for c in draft(graph, slug)}
+    server = Server("--allow-review", "--data", str(project.layout.data), "--ontology", str(project.layout.ontology),
+                    env={"DIPLOGRAPH_CACHE": str(tmp_path / "cache"), "DIPLOGRAPH_UPDATE_TOKEN": UPDATE_TOKEN})
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(server.url + f"/source/{slug}?view=review")
+        page.wait_for_selector("body[data-ready=true]")
+        page.locator("mark.candidate", has_text="On January 19, Putin rejected").click()
+        form = page.locator("#supports form.review")
+        form.locator("input[name=token]").fill("wrong")
+        form.locator("button", has_text="Accept").click()
+        page.wait_for_selector(".review-result.refused")
+        assert "Token needed" in page.text_content(".review-result")
+        form.locator("input[name=token]").fill(UPDATE_TOKEN)
+        form.locator("input[name=label]").fill("Putin rejects the plan as a basis")
+        form.locator("textarea[name=set]").fill("towards=dgr:28-point-plan")
+        form.locator("button", has_text="Accept").click()
+        page.wait_for_selector(".review-result.done")
+        rejection = pending["On January 19"]
+        assert f"as dgr:position-{rejection.id}" in page.text_content(".review-result")
+        assert "Putin rejects the plan as a basis" in sheet.read_text()
+        # the graph was reloaded from the files: the new fact has its page
+        fact = httpx.get(server.url + f"/id/position-{rejection.id}", headers={"Accept": "text/html"}, timeout=30)
+        assert fact.status_code == 200 and "Putin rejects the plan as a basis" in fact.text
+        page.locator("mark.candidate", has_text="Russia again insists").click()
+        form = page.locator("#supports form.review")
+        form.locator("input[name=token]").fill(UPDATE_TOKEN)
+        form.locator("textarea[name=set]").fill("callsFor=Withdrawl")  # a typo: the fact would not validate
+        form.locator("button", has_text="Accept").click()
+        page.wait_for_selector(".review-result.refused")
+        refused = page.text_content(".review-result")
+        assert "would not validate" in refused and f"data/documents/{slug}.yaml:" in refused
+        form.locator("button", has_text="Reject").click()
+        page.wait_for_selector(".review-result.done")
+        assert "will not be proposed again" in page.text_content(".review-result")
+        shot(page, "review-accept")
+    finally:
+        page.close()
+        server.stop()
+
+
+def test_review_is_refused_unless_enabled(client):
+    response = client.post("/source/2025-11-30-peace-talks-putin-conditions/review/0123456789",
+                           json={"action": "reject"}, headers={"Authorization": "Bearer x"})
+    assert response.status_code == 403 and "--allow-review" in response.json()["detail"]

@@ -292,7 +292,7 @@ def problem_page(status: int, title: str, detail: str, extra: dict) -> str:
 
 # ---------------------------------------------------------------------- the source reader
 
-def reader_page(reading: dict, title: str, candidates: list[dict] | None = None) -> str:
+def reader_page(reading: dict, title: str, candidates: list[dict] | None = None, *, writable: bool = False) -> str:
     """The source's text with every quote highlighted; a click lists what the quote supports.
 
     With ``candidates`` (the review view), the drafted statements' sentences
@@ -347,9 +347,12 @@ def reader_page(reading: dict, title: str, candidates: list[dict] | None = None)
     spans = [span for span in spans if span[3] is not None]  # the counts below are of quotes, not candidates
     drafted = ""
     if candidates is not None:
+        how = ("accept (after editing, if need be) or reject each beside it, with the service's update token"
+               if writable else "accept or reject each with the command shown beside it (this service is "
+               "read-only; `serve --allow-review` lets a reviewer with the token do it here)")
         drafted = (f"<p class=summary><span id=candidate-count data-count='{len(candidates)}'>{len(candidates)}"
-                   "</span> drafted candidate(s) pending review, highlighted in blue; accept or reject each with the "
-                   "command shown beside it (the server itself never writes).</p>")
+                   f"</span> drafted candidate(s) pending review, highlighted in blue; {how}.</p>"
+                   f"<div id=review-mode data-writable='{'true' if writable else 'false'}' hidden></div>")
     name = reading["name"]
     embedded = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")  # no "</script>" inside the JSON
     body = f"""<h1>{escape(title)}</h1>

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import (
+    DataError,
     DiplographError,
     QueryError,
     QueryLimitError,
@@ -82,6 +83,9 @@ def _for(error: Exception) -> JSONResponse:
             return problem(406, "not-acceptable", "Not acceptable", str(error), acceptable=error.offered)
         case QueryError():
             return problem(400, "query", "Query failed", str(error))
+        case DataError():
+            return problem(422, "invalid-data", "The data would not validate", str(error),
+                           problems=[{"file": p.file, "line": p.line, "message": p.message} for p in error.problems])
     return problem(500, "internal", "Internal error", "unexpected error")
 
 

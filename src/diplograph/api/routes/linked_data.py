@@ -8,11 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
-from ...errors import UnknownEntityError
+from ...errors import QueryParameterError, UnknownEntityError
 from ...namespaces import DGR, DGS
 from ...results import short
 from ..browse import graphs_page, prefers_html, reader_page
-from ..deps import ServiceDep
+from ..deps import ServiceDep, read_body
 from ..formats import GRAPH_TYPES, answer_format, outcome_response
 from ..negotiation import choose
 from ..pages import entity_page, explorer_page, home_page, source_page
@@ -62,8 +62,33 @@ async def read_source(name: str, request: Request, service: ServiceDep, format: 
                    "text": await asyncio.to_thread(path.read_text, encoding="utf-8")}
         entity = (await service.task("entity", name=str(DGS[name]))).value
         candidates = await asyncio.to_thread(_pending, service, name) if view == "review" else None
-        return HTMLResponse(reader_page(reading, entity.label, candidates), headers={"Vary": "Accept"})
+        page = reader_page(reading, entity.label, candidates, writable=service.settings.allow_review)
+        return HTMLResponse(page, headers={"Vary": "Accept"})
     return await _dereference(DGS[name], request, service, format, text_url=f"/source/{name}/text")
+
+
+@router.post("/source/{name}/review/{candidate}", summary="Accept or reject a drafted candidate (when enabled)",
+             responses={401: {"description": "Token needed"}, 403: {"description": "Review not enabled"},
+                        422: {"description": "The fact would not validate"}})
+async def post_review(name: str, candidate: str, request: Request, service: ServiceDep) -> JSONResponse:
+    """JSON body: ``{"action": "accept" | "reject", "label": "…", "set": {"towards": "dgr:…"}}``, with the update
+    token as a bearer token; enabled by ``serve --allow-review``. An accepted candidate is written into the
+    document's fact sheet only if the corpus still validates, and the graph is reloaded."""
+    import orjson
+
+    body = await read_body(request, 20_000)
+    try:
+        asked = orjson.loads(body or b"{}")
+    except orjson.JSONDecodeError:
+        raise QueryParameterError("the body must be JSON: {\"action\": \"accept\" or \"reject\", …}") from None
+    if not isinstance(asked, dict) or not isinstance(asked.get("set", {}), dict):
+        raise QueryParameterError("the body must be a JSON object; \"set\" an object of property: value")
+    authorization = request.headers.get("authorization")
+    token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else None
+    done = await service.review(name, candidate, str(asked.get("action", "")), token,
+                                label=asked.get("label") if isinstance(asked.get("label"), str) else None,
+                                edits={str(k): str(v) for k, v in asked.get("set", {}).items()})
+    return JSONResponse({"done": done})
 
 
 def _pending(service, name: str) -> list[dict]:

@@ -33,8 +33,13 @@
           facts.append(text("li", "names not in the graph yet: " + c.new_entities.join(", ")));
         }
         section.append(facts);
-        section.append(text("p", "Accept, or reject for good:"));
-        section.append(text("pre", `diplograph review ${entry.name} --accept ${c.id}\ndiplograph review ${entry.name} --reject ${c.id}`));
+        const mode = document.getElementById("review-mode");
+        if (mode && mode.dataset.writable === "true") {
+          section.append(reviewForm(entry.name, c));
+        } else {
+          section.append(text("p", "Accept, or reject for good:"));
+          section.append(text("pre", `diplograph review ${entry.name} --accept ${c.id}\ndiplograph review ${entry.name} --reject ${c.id}`));
+        }
         panel.append(section);
         continue;
       }
@@ -55,6 +60,44 @@
       section.append(list, paragraph);
       panel.append(section);
     }
+  }
+
+  // accept (with edits) or reject here, when the service takes reviews: the token goes as a bearer token
+  function reviewForm(name, c) {
+    const form = document.createElement("form");
+    form.className = "review";
+    const field = (label, input) => {
+      const wrap = document.createElement("label");
+      wrap.append(text("span", label), input);
+      return wrap;
+    };
+    const labelInput = Object.assign(document.createElement("input"), { name: "label", value: c.sentence.replace(/[.]$/, "") });
+    const edits = Object.assign(document.createElement("textarea"), { name: "set", rows: 2,
+      placeholder: "property=value, one a line (e.g. towards=dgr:28-point-plan)" });
+    const token = Object.assign(document.createElement("input"), { name: "token", type: "password", autocomplete: "off" });
+    const result = text("p", "", "review-result");
+    result.setAttribute("role", "status");
+    const send = action => async event => {
+      event.preventDefault();
+      const set = {};
+      for (const line of edits.value.split("\n")) {
+        const at = line.indexOf("=");
+        if (at > 0) set[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+      }
+      const response = await fetch(`/source/${encodeURIComponent(name)}/review/${c.id}`, {
+        method: "POST", headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token.value },
+        body: JSON.stringify({ action: action, label: labelInput.value, set: set }) });
+      const answer = await response.json();
+      result.textContent = response.ok ? answer.done : `${answer.title}: ${answer.detail}`;
+      result.className = "review-result " + (response.ok ? "done" : "refused");
+    };
+    const accept = text("button", "Accept"), reject = text("button", "Reject");
+    accept.type = reject.type = "button";
+    accept.addEventListener("click", send("accept"));
+    reject.addEventListener("click", send("reject"));
+    form.append(field("label", labelInput), field("edits", edits), field("update token", token), accept, " ", reject,
+                result);
+    return form;
   }
 
   document.querySelectorAll("mark[data-quotes]").forEach(mark => {
