@@ -29,7 +29,8 @@ from diplograph.graph import KnowledgeGraph
 from diplograph.namespaces import DG, DGR, OA, PROV, RDF
 
 DOCUMENT = "2025-11-30-peace-talks-putin-conditions"
-FAMILY = {"Demand": "Demand", "Position": "Position", "Assessment": "Assessment", "Prediction": "Assessment",
+FAMILY = {"Demand": "Demand", "Position": "Position", "Principle": "Principle", "RedLine": "Principle",
+          "Assessment": "Assessment", "Prediction": "Assessment",
           "HistoricalAnalogy": "Assessment"}
 
 

@@ -158,3 +158,17 @@ def test_review_by_command_line_accepts_with_an_edit_and_rejects(registered):
     assert rejection.id not in listed.stdout and demand.id not in listed.stdout
     graph = load(registered)
     assert (DGR[f"position-{rejection.id}"], DG.towards, DGR["28-point-plan"]) in graph.dataset
+
+
+def test_a_line_is_read_through_its_list_lead_and_its_heading(graph):
+    from diplograph.drafting import propose
+
+    candidates = propose(graph, "2025-11-30-peace-talks-putin-conditions", uncited_only=False)
+    # "President Volodymyr Zelenskyy repeatedly emphasizes three non-negotiable principles:" leads the list
+    borders = by_sentence(candidates, "Restoration of internationally recognized borders")
+    assert (borders.kind, borders.asserted_by, borders.assertion_mode) == ("Principle", "dgr:zelenskyy", "Reported")
+    # under the heading "Analysts: Strategic rhetoric, not genuine peace"
+    strains = by_sentence(candidates, "Russia is facing logistical strains")
+    assert strains.asserted_by == "dgr:analysts"  # a bullet of the analysts' section, as the hand-made fact has it
+    rhetoric = by_sentence(candidates, "Negotiation rhetoric could buy time")
+    assert (rhetoric.kind, rhetoric.asserted_by) == ("Assessment", "dgr:analysts")

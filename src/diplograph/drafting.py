@@ -22,13 +22,14 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 
 from .errors import DataError, DiplographError
+from .fidelity import contexts
 from .graph import KnowledgeGraph
 from .load import Layout
 from .namespaces import DCTERMS, DG, DGS, OA
@@ -115,12 +116,13 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True) -> l
              for sel in graph.dataset.objects(ev, OA.hasSelector) for q in graph.dataset.objects(sel, OA.exact)}
     gazetteer = _gazetteer(graph)
     found = []
-    for sentence in _sentences(text):
-        if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
-            continue
-        candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
-        if candidate is not None:
-            found.append(candidate)
+    for line, around in contexts(text):
+        for sentence in _sentences(line):
+            if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
+                continue
+            candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
+            if candidate is not None:
+                found.append(_in_context(candidate, around, gazetteer))
     return found
 
 
@@ -182,15 +184,38 @@ def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = 
 # ---------------------------------------------------------------------- the rules
 
 
-def _sentences(text: str) -> list[str]:
-    """The text's sentences (a heading or list item is one): split after . ! ? before a capital or a quote mark,
+def _sentences(line: str) -> list[str]:
+    """A line's sentences (a heading or list item is one): split after . ! ? before a capital or a quote mark,
     so that "U.S.-drafted" or "2.5" stay whole."""
-    found = []
-    for line in text.splitlines():
-        for part in _BOUNDARY.split(line.strip().lstrip("•").strip()):
-            if len(part.split()) >= 4:
-                found.append(part.strip())
-    return found
+    return [part.strip() for part in _BOUNDARY.split(line.strip().lstrip("•").strip()) if len(part.split()) >= 4]
+
+
+_PRINCIPLES = re.compile(r"\b(principles?|red lines?|non-negotiable)\b", re.I)
+
+
+def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate:
+    """A fallback candidate (no cue in its own words) re-read through the line's list lead and headings.
+
+    An article says whose words a line is in its structure: a list led by "Zelenskyy repeatedly emphasizes three
+    non-negotiable principles:" holds his principles; a section headed "Analysts: …" holds their readings.
+    """
+    if candidate.assertion_mode != "FactualAssertion" or not around:
+        return candidate
+    lead, headings = around[0] if around[0].endswith(":") else "", [a for a in around if not a.endswith(":")]
+    if lead and _PRINCIPLES.search(lead):
+        holders = [m for m in _mentions(lead, gazetteer) if _is_actor(m.entity)]
+        if holders:
+            return replace(candidate, kind="Principle", asserted_by=holders[0].entity, assertion_mode="Reported",
+                           rule="a list of principles, held by the actor its lead names")
+    for heading in headings:
+        named = [m for m in _mentions(heading.split(":", 1)[0], gazetteer) if _is_actor(m.entity)] \
+            if ":" in heading else []
+        if named:
+            reading = named[0].entity in ("dgr:analysts", "dgr:diplomats")
+            return replace(candidate, kind="Assessment" if reading else "Claim", asserted_by=named[0].entity,
+                           assertion_mode="Interpretation" if reading else "Reported",
+                           rule="a line under a heading that names whose words follow (\"Analysts: …\")")
+    return candidate
 
 
 def _gazetteer(graph: KnowledgeGraph) -> dict[str, tuple[str, str]]:

@@ -33,7 +33,7 @@ from rdflib import RDF, URIRef
 from .graph import KnowledgeGraph
 from .namespaces import DG, OA, PROV, RDFS, SKOS
 
-__all__ = ["Finding", "RULES", "audit"]
+__all__ = ["Finding", "RULES", "audit", "contexts"]
 
 RULES = {
     "words-not-in-source": "a measure, characterisation, qualifier or reading whose words (labels, cue words) do not "
@@ -90,7 +90,8 @@ class _Auditor:
     @cached_property
     def _sections(self) -> dict[str, list[tuple[str, list[str]]]]:
         """Per source: (normalised line, its context lines: list lead and headings), for every non-blank line."""
-        return {name: _contexts(text) for name, text in self.texts.items()}
+        return {name: [(_normalise(line), [_normalise(part) for part in around]) for line, around in contexts(text)]
+                for name, text in self.texts.items()}
 
     def context(self, node) -> str:
         """The normalised text around every quote of ``node``: its lines, their list's lead, their headings."""
@@ -209,7 +210,7 @@ def _mentions(context: str, cues: set[str]) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(_normalise(cue)), context) for cue in cues)
 
 
-def _contexts(text: str) -> list[tuple[str, list[str]]]:
+def contexts(text: str) -> list[tuple[str, list[str]]]:
     """Each non-blank line with its context: the heading of its section and sub-section, and its list's lead.
 
     A heading is a short line standing alone between blank lines that does not
@@ -232,7 +233,7 @@ def _contexts(text: str) -> list[tuple[str, list[str]]]:
             major, minor, lead = line, "", ""
         elif heading:
             minor = line
-        result.append((_normalise(line), [_normalise(part) for part in (lead, minor, major) if part]))
+        result.append((line, [part for part in (lead, minor, major) if part]))
         if line.endswith(":"):
             lead = line
         blanks = 0
