@@ -95,9 +95,11 @@ def review_file(layout: Layout, name: str) -> Path:
     return layout.data / "review" / f"{name}.yaml"
 
 
-def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True) -> list[Candidate]:
+def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
+            ) -> list[Candidate]:
     """Candidates for document ``name``, one per sentence a rule applies to (only sentences no fact cites yet,
-    unless ``uncited_only`` is False, as the drafting benchmark asks); nothing is written.
+    unless ``uncited_only`` is False, as the drafting benchmark asks); nothing is written. ``read_context`` False
+    reads each sentence alone, without its list lead and headings (the benchmark's baseline).
 
     Raises
     ------
@@ -122,7 +124,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True) -> l
                 continue
             candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
             if candidate is not None:
-                found.append(_in_context(candidate, around, gazetteer))
+                found.append(_in_context(candidate, around, gazetteer) if read_context else candidate)
     return found
 
 
