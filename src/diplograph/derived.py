@@ -178,8 +178,12 @@ class Builder:
                 _log.warning("diplograph: derived data %s", self.state)
                 return
             derived = await asyncio.to_thread(_read, path)
-        if derived is None or self.graph.snapshot.generation != generation:
-            return  # unreadable, or the graph changed meanwhile (a newer build is on its way)
+        if self.graph.snapshot.generation != generation:
+            return  # the graph changed meanwhile: a newer build is on its way
+        if derived is None:
+            self.state = "not built: the derived data could not be read back from the cache folder"
+            _log.warning("diplograph: derived data %s", self.state)
+            return
         install(self.graph, derived)
         self.state = "ready"
         self.on_installed()
