@@ -29,6 +29,9 @@ def main() -> None:
         ("HTTP under load", ["bench_http.py", "--sizes", *(["bundled"] if args.quick else ["bundled", "1000000"]),
                              "--seconds", "5" if args.quick else "10"]),
         ("Honest mix with and without attackers", ["bench_attack.py", "--seconds", "10" if args.quick else "60"]),
+        ("Derived data built once per graph version", ["bench_derived.py", "--triples",
+                                                       "20000" if args.quick else "100000"]),
+        ("Drafted facts against the hand-made ones", ["bench_drafting.py"]),
     ]
     sections = [f"# Benchmark run {time.strftime('%Y-%m-%d %H:%M')}\n"]
     for title, command in runs:
