@@ -167,6 +167,17 @@ def test_openapi_documents_every_route_and_docs_are_offline(client):
                  "/id/{name}"):
         assert path in spec["paths"], path
     assert spec["paths"]["/entities/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    # every canned query and analysis has its own entry, with its typed parameters (diplograph.operations)
+    listed = {o["path"]: o for o in client.get("/operations").json()["data"]}
+    for path, described in listed.items():
+        documented = spec["paths"][path]["get"]
+        names = [p["name"] for p in documented["parameters"]]
+        assert names[:len(described["parameters"])] == [p["name"] for p in described["parameters"]], path
+    timeline = {p["name"]: p for p in spec["paths"]["/queries/position-timeline"]["get"]["parameters"]}
+    # "# param actor: IRI = dgr:russia": a default, so not required; "from" is a date
+    assert timeline["from"]["schema"]["format"] == "date" and timeline["actor"]["required"] is False
+    assert spec["paths"]["/analysis/coalitions"]["get"]["parameters"][0]["schema"]["enum"] == ["balance",
+                                                                                           "communities"]
     docs = client.get("/docs").text
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn.jsdelivr" not in docs
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200

@@ -55,6 +55,8 @@ def create_app(service: Service) -> FastAPI:
         app.include_router(module.router)
     app.include_router(queries.operations_router)
 
+    app.openapi = lambda: _openapi(app, service)
+
     @app.get("/docs", include_in_schema=False)
     async def read_docs() -> HTMLResponse:
         return get_swagger_ui_html(openapi_url="/openapi.json", title="diplograph API",
@@ -63,3 +65,39 @@ def create_app(service: Service) -> FastAPI:
                                    swagger_favicon_url="/static/favicon.svg")
 
     return app
+
+
+_TYPES = {"IRI": {"type": "string", "description": "an entity: IRI, prefixed name, label or alias"},
+          "date": {"type": "string", "format": "date"}, "int": {"type": "integer"}, "integer": {"type": "integer"},
+          "bool": {"type": "boolean"}, "boolean": {"type": "boolean"}, "float": {"type": "number"},
+          "decimal": {"type": "number"}}
+
+
+def _openapi(app: FastAPI, service: Service) -> dict:
+    """FastAPI's schema, plus one documented path per operation (``diplograph.operations``) with its parameters.
+
+    The routes themselves are the generic ``/queries/{name}`` and ``/analysis/{name}``; these entries make each
+    canned query and analysis discoverable with its typed parameters, from the same registry as the forms.
+    """
+    from fastapi.openapi.utils import get_openapi
+
+    from ..operations import operations
+
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    generic = {"query": schema["paths"].get("/queries/{name}", {}).get("get", {}),
+               "analysis": schema["paths"].get("/analysis/{name}", {}).get("get", {})}
+    for item in operations(service.graph).values():
+        template = generic[item.kind]
+        parameters = [{"name": p.name, "in": "query", "required": p.required, "description": p.description,
+                       "schema": {**_TYPES.get(p.type, {"type": "string"}),
+                                  **({"enum": list(p.choices)} if p.choices else {})}} for p in item.parameters]
+        if item.kind == "query":  # paging, format and timeout, as the generic route takes them
+            parameters += [p for p in template.get("parameters", []) if p["in"] == "query"]
+        schema["paths"][item.path] = {"get": {
+            "tags": ["operations"], "summary": item.title, "description": item.description,
+            "operationId": f"run_{item.kind}_{item.name}".replace("-", "_"), "parameters": parameters,
+            "responses": template.get("responses", {"200": {"description": "the answer"}})}}
+    app.openapi_schema = schema
+    return schema
