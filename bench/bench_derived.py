@@ -66,29 +66,27 @@ def _stop(process: subprocess.Popen) -> None:
     process.wait(timeout=60)
 
 
+def _one_start(data: Path, cache: Path, port: int, *, wait: bool) -> tuple[dict, object]:
+    """Start the server on ``cache``, optionally wait for its derived data, time the first request, stop it."""
+    began = time.monotonic()
+    process, up = _start(data, cache, port)
+    figures = {"health_s": up}
+    if wait:
+        figures["derived_ready_s"] = _until_derived(port, began)
+    figures["first_request_s"], answer = _first(port)
+    _stop(process)
+    return figures, answer
+
+
 def run(triples: int, port: int) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="diplograph-derived-"))
     data = synthetic_layout(folder, triples).data
     report: dict = {"triples": triples, "processes": "1 server + 2 workers + 1 builder", "route": ROUTE}
     with tempfile.TemporaryDirectory() as cold:
-        began = time.monotonic()
-        process, up = _start(data, Path(cold), port)
-        latency, unbuilt = _first(port)
-        report["cold_no_wait"] = {"health_s": up, "first_request_s": latency}
-        _stop(process)
+        report["cold_no_wait"], unbuilt = _one_start(data, Path(cold), port, wait=False)
     with tempfile.TemporaryDirectory() as cache:
-        began = time.monotonic()
-        process, up = _start(data, Path(cache), port)
-        ready = _until_derived(port, began)
-        latency, built = _first(port)
-        report["cold_built"] = {"health_s": up, "derived_ready_s": ready, "first_request_s": latency}
-        _stop(process)
-        began = time.monotonic()
-        process, up = _start(data, Path(cache), port)
-        ready = _until_derived(port, began)
-        latency, warm = _first(port)
-        report["warm_restart"] = {"health_s": up, "derived_ready_s": ready, "first_request_s": latency}
-        _stop(process)
+        report["cold_built"], built = _one_start(data, Path(cache), port, wait=True)
+        report["warm_restart"], warm = _one_start(data, Path(cache), port, wait=True)
     report["answers_equal"] = unbuilt == built == warm
     report["first_request_ratio"] = report["cold_no_wait"]["first_request_s"] / report["cold_built"][
         "first_request_s"]

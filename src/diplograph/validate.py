@@ -173,34 +173,39 @@ def _document_header_problems(layout: Layout, graph: Graph, name: URIRef, file: 
     if text_file is None:
         return  # reported by SHACL
     line = file.line_of(str(name))
+    raw, problem = _registered(layout, str(text_file), graph.value(name, DG.sha256), "source text",
+                               "has changed since it was registered")
+    if problem:
+        yield Problem(file.display, line, problem)
+    if raw is None:
+        return
     try:
-        raw = source_path(layout, str(text_file)).read_bytes()
         texts[name] = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         yield Problem(file.display, line, f"cannot read source text {text_file}: {error}")
         return
-    except DataError as error:
-        yield Problem(file.display, line, error.problems[0].message)
-        return
-    expected = graph.value(name, DG.sha256)
-    actual = hashlib.sha256(raw).hexdigest()
-    if expected is not None and str(expected) != actual:
-        yield Problem(file.display, line, f"source text {text_file} has changed since it was registered "
-                                          f"(sha256 {actual}, recorded {expected})")
     original = graph.value(name, DG.originalFile)
     if original is not None:
-        try:
-            received = source_path(layout, str(original)).read_bytes()
-        except OSError as error:
-            yield Problem(file.display, line, f"cannot read the original file {original}: {error}")
-            return
-        except DataError as error:
-            yield Problem(file.display, line, error.problems[0].message)
-            return
-        recorded = graph.value(name, DG.originalSha256)
-        if recorded is not None and str(recorded) != hashlib.sha256(received).hexdigest():
-            yield Problem(file.display, line, f"original file {original} is not the one registered "
-                                              f"(sha256 {hashlib.sha256(received).hexdigest()}, recorded {recorded})")
+        _, problem = _registered(layout, str(original), graph.value(name, DG.originalSha256), "original file",
+                                 "is not the one registered")
+        if problem:
+            yield Problem(file.display, line, problem)
+
+
+def _registered(layout: Layout, relative: str, recorded, what: str, changed: str
+                ) -> tuple[bytes | None, str | None]:
+    """A file a document registers (its text, its original), read inside the data folder and checked against its
+    recorded SHA-256: its bytes (None when it cannot be read), and what is wrong with it, if anything."""
+    try:
+        raw = source_path(layout, relative).read_bytes()
+    except OSError as error:
+        return None, f"cannot read {what} {relative}: {error}"
+    except DataError as error:
+        return None, error.problems[0].message
+    actual = hashlib.sha256(raw).hexdigest()
+    if recorded is not None and str(recorded) != actual:
+        return raw, f"{what} {relative} {changed} (sha256 {actual}, recorded {recorded})"
+    return raw, None
 
 
 def _evidence_problems(graph: Graph, name: URIRef, texts: dict[URIRef, str], graph_files: list[SourceFile],

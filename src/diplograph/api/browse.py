@@ -8,7 +8,6 @@ and CSV. Values that name an entity of the graph link to its page.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from html import escape
 from urllib.parse import urlencode
@@ -17,10 +16,10 @@ from fastapi import Request
 
 from ..namespaces import DGR, DGS
 from .negotiation import choose
-from .pages import link_for, page
+from .pages import link_for, page, quote_anchor
 
 __all__ = ["analyses_page", "analysis_page", "collection_page", "graphs_page", "prefers_html", "problem_page",
-           "queries_page", "query_page", "quote_anchor", "reader_page"]
+           "queries_page", "query_page", "reader_page"]
 
 
 def prefers_html(request: Request, format: str | None = None) -> bool:
@@ -28,11 +27,6 @@ def prefers_html(request: Request, format: str | None = None) -> bool:
     if format:
         return format == "html"
     return choose(request.headers.get("accept"), ["application/json", "text/html"]) == "text/html"
-
-
-def quote_anchor(quote: str) -> str:
-    """The fragment id of a quote in the source reader (stable: the same quote, the same anchor)."""
-    return "q-" + hashlib.sha1(quote.encode()).hexdigest()[:10]
 
 
 # ---------------------------------------------------------------------- values and tables

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from html import escape
 
@@ -12,7 +13,8 @@ from ..entities import Entity
 from ..namespaces import DGR, DGS, PREFIXES
 from ..results import short
 
-__all__ = ["editor_page", "entity_page", "explorer_page", "home_page", "link_for", "page", "source_page"]
+__all__ = ["editor_page", "entity_page", "explorer_page", "home_page", "link_for", "page", "quote_anchor",
+           "source_page"]
 
 NAVIGATION = (("/", "Browse"), ("/queries", "Queries"), ("/analysis", "Analyses"), ("/sources", "Sources"),
               ("/graphs", "Graphs"), ("/explore", "Explore"), ("/sparql", "SPARQL"), ("/docs", "API"))
@@ -205,12 +207,14 @@ def _evidence_list(evidence) -> str:
     return f"<ul class=evidence>{items}</ul>"
 
 
-def _in_context(evidence) -> str:
-    """The quote's place in the source reader (the anchor ``browse.quote_anchor`` gives it)."""
-    import hashlib
+def quote_anchor(quote: str) -> str:
+    """The fragment id of a quote in the source reader (stable: the same quote, the same anchor)."""
+    return "q-" + hashlib.sha1(quote.encode()).hexdigest()[:10]
 
-    name = str(evidence.source).rsplit("/", 1)[-1]
-    return f"/source/{name}#q-{hashlib.sha1(evidence.quote.encode()).hexdigest()[:10]}"
+
+def _in_context(evidence) -> str:
+    """The quote's place in the source reader."""
+    return f"/source/{str(evidence.source).rsplit('/', 1)[-1]}#{quote_anchor(evidence.quote)}"
 
 
 def explorer_page() -> str:
