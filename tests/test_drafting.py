@@ -172,3 +172,10 @@ def test_a_line_is_read_through_its_list_lead_and_its_heading(graph):
     assert strains.asserted_by == "dgr:analysts"  # a bullet of the analysts' section, as the hand-made fact has it
     rhetoric = by_sentence(candidates, "Negotiation rhetoric could buy time")
     assert (rhetoric.kind, rhetoric.asserted_by) == ("Assessment", "dgr:analysts")
+    # "Europe’s dilemma: stability or principle?" names Europe but gives it no floor: the author speaks on
+    fatigue = by_sentence(candidates, "Western Europe is fatigued")
+    assert fatigue.asserted_by == "dgr:author-2025-11-30-peace-talks-putin-conditions"
+    # a place is no actor: "Territorial status of occupied regions" is nobody's demand
+    status = by_sentence(candidates, "Territorial status of occupied regions")
+    assert "dgr:occupied-territories-of-ukraine" in {m.entity for m in status.mentions}
+    assert not any(m.actor for m in status.mentions) and status.assertion_mode == "FactualAssertion"

@@ -70,6 +70,8 @@ class Mention:
     entity: str
     label: str
     score: float
+    actor: bool = False
+    """Whether the entity is an actor (an instance of dg:Actor or a subclass): who can demand, hold, assert."""
 
 
 @dataclass
@@ -205,13 +207,12 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
         return candidate
     lead, headings = around[0] if around[0].endswith(":") else "", [a for a in around if not a.endswith(":")]
     if lead and _PRINCIPLES.search(lead):
-        holders = [m for m in _mentions(lead, gazetteer) if _is_actor(m.entity)]
+        holders = [m for m in _mentions(lead, gazetteer) if m.actor]
         if holders:
             return replace(candidate, kind="Principle", asserted_by=holders[0].entity, assertion_mode="Reported",
                            rule="a list of principles, held by the actor its lead names")
     for heading in headings:
-        named = [m for m in _mentions(heading.split(":", 1)[0], gazetteer) if _is_actor(m.entity)] \
-            if ":" in heading else []
+        named = _speaker(heading, gazetteer)
         if named:
             reading = named[0].entity in ("dgr:analysts", "dgr:diplomats")
             return replace(candidate, kind="Assessment" if reading else "Claim", asserted_by=named[0].entity,
@@ -220,14 +221,31 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
     return candidate
 
 
-def _gazetteer(graph: KnowledgeGraph) -> dict[str, tuple[str, str]]:
-    """Casefolded label or alias → (entity as a prefixed name, its label): the actors, places and things named."""
+_VOICE = re.compile(r"^(?:(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line))?$", re.I)
+"""What may follow the actor's name before a heading's colon for the heading to say whose words follow."""
+
+
+def _speaker(heading: str, gazetteer) -> list[Mention]:
+    """The actor a heading gives the floor to: "Analysts: …", "Ukraine’s response: …" — not "Europe’s dilemma: …"."""
+    if ":" not in heading:
+        return []
+    prefix = heading.split(":", 1)[0].strip()
+    for mention in _mentions(prefix, gazetteer):
+        start = prefix.casefold().find(mention.text.casefold())
+        if mention.actor and start == 0 and _VOICE.match(prefix[len(mention.text):].strip()):
+            return [mention]
+    return []
+
+
+def _gazetteer(graph: KnowledgeGraph) -> dict[str, tuple[str, str, bool]]:
+    """Casefolded label or alias → (entity as a prefixed name, its label, whether it is an actor)."""
     names = graph.names
-    return {spelling: (graph.dataset.namespace_manager.normalizeUri(iri), graph.label(iri))
+    actors = set(graph.instances(DG.Actor))
+    return {spelling: (graph.dataset.namespace_manager.normalizeUri(iri), graph.label(iri), iri in actors)
             for spelling, iri in names.by_label.items() if spelling in names.entities}
 
 
-def _mentions(sentence: str, gazetteer: dict[str, tuple[str, str]]) -> list[Mention]:
+def _mentions(sentence: str, gazetteer: dict[str, tuple[str, str, bool]]) -> list[Mention]:
     words = re.findall(r"[\w’'.-]+", sentence)
     found: dict[str, Mention] = {}
     for size in (4, 3, 2, 1):
@@ -237,22 +255,22 @@ def _mentions(sentence: str, gazetteer: dict[str, tuple[str, str]]) -> list[Ment
             if len(key) < 3:
                 continue
             if key in gazetteer:
-                entity, label = gazetteer[key]
-                found.setdefault(entity, Mention(phrase, entity, label, 1.0))
+                entity, label, actor = gazetteer[key]
+                found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor))
                 continue
             if size <= 2 and phrase[:1].isupper():  # a name, spelt otherwise
                 close = difflib.get_close_matches(key, list(gazetteer), n=1, cutoff=_CLOSE)
                 if close:
-                    entity, label = gazetteer[close[0]]
+                    entity, label, actor = gazetteer[close[0]]
                     score = round(difflib.SequenceMatcher(None, key, close[0]).ratio(), 2)
                     if entity not in found:
-                        found[entity] = Mention(phrase, entity, label, score)
+                        found[entity] = Mention(phrase, entity, label, score, actor)
     return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
 
 
 def _candidate(sentence: str, gazetteer, day: date | None, author: str | None) -> Candidate | None:
     mentions = _mentions(sentence, gazetteer)
-    actors = [m for m in mentions if _is_actor(m.entity)]
+    actors = [m for m in mentions if m.actor]
     for kind, cue, mode, rule in _RULES:
         if not cue.search(sentence):
             continue
@@ -297,13 +315,6 @@ def _unknown_names(sentence: str, mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-_ACTOR_HINTS = ("putin", "zelensk", "russia", "ukraine", "united-states", "poland", "finland", "nato", "european",
-                "baltic", "analysts", "diplomats", "officials", "leadership", "estonia", "latvia", "lithuania")
-
-
-def _is_actor(entity: str) -> bool:
-    return any(hint in entity for hint in _ACTOR_HINTS)
-
 
 def _short(iri: str) -> str:
     return "dgr:" + iri.rsplit("/", 1)[-1]
@@ -336,7 +347,7 @@ def _date(sentence: str, day: date | None) -> tuple[str | None, str | None]:
 
 def _fact(candidate: Candidate, name: str, iri: str, label: str | None, edits: dict[str, str]) -> str:
     """The candidate as a YAML-LD statement for the fact sheet."""
-    actors = [m.entity for m in candidate.mentions if _is_actor(m.entity)]
+    actors = [m.entity for m in candidate.mentions if m.actor]
     fields: dict[str, object] = {"id": iri, "type": candidate.kind, "label": label or candidate.sentence.rstrip(".")}
     if candidate.kind == "Position":
         fields |= {"holder": actors[0], "stance": "Rejects"}
