@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,55 @@ def test_query_errors_are_one_line(args, message):
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["run", "demands", "-f", "bogus"], ["stats", "-f", "csv"],
+                                  ["query", "demands", "-f", "x"], ["analyze", "coalitions", "--format", "yaml"],
+                                  ["review", "x", "-f", "xml"]])
+def test_an_unknown_format_is_refused_with_the_choices(args):
+    result = run(*args)
+    assert result.returncode == 2 and "is not one of" in result.stderr, result.stderr
+
+
+def test_run_and_analyze_honour_csv_json_and_pipe_as_csv():
+    csv_rows = list(csv.DictReader(io.StringIO(run("run", "demands", "-p", "by=Moscow", "-f", "csv").stdout)))
+    as_json = json.loads(run("run", "demands", "-p", "by=Moscow", "-f", "json").stdout)["result"]
+    piped = list(csv.DictReader(io.StringIO(run("run", "demands", "-p", "by=Moscow").stdout)))
+    assert len(csv_rows) == len(as_json) == len(piped) == 3
+    assert {r["demand"] for r in csv_rows} == {r["demand"] for r in as_json}
+    camps = list(csv.DictReader(io.StringIO(run("analyze", "coalitions").stdout)))
+    assert {"part", "item", "value"} <= set(camps[0]) and any("dgr:russia" in r["value"] for r in camps)
+
+
+def test_data_is_never_read_as_markup_or_emoji_codes(project):
+    """rich would turn ":russia:" into a flag and "[bold]" into style; data is printed as written."""
+    project.replace(project.layout.data / "entities.ttl", 'rdfs:label "Poland"@en',
+                    'rdfs:label "Poland [bold]:flag_for_russia:"@en')
+    result = run("query", "-", "-f", "table", "--data", str(project.layout.data), input=(
+        "SELECT ?l WHERE { dgr:poland rdfs:label ?l }"))
+    assert "Poland [bold]:flag_for_russia:" in result.stdout
+
+
+def test_a_wide_table_at_80_columns_becomes_records_not_cut_cells():
+    result = subprocess.run([str(DIPLOGRAPH), "run", "conflicts", "-f", "table"], capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "COLUMNS": "80"})
+    assert result.returncode == 0 and "de…" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert "demand_label: " in result.stdout  # one "column: value" line per value
+
+
+def test_analyze_help_lists_every_analysis():
+    from diplograph.analysis.registry import ANALYSES
+
+    shown = " ".join(run("analyze", "--help").stdout.split())
+    for name in ANALYSES:
+        assert f"{name}:" in shown, name
+
+
+def test_a_mistyped_name_says_the_nearest_one_and_where_they_are_listed():
+    result = run("query", "demand")
+    assert result.returncode == 2
+    assert "no canned query named 'demand'; did you mean 'demands'? (`diplograph queries` lists them)" in result.stderr
+    assert "did you mean 'conflicts'?" in run("analyze", "conflict").stderr
+    assert run("query", "statements-by-source", "-p", "source=2025-11-30-peace-talks-putin-conditions",
+               "-f", "json").returncode == 0

@@ -165,3 +165,28 @@ def test_analysts_readings_are_theirs(graph):
     statement = DGR["assessment-signal-is-tactical-positioning"]
     assert dataset.value(statement, PROV.wasAttributedTo) == DGR.analysts
     assert dataset.value(statement, DG.assertionMode) == DG.Interpretation
+
+
+def test_cq9_proposal_points_are_an_actors_only_when_it_accepts_the_proposal(graph):
+    """The plan's points are Russia's to ask for because Putin accepts the plan as a basis ("Putin publicly stated that
+    a U.S.-drafted peace proposal could serve as a basis for future negotiations"); Poland accepts no proposal, so
+    asking for Poland's demands lists none of the plan's points as Poland's."""
+    points = {row["demand"] for row in rows(graph, "cq09-demands-vs-principles")
+              if str(row["kind"]) == "proposal point"}
+    assert DGR["28-point-plan-element-guarantees-without-nato"] in points
+    asked = rows(graph, "cq09-demands-vs-principles", demander="dgr:poland")
+    assert not any(str(row["kind"]) == "proposal point" for row in asked)
+    assert all(row["demander"] == DGR.poland for row in asked)
+
+
+def test_cq9_lists_every_accepting_stance_of_the_vocabulary(graph):
+    """CQ9 names the stances that accept a proposal (for Virtuoso 7, see the query): they must be exactly
+    dg:ConditionallyAccepts and the stances below it, so a stance added to the vocabulary is not left out."""
+    import re
+
+    text = graph.canned_query("cq09-demands-vs-principles").text
+    lists = re.findall(r"FILTER\(\?accepting IN \(([^)]*)\)\)", text)
+    listed = [set(re.findall(r"dg:(\w+)", found)) for found in lists]
+    narrower = {str(row[0]).rsplit("#", 1)[-1] for row in graph.query(
+        "SELECT ?s WHERE { ?s skos:broader* dg:ConditionallyAccepts }")}
+    assert listed and all(found == narrower for found in listed)

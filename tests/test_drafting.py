@@ -5,6 +5,7 @@ Run on the made-up Moscow briefing (tests/fixtures) registered with add-source, 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -142,8 +143,10 @@ def test_review_by_command_line_accepts_with_an_edit_and_rejects(registered):
     where = ["--data", str(registered.layout.data), "--ontology", str(registered.layout.ontology)]
     drafted = subprocess.run([str(diplograph), "draft", BRIEFING, *where], capture_output=True, text=True,
                              timeout=120)
-    assert drafted.returncode == 0 and "candidate(s) pending" in drafted.stdout
+    assert drafted.returncode == 0 and "candidate(s) pending" in drafted.stderr
+    piped = json.loads(drafted.stdout)  # piped, the candidates are JSON; the summary goes to standard error
     candidates = draft(load(registered), BRIEFING)
+    assert sorted(c["id"] for c in piped) == sorted(c.id for c in candidates)
     rejection = by_sentence(candidates, "On January 19, Putin rejected")
     demand = by_sentence(candidates, "Russia again insists")
     accepted = subprocess.run([str(diplograph), "review", BRIEFING, "--accept", rejection.id, "--label",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import networkx as nx
+import orjson
 import pytest
 from helpers import require_program
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -161,3 +163,13 @@ def test_cli_export_writes_a_file(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "dgr:russia" in nx.read_graphml(out)
+    # a file written by a command is the user's, as any file they make: 0666 less the umask, not 0600
+    result = subprocess.run([str(diplograph), "export", "-f", "d3", "-o", str(tmp_path / "g.json")],
+                            capture_output=True, text=True, timeout=120, preexec_fn=lambda: os.umask(0o022))
+    assert result.returncode == 0 and (tmp_path / "g.json").stat().st_mode & 0o777 == 0o644
+
+
+def test_vocabulary_nodes_are_named_by_their_labels(projections):
+    """A measure is a node of the export (skos:prefLabel "withdrawal of forces"), named as the vocabulary names it."""
+    nodes = {n["id"]: n for n in orjson.loads(export(projections, "d3"))["nodes"]}
+    assert nodes["dg:WithdrawalOfForces"]["label"].casefold() == "withdrawal of forces"

@@ -14,37 +14,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import pdf_with
 
+from diplograph.errors import DiplographError
 from diplograph.extract import extract
 
 DIPLOGRAPH = Path(sys.executable).with_name("diplograph")
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE = FIXTURES / "made-up-saved-article.html"
 QUOTE = "Ukraine insists that every prisoner held since 2022 must be included before any other question is discussed."
-
-
-def pdf_with(lines: list[str], *, info: dict[str, str] | None = None) -> bytes:
-    """A minimal, valid one-page PDF whose text layer holds ``lines`` (an empty list: a page with no text)."""
-    text = "".join(f"BT /F1 12 Tf 72 {720 - 16 * i} Td ({line}) Tj ET\n" for i, line in enumerate(lines))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(text.encode()) + text.encode() + b"endstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    if info:
-        objects.append(("<< " + " ".join(f"/{k} ({v})" for k, v in info.items()) + " >>").encode())
-    body, offsets = b"%PDF-1.4\n", []
-    for number, content in enumerate(objects, start=1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    trailer = b"<< /Size %d /Root 1 0 R" % (len(objects) + 1) + (b" /Info %d 0 R" % len(objects) if info else b"")
-    return body + b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
 
 
 def add(project, path: Path, *options: str) -> subprocess.CompletedProcess:
@@ -120,7 +98,7 @@ def test_add_source_of_a_pdf_takes_its_text_layer_and_its_metadata(project, tmp_
     ("scan.pdf", pdf_with([]), "a PDF with no text layer (a scanned document?)"),
     ("links.html", b"<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav></body></html>",
      "no article text was found"),
-    ("notes.docx", b"PK\x03\x04\x00\x00binary", "binary data, not text"),
+    ("notes.docx", b"PK\x03\x04\x00\x00binary", "a ZIP archive (a Word, OpenDocument or EPUB file?)"),
 ])
 def test_what_cannot_be_read_is_refused_with_nothing_written(project, tmp_path, name, content, fragment):
     before = sorted(str(p) for p in project.layout.data.rglob("*"))
@@ -136,3 +114,104 @@ def test_a_text_file_without_title_or_date_asks_for_them(project, tmp_path):
     path.write_text("Talks resumed.\n")
     result = add(project, path)
     assert result.returncode == 2 and "--title and --date needed (the text file does not say)" in result.stderr
+
+
+CYRILLIC = ("Переговоры в Вене продолжаются: делегации обсуждают обмен пленными и условия прекращения огня, "
+            "сообщили дипломаты.")
+
+
+def page_in(encoding: str, *, declared: bool, title: str = "Переговоры у Відні") -> bytes:
+    meta = f'<meta charset="{encoding}">' if declared else ""
+    html = (f"<!DOCTYPE html><html><head>{meta}<title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{CYRILLIC}</p><p>{CYRILLIC}</p></article></body></html>")
+    return html.encode(encoding)
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_windows_1251_page_is_read_in_its_encoding_declared_or_not(tmp_path, declared):
+    path = tmp_path / "page.html"
+    path.write_bytes(page_in("windows-1251", declared=declared))
+    page = extract(path)
+    assert CYRILLIC in page.text and "\ufffd" not in page.text
+    assert page.title == "Переговоры у Відні" and page.encoding == "cp1251"
+
+
+def test_an_undeclared_latin_1_page_is_read_correctly_and_an_ambiguous_text_is_refused(project, tmp_path):
+    """Detection is taken only when it is unambiguous: French in Latin-1 read as cp1250 would turn "à Genève" into
+    "ŕ Genčve"; with its markup the page has one best reading, the bare sentence several equally good ones."""
+    sentence = ("Négociations à Genève: les délégations se réunissent à nouveau pour discuter du cessez-le-feu et "
+                "des garanties de sécurité.")
+    page = tmp_path / "geneve.html"
+    page.write_bytes(f"<html><body><p>{sentence}</p></body></html>".encode("latin-1"))
+    assert sentence in extract(page).text
+    text = tmp_path / "geneve.txt"
+    text.write_bytes(sentence.encode("latin-1"))
+    before = sorted(str(p) for p in project.layout.data.rglob("*"))
+    result = add(project, text, "--title", "Genève", "--date", "2026-02-01")
+    assert result.returncode == 2 and "does not say its character encoding" in result.stderr
+    assert "cp1252" in result.stderr and "<meta charset=" in result.stderr
+    assert sorted(str(p) for p in project.layout.data.rglob("*")) == before
+
+
+def test_a_declared_encoding_the_bytes_do_not_fit_is_refused(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(page_in("utf-8", declared=False).replace(b"<head>", b'<head><meta charset="us-ascii">')
+                     .replace(b"<title>", b"<title>\x81"))
+    with pytest.raises(DiplographError, match=r"declares us-ascii cp1252, but byte 0x81"):
+        extract(path)
+
+
+def test_a_cyrillic_title_gives_a_readable_name_and_the_text_validates(project, tmp_path):
+    path = tmp_path / "Переговоры у Відні.html"
+    path.write_bytes(page_in("windows-1251", declared=True))
+    result = add(project, path, "--date", "2026-02-21")
+    assert result.returncode == 0, result.stderr
+    assert (project.layout.documents_dir / "2026-02-21-peregovory-u-vidni.yaml").is_file()
+    text = (project.layout.sources_dir / "2026-02-21-peregovory-u-vidni.txt").read_text(encoding="utf-8")
+    assert CYRILLIC in text
+    check = subprocess.run([str(DIPLOGRAPH), "validate", "--data", str(project.layout.data), "--ontology",
+                            str(project.layout.ontology)], capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stderr
+
+
+def test_a_text_with_replacement_characters_is_reported_by_validate_with_its_line(project, tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("Talks resumed in Vienna on Monday.\nThe delegations met.\n", encoding="utf-8")
+    assert add(project, path, "--title", "Notes", "--date", "2026-02-01").returncode == 0
+    slug = "2026-02-01-notes"
+    damaged = "Talks resumed in Vienna on Monday.\nThe delegations met in Gen\ufffdve.\n".encode()
+    (project.layout.sources_dir / f"{slug}.txt").write_bytes(damaged)
+    sheet = project.layout.documents_dir / f"{slug}.yaml"
+    sheet.write_text(sheet.read_text().replace(hashlib.sha256(path.read_bytes()).hexdigest(),
+                                               hashlib.sha256(damaged).hexdigest()))
+    check = subprocess.run([str(DIPLOGRAPH), "validate", "--data", str(project.layout.data), "--ontology",
+                            str(project.layout.ontology)], capture_output=True, text=True, timeout=300)
+    assert check.returncode == 1
+    assert f"data/sources/{slug}.txt:2: replacement character U+FFFD" in check.stderr
+
+
+@pytest.mark.parametrize("name, content, fragment", [
+    ("random.pdf", bytes(range(256)) * 40, "binary data, not text"),
+    ("report.pdf", b"The ministers met in Vienna and agreed to meet again.\n", "named .pdf, but it is plain text"),
+    ("photo.html", b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
+    ("paper.html", pdf_with(["A PDF saved under the wrong name."]), "named .html, but it is a PDF"),
+])
+def test_a_file_is_judged_by_its_bytes_not_its_name(project, tmp_path, name, content, fragment):
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = add(project, path, "--title", "T", "--date", "2026-02-01")
+    assert result.returncode == 2 and fragment in result.stderr, result.stderr
+
+
+def test_a_document_past_the_size_limit_is_refused_with_the_setting_that_raises_it(project, tmp_path):
+    path = tmp_path / "huge.html"
+    paragraph = b"<p>The delegations met again and exchanged lists of prisoners held since 2022.</p>\n"
+    with path.open("wb") as handle:
+        handle.write(b"<!DOCTYPE html><html><body><article>")
+        handle.write(paragraph * (30_000_000 // len(paragraph)))
+        handle.write(b"</article></body></html>")
+    before = sorted(str(p) for p in project.layout.data.rglob("*"))
+    result = add(project, path, "--title", "T", "--date", "2026-02-01")
+    assert result.returncode == 2 and "larger than the limit of 10 MB" in result.stderr
+    assert "DIPLOGRAPH_MAX_DOCUMENT_MB" in result.stderr
+    assert sorted(str(p) for p in project.layout.data.rglob("*")) == before

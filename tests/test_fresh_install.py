@@ -130,6 +130,63 @@ def test_the_wheel_alone_validates_queries_and_serves_outside_the_checkout(wheel
         check_service(f"http://127.0.0.1:{port}")
     finally:
         stop(server)
+    walk_the_documents_path_and_every_command(command, tmp_path / "project", env)
+
+
+COMMANDS = {"validate", "audit", "coverage", "suggest", "add-source", "remove-source", "draft", "review", "queries",
+            "query", "analyze", "operations", "run", "stats", "load", "export", "generate", "serve"}
+"""Every command of the CLI: the walk below runs each once (an import inside a function is still an import)."""
+
+
+def walk_the_documents_path_and_every_command(command: str, project: Path, env: dict[str, str]) -> None:
+    """The README's documents path in the clean install — an HTML page and a PDF added, drafted, a candidate
+    accepted with an edit, validated, audited, the new fact queried — and every other command once.
+
+    A package that one command imports only when it runs, and that pyproject.toml does not declare, fails here.
+    """
+    import json
+
+    from helpers import pdf_with
+
+    shutil.copytree(REPO / "data", project / "data", ignore=shutil.ignore_patterns(".removed", "review"))
+    shutil.copytree(REPO / "ontology", project / "ontology")
+    where = ["--data", str(project / "data"), "--ontology", str(project / "ontology")]
+    ran: set[str] = set()
+
+    def run(*args: str, codes: tuple[int, ...] = (0,)) -> subprocess.CompletedProcess:
+        ran.add(args[0])
+        done = subprocess.run([command, *args], cwd=project, capture_output=True, text=True, timeout=300, env=env)
+        assert done.returncode in codes and "Traceback" not in done.stderr, (args, done.stdout, done.stderr)
+        return done
+
+    page = REPO / "tests" / "fixtures" / "made-up-saved-article.html"
+    assert "added 2026-02-03-made-up-saved-article" in run("add-source", str(page), *where).stdout
+    pdf = project / "communique.pdf"
+    pdf.write_bytes(pdf_with(["Kyiv rejected the proposal on Tuesday.", "The ministers agreed to meet again."],
+                             info={"Title": "Joint communique", "CreationDate": "D:20260205120000Z"}))
+    run("add-source", str(pdf), *where)
+    slug = "2026-02-03-made-up-saved-article"
+    candidates = json.loads(run("draft", slug, *where, "-f", "json").stdout)
+    demand = next(c for c in candidates if c["sentence"].startswith("Ukraine insists that every prisoner"))
+    run("review", slug, "--accept", demand["id"], "--set", "demandedOf=Moscow", *where)
+    assert json.loads(run("review", slug, "--all", "-f", "json", *where).stdout)
+    assert run("validate", *where).stdout.startswith("OK")
+    run("audit", *where, codes=(0, 1))
+    rows = run("query", "statements-by-source", "-p", f"source={slug}", "-f", "json", *where).stdout
+    assert any(row.get("statement", "").endswith(f"demand-{demand['id']}") for row in json.loads(rows)), rows
+    run("coverage", *where)
+    run("suggest", slug, *where)
+    run("remove-source", "2026-02-05-communique", *where)
+    run("queries", "-f", "json")
+    run("analyze", "coalitions", "-f", "json")
+    run("operations", "-f", "json")
+    run("run", "demands", "-p", "by=Moscow", "-f", "csv")
+    run("stats", "-f", "json")
+    run("load", "--store", f"oxigraph:{project / 'store'}", *where)
+    run("export", "-f", "graphml", "-o", str(project / "graph.graphml"), *where)
+    run("generate", "--triples", "1000", "-o", str(project / "corpus.nq"))
+    ran.add("serve")  # served above, from the same install
+    assert ran == COMMANDS
 
 
 def test_serve_script_on_a_fresh_copy_installs_the_base_and_serves(tmp_path):
@@ -171,3 +228,11 @@ def test_debian_setup_passes_twice_where_policy_rc_d_exists():
     finally:
         if created:
             policy.unlink()
+
+
+def test_the_walk_covers_every_command_the_cli_has():
+    import typer.main
+
+    from diplograph.cli import app
+
+    assert set(typer.main.get_command(app).commands) == COMMANDS

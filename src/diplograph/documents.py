@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import yaml
 from rdflib import URIRef
 
+from . import atomic
 from .coverage import coverage
 from .errors import DiplographError, Problem
+from .extract import CONTROL_CHARACTERS, DEFAULT_MAX_DOCUMENT_MB, extract
 from .graph import KnowledgeGraph
-from .load import CONTEXT_IRI, ENTITIES_GRAPH, FACT_SHEET_SUFFIXES, Layout
+from .load import CONTEXT_IRI, ENTITIES_GRAPH, FACT_SHEET_SUFFIXES, Layout, dump_yaml
 from .namespaces import DG, DGS, RDF, RDFS, SKOS
 from .resources import is_bundled_copy
 from .results import short
@@ -24,19 +27,12 @@ from .schema import read_schema
 
 __all__ = ["Suggestion", "add_source", "near_duplicates", "remove_source", "slug_for", "suggest"]
 
-_TEMPLATE = """# Fact sheet for {title!r} ({date}). YAML-LD: JSON-LD written as YAML, with the project's context
-# (ontology/context.jsonld). Every fact needs who asserts it (attributedTo), how (assertionMode) and the
-# exact words of the source (evidence). Name entities by their prefixed IRI (dgr:russia) or by a label or
-# alias the graph knows ("Moscow", "Kyiv"). Check with:  diplograph validate   Gaps:  diplograph suggest {slug}
-"@context": {context}
-"@graph":
-  - id: dgs:{slug}
-    type: SourceDocument
-    title: {title_yaml}
-    issued: {date}
-    textFile: sources/{slug}.txt
-    sha256: {sha256}{extra}
-  # An example statement, to copy and adapt:
+_HEADER = """# A fact sheet: YAML-LD (JSON-LD written as YAML) with the project's context (ontology/context.jsonld).
+# Every fact needs who asserts it (attributedTo), how (assertionMode) and the exact words of the source
+# (evidence). Name entities by their prefixed IRI (dgr:russia) or by a label or alias the graph knows
+# ("Moscow", "Kyiv"). Check with `diplograph validate`; draft candidates with `diplograph draft {slug}`.
+"""
+_EXAMPLE = """  # An example statement, to copy and adapt:
   # - id: dgr:demand-example
   #   type: Demand
   #   label: Ukraine must withdraw from the occupied territories
@@ -47,33 +43,53 @@ _TEMPLATE = """# Fact sheet for {title!r} ({date}). YAML-LD: JSON-LD written as 
   #   assertionMode: Reported
   #   derivedFrom: dgs:{slug}
   #   statedOn: {date}
+  #   datePrecision: DayPrecision
   #   evidence:
   #     - source: dgs:{slug}
   #       selector: {{type: TextQuoteSelector, exact: "the exact words of the source"}}
 """
+_LONGEST_SLUG = 80
 
 
-def slug_for(text_file: Path, day: date) -> str:
-    """A readable, stable name for a source: its date and its file name, in lowercase ASCII.
+def slug_for(document: Path, day: date, title: str | None = None) -> str:
+    """A readable, stable name for a source: its date and its file name (else its title), in lowercase ASCII.
+
+    Names in other scripts are transliterated, so every name is a valid IRI
+    segment and file name; one with nothing left to spell is named by its date alone.
 
     >>> slug_for(Path("Talks in Geneva (draft).txt"), date(2026, 1, 5))
     '2026-01-05-talks-in-geneva-draft'
+    >>> slug_for(Path("Переговоры у Відні.html"), date(2026, 2, 21))
+    '2026-02-21-peregovory-u-vidni'
+    >>> slug_for(Path("___.txt"), date(2026, 2, 21), "…")
+    '2026-02-21-document'
     """
-    stem = unicodedata.normalize("NFKD", text_file.stem).encode("ascii", "ignore").decode()
-    stem = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    from anyascii import anyascii
+
     prefix = day.isoformat()
-    return stem if stem.startswith(prefix) else f"{prefix}-{stem}"
+    for name in (document.stem, title or ""):
+        stem = re.sub(r"[^a-z0-9]+", "-", anyascii(unicodedata.normalize("NFC", name)).lower()).strip("-")
+        stem = stem.removeprefix(prefix).strip("-")[:_LONGEST_SLUG].strip("-")
+        if stem:
+            return f"{prefix}-{stem}"
+    return f"{prefix}-document"
 
 
 def add_source(layout: Layout, document: Path, *, title: str | None = None, day: date | None = None,
-               publisher: str | None = None, url: str | None = None) -> tuple[str, Path]:
+               publisher: str | None = None, url: str | None = None,
+               max_mb: float = DEFAULT_MAX_DOCUMENT_MB) -> tuple[str, Path]:
     """Register a document — plain text, a saved HTML page or a PDF — and start its fact sheet.
 
-    The text quotes will cite goes to ``data/sources/<slug>.txt`` (plain text
-    unchanged; an HTML page's main text or a PDF's text layer, normalised, see
-    :mod:`diplograph.extract`); an HTML page or PDF is also kept as received in
+    The text quotes will cite goes to ``data/sources/<slug>.txt`` (UTF-8 plain
+    text unchanged; an HTML page's main text, a PDF's text layer or text in
+    another encoding, decoded and normalised, see :mod:`diplograph.extract`);
+    anything but UTF-8 plain text is also kept as received in
     ``data/sources/originals/``, its SHA-256 in the fact sheet. Title, date,
     publisher and URL come from the options, else from the file itself.
+
+    The fact sheet is written last, each file through a temporary file and a
+    rename: until it exists the document is not registered, and an interrupted
+    run can simply be repeated.
 
     Returns
     -------
@@ -82,12 +98,10 @@ def add_source(layout: Layout, document: Path, *, title: str | None = None, day:
     Raises
     ------
     DiplographError
-        when the file cannot be read, says neither title nor date and none is given, or a source of that name
-        exists already (nothing is written then).
+        when the file cannot be read, says neither title nor date and none is given, a metadata value has
+        control characters, or a source of that name exists already (nothing is written then).
     """
-    from .extract import extract
-
-    extracted = extract(document)
+    extracted = extract(document, max_mb=max_mb)
     title = title or extracted.title
     day = day or extracted.day
     missing = [name for name, value in (("--title", title), ("--date", day)) if value is None]
@@ -95,34 +109,42 @@ def add_source(layout: Layout, document: Path, *, title: str | None = None, day:
         raise DiplographError(f"{document}: {' and '.join(missing)} needed (the {extracted.kind} file does not say)")
     assert title is not None and day is not None
     publisher, url = publisher or extracted.publisher, url or extracted.url
-    slug = slug_for(document, day)
-    target = layout.sources_dir / f"{slug}.txt"
-    original = layout.sources_dir / "originals" / f"{slug}{document.suffix.lower()}" if extracted.kind != "text" \
-        else None
+    for what, value in (("title", title), ("publisher", publisher), ("url", url)):
+        if value is not None and (CONTROL_CHARACTERS.search(value) or re.search(r"[\n\r]", value)):
+            raise DiplographError(f"--{what} has a control character or a line break; give it as one line")
+    if url is not None and not re.match(r"https?://[^\s<>\"]+$", url):
+        url = None  # a page's own address that is not a web address (file:, javascript:, …) is not recorded
+    slug = slug_for(document, day, title)
     sheet = layout.documents_dir / f"{slug}.yaml"
-    existing = [p for p in (target, original, *(layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES))
-                if p is not None and p.exists()]
+    existing = [p for p in (layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES) if p.exists()]
     if existing:
         raise DiplographError(f"source {slug!r} exists already ({existing[0]}); remove it first or rename the file")
     _refuse_bundled(layout)
-    text = extracted.text.encode("utf-8") if extracted.kind != "text" else document.read_bytes()
+    text = extracted.text.encode("utf-8")
+    source = {"id": f"dgs:{slug}", "type": "SourceDocument", "title": title, "issued": day.isoformat(),
+              "textFile": f"sources/{slug}.txt", "sha256": hashlib.sha256(text).hexdigest()}
     layout.sources_dir.mkdir(parents=True, exist_ok=True)
     layout.documents_dir.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(text)
-    extra = ""
-    if original is not None:
+    atomic.write(layout.sources_dir / f"{slug}.txt", text)
+    if not extracted.unchanged:
+        raw = document.read_bytes()
+        original = layout.sources_dir / "originals" / f"{slug}{document.suffix.lower() or '.txt'}"
         original.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(document, original)
-        extra += (f"\n    originalFile: sources/originals/{original.name}"
-                  f"\n    originalSha256: {hashlib.sha256(original.read_bytes()).hexdigest()}")
-    if publisher:
-        extra += f"\n    publisher: {_yaml_string(publisher)}"
-    if url:
-        extra += f"\n    url: {_yaml_string(url)}"
-    sheet.write_text(_TEMPLATE.format(title=title, title_yaml=_yaml_string(title), date=day.isoformat(), slug=slug,
-                                      sha256=hashlib.sha256(text).hexdigest(), context=CONTEXT_IRI, extra=extra),
-                     encoding="utf-8")
+        atomic.write(original, raw)
+        source |= {"originalFile": f"sources/originals/{original.name}",
+                   "originalSha256": hashlib.sha256(raw).hexdigest()}
+    source |= {key: value for key, value in (("publisher", publisher), ("url", url)) if value}
+    body = dump_yaml({"@context": CONTEXT_IRI, "@graph": [source]})
+    atomic.write(sheet, _HEADER.format(slug=slug) + body + _EXAMPLE.format(slug=slug, date=day.isoformat()),
+                 check=_parses_as_yaml)
     return slug, sheet
+
+
+def _parses_as_yaml(path: Path) -> None:
+    """A written fact sheet reads back as the mapping it was meant to be (else it is not put in place)."""
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(loaded, dict) or "@graph" not in loaded:
+        raise DiplographError(f"{path}: the fact sheet did not read back; nothing was registered")
 
 
 def remove_source(layout: Layout, slug: str, *, force: bool = False) -> tuple[list[Path], Path]:
@@ -271,7 +293,3 @@ def _mentions(text: str, name: str) -> bool:
 
 def _normal(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
-def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -23,15 +23,16 @@ import difflib
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
 
-from .errors import DataError, DiplographError
+from . import atomic
+from .errors import DataError, DiplographError, Problem, unknown
 from .fidelity import contexts
 from .graph import KnowledgeGraph
-from .load import Layout
+from .load import Layout, dump_yaml
 from .namespaces import DCTERMS, DG, DGS, OA
 
 __all__ = ["Candidate", "Mention", "accept", "draft", "propose", "read_candidates", "reject", "review_file"]
@@ -91,6 +92,10 @@ class Candidate:
     status: str = "pending"
     new_entities: list[str] = field(default_factory=list)
     """Names in the sentence the graph does not know (capitalised phrases): entities to add, if they matter."""
+    decided_on: str | None = None
+    """When it was accepted or rejected (UTC, ISO 8601)."""
+    fact: str | None = None
+    """The statement it became, once accepted."""
 
 
 def review_file(layout: Layout, name: str) -> Path:
@@ -147,42 +152,73 @@ def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
 
 
 def reject(layout: Layout, name: str, candidate_id: str) -> Candidate:
+    """Mark a candidate rejected for good: it is not proposed again.
+
+    Raises
+    ------
+    DiplographError
+        when there is no such candidate, or it was accepted (its fact is in the sheet: remove that instead).
+    """
     candidates = read_candidates(review_file(layout, name))
     candidate = _find(candidates, candidate_id, name)
-    candidate.status = "rejected"
-    _write(review_file(layout, name), candidates)
+    if candidate.status == "accepted":
+        raise DiplographError(f"candidate {candidate.id} was accepted on {_day(candidate)} as {candidate.fact}; "
+                              f"to undo it, delete that fact from data/documents/{name}.yaml")
+    if candidate.status != "rejected":
+        candidate.status, candidate.decided_on = "rejected", _now()
+        _write(review_file(layout, name), candidates)
     return candidate
 
 
 def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = None,
-           edits: dict[str, str] | None = None) -> str:
-    """Write candidate ``candidate_id`` into document ``name``'s YAML fact sheet, if it validates; its IRI.
+           edits: dict[str, str | list[str]] | None = None, force: bool = False) -> str:
+    """Write candidate ``candidate_id`` (its id or a unique prefix) into document ``name``'s YAML fact sheet, if
+    the corpus validates with it; its IRI.
 
-    ``edits`` change proposed properties first (e.g. ``{"demandedOf": "Kyiv"}``).
+    ``edits`` change proposed properties first (``{"demandedOf": "Kyiv"}``; a list gives several values). The
+    sheet is checked as it would be written and only then replaced (a temporary file renamed into place), and
+    the review file after it: a kill at any instant leaves the old sheet or the new valid one.
 
     Raises
     ------
     DataError
-        listing each problem with file and line, when the fact would not validate; the sheet is left as it was.
+        listing each problem with file and line, when the fact would not validate; nothing is written then.
+    DiplographError
+        when the candidate was accepted already, or rejected (unless ``force``).
     """
     from .validate import validate_files
 
     candidates = read_candidates(review_file(layout, name))
     candidate = _find(candidates, candidate_id, name)
+    if candidate.status == "accepted":
+        raise DiplographError(f"candidate {candidate.id} was accepted already, on {_day(candidate)}, as "
+                              f"{candidate.fact}")
+    if candidate.status == "rejected" and not force:
+        raise DiplographError(f"candidate {candidate.id} was rejected on {_day(candidate)}; accept it with --force "
+                              "if that was a mistake")
     sheet = layout.documents_dir / f"{name}.yaml"
     if not sheet.exists():
         raise DiplographError(f"{name} has no YAML fact sheet ({sheet}); accepted facts are written to one")
     iri = f"dgr:{candidate.kind.lower()}-{candidate.id}"
-    fact = _fact(candidate, name, iri, label, edits or {})
     before = sheet.read_text(encoding="utf-8")
-    sheet.write_text(before.rstrip("\n") + "\n" + fact, encoding="utf-8")
-    problems = validate_files(layout)
-    if problems:
-        sheet.write_text(before, encoding="utf-8")
-        raise DataError(problems)
-    candidate.status = "accepted"
+    if not re.search(rf"^\s*-?\s*id:\s*{re.escape(iri)}\s*$", before, re.MULTILINE):
+        after = before.rstrip("\n") + "\n" + _fact(candidate, name, iri, label, edits or {})
+        problems = validate_files(layout, overrides={sheet: after})
+        if problems:
+            raise DataError(problems)
+        atomic.write(sheet, after)
+    # else: an accept stopped between writing the sheet and the review file; the fact is in place already
+    candidate.status, candidate.decided_on, candidate.fact = "accepted", _now(), iri
     _write(review_file(layout, name), candidates)
     return iri
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _day(candidate: Candidate) -> str:
+    return (candidate.decided_on or "an earlier date")[:10]
 
 
 # ---------------------------------------------------------------------- the rules
@@ -345,7 +381,8 @@ def _date(sentence: str, day: date | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _fact(candidate: Candidate, name: str, iri: str, label: str | None, edits: dict[str, str]) -> str:
+def _fact(candidate: Candidate, name: str, iri: str, label: str | None,
+          edits: dict[str, str | list[str]]) -> str:
     """The candidate as a YAML-LD statement for the fact sheet."""
     actors = [m.entity for m in candidate.mentions if m.actor]
     fields: dict[str, object] = {"id": iri, "type": candidate.kind, "label": label or candidate.sentence.rstrip(".")}
@@ -366,38 +403,67 @@ def _fact(candidate: Candidate, name: str, iri: str, label: str | None, edits: d
         fields |= {"statedOn": candidate.stated_on, "datePrecision": candidate.date_precision}
     elif candidate.assertion_mode == "Reported":
         fields["datePrecision"] = "AsOfDocument"
-    fields.update(edits)
+    fields.update({key: value[0] if isinstance(value, list) and len(value) == 1 else value
+                   for key, value in edits.items()})
     fields["evidence"] = [{"source": f"dgs:{name}",
                            "selector": {"type": "TextQuoteSelector", "exact": candidate.sentence}}]
-    text = yaml.safe_dump([fields], allow_unicode=True, sort_keys=False, width=1000)
-    return f"  # accepted from review (candidate {candidate.id}: {candidate.rule})\n" + "".join(
+    text = dump_yaml([fields])
+    return f"  # accepted from review (candidate {candidate.id})\n" + "".join(
         f"  {line}\n" for line in text.splitlines())
 
 
 # ---------------------------------------------------------------------- the review file
 
 
+_ID = re.compile(r"[0-9a-f]{10}")
+
+
 def read_candidates(path: Path) -> list[Candidate]:
+    """The candidates of a review file, each checked for its shape (the file is data a person may have edited).
+
+    Raises
+    ------
+    DataError
+        naming the file (and line) when it is not YAML, or a candidate has an unknown field, a wrong type of value
+        or an id that is not 10 hexadecimal digits.
+    """
     if not path.exists():
         return []
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [Candidate(**{**item, "mentions": [Mention(**m) for m in item.get("mentions", [])]})
-            for item in loaded.get("candidates", [])]
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataError([Problem(str(path), mark.line + 1 if mark else None, "not a review file: YAML error")]) \
+            from None
+    found = []
+    for number, item in enumerate(loaded.get("candidates", []) if isinstance(loaded, dict) else [None], start=1):
+        try:
+            candidate = Candidate(**{**item, "mentions": [Mention(**m) for m in item.get("mentions", [])]})
+            if not (_ID.fullmatch(candidate.id) and isinstance(candidate.sentence, str)
+                    and candidate.status in ("pending", "accepted", "rejected")):
+                raise TypeError("an id of 10 hexadecimal digits, a sentence and a status")
+        except (TypeError, AttributeError) as error:
+            raise DataError([Problem(str(path), None, f"candidate {number} is not one diplograph wrote: {error}")]) \
+                from None
+        found.append(candidate)
+    return found
 
 
 def _write(path: Path, candidates: list[Candidate]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     header = ("# Drafted candidates for review (diplograph draft / review): never loaded as facts. "
               "Accept one with `diplograph review NAME --accept ID`, reject with --reject ID.\n")
-    body = yaml.safe_dump({"candidates": [asdict(c) for c in candidates]}, allow_unicode=True, sort_keys=False,
-                          width=120)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(header + body, encoding="utf-8")
-    partial.replace(path)
+    atomic.write(path, header + dump_yaml({"candidates": [asdict(c) for c in candidates]}))
 
 
 def _find(candidates: list[Candidate], candidate_id: str, name: str) -> Candidate:
-    for candidate in candidates:
-        if candidate.id == candidate_id:
-            return candidate
-    raise DiplographError(f"no candidate {candidate_id!r} for {name}; `diplograph draft {name}` lists them")
+    """The candidate with id ``candidate_id``, or the only one whose id starts with it (4 characters at least)."""
+    wanted = candidate_id.strip().lower()
+    exact = [c for c in candidates if c.id == wanted]
+    found = exact or ([c for c in candidates if c.id.startswith(wanted)] if len(wanted) >= 4 else [])
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise DiplographError(f"{candidate_id!r} starts {len(found)} candidates' ids ({', '.join(c.id for c in found)}"
+                              "); give more of it")
+    raise unknown("candidate", candidate_id, [c.id for c in candidates])

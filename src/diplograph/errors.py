@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
     "DataError", "DiplographError", "Problem", "QueryError", "QueryLimitError", "QueryParameterError",
     "QuerySyntaxError", "ServiceBusyError", "UnauthorizedError", "UnknownEntityError", "UnsafeQueryError",
-    "UpdateForbiddenError",
+    "UnknownNameError", "UpdateForbiddenError", "unknown",
 ]
 
 
@@ -86,7 +87,41 @@ class UnauthorizedError(DiplographError):
 
 
 class UnknownEntityError(DiplographError):
-    """No entity with that IRI or name is in the graph."""
+    """No entity with that IRI or name is in the graph — or no query, analysis, source … of that name.
+
+    ``suggestion`` is the nearest known name, if one is near; ``listing`` names
+    where the known ones are listed ("queries", "analyses", "operations",
+    "entities", "sources", "export formats"), which each face turns into its
+    own hint: a command on the command line, a link on a web page.
+    """
+
+    def __init__(self, message: str, *, suggestion: str | None = None, listing: str | None = None):
+        self.suggestion = suggestion
+        self.listing = listing
+        super().__init__(message)
+
+
+class UnknownNameError(UnknownEntityError, QueryParameterError):
+    """A name that names nothing of its kind (a canned query, an analysis, a candidate …): not found, and a
+    parameter error to code that asked for it by name."""
+
+
+def unknown(kind: str, name: str, known: Iterable[str], listing: str | None = None) -> UnknownNameError:
+    """The error for a name that is not among ``known``, with the nearest one as "did you mean".
+
+    >>> str(unknown("canned query", "demand", ["demands", "actors"], "queries"))
+    "no canned query named 'demand'; did you mean 'demands'?"
+    """
+    import difflib
+
+    names = list(known)
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    if not close:
+        folded = {n.casefold(): n for n in names}
+        close = [folded[m] for m in difflib.get_close_matches(name.casefold(), list(folded), n=1, cutoff=0.6)]
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return UnknownNameError(f"no {kind} named {name!r}{hint}", suggestion=close[0] if close else None,
+                            listing=listing)
 
 
 def relative(path: Path, root: Path | None) -> str:

@@ -19,9 +19,9 @@ from rdflib import Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from .errors import DataError, QueryError, UnknownEntityError
+from .errors import DataError, QueryError, UnknownEntityError, unknown
 from .load import Layout, Names, SourceFile, parse_files
-from .namespaces import DCTERMS, RDF, RDFS, SKOS
+from .namespaces import DCTERMS, DGS, RDF, RDFS, SKOS
 from .queries import CannedQuery, load_queries
 from .results import short
 from .store import Store, StoreSpec, remote_auth
@@ -332,13 +332,13 @@ class KnowledgeGraph:
 
         Raises
         ------
-        QueryError
-            when there is no such query.
+        UnknownEntityError
+            when there is no such query (with the nearest name).
         """
         try:
             return self.canned[name]
         except KeyError:
-            raise QueryError(f"no canned query named {name!r}; see `diplograph queries`") from None
+            raise unknown("canned query", name, self.canned, "queries") from None
 
     def run_canned(self, name: str, **params: str | Node | None) -> Result:
         """Run canned query ``name`` with typed parameters (strings are parsed by the declared type).
@@ -401,7 +401,30 @@ class KnowledgeGraph:
         close = self.names.closest_label(name.strip())
         hint = f"; did you mean {close!r}?" if close else ""
         subject = "no entity" if what == "entity" else f"{what}: no entity"
-        raise UnknownEntityError(f"{subject} with IRI, label or alias {name!r}{hint}")
+        raise UnknownEntityError(f"{subject} with IRI, label or alias {name!r}{hint}", suggestion=close,
+                                 listing="entities")
+
+    def source(self, name: str) -> str:
+        """The registered name of the source document ``name`` refers to: its name, IRI, prefixed name or title.
+
+        >>> KnowledgeGraph.open().source("dgs:2025-11-30-peace-talks-putin-conditions")
+        '2025-11-30-peace-talks-putin-conditions'
+
+        Raises
+        ------
+        UnknownEntityError
+            when no registered source has that name, IRI or title (with the nearest name).
+        """
+        texts = self.source_texts()
+        if name in texts:
+            return name
+        try:
+            iri = str(self.resolve(name, what="source"))
+        except UnknownEntityError:
+            iri = ""
+        if iri.startswith(str(DGS)) and iri[len(str(DGS)):] in texts:
+            return iri[len(str(DGS)):]
+        raise unknown("source document", name, texts, "sources")
 
     def label(self, node: URIRef) -> str:
         """A readable name for ``node``: its rdfs:label, skos:prefLabel or (a document) title, else its IRI's end."""

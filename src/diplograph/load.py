@@ -16,11 +16,11 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import DataError, DiplographError, Problem, relative
-from .namespaces import DG, DGS, GRAPH, PREFIXES, RDFS, SKOS
+from .namespaces import DCTERMS, DG, DGS, GRAPH, PREFIXES, RDF, RDFS, SKOS
 from .resources import bundled
 
-__all__ = ["CONTEXT_IRI", "ENTITIES_GRAPH", "Layout", "Names", "ONTOLOGY_GRAPH", "SourceFile", "parse_files",
-           "parse_into", "read_fact_sheet"]
+__all__ = ["CONTEXT_IRI", "ENTITIES_GRAPH", "Layout", "Names", "ONTOLOGY_GRAPH", "SourceFile", "dump_yaml",
+           "parse_files", "parse_into", "read_fact_sheet"]
 
 ONTOLOGY_GRAPH = GRAPH.ontology
 ENTITIES_GRAPH = GRAPH.entities
@@ -122,6 +122,21 @@ class Layout:
     def context_file(self) -> Path:
         return self.ontology / "context.jsonld"
 
+    def fingerprint(self) -> tuple:
+        """Size and time of every file the graph is built from (fact sheets, texts, ontology, shapes): a change
+        to any of them changes this. Cheap: one stat per file."""
+        paths = [path for path, _ in self.files()] + [self.shapes_file, self.context_file]
+        if self.sources_dir.is_dir():
+            paths += sorted(self.sources_dir.rglob("*"))
+        seen = []
+        for path in paths:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            seen.append((str(path), info.st_size, info.st_mtime_ns))
+        return tuple(seen)
+
 
 @dataclass
 class SourceFile:
@@ -173,12 +188,14 @@ class SourceFile:
         return None
 
 
-def parse_files(layout: Layout, *, nquads: bool = True) -> tuple[Dataset, list[SourceFile]]:
+def parse_files(layout: Layout, *, nquads: bool = True, overrides: dict[Path, str] | None = None
+                ) -> tuple[Dataset, list[SourceFile]]:
     """Parse every file of ``layout`` into a new dataset, one named graph per file group.
 
     The default graph of the returned dataset is the union of the named graphs.
     With ``nquads=False`` the N-Quads files are left out (a store's bulk loader
-    reads them itself).
+    reads them itself). ``overrides`` gives the text to read for some files
+    instead of what is on disk: a change checked before it is written.
 
     Raises
     ------
@@ -201,7 +218,7 @@ def parse_files(layout: Layout, *, nquads: bool = True) -> tuple[Dataset, list[S
                 problems.append(Problem(display, None, f"N-Quads error: {error}"))
             continue
         try:
-            text = path.read_text(encoding="utf-8")
+            text = overrides[path] if overrides and path in overrides else path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
             problems.append(Problem(display, None, f"cannot read: {error}"))
             continue
@@ -325,6 +342,25 @@ class _BoundedLoader(yaml.SafeLoader):
         return root
 
 
+class _SheetDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, indenting a list under its key as fact sheets are written by hand."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):  # noqa: D102 - PyYAML's hook
+        return super().increase_indent(flow, False)
+
+
+def dump_yaml(value: object) -> str:
+    """``value`` as YAML the way fact sheets and review files are written: by the YAML library (every string
+    quoted as it needs), lists indented under their keys, keys in their given order, text in its own letters.
+
+    >>> print(dump_yaml({"@graph": [{"id": "dgs:x", "title": '--- "quoted": yes'}]}), end="")
+    '@graph':
+      - id: dgs:x
+        title: '--- "quoted": yes'
+    """
+    return yaml.dump(value, Dumper=_SheetDumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
 class Names:
     """What a bare name in a fact sheet can refer to: vocabulary terms, and entities by label or alias.
 
@@ -340,11 +376,16 @@ class Names:
         """Every named node by its label, alias or preferred label (casefolded); labels win over aliases."""
         self.spellings: dict[str, str] = {}
         """Casefolded label → the label as written."""
-        for predicate in (RDFS.label, SKOS.altLabel, SKOS.prefLabel):
+        for predicate in (RDFS.label, SKOS.altLabel, SKOS.prefLabel, DCTERMS.title):
             for subject, label in dataset.subject_objects(predicate):
-                if isinstance(subject, URIRef):
+                if isinstance(subject, URIRef) and (predicate != DCTERMS.title or subject.startswith(str(DGS))):
                     self.by_label.setdefault(str(label).casefold(), subject)
                     self.spellings.setdefault(str(label).casefold(), str(label))
+        for source in dataset.subjects(RDF.type, DG.SourceDocument):  # a document by its name, as files call it
+            if isinstance(source, URIRef) and source.startswith(str(DGS)):
+                name = source[len(str(DGS)):]
+                self.by_label.setdefault(name.casefold(), source)
+                self.spellings.setdefault(name.casefold(), name)
         self.entities: dict[str, str] = {name: str(iri) for name, iri in self.by_label.items()
                                          if not str(iri).startswith(str(DG))}
 

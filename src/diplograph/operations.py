@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import QueryError, UnknownEntityError
+from .errors import QueryError, unknown
 from .graph import KnowledgeGraph
 
 __all__ = ["Operation", "OperationParameter", "operation", "operations", "run"]
@@ -81,7 +81,7 @@ def operation(graph: KnowledgeGraph, name: str) -> Operation:
     try:
         return operations(graph)[name]
     except KeyError:
-        raise UnknownEntityError(f"no operation named {name!r}; `diplograph operations` lists them") from None
+        raise unknown("operation", name, operations(graph), "operations") from None
 
 
 def run(graph: KnowledgeGraph, name: str, params: dict[str, str] | None = None) -> object:

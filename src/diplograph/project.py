@@ -59,7 +59,8 @@ def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     """
     dataset = graph.dataset
     schema = read_schema(graph.layout.ontology)
-    labels = {s: str(o) for s, o in dataset.subject_objects(RDFS.label)}
+    labels = {s: str(o) for s, o in dataset.subject_objects(SKOS.prefLabel)}  # a concept's name …
+    labels |= {s: str(o) for s, o in dataset.subject_objects(RDFS.label)}  # … and a thing's label first
     quotes = _quotes(graph)
     measures = set(dataset.subjects(SKOS.inScheme, DG.Measures))
     result = nx.MultiDiGraph()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import re
 
 from .derived import Builder
@@ -21,6 +22,8 @@ from .errors import (
 from .executor import Job, Outcome, QueryExecutor
 from .graph import KnowledgeGraph
 from .queries import CannedQuery
+from .results import short
+from .schema import read_schema
 from .settings import Settings
 from .sparql import Inspection, inspect
 from .updates import overlay_update
@@ -46,6 +49,10 @@ class Service:
         self.derived = Builder(graph, self.settings.limits.memory_mb, self.executor.restart)
         """Builds projections, centralities and statistics of each generation; the workers restart with them."""
         self._update_lock = asyncio.Lock()
+        self._watcher: asyncio.Task | None = None
+        self._seen: tuple = ()
+        self.data_state = "current"
+        """For ``/health``: "current", "reloading", or why changed files are not served."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Service:
@@ -67,10 +74,16 @@ class Service:
         return cls(graph, settings)
 
     def start(self) -> None:
+        """Start the workers, the derived-data builder and, on files in memory, the watch of the data folder."""
         self.executor.start()
         self.derived.start()
+        if self.settings.watch_interval > 0 and self.graph.spec.kind == "memory":
+            self._seen = self.graph.layout.fingerprint()
+            self._watcher = asyncio.get_running_loop().create_task(self._watch())
 
     def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.cancel()
         self.derived.stop()
         self.executor.close()
 
@@ -81,6 +94,33 @@ class Service:
     @property
     def triples(self) -> int:
         return self.graph.size()
+
+    # ------------------------------------------------------------------ names
+
+    async def resolve(self, name: str):
+        """The entity or source ``name`` refers to (IRI, prefixed name, bare id, label, alias, title).
+
+        Raises
+        ------
+        UnknownEntityError
+            with the nearest name.
+        """
+        if self.graph.spec.remote_address:  # resolving may ask the remote engine: not on the event loop
+            return await asyncio.to_thread(self.graph.resolve, name)
+        return self.graph.resolve(name)
+
+    async def source_name(self, name: str) -> str:
+        """The registered name of the source document ``name`` refers to (its name, IRI or title)."""
+        if name in self.graph.source_texts():
+            return name
+        return await asyncio.to_thread(self.graph.source, name)
+
+    def is_actor(self, types) -> bool:
+        """Whether a node of these classes is a party (an actor, not an article's author): its page shows its
+        positions over time and its conflicts. The ontology says which classes those are."""
+        schema = read_schema(self.graph.layout.ontology)
+        actors = schema.subclasses("dg:Actor") - schema.subclasses("dg:Author")
+        return any(short(t) in actors for t in types)
 
     # ------------------------------------------------------------------ queries
 
@@ -172,68 +212,75 @@ class Service:
     # ------------------------------------------------------------------ review of drafted candidates
 
     async def review(self, name: str, candidate: str, action: str, token: str | None, *, label: str | None = None,
-                     edits: dict[str, str] | None = None) -> str:
+                     edits: dict[str, str | list[str]] | None = None, force: bool = False) -> str:
         """Accept or reject a drafted candidate of source ``name`` (see ``drafting``); what was done, in words.
 
-        Enabled only with ``allow_review`` and the update token. The work is the command line's own
-        (``diplograph review``) in a child process, bounded in time by the operating system; an accepted fact
-        has passed the same validation as a hand-written one, and the graph is then reloaded from the files.
+        Enabled only with ``allow_review`` and the update token. The work is the library's (the command line's
+        ``diplograph review`` calls the same), in a thread off the event loop; an accepted fact has passed the
+        same validation as a hand-written one and is written atomically, and the graph is then reloaded.
 
         Raises
         ------
         UpdateForbiddenError, UnauthorizedError, QueryParameterError, UnknownEntityError, DataError
         """
-        import sys
-
-        from .errors import DataError, Problem
+        from .drafting import accept, reject
 
         settings = self.settings
         if not settings.allow_review or not settings.update_token:
             raise UpdateForbiddenError("this service does not take reviews; start it with --allow-review and a token")
         if not token or not hmac.compare_digest(token.encode(), settings.update_token.encode()):
             raise UnauthorizedError("reviews need the configured bearer token (Authorization: Bearer …)")
-        if name not in self.graph.source_texts():
-            raise UnknownEntityError(f"no source document {name!r}")
+        name = self.graph.source(name)
         if action not in ("accept", "reject") or not _CANDIDATE.fullmatch(candidate):
             raise QueryParameterError("a review is action accept or reject, and a candidate id of 10 hex digits")
-        command = [sys.executable, "-c", "from diplograph.cli import main; main()", "review", name,
-                   f"--{action}", candidate, "--data", str(self.graph.layout.data),
-                   "--ontology", str(self.graph.layout.ontology)]
-        if action == "accept":
-            if label is not None:
-                if len(label) > 300 or "\n" in label:
-                    raise QueryParameterError("a label is one line of at most 300 characters")
-                command += ["--label", label]
-            for key, value in (edits or {}).items():
-                if key not in _EDITABLE or len(value) > 300 or "\n" in value:
-                    raise QueryParameterError(f"cannot set {key!r}; editable: {', '.join(sorted(_EDITABLE))}")
-                command += ["--set", f"{key}={value}"]
+        for key, value in ({"label": label} if label is not None else {}).items() | (edits or {}).items():
+            values = value if isinstance(value, list) else [value]
+            if (key != "label" and key not in _EDITABLE) or any(len(v) > 300 or "\n" in v for v in values):
+                raise QueryParameterError(f"cannot set {key!r} to that; editable, one line of at most 300 "
+                                          f"characters each: {', '.join(sorted(_EDITABLE))}")
+        layout = self.graph.layout
         async with self._update_lock:
-            process = await asyncio.create_subprocess_exec(*command, stdout=asyncio.subprocess.PIPE,
-                                                           stderr=asyncio.subprocess.PIPE)
-            try:
-                out, err = await asyncio.wait_for(process.communicate(), timeout=_REVIEW_SECONDS)
-            except TimeoutError:
-                process.kill()
-                raise QueryLimitError(f"the review took over {_REVIEW_SECONDS} s and was stopped; nothing was "
-                                      "written", limit="time") from None
-            if process.returncode != 0:
-                message = " ".join(err.decode(errors="replace").split()).removeprefix("error: ")
-                if "no candidate" in message:
-                    raise UnknownEntityError(message)
-                located = _LOCATED.match(message)  # the command's one line: "file:line: message (and N more)"
-                raise DataError([Problem(located["file"], int(located["line"]), located["message"])] if located
-                                else [Problem(name, None, message or "the review failed")])
-            if action == "accept":
-                await asyncio.to_thread(self.graph.load)  # the new fact, from the files it was written to
-                self.executor.restart()
-                self.derived.start()
-        return " ".join(out.decode(errors="replace").split())
+            if action == "reject":
+                done = await asyncio.to_thread(reject, layout, name, candidate)
+                return f"rejected {done.id}: it will not be proposed again"
+            iri = await asyncio.to_thread(accept, layout, name, candidate, label=label, edits=edits, force=force)
+            await self._reload()
+        return f"accepted {candidate} as {iri} in data/documents/{name}.yaml (validated)"
+
+    # ------------------------------------------------------------------ the data files, watched
+
+    async def _reload(self) -> None:
+        """Load the data files again (validated) and serve them: new workers, derived data rebuilt."""
+        await asyncio.to_thread(self.graph.load)
+        self._seen = await asyncio.to_thread(self.graph.layout.fingerprint)
+        self.data_state = "current"
+        self.executor.restart()
+        self.derived.start()
+
+    async def _watch(self) -> None:
+        """Every ``watch_interval`` seconds, look at the data files; when they changed, serve them once they validate.
+
+        A change that does not validate is not served: the previous graph stays, and ``/health`` says why.
+        """
+        interval = self.settings.watch_interval
+        while True:
+            await asyncio.sleep(interval)
+            seen = await asyncio.to_thread(self.graph.layout.fingerprint)
+            if seen == self._seen or self._update_lock.locked():
+                continue
+            async with self._update_lock:
+                self.data_state = "reloading"
+                try:
+                    await self._reload()
+                    _log.info("diplograph: the data files changed; now serving %s triples", f"{self.triples:,}")
+                except DiplographError as error:
+                    self._seen = seen
+                    self.data_state = f"changed files not served: {error}"
+                    _log.warning("diplograph: %s", self.data_state)
 
 
+_log = logging.getLogger("uvicorn.error")
 _CANDIDATE = re.compile(r"[0-9a-f]{10}")
-_LOCATED = re.compile(r"(?P<file>[^:]+):(?P<line>\d+): (?P<message>.*)")
 _EDITABLE = frozenset({"towards", "demandedBy", "demandedOf", "holder", "heldBy", "callsFor", "stance", "about",
                        "concerns", "attributedTo", "assertionMode", "datePrecision", "statedOn", "label"})
 """What a reviewer may change before accepting (the properties a drafted statement proposes)."""
-_REVIEW_SECONDS = 120

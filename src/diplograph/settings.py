@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from .extract import DEFAULT_MAX_DOCUMENT_MB
 from .load import Layout
 from .store import StoreSpec
 
@@ -64,6 +65,10 @@ class Settings(BaseSettings):
     allow_review: bool = False
     """Accept and reject drafted candidates from the browser (writes fact sheets), with the update token."""
     update_token: str | None = None
+    max_document_mb: float = DEFAULT_MAX_DOCUMENT_MB
+    """The largest document add-source takes (a file past it is refused, saying so)."""
+    watch_interval: float = 2.0
+    """Seconds between looks at the data files by a running service (0: never); a change is loaded and served."""
     cors_origins: list[str] = []
     access_log: bool = True
 

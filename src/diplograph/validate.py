@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import DataError, Problem
+from .errors import DataError, DiplographError, Problem, relative
 from .load import ONTOLOGY_GRAPH, Layout, Names, SourceFile, parse_files, parse_into
 from .namespaces import DCTERMS, DG, DGR, DGS, OA, PREFIXES, PROV, RDF, RDFS, SH, SKOS
 
@@ -22,10 +22,11 @@ _CHECKED_NAMESPACES = (str(DG), str(PROV), str(OA), str(DCTERMS), str(SKOS), str
 _ALWAYS_KNOWN = {RDF.type}
 
 
-def validate_files(layout: Layout) -> list[Problem]:
-    """Parse and check every file of ``layout``; return all problems found (empty when valid)."""
+def validate_files(layout: Layout, overrides: dict[Path, str] | None = None) -> list[Problem]:
+    """Parse and check every file of ``layout`` (with ``overrides``, a file's text as it would be written); return
+    all problems found (empty when valid)."""
     try:
-        dataset, files = parse_files(layout)
+        dataset, files = parse_files(layout, overrides=overrides)
     except DataError as error:
         return error.problems
     return check(layout, dataset, files)
@@ -185,11 +186,34 @@ def _document_header_problems(layout: Layout, graph: Graph, name: URIRef, file: 
         yield Problem(file.display, line, f"cannot read source text {text_file}: {error}")
         return
     original = graph.value(name, DG.originalFile)
+    kept = None
     if original is not None:
-        _, problem = _registered(layout, str(original), graph.value(name, DG.originalSha256), "original file",
-                                 "is not the one registered")
+        kept, problem = _registered(layout, str(original), graph.value(name, DG.originalSha256), "original file",
+                                    "is not the one registered")
         if problem:
             yield Problem(file.display, line, problem)
+    yield from _damaged_text(layout, str(text_file), texts[name], kept)
+
+
+def _damaged_text(layout: Layout, text_file: str, text: str, original: bytes | None) -> Iterator[Problem]:
+    """A source text with replacement characters its original lacks (decoded in the wrong encoding), or with
+    control characters no text carries: reported at its line in the text file."""
+    from .extract import CONTROL_CHARACTERS, decode
+
+    shown = relative(layout.data / text_file, layout.root)
+    at = text.find("\ufffd")
+    if at >= 0:
+        try:
+            source = decode(Path(text_file), original, html=True)[0] if original is not None else ""
+        except DiplographError:
+            source = ""
+        if "\ufffd" not in source:
+            yield Problem(shown, text.count("\n", 0, at) + 1, "replacement character U+FFFD: the text was decoded "
+                          "in the wrong encoding; remove the source and add it again from its original")
+    control = CONTROL_CHARACTERS.search(text)
+    if control:
+        yield Problem(shown, text.count("\n", 0, control.start()) + 1,
+                      f"control character U+{ord(control.group()):04X} in a source text; remove it")
 
 
 def _registered(layout: Layout, relative: str, recorded, what: str, changed: str

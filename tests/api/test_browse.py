@@ -271,3 +271,48 @@ def test_review_is_refused_unless_enabled(client):
     response = client.post("/source/2025-11-30-peace-talks-putin-conditions/review/0123456789",
                            json={"action": "reject"}, headers={"Authorization": "Bearer x"})
     assert response.status_code == 403 and "--allow-review" in response.json()["detail"]
+
+
+FACES = {
+    "/entities/Moscow": ("Russia", "ul.statements > li"),
+    "/entities/russia/neighbors": ("Around Russia", "table.data tbody tr"),
+    "/paths?from=Poland&to=Moscow": ("How two entities connect", "table.data tbody tr"),
+    "/actors/zelenskyy/timeline": ("Volodymyr Zelenskyy over time", "table.data tbody tr"),
+    "/stats": ("Statistics", "table.data tbody tr"),
+    "/feed": ("What is new", "table.data tbody tr"),
+    "/operations": ("Operations", "table.data tbody tr"),
+    "/export": ("Exports", "table.data tbody tr"),
+}
+
+
+@pytest.mark.parametrize("path", list(FACES))
+def test_every_route_a_page_links_to_has_its_html_face(page, server, client, path):
+    """A browser (its Accept) gets a page with the site's navigation where a program gets JSON, same data."""
+    heading, rows = FACES[path]
+    response = page.goto(server.url + path)
+    assert response.status == 200 and response.headers["content-type"].startswith("text/html")
+    assert page.locator("header nav a").count() == 8 and page.text_content("h1") == heading
+    assert page.locator(rows).count() > 0
+    data = client.get(path, headers={"Accept": "application/json"})
+    assert data.status_code == 200 and data.headers["content-type"].startswith("application/json")
+    count = {"/operations": "count", "/export": "count", "/feed": "count"}.get(path.split("?")[0])
+    if count:
+        assert page.locator(rows).count() == data.json()[count]
+
+
+def test_a_name_that_is_not_an_iri_redirects_to_its_entity(client):
+    moved = client.get("/id/Moscow", headers={"Accept": "text/html"}, follow_redirects=False)
+    assert moved.status_code == 307 and moved.headers["location"] == "/id/russia"
+    assert client.get("/id/Moscow?format=turtle", follow_redirects=True).text == \
+        client.get("/id/russia?format=turtle").text
+    titled = client.get("/source/dgs:2025-11-30-peace-talks-putin-conditions", follow_redirects=False)
+    assert titled.headers["location"] == "/source/2025-11-30-peace-talks-putin-conditions"
+
+
+def test_a_web_problem_gives_web_hints_not_commands(page, server):
+    response = page.goto(server.url + "/queries/demand")
+    assert response.status == 404
+    shown = page.text_content(".problem") + page.text_content("main")
+    assert "did you mean 'demands'" in shown and "diplograph queries" not in shown
+    assert page.get_attribute("main a:text-is('The canned queries')", "href") == "/queries"
+    page.problems.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")

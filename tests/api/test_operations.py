@@ -47,5 +47,6 @@ def test_the_html_forms_are_built_from_the_operation(graph, client):
     for name in ("demands", "cq05-principles-of-actor", "paths", "conflicts"):
         described = operations(graph)[name]
         page = client.get(described.path, headers={"Accept": "text/html"}).text
-        fields = re.findall(r"<(?:input|select)[^>]* name='([^']+)'", page.split("<form class=params", 1)[1])
+        form = re.split(r"<form class=[\"']?params", page, maxsplit=1)[1].split("</form>", 1)[0]
+        fields = re.findall(r"<(?:input|select)[^>]* name=[\"']([^\"']+)[\"']", form)
         assert fields == [p.name for p in described.parameters], name

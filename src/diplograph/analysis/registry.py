@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 
 import networkx as nx
 
-from ..errors import QueryParameterError
+from ..errors import QueryParameterError, unknown
 from ..graph import KnowledgeGraph
 from ..project import STANCE_RULES, entity_graph, stance_network
 from .agreement import changes, corroboration, disagreements
@@ -222,11 +222,11 @@ def run_analysis(projections: Projections, name: str, options: dict[str, str] | 
     try:
         analysis = ANALYSES[name]
     except KeyError:
-        raise QueryParameterError(f"no analysis named {name!r}; known: {', '.join(ANALYSES)}") from None
+        raise unknown("analysis", name, ANALYSES, "analyses") from None
     options = dict(options or {})
-    unknown = set(options) - {o.name for o in analysis.options}
-    if unknown:
-        raise QueryParameterError(f"analysis {name!r} has no option {sorted(unknown)[0]!r}")
+    extra = set(options) - {o.name for o in analysis.options}
+    if extra:
+        raise QueryParameterError(f"analysis {name!r} has no option {sorted(extra)[0]!r}")
     values = {o.name: o.parse(options.get(o.name)) for o in analysis.options}
     return _plain(analysis.run(projections, **values))
 

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..service import Service
 from . import problems
+from .headers import SecurityHeaders
+from .render import page
 from .routes import analysis, collections, export, feed, health, linked_data, queries, sparql
 
 __all__ = ["create_app"]
@@ -59,10 +60,9 @@ def create_app(service: Service) -> FastAPI:
 
     @app.get("/docs", include_in_schema=False)
     async def read_docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="diplograph API",
-                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-                                   swagger_favicon_url="/static/favicon.svg")
+        return page("docs.html", title="API")
+
+    app.add_middleware(SecurityHeaders)
 
     return app
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import (
@@ -22,7 +22,7 @@ from ..errors import (
     UpdateForbiddenError,
 )
 
-__all__ = ["BodyTooLarge", "NotAcceptable", "UnsupportedMediaType", "install", "problem"]
+__all__ = ["BadBody", "BodyTooLarge", "NotAcceptable", "UnsupportedMediaType", "install", "problem"]
 
 PROBLEM_TYPE = "https://w3id.org/diplograph/problems/"
 MEDIA_TYPE = "application/problem+json"
@@ -30,6 +30,10 @@ MEDIA_TYPE = "application/problem+json"
 
 class BodyTooLarge(DiplographError):
     """The request body is larger than the configured limit."""
+
+
+class BadBody(DiplographError):
+    """The request body is not what the route reads (not JSON, or JSON of the wrong shape)."""
 
 
 class UnsupportedMediaType(DiplographError):
@@ -53,6 +57,10 @@ def problem(status: int, kind: str, title: str, detail: str, **extra: object) ->
 
 def _for(error: Exception) -> JSONResponse:
     match error:
+        case UnknownEntityError():
+            extra = {key: value for key, value in (("suggestion", error.suggestion), ("listing", error.listing))
+                     if value}
+            return problem(404, "unknown-entity", "Not found", str(error), **extra)
         case QuerySyntaxError():
             return problem(400, "query-syntax", "Malformed SPARQL", str(error), line=error.line, column=error.column)
         case QueryParameterError():
@@ -73,8 +81,8 @@ def _for(error: Exception) -> JSONResponse:
             response = problem(401, "unauthorized", "Token needed", str(error))
             response.headers["WWW-Authenticate"] = 'Bearer realm="diplograph updates"'
             return response
-        case UnknownEntityError():
-            return problem(404, "unknown-entity", "Not found", str(error))
+        case BadBody():
+            return problem(400, "body", "Bad request body", str(error))
         case BodyTooLarge():
             return problem(413, "body-too-large", "Request body too large", str(error))
         case UnsupportedMediaType():
@@ -90,15 +98,14 @@ def _for(error: Exception) -> JSONResponse:
 
 
 def for_browser(request: Request, response: JSONResponse) -> Response:
-    """The problem as a readable page with a way back, when a browser asked (same status, same words)."""
-    from .browse import prefers_html, problem_page
+    """The problem as a readable page with a way on, when a browser asked (same status, same words)."""
+    from .pages import prefers_html, problem_page
 
     if request.method != "GET" or not prefers_html(request, request.query_params.get("format")):
         return response
     body = orjson.loads(response.body)
     extra = {k: v for k, v in body.items() if k not in ("type", "title", "status", "detail")}
-    page = HTMLResponse(problem_page(body["status"], body["title"], body["detail"], extra),
-                        status_code=response.status_code)
+    page = problem_page(body["status"], body["title"], body["detail"], extra)
     for header in ("Retry-After", "WWW-Authenticate", "Allow"):
         if header in response.headers:
             page.headers[header] = response.headers[header]

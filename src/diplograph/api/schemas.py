@@ -29,6 +29,9 @@ class HealthPublic(BaseModel):
     derived: str = Field("not started", examples=["ready"],
                          description="projections, centralities and statistics of this graph version: \"building\" "
                                      "(requests compute what they need meanwhile), \"ready\", or why not")
+    data: str = Field("current", examples=["current"],
+                      description="the data files as served: \"current\", \"reloading\" (they changed and are being "
+                                  "validated), or why the changed files are not served")
 
 
 class StatsPublic(BaseModel):

@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import HTMLResponse
 from pydantic import BaseModel
 
 from ...analysis.registry import ANALYSES
-from ...errors import DiplographError, UnknownEntityError
+from ...errors import DiplographError, UnknownEntityError, unknown
 from ...operations import operation
-from ..browse import analyses_page, analysis_page, prefers_html
 from ..deps import ServiceDep
+from ..pages import analysis_page, catalogue_page, prefers_html
 
 router = APIRouter(prefix="/analysis", tags=["analysis"])
 
@@ -50,7 +49,11 @@ class AnalysisResultPublic(BaseModel):
 def read_analyses(request: Request, format: Annotated[str | None, Query(pattern="^(json|html)$")] = None
                   ) -> Response | AnalysesPublic:
     if prefers_html(request, format):
-        return HTMLResponse(analyses_page(list(ANALYSES.values())), headers={"Vary": "Accept"})
+        items = [{"path": f"/analysis/{a.name}", "title": a.title, "description": a.description}
+                 for a in ANALYSES.values()]
+        return catalogue_page("Analyses", "networkx over the graph's projections. Derived results name the rule that "
+                              "produced them; every link comes with the quotes behind it.", items,
+                              "/analysis?format=json")
     data = [AnalysisPublic(name=a.name, title=a.title, description=a.description, rules=a.rules,
                            options=[OptionPublic(name=o.name, type=o.type.__name__, default=o.default,
                                                  description=o.description, choices=list(o.choices))
@@ -64,21 +67,19 @@ async def read_analysis(name: str, request: Request, service: ServiceDep) -> Ana
     """Options are URL parameters (``/analysis/paths?source=Poland&target=Moscow``). Derived results name the
     rule that produced them; quotes come with every link."""
     if name not in ANALYSES:
-        raise UnknownEntityError(f"no analysis named {name!r}; known: {', '.join(ANALYSES)}")
+        raise unknown("analysis", name, ANALYSES, "analyses")
     options = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
     if prefers_html(request, request.query_params.get("format")):
         names = (await service.task("labels")).value
         analysis, described = ANALYSES[name], operation(service.graph, name)
         if any(o.default is None and o.name in ("source", "target", "entity") and o.name not in options
                for o in analysis.options):  # it needs an entity first: show the form
-            return HTMLResponse(analysis_page(analysis, described, request, None, names, ask=True))
+            return analysis_page(analysis, described, request, None, names, ask=True)
         try:
             result = (await service.task("analysis", name=name, options=options)).value
         except DiplographError as error:
             status = 404 if isinstance(error, UnknownEntityError) else 400
-            return HTMLResponse(analysis_page(analysis, described, request, None, names, error=str(error)),
-                                status_code=status)
-        return HTMLResponse(analysis_page(analysis, described, request, result, names),
-                            headers={"Vary": "Accept"})
+            return analysis_page(analysis, described, request, None, names, error=str(error), status=status)
+        return analysis_page(analysis, described, request, result, names)
     result = (await service.task("analysis", name=name, options=options)).value
     return AnalysisResultPublic(analysis=name, options=options, rules=ANALYSES[name].rules, result=result)

@@ -5,13 +5,37 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
 
-from ...errors import QueryParameterError
+from ...errors import unknown
 from ...export import EXPORT_FORMATS
 from ...export.selection import VIEWS
 from ..deps import ServiceDep
+from ..pages import prefers_html, rows_page
+from ..tables import table
 
 router = APIRouter(prefix="/export", tags=["export"])
+
+_TOOLS = {"graphml": "Gephi, yEd, Cytoscape, igraph", "gexf": "Gephi (colours by class, sizes by PageRank)",
+          "cytoscape": "Cytoscape.js elements", "d3": "D3 node-link JSON", "dot": "Graphviz (dot -Tsvg)",
+          "turtle": "RDF: Turtle", "ntriples": "RDF: N-Triples", "nquads": "RDF: N-Quads (with graphs)",
+          "trig": "RDF: TriG (with graphs)", "jsonld": "RDF: JSON-LD", "rdfxml": "RDF: RDF/XML"}
+
+
+@router.get("", summary="The export formats", responses={200: {"content": {"text/html": {}}}})
+def read_exports(request: Request, format: Annotated[str | None, Query(pattern="^(json|html)$")] = None
+                 ) -> Response:
+    """Each format with its media type, file extension and what reads it; ``/export/{format}`` writes it."""
+    found = [{"format": f"/export/{name}?download=true", "formatLabel": name, "for": _TOOLS.get(name, ""),
+              "media type": media, "extension": extension} for name, (media, extension) in EXPORT_FORMATS.items()]
+    if prefers_html(request, format):
+        return rows_page(request, "Exports", [table(["format", "formatLabel", "for", "media type", "extension"],
+                                                    found)],
+                         lede="The graph, a projection (view=stance), a neighbourhood (entity=…&depth=…) or a "
+                              "CONSTRUCT query's result (query=…), for visualisation tools and RDF consumers.")
+    return JSONResponse({"data": [{"name": f["formatLabel"], "media_type": f["media type"],
+                                   "extension": f["extension"], "for": f["for"]} for f in found],
+                         "count": len(found)}, headers={"Vary": "Accept"})
 
 _RESERVED = {"view", "entity", "depth", "query", "download"}
 
@@ -32,7 +56,7 @@ async def read_export(
 ) -> Response:
     params = {k: v for k, v in request.query_params.items() if k not in _RESERVED}
     if format not in EXPORT_FORMATS:
-        raise QueryParameterError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        raise unknown("export format", format, EXPORT_FORMATS, "export formats")
     selection = {"view": view, "entity": entity, "depth": depth, "query": query, "params": params}
     content = (await service.task("export", format=format, selection=selection)).body
     media_type, extension = EXPORT_FORMATS[format]

@@ -7,9 +7,12 @@ from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from ... import __version__
 from ..deps import ServiceDep
+from ..pages import Field, prefers_html, rows_page
+from ..tables import table
 
 router = APIRouter(tags=["feed"])
 
@@ -23,11 +26,24 @@ async def _rows(service, since: str | None) -> list[dict]:
     return outcome.records()
 
 
-@router.get("/feed", summary="What is new: statements said or published since a date")
-async def read_feed(service: ServiceDep, since: Since = None) -> dict:
+@router.get("/feed", summary="What is new: statements said or published since a date",
+            responses={200: {"content": {"text/html": {}}}})
+async def read_feed(request: Request, service: ServiceDep, since: Since = None,
+                    format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response:
     """Newest first; each with its date and what kind of date it is, its document, who asserts it and its quotes."""
     rows = await _rows(service, since)
-    return {"since": since, "count": len(rows), "items": rows}
+    if prefers_html(request, format):
+        shown = [{"date": r.get("date"), "what kind of date": r.get("dateKind"), "statement": r.get("statement"),
+                  "statementLabel": r.get("statementLabel"), "asserted by": r.get("assertedBy"),
+                  "quote": r.get("quote"), "source": r.get("source"), "sourceLabel": r.get("sourceTitle")}
+                 for r in rows]
+        return rows_page(request, "What is new" + (f" since {since}" if since else ""),
+                         [table(["date", "what kind of date", "statement", "statementLabel", "asserted by", "quote",
+                                 "source", "sourceLabel"], shown)],
+                         lede="Statements said or published on or after a date, newest first.",
+                         fields=[Field("since", "since", since or "", "YYYY-MM-DD", "date")],
+                         links=[("/feed.atom" + (f"?since={since}" if since else ""), "The same as an Atom feed")])
+    return JSONResponse({"since": since, "count": len(rows), "items": rows}, headers={"Vary": "Accept"})
 
 
 @router.get("/feed.atom", summary="What is new, as an Atom feed", response_class=Response,

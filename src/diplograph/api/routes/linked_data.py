@@ -6,41 +6,51 @@ import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
 
-from ...errors import QueryParameterError, UnknownEntityError
+from ...errors import UnknownEntityError
 from ...namespaces import DGR, DGS
 from ...results import short
-from ..browse import graphs_page, prefers_html, reader_page
 from ..deps import ServiceDep, read_body
 from ..formats import GRAPH_TYPES, answer_format, outcome_response
 from ..negotiation import choose
-from ..pages import entity_page, explorer_page, home_page, source_page
+from ..pages import entity_page, explorer_page, graphs_page, home_page, prefers_html, reader_page
+from ..problems import BadBody
 
 router = APIRouter(tags=["linked data"])
 
 Format = Annotated[str | None, Query(description="html, turtle, jsonld, ntriples or rdfxml (overrides Accept)")]
 _PAGE_TYPES = ["text/html", *GRAPH_TYPES]
-_ACTOR_CLASSES = {"Actor", "State", "Person", "Organisation", "Group"}
-"""Pages of these show the actor's timeline and conflicts (an article's author is an actor, not a party)."""
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home page", include_in_schema=False)
 async def read_home(service: ServiceDep) -> HTMLResponse:
     stats = (await service.task("counts")).value
     queries = [(q.name, q.title) for q in service.graph.canned.values()]
-    return HTMLResponse(home_page(stats, queries))
+    return home_page(stats, queries)
 
 
 @router.get("/explore", response_class=HTMLResponse, summary="Interactive graph explorer", include_in_schema=False)
 def read_explorer() -> HTMLResponse:
-    return HTMLResponse(explorer_page())
+    return explorer_page()
 
 
 @router.get("/id/{name}", summary="An entity's IRI: HTML page or RDF by content negotiation",
             responses={200: {"content": {m: {} for m in _PAGE_TYPES}}, 404: {"description": "No such entity"}})
 async def read_resource(name: str, request: Request, service: ServiceDep, format: Format = None) -> Response:
-    return await _dereference(DGR[name], request, service, format)
+    """An entity's own IRI; a label, alias or prefixed name (``/id/Moscow``) redirects to the entity's IRI."""
+    iri = await service.resolve(name)
+    if iri != DGR[name]:
+        return _redirect(request, iri)
+    return await _dereference(iri, request, service, format)
+
+
+def _redirect(request: Request, iri) -> RedirectResponse:
+    """To the page of ``iri`` (an entity or a source), with the same query (format, view)."""
+    text = str(iri)
+    path = "/source/" + text[len(str(DGS)):] if text.startswith(str(DGS)) else "/id/" + text[len(str(DGR)):]
+    query = request.url.query
+    return RedirectResponse(path + (f"?{query}" if query else ""), status_code=307)
 
 
 @router.get("/source/{name}", summary="A source document: HTML page or RDF by content negotiation",
@@ -52,18 +62,18 @@ async def read_source(name: str, request: Request, service: ServiceDep, format: 
                                                                     "with its drafted candidates (review)")] = None
                       ) -> Response:
     """For a browser, the source reader: the text with every quoted passage highlighted and what it supports."""
+    registered = await service.source_name(name)
+    if registered != name:
+        return _redirect(request, DGS[registered])
     wants_html = format == "html" or (format is None and choose(request.headers.get("accept"), _PAGE_TYPES)
                                       == "text/html")
     if wants_html and view != "facts":
-        path = service.graph.source_texts().get(name)  # registered at load: never a path from the graph
-        if path is None:
-            raise UnknownEntityError(f"no source document {name!r}")
+        path = service.graph.source_texts()[name]  # registered at load: never a path from the graph
         reading = {**(await service.task("reading", name=name)).value,
                    "text": await asyncio.to_thread(path.read_text, encoding="utf-8")}
         entity = (await service.task("entity", name=str(DGS[name]))).value
         candidates = await asyncio.to_thread(_pending, service, name) if view == "review" else None
-        page = reader_page(reading, entity.label, candidates, writable=service.settings.allow_review)
-        return HTMLResponse(page, headers={"Vary": "Accept"})
+        return reader_page(reading, entity.label, candidates, writable=service.settings.allow_review)
     return await _dereference(DGS[name], request, service, format, text_url=f"/source/{name}/text")
 
 
@@ -79,15 +89,17 @@ async def post_review(name: str, candidate: str, request: Request, service: Serv
     body = await read_body(request, 20_000)
     try:
         asked = orjson.loads(body or b"{}")
-    except orjson.JSONDecodeError:
-        raise QueryParameterError("the body must be JSON: {\"action\": \"accept\" or \"reject\", …}") from None
-    if not isinstance(asked, dict) or not isinstance(asked.get("set", {}), dict):
-        raise QueryParameterError("the body must be a JSON object; \"set\" an object of property: value")
+    except orjson.JSONDecodeError as error:
+        raise BadBody(f"the body must be JSON ({error}): {{\"action\": \"accept\" or \"reject\", …}}") from None
+    edits = asked.get("set", {}) if isinstance(asked, dict) else None
+    if not isinstance(edits, dict) or not all(isinstance(v, str) or (isinstance(v, list) and all(
+            isinstance(x, str) for x in v)) for v in edits.values()):
+        raise BadBody("the body must be a JSON object; \"set\" an object of property: value (or a list of values)")
     authorization = request.headers.get("authorization")
     token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else None
     done = await service.review(name, candidate, str(asked.get("action", "")), token,
                                 label=asked.get("label") if isinstance(asked.get("label"), str) else None,
-                                edits={str(k): str(v) for k, v in asked.get("set", {}).items()})
+                                edits={str(k): v for k, v in edits.items()}, force=asked.get("force") is True)
     return JSONResponse({"done": done})
 
 
@@ -106,7 +118,7 @@ async def read_graphs(request: Request, service: ServiceDep,
                       format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response:
     stats = (await service.task("stats")).value
     if prefers_html(request, format):
-        return HTMLResponse(graphs_page(stats), headers={"Vary": "Accept"})
+        return graphs_page(stats, json_url="/graphs?format=json")
     return JSONResponse({"graphs": [{"graph": g, "triples": n} for g, n in stats["graphs"].items()],
                          "triples": stats["triples"]}, headers={"Vary": "Accept"})
 
@@ -117,7 +129,7 @@ def read_source_text_route(name: str, service: ServiceDep) -> PlainTextResponse:
     """The text registered for ``name`` when the graph was loaded: a path never comes from the graph's data."""
     path = service.graph.source_texts().get(name)
     if path is None:
-        raise UnknownEntityError(f"no source document {name!r}")
+        raise UnknownEntityError(f"no source document {name!r}", listing="sources")
     return PlainTextResponse(path.read_text(encoding="utf-8"))
 
 
@@ -127,9 +139,9 @@ async def _dereference(iri, request: Request, service, format: str | None, text_
     wants_html = format == "html" or (format is None and choose(accept, _PAGE_TYPES) == "text/html")
     if wants_html:
         if text_url:
-            return HTMLResponse(source_page(entity, text_url), headers={"Vary": "Accept"})
+            return entity_page(entity, text_url=text_url)
         timeline = conflicts = None
-        if any(str(t).rsplit("#", 1)[-1] in _ACTOR_CLASSES for t in entity.types):
+        if service.is_actor(entity.types):
             rows = (await service.canned(service.graph.canned_query("position-timeline"),
                                          {"actor": f"<{iri}>"})).records()
             timeline = list({(r["statement"], r["role"]): r for r in rows}.values())  # one row per statement, role
@@ -137,7 +149,7 @@ async def _dereference(iri, request: Request, service, format: str | None, text_
             found = [*(await service.task("analysis", name="conflicts", options={"demander": key})).value,
                      *(await service.task("analysis", name="conflicts", options={"holder": key})).value]
             conflicts = list({(c["demand"], c["opponent"], c["rule"]): c for c in found}.values())
-        return HTMLResponse(entity_page(entity, timeline, conflicts), headers={"Vary": "Accept"})
+        return entity_page(entity, timeline, conflicts)
     query = service.graph.canned_query("entity-graph")
     name, media_type = answer_format(query.form, accept, format)
     outcome = await service.canned(query, {"entity": f"<{iri}>"}, format=name)

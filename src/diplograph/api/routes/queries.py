@@ -7,16 +7,17 @@ from urllib.parse import urlencode
 
 import orjson
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
-from ...errors import DiplographError, QueryError, UnknownEntityError
+from ...errors import DiplographError, UnknownEntityError
 from ...operations import operation
 from ...queries import CannedQuery
 from ...results import Table, serialize_table
-from ..browse import prefers_html, queries_page, query_page
 from ..deps import ServiceDep
 from ..formats import answer_format, outcome_response, pick
+from ..pages import catalogue_page, prefers_html, query_page, rows_page
 from ..schemas import ParameterPublic, QueriesPublic, QueryPublic, QueryResultPublic
+from ..tables import table
 
 router = APIRouter(prefix="/queries", tags=["queries"])
 
@@ -36,7 +37,10 @@ def _public(query: CannedQuery) -> QueryPublic:
 def read_queries(request: Request, service: ServiceDep,
                  format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response | QueriesPublic:
     if prefers_html(request, format):
-        return HTMLResponse(queries_page(list(service.graph.canned.values())), headers={"Vary": "Accept"})
+        items = [{"path": f"/queries/{q.name}", "title": q.title, "description": q.description}
+                 for q in service.graph.canned.values()]
+        return catalogue_page("Canned queries", "Questions the graph answers by name, each with its parameters, its "
+                              "quotes and its SPARQL; open one to run it.", items, "/queries?format=json")
     data = [_public(q) for q in service.graph.canned.values()]
     return QueriesPublic(data=data, count=len(data))
 
@@ -55,10 +59,7 @@ async def read_query(
     timeout: Annotated[float | None, Query(ge=1, le=3600, description="seconds (≥ 1); lowers the limit")] = None,
 ) -> Response | QueryResultPublic:
     """Parameters of the query are passed as URL parameters of the same name (``?demander=dgr:russia``)."""
-    try:
-        query = service.graph.canned_query(name)
-    except QueryError as error:
-        raise UnknownEntityError(str(error)) from None
+    query = service.graph.canned_query(name)
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED and v != ""}
     accept = request.headers.get("accept")
     if query.form not in ("CONSTRUCT", "DESCRIBE") and prefers_html(request, format):
@@ -105,12 +106,12 @@ async def _query_page(query: CannedQuery, request: Request, service, params: dic
     described = operation(service.graph, query.name)
     missing = [p.name for p in query.parameters if p.required and p.name not in params]
     if missing and not request.query_params:
-        return HTMLResponse(query_page(query, described, request, None, names), headers={"Vary": "Accept"})
+        return query_page(query, described, request, None, names)
     try:
         outcome = await service.canned(query, params, max_rows=offset + limit + 1, timeout=timeout)
     except DiplographError as error:
         status = 404 if isinstance(error, UnknownEntityError) else 400
-        return HTMLResponse(query_page(query, described, request, None, names, error=str(error)), status_code=status)
+        return query_page(query, described, request, None, names, error=str(error), status=status)
     records = outcome.records()
     has_more = len(records) > offset + limit
     rows = records[offset:offset + limit]
@@ -119,18 +120,30 @@ async def _query_page(query: CannedQuery, request: Request, service, params: dic
         next_url = f"{request.url.path}?{urlencode({**request.query_params, 'offset': offset + limit})}"
     answer = {"columns": outcome.variables, "rows": rows, "count": len(rows), "has_more": has_more,
               "next": next_url}
-    return HTMLResponse(query_page(query, described, request, answer, names), headers={"Vary": "Accept"})
+    return query_page(query, described, request, answer, names)
 
 
 operations_router = APIRouter(tags=["queries"])
 
 
-@operations_router.get("/operations", summary="Every operation: canned queries and analyses, described alike")
-def read_operations(service: ServiceDep) -> dict:
+@operations_router.get("/operations", summary="Every operation: canned queries and analyses, described alike",
+                       responses={200: {"content": {"text/html": {}}}})
+def read_operations(request: Request, service: ServiceDep,
+                    format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response:
     """One registry (``diplograph.operations``): name, kind, title, description, typed parameters, its URL."""
     from dataclasses import asdict
 
     from ...operations import operations
 
-    found = operations(service.graph).values()
-    return {"data": [asdict(o) | {"path": o.path} for o in found], "count": len(found)}
+    found = list(operations(service.graph).values())
+    if prefers_html(request, format):
+        rows = [{"operation": o.path, "operationLabel": o.title, "name": o.name, "kind": o.kind,
+                 "parameters": ", ".join(f"{p.name}: {p.type}" + ("" if p.required else "?") for p in o.parameters)}
+                for o in found]
+        return rows_page(request, "Operations", [table(["operation", "operationLabel", "name", "kind", "parameters"],
+                                                       rows)],
+                         lede="Every canned query and analysis, described alike from one registry: the same "
+                              "description the forms, the command line (diplograph operations) and the API use.",
+                         links=[("/queries", "Canned queries"), ("/analysis", "Analyses")])
+    return JSONResponse({"data": [asdict(o) | {"path": o.path} for o in found], "count": len(found)},
+                        headers={"Vary": "Accept"})

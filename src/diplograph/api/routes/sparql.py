@@ -6,7 +6,6 @@ from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from fastapi.responses import HTMLResponse
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
@@ -67,7 +66,7 @@ async def read_sparql(
         raise QueryError("an update must be sent with POST (application/sparql-update or a form), never with GET")
     if query is None:
         if format is None and choose(accept, ["text/html", *GRAPH_TYPES]) == "text/html":
-            return HTMLResponse(editor_page(service))
+            return editor_page(list(service.graph.canned.values()))
         name, media_type = pick(accept, format, GRAPH_TYPES)
         description = _service_description(service, str(request.url_for("read_sparql")))
         return graph_response(serialize_graph(description, name), media_type)

@@ -1,0 +1,155 @@
+"""Review anyone can drive from a terminal: whole ids (or a unique start), JSON, decisions that are remembered and
+said, atomic accepts, and a running server that serves what the command line wrote."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+
+from diplograph.documents import add_source
+from diplograph.drafting import accept, draft, read_candidates, review_file
+from diplograph.errors import DataError, DiplographError
+from diplograph.graph import KnowledgeGraph
+
+DIPLOGRAPH = Path(sys.executable).with_name("diplograph")
+FIXTURES = Path(__file__).parent / "fixtures"
+BRIEFING = "2026-01-20-made-up-moscow-briefing"
+
+
+@pytest.fixture
+def drafted(project):
+    add_source(project.layout, FIXTURES / f"{BRIEFING}.txt", title="Moscow hardens its line (made up)",
+               day=date(2026, 1, 20))
+    graph = KnowledgeGraph(project.layout)
+    graph.load()
+    candidates = draft(graph, BRIEFING)
+    return project, {c.sentence: c for c in candidates}
+
+
+def cli(project, *args: str, columns: int | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, **({"COLUMNS": str(columns)} if columns else {})}
+    return subprocess.run([str(DIPLOGRAPH), *args, "--data", str(project.layout.data), "--ontology",
+                           str(project.layout.ontology)], capture_output=True, text=True, timeout=300, env=env)
+
+
+def starting(candidates: dict, words: str):
+    return next(c for sentence, c in candidates.items() if sentence.startswith(words))
+
+
+def test_at_80_columns_the_printed_ids_are_whole_and_a_unique_start_accepts(drafted):
+    project, candidates = drafted
+    listed = cli(project, "review", BRIEFING, "-f", "table", columns=80)
+    assert listed.returncode == 0, listed.stderr
+    for candidate in candidates.values():
+        assert candidate.id in listed.stdout  # never cut to "70e715d…"
+    assert max(len(line) for line in listed.stdout.splitlines()) <= 80
+    rejection = starting(candidates, "On January 19, Putin rejected")
+    accepted = cli(project, "review", BRIEFING, "--accept", rejection.id[:6], "--set", "towards=dgr:28-point-plan")
+    assert accepted.returncode == 0, accepted.stderr
+    assert f"as dgr:position-{rejection.id}" in accepted.stdout
+
+
+def test_review_as_json_and_decisions_said_with_their_date(drafted):
+    project, candidates = drafted
+    listed = json.loads(cli(project, "review", BRIEFING, "-f", "json").stdout)
+    assert {c["id"] for c in listed} == {c.id for c in candidates.values()}
+    demand = starting(candidates, "Russia again insists")
+    assert cli(project, "review", BRIEFING, "--reject", demand.id).returncode == 0
+    today = date.today().isoformat()  # the decision's date is when it is made (UTC; the test runs within a day)
+    refused = cli(project, "review", BRIEFING, "--accept", demand.id)
+    assert refused.returncode == 2
+    assert f"candidate {demand.id} was rejected on {today[:8]}" in refused.stderr and "--force" in refused.stderr
+    forced = cli(project, "review", BRIEFING, "--accept", demand.id, "--force")
+    assert forced.returncode == 0, forced.stderr
+    again = cli(project, "review", BRIEFING, "--accept", demand.id)
+    assert again.returncode == 2
+    assert f"was accepted already, on {today[:8]}" in again.stderr and f"dgr:demand-{demand.id}" in again.stderr
+    decided = {c["id"]: c for c in json.loads(cli(project, "review", BRIEFING, "--all", "-f", "json").stdout)}
+    assert decided[demand.id]["status"] == "accepted" and decided[demand.id]["fact"] == f"dgr:demand-{demand.id}"
+
+
+def test_an_ambiguous_or_unknown_id_is_one_line_with_the_choices(drafted):
+    project, candidates = drafted
+    unknown = cli(project, "review", BRIEFING, "--accept", "zzzzzzzzzz")
+    assert unknown.returncode == 2 and unknown.stderr.startswith("error: no candidate named 'zzzzzzzzzz'")
+    assert len(unknown.stderr.strip().splitlines()) == 1
+
+
+def test_a_property_set_twice_gets_both_values(drafted):
+    project, candidates = drafted
+    demand = starting(candidates, "Russia again insists")
+    result = cli(project, "review", BRIEFING, "--accept", demand.id, "--set", "demandedOf=Kyiv",
+                 "--set", "callsFor=WithdrawalOfForces", "--set", "callsFor=TerritorialConcession")
+    assert result.returncode == 0, result.stderr
+    graph = KnowledgeGraph(project.layout)
+    graph.load()
+    from diplograph.namespaces import DG, DGR
+    assert set(graph.dataset.objects(DGR[f"demand-{demand.id}"], DG.callsFor)) == {
+        DG.WithdrawalOfForces, DG.TerritorialConcession}
+
+
+def test_an_accept_that_would_not_validate_writes_nothing_and_a_hostile_review_file_is_refused(drafted):
+    project, candidates = drafted
+    sheet = project.layout.documents_dir / f"{BRIEFING}.yaml"
+    before, review = sheet.read_bytes(), review_file(project.layout, BRIEFING).read_bytes()
+    rejection = starting(candidates, "On January 19, Putin rejected")
+    with pytest.raises(DataError):
+        accept(project.layout, BRIEFING, rejection.id, edits={"towards": "dgr:no-such-thing"})
+    assert sheet.read_bytes() == before and review_file(project.layout, BRIEFING).read_bytes() == review
+    planted = review.replace(rejection.id.encode(), b"x' onmouseover='alert(1)", 1)
+    review_file(project.layout, BRIEFING).write_bytes(planted)
+    with pytest.raises(DataError, match="is not one diplograph wrote"):
+        read_candidates(review_file(project.layout, BRIEFING))
+
+
+def test_an_accept_interrupted_after_the_sheet_was_written_completes_when_repeated(drafted):
+    """The sheet is written first (atomically), the review file after it: a kill in between leaves a valid corpus,
+    and accepting again records the decision without writing the fact twice."""
+    project, candidates = drafted
+    rejection = starting(candidates, "On January 19, Putin rejected")
+    review = review_file(project.layout, BRIEFING)
+    pending = review.read_bytes()
+    accept(project.layout, BRIEFING, rejection.id, edits={"towards": "dgr:28-point-plan"})
+    review.write_bytes(pending)  # as if killed before the review file was replaced
+    sheet = (project.layout.documents_dir / f"{BRIEFING}.yaml").read_text()
+    assert accept(project.layout, BRIEFING, rejection.id) == f"dgr:position-{rejection.id}"
+    assert (project.layout.documents_dir / f"{BRIEFING}.yaml").read_text() == sheet
+    with pytest.raises(DiplographError, match="accepted already"):
+        accept(project.layout, BRIEFING, rejection.id)
+
+
+def test_a_running_server_serves_what_the_command_line_accepted(drafted, tmp_path):
+    from api.conftest import Server
+
+    project, candidates = drafted
+    rejection = starting(candidates, "On January 19, Putin rejected")
+    server = Server("--data", str(project.layout.data), "--ontology", str(project.layout.ontology), "--workers", "1",
+                    env={"DIPLOGRAPH_WATCH_INTERVAL": "0.3", "DIPLOGRAPH_CACHE": str(tmp_path / "cache")})
+    try:
+        iri = f"dgr:position-{rejection.id}"
+        assert httpx.get(f"{server.url}/entities/{iri}", timeout=30).status_code == 404
+        result = cli(project, "review", BRIEFING, "--accept", rejection.id, "--set", "towards=dgr:28-point-plan")
+        assert result.returncode == 0 and "picks the change up" in result.stdout
+        deadline = time.monotonic() + 30
+        while httpx.get(f"{server.url}/entities/{iri}", timeout=30).status_code != 200:
+            assert time.monotonic() < deadline, server.output()
+            time.sleep(0.2)
+        assert httpx.get(f"{server.url}/health", timeout=30).json()["data"] == "current"
+        # a change that does not validate is not served: the graph stays, and /health says why
+        sheet = project.layout.documents_dir / f"{BRIEFING}.yaml"
+        sheet.write_text(sheet.read_text() + "  - id: dgr:broken\n    type: Demand\n")
+        deadline = time.monotonic() + 30
+        while not httpx.get(f"{server.url}/health", timeout=30).json()["data"].startswith("changed files not"):
+            assert time.monotonic() < deadline, server.output()
+            time.sleep(0.2)
+        assert httpx.get(f"{server.url}/entities/{iri}", timeout=30).status_code == 200
+    finally:
+        server.stop()
