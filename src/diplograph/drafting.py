@@ -273,15 +273,38 @@ def _speaker(heading: str, gazetteer) -> list[Mention]:
     return []
 
 
-def _gazetteer(graph: KnowledgeGraph) -> dict[str, tuple[str, str, bool]]:
-    """Casefolded label or alias → (entity as a prefixed name, its label, whether it is an actor)."""
+class Gazetteer(dict):
+    """Casefolded label or alias → (entity as a prefixed name, its label, whether it is an actor), with a look-up of
+    the closest spelling that compares a phrase only with names of its first letter and a length that could reach
+    the cut-off — so drafting costs what the document costs, not the document times the corpus's names."""
+
+    def __init__(self, names: dict[str, tuple[str, str, bool]]):
+        super().__init__(names)
+        self._by_letter: dict[str, list[str]] = {}
+        for key in sorted(self):
+            self._by_letter.setdefault(key[:1], []).append(key)
+        self._seen: dict[str, str | None] = {}
+
+    def closest(self, key: str) -> str | None:
+        """The name spelt most like ``key`` (difflib's ratio at least ``_CLOSE``), if any."""
+        if key not in self._seen:
+            # a ratio of 2M/(a+b) >= c needs the shorter at least c/(2-c) of the longer
+            reach = _CLOSE / (2 - _CLOSE)
+            near = [k for k in self._by_letter.get(key[:1], ())
+                    if min(len(k), len(key)) >= reach * max(len(k), len(key))]
+            found = difflib.get_close_matches(key, near, n=1, cutoff=_CLOSE)
+            self._seen[key] = found[0] if found else None
+        return self._seen[key]
+
+
+def _gazetteer(graph: KnowledgeGraph) -> Gazetteer:
     names = graph.names
     actors = set(graph.instances(DG.Actor))
-    return {spelling: (graph.dataset.namespace_manager.normalizeUri(iri), graph.label(iri), iri in actors)
-            for spelling, iri in names.by_label.items() if spelling in names.entities}
+    return Gazetteer({spelling: (graph.dataset.namespace_manager.normalizeUri(iri), graph.label(iri), iri in actors)
+                      for spelling, iri in names.by_label.items() if spelling in names.entities})
 
 
-def _mentions(sentence: str, gazetteer: dict[str, tuple[str, str, bool]]) -> list[Mention]:
+def _mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     words = re.findall(r"[\w’'.-]+", sentence)
     found: dict[str, Mention] = {}
     for size in (4, 3, 2, 1):
@@ -295,10 +318,10 @@ def _mentions(sentence: str, gazetteer: dict[str, tuple[str, str, bool]]) -> lis
                 found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor))
                 continue
             if size <= 2 and phrase[:1].isupper():  # a name, spelt otherwise
-                close = difflib.get_close_matches(key, list(gazetteer), n=1, cutoff=_CLOSE)
+                close = gazetteer.closest(key)
                 if close:
-                    entity, label, actor = gazetteer[close[0]]
-                    score = round(difflib.SequenceMatcher(None, key, close[0]).ratio(), 2)
+                    entity, label, actor = gazetteer[close]
+                    score = round(difflib.SequenceMatcher(None, key, close).ratio(), 2)
                     if entity not in found:
                         found[entity] = Mention(phrase, entity, label, score, actor)
     return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
