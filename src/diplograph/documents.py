@@ -170,6 +170,7 @@ def remove_source(layout: Layout, slug: str, *, force: bool = False) -> tuple[li
                          *sorted((layout.sources_dir / "originals").glob(f"{slug}.*")),
                          layout.data / "review" / f"{slug}.yaml") if p.exists()]
     if not found:
+        layout.document(slug)  # the nearest registered name, if one is near
         raise DiplographError(f"no source named {slug!r}")
     if not force:
         users = _dependents(layout, slug)

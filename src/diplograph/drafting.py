@@ -99,7 +99,8 @@ class Candidate:
 
 
 def review_file(layout: Layout, name: str) -> Path:
-    return layout.data / "review" / f"{name}.yaml"
+    """Where the candidates of document ``name`` wait for review (a registered document: else the nearest name)."""
+    return layout.data / "review" / f"{layout.document(name)}.yaml"
 
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True

@@ -15,7 +15,7 @@ import yaml
 from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from .errors import DataError, DiplographError, Problem, relative
+from .errors import DataError, DiplographError, Problem, relative, unknown
 from .namespaces import DCTERMS, DG, DGS, GRAPH, PREFIXES, RDF, RDFS, SKOS
 from .resources import bundled
 
@@ -121,6 +121,20 @@ class Layout:
     @property
     def context_file(self) -> Path:
         return self.ontology / "context.jsonld"
+
+    def document(self, name: str) -> str:
+        """``name`` if a fact sheet of that name is in ``documents/`` (a source's registered name).
+
+        Raises
+        ------
+        UnknownEntityError
+            naming the nearest registered name.
+        """
+        names = sorted(p.stem for p in self.documents_dir.iterdir() if p.suffix in FACT_SHEET_SUFFIXES) \
+            if self.documents_dir.is_dir() else []
+        if name not in names:
+            raise unknown("source document", name, names, "sources")
+        return name
 
     def fingerprint(self) -> tuple:
         """Size and time of every file the graph is built from (fact sheets, texts, ontology, shapes): a change
