@@ -135,3 +135,22 @@ def test_shipped_source_is_the_corpus_document_unchanged():
             pytest.fail(message)
         pytest.skip(message)
     assert (REPO / "data" / "sources" / f"{DOCUMENT}.txt").read_bytes() == original.read_bytes()
+
+
+def test_a_control_character_in_a_label_is_refused_with_its_line(project):
+    project.replace(project.document, 'rdfs:label "Ukraine refuses Putin\'s conditions"@en',
+                    'rdfs:label "Ukraine refuses\\u0001 Putin\'s conditions"@en')
+    problems = validate_files(project.layout)
+    found = [p for p in problems if "control character U+0001" in p.message]
+    assert found and found[0].file.endswith(".ttl")
+    assert found[0].line == project.line_of(project.document, "dgr:position-ukraine-refuses-putin-conditions a")
+
+
+def test_a_string_that_is_not_an_iri_is_refused_with_its_line(project, tmp_path):
+    """JSON-LD takes any string as an IRI ("sameAs": "data:text/html,<script>…"); no RDF writer can carry it."""
+    sheet = project.layout.documents_dir / "2026-03-01-odd.yaml"
+    sheet.write_text('"@context": https://w3id.org/diplograph/context\n"@graph":\n  - id: dgr:odd-envoy\n'
+                     '    type: Person\n    label: Odd envoy\n    sameAs: "data:text/html,<script>x"\n')
+    problems = validate_files(project.layout)
+    found = [(p.file, p.line) for p in problems if "not an IRI" in p.message]
+    assert found == [("data/documents/2026-03-01-odd.yaml", 6)]

@@ -3,17 +3,19 @@
 At a million quads the networkx projections and their betweenness take
 minutes, the class statistics most of a minute: no request should wait for
 them, and no worker should compute them again. So the server hands each graph
-generation to a *builder*, a process forked for the purpose, which computes
-them within the workers' memory cap and writes them to a file; the server reads
-the file into the generation's snapshot and restarts its workers, which
-inherit it. Until then a request computes what it needs itself (bounded by its
-worker), as it always could.
+generation to a *builder*, a process forked for the purpose, which computes a
+:class:`Derived` record within the workers' memory cap and writes it to the
+cache folder as JSON; the server reads it into the generation's snapshot and
+restarts its workers, which inherit it. Until then a request computes what it
+needs itself (bounded by its worker), as it always could.
 
-The file lives in the user's cache folder, named by a digest of what the graph
-was built from (the data files, or the store folder's identity, and the
-runtime overlay), so a restart on unchanged data finds it and serves derived
-answers from the first request. Over a remote engine nothing is built ahead: see
-``Builder.start``.
+The file is data, never code: JSON with a format version and the key of the
+graph it describes, checked for shape on reading; one that does not check is
+rebuilt, with a line in the log and ``/health`` saying so. It lives in the
+user's private cache folder (:mod:`diplograph.cache`), named by a digest of
+what the graph was built from, so a restart on unchanged data finds it and
+serves derived answers from the first request. Over a remote engine nothing is
+built ahead: see ``Builder.start``.
 """
 
 from __future__ import annotations
@@ -21,18 +23,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
-import os
-import pickle
 import threading
-from pathlib import Path
+from dataclasses import asdict, dataclass
 
+import networkx as nx
+import orjson
+
+from . import cache
 from .executor import limit_memory, wake
-from .graph import KnowledgeGraph, cache_folder, content_key
+from .graph import KnowledgeGraph, Stats, content_key
+from .load import Names
 
-__all__ = ["Builder", "cache_file", "install", "prepare", "restore"]
+__all__ = ["Builder", "Derived", "FORMAT", "prepare", "restore"]
 
-_KEYS = ("projections", "stats", "home counts", "names")
-"""The snapshot cache entries a builder fills (see ``tasks`` and ``KnowledgeGraph``)."""
+FORMAT = 2
+"""The version of the file format; a file of another version is rebuilt."""
 
 _NEEDS_OPTIONS = frozenset({"paths", "ego"})
 """Analyses that answer nothing without options (a source and target, an entity)."""
@@ -43,78 +48,128 @@ _KEEP = 8
 _log = logging.getLogger("uvicorn.error")
 
 
-def prepare(graph: KnowledgeGraph) -> dict[str, object]:
-    """Compute everything a request may want derived from the whole of ``graph``; the snapshot entries.
+@dataclass
+class Derived:
+    """Everything a request may want derived from the whole of one graph generation."""
+
+    entity: nx.MultiDiGraph
+    stance: nx.Graph
+    scores: dict[tuple[str, bool], list]
+    """Centralities per (projection, with attribution edges), as ``analysis.centrality.CentralityScore`` lists."""
+    stats: Stats
+    counts: dict[str, int]
+    """Members of each collection, for the home page."""
+    names: Names
+    analyses: dict[str, object]
+    """The answer of every analysis that needs no option, by name."""
+
+    def encode(self, key: str) -> bytes:
+        """The record as JSON, naming the graph (``key``) it describes."""
+        return orjson.dumps({
+            "format": FORMAT, "key": key,
+            "entity": nx.node_link_data(self.entity, edges="edges"),
+            "stance": nx.node_link_data(_with_reasons_as_data(self.stance), edges="edges"),
+            "scores": [{"view": view, "attribution": attribution, "scores": [asdict(s) for s in scores]}
+                       for (view, attribution), scores in self.scores.items()],
+            "stats": asdict(self.stats), "counts": self.counts, "names": self.names.to_json(),
+            "analyses": self.analyses}, option=orjson.OPT_NON_STR_KEYS)
+
+    @classmethod
+    def decode(cls, raw: bytes, key: str) -> Derived:
+        """The record in ``raw``, if it is one of this format describing graph ``key``.
+
+        Raises
+        ------
+        ValueError
+            naming what does not fit (not JSON, another format or graph, a part of the wrong shape).
+        """
+        from .analysis.centrality import CentralityScore
+
+        try:
+            data = orjson.loads(raw)
+            if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+                raise ValueError("another format or another graph")
+            scores = {(part["view"], bool(part["attribution"])): [CentralityScore(**s) for s in part["scores"]]
+                      for part in data["scores"]}
+            stats = Stats(int(data["stats"]["triples"]), dict(data["stats"]["graphs"]),
+                          dict(data["stats"]["classes"]))
+            counts, analyses = data["counts"], data["analyses"]
+            if not (isinstance(counts, dict) and isinstance(analyses, dict)):
+                raise ValueError("counts or analyses of the wrong shape")
+            return cls(nx.node_link_graph(data["entity"], edges="edges"),
+                       _with_reasons_as_objects(nx.node_link_graph(data["stance"], edges="edges")), scores, stats,
+                       {str(k): int(v) for k, v in counts.items()}, Names.from_json(data["names"]), analyses)
+        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError, nx.NetworkXError) as error:
+            raise ValueError(f"not derived data of this version ({type(error).__name__}: {error})") from None
+
+    def install(self, graph: KnowledgeGraph) -> None:
+        """Put the record into ``graph``'s current snapshot, where requests look first."""
+        from .analysis.registry import Projections
+
+        projections = Projections(graph)
+        projections.adopt(self.entity, self.stance, self.scores)
+        entries: dict[object, object] = {"projections": projections, "stats": self.stats,
+                                         "home counts": self.counts, "names": self.names}
+        entries |= {("analysis", name, ()): result for name, result in self.analyses.items()}
+        graph.snapshot.derived.update(entries)
+
+
+def prepare(graph: KnowledgeGraph) -> Derived:
+    """Compute everything a request may want derived from the whole of ``graph``.
 
     >>> derived = prepare(KnowledgeGraph.open())
-    >>> sorted(key for key in derived if isinstance(key, str))
-    ['home counts', 'names', 'projections', 'stats']
-    >>> ("analysis", "coalitions", ()) in derived
-    True
-    >>> derived["projections"].scores()[0].pagerank > 0
+    >>> sorted(derived.analyses)[:3]
+    ['centrality', 'changes', 'coalitions']
+    >>> derived.scores[("entity", False)][0].pagerank > 0
     True
     """
     from .analysis.registry import ANALYSES
     from .tasks import analysis, counts, projections
 
-    projections(graph).precompute()
-    graph.stats()
-    counts(graph)
-    graph.names  # noqa: B018 (a cached property: reading it builds it)
-    for name in ANALYSES:  # each analysis that needs no option, as the home page links it
-        if name not in _NEEDS_OPTIONS:
-            analysis(graph, name, {})
-    return {key: value for key, value in graph.snapshot.derived.items()
-            if key in _KEYS or (isinstance(key, tuple) and key[0] == "analysis")}
+    built = projections(graph).precompute()
+    return Derived(built.entity, built.stance, dict(built.scores_computed), graph.stats(), counts(graph), graph.names,
+                   {name: analysis(graph, name, {}) for name in ANALYSES if name not in _NEEDS_OPTIONS})
 
 
-def install(graph: KnowledgeGraph, derived: dict[str, object]) -> None:
-    """Put ``derived`` (from ``prepare``, perhaps through a file) into ``graph``'s current snapshot."""
-    for key, value in derived.items():
-        graph.snapshot.derived[key] = value.attach(graph) if key == "projections" else value  # type: ignore
-
-
-def cache_file(graph: KnowledgeGraph) -> Path | None:
-    """Where the derived data of ``graph``'s current generation is kept, or None if it has no stable identity."""
+def restore(graph: KnowledgeGraph) -> str:
+    """Install the derived data kept for ``graph``'s generation, if there and valid; what was found: "ready",
+    "missing" or why the file was not taken."""
     key = content_key(graph)
     if key is None:
-        return None
-    return cache_folder() / "derived" / f"{key}.pickle"  # the key covers the code too: a new version rebuilds
-
-
-def restore(graph: KnowledgeGraph, path: Path) -> bool:
-    """Install the derived data kept in ``path``, if it is there and readable; whether it was."""
-    derived = _read(path)
-    if derived is not None:
-        install(graph, derived)
-    return derived is not None
-
-
-def _read(path: Path) -> dict[str, object] | None:
+        return "missing"
+    raw = cache.read("derived", f"{key}.json")
+    if raw is None:
+        return "missing"
     try:
-        with path.open("rb") as file:
-            return pickle.load(file)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
-        return None
+        Derived.decode(raw, key).install(graph)
+    except ValueError as error:
+        return f"the kept file was not taken ({error}); rebuilding"
+    return "ready"
 
 
-def _write(graph: KnowledgeGraph, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}")
-    with partial.open("wb") as file:
-        pickle.dump(prepare(graph), file, protocol=pickle.HIGHEST_PROTOCOL)
-    partial.replace(path)
-    kept = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in kept[_KEEP:]:
-        stale.unlink(missing_ok=True)
+def _with_reasons_as_data(stance: nx.Graph) -> nx.Graph:
+    copy = stance.copy()
+    for _, _, data in copy.edges(data=True):
+        data["reasons"] = [asdict(r) for r in data.get("reasons", [])]
+    return copy
 
 
-def _build(graph: KnowledgeGraph, path: Path, memory_mb: int) -> None:
+def _with_reasons_as_objects(stance: nx.Graph) -> nx.Graph:
+    from .project import Reason
+
+    for _, _, data in stance.edges(data=True):
+        data["reasons"] = [Reason(r["rule"], int(r["sign"]), tuple(r["statements"]), tuple(r["quotes"]),
+                                  r.get("measure"), bool(r.get("inferred", True)), int(r.get("support", 1)))
+                           for r in data.get("reasons", [])]
+    return stance
+
+
+def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
     """The builder process: compute and write, within the memory cap a worker has."""
     graph.snapshot.lock = threading.RLock()  # a lock held by a thread of the parent at the fork stays held here
     graph.reopen()
     limit_memory(memory_mb)
-    _write(graph, path)
+    cache.write("derived", f"{key}.json", prepare(graph).encode(key), keep=_KEEP)
 
 
 class Builder:
@@ -155,35 +210,41 @@ class Builder:
             self._task.cancel()
 
     async def _run(self, generation: int) -> None:
-        loop = asyncio.get_running_loop()
-        path = cache_file(self.graph)
-        assert path is not None  # a local store: its data has a name
-        derived = await asyncio.to_thread(_read, path)
-        if derived is None:
-            self.state = "building"
-            process = multiprocessing.get_context("fork").Process(
-                target=_build, args=(self.graph, path, self.memory_mb), name="diplograph-builder", daemon=True)
-            process.start()
-            self._process = process
-            exited = loop.create_future()
-            loop.add_reader(process.sentinel, wake, exited)
-            try:
-                await exited
-            finally:
-                loop.remove_reader(process.sentinel)
-                process.join(timeout=5)
-            if process.exitcode != 0:
-                self.state = (f"not built: the builder stopped (exit code {process.exitcode}; out of memory, or see "
-                              "the log)")
-                _log.warning("diplograph: derived data %s", self.state)
+        found = await asyncio.to_thread(restore, self.graph)
+        if found != "ready":
+            if found != "missing":
+                _log.warning("diplograph: derived data: %s", found)
+            self.state = "building" if found == "missing" else f"building: {found}"
+            if not await self._build():
                 return
-            derived = await asyncio.to_thread(_read, path)
+            found = await asyncio.to_thread(restore, self.graph)
         if self.graph.snapshot.generation != generation:
             return  # the graph changed meanwhile: a newer build is on its way
-        if derived is None:
-            self.state = "not built: the derived data could not be read back from the cache folder"
-            _log.warning("diplograph: derived data %s", self.state)
+        if found != "ready":
+            self.state = f"not built: the derived data could not be read back from the cache folder ({found})"
+            _log.warning("diplograph: %s", self.state)
             return
-        install(self.graph, derived)
         self.state = "ready"
         self.on_installed()
+
+    async def _build(self) -> bool:
+        """Run the builder process; whether it wrote the file."""
+        key = content_key(self.graph)
+        assert key is not None  # a local store: its data has a name
+        loop = asyncio.get_running_loop()
+        process = multiprocessing.get_context("fork").Process(
+            target=_build, args=(self.graph, key, self.memory_mb), name="diplograph-builder", daemon=True)
+        process.start()
+        self._process = process
+        exited = loop.create_future()
+        loop.add_reader(process.sentinel, wake, exited)
+        try:
+            await exited
+        finally:
+            loop.remove_reader(process.sentinel)
+            process.join(timeout=5)
+        if process.exitcode != 0:
+            self.state = f"not built: the builder stopped (exit code {process.exitcode}; out of memory, or see the log)"
+            _log.warning("diplograph: derived data %s", self.state)
+            return False
+        return True

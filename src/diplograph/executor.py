@@ -38,6 +38,7 @@ from .results import (
     NATIVE_GRAPH_FORMATS,
     NATIVE_TABLE_FORMATS,
     Table,
+    finished,
     json_term,
     plain_json,
     serialize_triples,
@@ -73,6 +74,9 @@ class Job:
     format: str = "sparql-json"
     call: tuple[str, dict] | None = None
     """A task of ``diplograph.tasks`` (name, arguments) instead of a query."""
+    disposable: bool = False
+    """The job changes the worker's copy of the graph (an update): the worker is replaced after it, whatever
+    happened."""
 
 
 @dataclass
@@ -192,7 +196,10 @@ class QueryExecutor:
             except BaseException:  # cancelled (the client went away): the worker may be mid-query, so replace it
                 self._replace(worker)
                 raise
-            self._release(worker)
+            if job.disposable:
+                self._replace(worker)
+            else:
+                self._release(worker)
             return outcome
         raise AssertionError("unreachable")
 
@@ -343,7 +350,8 @@ def _outcome(answer, job: Job) -> Outcome:
                 for solution in islice(answer, limit + 1)]
         return _table(names, rows, job)
     triples = list(islice(answer, limit + 1))  # CONSTRUCT or DESCRIBE: Oxigraph does not say which
-    body = ox.serialize(triples[:limit], format=NATIVE_GRAPH_FORMATS[job.format], prefixes=_PREFIXES)
+    body = finished(ox.serialize(triples[:limit], format=NATIVE_GRAPH_FORMATS[job.format], prefixes=_PREFIXES),
+                    job.format)
     return Outcome(form="CONSTRUCT", body=body, format=job.format, truncated=len(triples) > limit)
 
 
@@ -356,7 +364,7 @@ def _table(names: list[str] | None, rows, job: Job) -> Outcome:
     body = orjson.dumps(document)
     if job.format != "sparql-json":  # Oxigraph's writers for the other result formats
         results = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        body = results.serialize(format=NATIVE_TABLE_FORMATS[job.format])
+        body = finished(results.serialize(format=NATIVE_TABLE_FORMATS[job.format]), job.format)
     return Outcome(form=form, body=body, format=job.format, truncated=truncated)
 
 

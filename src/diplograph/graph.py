@@ -8,22 +8,24 @@ with it everything derived, so nothing stale can be served.
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+import orjson
 from rdflib import Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
+from . import cache
+from .cache import code_digest
 from .errors import DataError, QueryError, UnknownEntityError, unknown
 from .load import Layout, Names, SourceFile, parse_files
 from .namespaces import DCTERMS, DGS, RDF, RDFS, SKOS
 from .queries import CannedQuery, load_queries
-from .results import short
+from .results import finished, short
 from .store import Store, StoreSpec, remote_auth
 from .validate import check
 
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from .entities import Entity
     from .settings import Settings
 
-__all__ = ["KnowledgeGraph", "Snapshot", "Stats", "cache_folder", "code_digest", "content_key"]
+__all__ = ["KnowledgeGraph", "Snapshot", "Stats", "content_key"]
 
 T = TypeVar("T")
 
@@ -66,54 +68,35 @@ class Snapshot:
             return self.derived[key]  # type: ignore[return-value]
 
 
-@functools.cache
-def code_digest() -> str:
-    """A digest of this package's source: caches of what the code computes are void once the code changes."""
-    import hashlib
-
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
 def _validation_key(layout: Layout, files: list[SourceFile]) -> str:
     """A digest of everything validation reads: the files, the shapes, the source texts, the code."""
     import hashlib
 
     digest = hashlib.sha256(code_digest().encode())
     extra = [layout.shapes_file, layout.context_file,
-             *(sorted(layout.sources_dir.glob("*.txt")) if layout.sources_dir.is_dir() else [])]
+             *(sorted(layout.sources_dir.rglob("*")) if layout.sources_dir.is_dir() else [])]
     for path, text in sorted([(str(f.path), f.text.encode()) for f in files] +
                              [(str(p), p.read_bytes()) for p in extra if p.is_file()]):
         digest.update(path.encode() + b"\0" + hashlib.sha256(text).digest())
     return digest.hexdigest()
 
 
-def cache_folder() -> Path:
-    """The user's cache folder for diplograph (``DIPLOGRAPH_CACHE``, else the XDG cache home)."""
-    import os
-
-    return Path(os.environ.get("DIPLOGRAPH_CACHE") or Path(os.environ.get("XDG_CACHE_HOME") or
-                                                           Path.home() / ".cache") / "diplograph")
-
-
-def _validated_before(layout: Layout, files: list[SourceFile]) -> bool:
-    """Whether exactly these files (same bytes, same diplograph) passed validation before: then it is skipped.
+def _validated_before(key: str) -> bool:
+    """Whether exactly this content (same bytes, same diplograph) passed validation before: then it is skipped.
 
     SHACL validation takes most of a start; its answer depends only on what
-    the key covers, so a start on unchanged files need not repeat it.
+    the key covers. The record must name the key it was written for, in a
+    cache folder private to the user: a planted or empty file skips nothing.
     """
-    return (cache_folder() / "validated" / _validation_key(layout, files)).exists()
-
-
-def _remember_valid(layout: Layout, files: list[SourceFile]) -> None:
+    kept = cache.read("validated", key)
     try:
-        folder = cache_folder() / "validated"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / _validation_key(layout, files)).touch()
-    except OSError:
-        pass  # no cache where none can be written: the next start validates again
+        return kept is not None and orjson.loads(kept) == {"format": 1, "validated": key}
+    except orjson.JSONDecodeError:
+        return False
+
+
+def _remember_valid(key: str) -> None:
+    cache.write("validated", key, orjson.dumps({"format": 1, "validated": key}), keep=64)
 
 
 def content_key(graph: KnowledgeGraph) -> str | None:
@@ -206,11 +189,12 @@ class KnowledgeGraph:
             self._swap(RemoteSparql(str(self.spec.query_url), auth=remote_auth()), [])
             return
         dataset, files = parse_files(self.layout, nquads=False)
-        if validate and not _validated_before(self.layout, files):
+        key = _validation_key(self.layout, files) if validate else ""
+        if validate and not _validated_before(key):
             problems = check(self.layout, dataset, files)
             if problems:
                 raise DataError(problems)
-            _remember_valid(self.layout, files)
+            _remember_valid(key)
         nquads = [path for path, graph in self.layout.files() if graph is None]
         self._swap(LocalStore.in_memory(dataset, nquads), files)
 
@@ -268,7 +252,7 @@ class KnowledgeGraph:
 
         ``format`` is a name of ``results.GRAPH_FORMATS``.
         """
-        return self.store.dump(format, graph, union=union)
+        return finished(self.store.dump(format, graph, union=union), format)
 
     def source_texts(self) -> dict[str, Path]:
         """The source documents' texts by name: the ``*.txt`` files in ``data/sources/``, registered at load.
@@ -318,7 +302,7 @@ class KnowledgeGraph:
     @property
     def names(self) -> Names:
         """Labels and aliases → entities, built once per snapshot (name lookups are on request paths)."""
-        return self.cached("names", lambda: Names(self.dataset))
+        return self.cached("names", lambda: Names.of(self.dataset))
 
     @property
     def canned(self) -> dict[str, CannedQuery]:

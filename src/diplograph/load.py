@@ -29,6 +29,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 FACT_SHEET_SUFFIXES = (".ttl", *YAML_SUFFIXES)
 CONTEXT_IRI = "https://w3id.org/diplograph/context"
 """How a fact sheet names the project's JSON-LD context (``ontology/context.jsonld``); nothing is fetched."""
+_NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+"""Characters an IRI may not hold (RFC 3987): JSON-LD lets them through, every RDF writer refuses them."""
 _PREFIX_RE = re.compile(r"@prefix\s+([\w-]*):\s*<([^>]*)>", re.IGNORECASE)
 
 
@@ -240,7 +242,7 @@ def parse_files(layout: Layout, *, nquads: bool = True, overrides: dict[Path, st
         files.append(file)
         try:
             if path.suffix in YAML_SUFFIXES and names is None:
-                names = Names(dataset)  # documents come last: everything they may name is loaded
+                names = Names.of(dataset)  # documents come last: everything they may name is loaded
             parse_into(dataset.graph(graph), file, layout, names)
         except DataError as error:
             problems += error.problems
@@ -267,9 +269,17 @@ def parse_into(graph: Graph, file: SourceFile, layout: Layout, names: Names | No
         return
     document = read_fact_sheet(file, layout, names)
     try:
-        graph.parse(data=json.dumps(document), format="json-ld")
+        parsed = Graph().parse(data=json.dumps(document), format="json-ld")
     except Exception as error:  # the JSON-LD processor reports what it cannot expand
         raise DataError([Problem(file.display, None, f"JSON-LD error: {error}")]) from None
+    bad = sorted({str(term) for triple in parsed for term in triple
+                  if isinstance(term, URIRef) and _NOT_IRI.search(str(term))})
+    if bad:  # JSON-LD takes any string as an IRI; no store or format can carry these
+        raise DataError([Problem(file.display, file.line_containing(iri[-20:]) or None,
+                                 f"not an IRI: {iri[:80]!r} (spaces and any of <>\"{{}}|^`\\ are not allowed)")
+                         for iri in bad])
+    for triple in parsed:
+        graph.add(triple)
 
 
 def read_fact_sheet(file: SourceFile, layout: Layout, names: Names | None = None) -> dict:
@@ -382,26 +392,49 @@ class Names:
     entities, earlier documents), so "Moscow" in a new sheet is ``dgr:russia``.
     """
 
-    def __init__(self, dataset: Dataset):
-        # quads(), not graph(): naming a graph would write to a read-only store
-        self.terms = {str(s)[len(str(DG)):] for s, _, _, _ in dataset.quads((None, None, None, ONTOLOGY_GRAPH))
-                      if str(s).startswith(str(DG))}
-        self.by_label: dict[str, URIRef] = {}
-        """Every named node by its label, alias or preferred label (casefolded); labels win over aliases."""
-        self.spellings: dict[str, str] = {}
+    def __init__(self, terms: set[str], by_label: dict[str, URIRef], spellings: dict[str, str]):
+        self.terms = terms
+        """The ontology's own terms (``dg:`` names without the prefix)."""
+        self.by_label = by_label
+        """Every named node by its label, alias, preferred label or (a document) title and name, casefolded; labels
+        win over aliases."""
+        self.spellings = spellings
         """Casefolded label → the label as written."""
+        self.entities: dict[str, str] = {name: str(iri) for name, iri in by_label.items()
+                                         if not str(iri).startswith(str(DG))}
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Names:
+        """The names in ``dataset``."""
+        # quads(), not graph(): naming a graph would write to a read-only store
+        terms = {str(s)[len(str(DG)):] for s, _, _, _ in dataset.quads((None, None, None, ONTOLOGY_GRAPH))
+                 if str(s).startswith(str(DG))}
+        by_label: dict[str, URIRef] = {}
+        spellings: dict[str, str] = {}
         for predicate in (RDFS.label, SKOS.altLabel, SKOS.prefLabel, DCTERMS.title):
             for subject, label in dataset.subject_objects(predicate):
                 if isinstance(subject, URIRef) and (predicate != DCTERMS.title or subject.startswith(str(DGS))):
-                    self.by_label.setdefault(str(label).casefold(), subject)
-                    self.spellings.setdefault(str(label).casefold(), str(label))
+                    by_label.setdefault(str(label).casefold(), subject)
+                    spellings.setdefault(str(label).casefold(), str(label))
         for source in dataset.subjects(RDF.type, DG.SourceDocument):  # a document by its name, as files call it
             if isinstance(source, URIRef) and source.startswith(str(DGS)):
                 name = source[len(str(DGS)):]
-                self.by_label.setdefault(name.casefold(), source)
-                self.spellings.setdefault(name.casefold(), name)
-        self.entities: dict[str, str] = {name: str(iri) for name, iri in self.by_label.items()
-                                         if not str(iri).startswith(str(DG))}
+                by_label.setdefault(name.casefold(), source)
+                spellings.setdefault(name.casefold(), name)
+        return cls(terms, by_label, spellings)
+
+    def to_json(self) -> dict:
+        return {"terms": sorted(self.terms), "by_label": {k: str(v) for k, v in self.by_label.items()},
+                "spellings": self.spellings}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Names:
+        """Names read back from ``to_json``'s form (checked: a wrong shape is a ValueError)."""
+        terms, by_label, spellings = data["terms"], data["by_label"], data["spellings"]
+        if not (isinstance(terms, list) and isinstance(by_label, dict) and isinstance(spellings, dict)
+                and all(isinstance(v, str) for v in (*terms, *by_label.values(), *spellings.values()))):
+            raise ValueError("names of the wrong shape")
+        return cls(set(terms), {k: URIRef(v) for k, v in by_label.items()}, dict(spellings))
 
     def resolve(self, name: str) -> str | None:
         if name in self.terms or ":" in name:

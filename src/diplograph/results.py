@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import orjson
@@ -36,6 +37,26 @@ GRAPH_FORMATS = {
     "rdfxml": "application/rdf+xml",
 }
 """Formats for CONSTRUCT and DESCRIBE results and for dumps, with their media types."""
+
+
+XML_FORMATS = frozenset({"sparql-xml", "rdfxml", "graphml", "gexf"})
+"""Formats written as XML: what they carry must be a character XML 1.0 allows."""
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def xml_safe(body: bytes) -> bytes:
+    """``body`` (UTF-8 XML) with every character XML 1.0 forbids — C0 controls but tab and line ends, U+FFFE,
+    U+FFFF — replaced by U+FFFD, so a control character that reached the data cannot make an answer unreadable.
+
+    >>> xml_safe("<a>x\x01y\ufffez</a>".encode())
+    b'<a>x\xef\xbf\xbdy\xef\xbf\xbdz</a>'
+    """
+    return _NOT_XML.sub("\ufffd".encode(), body)
+
+
+def finished(body: bytes, format: str) -> bytes:
+    """An answer's bytes as they may leave: XML formats made well-formed (see ``xml_safe``)."""
+    return xml_safe(body) if format in XML_FORMATS else body
 
 
 def _native_formats() -> tuple[dict, dict]:
@@ -196,8 +217,8 @@ def serialize_table(table: Table, format: str) -> bytes:
         return body
     import pyoxigraph as ox
 
-    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
-        format=NATIVE_TABLE_FORMATS[format])
+    return finished(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
+        format=NATIVE_TABLE_FORMATS[format]), format)
 
 
 def serialize_graph(graph: Graph, format: str) -> bytes:
@@ -212,7 +233,7 @@ def serialize_graph(graph: Graph, format: str) -> bytes:
         items = [ox.Quad(to_native(s), to_native(p), to_native(o), _graph_name(c)) for s, p, o, c in graph.quads()]
     else:
         items = [ox.Triple(to_native(s), to_native(p), to_native(o)) for s, p, o in graph]
-    return ox.serialize(items, format=NATIVE_GRAPH_FORMATS[format], prefixes=_PREFIX_STRINGS)
+    return finished(ox.serialize(items, format=NATIVE_GRAPH_FORMATS[format], prefixes=_PREFIX_STRINGS), format)
 
 
 def serialize_triples(triples, format: str) -> bytes:

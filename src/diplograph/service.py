@@ -203,7 +203,8 @@ class Service:
         async with self._update_lock:
             # evaluated by a worker on its copy of the graph, bounded like a query; the overlay it leaves comes back
             # and replaces the server's, so a runaway WHERE is stopped at the limits and changes nothing
-            overlay = (await self.task("update", text=rewritten)).body
+            overlay = (await self._run(Job(text="", call=("update", {"text": rewritten}), disposable=True),
+                                       None)).body
             self.graph.store.replace_overlay(overlay)  # type: ignore[attr-defined]
             self.graph.changed()
             self.executor.restart()

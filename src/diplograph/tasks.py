@@ -138,7 +138,25 @@ def update(graph: KnowledgeGraph, text: str) -> bytes:
     from .updates import OVERLAY
 
     graph.store.update(text)  # type: ignore[attr-defined]
-    return graph.store.dump("ntriples", OVERLAY)  # type: ignore[attr-defined]
+    overlay = graph.store.dump("ntriples", OVERLAY)  # type: ignore[attr-defined]
+    _refuse_control_characters(overlay)
+    return overlay
+
+
+def _refuse_control_characters(ntriples: bytes) -> None:
+    """An update may not leave a literal with a control character (tab and line ends aside): the data files may
+    not hold one either, and no XML answer could carry it."""
+    import pyoxigraph as ox
+
+    from .errors import QueryError
+    from .extract import CONTROL_CHARACTERS
+
+    for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
+        value = triple.object
+        found = CONTROL_CHARACTERS.search(value.value) if isinstance(value, ox.Literal) else None
+        if found:
+            raise QueryError(f"the update would store a literal with the control character U+{ord(found.group()):04X}"
+                             "; nothing was changed")
 
 
 TASKS: dict[str, Callable[..., object]] = {

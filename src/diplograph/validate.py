@@ -39,6 +39,7 @@ def check(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> list[Pro
     problems += _shape_violations(layout, dataset, locator)
     problems += _source_problems(layout, dataset, files, locator)
     problems += _dangling_references(dataset, files)
+    problems += _control_characters(dataset, files, locator)
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
 
 
@@ -47,7 +48,7 @@ def check(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> list[Pro
 def _unknown_terms(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> Iterator[Problem]:
     """Terms in the checked namespaces that the ontology does not declare: typos, mostly."""
     declared = set(dataset.graph(ONTOLOGY_GRAPH).subjects()) | _ALWAYS_KNOWN
-    names = Names(dataset)
+    names = Names.of(dataset)
     for file in files:
         parsed = Graph()
         parse_into(parsed, file, layout, names)
@@ -95,6 +96,20 @@ def _dangling_references(dataset: Dataset, files: list[SourceFile]) -> Iterator[
                 yield Problem(file.display, file.line_of(str(target)),
                               f"{_short(target, file)} is referred to, but no file describes it (a removed "
                               "document's entity or statement, or a typo)")
+
+
+def _control_characters(dataset: Dataset, files: list[SourceFile], locator: _Locator) -> Iterator[Problem]:
+    """Labels, quotes and metadata with control characters (tab and line ends aside): no output format can carry
+    them faithfully (XML cannot at all), and no source text has them."""
+    from .extract import CONTROL_CHARACTERS
+
+    for file in files:
+        for subject, _, value in dataset.graph(file.graph):
+            found = CONTROL_CHARACTERS.search(value) if isinstance(value, Literal) else None
+            if found:
+                shown, line, named = locator.locate(subject)
+                yield Problem(shown, line, f"control character U+{ord(found.group()):04X} in the text "
+                                           f"{_clip(str(value)[:60])!r}; remove it", focus=named)
 
 
 # --------------------------------------------------------------------------- SHACL

@@ -8,7 +8,8 @@ finds it there.
 
 from __future__ import annotations
 
-import dataclasses
+import json
+import os
 import pickle
 import time
 
@@ -22,7 +23,7 @@ def wait_until_derived(server: Server, *, seconds: float = 120) -> dict:
         health = httpx.get(server.url + "/health", timeout=5).json()
         if health["derived"] == "ready":
             return health
-        assert health["derived"] in ("not started", "building"), health
+        assert health["derived"] == "not started" or health["derived"].startswith("building"), health
         time.sleep(0.2)
     raise AssertionError(f"derived data not ready after {seconds} s: {server.output()}")
 
@@ -35,14 +36,13 @@ def test_workers_answer_from_the_derived_file_and_a_restart_reuses_it(tmp_path):
         ranking = httpx.get(server.url + "/analysis/centrality", params={"family": "actors"}, timeout=30).json()
     finally:
         server.stop()
-    files = list((tmp_path / "derived").glob("*.pickle"))
+    files = list((tmp_path / "derived").glob("*.json"))
     assert len(files) == 1
+    assert files[0].stat().st_mode & 0o777 == 0o600 and (tmp_path / "derived").stat().st_mode & 0o777 == 0o700
     # mark the file: if the workers answer from it, the mark shows; had they computed on their own, it would not
-    with files[0].open("rb") as file:
-        derived = pickle.load(file)
-    derived["stats"] = dataclasses.replace(derived["stats"], triples=424242)
-    with files[0].open("wb") as file:
-        pickle.dump(derived, file)
+    derived = json.loads(files[0].read_text())
+    derived["stats"]["triples"] = 424242
+    files[0].write_text(json.dumps(derived))
     server = Server("--workers", "2", env=environment)
     try:
         wait_until_derived(server, seconds=30)
@@ -51,7 +51,7 @@ def test_workers_answer_from_the_derived_file_and_a_restart_reuses_it(tmp_path):
         assert again == ranking
     finally:
         server.stop()
-    assert list((tmp_path / "derived").glob("*.pickle")) == files  # nothing rebuilt
+    assert list((tmp_path / "derived").glob("*.json")) == files  # nothing rebuilt
 
 
 def test_an_update_gets_its_own_derived_data(tmp_path):
@@ -67,6 +67,89 @@ def test_an_update_gets_its_own_derived_data(tmp_path):
         assert response.status_code == 204, response.text
         wait_until_derived(server)
         assert httpx.get(server.url + "/stats", timeout=30).json()["classes"]["dg:Person"] == people + 1
-        assert len(list((tmp_path / "derived").glob("*.pickle"))) == 2  # one per graph version
+        assert len(list((tmp_path / "derived").glob("*.json"))) == 2  # one per graph version
     finally:
         server.stop()
+
+
+class _Planted:
+    """A pickle that, if loaded, would run a command: the attack on the cache folder of the previous version."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_crafted_or_broken_cache_file_runs_nothing_and_is_rebuilt(tmp_path):
+    from diplograph.derived import FORMAT
+    from diplograph.graph import KnowledgeGraph, content_key
+
+    key = content_key(KnowledgeGraph.open())
+    marker = tmp_path / "ran"
+    folder = tmp_path / "cache" / "derived"
+    folder.mkdir(parents=True, mode=0o700)
+    (tmp_path / "cache").chmod(0o700)
+    (folder / f"{key}.pickle").write_bytes(pickle.dumps(_Planted(str(marker))))
+    (folder / f"{key}.json").write_bytes(pickle.dumps(_Planted(str(marker))))  # under the name it is read by
+    (folder / f"{key}.json").chmod(0o600)
+    server = Server("--workers", "1", env={"DIPLOGRAPH_CACHE": str(tmp_path / "cache")})
+    try:
+        wait_until_derived(server)
+        assert not marker.exists()
+        assert "the kept file was not taken" in server.output()
+        rebuilt = json.loads((folder / f"{key}.json").read_bytes())
+        assert rebuilt["format"] == FORMAT and rebuilt["key"] == key
+        # a well-formed file of the wrong shape is not taken either: rebuilt, said in the log
+        (folder / f"{key}.json").write_text(json.dumps({"format": FORMAT, "key": key, "scores": "many"}))
+    finally:
+        server.stop()
+    server = Server("--workers", "1", env={"DIPLOGRAPH_CACHE": str(tmp_path / "cache")})
+    try:
+        assert wait_until_derived(server)["derived"] == "ready"
+        assert server.output().count("the kept file was not taken") == 1
+    finally:
+        server.stop()
+
+
+def test_a_cache_others_could_write_is_not_trusted(tmp_path):
+    from diplograph import cache
+
+    os.environ["DIPLOGRAPH_CACHE"] = str(tmp_path)
+    try:
+        assert cache.write("derived", "x.json", b"{}") is not None
+        assert cache.read("derived", "x.json") == b"{}"
+        (tmp_path / "derived" / "x.json").chmod(0o644)
+        assert cache.read("derived", "x.json") is None
+        (tmp_path / "derived" / "x.json").chmod(0o600)
+        (tmp_path / "derived").chmod(0o777)
+        assert cache.read("derived", "x.json") is None
+    finally:
+        del os.environ["DIPLOGRAPH_CACHE"]
+
+
+def test_a_planted_validation_record_does_not_skip_validation(project, tmp_path):
+    """An empty file (or one naming another key) where a validation record would be: the start validates anyway and
+    refuses the invalid corpus."""
+    import subprocess
+
+    from api.conftest import DIPLOGRAPH
+
+    from diplograph.graph import _validation_key
+    from diplograph.load import parse_files
+
+    project.replace(project.document, "dg:holder dgr:putin ;", 'dg:holder "Vladimir Putin" ;')  # SHACL: an IRI
+    _, files = parse_files(project.layout, nquads=False)
+    key = _validation_key(project.layout, files)
+    folder = tmp_path / "cache" / "validated"
+    folder.mkdir(parents=True, mode=0o700)
+    (tmp_path / "cache").chmod(0o700)
+    for planted in (b"", b'{"format": 1, "validated": "0000"}'):
+        (folder / key).write_bytes(planted)
+        (folder / key).chmod(0o600)
+        result = subprocess.run([str(DIPLOGRAPH), "query", "demands", "--validate", "--data",
+                                 str(project.layout.data), "--ontology", str(project.layout.ontology)],
+                                capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "DIPLOGRAPH_CACHE": str(tmp_path / "cache")})
+        assert result.returncode == 2 and "error: data/documents/" in result.stderr, result.stderr

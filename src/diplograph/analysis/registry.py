@@ -25,9 +25,7 @@ class Projections:
 
     The graph is immutable between loads, so what is derived from it is
     derived once: the server has it built off the request path for each graph
-    generation (:mod:`diplograph.derived`) and its workers inherit it. A
-    ``Projections`` pickles without its graph (``__getstate__``); ``attach``
-    gives it one again.
+    generation (:mod:`diplograph.derived`) and its workers inherit it.
     """
 
     def __init__(self, graph: KnowledgeGraph):
@@ -37,18 +35,16 @@ class Projections:
         self._stance: nx.Graph | None = None
         self._scores: dict[tuple[str, bool], list[CentralityScore]] = {}
 
-    def __getstate__(self) -> dict:
-        return {"entity": self.entity, "stance": self.stance, "scores": self._scores}
-
-    def __setstate__(self, state: dict) -> None:
-        self.graph = None  # type: ignore[assignment]
-        self._source = None
-        self._entity, self._stance, self._scores = state["entity"], state["stance"], state["scores"]
-
-    def attach(self, graph: KnowledgeGraph) -> Projections:
-        """This (unpickled) set of projections, reading ``graph`` again for what it looks up."""
-        self.graph = graph
+    def adopt(self, entity: nx.MultiDiGraph, stance: nx.Graph,
+              scores: dict[tuple[str, bool], list[CentralityScore]]) -> Projections:
+        """Take projections and scores built elsewhere (by the builder, read back from the cache folder)."""
+        self._entity, self._stance, self._scores = entity, stance, dict(scores)
         return self
+
+    @property
+    def scores_computed(self) -> dict[tuple[str, bool], list[CentralityScore]]:
+        """The centralities computed so far, per (view, attribution)."""
+        return self._scores
 
     @property
     def source(self) -> KnowledgeGraph:

@@ -11,7 +11,7 @@ import orjson
 
 from ..analysis.registry import Projections
 from ..errors import QueryParameterError
-from ..results import GRAPH_FORMATS, NATIVE_GRAPH_FORMATS, serialize_graph
+from ..results import GRAPH_FORMATS, NATIVE_GRAPH_FORMATS, finished, serialize_graph
 from .selection import Selection
 from .style import colour
 
@@ -33,7 +33,7 @@ def export(projections: Projections, format: str, selection: Selection | None = 
         if selection.whole:  # the engine writes the whole dataset (or, for a triples format, its union) itself
             return projections.graph.dump(format, union=not NATIVE_GRAPH_FORMATS[format].supports_datasets)
         return serialize_graph(selection.rdf(projections), format)
-    return _WRITERS[format](selection.network(projections))
+    return finished(_WRITERS[format](selection.network(projections)), format)
 
 
 def _flat(network: nx.Graph) -> nx.Graph:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from ... import __version__
+from ...results import xml_safe
 from ..deps import ServiceDep
 from ..pages import Field, prefers_html, rows_page
 from ..tables import table
@@ -74,7 +75,7 @@ async def read_atom(request: Request, service: ServiceDep, since: Since = None) 
         ET.SubElement(entry, f"{{{_ATOM}}}category", term=str(row["type"]).rsplit("#", 1)[-1])
         _text(entry, "summary", f"“{row['quote']}” — {row['assertedBy']}, {row.get('mode', '')}; "
                                 f"{row['dateKind']} ({row['date']}); in “{row['sourceTitle']}”")
-    body = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    body = xml_safe(ET.tostring(feed, encoding="utf-8", xml_declaration=True))
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
