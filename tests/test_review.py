@@ -153,3 +153,61 @@ def test_a_running_server_serves_what_the_command_line_accepted(drafted, tmp_pat
         assert httpx.get(f"{server.url}/entities/{iri}", timeout=30).status_code == 200
     finally:
         server.stop()
+
+
+def test_a_kill_at_any_moment_of_an_accept_leaves_the_old_sheet_or_the_new_valid_one(drafted):
+    """The command killed (SIGKILL: nothing of it runs after) at a spread of moments while it validates and writes."""
+    import signal
+
+    from diplograph.validate import validate_files
+
+    project, candidates = drafted
+    rejection = starting(candidates, "On January 19, Putin rejected")
+    sheet = project.layout.documents_dir / f"{BRIEFING}.yaml"
+    review = review_file(project.layout, BRIEFING)
+    before_sheet, before_review = sheet.read_bytes(), review.read_bytes()
+    outcomes = set()
+    for delay in (0.2, 0.5, 0.8, 1.0, 1.2, 1.4, 1.7, 2.2, 3.5):
+        sheet.write_bytes(before_sheet)
+        review.write_bytes(before_review)
+        process = subprocess.Popen([str(DIPLOGRAPH), "review", BRIEFING, "--accept", rejection.id, "--set",
+                                    "towards=dgr:28-point-plan", "--data", str(project.layout.data), "--ontology",
+                                    str(project.layout.ontology)], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        written = sheet.read_bytes()
+        assert written == before_sheet or (written.startswith(before_sheet.rstrip(b"\n"))
+                                           and f"dgr:position-{rejection.id}".encode() in written), delay
+        assert validate_files(project.layout) == [], delay
+        assert {c.id for c in read_candidates(review)} == {c.id for c in candidates.values()}
+        outcomes.add("old" if written == before_sheet else "new")
+    assert outcomes == {"old", "new"}  # the kills fell both before and after the sheet was replaced
+
+
+def test_the_web_review_validates_against_every_data_folder(drafted, tmp_path):
+    """An edit naming an entity of the second --data folder is accepted on the web as on the command line."""
+    from api.conftest import UPDATE_TOKEN, Server
+
+    project, candidates = drafted
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "envoys.ttl").write_text("@prefix dg: <https://w3id.org/diplograph/ontology#> .\n"
+                                      "@prefix dgr: <https://w3id.org/diplograph/id/> .\n"
+                                      "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+                                      'dgr:extra-envoy a dg:Person ; rdfs:label "Extra Envoy"@en .\n')
+    rejection = starting(candidates, "On January 19, Putin rejected")
+    server = Server("--allow-review", "--data", str(project.layout.data), "--data", str(extra), "--ontology",
+                    str(project.layout.ontology), "--workers", "1",
+                    env={"DIPLOGRAPH_UPDATE_TOKEN": UPDATE_TOKEN, "DIPLOGRAPH_CACHE": str(tmp_path / "cache")})
+    try:
+        answer = httpx.post(f"{server.url}/source/{BRIEFING}/review/{rejection.id}", timeout=60,
+                            headers={"Authorization": f"Bearer {UPDATE_TOKEN}"},
+                            json={"action": "accept", "set": {"towards": "dgr:28-point-plan",
+                                                              "attributedTo": "Extra Envoy"}})
+        assert answer.status_code == 200, answer.text
+        fact = httpx.get(f"{server.url}/entities/position-{rejection.id}", timeout=30).json()
+        assert any(s["iri"].endswith("extra-envoy") for s in [{"iri": r["node"]} for r in fact["outgoing"]])
+    finally:
+        server.stop()

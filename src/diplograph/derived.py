@@ -112,6 +112,7 @@ class Derived:
                                          "home counts": self.counts, "names": self.names}
         entries |= {("analysis", name, ()): result for name, result in self.analyses.items()}
         graph.snapshot.derived.update(entries)
+        graph.snapshot.prepared = frozenset(entries)
 
 
 def prepare(graph: KnowledgeGraph) -> Derived:
@@ -124,11 +125,12 @@ def prepare(graph: KnowledgeGraph) -> Derived:
     True
     """
     from .analysis.registry import ANALYSES
-    from .tasks import analysis, counts, projections
+    from .tasks import AnalysisTask, CountsTask, projections
 
     built = projections(graph).precompute()
-    return Derived(built.entity, built.stance, dict(built.scores_computed), graph.stats(), counts(graph), graph.names,
-                   {name: analysis(graph, name, {}) for name in ANALYSES if name not in _NEEDS_OPTIONS})
+    return Derived(built.entity, built.stance, dict(built.scores_computed), graph.stats(), CountsTask().run(graph),
+                   graph.names, {name: AnalysisTask(name).run(graph) for name in ANALYSES
+                                 if name not in _NEEDS_OPTIONS})
 
 
 def restore(graph: KnowledgeGraph) -> str:
@@ -168,6 +170,7 @@ def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
     """The builder process: compute and write, within the memory cap a worker has."""
     graph.snapshot.lock = threading.RLock()  # a lock held by a thread of the parent at the fork stays held here
     graph.reopen()
+    graph.changed()  # what the previous build prepared describes the graph before an update: computed afresh
     limit_memory(memory_mb)
     cache.write("derived", f"{key}.json", prepare(graph).encode(key), keep=_KEEP)
 
@@ -180,14 +183,36 @@ class Builder:
     snapshot (the service restarts its workers there).
     """
 
-    def __init__(self, graph: KnowledgeGraph, memory_mb: int, on_installed):
+    def __init__(self, graph: KnowledgeGraph, memory_mb: int, on_installed, interval: float = 10.0):
         self.graph = graph
         self.memory_mb = memory_mb
         self.on_installed = on_installed
+        self.interval = interval
+        """Seconds between builds asked for by ``request`` (updates): a flood of updates builds once per interval."""
         self._task: asyncio.Task | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
+        self._pending = False
+        self._last = float("-inf")
         self.state = "not started"
         """For ``/health``: "building", "ready", or why there is nothing derived."""
+
+    def request(self) -> None:
+        """Build for the graph as it will be: now if no build ran in the last ``interval`` seconds, else once the
+        interval is over (however many requests came meanwhile). The previous build serves until then."""
+        if self.graph.spec.remote_address is not None:
+            return
+        self.state = "building (the graph changed; the previous build serves meanwhile)"
+        self._pending = True
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_running_loop().create_task(self._coalesced())
+
+    async def _coalesced(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._pending:
+            await asyncio.sleep(max(0.0, self._last + self.interval - loop.time()))
+            self._pending = False
+            self._last = loop.time()
+            await self._run(self.graph.snapshot.generation)
 
     def start(self) -> None:
         """Build for the current generation (stopping a build for an earlier one).
@@ -198,9 +223,11 @@ class Builder:
         worker derives what its requests need, when they need it.
         """
         self.stop()
+        self._pending = False
         if self.graph.spec.remote_address is not None:
             self.state = "on demand (remote engine)"
             return
+        self._last = asyncio.get_running_loop().time()
         self._task = asyncio.get_running_loop().create_task(self._run(self.graph.snapshot.generation))
 
     def stop(self) -> None:
@@ -214,12 +241,13 @@ class Builder:
         if found != "ready":
             if found != "missing":
                 _log.warning("diplograph: derived data: %s", found)
-            self.state = "building" if found == "missing" else f"building: {found}"
+            if found != "missing" or not self.state.startswith("building"):
+                self.state = "building" if found == "missing" else f"building: {found}"
             if not await self._build():
                 return
+            if self._pending:
+                return  # the graph changed while building: the next build (due now) is for what it is now
             found = await asyncio.to_thread(restore, self.graph)
-        if self.graph.snapshot.generation != generation:
-            return  # the graph changed meanwhile: a newer build is on its way
         if found != "ready":
             self.state = f"not built: the derived data could not be read back from the cache folder ({found})"
             _log.warning("diplograph: %s", self.state)

@@ -152,8 +152,10 @@ class LocalStore:
         except SyntaxError as error:
             raise syntax_error(error, text, update=True) from None
 
-    def replace_overlay(self, ntriples: bytes) -> None:
-        """The runtime-update overlay replaced by ``ntriples`` (what a worker's update left), in one transaction."""
+    def replace_overlay(self, ntriples: bytes, *, digest: bool = True) -> None:
+        """The runtime-update overlay replaced by ``ntriples`` (what a worker's update left), in one transaction.
+
+        ``digest`` False puts an overlay back as it was without renaming the data (a worker undoing its update)."""
         from .updates import OVERLAY
 
         overlay = ox.NamedNode(str(OVERLAY))
@@ -162,7 +164,8 @@ class LocalStore:
         if self.native.contains_named_graph(overlay):
             self.native.remove_graph(overlay)
         self.native.extend(quads)
-        self._overlay = hashlib.sha256(ntriples).hexdigest()
+        if digest:
+            self._overlay = hashlib.sha256(ntriples).hexdigest()
 
     def overlay_digest(self) -> str:
         """A digest of the overlay's contents as last replaced ("" before any update): part of the data's name."""

@@ -12,6 +12,8 @@ checks of :mod:`diplograph.sparql`.
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import dataclasses
 import multiprocessing
 import os
 import resource
@@ -30,7 +32,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from .engine import native_json
-from .errors import QueryLimitError, QuerySyntaxError, ServiceBusyError
+from .errors import QueryLimitError, QuerySyntaxError, ServiceBusyError, UnknownEntityError
 from .graph import KnowledgeGraph
 from .namespaces import PREFIXES
 from .results import (
@@ -47,8 +49,10 @@ from .results import (
 from .sandbox import Isolation, isolate
 from .schema import read_schema
 from .settings import Limits
+from .tasks import Task
 
-__all__ = ["Job", "Limits", "Outcome", "QueryExecutor", "confine", "evaluate", "install_guard", "limit_memory", "wake"]
+__all__ = ["CLIENT", "Job", "Limits", "Outcome", "QueryExecutor", "confine", "evaluate", "install_guard",
+           "limit_memory", "wake"]
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
@@ -72,11 +76,10 @@ class Job:
     clauses: tuple[tuple[str, str], ...] = ()
     max_rows: int = 10_000
     format: str = "sparql-json"
-    call: tuple[str, dict] | None = None
-    """A task of ``diplograph.tasks`` (name, arguments) instead of a query."""
-    disposable: bool = False
-    """The job changes the worker's copy of the graph (an update): the worker is replaced after it, whatever
-    happened."""
+    task: Task | None = None
+    """A task (see ``diplograph.tasks``) instead of a query."""
+    overlay: bytes | None = None
+    """The runtime-update overlay (N-Triples) to put in place before the job: the worker's copy is behind."""
 
 
 @dataclass
@@ -118,11 +121,27 @@ class Outcome:
         return list((self.document or {}).get("head", {}).get("vars", []))
 
 
+CLIENT: contextvars.ContextVar[str | None] = contextvars.ContextVar("diplograph_client", default=None)
+"""The address of the client a job is run for (the HTTP edge sets it); None for the command line and the tests."""
+
+
+@dataclass
+class _Share:
+    """One client's share of the workers: its slots, and how many of its requests hold or wait for one."""
+
+    slots: asyncio.Semaphore
+    users: int = 0
+
+
 @dataclass
 class _Worker:
     process: multiprocessing.process.BaseProcess
     connection: multiprocessing.connection.Connection
     generation: int
+    overlay: int = 0
+    """The generation of the runtime-update overlay its copy of the graph holds."""
+    lowered: bool = False
+    """Its CPU priority was lowered for a long job."""
 
 
 class QueryExecutor:
@@ -139,6 +158,8 @@ class QueryExecutor:
         self.graph = graph
         self.limits = limits or Limits()
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._shares: dict[str | None, _Share] = {}
+        self._overlay: tuple[int, bytes] = (0, b"")
         self._generation = 0
         self._closed = False
         self.isolation: Isolation | None = None
@@ -173,17 +194,45 @@ class QueryExecutor:
     async def run(self, job: Job, timeout: float | None = None) -> Outcome:
         """Evaluate ``job`` in a worker within ``timeout`` seconds (default: the configured limit).
 
-        A worker that dies with the job (killed, or gone since it was last
-        seen idle) is replaced and the job given once more to another: a
-        second death is the job's own doing (its memory), and is reported.
+        One client (by address, see ``CLIENT``) has at most ``limits.per_client`` jobs in workers at once; its
+        others wait their turn within their deadline, so no client can take every worker. A worker that dies with
+        the job (killed, or gone since it was last seen idle) is replaced and the job given once more to another:
+        a second death is the job's own doing (its memory), and is reported.
         """
         deadline = min(timeout or self.limits.timeout, self.limits.timeout)
         loop = asyncio.get_running_loop()
         started = loop.time()
+        client = CLIENT.get()
+        share = self._shares.setdefault(client, _Share(asyncio.Semaphore(self.limits.per_client)))
+        share.users += 1
+        try:
+            try:
+                await asyncio.wait_for(share.slots.acquire(), max(0.001, deadline - (loop.time() - started)))
+            except TimeoutError:
+                raise ServiceBusyError(f"this client has {self.limits.per_client} requests in the workers already; "
+                                       "try again when one has answered") from None
+            try:
+                return await self._run(job, loop, started, deadline)
+            finally:
+                share.slots.release()
+        finally:
+            share.users -= 1
+            if not share.users:
+                del self._shares[client]
+
+    def set_overlay(self, ntriples: bytes) -> None:
+        """A new runtime-update overlay: each worker puts it in place before its next job, none is restarted (the
+        server's own store has it already, so a worker forked from now on starts with it)."""
+        self._overlay = (self._overlay[0] + 1, ntriples)
+
+    async def _run(self, job: Job, loop, started: float, deadline: float) -> Outcome:
         for attempt in (1, 2):
             worker = await self._idle_worker(loop, started, deadline)
+            generation, overlay = self._overlay
             try:
-                outcome = await self._ask(worker, job, loop, max(0.001, deadline - (loop.time() - started)))
+                asked = job if worker.overlay == generation else dataclasses.replace(job, overlay=overlay)
+                outcome = await self._ask(worker, asked, loop, max(0.001, deadline - (loop.time() - started)))
+                worker.overlay = generation
             except TimeoutError:
                 self._replace(worker)
                 raise QueryLimitError(f"query stopped after {deadline:g} s (the time limit)", limit="time") from None
@@ -196,10 +245,7 @@ class QueryExecutor:
             except BaseException:  # cancelled (the client went away): the worker may be mid-query, so replace it
                 self._replace(worker)
                 raise
-            if job.disposable:
-                self._replace(worker)
-            else:
-                self._release(worker)
+            self._release(worker)
             return outcome
         raise AssertionError("unreachable")
 
@@ -215,16 +261,23 @@ class QueryExecutor:
             self._replace(worker)  # it died while idle (killed, out of memory): a new one takes its place
 
     async def _ask(self, worker: _Worker, job: Job, loop, seconds: float) -> Outcome:
-        """Send ``job``; its answer (a worker started without waiting first says what the kernel granted it)."""
+        """Send ``job``; its answer (a worker started without waiting first says what the kernel granted it).
+
+        A job still running after ``LONG_JOB`` seconds has its worker's CPU priority lowered (nice 10), so quick
+        requests of other clients keep their share of the cores; the worker gets its priority back when it is
+        released (or, where that needs a privilege, is replaced).
+        """
         deadline = loop.time() + seconds
         descriptor = worker.connection.fileno()
         worker.connection.send(job)
         while True:
             answered = loop.create_future()
             loop.add_reader(descriptor, wake, answered)
+            lower = loop.call_later(LONG_JOB, _lower_priority, worker)
             try:
                 await asyncio.wait_for(answered, max(0.001, deadline - loop.time()))
             finally:
+                lower.cancel()
                 loop.remove_reader(descriptor)
                 os.set_blocking(descriptor, True)  # uvloop made it non-blocking; the rest of a long answer follows
             message = worker.connection.recv()
@@ -241,7 +294,7 @@ class QueryExecutor:
                                 name="diplograph-query-worker", daemon=True)
         process.start()
         child.close()
-        return _Worker(process, parent, self._generation)
+        return _Worker(process, parent, self._generation, self._overlay[0])
 
     def _ready(self, worker: _Worker) -> None:
         """Wait for the worker's first word: what the kernel granted it (see ``sandbox.isolate``)."""
@@ -252,7 +305,7 @@ class QueryExecutor:
                 pass  # it died while starting: replaced when it is next handed work
 
     def _release(self, worker: _Worker) -> None:
-        if worker.generation != self._generation or self._closed:
+        if worker.generation != self._generation or self._closed or not _restore_priority(worker):
             self._replace(worker)
         else:
             self._idle.put_nowait(worker)
@@ -268,6 +321,30 @@ class QueryExecutor:
             worker.process.kill()
         worker.process.join(timeout=5)
         worker.connection.close()
+
+
+LONG_JOB = 1.0
+"""Seconds after which a job runs at a lower CPU priority (see ``QueryExecutor._ask``)."""
+
+
+def _lower_priority(worker: _Worker) -> None:
+    try:
+        os.setpriority(os.PRIO_PROCESS, worker.process.pid, 10)
+        worker.lowered = True
+    except OSError:
+        pass  # gone already, or not ours to change: it runs on at its priority
+
+
+def _restore_priority(worker: _Worker) -> bool:
+    """Put a worker whose priority was lowered back to the usual one; False when that is not allowed here."""
+    if not worker.lowered:
+        return True
+    try:
+        os.setpriority(os.PRIO_PROCESS, worker.process.pid, 0)
+    except OSError:
+        return False
+    worker.lowered = False
+    return True
 
 
 def wake(future: asyncio.Future) -> None:
@@ -291,13 +368,21 @@ def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connect
         except MemoryError:
             outcome = Outcome(error=("QueryLimitError", "the query exceeded the memory limit", {"limit": "memory"}))
         except Exception as error:  # reported to the caller, who maps it to a message
-            position = {"line": error.line, "column": error.column} if isinstance(error, QuerySyntaxError) else {}
-            outcome = Outcome(error=(type(error).__name__, str(error), position))
+            outcome = Outcome(error=(type(error).__name__, str(error), _details(error)))
         if len(outcome.body) > limits.max_answer_mb * 1024 * 1024:
             outcome = Outcome(error=("QueryLimitError", f"the answer is {len(outcome.body) / 1e6:,.0f} MB, past the "
                                      f"limit of {limits.max_answer_mb:g} MB: ask for a part (one graph, a "
                                      "neighbourhood, fewer rows)", {"limit": "answer-size"}))
         connection.send(outcome)
+
+
+def _details(error: Exception) -> dict:
+    """What the edge needs of an error besides its words: a query's position, a name's nearest spelling."""
+    if isinstance(error, QuerySyntaxError):
+        return {"line": error.line, "column": error.column}
+    if isinstance(error, UnknownEntityError):
+        return {"suggestion": error.suggestion, "listing": error.listing}
+    return {}
 
 
 def confine(graph: KnowledgeGraph, memory_mb: int) -> Isolation:
@@ -311,16 +396,17 @@ def confine(graph: KnowledgeGraph, memory_mb: int) -> Isolation:
     read_schema(graph.layout.ontology)  # tasks read the ontology's classes: read now, while files may be opened
     isolation = isolate(network=graph.spec.remote_address is None)
     limit_memory(memory_mb)
-    install_guard(allowed=graph.spec.remote_address)
+    install_guard(allowed=graph.spec.remote_address, readable=(graph.layout.sources_dir,))
     return isolation
 
 
 def evaluate(graph: KnowledgeGraph, job: Job) -> Outcome:
     """Run ``job`` against ``graph``'s store (in the current process) and write a bounded answer."""
-    if job.call is not None:
-        from .tasks import run_task
-
-        value = run_task(graph, *job.call)
+    if job.overlay is not None:  # an update since this worker's copy was made: SPARQL sees it at once; what the
+        graph.store.replace_overlay(job.overlay)  # type: ignore[attr-defined]  # worker derived serves until the
+        # next build restarts it (derived data is rebuilt at most once per interval, off the request path)
+    if job.task is not None:
+        value = job.task.run(graph)
         return Outcome(form="TASK", body=value, format="bytes") if isinstance(value, bytes) else \
             Outcome(form="TASK", value=value, format="value")
     answer = graph.store.run(job.text, substitutions=job.substitutions, default_graphs=job.default_graphs,
@@ -410,20 +496,22 @@ _BLOCKED_EVENTS = frozenset({
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
-def _readable_roots() -> tuple[str, ...]:
+def _readable_roots(extra: tuple[Path, ...] = ()) -> tuple[str, ...]:
     roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(Path(__file__).resolve().parent),
-             "/usr/lib/python3", "/usr/share/zoneinfo", "/dev/urandom"}
+             "/usr/lib/python3", "/usr/share/zoneinfo", "/dev/urandom", *map(str, extra)}
     roots |= {p for p in sys.path if p and os.path.isdir(p) and "site-packages" in p}
     return tuple(sorted(str(Path(r).resolve()) for r in roots))
 
 
-def install_guard(on_block: Callable[[str], None] | None = None, allowed: tuple[str, int] | None = None) -> None:
+def install_guard(on_block: Callable[[str], None] | None = None, allowed: tuple[str, int] | None = None,
+                  readable: tuple[Path, ...] = ()) -> None:
     """Fail every network, process or file-system access from now on in this process (audit hooks are permanent).
 
-    Reading Python's own files stays allowed, so that lazy imports work; so
-    does talking to ``allowed`` (host, port), the remote store's endpoint, if any.
+    Reading Python's own files stays allowed, so that lazy imports work, and reading the folders ``readable``
+    (the registered source texts, for the reader); so does talking to ``allowed`` (host, port), the remote store's
+    endpoint, if any.
     """
-    roots = _readable_roots()
+    roots = _readable_roots(tuple(p.resolve() for p in readable))
 
     def guard(event: str, args: tuple) -> None:
         if allowed and _to_allowed(event, args, allowed):

@@ -54,6 +54,9 @@ class Snapshot:
     files: list[SourceFile]
     generation: int = 0
     derived: dict[object, object] = field(default_factory=dict, repr=False)
+    prepared: frozenset = frozenset()
+    """The keys of ``derived`` that a builder installed (see ``diplograph.derived``): kept across an update until
+    the next build replaces them."""
     lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     def cached(self, key: object, compute: Callable[[], T]) -> T:
@@ -206,9 +209,14 @@ class KnowledgeGraph:
         """A fresh store handle in a forked worker (a persistent store's handle must not cross a fork)."""
         self.store.reopen()
 
-    def changed(self) -> None:
-        """The store was updated in place: start a new snapshot on it, so that everything derived is recomputed."""
-        self._swap(self.store, self.snapshot.files)
+    def changed(self, *, keep_prepared: bool = False) -> None:
+        """The store was updated in place: start a new snapshot on it, so that everything derived is recomputed —
+        but what a builder prepared, with ``keep_prepared``: it keeps serving until the next build replaces it."""
+        before = self.snapshot
+        self._swap(self.store, before.files)
+        if keep_prepared:
+            self.snapshot.derived.update({key: before.derived[key] for key in before.prepared if key in before.derived})
+            self.snapshot.prepared = before.prepared
 
     @property
     def snapshot(self) -> Snapshot:

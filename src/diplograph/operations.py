@@ -29,10 +29,10 @@ class OperationParameter:
     default: object = None
     required: bool = False
     choices: tuple[str, ...] = ()
-
-    @property
-    def entity(self) -> bool:
-        return self.type == "IRI" or self.name in ("source", "target", "entity", "demander", "holder")
+    minimum: int | None = None
+    maximum: int | None = None
+    entity: bool = False
+    """It names an entity (a label, an alias or an IRI, resolved in the graph)."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +68,12 @@ def operations(graph: KnowledgeGraph) -> dict[str, Operation]:
         found[query.name] = Operation(
             query.name, "query", query.title, query.description,
             tuple(OperationParameter(p.name, p.type, p.description, None if p.optional else p.default,
-                                     p.required) for p in query.parameters))
+                                     p.required, entity=p.type == "IRI") for p in query.parameters))
     for analysis in ANALYSES.values():
         found.setdefault(analysis.name, Operation(
             analysis.name, "analysis", analysis.title, analysis.description,
-            tuple(OperationParameter(o.name, o.type.__name__, o.description, o.default, False, tuple(o.choices))
+            tuple(OperationParameter(o.name, o.type.__name__, o.description, o.default, False, tuple(o.choices),
+                                     o.minimum, o.maximum, o.entity)
                   for o in analysis.options), tuple(analysis.rules.items())))
     return found
 

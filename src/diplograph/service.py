@@ -1,13 +1,22 @@
-"""The service: one graph, its settings, and bounded, checked query evaluation — what the HTTP API calls."""
+"""The service: one graph, its settings, and bounded, checked evaluation — the only way the HTTP API reaches the graph.
+
+Every route asks the service, never the graph: queries and tasks run in the
+bounded workers (:mod:`diplograph.executor`), what is cheap and fixed (the
+canned queries, the operations, the registered source texts) is answered
+here, and nothing blocking runs on the event loop.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import hmac
-import logging
-import re
+from pathlib import Path
+
+from rdflib import URIRef
 
 from .derived import Builder
+from .drafting import Candidate, read_candidates, review_file
+from .entities import Entity
 from .errors import (
     DiplographError,
     QueryError,
@@ -21,38 +30,52 @@ from .errors import (
 )
 from .executor import Job, Outcome, QueryExecutor
 from .graph import KnowledgeGraph
+from .operations import Operation, operation, operations
 from .queries import CannedQuery
 from .results import short
 from .schema import read_schema
 from .settings import Settings
 from .sparql import Inspection, inspect
+from .tasks import (
+    AnalysisTask,
+    CollectionTask,
+    CountsTask,
+    DumpTask,
+    EntityTask,
+    LabelsTask,
+    NeighborsTask,
+    PathsTask,
+    ReadingTask,
+    StatsTask,
+    Task,
+    UpdateTask,
+)
 from .updates import overlay_update
+from .watch import Watcher
 
 __all__ = ["Service", "Settings"]
 
-_PASSED_ON = {error.__name__: error for error in (UnknownEntityError, QueryParameterError, QueryError)}
-"""Errors a worker reports that keep their kind at the edge (404, 400)."""
-
+_PASSED_ON = {error.__name__: error for error in (QueryParameterError, QueryError)}
+"""Errors a worker reports that keep their kind at the edge (400)."""
 
 
 class Service:
     """The graph as a service: checks each query, runs it in a bounded worker, applies permitted updates.
 
-    Its query and update methods are coroutines for the server's event loop;
-    call ``start`` and ``close`` on that loop too (the app's lifespan does).
+    Its coroutines are for the server's event loop; call ``start`` and
+    ``close`` on that loop too (the app's lifespan does).
     """
 
     def __init__(self, graph: KnowledgeGraph, settings: Settings | None = None):
         self.graph = graph
         self.settings = settings or Settings()
         self.executor = QueryExecutor(graph, self.settings.limits)
-        self.derived = Builder(graph, self.settings.limits.memory_mb, self.executor.restart)
+        self.derived = Builder(graph, self.settings.limits.memory_mb, self.executor.restart,
+                               self.settings.derived_interval)
         """Builds projections, centralities and statistics of each generation; the workers restart with them."""
-        self._update_lock = asyncio.Lock()
-        self._watcher: asyncio.Task | None = None
-        self._seen: tuple = ()
-        self.data_state = "current"
-        """For ``/health``: "current", "reloading", or why changed files are not served."""
+        self.lock = asyncio.Lock()
+        """Held while the graph changes (an update, a review, a reload): one change at a time."""
+        self.watcher = Watcher(self)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Service:
@@ -77,27 +100,68 @@ class Service:
         """Start the workers, the derived-data builder and, on files in memory, the watch of the data folder."""
         self.executor.start()
         self.derived.start()
-        if self.settings.watch_interval > 0 and self.graph.spec.kind == "memory":
-            self._seen = self.graph.layout.fingerprint()
-            self._watcher = asyncio.get_running_loop().create_task(self._watch())
+        self.watcher.start()
 
     def close(self) -> None:
-        if self._watcher is not None:
-            self._watcher.cancel()
+        self.watcher.stop()
         self.derived.stop()
         self.executor.close()
 
+    # ------------------------------------------------------------------ what the server knows at once
+
     @property
-    def graphs(self) -> list:
+    def graphs(self) -> list[URIRef]:
         return self.graph.graphs()
 
     @property
     def triples(self) -> int:
         return self.graph.size()
 
-    # ------------------------------------------------------------------ names
+    @property
+    def base_url(self) -> str:
+        """Where clients reach this service (see ``Settings.public_url``), without a trailing slash."""
+        settings = self.settings
+        host = f"[{settings.host}]" if ":" in settings.host else settings.host
+        return (settings.public_url or f"http://{host}:{settings.port}").rstrip("/")
 
-    async def resolve(self, name: str):
+    @property
+    def data_state(self) -> str:
+        """"current", "reloading", or why changed data files are not served (see ``watch``)."""
+        return self.watcher.state
+
+    def canned_queries(self) -> list[CannedQuery]:
+        return list(self.graph.canned.values())
+
+    def canned_query(self, name: str) -> CannedQuery:
+        """Raises UnknownEntityError (with the nearest name) for an unknown one."""
+        return self.graph.canned_query(name)
+
+    def operations(self) -> list[Operation]:
+        return list(operations(self.graph).values())
+
+    def operation(self, name: str) -> Operation:
+        return operation(self.graph, name)
+
+    def source_text(self, name: str) -> Path:
+        """The text registered for source ``name`` when the graph was loaded (never a path the graph holds)."""
+        path = self.graph.source_texts().get(name)
+        if path is None:
+            raise UnknownEntityError(f"no source document {name!r}", listing="sources")
+        return path
+
+    def pending(self, name: str) -> list[Candidate]:
+        """The drafted candidates of a registered source still waiting for review."""
+        return [c for c in read_candidates(review_file(self.graph.layout, self.graph.source(name)))
+                if c.status == "pending"]
+
+    def is_actor(self, types) -> bool:
+        """Whether a node of these classes is a party (an actor, not an article's author): its page shows its
+        positions over time and its conflicts. The ontology says which classes those are."""
+        schema = read_schema(self.graph.layout.ontology)
+        actors = schema.subclasses("dg:Actor") - schema.subclasses("dg:Author")
+        return any(short(t) in actors for t in types)
+
+    async def resolve(self, name: str) -> URIRef:
         """The entity or source ``name`` refers to (IRI, prefixed name, bare id, label, alias, title).
 
         Raises
@@ -115,12 +179,47 @@ class Service:
             return name
         return await asyncio.to_thread(self.graph.source, name)
 
-    def is_actor(self, types) -> bool:
-        """Whether a node of these classes is a party (an actor, not an article's author): its page shows its
-        positions over time and its conflicts. The ontology says which classes those are."""
-        schema = read_schema(self.graph.layout.ontology)
-        actors = schema.subclasses("dg:Actor") - schema.subclasses("dg:Author")
-        return any(short(t) in actors for t in types)
+    async def parameter_terms(self, query: CannedQuery, params: dict[str, str]) -> dict:
+        """A canned query's parameters as RDF terms, entities resolved by name (off the loop for a remote engine)."""
+        if self.graph.spec.remote_address:
+            return await asyncio.to_thread(self.graph.parameter_terms, query, params)
+        return self.graph.parameter_terms(query, params)
+
+    # ------------------------------------------------------------------ work in the workers
+
+    async def run(self, task: Task, timeout: float | None = None) -> Outcome:
+        """Run ``task`` in a worker, bounded like a query; its value or bytes."""
+        return await self._run(Job(text="", task=task), timeout)
+
+    async def counts(self) -> dict[str, int]:
+        return (await self.run(CountsTask())).value
+
+    async def stats(self) -> dict:
+        return (await self.run(StatsTask())).value
+
+    async def labels(self) -> list[str]:
+        return (await self.run(LabelsTask())).value
+
+    async def entity(self, name: str) -> Entity:
+        return (await self.run(EntityTask(name))).value
+
+    async def analysis(self, name: str, options: dict[str, str] | None = None) -> object:
+        return (await self.run(AnalysisTask(name, tuple(sorted((options or {}).items()))))).value
+
+    async def collection(self, name: str, filters: dict, offset: int, limit: int) -> dict:
+        return (await self.run(CollectionTask(name, filters, offset, limit))).value
+
+    async def neighbors(self, name: str, depth: int) -> tuple:
+        return (await self.run(NeighborsTask(name, depth))).value
+
+    async def paths(self, source: str, target: str, limit: int) -> tuple:
+        return (await self.run(PathsTask(source, target, limit))).value
+
+    async def reading(self, name: str) -> dict:
+        return (await self.run(ReadingTask(name))).value
+
+    async def dump(self, format: str, graph: str | None = None, *, union: bool = False) -> bytes:
+        return (await self.run(DumpTask(format, graph, union))).body
 
     # ------------------------------------------------------------------ queries
 
@@ -152,18 +251,11 @@ class Service:
                      timeout: float | None = None, format: str | None = None) -> Outcome:
         """Run a canned query with typed parameters, bounded like any other query."""
         limits = self.executor.limits
-        if self.graph.spec.remote_address:  # resolving a name may ask the remote engine: not on the event loop
-            terms = await asyncio.to_thread(self.graph.parameter_terms, query, params)
-        else:
-            terms = self.graph.parameter_terms(query, params)
+        terms = await self.parameter_terms(query, params)
         default = "turtle" if query.form in ("CONSTRUCT", "DESCRIBE") else "sparql-json"
         job = Job(text=query.text, substitutions=terms, max_rows=min(max_rows or limits.max_rows, limits.max_rows),
                   format=format or default)
         return await self._run(job, timeout)
-
-    async def task(self, task: str, /, **arguments: object) -> Outcome:
-        """Run a task of ``diplograph.tasks`` in a worker, bounded like a query; its value or bytes."""
-        return await self._run(Job(text="", call=(task, arguments)), None)
 
     async def _run(self, job: Job, timeout: float | None) -> Outcome:
         outcome = await self.executor.run(job, timeout)
@@ -175,113 +267,58 @@ class Service:
                 raise QueryLimitError(message, limit=details.get("limit", "memory"))
             if name in ("PermissionError", "UnsafeQueryError"):
                 raise UnsafeQueryError(message)
+            if name in ("UnknownEntityError", "UnknownNameError"):
+                raise UnknownEntityError(message, suggestion=details.get("suggestion"),
+                                         listing=details.get("listing"))
             if name in _PASSED_ON:
                 raise _PASSED_ON[name](message)
             raise QueryError(f"query failed: {message}")
         return outcome
 
-    # ------------------------------------------------------------------ updates
+    # ------------------------------------------------------------------ changes
+
+    def check_token(self, token: str | None, *, enabled: bool, what: str) -> None:
+        """Refuse a change unless it is ``enabled`` and ``token`` is the configured one (compared in constant time).
+
+        Raises
+        ------
+        UpdateForbiddenError, UnauthorizedError
+        """
+        configured = self.settings.update_token
+        if not enabled or not configured:
+            option = "--allow-updates" if what == "updates" else "--allow-review"
+            raise UpdateForbiddenError(f"this service is read-only: it takes no {what}; start it with {option} and "
+                                       "a token in DIPLOGRAPH_UPDATE_TOKEN")
+        if not token or not hmac.compare_digest(token.encode(), configured.encode()):
+            raise UnauthorizedError(f"{what} need the configured bearer token (Authorization: Bearer …)")
 
     async def update(self, text: str, token: str | None) -> None:
         """Apply a SPARQL Update to the runtime overlay, if updates are enabled and ``token`` is right.
 
-        The overlay is the store's default graph: the data files' graphs are
-        never changed at run time, an update's WHERE sees the whole graph (as a
+        The overlay is a graph of its own: the data files' graphs are never
+        changed at run time, an update's WHERE sees the whole graph (as a
         query does), and a restart drops the overlay (see ``updates``).
 
         Raises
         ------
-        UpdateForbiddenError, QuerySyntaxError, UnsafeQueryError
+        UpdateForbiddenError, UnauthorizedError, QuerySyntaxError, UnsafeQueryError
         """
-        settings = self.settings
-        if not settings.allow_updates or not settings.update_token:
-            raise UpdateForbiddenError("this service is read-only; start it with updates enabled and a token")
-        if not token or not hmac.compare_digest(token.encode(), settings.update_token.encode()):
-            raise UnauthorizedError("updates need the configured bearer token (Authorization: Bearer …)")
+        self.check_token(token, enabled=self.settings.allow_updates, what="updates")
         inspection = self.inspect(text, update=True)
         rewritten = overlay_update(inspection, text, self.graph.graphs())
-        async with self._update_lock:
+        async with self.lock:
             # evaluated by a worker on its copy of the graph, bounded like a query; the overlay it leaves comes back
             # and replaces the server's, so a runaway WHERE is stopped at the limits and changes nothing
-            overlay = (await self._run(Job(text="", call=("update", {"text": rewritten}), disposable=True),
-                                       None)).body
+            overlay = (await self.run(UpdateTask(rewritten))).body
             self.graph.store.replace_overlay(overlay)  # type: ignore[attr-defined]
-            self.graph.changed()
-            self.executor.restart()
-            self.derived.start()
-
-    # ------------------------------------------------------------------ review of drafted candidates
+            self.graph.changed(keep_prepared=True)
+            # no worker restarts: each takes the overlay with its next job; the derived data is rebuilt in the
+            # background at most once per interval, the previous build serving meanwhile
+            self.executor.set_overlay(overlay)
+            self.derived.request()
 
     async def review(self, name: str, candidate: str, action: str, token: str | None, *, label: str | None = None,
                      edits: dict[str, str | list[str]] | None = None, force: bool = False) -> str:
-        """Accept or reject a drafted candidate of source ``name`` (see ``drafting``); what was done, in words.
-
-        Enabled only with ``allow_review`` and the update token. The work is the library's (the command line's
-        ``diplograph review`` calls the same), in a thread off the event loop; an accepted fact has passed the
-        same validation as a hand-written one and is written atomically, and the graph is then reloaded.
-
-        Raises
-        ------
-        UpdateForbiddenError, UnauthorizedError, QueryParameterError, UnknownEntityError, DataError
-        """
-        from .drafting import accept, reject
-
-        settings = self.settings
-        if not settings.allow_review or not settings.update_token:
-            raise UpdateForbiddenError("this service does not take reviews; start it with --allow-review and a token")
-        if not token or not hmac.compare_digest(token.encode(), settings.update_token.encode()):
-            raise UnauthorizedError("reviews need the configured bearer token (Authorization: Bearer …)")
-        name = self.graph.source(name)
-        if action not in ("accept", "reject") or not _CANDIDATE.fullmatch(candidate):
-            raise QueryParameterError("a review is action accept or reject, and a candidate id of 10 hex digits")
-        for key, value in ({"label": label} if label is not None else {}).items() | (edits or {}).items():
-            values = value if isinstance(value, list) else [value]
-            if (key != "label" and key not in _EDITABLE) or any(len(v) > 300 or "\n" in v for v in values):
-                raise QueryParameterError(f"cannot set {key!r} to that; editable, one line of at most 300 "
-                                          f"characters each: {', '.join(sorted(_EDITABLE))}")
-        layout = self.graph.layout
-        async with self._update_lock:
-            if action == "reject":
-                done = await asyncio.to_thread(reject, layout, name, candidate)
-                return f"rejected {done.id}: it will not be proposed again"
-            iri = await asyncio.to_thread(accept, layout, name, candidate, label=label, edits=edits, force=force)
-            await self._reload()
-        return f"accepted {candidate} as {iri} in data/documents/{name}.yaml (validated)"
-
-    # ------------------------------------------------------------------ the data files, watched
-
-    async def _reload(self) -> None:
-        """Load the data files again (validated) and serve them: new workers, derived data rebuilt."""
-        await asyncio.to_thread(self.graph.load)
-        self._seen = await asyncio.to_thread(self.graph.layout.fingerprint)
-        self.data_state = "current"
-        self.executor.restart()
-        self.derived.start()
-
-    async def _watch(self) -> None:
-        """Every ``watch_interval`` seconds, look at the data files; when they changed, serve them once they validate.
-
-        A change that does not validate is not served: the previous graph stays, and ``/health`` says why.
-        """
-        interval = self.settings.watch_interval
-        while True:
-            await asyncio.sleep(interval)
-            seen = await asyncio.to_thread(self.graph.layout.fingerprint)
-            if seen == self._seen or self._update_lock.locked():
-                continue
-            async with self._update_lock:
-                self.data_state = "reloading"
-                try:
-                    await self._reload()
-                    _log.info("diplograph: the data files changed; now serving %s triples", f"{self.triples:,}")
-                except DiplographError as error:
-                    self._seen = seen
-                    self.data_state = f"changed files not served: {error}"
-                    _log.warning("diplograph: %s", self.data_state)
-
-
-_log = logging.getLogger("uvicorn.error")
-_CANDIDATE = re.compile(r"[0-9a-f]{10}")
-_EDITABLE = frozenset({"towards", "demandedBy", "demandedOf", "holder", "heldBy", "callsFor", "stance", "about",
-                       "concerns", "attributedTo", "assertionMode", "datePrecision", "statedOn", "label"})
-"""What a reviewer may change before accepting (the properties a drafted statement proposes)."""
+        """Accept or reject a drafted candidate of source ``name``; what was done, in words (see ``watch``)."""
+        self.check_token(token, enabled=self.settings.allow_review, what="reviews")
+        return await self.watcher.review(name, candidate, action, label=label, edits=edits, force=force)

@@ -34,6 +34,8 @@ class Limits:
     """One more than the cores: while the server answers one request, a worker is already on the next."""
     max_query_length: int = 100_000
     max_nesting: int = 64
+    per_client: int = field(default_factory=lambda: max(1, (os.cpu_count() or 1)))
+    """Jobs one client (by address) may have in the workers at once; its others wait their turn."""
 
 
 class Settings(BaseSettings):
@@ -47,12 +49,17 @@ class Settings(BaseSettings):
     store: str = "memory"
     host: str = "127.0.0.1"
     port: int = 8000
+    public_url: str | None = None
+    """The address clients reach the service at, for links it writes into feeds and descriptions (default:
+    http://HOST:PORT); a request's Host header is never used for them."""
     # query bounds: the defaults are Limits'
     timeout: float = Limits.timeout
     max_rows: int = Limits.max_rows
     memory_mb: int = Limits.memory_mb
     max_answer_mb: float = Limits.max_answer_mb
     workers: int = Field(default_factory=lambda: Limits().workers)
+    per_client: int | None = None
+    """Requests one client (by address) may have in the workers at once (default: one fewer than the workers)."""
     max_query_length: int = Limits.max_query_length
     max_nesting: int = Limits.max_nesting
     max_body_bytes: int = 1_000_000
@@ -67,6 +74,8 @@ class Settings(BaseSettings):
     update_token: str | None = None
     max_document_mb: float = DEFAULT_MAX_DOCUMENT_MB
     """The largest document add-source takes (a file past it is refused, saying so)."""
+    derived_interval: float = 10.0
+    """Seconds between rebuilds of the derived data after runtime updates (a flood of updates builds once)."""
     watch_interval: float = 2.0
     """Seconds between looks at the data files by a running service (0: never); a change is loaded and served."""
     cors_origins: list[str] = []
@@ -75,8 +84,8 @@ class Settings(BaseSettings):
     @property
     def limits(self) -> Limits:
         return Limits(timeout=self.timeout, max_rows=self.max_rows, memory_mb=self.memory_mb,
-                      max_answer_mb=self.max_answer_mb,
-                      workers=self.workers, max_query_length=self.max_query_length, max_nesting=self.max_nesting)
+                      max_answer_mb=self.max_answer_mb, workers=self.workers, max_query_length=self.max_query_length,
+                      max_nesting=self.max_nesting, per_client=self.per_client or max(1, self.workers - 1))
 
     def layout(self) -> Layout:
         """The files: the bundled graph unless data or ontology folders were named."""

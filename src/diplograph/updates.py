@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from rdflib import URIRef
 
-from .errors import UnsafeQueryError
+from .errors import QuerySyntaxError, UnsafeQueryError
 from .namespaces import GRAPH
 from .sparql import Inspection, Token
 
@@ -82,11 +82,16 @@ def overlay_update(inspection: Inspection, text: str, graphs: Sequence[URIRef]) 
             edits.append((first.start, closing.start + 1,
                           f"WITH {overlay} DELETE {pattern} {using} WHERE {pattern}"))
         elif first.word in ("INSERT", "DELETE"):
-            where = next(t for t in operation if t.word == "WHERE")
+            where = next((t for t in operation if t.word == "WHERE"), None)
+            if where is None:
+                raise QuerySyntaxError(f"{first.word} {{ … }} needs a WHERE clause; for data without one, write "
+                                       f"{first.word} DATA {{ … }}", first.line, first.column)
             edits.append((first.start, first.start, f"WITH {overlay} "))
             edits.append((where.start, where.start, f"{using} "))
         elif first.word in ("CLEAR", "DROP"):
-            default = next(t for t in operation if t.word == "DEFAULT")
+            default = next((t for t in operation if t.word == "DEFAULT"), None)
+            if default is None:
+                raise _refused(first, "names no graph this service lets an update clear")
             edits.append((default.start, default.start + len(default.text), f"GRAPH {overlay}"))
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]

@@ -150,3 +150,28 @@ def test_no_page_runs_what_the_data_or_the_address_carries(browser, tmp_path):
     finally:
         page.close()
         server.stop()
+
+
+def test_a_greedy_client_cannot_take_every_worker(tmp_path):
+    """Six runaway queries from one address hold at most its share (workers − 1); another address is answered."""
+    import concurrent.futures
+    import time
+
+    server = Server("--workers", "3", "--timeout", "4", env={"DIPLOGRAPH_CACHE": str(tmp_path)})
+    greedy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    try:
+        with concurrent.futures.ThreadPoolExecutor(7) as pool:
+            hogs = [pool.submit(httpx.get, server.url + "/sparql", params={"query": greedy}, timeout=30)
+                    for _ in range(6)]
+            time.sleep(1.0)  # the greedy client's share is taken, its other requests wait
+            other = httpx.Client(transport=httpx.HTTPTransport(local_address="127.0.0.2"), timeout=30)
+            started = time.monotonic()
+            answer = other.get(server.url + "/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                               headers={"Accept": "application/sparql-results+json"})
+            waited = time.monotonic() - started
+            statuses = sorted(h.result().status_code for h in hogs)
+        assert answer.status_code == 200 and answer.json()["boolean"] is True
+        assert waited < 2.0, waited  # not behind the greedy client's queries (each runs 4 s)
+        assert statuses.count(503) >= 2  # its runaway queries: stopped at the limit, or refused as over its share
+    finally:
+        server.stop()

@@ -89,11 +89,18 @@ class Projections:
 
 @dataclass(frozen=True)
 class Option:
+    """An analysis's option: its type, default, choices and, for a number, the range it must lie in (every count
+    an analysis computes is bounded, so no request can ask for unbounded work)."""
+
     name: str
     type: type
     default: object = None
     description: str = ""
     choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    entity: bool = False
+    """It names an entity (by label, alias or IRI), resolved in the graph."""
 
     def parse(self, value: str | None) -> object:
         if value is None:
@@ -104,10 +111,16 @@ class Option:
             raise QueryParameterError(f"option {self.name!r} must be one of {', '.join(self.choices)}")
         try:
             if self.type is bool:
+                if value.lower() not in ("1", "0", "true", "false", "yes", "no"):
+                    raise ValueError(value)
                 return value.lower() in ("1", "true", "yes")
-            return self.type(value)
+            parsed = self.type(value)
         except ValueError:
             raise QueryParameterError(f"option {self.name!r}: {value!r} is not a valid {self.type.__name__}") from None
+        if (self.minimum is not None and parsed < self.minimum) or (self.maximum is not None and parsed > self.maximum):
+            raise QueryParameterError(f"option {self.name!r} must be between {self.minimum} and {self.maximum}, "
+                                      f"not {value}")
+        return parsed
 
 
 @dataclass(frozen=True)
@@ -173,7 +186,7 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("centrality", "Centrality", "Degree, betweenness and PageRank of actors, territories, demands …",
              (Option("family", str, None, "actors, territories, demands, principles, guarantees or proposals",
                      tuple(FAMILIES)),
-              Option("top", int, 20, "how many"),
+              Option("top", int, 20, "how many", minimum=1, maximum=1000),
               Option("attribution", bool, False, "count who-asserts-what edges too")), _centrality),
     Analysis("coalitions", "Coalitions", "Camps of the signed stance network, with the balance score",
              (Option("method", str, "balance", "balance (structural balance) or communities",
@@ -181,14 +194,16 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("stance-network", "Stance network", "Signed links between actors, each with its rules and quotes",
              (), _stance, STANCE_RULES),
     Analysis("conflicts", "Conflict map", "Demands and proposal points against principles and rejections",
-             (Option("demander", str, None, "only demands by this actor"),
-              Option("holder", str, None, "only principles or rejections of this actor"),
-              Option("limit", int, 1000, "at most this many")), _conflicts, CONFLICT_RULES),
+             (Option("demander", str, None, "only demands by this actor", entity=True),
+              Option("holder", str, None, "only principles or rejections of this actor", entity=True),
+              Option("limit", int, 1000, "at most this many", minimum=1, maximum=10_000)), _conflicts, CONFLICT_RULES),
     Analysis("paths", "Explanation paths", "How two entities connect, hop by hop, with the statements behind",
-             (Option("source", str, None, "an entity"), Option("target", str, None, "another entity"),
-              Option("limit", int, 3, "how many paths")), _paths),
+             (Option("source", str, None, "an entity", entity=True),
+              Option("target", str, None, "another entity", entity=True),
+              Option("limit", int, 3, "how many paths", minimum=1, maximum=10)), _paths),
     Analysis("ego", "Ego network", "Everything within a few hops of an entity",
-             (Option("entity", str, None, "the entity"), Option("radius", int, 1, "hops")), _ego),
+             (Option("entity", str, None, "the entity", entity=True),
+              Option("radius", int, 1, "hops", minimum=1, maximum=3)), _ego),
     Analysis("corroboration", "Said in several sources",
              "Statements of different documents that state the same thing (same kind, asserters and content), "
              "with how many sources say it and each one's quotes", (), _corroboration,

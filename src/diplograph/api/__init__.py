@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..service import Service
 from . import problems
-from .headers import SecurityHeaders
+from .headers import ClientAddress, SecurityHeaders
 from .render import page
 from .routes import analysis, collections, export, feed, health, linked_data, queries, sparql
 
@@ -63,6 +63,7 @@ def create_app(service: Service) -> FastAPI:
         return page("docs.html", title="API")
 
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ClientAddress)
 
     return app
 
@@ -92,7 +93,10 @@ def _openapi(app: FastAPI, service: Service) -> dict:
         template = generic[item.kind]
         parameters = [{"name": p.name, "in": "query", "required": p.required, "description": p.description,
                        "schema": {**_TYPES.get(p.type, {"type": "string"}),
-                                  **({"enum": list(p.choices)} if p.choices else {})}} for p in item.parameters]
+                                  **({"enum": list(p.choices)} if p.choices else {}),
+                                  **({"minimum": p.minimum} if p.minimum is not None else {}),
+                                  **({"maximum": p.maximum} if p.maximum is not None else {})}}
+                      for p in item.parameters]
         if item.kind == "query":  # paging, format and timeout, as the generic route takes them
             parameters += [p for p in template.get("parameters", []) if p["in"] == "query"]
         schema["paths"][item.path] = {"get": {

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 
 from ..service import Service
 
-__all__ = ["ServiceDep", "read_body"]
+__all__ = ["ServiceDep", "bearer", "bearer_token", "read_body"]
 
 
 async def get_service(request: Request) -> Service:
@@ -32,3 +32,19 @@ async def read_body(request: Request, limit: int) -> bytes:
         if len(body) > limit:
             raise BodyTooLarge(f"request body exceeds the limit of {limit} bytes")
     return bytes(body)
+
+
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an ``Authorization: Bearer …`` header (any case), else None.
+
+    >>> bearer_token("Bearer abc "), bearer_token("bearer abc"), bearer_token("Basic abc"), bearer_token(None)
+    ('abc', 'abc', None, None)
+    """
+    if authorization and authorization[:7].lower() == "bearer ":
+        return authorization[7:].strip() or None
+    return None
+
+
+def bearer(request: Request) -> str | None:
+    """The request's bearer token (the update token, for updates and reviews)."""
+    return bearer_token(request.headers.get("authorization"))

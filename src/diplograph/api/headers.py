@@ -1,4 +1,5 @@
-"""Headers every response carries: a strict Content-Security-Policy and its companions.
+"""What every request passes through: whose it is (for the per-client share of the workers), and the headers every
+response carries — a strict Content-Security-Policy and its companions.
 
 Pages carry no inline script, handler or ``javascript:`` link (templates with
 autoescape, :mod:`diplograph.api.render`), so the policy allows scripts from
@@ -11,7 +12,9 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["CONTENT_SECURITY_POLICY", "SecurityHeaders"]
+from ..executor import CLIENT
+
+__all__ = ["CONTENT_SECURITY_POLICY", "ClientAddress", "SecurityHeaders"]
 
 CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                            "img-src 'self' data:; "
@@ -41,3 +44,18 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class ClientAddress:
+    """ASGI middleware naming the client of each request (its address) for the executor's per-client share."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        client = scope.get("client")
+        token = CLIENT.set(client[0] if client else None)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            CLIENT.reset(token)

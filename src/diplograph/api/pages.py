@@ -18,12 +18,11 @@ from fastapi.responses import HTMLResponse
 from ..entities import Entity
 from ..namespaces import DGR, DGS, PREFIXES
 from .negotiation import choose
-from .reader import read
 from .render import page
 from .tables import Table, blocks, table
 
 __all__ = ["Field", "analysis_page", "catalogue_page", "collection_page", "editor_page", "entity_page",
-           "explorer_page", "graphs_page", "home_page", "prefers_html", "problem_page", "query_page", "reader_page",
+           "explorer_page", "graphs_page", "home_page", "prefers_html", "problem_page", "query_page",
            "rows_page"]
 
 
@@ -74,14 +73,6 @@ def entity_page(entity: Entity, timeline: list[dict] | None = None, conflicts: l
     """
     return page("entity.html", title=entity.label, entity=entity, timeline=timeline, conflicts=conflicts,
                 text_url=text_url, neighbours=text_url is None)
-
-
-def reader_page(reading: dict, title: str, candidates: list[dict] | None = None, *,
-                writable: bool = False) -> HTMLResponse:
-    """The source's text with every quote highlighted; a click lists what the quote supports (see ``reader``)."""
-    cut = read(reading["text"], reading["quotes"], candidates, reading["name"])
-    return page("reader.html", title=title, name=reading["name"], reading=cut, candidates=candidates,
-                writable=writable)
 
 
 def explorer_page() -> HTMLResponse:

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .render import quote_anchor
+from fastapi.responses import HTMLResponse
 
-__all__ = ["Piece", "Reading", "read"]
+from ..graph import KnowledgeGraph
+from ..tasks import ReadingTask, Task
+from .render import quote_anchor, render
+
+__all__ = ["Piece", "ReaderPage", "Reading", "read", "reader_page"]
 
 
 @dataclass(frozen=True)
@@ -80,3 +84,27 @@ def read(text: str, quotes: dict[str, list[dict]], candidates: list[dict] | None
     content = sum(1 for line in text.split("\n") if line.strip())
     cited = sum(1 for line in lines if Reading.cites(line))
     return Reading(lines, data, found, cited, content)
+
+
+@dataclass(frozen=True)
+class ReaderPage(Task):
+    """The source reader's page, built in a query worker (bounded like any request): the text, cut and marked."""
+
+    name: str
+    title: str
+    candidates: list[dict] | None = None
+    writable: bool = False
+
+    def run(self, graph: KnowledgeGraph) -> bytes:
+        text = graph.source_texts()[self.name].read_text(encoding="utf-8")
+        quotes = ReadingTask(self.name).run(graph)["quotes"]
+        cut = read(text, quotes, self.candidates, self.name)
+        return render("reader.html", title=self.title, name=self.name, reading=cut, candidates=self.candidates,
+                      writable=self.writable).encode()
+
+
+async def reader_page(service, name: str, title: str, candidates: list[dict] | None, *,
+                      writable: bool = False) -> HTMLResponse:
+    """The source's text with every quote highlighted; a click lists what the quote supports."""
+    body = (await service.run(ReaderPage(name, title, candidates, writable))).body
+    return HTMLResponse(body, headers={"Vary": "Accept"})

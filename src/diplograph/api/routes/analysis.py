@@ -9,7 +9,6 @@ from pydantic import BaseModel
 
 from ...analysis.registry import ANALYSES
 from ...errors import DiplographError, UnknownEntityError, unknown
-from ...operations import operation
 from ..deps import ServiceDep
 from ..pages import analysis_page, catalogue_page, prefers_html
 
@@ -70,16 +69,16 @@ async def read_analysis(name: str, request: Request, service: ServiceDep) -> Ana
         raise unknown("analysis", name, ANALYSES, "analyses")
     options = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
     if prefers_html(request, request.query_params.get("format")):
-        names = (await service.task("labels")).value
-        analysis, described = ANALYSES[name], operation(service.graph, name)
+        names = await service.labels()
+        analysis, described = ANALYSES[name], service.operation(name)
         if any(o.default is None and o.name in ("source", "target", "entity") and o.name not in options
                for o in analysis.options):  # it needs an entity first: show the form
             return analysis_page(analysis, described, request, None, names, ask=True)
         try:
-            result = (await service.task("analysis", name=name, options=options)).value
+            result = await service.analysis(name, options)
         except DiplographError as error:
             status = 404 if isinstance(error, UnknownEntityError) else 400
             return analysis_page(analysis, described, request, None, names, error=str(error), status=status)
         return analysis_page(analysis, described, request, result, names)
-    result = (await service.task("analysis", name=name, options=options)).value
+    result = await service.analysis(name, options)
     return AnalysisResultPublic(analysis=name, options=options, rules=ANALYSES[name].rules, result=result)

@@ -50,7 +50,7 @@ def _collection_route(name: str):
                               kind: Kind = None, asserted_by: AssertedBy = None, limit: Limit = 50,
                               offset: Offset = 0, format: CollectionFormat = None) -> Response:
         filters = {"q": q, "source": source, "kind": kind, "asserted_by": asserted_by}
-        found = (await service.task("collection", name=name, filters=filters, offset=offset, limit=limit)).value
+        found = await service.collection(name, filters, offset, limit)
         public = CollectionPublic(
             data=[ItemPublic(id=i.id, iri=i.iri, label=i.label, types=list(i.types), aliases=list(i.aliases),
                              sources=list(i.sources)) for i in found["items"]],
@@ -95,7 +95,7 @@ async def read_timeline(id: str, request: Request, service: ServiceDep,
                         format: HtmlOrJson = None) -> Response:
     """What the actor demanded, held, took a stance on or asserted, by date (statement date, else source date)."""
     actor = await service.resolve(id)
-    query = service.graph.canned_query("position-timeline")
+    query = service.canned_query("position-timeline")
     params = {"actor": f"<{actor}>", "from": since, "until": until}
     outcome = await service.canned(query, params)
     table_ = outcome.table
@@ -103,7 +103,7 @@ async def read_timeline(id: str, request: Request, service: ServiceDep,
                                columns=table_.variables, rows=table_.records(), count=len(table_.rows), offset=0,
                                limit=len(table_.rows), has_more=False, truncated=outcome.truncated)
     if prefers_html(request, format):
-        label = (await service.task("entity", name=str(actor))).value.label
+        label = (await service.entity(str(actor))).label
         return rows_page(request, f"{label} over time", [table(public.columns, public.rows)],
                          lede="What it demanded, held, took a stance on or asserted, by date — each date with its "
                               "kind (said on a day, before the document, recurring, as of the document).",
@@ -117,7 +117,7 @@ async def read_timeline(id: str, request: Request, service: ServiceDep,
             "quotes", responses={404: {"description": "No such entity"}, **_PAGE})
 async def read_entity(id: str, request: Request, service: ServiceDep, format: HtmlOrJson = None) -> Response:
     """``id`` is the entity's name (``russia``), a prefixed name, its IRI, a label or an alias (``Moscow``)."""
-    entity: Entity = (await service.task("entity", name=id)).value
+    entity: Entity = await service.entity(id)
     if prefers_html(request, format):
         return entity_page(entity)
     public = EntityPublic(
@@ -146,7 +146,7 @@ async def read_neighbors(id: str, request: Request, service: ServiceDep,
                          depth: Annotated[int, Query(ge=1, le=3, description="hops, either direction")] = 1,
                          format: HtmlOrJson = None) -> Response:
     """Nodes and edges within ``depth`` hops; edges carry the quotes of the statement behind them."""
-    center, nodes, edges = (await service.task("neighbors", name=id, depth=depth)).value
+    center, nodes, edges = await service.neighbors(id, depth)
     public = NeighborhoodPublic(
         center=center, depth=depth, nodes=[NodePublic(id=n, label=label, cls=cls) for n, label, cls in nodes],
         edges=[EdgePublic(source=a, target=b, predicate=p, label=label, quotes=quotes)
@@ -178,17 +178,17 @@ async def read_paths(request: Request, service: ServiceDep,
               Field("limit", "paths", limit, "1 to 10", "number")]
     if not source or not target:
         if html:
-            names = (await service.task("labels")).value
+            names = await service.labels()
             return rows_page(request, "How two entities connect", [], fields=fields, names=names,
                              lede="Name two entities: the shortest paths between them, hop by hop, with the "
                                   "statements and quotes behind each hop.")
         raise QueryParameterError("paths needs from= and to= (two entities)")
-    start, end, paths = (await service.task("paths", source=source, target=target, limit=limit)).value
+    start, end, paths = await service.paths(source, target, limit)
     public = PathsPublic(source=start, target=end, paths=[[StepPublic(
         source=s.source, target=s.target, predicate=s.predicate, label=s.label, statement=s.statement,
         quotes=list(s.quotes)) for s in path] for path in paths])
     if html:
-        names = (await service.task("labels")).value
+        names = await service.labels()
         tables = [table(["source", "label", "target", "statement", "quotes"], [s.model_dump() for s in path],
                         caption=f"Path {n}") for n, path in enumerate(public.paths, start=1)]
         return rows_page(request, "How two entities connect", tables, fields=fields, names=names,

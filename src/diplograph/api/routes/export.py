@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from ...errors import unknown
-from ...export import EXPORT_FORMATS
+from ...export import EXPORT_FORMATS, ExportTask, Selection
 from ...export.selection import VIEWS
 from ..deps import ServiceDep
 from ..pages import prefers_html, rows_page
@@ -58,7 +58,7 @@ async def read_export(
     if format not in EXPORT_FORMATS:
         raise unknown("export format", format, EXPORT_FORMATS, "export formats")
     selection = {"view": view, "entity": entity, "depth": depth, "query": query, "params": params}
-    content = (await service.task("export", format=format, selection=selection)).body
+    content = (await service.run(ExportTask(format, Selection(**selection)))).body
     media_type, extension = EXPORT_FORMATS[format]
     headers = {"Content-Disposition": f'attachment; filename="diplograph.{extension}"'} if download else None
     return Response(content, media_type=media_type, headers=headers)

@@ -22,7 +22,7 @@ _ATOM = "http://www.w3.org/2005/Atom"
 
 
 async def _rows(service, since: str | None) -> list[dict]:
-    query = service.graph.canned_query("new-statements")
+    query = service.canned_query("new-statements")
     outcome = await service.canned(query, {"since": since} if since else {})
     return outcome.records()
 
@@ -52,14 +52,14 @@ async def read_feed(request: Request, service: ServiceDep, since: Since = None,
 async def read_atom(request: Request, service: ServiceDep, since: Since = None) -> Response:
     """One entry per statement: its label, who asserts it and how, its quote, and a link to its page here."""
     rows = await _rows(service, since)
-    base = str(request.base_url).rstrip("/")
+    base = service.base_url  # configured (DIPLOGRAPH_PUBLIC_URL), never the request's Host header
     ET.register_namespace("", _ATOM)
     feed = ET.Element(f"{{{_ATOM}}}feed")
     _text(feed, "title", "diplograph: what is new" + (f" since {since}" if since else ""))
     _text(feed, "id", f"{base}/feed.atom" + (f"?since={since}" if since else ""))
     newest = max((str(r.get("published", "")) for r in rows), default="")
     _text(feed, "updated", _instant(newest) if newest else datetime.now(UTC).isoformat(timespec="seconds"))
-    ET.SubElement(feed, f"{{{_ATOM}}}link", rel="self", href=str(request.url))
+    ET.SubElement(feed, f"{{{_ATOM}}}link", rel="self", href=f"{base}/feed.atom" + (f"?since={since}" if since else ""))
     _text(feed, "generator", "diplograph").set("version", __version__)
     for row in rows:
         entry = ET.SubElement(feed, f"{{{_ATOM}}}entry")

@@ -29,7 +29,7 @@ async def read_health(service: ServiceDep) -> HealthPublic:
 async def read_stats(request: Request, service: ServiceDep,
                      format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response:
     """Computed once per graph version (the graph only changes when its files or the overlay do)."""
-    stats = (await service.task("stats")).value
+    stats = await service.stats()
     if prefers_html(request, format):
         return graphs_page(stats, title="Statistics", json_url="/stats?format=json")
     public = StatsPublic(triples=stats["triples"], graphs=stats["graphs"], classes=stats["classes"])

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
 
-from ...errors import UnknownEntityError
 from ...namespaces import DGR, DGS
 from ...results import short
-from ..deps import ServiceDep, read_body
+from ..deps import ServiceDep, bearer, read_body
 from ..formats import GRAPH_TYPES, answer_format, outcome_response
 from ..negotiation import choose
-from ..pages import entity_page, explorer_page, graphs_page, home_page, prefers_html, reader_page
+from ..pages import entity_page, explorer_page, graphs_page, home_page, prefers_html
 from ..problems import BadBody
+from ..reader import reader_page
 
 router = APIRouter(tags=["linked data"])
 
@@ -25,8 +26,8 @@ _PAGE_TYPES = ["text/html", *GRAPH_TYPES]
 
 @router.get("/", response_class=HTMLResponse, summary="Home page", include_in_schema=False)
 async def read_home(service: ServiceDep) -> HTMLResponse:
-    stats = (await service.task("counts")).value
-    queries = [(q.name, q.title) for q in service.graph.canned.values()]
+    stats = await service.counts()
+    queries = [(q.name, q.title) for q in service.canned_queries()]
     return home_page(stats, queries)
 
 
@@ -68,12 +69,11 @@ async def read_source(name: str, request: Request, service: ServiceDep, format: 
     wants_html = format == "html" or (format is None and choose(request.headers.get("accept"), _PAGE_TYPES)
                                       == "text/html")
     if wants_html and view != "facts":
-        path = service.graph.source_texts()[name]  # registered at load: never a path from the graph
-        reading = {**(await service.task("reading", name=name)).value,
-                   "text": await asyncio.to_thread(path.read_text, encoding="utf-8")}
-        entity = (await service.task("entity", name=str(DGS[name]))).value
-        candidates = await asyncio.to_thread(_pending, service, name) if view == "review" else None
-        return reader_page(reading, entity.label, candidates, writable=service.settings.allow_review)
+        candidates = None
+        if view == "review":
+            candidates = [asdict(c) for c in await asyncio.to_thread(service.pending, name)]
+        entity = await service.entity(str(DGS[name]))
+        return await reader_page(service, name, entity.label, candidates, writable=service.settings.allow_review)
     return await _dereference(DGS[name], request, service, format, text_url=f"/source/{name}/text")
 
 
@@ -95,28 +95,17 @@ async def post_review(name: str, candidate: str, request: Request, service: Serv
     if not isinstance(edits, dict) or not all(isinstance(v, str) or (isinstance(v, list) and all(
             isinstance(x, str) for x in v)) for v in edits.values()):
         raise BadBody("the body must be a JSON object; \"set\" an object of property: value (or a list of values)")
-    authorization = request.headers.get("authorization")
-    token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else None
-    done = await service.review(name, candidate, str(asked.get("action", "")), token,
+    done = await service.review(name, candidate, str(asked.get("action", "")), bearer(request),
                                 label=asked.get("label") if isinstance(asked.get("label"), str) else None,
                                 edits={str(k): v for k, v in edits.items()}, force=asked.get("force") is True)
     return JSONResponse({"done": done})
-
-
-def _pending(service, name: str) -> list[dict]:
-    """The drafted candidates pending review for a registered source (``name`` is checked against the registry)."""
-    from dataclasses import asdict
-
-    from ...drafting import read_candidates, review_file
-
-    return [asdict(c) for c in read_candidates(review_file(service.graph.layout, name)) if c.status == "pending"]
 
 
 @router.get("/graphs", summary="The named graphs, with their sizes",
             responses={200: {"content": {"text/html": {}}}})
 async def read_graphs(request: Request, service: ServiceDep,
                       format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response:
-    stats = (await service.task("stats")).value
+    stats = await service.stats()
     if prefers_html(request, format):
         return graphs_page(stats, json_url="/graphs?format=json")
     return JSONResponse({"graphs": [{"graph": g, "triples": n} for g, n in stats["graphs"].items()],
@@ -127,30 +116,26 @@ async def read_graphs(request: Request, service: ServiceDep,
             responses={404: {"description": "No such source"}})
 def read_source_text_route(name: str, service: ServiceDep) -> PlainTextResponse:
     """The text registered for ``name`` when the graph was loaded: a path never comes from the graph's data."""
-    path = service.graph.source_texts().get(name)
-    if path is None:
-        raise UnknownEntityError(f"no source document {name!r}", listing="sources")
-    return PlainTextResponse(path.read_text(encoding="utf-8"))
+    return PlainTextResponse(service.source_text(name).read_text(encoding="utf-8"))
 
 
 async def _dereference(iri, request: Request, service, format: str | None, text_url: str | None = None) -> Response:
     accept = request.headers.get("accept")
-    entity = (await service.task("entity", name=str(iri))).value  # 404 when unknown
+    entity = await service.entity(str(iri))  # 404 when unknown
     wants_html = format == "html" or (format is None and choose(accept, _PAGE_TYPES) == "text/html")
     if wants_html:
         if text_url:
             return entity_page(entity, text_url=text_url)
         timeline = conflicts = None
         if service.is_actor(entity.types):
-            rows = (await service.canned(service.graph.canned_query("position-timeline"),
-                                         {"actor": f"<{iri}>"})).records()
+            rows = (await service.canned(service.canned_query("position-timeline"), {"actor": f"<{iri}>"})).records()
             timeline = list({(r["statement"], r["role"]): r for r in rows}.values())  # one row per statement, role
             key = short(iri)
-            found = [*(await service.task("analysis", name="conflicts", options={"demander": key})).value,
-                     *(await service.task("analysis", name="conflicts", options={"holder": key})).value]
+            found = [*await service.analysis("conflicts", {"demander": key}),
+                     *await service.analysis("conflicts", {"holder": key})]
             conflicts = list({(c["demand"], c["opponent"], c["rule"]): c for c in found}.values())
         return entity_page(entity, timeline, conflicts)
-    query = service.graph.canned_query("entity-graph")
+    query = service.canned_query("entity-graph")
     name, media_type = answer_format(query.form, accept, format)
     outcome = await service.canned(query, {"entity": f"<{iri}>"}, format=name)
     return outcome_response(outcome, media_type)

@@ -10,7 +10,6 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from ...errors import DiplographError, UnknownEntityError
-from ...operations import operation
 from ...queries import CannedQuery
 from ...results import Table, serialize_table
 from ..deps import ServiceDep
@@ -38,10 +37,10 @@ def read_queries(request: Request, service: ServiceDep,
                  format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response | QueriesPublic:
     if prefers_html(request, format):
         items = [{"path": f"/queries/{q.name}", "title": q.title, "description": q.description}
-                 for q in service.graph.canned.values()]
+                 for q in service.canned_queries()]
         return catalogue_page("Canned queries", "Questions the graph answers by name, each with its parameters, its "
                               "quotes and its SPARQL; open one to run it.", items, "/queries?format=json")
-    data = [_public(q) for q in service.graph.canned.values()]
+    data = [_public(q) for q in service.canned_queries()]
     return QueriesPublic(data=data, count=len(data))
 
 
@@ -59,7 +58,7 @@ async def read_query(
     timeout: Annotated[float | None, Query(ge=1, le=3600, description="seconds (≥ 1); lowers the limit")] = None,
 ) -> Response | QueryResultPublic:
     """Parameters of the query are passed as URL parameters of the same name (``?demander=dgr:russia``)."""
-    query = service.graph.canned_query(name)
+    query = service.canned_query(name)
     params = {k: v for k, v in request.query_params.items() if k not in RESERVED and v != ""}
     accept = request.headers.get("accept")
     if query.form not in ("CONSTRUCT", "DESCRIBE") and prefers_html(request, format):
@@ -92,7 +91,7 @@ async def read_query(
         page = Table(table.variables, table.rows[offset:offset + limit], table.boolean)
         return Response(serialize_table(page, kind), media_type=f"{media_type}; charset=utf-8", headers=headers)
     rows = records[offset:offset + limit]
-    bound = service.graph.parameter_terms(query, params)
+    bound = await service.parameter_terms(query, params)
     body = {"query": name, "parameters": {k: str(v) for k, v in bound.items()}, "columns": outcome.variables,
             "rows": rows, "count": len(rows), "offset": offset, "limit": limit, "has_more": has_more,
             "truncated": truncated, "next": next_url}
@@ -102,8 +101,8 @@ async def read_query(
 async def _query_page(query: CannedQuery, request: Request, service, params: dict[str, str], limit: int,
                       offset: int, timeout: float | None) -> HTMLResponse:
     """The query as a page: its form, and its answer when every required parameter is given (else the form)."""
-    names = (await service.task("labels")).value
-    described = operation(service.graph, query.name)
+    names = await service.labels()
+    described = service.operation(query.name)
     missing = [p.name for p in query.parameters if p.required and p.name not in params]
     if missing and not request.query_params:
         return query_page(query, described, request, None, names)
@@ -133,9 +132,8 @@ def read_operations(request: Request, service: ServiceDep,
     """One registry (``diplograph.operations``): name, kind, title, description, typed parameters, its URL."""
     from dataclasses import asdict
 
-    from ...operations import operations
 
-    found = list(operations(service.graph).values())
+    found = service.operations()
     if prefers_html(request, format):
         rows = [{"operation": o.path, "operationLabel": o.title, "name": o.name, "kind": o.kind,
                  "parameters": ", ".join(f"{p.name}: {p.type}" + ("" if p.required else "?") for p in o.parameters)}

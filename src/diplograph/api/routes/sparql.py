@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 
 from ...errors import QueryError, UnknownEntityError
 from ...results import serialize_graph
-from ..deps import ServiceDep, read_body
+from ..deps import ServiceDep, bearer_token, read_body
 from ..formats import GRAPH_TYPES, answer_format, graph_response, outcome_response, pick
 from ..negotiation import choose
 from ..pages import editor_page
@@ -66,9 +66,9 @@ async def read_sparql(
         raise QueryError("an update must be sent with POST (application/sparql-update or a form), never with GET")
     if query is None:
         if format is None and choose(accept, ["text/html", *GRAPH_TYPES]) == "text/html":
-            return editor_page(list(service.graph.canned.values()))
+            return editor_page(service.canned_queries())
         name, media_type = pick(accept, format, GRAPH_TYPES)
-        description = _service_description(service, str(request.url_for("read_sparql")))
+        description = await _service_description(service, service.base_url + "/sparql")
         return graph_response(serialize_graph(description, name), media_type)
     return await _run(service, query, default_graph_uri, named_graph_uri, accept, format, timeout)
 
@@ -123,12 +123,11 @@ async def _run(service, text: str, defaults, named, accept: str | None, format: 
 
 
 async def _update(service, text: str, authorization: str | None) -> Response:
-    token = authorization[7:].strip() if authorization and authorization.lower().startswith("bearer ") else None
-    await service.update(text, token)
+    await service.update(text, bearer_token(authorization))
     return Response(status_code=204)
 
 
-def _service_description(service, endpoint: str) -> Graph:
+async def _service_description(service, endpoint: str) -> Graph:
     description = Graph()
     me = URIRef(endpoint)
     dataset = URIRef(endpoint + "#dataset")
@@ -146,7 +145,7 @@ def _service_description(service, endpoint: str) -> Graph:
     default = URIRef(endpoint + "#default-graph")
     description.add((dataset, SD.defaultGraph, default))
     description.add((default, RDF.type, SD.Graph))
-    sizes = service.graph.stats().graphs
+    sizes = (await service.stats())["graphs"]
     for number, name in enumerate(service.graphs):
         node = URIRef(f"{endpoint}#graph-{number}")
         description.add((dataset, SD.namedGraph, node))
@@ -178,11 +177,11 @@ async def read_store(
         if URIRef(graph) not in set(service.graphs):
             raise UnknownEntityError(f"no graph <{graph}> in this store")
         name, media_type = pick(accept, format, GRAPH_TYPES)
-        body = (await service.task("dump", format=name, name=graph)).body
+        body = await service.dump(name, graph)
     elif default is not None:
         name, media_type = pick(accept, format, GRAPH_TYPES)
-        body = (await service.task("dump", format=name, union=True)).body
+        body = await service.dump(name, union=True)
     else:
         name, media_type = pick(accept, format, {"application/trig": "trig", "application/n-quads": "nquads"})
-        body = (await service.task("dump", format=name)).body
+        body = await service.dump(name)
     return graph_response(body, media_type)

@@ -1,0 +1,109 @@
+"""The data files as the service serves them: watched, reloaded once they validate, and changed by reviews.
+
+A running service on data folders (the in-memory store) looks at the files
+every ``watch_interval`` seconds; when a document was added, reviewed, edited
+or removed — by the command line, an editor or the web review — it loads them
+again, validated, and serves the new graph with new workers and derived data.
+Files that do not validate are not served: the previous graph stays, and
+``state`` (``/health``'s ``data``) says why.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from .drafting import accept, reject
+from .errors import DiplographError, QueryParameterError
+
+if TYPE_CHECKING:
+    from .service import Service
+
+__all__ = ["EDITABLE", "Watcher"]
+
+_log = logging.getLogger("uvicorn.error")
+_CANDIDATE = re.compile(r"[0-9a-f]{10}")
+EDITABLE = frozenset({"towards", "demandedBy", "demandedOf", "holder", "heldBy", "callsFor", "stance", "about",
+                      "concerns", "attributedTo", "assertionMode", "datePrecision", "statedOn", "label", "type",
+                      "preconditionFor", "qualifier", "issue"})
+"""What a reviewer may change before accepting (the properties a drafted statement proposes)."""
+
+
+class Watcher:
+    """Keeps what the service serves equal to the data files (see the module)."""
+
+    def __init__(self, service: Service):
+        self.service = service
+        self.state = "current"
+        """For ``/health``: "current", "reloading", or why changed files are not served."""
+        self._task: asyncio.Task | None = None
+        self._seen: tuple = ()
+
+    def start(self) -> None:
+        service = self.service
+        if service.settings.watch_interval > 0 and service.graph.spec.kind == "memory":
+            self._seen = service.graph.layout.fingerprint()
+            self._task = asyncio.get_running_loop().create_task(self._watch(service.settings.watch_interval))
+
+    def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    async def review(self, name: str, candidate: str, action: str, *, label: str | None = None,
+                     edits: dict[str, str | list[str]] | None = None, force: bool = False) -> str:
+        """Accept or reject a drafted candidate of source ``name`` (see ``drafting``); what was done, in words.
+
+        The library's work (the command line's ``diplograph review`` calls the same), in a thread off the event
+        loop; an accepted fact has passed the same validation as a hand-written one and is written atomically, and
+        the graph is then reloaded.
+
+        Raises
+        ------
+        QueryParameterError, UnknownEntityError, DataError
+        """
+        graph = self.service.graph
+        name = await asyncio.to_thread(graph.source, name)
+        if action not in ("accept", "reject") or not _CANDIDATE.fullmatch(candidate):
+            raise QueryParameterError("a review is action accept or reject, and a candidate id of 10 hex digits")
+        for key, value in ({"label": label} if label is not None else {}).items() | (edits or {}).items():
+            values = value if isinstance(value, list) else [value]
+            if key not in EDITABLE or any(len(v) > 300 or "\n" in v for v in values):
+                raise QueryParameterError(f"cannot set {key!r} to that; editable, one line of at most 300 "
+                                          f"characters each: {', '.join(sorted(EDITABLE))}")
+        async with self.service.lock:
+            if action == "reject":
+                done = await asyncio.to_thread(reject, graph.layout, name, candidate)
+                return f"rejected {done.id}: it will not be proposed again"
+            iri = await asyncio.to_thread(accept, graph.layout, name, candidate, label=label, edits=edits,
+                                          force=force)
+            await self._reload()
+        return f"accepted {candidate} as {iri} in data/documents/{name}.yaml (validated)"
+
+    async def _reload(self) -> None:
+        """Load the data files again (validated) and serve them: new workers, derived data rebuilt."""
+        service = self.service
+        await asyncio.to_thread(service.graph.load)
+        self._seen = await asyncio.to_thread(service.graph.layout.fingerprint)
+        self.state = "current"
+        service.executor.restart()
+        service.derived.start()
+
+    async def _watch(self, interval: float) -> None:
+        """Every ``interval`` seconds, look at the data files; when they changed, serve them once they validate."""
+        service = self.service
+        while True:
+            await asyncio.sleep(interval)
+            seen = await asyncio.to_thread(service.graph.layout.fingerprint)
+            if seen == self._seen or service.lock.locked():
+                continue
+            async with service.lock:
+                self.state = "reloading"
+                try:
+                    await self._reload()
+                    _log.info("diplograph: the data files changed; now serving %s triples", f"{service.triples:,}")
+                except DiplographError as error:
+                    self._seen = seen
+                    self.state = f"changed files not served: {error}"
+                    _log.warning("diplograph: %s", self.state)
