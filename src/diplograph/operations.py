@@ -72,8 +72,8 @@ def operations(graph: KnowledgeGraph) -> dict[str, Operation]:
     for analysis in ANALYSES.values():
         found.setdefault(analysis.name, Operation(
             analysis.name, "analysis", analysis.title, analysis.description,
-            tuple(OperationParameter(o.name, o.type.__name__, o.description, o.default, False, tuple(o.choices),
-                                     o.minimum, o.maximum, o.entity)
+            tuple(OperationParameter(o.name, o.type.__name__, o.description, o.default, o.required,
+                                     tuple(o.choices), o.minimum, o.maximum, o.entity)
                   for o in analysis.options), tuple(analysis.rules.items())))
     return found
 

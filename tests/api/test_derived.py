@@ -56,7 +56,8 @@ def test_workers_answer_from_the_derived_file_and_a_restart_reuses_it(tmp_path):
 
 def test_an_update_gets_its_own_derived_data(tmp_path):
     server = Server("--allow-updates", "--workers", "2",
-                    env={"DIPLOGRAPH_CACHE": str(tmp_path), "DIPLOGRAPH_UPDATE_TOKEN": UPDATE_TOKEN})
+                    env={"DIPLOGRAPH_CACHE": str(tmp_path), "DIPLOGRAPH_UPDATE_TOKEN": UPDATE_TOKEN,
+                         "DIPLOGRAPH_DERIVED_INTERVAL": "1"})
     try:
         wait_until_derived(server)
         people = httpx.get(server.url + "/stats", timeout=30).json()["classes"]["dg:Person"]

@@ -101,6 +101,7 @@ class Option:
     maximum: int | None = None
     entity: bool = False
     """It names an entity (by label, alias or IRI), resolved in the graph."""
+    required: bool = False
 
     def parse(self, value: str | None) -> object:
         if value is None:
@@ -198,11 +199,11 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
               Option("holder", str, None, "only principles or rejections of this actor", entity=True),
               Option("limit", int, 1000, "at most this many", minimum=1, maximum=10_000)), _conflicts, CONFLICT_RULES),
     Analysis("paths", "Explanation paths", "How two entities connect, hop by hop, with the statements behind",
-             (Option("source", str, None, "an entity", entity=True),
-              Option("target", str, None, "another entity", entity=True),
+             (Option("source", str, None, "an entity", entity=True, required=True),
+              Option("target", str, None, "another entity", entity=True, required=True),
               Option("limit", int, 3, "how many paths", minimum=1, maximum=10)), _paths),
     Analysis("ego", "Ego network", "Everything within a few hops of an entity",
-             (Option("entity", str, None, "the entity", entity=True),
+             (Option("entity", str, None, "the entity", entity=True, required=True),
               Option("radius", int, 1, "hops", minimum=1, maximum=3)), _ego),
     Analysis("corroboration", "Said in several sources",
              "Statements of different documents that state the same thing (same kind, asserters and content), "

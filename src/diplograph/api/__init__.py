@@ -15,8 +15,10 @@ from .. import __version__
 from ..service import Service
 from . import problems
 from .headers import ClientAddress, SecurityHeaders
+from .openapi import describe
 from .render import page
 from .routes import analysis, collections, export, feed, health, linked_data, queries, sparql
+from .schemas import Problem
 
 __all__ = ["create_app"]
 
@@ -43,9 +45,7 @@ def create_app(service: Service) -> FastAPI:
             service.close()
 
     app = FastAPI(title="diplograph", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None,
-                  responses={400: {"model": __import__("diplograph.api.schemas", fromlist=["Problem"]).Problem,
-                                   "description": "Problem details (RFC 9457)"}})
+                  docs_url=None, redoc_url=None, responses={400: {"model": Problem}})
     app.state.service = service
     problems.install(app)
     if service.settings.cors_origins:
@@ -56,7 +56,13 @@ def create_app(service: Service) -> FastAPI:
         app.include_router(module.router)
     app.include_router(queries.operations_router)
 
-    app.openapi = lambda: _openapi(app, service)
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            forms = {q.name: q.form for q in service.canned_queries()}
+            app.openapi_schema = describe(app, service.operations(), forms)
+        return app.openapi_schema
+
+    app.openapi = openapi
 
     @app.get("/docs", include_in_schema=False)
     async def read_docs() -> HTMLResponse:
@@ -66,42 +72,3 @@ def create_app(service: Service) -> FastAPI:
     app.add_middleware(ClientAddress)
 
     return app
-
-
-_TYPES = {"IRI": {"type": "string", "description": "an entity: IRI, prefixed name, label or alias"},
-          "date": {"type": "string", "format": "date"}, "int": {"type": "integer"}, "integer": {"type": "integer"},
-          "bool": {"type": "boolean"}, "boolean": {"type": "boolean"}, "float": {"type": "number"},
-          "decimal": {"type": "number"}}
-
-
-def _openapi(app: FastAPI, service: Service) -> dict:
-    """FastAPI's schema, plus one documented path per operation (``diplograph.operations``) with its parameters.
-
-    The routes themselves are the generic ``/queries/{name}`` and ``/analysis/{name}``; these entries make each
-    canned query and analysis discoverable with its typed parameters, from the same registry as the forms.
-    """
-    from fastapi.openapi.utils import get_openapi
-
-    from ..operations import operations
-
-    if app.openapi_schema:
-        return app.openapi_schema
-    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
-    generic = {"query": schema["paths"].get("/queries/{name}", {}).get("get", {}),
-               "analysis": schema["paths"].get("/analysis/{name}", {}).get("get", {})}
-    for item in operations(service.graph).values():
-        template = generic[item.kind]
-        parameters = [{"name": p.name, "in": "query", "required": p.required, "description": p.description,
-                       "schema": {**_TYPES.get(p.type, {"type": "string"}),
-                                  **({"enum": list(p.choices)} if p.choices else {}),
-                                  **({"minimum": p.minimum} if p.minimum is not None else {}),
-                                  **({"maximum": p.maximum} if p.maximum is not None else {})}}
-                      for p in item.parameters]
-        if item.kind == "query":  # paging, format and timeout, as the generic route takes them
-            parameters += [p for p in template.get("parameters", []) if p["in"] == "query"]
-        schema["paths"][item.path] = {"get": {
-            "tags": ["operations"], "summary": item.title, "description": item.description,
-            "operationId": f"run_{item.kind}_{item.name}".replace("-", "_"), "parameters": parameters,
-            "responses": template.get("responses", {"200": {"description": "the answer"}})}}
-    app.openapi_schema = schema
-    return schema

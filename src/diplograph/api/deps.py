@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
 
 from ..service import Service
 
-__all__ = ["ServiceDep", "bearer", "bearer_token", "read_body"]
+__all__ = ["DateParam", "ServiceDep", "bearer", "bearer_token", "day", "read_body"]
 
 
 async def get_service(request: Request) -> Service:
@@ -17,6 +19,25 @@ async def get_service(request: Request) -> Service:
 
 
 ServiceDep = Annotated[Service, Depends(get_service)]
+
+DateParam = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", json_schema_extra={"format": "date"},
+                                        description="YYYY-MM-DD")]
+"""A date in a URL; ``day`` checks that it exists."""
+
+
+def day(value: str | None, name: str) -> date | None:
+    """The date ``value`` names, or a 422 problem (as for any parameter out of its domain) when no such day exists.
+
+    >>> day("2026-03-04", "since"), day(None, "since")
+    (datetime.date(2026, 3, 4), None)
+    """
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise RequestValidationError([{"loc": ("query", name), "msg": f"{value} is not a date",
+                                       "type": "value_error"}]) from None
 
 
 async def read_body(request: Request, limit: int) -> bytes:

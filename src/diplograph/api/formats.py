@@ -9,7 +9,8 @@ from ..results import GRAPH_FORMATS, TABLE_FORMATS
 from .negotiation import choose
 from .problems import NotAcceptable
 
-__all__ = ["GRAPH_TYPES", "TABLE_TYPES", "answer_format", "graph_response", "outcome_response", "pick"]
+__all__ = ["FORMAT_NAMES", "GRAPH_TYPES", "TABLE_TYPES", "answer_format", "graph_response", "outcome_response",
+           "pick"]
 
 # media type -> our format name; the first is the default when anything goes.
 TABLE_TYPES = {
@@ -34,6 +35,10 @@ _ALIASES = {"json": "sparql-json", "xml": "sparql-xml", "ttl": "turtle", "nt": "
             "json-ld": "jsonld", "rdf": "rdfxml", "rdf+xml": "rdfxml"}
 
 
+FORMAT_NAMES = sorted({*TABLE_TYPES.values(), *GRAPH_TYPES.values(), *_ALIASES, *TABLE_TYPES, *GRAPH_TYPES})
+"""Every value ``?format=`` takes on the SPARQL and store routes: a name, a short name or a media type."""
+
+
 def pick(accept: str | None, format: str | None, offered: dict[str, str]) -> tuple[str, str]:
     """(format name, media type) from an explicit ``format`` or else the Accept header.
 
@@ -41,12 +46,13 @@ def pick(accept: str | None, format: str | None, offered: dict[str, str]) -> tup
     ------
     NotAcceptable
     """
-    if format:
-        name = offered.get(format) or _ALIASES.get(format, format)
+    if format is not None:
+        names = set(offered.values())
+        name = format if format in names else offered.get(format) or _ALIASES.get(format, format)
         for media_type, candidate in offered.items():
             if candidate == name:
                 return name, media_type
-        raise NotAcceptable(f"format {format!r} is not available here", sorted(set(offered.values())))
+        raise NotAcceptable(f"format {format!r} is not available here", sorted(names))
     media_type = choose(accept, list(offered))
     if media_type is None:
         raise NotAcceptable(f"cannot produce any of: {accept}", list(offered))

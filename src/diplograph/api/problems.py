@@ -131,4 +131,16 @@ def install(app: FastAPI) -> None:
         response = problem(error.status_code, "http", titles.get(error.status_code, "HTTP error"), str(error.detail))
         if error.headers:
             response.headers.update(error.headers)
+        if error.status_code == 405:  # every method of the path, not only those of the route that matched first
+            response.headers["Allow"] = ", ".join(_methods(request.app, request.scope))
         return for_browser(request, response)
+
+
+def _methods(app: FastAPI, scope) -> list[str]:
+    from starlette.routing import Match
+
+    found: set[str] = set()
+    for route in app.routes:
+        if route.matches({**scope, "method": "GET"})[0] != Match.NONE:
+            found |= set(getattr(route, "methods", None) or ())
+    return sorted(found)

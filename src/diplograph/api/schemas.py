@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 __all__ = [
-    "CollectionPublic", "EntityPublic", "EvidencePublic", "HealthPublic", "ItemPublic", "NeighborhoodPublic",
-    "PathsPublic", "Problem", "QueriesPublic", "QueryPublic", "QueryResultPublic", "RelationPublic", "StatsPublic",
+    "AnalysesPublic", "AnalysisPublic", "AnalysisResultPublic", "CollectionPublic", "EntityPublic", "EvidencePublic",
+    "HealthPublic", "ItemPublic", "NeighborhoodPublic", "OptionPublic", "PathsPublic", "Problem", "QueriesPublic",
+    "QueryPublic", "QueryResultPublic", "RelationPublic", "StatsPublic",
 ]
 
 
@@ -163,3 +166,31 @@ class PathsPublic(BaseModel):
     source: str
     target: str
     paths: list[list[StepPublic]]
+
+
+class OptionPublic(BaseModel):
+    name: str
+    type: str
+    default: str | int | bool | None
+    description: str
+    choices: list[str]
+
+
+class AnalysisPublic(BaseModel):
+    name: str
+    title: str
+    description: str
+    options: list[OptionPublic]
+    rules: dict[str, str]
+
+
+class AnalysesPublic(BaseModel):
+    data: list[AnalysisPublic]
+    count: int
+
+
+class AnalysisResultPublic(BaseModel):
+    analysis: str
+    options: dict[str, str]
+    rules: dict[str, str]
+    result: Any

@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from pydantic import BaseModel
 
 from ...analysis.registry import ANALYSES
 from ...errors import DiplographError, UnknownEntityError, unknown
 from ..deps import ServiceDep
 from ..pages import analysis_page, catalogue_page, prefers_html
+from ..problems import NotAcceptable
+from ..schemas import AnalysesPublic, AnalysisPublic, AnalysisResultPublic, OptionPublic
 
 router = APIRouter(prefix="/analysis", tags=["analysis"])
-
-
-class OptionPublic(BaseModel):
-    name: str
-    type: str
-    default: str | int | bool | None
-    description: str
-    choices: list[str]
-
-
-class AnalysisPublic(BaseModel):
-    name: str
-    title: str
-    description: str
-    options: list[OptionPublic]
-    rules: dict[str, str]
-
-
-class AnalysesPublic(BaseModel):
-    data: list[AnalysisPublic]
-    count: int
-
-
-class AnalysisResultPublic(BaseModel):
-    analysis: str
-    options: dict[str, str]
-    rules: dict[str, str]
-    result: Any
 
 
 @router.get("", response_model=AnalysesPublic, summary="The analyses and their options",
@@ -61,19 +34,27 @@ def read_analyses(request: Request, format: Annotated[str | None, Query(pattern=
 
 
 @router.get("/{name}", response_model=AnalysisResultPublic, summary="Run an analysis",
-            responses={404: {"description": "No such analysis or entity"}, 400: {"description": "Bad option"}})
-async def read_analysis(name: str, request: Request, service: ServiceDep) -> AnalysisResultPublic:
+            responses={200: {"content": {"text/html": {}}}, 404: {"description": "No such analysis or entity"},
+                       400: {"description": "Bad option"}})
+async def read_analysis(name: str, request: Request, service: ServiceDep,
+                        format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> AnalysisResultPublic:
     """Options are URL parameters (``/analysis/paths?source=Poland&target=Moscow``). Derived results name the
     rule that produced them; quotes come with every link."""
     if name not in ANALYSES:
         raise unknown("analysis", name, ANALYSES, "analyses")
     options = {k: v for k, v in request.query_params.items() if k != "format" and v != ""}
-    if prefers_html(request, request.query_params.get("format")):
+    format = request.query_params.get("format")
+    if format not in (None, "json", "html"):
+        raise NotAcceptable(f"format {format!r} is not available here", ["json", "html"])
+    if prefers_html(request, format):
         names = await service.labels()
         analysis, described = ANALYSES[name], service.operation(name)
-        if any(o.default is None and o.name in ("source", "target", "entity") and o.name not in options
-               for o in analysis.options):  # it needs an entity first: show the form
+        missing = [o.name for o in analysis.options if o.required and o.name not in options]
+        if missing and not request.query_params:  # it needs an entity first: show the form
             return analysis_page(analysis, described, request, None, names, ask=True)
+        if missing:
+            return analysis_page(analysis, described, request, None, names, status=400,
+                                 error=f"{name} needs {' and '.join(missing)}")
         try:
             result = await service.analysis(name, options)
         except DiplographError as error:

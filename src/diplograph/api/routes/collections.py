@@ -13,7 +13,7 @@ from rdflib import Literal
 from ...catalog import COLLECTIONS
 from ...entities import Entity
 from ...errors import QueryParameterError
-from ..deps import ServiceDep
+from ..deps import DateParam, ServiceDep, day
 from ..pages import Field, collection_page, entity_page, prefers_html, rows_page
 from ..schemas import (
     CollectionPublic,
@@ -88,12 +88,10 @@ _PAGE = {200: {"content": {"text/html": {}}}}
 @router.get("/actors/{id}/timeline", response_model=QueryResultPublic, summary="An actor's positions over time",
             responses={404: {"description": "No such actor"}, **_PAGE})
 async def read_timeline(id: str, request: Request, service: ServiceDep,
-                        since: Annotated[str | None, Query(alias="from", pattern=r"^\d{4}-\d{2}-\d{2}$",
-                                                           description="YYYY-MM-DD")] = None,
-                        until: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$",
-                                                           description="YYYY-MM-DD")] = None,
+                        since: Annotated[DateParam, Query(alias="from")] = None, until: DateParam = None,
                         format: HtmlOrJson = None) -> Response:
     """What the actor demanded, held, took a stance on or asserted, by date (statement date, else source date)."""
+    day(since, "from"), day(until, "until")
     actor = await service.resolve(id)
     query = service.canned_query("position-timeline")
     params = {"actor": f"<{actor}>", "from": since, "until": until}
@@ -167,10 +165,10 @@ async def read_neighbors(id: str, request: Request, service: ServiceDep,
 @router.get("/paths", response_model=PathsPublic, summary="How two entities are connected, and by which statements",
             responses={404: {"description": "No such entity"}, **_PAGE})
 async def read_paths(request: Request, service: ServiceDep,
-                     source: Annotated[str | None, Query(alias="from", max_length=500, description="an entity")]
-                     = None,
-                     target: Annotated[str | None, Query(alias="to", max_length=500, description="another entity")]
-                     = None,
+                     source: Annotated[str | None, Query(alias="from", min_length=1, max_length=500,
+                                                         description="an entity")] = None,
+                     target: Annotated[str | None, Query(alias="to", min_length=1, max_length=500,
+                                                         description="another entity")] = None,
                      limit: Annotated[int, Query(ge=1, le=10)] = 3, format: HtmlOrJson = None) -> Response:
     html = prefers_html(request, format)
     fields = [Field("from", "from", source or "", "an entity: a name, alias or IRI", entity=True, required=True),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -11,28 +11,26 @@ from fastapi.responses import JSONResponse
 
 from ... import __version__
 from ...results import xml_safe
-from ..deps import ServiceDep
+from ..deps import DateParam, ServiceDep, day
 from ..pages import Field, prefers_html, rows_page
 from ..tables import table
 
 router = APIRouter(tags=["feed"])
 
-Since = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD: on or after this date")]
 _ATOM = "http://www.w3.org/2005/Atom"
 
-
-async def _rows(service, since: str | None) -> list[dict]:
+async def _rows(service, since: date | None) -> list[dict]:
     query = service.canned_query("new-statements")
-    outcome = await service.canned(query, {"since": since} if since else {})
+    outcome = await service.canned(query, {"since": since.isoformat()} if since else {})
     return outcome.records()
 
 
 @router.get("/feed", summary="What is new: statements said or published since a date",
             responses={200: {"content": {"text/html": {}}}})
-async def read_feed(request: Request, service: ServiceDep, since: Since = None,
+async def read_feed(request: Request, service: ServiceDep, since: DateParam = None,
                     format: Annotated[str | None, Query(pattern="^(json|html)$")] = None) -> Response:
     """Newest first; each with its date and what kind of date it is, its document, who asserts it and its quotes."""
-    rows = await _rows(service, since)
+    rows = await _rows(service, day(since, "since"))
     if prefers_html(request, format):
         shown = [{"date": r.get("date"), "what kind of date": r.get("dateKind"), "statement": r.get("statement"),
                   "statementLabel": r.get("statementLabel"), "asserted by": r.get("assertedBy"),
@@ -49,9 +47,9 @@ async def read_feed(request: Request, service: ServiceDep, since: Since = None,
 
 @router.get("/feed.atom", summary="What is new, as an Atom feed", response_class=Response,
             responses={200: {"content": {"application/atom+xml": {}}}})
-async def read_atom(request: Request, service: ServiceDep, since: Since = None) -> Response:
+async def read_atom(request: Request, service: ServiceDep, since: DateParam = None) -> Response:
     """One entry per statement: its label, who asserts it and how, its quote, and a link to its page here."""
-    rows = await _rows(service, since)
+    rows = await _rows(service, day(since, "since"))
     base = service.base_url  # configured (DIPLOGRAPH_PUBLIC_URL), never the request's Host header
     ET.register_namespace("", _ATOM)
     feed = ET.Element(f"{{{_ATOM}}}feed")
@@ -59,7 +57,8 @@ async def read_atom(request: Request, service: ServiceDep, since: Since = None) 
     _text(feed, "id", f"{base}/feed.atom" + (f"?since={since}" if since else ""))
     newest = max((str(r.get("published", "")) for r in rows), default="")
     _text(feed, "updated", _instant(newest) if newest else datetime.now(UTC).isoformat(timespec="seconds"))
-    ET.SubElement(feed, f"{{{_ATOM}}}link", rel="self", href=f"{base}/feed.atom" + (f"?since={since}" if since else ""))
+    ET.SubElement(feed, f"{{{_ATOM}}}link", rel="self",
+                  href=f"{base}/feed.atom" + (f"?since={since}" if since else ""))
     _text(feed, "generator", "diplograph").set("version", __version__)
     for row in rows:
         entry = ET.SubElement(feed, f"{{{_ATOM}}}entry")

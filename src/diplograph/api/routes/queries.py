@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from typing import Literal as OneOf
 from urllib.parse import urlencode
 
 import orjson
@@ -11,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from ...errors import DiplographError, UnknownEntityError
 from ...queries import CannedQuery
-from ...results import Table, serialize_table
+from ...results import GRAPH_FORMATS, Table, serialize_table
 from ..deps import ServiceDep
 from ..formats import answer_format, outcome_response, pick
 from ..pages import catalogue_page, prefers_html, query_page, rows_page
@@ -21,6 +22,8 @@ from ..tables import table
 router = APIRouter(prefix="/queries", tags=["queries"])
 
 RESERVED = {"format", "limit", "offset", "timeout"}
+QUERY_FORMATS = ("json", "csv", "tsv", "html", *GRAPH_FORMATS)
+"""What ``?format=`` takes: a table's formats for SELECT and ASK, an RDF format for CONSTRUCT and DESCRIBE."""
 _ROW_TYPES = {"application/json": "json", "text/csv": "csv", "text/tab-separated-values": "tsv"}
 
 
@@ -45,14 +48,15 @@ def read_queries(request: Request, service: ServiceDep,
 
 
 @router.get("/{name}", response_model=QueryResultPublic, summary="Run a canned query",
-            responses={200: {"content": {"text/csv": {}, "text/tab-separated-values": {}, "text/turtle": {}}},
+            responses={200: {"content": {"text/csv": {}, "text/tab-separated-values": {}, "text/html": {},
+                                         **{media: {} for media in GRAPH_FORMATS.values()}}},
                        400: {"description": "Bad parameter"}, 404: {"description": "No such query"}})
 async def read_query(
     name: str,
     request: Request,
     service: ServiceDep,
-    format: Annotated[str | None, Query(description="json (default), csv, tsv or html; for CONSTRUCT an RDF "
-                                                    "format")] = None,
+    format: Annotated[OneOf[tuple(QUERY_FORMATS)] | None, Query(  # type: ignore[valid-type]
+        description="json (default), csv, tsv or html; for a CONSTRUCT query an RDF format")] = None,
     limit: Annotated[int, Query(ge=1, le=10_000, description="rows per page")] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="rows to skip")] = 0,
     timeout: Annotated[float | None, Query(ge=1, le=3600, description="seconds (≥ 1); lowers the limit")] = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from typing import Literal as OneOf
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Header, Query, Request, Response
@@ -12,7 +13,7 @@ from rdflib.namespace import RDF
 from ...errors import QueryError, UnknownEntityError
 from ...results import serialize_graph
 from ..deps import ServiceDep, bearer_token, read_body
-from ..formats import GRAPH_TYPES, answer_format, graph_response, outcome_response, pick
+from ..formats import FORMAT_NAMES, GRAPH_TYPES, answer_format, graph_response, outcome_response, pick
 from ..negotiation import choose
 from ..pages import editor_page
 from ..problems import UnsupportedMediaType
@@ -23,12 +24,13 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
 
-GraphUris = Annotated[list[str] | None, Query(alias="default-graph-uri", description="default graph(s) of the "
+GraphUris = Annotated[list[str], Query(alias="default-graph-uri", description="default graph(s) of the "
                                                 "query's dataset: local graph IRIs only")]
-NamedUris = Annotated[list[str] | None, Query(alias="named-graph-uri", description="named graphs of the query's "
+NamedUris = Annotated[list[str], Query(alias="named-graph-uri", description="named graphs of the query's "
                                                 "dataset: local graph IRIs only")]
-FormatParam = Annotated[str | None, Query(description="override Accept: json, xml, csv, tsv, turtle, ntriples, "
-                                          "nquads, trig, jsonld, rdfxml or a media type")]
+FormatParam = Annotated[OneOf[tuple(FORMAT_NAMES)] | None, Query(  # type: ignore[valid-type]
+    description="override Accept: json, xml, csv, tsv, turtle, ntriples, nquads, trig, jsonld, rdfxml or a media "
+                "type (a graph's format for CONSTRUCT, a table's for SELECT)")]
 TimeoutParam = Annotated[float | None, Query(ge=1, le=3600, description="seconds (at least 1); may only lower "
                                               "the server's limit")]
 
@@ -36,9 +38,11 @@ _QUERY_BODY = {
     "application/sparql-query": {"schema": {"type": "string"}},
     "application/sparql-update": {"schema": {"type": "string"}},
     "application/x-www-form-urlencoded": {"schema": {
-        "type": "object",
+        "type": "object", "additionalProperties": False,
         "properties": {"query": {"type": "string"}, "update": {"type": "string"},
-                       "default-graph-uri": {"type": "string"}, "named-graph-uri": {"type": "string"}}}},
+                       "default-graph-uri": {"type": "string"}, "named-graph-uri": {"type": "string"}},
+        "oneOf": [{"required": ["query"], "not": {"required": ["update"]}},
+                  {"required": ["update"], "not": {"required": ["query"]}}]}},
 }
 _RESULTS = {200: {"description": "Query results, in the negotiated format", "content": {
     m: {} for m in ("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
@@ -53,8 +57,8 @@ async def read_sparql(
     request: Request,
     service: ServiceDep,
     query: Annotated[str | None, Query(description="SPARQL query")] = None,
-    default_graph_uri: GraphUris = None,
-    named_graph_uri: NamedUris = None,
+    default_graph_uri: GraphUris = [],  # noqa: B006 - FastAPI copies a default
+    named_graph_uri: NamedUris = [],  # noqa: B006
     format: FormatParam = None,
     timeout: TimeoutParam = None,
 ) -> Response:
@@ -80,8 +84,8 @@ async def read_sparql(
 async def create_sparql(
     request: Request,
     service: ServiceDep,
-    default_graph_uri: GraphUris = None,
-    named_graph_uri: NamedUris = None,
+    default_graph_uri: GraphUris = [],  # noqa: B006 - FastAPI copies a default
+    named_graph_uri: NamedUris = [],  # noqa: B006
     format: FormatParam = None,
     timeout: TimeoutParam = None,
     authorization: Annotated[str | None, Header(description="Bearer token, for updates")] = None,
