@@ -17,7 +17,7 @@ from common import RESULTS, markdown, synthetic_layout, timed
 
 from diplograph.analysis.registry import Projections, run_analysis
 from diplograph.graph import KnowledgeGraph
-from diplograph.load import Layout
+from diplograph.layout import Layout
 
 CASES = [("centrality", {"family": "actors"}), ("coalitions", {}), ("coalitions", {"method": "communities"}),
          ("conflicts", {}), ("stance-network", {})]

@@ -34,9 +34,9 @@ import httpx
 from common import DIPLOGRAPH, HERE, RESULTS, markdown, synthetic_layout, virtuoso_loaded
 
 from diplograph.graph import KnowledgeGraph
+from diplograph.layout import StoreSpec
 from diplograph.namespaces import PREFIXES
 from diplograph.sparql import with_values
-from diplograph.store import StoreSpec
 
 PEER_VENV = HERE / ".peer-venv"
 BUNDLED_ACTORS = ["russia", "ukraine", "zelenskyy", "putin", "poland", "finland", "baltic-states",

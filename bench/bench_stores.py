@@ -32,8 +32,8 @@ PROBE = r"""
 import json, random, resource, statistics, sys, time
 from pathlib import Path
 from diplograph.graph import KnowledgeGraph
-from diplograph.load import Layout
-from diplograph.store import StoreSpec
+from diplograph.layout import Layout
+from diplograph.layout import StoreSpec
 data, store, samples, analyses = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "yes"
 default = Layout.default()
 start = time.perf_counter()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from diplograph.generate import generate
-from diplograph.load import Layout
+from diplograph.layout import Layout
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"

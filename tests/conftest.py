@@ -9,7 +9,7 @@ import pytest
 from helpers import DOCUMENT, REPO, SHARED_CORPUS
 
 from diplograph.graph import KnowledgeGraph
-from diplograph.load import Layout
+from diplograph.layout import Layout
 
 
 @pytest.fixture(scope="session")

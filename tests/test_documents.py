@@ -18,10 +18,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from diplograph.documents import add_source, near_duplicates, remove_source, suggest
+from diplograph.entities import describe
 from diplograph.errors import DataError
 from diplograph.graph import KnowledgeGraph
-from diplograph.load import Layout, SourceFile, parse_into
+from diplograph.layout import Layout
+from diplograph.load import parse_into
 from diplograph.namespaces import DG, DGR, DGS, PROV, RDF
+from diplograph.sheets import SourceFile
 from diplograph.validate import validate_files
 
 FIXTURES = REPO / "tests" / "fixtures"
@@ -78,7 +81,7 @@ def test_second_document_reuses_entities_by_alias(added, graph):
     # adding a document never changes another document's graph
     assert isomorphic(graph_quads(merged, DGS[DOCUMENT]), before_first)
     # both documents now speak about Russia
-    russia = merged.entity("Moscow")
+    russia = describe(merged, "Moscow")
     assert {e.source for s in russia.statements for e in s.evidence} >= {DGS[DOCUMENT], DGS[NEW]}
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from diplograph.documents import add_source
-from diplograph.drafting import accept, draft, reject, review_file
+from diplograph.drafting import draft
 from diplograph.errors import DataError
 from diplograph.graph import KnowledgeGraph
 from diplograph.namespaces import DG, DGR
+from diplograph.review import accept, reject, review_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BRIEFING = "2026-01-20-made-up-moscow-briefing"

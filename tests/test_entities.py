@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from diplograph.entities import describe
 from diplograph.errors import UnknownEntityError
 from diplograph.namespaces import DG, DGR, PROV
 
@@ -14,16 +15,16 @@ from diplograph.namespaces import DG, DGR, PROV
     ("occupied regions", DGR["occupied-territories-of-ukraine"]),
 ])
 def test_names_and_aliases_resolve_to_one_entity(graph, name, iri):
-    assert graph.entity(name).iri == iri
+    assert describe(graph, name).iri == iri
 
 
 def test_unknown_entity(graph):
     with pytest.raises(UnknownEntityError, match="Atlantis"):
-        graph.entity("Atlantis")
+        describe(graph, "Atlantis")
 
 
 def test_entity_lists_statements_with_quotes(graph):
-    ukraine = graph.entity("Ukraine")
+    ukraine = describe(graph, "Ukraine")
     assert ukraine.label == "Ukraine" and ukraine.aliases == ["Kyiv"]
     by_iri = {s.iri: s for s in ukraine.statements}
     refusal = by_iri[DGR["position-ukraine-refuses-putin-conditions"]]
@@ -35,7 +36,7 @@ def test_entity_lists_statements_with_quotes(graph):
 
 
 def test_entity_relations_both_ways(graph):
-    plan = graph.entity("dgr:28-point-plan")
+    plan = describe(graph, "dgr:28-point-plan")
     assert {r.node for r in plan.outgoing if r.predicate == DG.hasPoint} == {
         DGR[f"28-point-plan-element-{name}"] for name in (
             "territorial-status", "military-limits", "guarantees-without-nato", "international-monitoring")}
@@ -44,7 +45,7 @@ def test_entity_relations_both_ways(graph):
 
 
 def test_assertion_is_kept_with_statement(graph):
-    analysts = graph.entity("analysts")
+    analysts = describe(graph, "analysts")
     readings = [s for s in analysts.statements if s.via == PROV.wasAttributedTo]
     assert DGR["assessment-signal-is-tactical-positioning"] in {s.iri for s in readings}
     assert all(s.mode is None or s.mode in (DG.Interpretation, DG.FactualAssertion, DG.Judgement) for s in readings)

@@ -6,7 +6,7 @@ import io
 
 from diplograph.generate import generate
 from diplograph.graph import KnowledgeGraph
-from diplograph.load import Layout
+from diplograph.layout import Layout
 from diplograph.namespaces import DG
 from diplograph.validate import validate_files
 

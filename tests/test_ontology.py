@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, URIRef
 
-from diplograph.load import Layout
+from diplograph.layout import Layout
 from diplograph.namespaces import DG, OWL, RDF, RDFS, SKOS
 
 LAYOUT = Layout.default()

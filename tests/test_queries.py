@@ -13,9 +13,10 @@ from rdflib import Dataset, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 
 from diplograph.errors import QueryError, QueryParameterError, QuerySyntaxError
+from diplograph.formats import GRAPH_FORMATS
 from diplograph.namespaces import DG, DGR, XSD
 from diplograph.queries import CannedQuery, parse_term
-from diplograph.results import GRAPH_FORMATS, Table, serialize_graph, serialize_table
+from diplograph.results import Table, serialize_graph, serialize_table
 from diplograph.sparql import with_values
 
 
@@ -35,7 +36,8 @@ def test_values_block_and_prebound_variables_give_the_same_answer(graph, name):
     """The VALUES block every store gets and Oxigraph's own substitutions (SPARQL SEP-0007) give the same rows."""
     import pyoxigraph as ox
 
-    from diplograph.engine import PREFIXES, to_native, to_result
+    from diplograph.convert import to_native, to_result
+    from diplograph.namespaces import PREFIXES
 
     query = graph.canned[name]
     given = {"demands": {"by": "Moscow"}, "red-lines": {"holder": "Kyiv"}}.get(name, {})  # their defaults are "any"

@@ -15,9 +15,10 @@ import httpx
 import pytest
 
 from diplograph.documents import add_source
-from diplograph.drafting import accept, draft, read_candidates, review_file
+from diplograph.drafting import draft
 from diplograph.errors import DataError, DiplographError
 from diplograph.graph import KnowledgeGraph
+from diplograph.review import accept, read_candidates, review_file
 
 DIPLOGRAPH = Path(sys.executable).with_name("diplograph")
 FIXTURES = Path(__file__).parent / "fixtures"

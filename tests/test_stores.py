@@ -11,9 +11,10 @@ from pathlib import Path
 import httpx
 import pytest
 
+from diplograph.entities import describe
 from diplograph.graph import KnowledgeGraph
+from diplograph.layout import StoreSpec
 from diplograph.results import Table, simple
-from diplograph.store import StoreSpec
 
 DIPLOGRAPH = Path(sys.executable).with_name("diplograph")
 EXAMPLES = {"search": {"text": "NATO"}, "position-timeline": {"actor": "Kyiv"}}
@@ -131,8 +132,8 @@ def test_nquads_stream_to_virtuoso_in_batches_without_splitting_blank_nodes(virt
 
 def test_oxigraph_store_serves_the_entity_view_and_stats(graph, oxigraph):
     assert oxigraph.stats() == graph.stats()
-    russia = oxigraph.entity("Moscow")
-    assert {s.iri for s in russia.statements} == {s.iri for s in graph.entity("Moscow").statements}
+    russia = describe(oxigraph, "Moscow")
+    assert {s.iri for s in russia.statements} == {s.iri for s in describe(graph, "Moscow").statements}
 
 
 def test_load_refuses_a_non_empty_folder(oxigraph_path):

@@ -8,7 +8,7 @@ import pytest
 
 from diplograph.errors import DataError
 from diplograph.graph import KnowledgeGraph
-from diplograph.load import Layout
+from diplograph.layout import Layout
 from diplograph.validate import validate_files
 
 DOC_FILE = "data/documents/2025-11-30-peace-talks-putin-conditions.ttl"

@@ -9,6 +9,7 @@ who asserts it. Start with :class:`KnowledgeGraph`::
     ["Ukraine's army size"]
 """
 
+from .entities import describe
 from .errors import (
     DataError,
     DiplographError,
@@ -22,6 +23,6 @@ from .graph import KnowledgeGraph
 
 __all__ = [
     "DataError", "DiplographError", "KnowledgeGraph", "Problem", "QueryError", "QueryParameterError",
-    "QuerySyntaxError", "UnknownEntityError",
+    "QuerySyntaxError", "UnknownEntityError", "describe",
 ]
 __version__ = "0.1.0"

@@ -9,7 +9,7 @@ from rdflib import URIRef
 
 from .graph import KnowledgeGraph
 from .namespaces import DG, DGS, PROV, RDF, SKOS
-from .results import short
+from .terms import expand, short
 
 __all__ = ["COLLECTIONS", "Item", "collection", "facets", "matching"]
 
@@ -88,6 +88,4 @@ def facets(items: list[Item]) -> dict[str, dict[str, int]]:
 
 def _short(value: str, default_prefix: str) -> str:
     """Accept a full IRI, a prefixed name, or a bare name in the filter's usual namespace (``State`` → ``dg:State``)."""
-    if value.startswith(("http://", "https://")):
-        return short(URIRef(value))
-    return value if ":" in value else f"{default_prefix}:{value}"
+    return short(expand(value, default_prefix))

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from rdflib import URIRef
 
+from .evidence import quotes_from
 from .graph import KnowledgeGraph
-from .namespaces import DG, OA, RDF
+from .namespaces import DG
 from .validate import read_source_text
 
 __all__ = ["DocumentCoverage", "Sentence", "coverage", "sentences"]
@@ -100,17 +101,10 @@ def coverage(graph: KnowledgeGraph) -> list[DocumentCoverage]:
 def _quoted_characters(graph: KnowledgeGraph, source: URIRef, text: str) -> set[int]:
     """Character positions of ``text`` that some quote of ``source`` covers (every occurrence)."""
     covered: set[int] = set()
-    dataset = graph.dataset
-    for evidence in dataset.subjects(OA.hasSource, source):
-        for selector in dataset.objects(evidence, OA.hasSelector):
-            if (selector, RDF.type, OA.TextQuoteSelector) not in dataset:
-                continue
-            exact = str(dataset.value(selector, OA.exact) or "")
-            prefix = str(dataset.value(selector, OA.prefix) or "")
-            suffix = str(dataset.value(selector, OA.suffix) or "")
-            if not exact:
-                continue
-            for match in re.finditer(re.escape(prefix + exact + suffix), text):
-                start = match.start() + len(prefix)
-                covered.update(range(start, start + len(exact)))
+    for quote in quotes_from(graph.dataset, source):
+        if not quote.exact:
+            continue
+        for match in re.finditer(re.escape(quote.prefix + quote.exact + quote.suffix), text):
+            start = match.start() + len(quote.prefix)
+            covered.update(range(start, start + len(quote.exact)))
     return covered

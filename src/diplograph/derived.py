@@ -30,11 +30,13 @@ import networkx as nx
 import orjson
 
 from . import cache
-from .executor import limit_memory, wake
-from .graph import KnowledgeGraph, Stats, content_key
-from .load import Names
+from .executor import wake
+from .graph import KnowledgeGraph, Stats
+from .guard import limit_memory, release_sockets
+from .keys import content_key
+from .names import Names
 
-__all__ = ["Builder", "Derived", "FORMAT", "prepare", "restore"]
+__all__ = ["Builder", "Derived", "FORMAT", "graph_key", "prepare", "restore"]
 
 FORMAT = 2
 """The version of the file format; a file of another version is rebuilt."""
@@ -133,10 +135,16 @@ def prepare(graph: KnowledgeGraph) -> Derived:
                                  if name not in _NEEDS_OPTIONS})
 
 
+def graph_key(graph: KnowledgeGraph) -> str | None:
+    """The key of ``graph``'s current generation (see ``keys.content_key``); None for a remote engine."""
+    overlay = getattr(graph.store, "overlay_digest", None)
+    return content_key(graph.spec, graph.layout, graph.files, overlay() if overlay else "")
+
+
 def restore(graph: KnowledgeGraph) -> str:
     """Install the derived data kept for ``graph``'s generation, if there and valid; what was found: "ready",
     "missing" or why the file was not taken."""
-    key = content_key(graph)
+    key = graph_key(graph)
     if key is None:
         return "missing"
     raw = cache.read("derived", f"{key}.json")
@@ -168,6 +176,7 @@ def _with_reasons_as_objects(stance: nx.Graph) -> nx.Graph:
 
 def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
     """The builder process: compute and write, within the memory cap a worker has."""
+    release_sockets()  # the server's connections are not the builder's to hold open
     graph.snapshot.lock = threading.RLock()  # a lock held by a thread of the parent at the fork stays held here
     graph.reopen()
     graph.changed()  # what the previous build prepared describes the graph before an update: computed afresh
@@ -257,7 +266,7 @@ class Builder:
 
     async def _build(self) -> bool:
         """Run the builder process; whether it wrote the file."""
-        key = content_key(self.graph)
+        key = graph_key(self.graph)
         assert key is not None  # a local store: its data has a name
         loop = asyncio.get_running_loop()
         process = multiprocessing.get_context("fork").Process(

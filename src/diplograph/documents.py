@@ -17,13 +17,15 @@ from rdflib import URIRef
 from . import atomic
 from .coverage import coverage
 from .errors import DiplographError, Problem
-from .extract import CONTROL_CHARACTERS, DEFAULT_MAX_DOCUMENT_MB, extract
+from .extract import CONTROL_CHARACTERS, Extracted, extract
 from .graph import KnowledgeGraph
-from .load import CONTEXT_IRI, ENTITIES_GRAPH, FACT_SHEET_SUFFIXES, Layout, dump_yaml
+from .layout import CONTEXT_IRI, ENTITIES_GRAPH, FACT_SHEET_SUFFIXES, Layout
 from .namespaces import DG, DGS, RDF, RDFS, SKOS
 from .resources import is_bundled_copy
-from .results import short
 from .schema import read_schema
+from .settings import DEFAULT_MAX_DOCUMENT_MB
+from .sheets import dump_yaml
+from .terms import short
 
 __all__ = ["Suggestion", "add_source", "near_duplicates", "remove_source", "slug_for", "suggest"]
 
@@ -87,7 +89,9 @@ def add_source(layout: Layout, document: Path, *, title: str | None = None, day:
     ``data/sources/originals/``, its SHA-256 in the fact sheet. Title, date,
     publisher and URL come from the options, else from the file itself.
 
-    The fact sheet is written last, each file through a temporary file and a
+    The sheet names the source's author (``creator``: the page's or PDF's named
+    author, else "Author of …"), so the author's own judgements have an
+    asserter. It is written last, each file through a temporary file and a
     rename: until it exists the document is not registered, and an interrupted
     run can simply be repeated.
 
@@ -102,8 +106,27 @@ def add_source(layout: Layout, document: Path, *, title: str | None = None, day:
         control characters, or a source of that name exists already (nothing is written then).
     """
     extracted = extract(document, max_mb=max_mb)
-    title = title or extracted.title
-    day = day or extracted.day
+    source = _described(document, extracted, title, day, publisher, url)
+    slug = slug_for(document, date.fromisoformat(source["issued"]), source["title"])
+    sheet = layout.documents_dir / f"{slug}.yaml"
+    existing = [p for p in (layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES) if p.exists()]
+    if existing:
+        raise DiplographError(f"source {slug!r} exists already ({existing[0]}); remove it first or rename the file")
+    _refuse_bundled(layout)
+    author = {"id": f"dgr:author-{slug}", "type": "Author",
+              "label": extracted.author or f"Author of “{source['title']}”"}
+    source = {"id": f"dgs:{slug}", "type": "SourceDocument", **source, "creator": author["id"],
+              **_kept(layout, slug, document, extracted)}
+    body = dump_yaml({"@context": CONTEXT_IRI, "@graph": [source, author]})
+    atomic.write(sheet, _HEADER.format(slug=slug) + body + _EXAMPLE.format(slug=slug, date=source["issued"]),
+                 check=_parses_as_yaml)
+    return slug, sheet
+
+
+def _described(document: Path, extracted: Extracted, title: str | None, day: date | None, publisher: str | None,
+                url: str | None) -> dict[str, str]:
+    """The source's title, date, publisher and address: the options', else the file's own, each one line."""
+    title, day = title or extracted.title, day or extracted.day
     missing = [name for name, value in (("--title", title), ("--date", day)) if value is None]
     if missing:
         raise DiplographError(f"{document}: {' and '.join(missing)} needed (the {extracted.kind} file does not say)")
@@ -114,30 +137,25 @@ def add_source(layout: Layout, document: Path, *, title: str | None = None, day:
             raise DiplographError(f"--{what} has a control character or a line break; give it as one line")
     if url is not None and not re.match(r"https?://[^\s<>\"]+$", url):
         url = None  # a page's own address that is not a web address (file:, javascript:, …) is not recorded
-    slug = slug_for(document, day, title)
-    sheet = layout.documents_dir / f"{slug}.yaml"
-    existing = [p for p in (layout.documents_dir / f"{slug}{s}" for s in FACT_SHEET_SUFFIXES) if p.exists()]
-    if existing:
-        raise DiplographError(f"source {slug!r} exists already ({existing[0]}); remove it first or rename the file")
-    _refuse_bundled(layout)
+    return {"title": title, "issued": day.isoformat(),
+            **{key: value for key, value in (("publisher", publisher), ("url", url)) if value}}
+
+
+def _kept(layout: Layout, slug: str, document: Path, extracted: Extracted) -> dict[str, str]:
+    """Write the text quotes will cite (and the original, unless the text is it); their entries in the sheet."""
     text = extracted.text.encode("utf-8")
-    source = {"id": f"dgs:{slug}", "type": "SourceDocument", "title": title, "issued": day.isoformat(),
-              "textFile": f"sources/{slug}.txt", "sha256": hashlib.sha256(text).hexdigest()}
     layout.sources_dir.mkdir(parents=True, exist_ok=True)
     layout.documents_dir.mkdir(parents=True, exist_ok=True)
     atomic.write(layout.sources_dir / f"{slug}.txt", text)
+    entries = {"textFile": f"sources/{slug}.txt", "sha256": hashlib.sha256(text).hexdigest()}
     if not extracted.unchanged:
         raw = document.read_bytes()
         original = layout.sources_dir / "originals" / f"{slug}{document.suffix.lower() or '.txt'}"
         original.parent.mkdir(parents=True, exist_ok=True)
         atomic.write(original, raw)
-        source |= {"originalFile": f"sources/originals/{original.name}",
-                   "originalSha256": hashlib.sha256(raw).hexdigest()}
-    source |= {key: value for key, value in (("publisher", publisher), ("url", url)) if value}
-    body = dump_yaml({"@context": CONTEXT_IRI, "@graph": [source]})
-    atomic.write(sheet, _HEADER.format(slug=slug) + body + _EXAMPLE.format(slug=slug, date=day.isoformat()),
-                 check=_parses_as_yaml)
-    return slug, sheet
+        entries |= {"originalFile": f"sources/originals/{original.name}",
+                    "originalSha256": hashlib.sha256(raw).hexdigest()}
+    return entries
 
 
 def _parses_as_yaml(path: Path) -> None:

@@ -14,27 +14,27 @@ worker writes them as bytes.
 from __future__ import annotations
 
 import hashlib
-import io
-import os
-import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib import BNode, Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from .errors import DataError, DiplographError, Problem, QuerySyntaxError
+from .convert import to_native, to_result
+from .errors import DiplographError, QuerySyntaxError
+from .formats import GRAPH_FORMATS
 from .namespaces import PREFIXES
-from .sparql import with_values
+from .nquads import load_nquads
+from .sparql import inspect, with_values
+from .updates import OVERLAY
 
-__all__ = ["LocalStore", "from_native", "native_json", "to_native"]
+__all__ = ["BASE_IRI", "LocalStore", "syntax_error"]
 
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 BASE_IRI = "https://w3id.org/diplograph/"
 """The service-defined base IRI against which relative IRIs in queries and updates resolve."""
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class LocalStore:
@@ -141,8 +141,6 @@ class LocalStore:
 
     def query(self, text: str, *, bindings: dict[str, Node] | None = None) -> Result:
         """Evaluate ``text`` and return an rdflib ``Result`` (for the Python API)."""
-        from .sparql import inspect
-
         return to_result(self.run(text, substitutions=bindings, clauses=inspect(text).dataset))
 
     def update(self, text: str) -> None:
@@ -156,8 +154,6 @@ class LocalStore:
         """The runtime-update overlay replaced by ``ntriples`` (what a worker's update left), in one transaction.
 
         ``digest`` False puts an overlay back as it was without renaming the data (a worker undoing its update)."""
-        from .updates import OVERLAY
-
         overlay = ox.NamedNode(str(OVERLAY))
         quads = [ox.Quad(t.subject, t.predicate, t.object, overlay)
                  for t in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)]
@@ -176,9 +172,7 @@ class LocalStore:
 
         ``format`` is a name of ``results.GRAPH_FORMATS`` (a dataset needs trig or nquads).
         """
-        from .results import NATIVE_GRAPH_FORMATS
-
-        writer = NATIVE_GRAPH_FORMATS[format]
+        writer = GRAPH_FORMATS[format].native
         if graph is not None:
             return self.native.dump(format=writer, from_graph=ox.NamedNode(str(graph)), prefixes=_PREFIXES)
         if union:
@@ -238,155 +232,3 @@ def _closer_position(text: str, *, update: bool) -> tuple[int, int] | None:
     except Exception:  # noqa: BLE001 - any other failure of the second parser: keep Oxigraph's position
         return None
     return None
-
-
-# ---------------------------------------------------------------------------------------------- loading
-
-def load_nquads(native: ox.Store, path: Path) -> None:
-    """Bulk-load an N-Quads file as one slice per core, each in its own thread.
-
-    One bulk load keeps about one core busy (parsing); pyoxigraph releases the
-    GIL while loading, so slices load side by side: about twice the quads/s on
-    two cores. N-Quads lines stand alone (blank-node labels included, which
-    Oxigraph keeps as written), so cutting at line ends changes nothing.
-
-    Raises
-    ------
-    DataError
-        naming the file and the line (in the whole file) of a syntax error.
-    """
-    failures: list[tuple[int, BaseException]] = []
-
-    def load(start: int, end: int) -> None:
-        try:
-            with _Slice(path, start, end) as raw:
-                native.bulk_load(io.BufferedReader(raw, 1 << 20), format=ox.RdfFormat.N_QUADS)
-        except BaseException as error:  # re-raised in the calling thread
-            failures.append((start, error))
-
-    slices = _line_slices(path, max(2, os.cpu_count() or 1))
-    threads = [threading.Thread(target=load, args=bounds) for bounds in slices]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if failures:
-        start, error = min(failures, key=lambda failure: failure[0])
-        raise _located(error, path, start) from error
-
-
-def _located(error: BaseException, path: Path, start: int) -> BaseException:
-    """A syntax error in the slice from byte ``start`` as a DataError naming the file and its line in the file."""
-    if not isinstance(error, SyntaxError) or not error.lineno:
-        return error
-    with path.open("rb") as handle:
-        before = handle.read(start).count(b"\n")
-    reason = str(error.msg).split(": ", 1)[-1]
-    return DataError([Problem(str(path), before + error.lineno, f"N-Quads syntax: {reason}")])
-
-
-def _line_slices(path: Path, parts: int) -> list[tuple[int, int]]:
-    """(start, end) byte offsets cutting ``path`` into about ``parts`` pieces at line ends."""
-    size = path.stat().st_size
-    cuts = [0]
-    with path.open("rb") as handle:
-        for index in range(1, parts):
-            handle.seek(max(cuts[-1], size * index // parts))
-            handle.readline()
-            cuts.append(min(handle.tell(), size))
-    cuts.append(size)
-    return [(start, end) for start, end in zip(cuts, cuts[1:], strict=False) if end > start]
-
-
-class _Slice(io.RawIOBase):
-    """Bytes ``start``..``end`` of a file, read as a stream."""
-
-    def __init__(self, path: Path, start: int, end: int):
-        super().__init__()
-        self._file = path.open("rb")
-        self._file.seek(start)
-        self._left = end - start
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        if self._left <= 0:
-            return 0
-        count = self._file.readinto(memoryview(buffer)[: min(len(buffer), self._left)]) or 0
-        self._left -= count
-        return count
-
-    def close(self) -> None:
-        self._file.close()
-        super().close()
-
-
-# ---------------------------------------------------------------------------------------------- terms
-
-def to_native(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as Oxigraph's."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def from_native(term) -> Node:
-    """Oxigraph's term as rdflib's; ``xsd:string`` literals plain, as the other stores give them."""
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
-    return Literal(str(term))  # an RDF-star triple term, shown as text
-
-
-def native_json(term) -> dict:
-    """The SPARQL 1.1 JSON form of an Oxigraph term (``xsd:string`` literals without their datatype)."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return {"type": "literal", "value": term.value, "xml:lang": term.language}
-        datatype = term.datatype.value
-        if datatype == _XSD_STRING:
-            return {"type": "literal", "value": term.value}
-        return {"type": "literal", "value": term.value, "datatype": datatype}
-    return {"type": "literal", "value": str(term)}
-
-
-def to_result(answer) -> Result:
-    """An Oxigraph answer as an rdflib ``Result`` (rows of rdflib terms, a boolean, or a graph)."""
-    if isinstance(answer, ox.QueryBoolean):
-        result = Result("ASK")
-        result.askAnswer = bool(answer)
-        return result
-    if isinstance(answer, ox.QuerySolutions):
-        names = [Variable(v.value) for v in answer.variables]
-        result = Result("SELECT")
-        result.vars = names
-        result.bindings = [{name: from_native(value) for name, value in zip(names, solution, strict=True)
-                            if value is not None} for solution in answer]
-        return result
-    result = Result("CONSTRUCT")
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
-    for triple in answer:
-        graph.add((from_native(triple.subject), from_native(triple.predicate), from_native(triple.object)))
-    result.graph = graph
-    return result

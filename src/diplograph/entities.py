@@ -8,18 +8,11 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import UnknownEntityError
+from .evidence import Evidence, evidence_of
 from .graph import KnowledgeGraph
-from .namespaces import DG, OA, PROV, RDF, RDFS, SKOS
+from .namespaces import DG, PROV, RDF, RDFS, SKOS
 
 __all__ = ["Entity", "Evidence", "Relation", "StatementRef", "describe", "resolve"]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A verbatim quote and the source document it comes from."""
-
-    source: URIRef
-    quote: str
 
 
 @dataclass(frozen=True)
@@ -76,14 +69,22 @@ def resolve(graph: KnowledgeGraph, name: str, *, what: str = "entity") -> URIRef
     return graph.resolve(name, what=what)
 
 
-def describe(graph: KnowledgeGraph, iri: URIRef) -> Entity:
-    """Everything the graph holds about ``iri``.
+def describe(graph: KnowledgeGraph, name: str | URIRef) -> Entity:
+    """Everything the graph holds about an entity given by IRI, prefixed name, bare id, label or alias.
+
+    >>> kg = KnowledgeGraph.open()
+    >>> finland = describe(kg, "Finland")
+    >>> [s.iri.rsplit("/", 1)[-1] for s in finland.statements]
+    ['assessment-territorial-blackmail', 'principle-forced-concessions-legitimize-aggression']
+    >>> finland.statements[1].evidence[0].quote
+    'Peace achieved through forced concessions legitimizes aggression.'
 
     Raises
     ------
     UnknownEntityError
-        when ``iri`` occurs in no triple.
+        when nothing in the graph has that name (with the nearest one), or an IRI occurs in no triple.
     """
+    iri = name if isinstance(name, URIRef) else graph.resolve(name)
     dataset = graph.dataset
     if (iri, None, None) not in dataset and (None, None, iri) not in dataset:
         raise UnknownEntityError(f"no entity <{iri}> in the graph")
@@ -112,7 +113,7 @@ def describe(graph: KnowledgeGraph, iri: URIRef) -> Entity:
         aliases=sorted({str(a) for a in dataset.objects(iri, SKOS.altLabel)}),
         outgoing=sorted(set(outgoing), key=_relation_key),
         incoming=sorted(set(incoming), key=_relation_key),
-        evidence=_evidence(graph, iri),
+        evidence=evidence_of(graph.dataset, iri),
         statements=sorted(statements.values(), key=lambda s: str(s.iri)),
         names={str(node): graph.label(node) for node in mentioned},
     )
@@ -123,19 +124,7 @@ def _statement(graph: KnowledgeGraph, iri: URIRef, via: URIRef) -> StatementRef:
     return StatementRef(
         iri=iri, label=graph.label(iri), types=sorted(set(dataset.objects(iri, RDF.type))), via=via,
         asserted_by=sorted({*dataset.objects(iri, PROV.wasAttributedTo), *dataset.objects(iri, DG.describedBy)}),
-        mode=dataset.value(iri, DG.assertionMode), evidence=_evidence(graph, iri))
-
-
-def _evidence(graph: KnowledgeGraph, iri: URIRef) -> list[Evidence]:
-    dataset = graph.dataset
-    found = set()
-    for evidence in dataset.objects(iri, DG.evidence):
-        source = dataset.value(evidence, OA.hasSource)
-        for selector in dataset.objects(evidence, OA.hasSelector):
-            exact = dataset.value(selector, OA.exact)
-            if isinstance(source, URIRef) and exact is not None:
-                found.add(Evidence(source, str(exact)))
-    return sorted(found, key=lambda e: (str(e.source), e.quote))
+        mode=dataset.value(iri, DG.assertionMode), evidence=evidence_of(graph.dataset, iri))
 
 
 def _node_label(graph: KnowledgeGraph, node: Node) -> str:

@@ -1,12 +1,11 @@
-"""Bounded query evaluation: every query runs in a worker process with a deadline, a row cap and a memory cap.
+"""Bounded evaluation: every query and task runs in a worker process with a deadline, a row cap and a memory cap.
 
 Neither rdflib nor pyoxigraph can stop a running query, and an rdflib thread
 holds the GIL, so a thread with a timeout is no bound at all. Workers are
 forked from the process that holds the loaded graph (they share its memory
-copy-on-write); a worker past its deadline is killed and replaced. Inside a
-worker an audit hook fails any attempt to open a socket, start a process or
-open a file outside Python's own installation: a backstop behind the algebra
-checks of :mod:`diplograph.sparql`.
+copy-on-write); a worker past its deadline is killed and replaced. This module
+is the pool; what a worker does with a job is :mod:`diplograph.answers`, how
+it is confined :mod:`diplograph.guard`.
 """
 
 from __future__ import annotations
@@ -16,109 +15,19 @@ import contextvars
 import dataclasses
 import multiprocessing
 import os
-import resource
 import signal
-import sys
-import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
-from itertools import islice
-from pathlib import Path
+from dataclasses import dataclass
 
-import orjson
-import pyoxigraph as ox
-from rdflib.query import Result
-from rdflib.term import Node
-
-from .engine import native_json
-from .errors import QueryLimitError, QuerySyntaxError, ServiceBusyError, UnknownEntityError
+from .answers import Job, Outcome, details, evaluate
+from .errors import QueryLimitError, ServiceBusyError
 from .graph import KnowledgeGraph
-from .namespaces import PREFIXES
-from .results import (
-    GRAPH_FORMATS,
-    NATIVE_GRAPH_FORMATS,
-    NATIVE_TABLE_FORMATS,
-    Table,
-    finished,
-    json_term,
-    plain_json,
-    serialize_triples,
-    simple,
-)
-from .sandbox import Isolation, isolate
-from .schema import read_schema
+from .guard import confine
+from .sandbox import Isolation
 from .settings import Limits
-from .tasks import Task
 
-__all__ = ["CLIENT", "Job", "Limits", "Outcome", "QueryExecutor", "confine", "evaluate", "install_guard",
-           "limit_memory", "wake"]
-
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+__all__ = ["CLIENT", "Job", "Limits", "Outcome", "QueryExecutor", "wake"]
 
 _FORK = multiprocessing.get_context("fork")
-
-
-@dataclass(frozen=True)
-class Job:
-    """One query for a worker: the text, its parameters, its dataset, the rows wanted and the format to write.
-
-    The edge has checked the text already (``sparql.inspect``); ``clauses``
-    are its FROM / FROM NAMED clauses, which the engine is told explicitly.
-    ``format`` is a name of ``results.TABLE_FORMATS`` for SELECT and ASK, of
-    ``results.GRAPH_FORMATS`` for CONSTRUCT and DESCRIBE.
-    """
-
-    text: str
-    substitutions: dict[str, Node] = field(default_factory=dict)
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
-    clauses: tuple[tuple[str, str], ...] = ()
-    max_rows: int = 10_000
-    format: str = "sparql-json"
-    task: Task | None = None
-    """A task (see ``diplograph.tasks``) instead of a query."""
-    overlay: bytes | None = None
-    """The runtime-update overlay (N-Triples) to put in place before the job: the worker's copy is behind."""
-
-
-@dataclass
-class Outcome:
-    """What a worker sends back: the answer written in the job's format, or an error.
-
-    The worker serialises (SPARQL JSON by one encoder, the other formats by
-    Oxigraph's writers): no rdflib term is pickled, and a response passes the
-    bytes on as they are. ``table`` and ``records`` decode a SPARQL JSON body.
-    """
-
-    form: str = "SELECT"
-    body: bytes = b""
-    format: str = "sparql-json"
-    truncated: bool = False
-    error: tuple[str, str, dict] | None = None
-    value: object = None
-    """A task's answer (JSON-ready data; bytes go in ``body``)."""
-
-    @cached_property
-    def document(self) -> dict | None:
-        """The SPARQL JSON results document, decoded (None for other formats)."""
-        return orjson.loads(self.body) if self.format == "sparql-json" and self.body else None
-
-    @cached_property
-    def table(self) -> Table | None:
-        """The results as rdflib terms."""
-        return None if self.document is None else Table.from_sparql_json(self.document, self.truncated)
-
-    def records(self) -> list[dict[str, object]]:
-        """The rows as plain values, as ``Table.records`` gives them, without building rdflib terms."""
-        if self.document is None or "results" not in self.document:
-            return []
-        return [{name: plain_json(term) for name, term in row.items()}
-                for row in self.document["results"]["bindings"]]
-
-    @property
-    def variables(self) -> list[str]:
-        return list((self.document or {}).get("head", {}).get("vars", []))
 
 
 CLIENT: contextvars.ContextVar[str | None] = contextvars.ContextVar("diplograph_client", default=None)
@@ -353,11 +262,9 @@ def wake(future: asyncio.Future) -> None:
         future.set_result(None)
 
 
-# ---------------------------------------------------------------------- inside a worker
-
 def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connection, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server shuts workers down itself
-    connection.send(confine(graph, limits.memory_mb))
+    connection.send(confine(graph, limits.memory_mb, keep=(connection.fileno(),)))
     while True:
         try:
             job = connection.recv()
@@ -368,180 +275,9 @@ def _serve(graph: KnowledgeGraph, connection: multiprocessing.connection.Connect
         except MemoryError:
             outcome = Outcome(error=("QueryLimitError", "the query exceeded the memory limit", {"limit": "memory"}))
         except Exception as error:  # reported to the caller, who maps it to a message
-            outcome = Outcome(error=(type(error).__name__, str(error), _details(error)))
+            outcome = Outcome(error=(type(error).__name__, str(error), details(error)))
         if len(outcome.body) > limits.max_answer_mb * 1024 * 1024:
             outcome = Outcome(error=("QueryLimitError", f"the answer is {len(outcome.body) / 1e6:,.0f} MB, past the "
                                      f"limit of {limits.max_answer_mb:g} MB: ask for a part (one graph, a "
                                      "neighbourhood, fewer rows)", {"limit": "answer-size"}))
         connection.send(outcome)
-
-
-def _details(error: Exception) -> dict:
-    """What the edge needs of an error besides its words: a query's position, a name's nearest spelling."""
-    if isinstance(error, QuerySyntaxError):
-        return {"line": error.line, "column": error.column}
-    if isinstance(error, UnknownEntityError):
-        return {"suggestion": error.suggestion, "listing": error.listing}
-    return {}
-
-
-def confine(graph: KnowledgeGraph, memory_mb: int) -> Isolation:
-    """Make this freshly forked process a worker: its own store handle, then the sandbox, the memory cap, the guard.
-
-    Returns what the kernel granted (see ``sandbox.isolate``).
-    """
-    graph.snapshot.lock = threading.RLock()  # a lock held by a thread of the server at the fork would stay held
-    graph.reopen()  # before the file systems turn read-only: a store on disk is opened now
-    _warm_up()
-    read_schema(graph.layout.ontology)  # tasks read the ontology's classes: read now, while files may be opened
-    isolation = isolate(network=graph.spec.remote_address is None)
-    limit_memory(memory_mb)
-    install_guard(allowed=graph.spec.remote_address, readable=(graph.layout.sources_dir,))
-    return isolation
-
-
-def evaluate(graph: KnowledgeGraph, job: Job) -> Outcome:
-    """Run ``job`` against ``graph``'s store (in the current process) and write a bounded answer."""
-    if job.overlay is not None:  # an update since this worker's copy was made: SPARQL sees it at once; what the
-        graph.store.replace_overlay(job.overlay)  # type: ignore[attr-defined]  # worker derived serves until the
-        # next build restarts it (derived data is rebuilt at most once per interval, off the request path)
-    if job.task is not None:
-        value = job.task.run(graph)
-        return Outcome(form="TASK", body=value, format="bytes") if isinstance(value, bytes) else \
-            Outcome(form="TASK", value=value, format="value")
-    answer = graph.store.run(job.text, substitutions=job.substitutions, default_graphs=job.default_graphs,
-                             named_graphs=job.named_graphs, clauses=job.clauses)
-    return _outcome(answer, job)
-
-
-def _outcome(answer, job: Job) -> Outcome:
-    """At most ``job.max_rows`` rows (or triples) of an Oxigraph or rdflib answer, written in ``job.format``."""
-    limit = job.max_rows
-    if isinstance(answer, Result):  # a remote engine's answer, through rdflib
-        if answer.type == "ASK":
-            return _table(None, bool(answer.askAnswer), job)
-        if answer.type == "SELECT":
-            names = [str(v) for v in answer.vars or []]
-            rows = [{name: json_term(term) for name, term in zip(names, row, strict=True) if term is not None}
-                    for row in islice(answer, limit + 1)]
-            return _table(names, rows, job)
-        triples = [tuple(simple(term) for term in triple) for triple in islice(iter(answer.graph), limit + 1)]
-        return Outcome(form="CONSTRUCT", body=serialize_triples(triples[:limit], job.format), format=job.format,
-                       truncated=len(triples) > limit)
-    if isinstance(answer, ox.QueryBoolean):
-        return _table(None, bool(answer), job)
-    if isinstance(answer, ox.QuerySolutions):
-        names = [variable.value for variable in answer.variables]
-        rows = [{name: native_json(term) for name, term in zip(names, solution, strict=True) if term is not None}
-                for solution in islice(answer, limit + 1)]
-        return _table(names, rows, job)
-    triples = list(islice(answer, limit + 1))  # CONSTRUCT or DESCRIBE: Oxigraph does not say which
-    body = finished(ox.serialize(triples[:limit], format=NATIVE_GRAPH_FORMATS[job.format], prefixes=_PREFIXES),
-                    job.format)
-    return Outcome(form="CONSTRUCT", body=body, format=job.format, truncated=len(triples) > limit)
-
-
-def _table(names: list[str] | None, rows, job: Job) -> Outcome:
-    if names is None:
-        document, form, truncated = {"head": {}, "boolean": rows}, "ASK", False
-    else:
-        document = {"head": {"vars": names}, "results": {"bindings": rows[: job.max_rows]}}
-        form, truncated = "SELECT", len(rows) > job.max_rows
-    body = orjson.dumps(document)
-    if job.format != "sparql-json":  # Oxigraph's writers for the other result formats
-        results = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        body = finished(results.serialize(format=NATIVE_TABLE_FORMATS[job.format]), job.format)
-    return Outcome(form=form, body=body, format=job.format, truncated=truncated)
-
-
-def limit_memory(memory_mb: int) -> None:
-    """Cap the worker's address space at what it has now (the shared graph) plus ``memory_mb``."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
-    except (OSError, StopIteration, ValueError):
-        return
-    limit = (size_kb * 1024) + memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-
-def _warm_up() -> None:
-    """Run what evaluation loads lazily (the engine, the writers) before the guard forbids opening files.
-
-    On a scratch store with inline data: a warm-up must neither scan the graph (seconds at a million quads) nor
-    send anything to a remote engine.
-    """
-    from rdflib import Dataset
-
-    from .engine import LocalStore
-
-    scratch = LocalStore.in_memory(Dataset(), [])
-    values = "VALUES (?s ?p ?o) { (<urn:diplograph:a> <urn:diplograph:b> 'c') }"
-    for text, formats in ((f"SELECT (COUNT(*) AS ?n) WHERE {{ {values} FILTER(REGEX(STR(?s), 'x')) "
-                           "BIND(NOW() AS ?t) }", ("sparql-json", "sparql-xml", "csv", "tsv")),
-                          (f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {values} }}", tuple(GRAPH_FORMATS)),
-                          (f"ASK {{ {values} }}", ("sparql-json",))):
-        for format in formats:
-            _outcome(scratch.run(text), Job(text, max_rows=1, format=format))
-
-
-# ---------------------------------------------------------------------- the guard
-
-_BLOCKED_EVENTS = frozenset({
-    "socket.connect", "socket.bind", "socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyname_ex",
-    "socket.gethostbyaddr", "socket.sendto", "urllib.Request", "http.client.connect", "ftplib.connect",
-    "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
-    "os.remove", "os.rename", "os.rmdir", "os.mkdir", "os.truncate", "shutil.rmtree", "ctypes.dlopen",
-})
-_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-
-
-def _readable_roots(extra: tuple[Path, ...] = ()) -> tuple[str, ...]:
-    roots = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(Path(__file__).resolve().parent),
-             "/usr/lib/python3", "/usr/share/zoneinfo", "/dev/urandom", *map(str, extra)}
-    roots |= {p for p in sys.path if p and os.path.isdir(p) and "site-packages" in p}
-    return tuple(sorted(str(Path(r).resolve()) for r in roots))
-
-
-def install_guard(on_block: Callable[[str], None] | None = None, allowed: tuple[str, int] | None = None,
-                  readable: tuple[Path, ...] = ()) -> None:
-    """Fail every network, process or file-system access from now on in this process (audit hooks are permanent).
-
-    Reading Python's own files stays allowed, so that lazy imports work, and reading the folders ``readable``
-    (the registered source texts, for the reader); so does talking to ``allowed`` (host, port), the remote store's
-    endpoint, if any.
-    """
-    roots = _readable_roots(tuple(p.resolve() for p in readable))
-
-    def guard(event: str, args: tuple) -> None:
-        if allowed and _to_allowed(event, args, allowed):
-            return
-        if event in _BLOCKED_EVENTS:
-            _refuse(event, on_block)
-        elif event == "open":
-            path, mode, flags = args
-            if isinstance(path, int):
-                return
-            writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or bool((flags or 0) & _WRITE_FLAGS)
-            resolved = os.path.realpath(os.fsdecode(path))
-            if writing or not resolved.startswith(roots):
-                _refuse(f"open {resolved}", on_block)
-
-    sys.addaudithook(guard)
-
-
-def _to_allowed(event: str, args: tuple, allowed: tuple[str, int]) -> bool:
-    host, port = allowed
-    if event == "socket.getaddrinfo":
-        return args[0] == host
-    if event == "socket.connect":
-        address = args[1]
-        return isinstance(address, tuple) and address[1] == port and address[0] in (host, "127.0.0.1", "::1") \
-            if host == "localhost" else isinstance(address, tuple) and address[:2] == (host, port)
-    return False
-
-
-def _refuse(what: str, on_block: Callable[[str], None] | None) -> None:
-    if on_block:
-        on_block(what)
-    raise PermissionError(f"diplograph: {what} is not allowed while evaluating a query")

@@ -28,11 +28,10 @@ from datetime import date
 from pathlib import Path
 
 from .errors import DiplographError
+from .settings import DEFAULT_MAX_DOCUMENT_MB
 
-__all__ = ["CONTROL_CHARACTERS", "DEFAULT_MAX_DOCUMENT_MB", "Extracted", "decode", "extract", "sniff"]
+__all__ = ["CONTROL_CHARACTERS", "Extracted", "decode", "extract", "sniff"]
 
-DEFAULT_MAX_DOCUMENT_MB = 10.0
-"""The largest document ``add-source`` takes by default (``DIPLOGRAPH_MAX_DOCUMENT_MB``)."""
 
 _HTML_START = re.compile(rb"\s*(<!doctype html|<html|<head|<body|<meta|<title|<div|<p[ >]|<!--|<\?xml[^>]*>\s*"
                          rb"(<!doctype html|<html))", re.IGNORECASE)

@@ -30,8 +30,11 @@ from functools import cached_property
 
 from rdflib import RDF, URIRef
 
+from .evidence import evidence_of
 from .graph import KnowledgeGraph
-from .namespaces import DG, OA, PROV, RDFS, SKOS
+from .namespaces import DG, PROV, RDFS, SKOS
+from .sparql import inspect
+from .terms import local_name, short
 
 __all__ = ["Finding", "RULES", "audit", "contexts"]
 
@@ -83,7 +86,7 @@ class _Auditor:
         self.texts = {name: path.read_text(encoding="utf-8") for name, path in graph.source_texts().items()}
 
     def curie(self, node) -> str:
-        return self.data.namespace_manager.normalizeUri(node) if isinstance(node, URIRef) else str(node)
+        return short(node) if isinstance(node, URIRef) else str(node)
 
     # ------------------------------------------------------------------ where the quotes stand
 
@@ -96,14 +99,11 @@ class _Auditor:
     def context(self, node) -> str:
         """The normalised text around every quote of ``node``: its lines, their list's lead, their headings."""
         parts: list[str] = []
-        for evidence in self.data.objects(node, DG.evidence):
-            source = self.data.value(evidence, OA.hasSource)
-            selector = self.data.value(evidence, OA.hasSelector)
-            quote = self.data.value(selector, OA.exact) if selector else None
-            name = str(source).rsplit("/", 1)[-1] if source else None
-            if quote is None or name not in self._sections:
+        for evidence in evidence_of(self.data, node):
+            name = local_name(evidence.source)
+            if name not in self._sections:
                 continue
-            wanted = _normalise(str(quote))
+            wanted = _normalise(evidence.quote)
             for line, around in self._sections[name]:
                 if wanted in line:
                     parts += [line, *around]
@@ -191,7 +191,9 @@ class _Auditor:
 
 def _queries_without_date_kind(graph: KnowledgeGraph):
     for name, query in sorted(graph.canned.items()):
-        head = query.text.split("WHERE", 1)[0]
+        tokens = inspect(query.text).tokens  # the grammar's own terminals: a WHERE in a comment or string is none
+        where = next((t.start for t in tokens if t.word == "WHERE"), len(query.text))
+        head = " ".join(t.text for t in tokens if t.start < where)
         for variable in sorted(set(re.findall(r"\?(date|\w+Date)\b", head))):
             if not re.search(rf"\?{variable}Kind\b", head):
                 yield Finding(f"query {name}", "date-without-kind", f"shows ?{variable} without ?{variable}Kind")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TextIO
@@ -21,7 +21,6 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from .namespaces import DCTERMS, DG, DGS, OA, PROV, RDF, RDFS
-from .progress import Advance
 
 __all__ = ["generate", "SYNTHETIC"]
 
@@ -45,7 +44,7 @@ BYTES_PER_QUAD = 200
 """A generous bound on the size of one generated N-Quads line, for the free-space check before writing."""
 
 
-def generate(out: TextIO, triples: int, *, seed: int = 0, progress: Advance | None = None) -> int:
+def generate(out: TextIO, triples: int, *, seed: int = 0, progress: Callable[[int], None] | None = None) -> int:
     """Write at least ``triples`` quads to ``out`` (N-Quads); return how many were written.
 
     The same ``seed`` and size give the same bytes.

@@ -14,26 +14,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import orjson
 from rdflib import Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from . import cache
-from .cache import code_digest
 from .errors import DataError, QueryError, UnknownEntityError, unknown
-from .load import Layout, Names, SourceFile, parse_files
+from .formats import finished
+from .keys import remember_valid, validated_before, validation_key
+from .layout import Layout, StoreSpec
+from .load import parse_files
+from .names import Names
 from .namespaces import DCTERMS, DGS, RDF, RDFS, SKOS
 from .queries import CannedQuery, load_queries
-from .results import finished, short
-from .store import Store, StoreSpec, remote_auth
+from .sheets import SourceFile
+from .store import Store, remote_auth
+from .terms import short
 from .validate import check
 
 if TYPE_CHECKING:
-    from .entities import Entity
     from .settings import Settings
 
-__all__ = ["KnowledgeGraph", "Snapshot", "Stats", "content_key"]
+__all__ = ["KnowledgeGraph", "Snapshot", "Stats"]
 
 T = TypeVar("T")
 
@@ -69,68 +70,6 @@ class Snapshot:
             if key not in self.derived:
                 self.derived[key] = compute()
             return self.derived[key]  # type: ignore[return-value]
-
-
-def _validation_key(layout: Layout, files: list[SourceFile]) -> str:
-    """A digest of everything validation reads: the files, the shapes, the source texts, the code."""
-    import hashlib
-
-    digest = hashlib.sha256(code_digest().encode())
-    extra = [layout.shapes_file, layout.context_file,
-             *(sorted(layout.sources_dir.rglob("*")) if layout.sources_dir.is_dir() else [])]
-    for path, text in sorted([(str(f.path), f.text.encode()) for f in files] +
-                             [(str(p), p.read_bytes()) for p in extra if p.is_file()]):
-        digest.update(path.encode() + b"\0" + hashlib.sha256(text).digest())
-    return digest.hexdigest()
-
-
-def _validated_before(key: str) -> bool:
-    """Whether exactly this content (same bytes, same diplograph) passed validation before: then it is skipped.
-
-    SHACL validation takes most of a start; its answer depends only on what
-    the key covers. The record must name the key it was written for, in a
-    cache folder private to the user: a planted or empty file skips nothing.
-    """
-    kept = cache.read("validated", key)
-    try:
-        return kept is not None and orjson.loads(kept) == {"format": 1, "validated": key}
-    except orjson.JSONDecodeError:
-        return False
-
-
-def _remember_valid(key: str) -> None:
-    cache.write("validated", key, orjson.dumps({"format": 1, "validated": key}), keep=64)
-
-
-def content_key(graph: KnowledgeGraph) -> str | None:
-    """A digest naming what ``graph``'s current generation holds, for caches of what is derived from it.
-
-    Files loaded into memory are named by their contents (the N-Quads bulk
-    files by path, size and time, as hashing a million quads at every start
-    would cost more than it saves); a built store by its folder's identity,
-    which a rebuild changes (it is renamed into place); the runtime overlay by
-    its contents. A remote engine's data has no such name: None.
-    """
-    import hashlib
-
-    spec = graph.spec
-    if spec.kind == "sparql":
-        return None
-    digest = hashlib.sha256(f"{spec.kind}:{code_digest()}".encode())
-    if spec.kind == "oxigraph":
-        assert spec.path is not None
-        info = spec.path.stat()
-        digest.update(f"{spec.path.resolve()}:{info.st_ino}:{info.st_mtime_ns}".encode())
-    else:
-        digest.update(_validation_key(graph.layout, graph.files).encode())
-        for path, name in graph.layout.files():
-            if name is None:
-                info = path.stat()
-                digest.update(f"{path.resolve()}:{info.st_size}:{info.st_mtime_ns}".encode())
-    overlay = getattr(graph.store, "overlay_digest", None)
-    if overlay is not None:
-        digest.update(overlay().encode())
-    return digest.hexdigest()
 
 
 class KnowledgeGraph:
@@ -192,12 +131,12 @@ class KnowledgeGraph:
             self._swap(RemoteSparql(str(self.spec.query_url), auth=remote_auth()), [])
             return
         dataset, files = parse_files(self.layout, nquads=False)
-        key = _validation_key(self.layout, files) if validate else ""
-        if validate and not _validated_before(key):
+        key = validation_key(self.layout, files) if validate else ""
+        if validate and not validated_before(key):
             problems = check(self.layout, dataset, files)
             if problems:
                 raise DataError(problems)
-            _remember_valid(key)
+            remember_valid(key)
         nquads = [path for path, graph in self.layout.files() if graph is None]
         self._swap(LocalStore.in_memory(dataset, nquads), files)
 
@@ -441,20 +380,6 @@ class KnowledgeGraph:
         classes = dict(sorted(classes.items()))
         # the total counts the runtime-update overlay (the store's default graph) too
         return Stats(triples=self.size(), graphs=dict(sorted(per_graph.items())), classes=classes)
-
-    def entity(self, name: str | URIRef) -> Entity:
-        """Describe an entity given by IRI, prefixed name, bare id, label or alias (see ``entities.describe``).
-
-        >>> kg = KnowledgeGraph.open()
-        >>> finland = kg.entity("Finland")
-        >>> [s.iri.rsplit("/", 1)[-1] for s in finland.statements]
-        ['assessment-territorial-blackmail', 'principle-forced-concessions-legitimize-aggression']
-        >>> finland.statements[1].evidence[0].quote
-        'Peace achieved through forced concessions legitimizes aggression.'
-        """
-        from .entities import describe  # the view, above the core: imported when asked for
-
-        return describe(self, name if isinstance(name, URIRef) else self.resolve(name))
 
     def instances(self, cls: URIRef) -> list[URIRef]:
         """IRIs of every instance of ``cls`` or its subclasses, sorted."""

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 import networkx as nx
 from rdflib import BNode, Literal, URIRef
 
+from .evidence import quotes_by_node
 from .graph import KnowledgeGraph
-from .load import ENTITIES_GRAPH, ONTOLOGY_GRAPH
-from .namespaces import DG, OA, PROV, RDF, RDFS, SKOS
-from .results import short
+from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH
+from .namespaces import DG, PROV, RDF, RDFS, SKOS
 from .schema import read_schema
+from .terms import short
 
 __all__ = ["Reason", "entity_graph", "node_id", "stance_network"]
 
@@ -58,65 +59,62 @@ def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     ['dgr:ukraine']
     """
     dataset = graph.dataset
-    schema = read_schema(graph.layout.ontology)
-    labels = {s: str(o) for s, o in dataset.subject_objects(SKOS.prefLabel)}  # a concept's name …
-    labels |= {s: str(o) for s, o in dataset.subject_objects(RDFS.label)}  # … and a thing's label first
-    quotes = _quotes(graph)
-    measures = set(dataset.subjects(SKOS.inScheme, DG.Measures))
-    result = nx.MultiDiGraph()
-
-    def add_node(iri: URIRef) -> str:
-        key = node_id(iri)
-        if key not in result:
-            types = [node_id(t) for t in dataset.objects(iri, RDF.type) if str(t).startswith(str(DG))]
-            # the most specific of its classes: the one with the most classes above it
-            cls = max(types, key=lambda t: (len(schema.classes_of(t)), t)) if types else \
-                ("skos:Concept" if iri in measures else "")
-            classes = sorted({c for t in types for c in schema.classes_of(t) if c.startswith("dg:")})
-            attrs = {"iri": str(iri), "label": labels.get(iri, key), "cls": cls, "classes": classes,
-                     "kind": "statement" if "dg:Statement" in classes else "entity"}
-            if iri in quotes:
-                attrs["quotes"] = sorted({q for _, q in quotes[iri]})
-                attrs["sources"] = sorted({node_id(s) for s, _ in quotes[iri]})
-                attrs["asserted_by"] = sorted(node_id(a) for p in (PROV.wasAttributedTo, DG.describedBy)
-                                               for a in dataset.objects(iri, p))
-            result.add_node(key, **attrs)
-        return key
-
+    nodes = _Nodes(graph)
     for s, p, o, context in dataset.quads((None, None, None, None)):
         name = getattr(context, "identifier", context)
         if name == ONTOLOGY_GRAPH or p in _SKIPPED or isinstance(s, BNode) or not isinstance(s, URIRef):
             continue
         if isinstance(o, Literal | BNode):
             continue
-        if str(o).startswith(str(DG)) and o not in measures:  # a controlled value: keep it on the node
-            result.nodes[add_node(s)][node_id(p).split(":", 1)[1]] = node_id(o)
+        if str(o).startswith(str(DG)) and o not in nodes.measures:  # a controlled value: keep it on the node
+            nodes.graph.nodes[nodes.add(s)][node_id(p).split(":", 1)[1]] = node_id(o)
             continue
-        source, target = add_node(s), add_node(o)
-        statement = s if s in quotes else (o if o in quotes else None)
-        result.add_edge(source, target, key=node_id(p), predicate=node_id(p), label=graph.label(p),
-                        graph=node_id(name) if isinstance(name, URIRef) else None,
-                        statement=node_id(statement) if statement is not None else None,
-                        quotes=sorted({q for _, q in quotes.get(statement, ())}) if statement is not None else [],
-                        editorial=name == ENTITIES_GRAPH)  # reference data: memberships, parts of territories
+        source, target = nodes.add(s), nodes.add(o)
+        statement = s if s in nodes.quotes else (o if o in nodes.quotes else None)
+        nodes.graph.add_edge(source, target, key=node_id(p), predicate=node_id(p), label=graph.label(p),
+                             graph=node_id(name) if isinstance(name, URIRef) else None,
+                             statement=node_id(statement) if statement is not None else None,
+                             quotes=sorted({q for _, q in nodes.quotes.get(statement, ())}) if statement else [],
+                             editorial=name == ENTITIES_GRAPH)  # reference data: memberships, parts of territories
     for a, b in dataset.subject_objects(DG.incompatibleWith):
-        if a in measures and b in measures:
-            result.add_edge(add_node(a), add_node(b), key="dg:incompatibleWith", predicate="dg:incompatibleWith",
-                            label=graph.label(DG.incompatibleWith), graph=node_id(ONTOLOGY_GRAPH),
-                            statement=None, quotes=[], editorial=True)
-    return result
+        if a in nodes.measures and b in nodes.measures:
+            nodes.graph.add_edge(nodes.add(a), nodes.add(b), key="dg:incompatibleWith",
+                                 predicate="dg:incompatibleWith", label=graph.label(DG.incompatibleWith),
+                                 graph=node_id(ONTOLOGY_GRAPH), statement=None, quotes=[], editorial=True)
+    return nodes.graph
 
 
-def _quotes(graph: KnowledgeGraph) -> dict[URIRef, set[tuple[URIRef, str]]]:
-    dataset = graph.dataset
-    found: dict[URIRef, set[tuple[URIRef, str]]] = defaultdict(set)
-    for subject, evidence in dataset.subject_objects(DG.evidence):
-        source = dataset.value(evidence, OA.hasSource)
-        for selector in dataset.objects(evidence, OA.hasSelector):
-            exact = dataset.value(selector, OA.exact)
-            if isinstance(subject, URIRef) and exact is not None:
-                found[subject].add((source, str(exact)))
-    return found
+class _Nodes:
+    """The entity graph's nodes, each added once with what a reader of the projection needs to know of it."""
+
+    def __init__(self, graph: KnowledgeGraph):
+        self.dataset = graph.dataset
+        self.schema = read_schema(graph.layout.ontology)
+        self.labels = {s: str(o) for s, o in self.dataset.subject_objects(SKOS.prefLabel)}  # a concept's name …
+        self.labels |= {s: str(o) for s, o in self.dataset.subject_objects(RDFS.label)}  # … and a thing's first
+        self.quotes = quotes_by_node(self.dataset)
+        self.measures = set(self.dataset.subjects(SKOS.inScheme, DG.Measures))
+        self.graph = nx.MultiDiGraph()
+
+    def add(self, iri: URIRef) -> str:
+        """The node of ``iri``, added with its label, classes and (for a quoting node) its quotes and asserters."""
+        key = node_id(iri)
+        if key in self.graph:
+            return key
+        types = [node_id(t) for t in self.dataset.objects(iri, RDF.type) if str(t).startswith(str(DG))]
+        # the most specific of its classes: the one with the most classes above it
+        cls = max(types, key=lambda t: (len(self.schema.classes_of(t)), t)) if types else \
+            ("skos:Concept" if iri in self.measures else "")
+        classes = sorted({c for t in types for c in self.schema.classes_of(t) if c.startswith("dg:")})
+        attrs = {"iri": str(iri), "label": self.labels.get(iri, key), "cls": cls, "classes": classes,
+                 "kind": "statement" if "dg:Statement" in classes else "entity"}
+        if iri in self.quotes:
+            attrs["quotes"] = sorted({q for _, q in self.quotes[iri]})
+            attrs["sources"] = sorted({node_id(s) for s, _ in self.quotes[iri]})
+            attrs["asserted_by"] = sorted(node_id(a) for p in (PROV.wasAttributedTo, DG.describedBy)
+                                           for a in self.dataset.objects(iri, p))
+        self.graph.add_node(key, **attrs)
+        return key
 
 
 # ---------------------------------------------------------------------------------------------- stance network
@@ -182,6 +180,21 @@ def stance_network(graph: KnowledgeGraph) -> nx.Graph:
     1
     """
     facts = _StanceFacts(graph)
+    reasons = _reasons(facts)
+    network = nx.Graph()
+    for (a, b), found in sorted(reasons.items()):
+        unique = sorted(set(found), key=lambda r: (r.rule, r.statements, r.measure or ""))
+        positive = sum(r.support for r in unique if r.sign > 0)
+        negative = sum(r.support for r in unique if r.sign < 0)
+        for node in (a, b):
+            network.add_node(node, label=facts.label(node), cls=facts.cls(node))
+        network.add_edge(a, b, sign=1 if positive > negative else -1, weight=max(positive, negative),
+                         positive=positive, negative=negative, reasons=unique)
+    return network
+
+
+def _reasons(facts: _StanceFacts) -> dict[tuple[str, str], list[Reason]]:
+    """Every reason two actors are linked, by pair, each by its rule (see ``STANCE_RULES``)."""
     reasons: dict[tuple[str, str], list[Reason]] = defaultdict(list)
 
     def link(rule: str, sign: int, a: str, a_statements: list[str], b: str, b_statements: list[str],
@@ -214,17 +227,7 @@ def stance_network(graph: KnowledgeGraph) -> nx.Graph:
         link("legitimacy", -1, claimant, [claim], subject, [], inferred=False)
     for member, statement, whole in facts.affiliations():
         link("affiliation", +1, member, [statement] if statement else [], whole, [], inferred=statement is None)
-
-    network = nx.Graph()
-    for (a, b), found in sorted(reasons.items()):
-        unique = sorted(set(found), key=lambda r: (r.rule, r.statements, r.measure or ""))
-        positive = sum(r.support for r in unique if r.sign > 0)
-        negative = sum(r.support for r in unique if r.sign < 0)
-        for node in (a, b):
-            network.add_node(node, label=facts.label(node), cls=facts.cls(node))
-        network.add_edge(a, b, sign=1 if positive > negative else -1, weight=max(positive, negative),
-                         positive=positive, negative=negative, reasons=unique)
-    return network
+    return reasons
 
 
 def _actor_pairs(by_actor: dict[str, list[str]]):
@@ -239,7 +242,7 @@ class _StanceFacts:
 
     def __init__(self, graph: KnowledgeGraph):
         self.graph = graph
-        self._quotes = _quotes(graph)
+        self._quotes = quotes_by_node(graph.dataset)
         self._iris: dict[str, URIRef] = {}
 
     def _key(self, iri: URIRef) -> str:

@@ -15,16 +15,18 @@ import io
 from collections.abc import Iterator, Sequence
 
 import httpx
+import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, URIRef, Variable
 from rdflib.query import Result
 from rdflib.store import Store
 from rdflib.term import Node
 
+from .convert import to_result
 from .errors import DiplographError, QueryError
 from .namespaces import PREFIXES
 from .sparql import inspect, with_values
 
-__all__ = ["RemoteSparql", "RemoteStore", "upload", "upload_nquads"]
+__all__ = ["RemoteSparql", "EndpointDataset", "upload", "upload_nquads"]
 
 PREFIX = "https://w3id.org/diplograph/"
 MAX_NAMED_GRAPHS = 256
@@ -44,11 +46,12 @@ class RemoteSparql:
     writable = False
 
     def __init__(self, query_url: str, *, auth: httpx.Auth | None = None):
-        self.remote = RemoteStore(query_url, auth=auth)
+        self.remote = EndpointDataset(query_url, auth=auth)
         self.dataset = Dataset(store=self.remote, default_union=True)
 
     def reopen(self) -> None:
-        """Nothing to reopen: each request is its own connection."""
+        """A forked worker's own HTTP client: the server's pooled connections are not shared across a fork."""
+        self.remote.reconnect()
 
     def size(self) -> int:
         return len(self.remote)
@@ -58,7 +61,9 @@ class RemoteSparql:
 
     def run(self, text: str, *, substitutions: dict[str, Node] | None = None,
             default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = (),
-            clauses: Sequence[tuple[str, str]] = ()) -> Result:
+            clauses: Sequence[tuple[str, str]] = ()):
+        """Evaluate ``text`` on the engine; the answer as Oxigraph's objects, as a local store gives it (solutions,
+        a boolean, or triples), so everything after this line is the same for every store."""
         inspection = inspect(text)
         prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items() if p not in inspection.prefixes)
         text = prologue + with_values(text, {name: _n3(term) for name, term in (substitutions or {}).items()})
@@ -66,10 +71,19 @@ class RemoteSparql:
         if default_graphs or named_graphs:
             known = set(map(str, self.remote.graphs))
             graphs = [URIRef(g) for g in default_graphs if g in known] or [URIRef(_EMPTY_GRAPH)]
-        return self.remote._select(text, graphs, graph_result=inspection.form in ("CONSTRUCT", "DESCRIBE"))
+        graph_result = inspection.form in ("CONSTRUCT", "DESCRIBE")
+        response = self.remote.ask(text, graphs, graph_result=graph_result)
+        kind = response.headers.get("content-type", "")
+        if "json" in kind and not graph_result:
+            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+        if "sparql-results+xml" in kind:
+            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.XML)
+        format = ox.RdfFormat.RDF_XML if "xml" in kind else ox.RdfFormat.N_TRIPLES if "n-triples" in kind \
+            else ox.RdfFormat.TURTLE
+        return ox.parse(response.content, format=format)
 
     def query(self, text: str, *, bindings: dict[str, Node] | None = None) -> Result:
-        return self.run(text, substitutions=bindings)
+        return to_result(self.run(text, substitutions=bindings))
 
     def dump(self, format: str, graph: URIRef | None = None, *, union: bool = False) -> bytes:
         """One graph, the union as one graph, or all of diplograph's graphs (trig, nquads), read graph by graph."""
@@ -90,8 +104,9 @@ _EMPTY_GRAPH = "https://w3id.org/diplograph/graph/empty"
 """Named as the default graph when a request names only graphs the engine does not hold: an empty graph."""
 
 
-class RemoteStore(Store):
-    """Read-only store over a SPARQL endpoint, confined to the graphs under diplograph's namespace."""
+class EndpointDataset(Store):
+    """The endpoint seen through rdflib's store API (for look-ups by pattern), read-only, confined to the graphs
+    under diplograph's namespace."""
 
     context_aware = True
     graph_aware = True
@@ -101,6 +116,11 @@ class RemoteStore(Store):
         self.query_url = query_url
         self._client = httpx.Client(timeout=timeout, auth=auth, headers=_ACCEPT)
         self.graphs = self._discover_graphs()
+
+    def reconnect(self) -> None:
+        """A new client with the same settings and no pooled connections (the old one's sockets are not ours)."""
+        old = self._client
+        self._client = httpx.Client(timeout=old.timeout, auth=old.auth, headers=old.headers)
 
     def _discover_graphs(self) -> list[URIRef]:
         text = (f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
@@ -112,7 +132,10 @@ class RemoteStore(Store):
                                   f"`diplograph load --store sparql:{self.query_url},UPDATE_URL`")
         return graphs
 
-    def _select(self, text: str, default_graphs: list[URIRef] | None = None, *, graph_result: bool = False) -> Result:
+    def ask(self, text: str, default_graphs: list[URIRef] | None = None, *,
+            graph_result: bool = False) -> httpx.Response:
+        """The engine's answer to ``text`` over ``default_graphs`` (diplograph's, when None); a QueryError when it
+        does not answer or answers with an error."""
         if default_graphs is None:
             default_graphs = self.graphs if len(self.graphs) <= MAX_NAMED_GRAPHS else []
         form = {"query": text, "default-graph-uri": [str(g) for g in default_graphs]}
@@ -124,6 +147,11 @@ class RemoteStore(Store):
             raise QueryError(f"the SPARQL endpoint {self.query_url} did not answer: {error}") from None
         if response.status_code >= 400:
             raise QueryError(f"the SPARQL endpoint answered {response.status_code}: {response.text[:1000]}")
+        return response
+
+    def _select(self, text: str, default_graphs: list[URIRef] | None = None, *, graph_result: bool = False) -> Result:
+        """The answer as rdflib's (the rdflib Store API below reads it)."""
+        response = self.ask(text, default_graphs, graph_result=graph_result)
         kind = response.headers.get("content-type", "")
         if "json" in kind:
             return Result.parse(io.BytesIO(response.content), format="json")

@@ -2,80 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import orjson
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import XSD, NamespaceManager
+from rdflib.namespace import XSD
 from rdflib.query import Result
 from rdflib.term import Node
 
+from .convert import to_native
 from .errors import QueryError
+from .formats import GRAPH_FORMATS, TABLE_FORMATS, finished
 from .namespaces import PREFIXES
 
-__all__ = [
-    "GRAPH_FORMATS", "TABLE_FORMATS", "Table", "json_term", "plain", "plain_json", "serialize_graph",
-    "serialize_table", "short", "simple", "term_from_json",
-]
-
-TABLE_FORMATS = {
-    "json": "application/json",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "sparql-json": "application/sparql-results+json",
-    "sparql-xml": "application/sparql-results+xml",
-}
-"""Formats for SELECT and ASK results, with their media types."""
-
-GRAPH_FORMATS = {
-    "turtle": "text/turtle",
-    "ntriples": "application/n-triples",
-    "nquads": "application/n-quads",
-    "trig": "application/trig",
-    "jsonld": "application/ld+json",
-    "rdfxml": "application/rdf+xml",
-}
-"""Formats for CONSTRUCT and DESCRIBE results and for dumps, with their media types."""
-
-
-XML_FORMATS = frozenset({"sparql-xml", "rdfxml", "graphml", "gexf"})
-"""Formats written as XML: what they carry must be a character XML 1.0 allows."""
-_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
-
-
-def xml_safe(body: bytes) -> bytes:
-    """``body`` (UTF-8 XML) with every character XML 1.0 forbids — C0 controls but tab and line ends, U+FFFE,
-    U+FFFF — replaced by U+FFFD, so a control character that reached the data cannot make an answer unreadable.
-
-    >>> xml_safe("<a>x\x01y\ufffez</a>".encode())
-    b'<a>x\xef\xbf\xbdy\xef\xbf\xbdz</a>'
-    """
-    return _NOT_XML.sub("\ufffd".encode(), body)
-
-
-def finished(body: bytes, format: str) -> bytes:
-    """An answer's bytes as they may leave: XML formats made well-formed (see ``xml_safe``)."""
-    return xml_safe(body) if format in XML_FORMATS else body
-
-
-def _native_formats() -> tuple[dict, dict]:
-    import pyoxigraph as ox
-
-    tables = {"sparql-json": ox.QueryResultsFormat.JSON, "sparql-xml": ox.QueryResultsFormat.XML,
-              "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
-    graphs = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
-              "trig": ox.RdfFormat.TRIG, "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
-    return tables, graphs
-
-
-NATIVE_TABLE_FORMATS, NATIVE_GRAPH_FORMATS = _native_formats()
-"""Oxigraph's writer for each result and RDF format."""
+__all__ = ["Table", "json_term", "plain", "plain_json", "serialize_graph", "serialize_table", "simple",
+           "term_from_json"]
 
 _PREFIX_STRINGS = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-_NAMES = NamespaceManager(Graph(bind_namespaces="none"))
-for _prefix, _namespace in PREFIXES.items():
-    _NAMES.bind(_prefix, _namespace)
 
 
 @dataclass
@@ -192,18 +135,6 @@ def term_from_json(term: dict) -> Node:
     return Literal(term["value"], lang=term.get("xml:lang"), datatype=term.get("datatype"))
 
 
-def short(term: Node) -> str:
-    """``dgr:russia`` rather than the full IRI, for people reading a terminal."""
-    if isinstance(term, URIRef):
-        try:
-            return _NAMES.normalizeUri(term)
-        except Exception:  # rdflib refuses some IRIs as prefixed names
-            return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
-
-
 def serialize_table(table: Table, format: str) -> bytes:
     """Serialise a SELECT/ASK result in one of ``TABLE_FORMATS`` (SPARQL XML, CSV, TSV by Oxigraph's writers)."""
     if format == "json":
@@ -218,13 +149,11 @@ def serialize_table(table: Table, format: str) -> bytes:
     import pyoxigraph as ox
 
     return finished(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON).serialize(
-        format=NATIVE_TABLE_FORMATS[format]), format)
+        format=TABLE_FORMATS[format].native), format)
 
 
 def serialize_graph(graph: Graph, format: str) -> bytes:
     """Serialise a CONSTRUCT/DESCRIBE result, or a dataset, in one of ``GRAPH_FORMATS`` (by Oxigraph's writers)."""
-    from .engine import to_native
-
     if format not in GRAPH_FORMATS:
         raise QueryError(f"unknown graph format {format!r}; use one of {', '.join(GRAPH_FORMATS)}")
     import pyoxigraph as ox
@@ -233,15 +162,7 @@ def serialize_graph(graph: Graph, format: str) -> bytes:
         items = [ox.Quad(to_native(s), to_native(p), to_native(o), _graph_name(c)) for s, p, o, c in graph.quads()]
     else:
         items = [ox.Triple(to_native(s), to_native(p), to_native(o)) for s, p, o in graph]
-    return finished(ox.serialize(items, format=NATIVE_GRAPH_FORMATS[format], prefixes=_PREFIX_STRINGS), format)
-
-
-def serialize_triples(triples, format: str) -> bytes:
-    """Serialise rdflib triples (a remote engine's answer) in one of ``GRAPH_FORMATS``."""
-    graph = Graph()
-    for triple in triples:
-        graph.add(triple)
-    return serialize_graph(graph, format)
+    return finished(ox.serialize(items, format=GRAPH_FORMATS[format].native, prefixes=_PREFIX_STRINGS), format)
 
 
 def _graph_name(context):

@@ -68,13 +68,15 @@ def isolate(*, network: bool = True) -> Isolation:
         if libc.unshare(flags | _CLONE_NEWUSER) != 0:
             reason = f"not isolated: the kernel refused new namespaces ({os.strerror(ctypes.get_errno())})"
             return Isolation(reason if network else "kept (remote store)", reason)
-        _map_user(uid, gid)
+        mapped = _map_user(uid, gid)
+        if mapped:
+            return Isolation(mapped if network else "kept (remote store)", mapped)
     files = _read_only(libc)
     return Isolation("isolated" if network else "kept (remote store)", files)
 
 
-def _map_user(uid: int, gid: int) -> None:
-    """In a new user namespace, stay the same user (needed before anything else works in it)."""
+def _map_user(uid: int, gid: int) -> str:
+    """In a new user namespace, stay the same user (needed before anything else works in it); why not, if not."""
     try:
         with open("/proc/self/setgroups", "w") as handle:
             handle.write("deny")
@@ -82,8 +84,9 @@ def _map_user(uid: int, gid: int) -> None:
             handle.write(f"{uid} {uid} 1")
         with open("/proc/self/gid_map", "w") as handle:
             handle.write(f"{gid} {gid} 1")
-    except OSError:
-        pass
+    except OSError as error:  # said in /health and the start's log line, as every other refusal
+        return f"not isolated: the user namespace could not map this user ({error.strerror})"
+    return ""
 
 
 def _read_only(libc) -> str:

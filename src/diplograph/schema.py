@@ -19,7 +19,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from .namespaces import DG
-from .results import short
+from .terms import short
 
 __all__ = ["Schema", "read_schema"]
 

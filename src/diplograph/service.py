@@ -15,7 +15,6 @@ from pathlib import Path
 from rdflib import URIRef
 
 from .derived import Builder
-from .drafting import Candidate, read_candidates, review_file
 from .entities import Entity
 from .errors import (
     DiplographError,
@@ -32,7 +31,7 @@ from .executor import Job, Outcome, QueryExecutor
 from .graph import KnowledgeGraph
 from .operations import Operation, operation, operations
 from .queries import CannedQuery
-from .results import short
+from .review import Candidate, read_candidates, review_file
 from .schema import read_schema
 from .settings import Settings
 from .sparql import Inspection, inspect
@@ -50,6 +49,7 @@ from .tasks import (
     Task,
     UpdateTask,
 )
+from .terms import short
 from .updates import overlay_update
 from .watch import Watcher
 

@@ -14,11 +14,12 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from .extract import DEFAULT_MAX_DOCUMENT_MB
-from .load import Layout
-from .store import StoreSpec
+from .layout import Layout, StoreSpec
 
-__all__ = ["Limits", "Settings"]
+__all__ = ["DEFAULT_MAX_DOCUMENT_MB", "Limits", "Settings"]
+
+DEFAULT_MAX_DOCUMENT_MB = 10.0
+"""The largest document ``add-source`` takes by default (``DIPLOGRAPH_MAX_DOCUMENT_MB``)."""
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,11 @@ engine, ``query`` it for the Python API, its ``graphs``, ``size`` and
 
 from __future__ import annotations
 
-import difflib
 import os
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import urlsplit
 
 import httpx
 from rdflib import Dataset, URIRef
@@ -23,9 +20,9 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from .errors import DataError, DiplographError
-from .load import Layout
+from .layout import Layout, StoreSpec
 
-__all__ = ["Store", "StoreSpec", "build", "remote_auth"]
+__all__ = ["Store", "build", "remote_auth"]
 
 
 class Store(Protocol):
@@ -47,51 +44,6 @@ class Store(Protocol):
     def reopen(self) -> None: ...
 
     def dump(self, format: str, graph: URIRef | None = None, *, union: bool = False) -> bytes: ...
-
-
-@dataclass(frozen=True)
-class StoreSpec:
-    """A store named on the command line: ``memory``, ``oxigraph:PATH``, ``sparql:QUERY_URL[,UPDATE_URL]``."""
-
-    kind: str = "memory"
-    path: Path | None = None
-    query_url: str | None = None
-    update_url: str | None = None
-
-    @classmethod
-    def parse(cls, text: str | None) -> StoreSpec:
-        """
-        >>> StoreSpec.parse("oxigraph:/var/lib/diplograph").path
-        PosixPath('/var/lib/diplograph')
-        >>> StoreSpec.parse("memory").kind
-        'memory'
-        """
-        if not text or text == "memory":
-            return cls()
-        kind, _, rest = text.partition(":")
-        if kind == "oxigraph" and rest:
-            return cls("oxigraph", path=Path(rest).expanduser().absolute())
-        if kind == "sparql" and rest:
-            query_url, _, update_url = rest.partition(",")
-            return cls("sparql", query_url=query_url, update_url=update_url or None)
-        hint = ""
-        close = difflib.get_close_matches(kind, ["oxigraph", "sparql"], n=1, cutoff=0.6)
-        if kind in ("oxigraph", "sparql"):
-            hint = f"; {kind}: needs {'a folder' if kind == 'oxigraph' else 'the endpoint URL'} after the colon"
-        elif rest and close:
-            hint = f"; did you mean {close[0]}:{rest}?"
-        elif not rest and ("/" in kind or "." in kind):
-            hint = f"; for a store in that folder: oxigraph:{kind}"
-        raise DiplographError(f"unknown store {text!r}{hint} (use memory, oxigraph:PATH or "
-                              "sparql:QUERY_URL[,UPDATE_URL])")
-
-    @property
-    def remote_address(self) -> tuple[str, int] | None:
-        """(host, port) of a remote engine, which query workers may reach; None for local stores."""
-        if self.kind != "sparql" or not self.query_url:
-            return None
-        parts = urlsplit(self.query_url)
-        return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
 
 
 def remote_auth() -> httpx.Auth | None:

@@ -116,7 +116,7 @@ class EntityTask(Task):
     name: str
 
     def run(self, graph: KnowledgeGraph) -> Entity:
-        return describe(graph, graph.resolve(self.name))
+        return describe(graph, self.name)
 
 
 @dataclass(frozen=True)

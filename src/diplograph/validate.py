@@ -12,8 +12,12 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import DataError, DiplographError, Problem, relative
-from .load import ONTOLOGY_GRAPH, Layout, Names, SourceFile, parse_files, parse_into
+from .layout import ONTOLOGY_GRAPH, Layout
+from .load import parse_files, parse_into
+from .names import Names
 from .namespaces import DCTERMS, DG, DGR, DGS, OA, PREFIXES, PROV, RDF, RDFS, SH, SKOS
+from .sheets import SourceFile
+from .terms import short
 
 __all__ = ["check", "validate_files", "read_source_text"]
 
@@ -133,7 +137,7 @@ def _shape_violations(layout: Layout, dataset: Dataset, locator: _Locator) -> li
         path = report.value(result, SH.resultPath)
         message = str(report.value(result, SH.resultMessage) or "violates a shape")
         if isinstance(path, URIRef):
-            message = f"{message} (path {data.namespace_manager.normalizeUri(path)})"
+            message = f"{message} (path {short(path)})"
         file, line, named = locator.locate(focus)
         problems.append(Problem(file, line, message, focus=named))
     return problems

@@ -13,13 +13,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from .drafting import accept, reject
 from .errors import DiplographError, QueryParameterError
-
-if TYPE_CHECKING:
-    from .service import Service
+from .graph import KnowledgeGraph
+from .review import accept, reject
+from .settings import Settings
 
 __all__ = ["EDITABLE", "Watcher"]
 
@@ -31,10 +30,21 @@ EDITABLE = frozenset({"towards", "demandedBy", "demandedOf", "holder", "heldBy",
 """What a reviewer may change before accepting (the properties a drafted statement proposes)."""
 
 
+class Served(Protocol):
+    """What the watcher needs of the service it keeps current."""
+
+    graph: KnowledgeGraph
+    settings: Settings
+    lock: asyncio.Lock
+    executor: object  # restart() replaces the workers
+    derived: object  # start() builds the new generation's derived data
+    triples: int
+
+
 class Watcher:
     """Keeps what the service serves equal to the data files (see the module)."""
 
-    def __init__(self, service: Service):
+    def __init__(self, service: Served):
         self.service = service
         self.state = "current"
         """For ``/health``: "current", "reloading", or why changed files are not served."""

@@ -84,10 +84,10 @@ class _Planted:
 
 
 def test_a_crafted_or_broken_cache_file_runs_nothing_and_is_rebuilt(tmp_path):
-    from diplograph.derived import FORMAT
-    from diplograph.graph import KnowledgeGraph, content_key
+    from diplograph.derived import FORMAT, graph_key
+    from diplograph.graph import KnowledgeGraph
 
-    key = content_key(KnowledgeGraph.open())
+    key = graph_key(KnowledgeGraph.open())
     marker = tmp_path / "ran"
     folder = tmp_path / "cache" / "derived"
     folder.mkdir(parents=True, mode=0o700)
@@ -137,12 +137,12 @@ def test_a_planted_validation_record_does_not_skip_validation(project, tmp_path)
 
     from api.conftest import DIPLOGRAPH
 
-    from diplograph.graph import _validation_key
+    from diplograph.keys import validation_key
     from diplograph.load import parse_files
 
     project.replace(project.document, "dg:holder dgr:putin ;", 'dg:holder "Vladimir Putin" ;')  # SHACL: an IRI
     _, files = parse_files(project.layout, nquads=False)
-    key = _validation_key(project.layout, files)
+    key = validation_key(project.layout, files)
     folder = tmp_path / "cache" / "validated"
     folder.mkdir(parents=True, mode=0o700)
     (tmp_path / "cache").chmod(0o700)

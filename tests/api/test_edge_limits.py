@@ -154,3 +154,28 @@ def slow_reader_server():
     running = Server("--workers", "1", env={"DIPLOGRAPH_SEND_TIMEOUT": "2"})
     yield running
     running.stop()
+
+
+def test_an_idle_connection_is_closed_even_after_a_worker_was_forked():
+    """A worker forked while a connection is open must not hold it: the server's keep-alive close reaches the client.
+
+    The runaway query is stopped at the 1 s limit, which replaces its worker by a
+    fork of the server, made while the first connection sits idle.
+    """
+    from api.conftest import Server
+
+    running = Server("--workers", "1", "--timeout", "1")
+    try:
+        with socket.create_connection(("127.0.0.1", running.port), timeout=20) as idle:
+            idle.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+            answer = b""
+            while b'"ok"' not in answer:
+                answer += idle.recv(4096)
+            runaway = httpx.get(running.url + "/sparql", timeout=30,
+                                params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"})
+            assert runaway.status_code == 503 and runaway.json()["limit"] == "time"
+            started = time.monotonic()
+            assert idle.recv(64) == b""  # closed by the server's keep-alive timeout (5 s), not held by the new worker
+            assert time.monotonic() - started < 15
+    finally:
+        running.stop()

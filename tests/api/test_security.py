@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
@@ -224,10 +225,10 @@ def test_cors_is_off_by_default(client):
 # ------------------------------------------------------------------ the backstop, without the text checks
 
 def _evaluate_unchecked(url: str, store: str | None, queue) -> None:
-    """A worker's set-up (``executor.confine``), then what the text checks would refuse, sent to the engine as is."""
+    """A worker's set-up (``guard.confine``), then what the text checks would refuse, sent to the engine as is."""
     from diplograph import KnowledgeGraph
-    from diplograph.executor import confine
-    from diplograph.store import StoreSpec
+    from diplograph.guard import confine
+    from diplograph.layout import StoreSpec
 
     graph = KnowledgeGraph.open(validate=False, store=StoreSpec.parse(store))
     isolation = confine(graph, memory_mb=1024)
@@ -264,8 +265,8 @@ def _evaluate_unchecked(url: str, store: str | None, queue) -> None:
 
 @pytest.fixture(scope="module")
 def built_store(tmp_path_factory):
-    from diplograph.load import Layout
-    from diplograph.store import StoreSpec, build
+    from diplograph.layout import Layout, StoreSpec
+    from diplograph.store import build
 
     path = tmp_path_factory.mktemp("sandbox") / "store"
     build(StoreSpec.parse(f"oxigraph:{path}"), Layout.default())
@@ -293,6 +294,36 @@ def test_the_sandbox_alone_stops_service_load_and_file_access(listener, store, r
     assert not __import__("pathlib").Path("/tmp/diplograph-sandbox-write").exists()
 
 
+def test_a_query_that_exhausts_its_memory_is_stopped_and_the_next_is_answered(tmp_path):
+    """Each doubling keeps its string: about 250 MB for one row, past a cap of 64 MB; the worker dies, not the server.
+
+    A generous time limit: the answer must say memory, whatever the machine's speed.
+    """
+    from api.conftest import Server
+
+    doublings = " ".join(f"BIND(CONCAT(?x{i}, ?x{i}) AS ?x{i + 1})" for i in range(24))
+    hungry = f'SELECT (STRLEN(?x24) AS ?n) WHERE {{ BIND("aaaaaaaa" AS ?x0) {doublings} }}'
+    json = {"Accept": "application/sparql-results+json"}
+    capped = Server("--workers", "2", "--timeout", "30",
+                    env={"DIPLOGRAPH_MEMORY_MB": "64", "DIPLOGRAPH_CACHE": str(tmp_path)})
+    try:
+        stopped = httpx.get(capped.url + "/sparql", params={"query": hungry}, headers=json, timeout=60)
+        assert stopped.status_code == 503 and stopped.json()["limit"] == "memory", stopped.text
+        after = httpx.get(capped.url + "/sparql", params={"query": "ASK { ?s a dg:Demand }"}, headers=json, timeout=60)
+        assert after.status_code == 200 and after.json()["boolean"] is True
+    finally:
+        capped.stop()
+
+
+def _state(pid: int) -> str:
+    """A process's state letter from /proc (Z: exited, not yet reaped), or "gone"."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return "gone"
+
+
 def test_a_worker_killed_while_idle_is_replaced_before_it_gets_work(server, client):
     import os
     import signal as signals
@@ -302,6 +333,9 @@ def test_a_worker_killed_while_idle_is_replaced_before_it_gets_work(server, clie
     assert len(workers) == 2  # the session server runs two workers
     for pid in workers:
         os.kill(pid, signals.SIGKILL)
+    for pid in workers:  # dead, not dying: a process being torn down still counts as alive for a moment
+        while _state(pid) not in ("Z", "gone"):
+            time.sleep(0.01)
     for _ in range(4):  # every worker was dead: each request must still be answered
         response = client.get("/sparql", params={"query": "ASK { ?s a dg:Demand }"},
                               headers={"Accept": "application/sparql-results+json"})

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..graph import KnowledgeGraph
+from ..terms import short
 
 __all__ = ["CONTENT", "DISPUTABLE", "changes", "corroboration", "disagreements"]
 
@@ -58,12 +59,12 @@ SELECT ?statement ?label ?type ?source ?issued ?stated ?notAfter ?quote ?by WHER
 def _statements(graph: KnowledgeGraph) -> dict[str, dict]:
     found: dict[str, dict] = {}
     for row in graph.query(_STATEMENTS):
-        key = graph.dataset.namespace_manager.normalizeUri(row.statement)
+        key = short(row.statement)
         entry = found.setdefault(key, {"statement": key, "label": str(row.label), "types": set(), "sources": set(),
                                        "asserters": set(), "quotes": set(), "content": {}})
         entry["types"].add(str(row.type).rsplit("#", 1)[-1])
-        entry["sources"].add(graph.dataset.namespace_manager.normalizeUri(row.source))
-        entry["asserters"].add(graph.dataset.namespace_manager.normalizeUri(row.by))
+        entry["sources"].add(short(row.source))
+        entry["asserters"].add(short(row.by))
         entry["quotes"].add(str(row.quote))
         if row.stated is not None:
             entry["date"], entry["dateKind"] = str(row.stated), "stated"
@@ -74,10 +75,10 @@ def _statements(graph: KnowledgeGraph) -> dict[str, dict]:
     properties = sorted({p for props in CONTENT.values() for p in props})
     values = " ".join(f"dg:{p}" for p in properties)
     for row in graph.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"):
-        key = graph.dataset.namespace_manager.normalizeUri(row.s)
+        key = short(row.s)
         if key in found:
             name = str(row.p).rsplit("#", 1)[-1]
-            found[key]["content"].setdefault(name, set()).add(graph.dataset.namespace_manager.normalizeUri(row.o))
+            found[key]["content"].setdefault(name, set()).add(short(row.o))
     return found
 
 

@@ -89,26 +89,32 @@ def conflicts(graph: nx.MultiDiGraph, *, demander: str | None = None, holder: st
         demanders = _targets(graph, node, "dg:demandedBy")
         if demander and demander not in demanders:
             continue
-        here = set()
-        for measure in _targets(graph, node, "dg:callsFor"):
-            for other in _incompatible(graph, measure):
-                for principle in _principles(graph, other, demanders, holder):
-                    here.add(_conflict(graph, node, demanders, principle, _targets(graph, principle, "dg:heldBy"),
-                                       "incompatible-measures", (measure, other)))
-        for reading in _sources(graph, node, "dg:about"):
-            for measure in _targets(graph, reading, "dg:readsAsCallingFor"):
-                for other in _incompatible(graph, measure):
-                    for principle in _principles(graph, other, demanders, holder):
-                        here.add(_conflict(graph, node, demanders, principle, _targets(graph, principle, "dg:heldBy"),
-                                           "read-as-incompatible", (measure, other), reading))
-        for position in _sources(graph, node, "dg:towards"):
-            holders = _targets(graph, position, "dg:holder")
-            if graph.nodes[position].get("stance") == "dg:Rejects" and (not holder or holder in holders):
-                here.add(_conflict(graph, node, demanders, position, holders, "stated-rejection", None))
+        here = _conflicts_of(graph, node, demanders, holder)
         found += sorted(here, key=lambda c: (c.opponent, c.rule, c.measures or ("", ""), c.reading or ""))
         if limit is not None and len(found) >= limit:
             return found[:limit]
     return found
+
+
+def _conflicts_of(graph: nx.MultiDiGraph, node: str, demanders: list[str], holder: str | None) -> set[Conflict]:
+    """One demand's conflicts by each rule: its measures, the measures read into it, the rejections of it."""
+    here = set()
+    for measure in _targets(graph, node, "dg:callsFor"):
+        for other in _incompatible(graph, measure):
+            for principle in _principles(graph, other, demanders, holder):
+                here.add(_conflict(graph, node, demanders, principle, _targets(graph, principle, "dg:heldBy"),
+                                   "incompatible-measures", (measure, other)))
+    for reading in _sources(graph, node, "dg:about"):
+        for measure in _targets(graph, reading, "dg:readsAsCallingFor"):
+            for other in _incompatible(graph, measure):
+                for principle in _principles(graph, other, demanders, holder):
+                    here.add(_conflict(graph, node, demanders, principle, _targets(graph, principle, "dg:heldBy"),
+                                       "read-as-incompatible", (measure, other), reading))
+    for position in _sources(graph, node, "dg:towards"):
+        holders = _targets(graph, position, "dg:holder")
+        if graph.nodes[position].get("stance") == "dg:Rejects" and (not holder or holder in holders):
+            here.add(_conflict(graph, node, demanders, position, holders, "stated-rejection", None))
+    return here
 
 
 def _principles(graph: nx.MultiDiGraph, measure: str, demanders: list[str], holder: str | None) -> list[str]:

@@ -126,6 +126,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Analysis:
+    """An analysis by name: what it answers, its options, the function that runs it, and the rules it names."""
+
     name: str
     title: str
     description: str

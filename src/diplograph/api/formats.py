@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import Response
 
-from ..executor import Outcome
-from ..results import GRAPH_FORMATS, TABLE_FORMATS
+from ..answers import Outcome
+from ..formats import ALIASES, GRAPH_FORMATS, TABLE_FORMATS
 from .negotiation import choose
 from .problems import NotAcceptable
 
@@ -13,26 +13,13 @@ __all__ = ["FORMAT_NAMES", "GRAPH_TYPES", "TABLE_TYPES", "answer_format", "graph
            "pick"]
 
 # media type -> our format name; the first is the default when anything goes.
-TABLE_TYPES = {
-    "application/sparql-results+json": "sparql-json",
-    "application/sparql-results+xml": "sparql-xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/json": "sparql-json",
-}
-GRAPH_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "ntriples",
-    "application/n-quads": "nquads",
-    "application/trig": "trig",
-    "application/ld+json": "jsonld",
-    "application/rdf+xml": "rdfxml",
-    "text/plain": "ntriples",
-    "application/x-turtle": "turtle",
-}
-# ?format= accepts our names, the short names SPARQL services use, and media types.
-_ALIASES = {"json": "sparql-json", "xml": "sparql-xml", "ttl": "turtle", "nt": "ntriples", "nq": "nquads",
-            "json-ld": "jsonld", "rdf": "rdfxml", "rdf+xml": "rdfxml"}
+TABLE_TYPES = {TABLE_FORMATS[name].media_type: name for name in ("sparql-json", "sparql-xml", "csv", "tsv")} | {
+    "application/json": "sparql-json"}
+"""What a SPARQL query's table may be negotiated as (SPARQL JSON first; plain JSON means SPARQL JSON here)."""
+GRAPH_TYPES = {f.media_type: name for name, f in GRAPH_FORMATS.items()} | {
+    "text/plain": "ntriples", "application/x-turtle": "turtle"}
+"""What a graph may be negotiated as (Turtle first), with the media types older clients send."""
+_ALIASES = ALIASES
 
 
 FORMAT_NAMES = sorted({*TABLE_TYPES.values(), *GRAPH_TYPES.values(), *_ALIASES, *TABLE_TYPES, *GRAPH_TYPES})
@@ -80,4 +67,3 @@ def _with_charset(media_type: str) -> str:
     return media_type if media_type.endswith(("json", "+xml")) else f"{media_type}; charset=utf-8"
 
 
-assert set(TABLE_TYPES.values()) <= set(TABLE_FORMATS) and set(GRAPH_TYPES.values()) <= set(GRAPH_FORMATS)

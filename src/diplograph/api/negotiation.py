@@ -9,6 +9,8 @@ __all__ = ["MediaRange", "choose", "parse_accept"]
 
 @dataclass(frozen=True)
 class MediaRange:
+    """One range of an Accept header (``text/*;q=0.5``), with its place in the header (ties go to the first)."""
+
     type: str
     subtype: str
     q: float

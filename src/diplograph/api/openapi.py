@@ -15,8 +15,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from ..formats import GRAPH_FORMATS
 from ..operations import Operation
-from ..results import GRAPH_FORMATS
 from .schemas import AnalysisResultPublic, Problem, QueryResultPublic
 
 __all__ = ["describe"]
@@ -30,7 +30,7 @@ _PROBLEM = {"$ref": "#/components/schemas/Problem"}
 _ROWS = {"application/json": {"schema": {"$ref": "#/components/schemas/QueryResultPublic"}},
          "text/csv": {"schema": {"type": "string"}}, "text/tab-separated-values": {"schema": {"type": "string"}},
          "text/html": {"schema": {"type": "string"}}}
-_RDF = {media: {"schema": {}} for media in GRAPH_FORMATS.values()}  # text, or JSON for JSON-LD
+_RDF = {f.media_type: {"schema": {}} for f in GRAPH_FORMATS.values()}  # text, or JSON for JSON-LD
 _ANALYSIS = {"application/json": {"schema": {"$ref": "#/components/schemas/AnalysisResultPublic"}},
              "text/html": {"schema": {"type": "string"}}}
 _PAGING = [

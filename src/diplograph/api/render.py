@@ -27,7 +27,7 @@ from rdflib import Literal
 
 from .. import __version__
 from ..namespaces import DGR, DGS
-from ..results import short
+from ..terms import short
 
 __all__ = ["Link", "NAVIGATION", "href", "json_for_html", "link", "page", "quote_anchor", "render"]
 
@@ -69,21 +69,15 @@ def link(node: object, label: str | None = None) -> Link:
     if iri.startswith("/"):
         return Link(label or iri, href(iri))
     if iri.startswith(str(DGR)):
-        return Link(label or short_name(iri), "/id/" + iri[len(str(DGR)):])
+        return Link(label or short(iri), "/id/" + iri[len(str(DGR)):])
     if iri.startswith(str(DGS)):
-        return Link(label or short_name(iri), "/source/" + iri[len(str(DGS)):])
+        return Link(label or short(iri), "/source/" + iri[len(str(DGS)):])
     if iri.startswith("dgr:") and " " not in iri:
         return Link(label or iri, "/id/" + iri[4:])
     if iri.startswith("dgs:") and " " not in iri:
         return Link(label or iri, "/source/" + iri[4:])
     target = href(iri) if iri.startswith(("http://", "https://")) else None
     return Link(label or iri, target, external=target is not None)
-
-
-def short_name(iri: str) -> str:
-    from rdflib import URIRef
-
-    return short(URIRef(iri))
 
 
 def as_key(value: object) -> str:
@@ -135,7 +129,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("diplograph.api", "templates"), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters |= {"href": href, "link": link, "json_for_html": json_for_html, "anchor": quote_anchor,
-                    "in_context": in_context, "plural": plural, "short": short_name, "key": as_key}
+                    "in_context": in_context, "plural": plural, "short": short, "key": as_key}
     env.globals |= {"navigation": NAVIGATION, "version": __version__, "with_query": with_query}
     env.tests["literal"] = lambda value: isinstance(value, Literal)
     return env

@@ -11,7 +11,7 @@ import typer
 
 from ..errors import QueryParameterError
 from ..graph import KnowledgeGraph
-from ..load import Layout
+from ..layout import Layout
 from ..settings import Settings
 from .output import err
 

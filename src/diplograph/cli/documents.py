@@ -11,12 +11,12 @@ import typer
 from rich.text import Text
 
 from ..documents import add_source, near_duplicates, remove_source, suggest
-from ..drafting import Candidate, read_candidates, review_file
-from ..drafting import accept as accept_candidate
 from ..drafting import draft as draft_candidates
-from ..drafting import reject as reject_candidate
 from ..errors import DiplographError
 from ..graph import KnowledgeGraph
+from ..review import Candidate, read_candidates, review_file
+from ..review import accept as accept_candidate
+from ..review import reject as reject_candidate
 from ..validate import validate_files
 from .common import DataOption, OntologyOption, StoreOption, layout_of, open_graph, settings_of, status
 from .output import TEXT_FORMATS, err, formats, out, print_json, print_rows, table_format

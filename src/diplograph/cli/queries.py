@@ -11,10 +11,12 @@ import typer
 
 from ..analysis.registry import ANALYSES, Projections, run_analysis
 from ..errors import QueryError, QueryParameterError
+from ..formats import GRAPH_FORMATS, TABLE_FORMATS
 from ..graph import KnowledgeGraph
 from ..operations import operations, run
-from ..results import GRAPH_FORMATS, TABLE_FORMATS, serialize_graph, serialize_table, short
 from ..results import Table as ResultTable
+from ..results import serialize_graph, serialize_table
+from ..terms import short
 from .common import DataOption, OntologyOption, ParamOption, StoreOption, layout_of, open_graph, parse_params
 from .output import ROW_FORMATS, TEXT_FORMATS, formats, print_json, print_rows, print_value, table_format
 

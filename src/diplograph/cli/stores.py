@@ -13,11 +13,12 @@ import typer
 from .. import atomic
 from ..analysis.registry import Projections
 from ..errors import DataError, DiplographError
-from ..export import EXPORT_FORMATS, Selection, export
+from ..export import Selection, export
+from ..formats import EXPORT_FORMATS
 from ..generate import BYTES_PER_QUAD
 from ..generate import generate as write_corpus
-from ..progress import report
-from ..store import StoreSpec, build
+from ..layout import StoreSpec
+from ..store import build
 from .common import (
     DataOption,
     OntologyOption,
@@ -30,6 +31,7 @@ from .common import (
     writable,
 )
 from .output import TEXT_FORMATS, err, formats, out, print_json, print_rows, table_format
+from .progress import report
 
 __all__ = ["MAX_GENERATED", "register"]
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..formats import EXPORT_FORMATS
 from ..graph import KnowledgeGraph
 from ..tasks import Task, projections
-from .formats import EXPORT_FORMATS, export
+from .formats import export
 from .selection import Selection
 
 __all__ = ["EXPORT_FORMATS", "ExportTask", "Selection", "export"]

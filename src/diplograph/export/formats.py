@@ -11,7 +11,8 @@ import orjson
 
 from ..analysis.registry import Projections
 from ..errors import QueryParameterError
-from ..results import GRAPH_FORMATS, NATIVE_GRAPH_FORMATS, finished, serialize_graph
+from ..formats import EXPORT_FORMATS, GRAPH_FORMATS, finished
+from ..results import serialize_graph
 from .selection import Selection
 from .style import colour
 
@@ -31,7 +32,7 @@ def export(projections: Projections, format: str, selection: Selection | None = 
         raise QueryParameterError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
     if format in GRAPH_FORMATS:
         if selection.whole:  # the engine writes the whole dataset (or, for a triples format, its union) itself
-            return projections.graph.dump(format, union=not NATIVE_GRAPH_FORMATS[format].supports_datasets)
+            return projections.graph.dump(format, union=not GRAPH_FORMATS[format].datasets)
         return serialize_graph(selection.rdf(projections), format)
     return finished(_WRITERS[format](selection.network(projections)), format)
 
@@ -141,13 +142,3 @@ def _quote(text: str) -> str:
 _WRITERS: dict[str, Callable[[nx.Graph], bytes]] = {
     "graphml": _graphml, "gexf": _gexf, "cytoscape": _cytoscape, "d3": _d3, "dot": _dot}
 
-EXPORT_FORMATS: dict[str, tuple[str, str]] = {
-    "graphml": ("application/graphml+xml", "graphml"),
-    "gexf": ("application/gexf+xml", "gexf"),
-    "cytoscape": ("application/json", "cyjs.json"),
-    "d3": ("application/json", "d3.json"),
-    "dot": ("text/vnd.graphviz", "dot"),
-    **{name: (media, {"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "trig": "trig", "jsonld": "jsonld",
-                      "rdfxml": "rdf"}[name]) for name, media in GRAPH_FORMATS.items()},
-}
-"""Format name → (media type, file extension)."""

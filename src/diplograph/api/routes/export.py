@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from ...errors import unknown
-from ...export import EXPORT_FORMATS, ExportTask, Selection
+from ...export import ExportTask, Selection
 from ...export.selection import VIEWS
+from ...formats import EXPORT_FORMATS
 from ..deps import ServiceDep
 from ..pages import prefers_html, rows_page
 from ..tables import table
@@ -27,7 +28,7 @@ def read_exports(request: Request, format: Annotated[str | None, Query(pattern="
                  ) -> Response:
     """Each format with its media type, file extension and what reads it; ``/export/{format}`` writes it."""
     found = [{"format": f"/export/{name}?download=true", "formatLabel": name, "for": _TOOLS.get(name, ""),
-              "media type": media, "extension": extension} for name, (media, extension) in EXPORT_FORMATS.items()]
+              "media type": f.media_type, "extension": f.extension} for name, f in EXPORT_FORMATS.items()]
     if prefers_html(request, format):
         return rows_page(request, "Exports", [table(["format", "formatLabel", "for", "media type", "extension"],
                                                     found)],
@@ -41,7 +42,7 @@ _RESERVED = {"view", "entity", "depth", "query", "download"}
 
 
 @router.get("/{format}", summary="Export the graph, a projection, a neighbourhood or a CONSTRUCT query's result",
-            responses={200: {"content": {media: {} for media, _ in EXPORT_FORMATS.values()}},
+            responses={200: {"content": {f.media_type: {} for f in EXPORT_FORMATS.values()}},
                        400: {"description": "Bad selection"}})
 async def read_export(
     format: str,
@@ -59,6 +60,6 @@ async def read_export(
         raise unknown("export format", format, EXPORT_FORMATS, "export formats")
     selection = {"view": view, "entity": entity, "depth": depth, "query": query, "params": params}
     content = (await service.run(ExportTask(format, Selection(**selection)))).body
-    media_type, extension = EXPORT_FORMATS[format]
+    media_type, extension = EXPORT_FORMATS[format].media_type, EXPORT_FORMATS[format].extension
     headers = {"Content-Disposition": f'attachment; filename="diplograph.{extension}"'} if download else None
     return Response(content, media_type=media_type, headers=headers)

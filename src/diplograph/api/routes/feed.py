@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
 from ... import __version__
-from ...results import xml_safe
+from ...formats import xml_safe
 from ..deps import DateParam, ServiceDep, day
 from ..pages import Field, prefers_html, rows_page
 from ..tables import table

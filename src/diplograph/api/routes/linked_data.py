@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
 
 from ...namespaces import DGR, DGS
-from ...results import short
+from ...terms import short
 from ..deps import ServiceDep, bearer, read_body
 from ..formats import GRAPH_TYPES, answer_format, outcome_response
 from ..negotiation import choose

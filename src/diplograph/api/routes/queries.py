@@ -11,8 +11,9 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from ...errors import DiplographError, UnknownEntityError
+from ...formats import GRAPH_FORMATS
 from ...queries import CannedQuery
-from ...results import GRAPH_FORMATS, Table, serialize_table
+from ...results import Table, serialize_table
 from ..deps import ServiceDep
 from ..formats import answer_format, outcome_response, pick
 from ..pages import catalogue_page, prefers_html, query_page, rows_page
@@ -49,7 +50,7 @@ def read_queries(request: Request, service: ServiceDep,
 
 @router.get("/{name}", response_model=QueryResultPublic, summary="Run a canned query",
             responses={200: {"content": {"text/csv": {}, "text/tab-separated-values": {}, "text/html": {},
-                                         **{media: {} for media in GRAPH_FORMATS.values()}}},
+                                         **{f.media_type: {} for f in GRAPH_FORMATS.values()}}},
                        400: {"description": "Bad parameter"}, 404: {"description": "No such query"}})
 async def read_query(
     name: str,

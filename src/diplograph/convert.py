@@ -1,0 +1,83 @@
+"""The one crossing between rdflib's terms and Oxigraph's: for the Python API's answers and the few edges where rdflib
+is the tool (SHACL, JSON-LD parsing); inside the request path terms stay Oxigraph's until a worker writes bytes."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.query import Result
+from rdflib.term import Node
+
+from .namespaces import PREFIXES
+
+__all__ = ["from_native", "native_json", "to_native", "to_result"]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def to_native(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as Oxigraph's."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_native(term) -> Node:
+    """Oxigraph's term as rdflib's; ``xsd:string`` literals plain, as the other stores give them."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    return Literal(str(term))  # an RDF-star triple term, shown as text
+
+
+def native_json(term) -> dict:
+    """The SPARQL 1.1 JSON form of an Oxigraph term (``xsd:string`` literals without their datatype)."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"type": "literal", "value": term.value, "xml:lang": term.language}
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return {"type": "literal", "value": term.value}
+        return {"type": "literal", "value": term.value, "datatype": datatype}
+    return {"type": "literal", "value": str(term)}
+
+
+def to_result(answer) -> Result:
+    """An Oxigraph answer as an rdflib ``Result`` (rows of rdflib terms, a boolean, or a graph)."""
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+        return result
+    if isinstance(answer, ox.QuerySolutions):
+        names = [Variable(v.value) for v in answer.variables]
+        result = Result("SELECT")
+        result.vars = names
+        result.bindings = [{name: from_native(value) for name, value in zip(names, solution, strict=True)
+                            if value is not None} for solution in answer]
+        return result
+    result = Result("CONSTRUCT")
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    for triple in answer:
+        graph.add((from_native(triple.subject), from_native(triple.predicate), from_native(triple.object)))
+    result.graph = graph
+    return result

@@ -1,0 +1,195 @@
+"""Where a project's files live, which graph each file goes to, and where the triples are kept (the store's name).
+
+Pure paths and names: nothing here reads a file's contents, so every layer may
+ask where things are.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from rdflib import URIRef
+
+from .errors import DiplographError, unknown
+from .namespaces import DGS, GRAPH
+from .resources import bundled
+
+__all__ = ["CONTEXT_IRI", "ENTITIES_GRAPH", "FACT_SHEET_SUFFIXES", "Layout", "ONTOLOGY_GRAPH", "StoreSpec",
+           "YAML_SUFFIXES"]
+
+ONTOLOGY_GRAPH = GRAPH.ontology
+ENTITIES_GRAPH = GRAPH.entities
+
+YAML_SUFFIXES = (".yaml", ".yml")
+FACT_SHEET_SUFFIXES = (".ttl", *YAML_SUFFIXES)
+CONTEXT_IRI = "https://w3id.org/diplograph/context"
+"""How a fact sheet names the project's JSON-LD context (``ontology/context.jsonld``); nothing is fetched."""
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a diplograph project's files live.
+
+    ``ontology/`` holds the OWL ontology, its SKOS vocabularies and ``shapes.ttl``;
+    ``data/`` holds reference entities (``*.ttl``), one Turtle file of facts per
+    source document (``documents/<slug>.ttl``, loaded into the graph
+    ``dgs:<slug>``) and the unchanged texts (``sources/``); ``queries/`` holds
+    the canned queries. ``extra`` names further data folders whose reference
+    files and N-Quads corpora (``*.ttl``, ``*.nq``) are loaded too, so that a
+    generated corpus can sit beside the bundled graph without being mixed into it.
+
+    Paths are made absolute, so a relative ``--data data`` works like any other.
+    """
+
+    data: Path
+    ontology: Path
+    queries: Path = field(default_factory=lambda: bundled("queries"))
+    extra: tuple[Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("data", "ontology", "queries"):
+            object.__setattr__(self, name, Path(getattr(self, name)).expanduser().absolute())
+        object.__setattr__(self, "extra", tuple(Path(p).expanduser().absolute() for p in self.extra))
+
+    @classmethod
+    def default(cls) -> Layout:
+        """The bundled graph, unless ``DIPLOGRAPH_DATA`` / ``_ONTOLOGY`` / ``_QUERIES`` point elsewhere."""
+        data = os.environ.get("DIPLOGRAPH_DATA") or bundled("data")
+        ontology = os.environ.get("DIPLOGRAPH_ONTOLOGY") or bundled("ontology")
+        queries = os.environ.get("DIPLOGRAPH_QUERIES") or bundled("queries")
+        return cls(Path(data), Path(ontology), Path(queries))
+
+    @classmethod
+    def of(cls, data: list[Path] | Path | None = None, ontology: Path | None = None) -> Layout:
+        """The default layout with the folders a user named (``--data`` may be given several times)."""
+        default = cls.default()
+        folders = [data] if isinstance(data, Path) else list(data or [])
+        return cls(folders[0] if folders else default.data, ontology or default.ontology, default.queries,
+                   tuple(folders[1:]))
+
+    def check_folders(self) -> None:
+        """Refuse, in one line, a data or ontology folder that does not exist.
+
+        Raises
+        ------
+        DiplographError
+        """
+        for what, folder in (("data", self.data), ("ontology", self.ontology), *(("data", p) for p in self.extra)):
+            if not folder.is_dir():
+                raise DiplographError(f"{folder}: no such {what} folder")
+        if not (self.ontology / "diplograph.ttl").is_file():
+            raise DiplographError(f"{self.ontology}: not an ontology folder (it has no diplograph.ttl)")
+
+    @property
+    def root(self) -> Path:
+        """The folder that messages name files relative to."""
+        return Path(os.path.commonpath([self.data.resolve(), self.ontology.resolve()]))
+
+    @property
+    def shapes_file(self) -> Path:
+        return self.ontology / "shapes.ttl"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.data / "sources"
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.data / "documents"
+
+    def files(self) -> list[tuple[Path, URIRef | None]]:
+        """Every file that goes into the dataset, with the graph it goes to.
+
+        N-Quads files (``data/*.nq``, e.g. a generated corpus) name their own
+        graphs: their graph here is None.
+        """
+        ontology = [p for p in sorted(self.ontology.glob("*.ttl")) if p != self.shapes_file]
+        found: list[tuple[Path, URIRef | None]] = [(p, ONTOLOGY_GRAPH) for p in ontology]
+        for folder in (self.data, *self.extra):
+            found += [(p, ENTITIES_GRAPH) for p in sorted(folder.glob("*.ttl"))]
+            found += [(p, None) for p in sorted(folder.glob("*.nq"))]
+        found += [(p, DGS[p.stem]) for p in sorted(self.documents_dir.iterdir())
+                  if p.suffix in FACT_SHEET_SUFFIXES] if self.documents_dir.is_dir() else []
+        return found
+
+    @property
+    def context_file(self) -> Path:
+        return self.ontology / "context.jsonld"
+
+    def document(self, name: str) -> str:
+        """``name`` if a fact sheet of that name is in ``documents/`` (a source's registered name).
+
+        Raises
+        ------
+        UnknownEntityError
+            naming the nearest registered name.
+        """
+        names = sorted(p.stem for p in self.documents_dir.iterdir() if p.suffix in FACT_SHEET_SUFFIXES) \
+            if self.documents_dir.is_dir() else []
+        if name not in names:
+            raise unknown("source document", name, names, "sources")
+        return name
+
+    def fingerprint(self) -> tuple:
+        """Size and time of every file the graph is built from (fact sheets, texts, ontology, shapes): a change
+        to any of them changes this. Cheap: one stat per file."""
+        paths = [path for path, _ in self.files()] + [self.shapes_file, self.context_file]
+        if self.sources_dir.is_dir():
+            paths += sorted(self.sources_dir.rglob("*"))
+        seen = []
+        for path in paths:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            seen.append((str(path), info.st_size, info.st_mtime_ns))
+        return tuple(seen)
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    """A store named on the command line: ``memory``, ``oxigraph:PATH``, ``sparql:QUERY_URL[,UPDATE_URL]``."""
+
+    kind: str = "memory"
+    path: Path | None = None
+    query_url: str | None = None
+    update_url: str | None = None
+
+    @classmethod
+    def parse(cls, text: str | None) -> StoreSpec:
+        """
+        >>> StoreSpec.parse("oxigraph:/var/lib/diplograph").path
+        PosixPath('/var/lib/diplograph')
+        >>> StoreSpec.parse("memory").kind
+        'memory'
+        """
+        if not text or text == "memory":
+            return cls()
+        kind, _, rest = text.partition(":")
+        if kind == "oxigraph" and rest:
+            return cls("oxigraph", path=Path(rest).expanduser().absolute())
+        if kind == "sparql" and rest:
+            query_url, _, update_url = rest.partition(",")
+            return cls("sparql", query_url=query_url, update_url=update_url or None)
+        hint = ""
+        close = difflib.get_close_matches(kind, ["oxigraph", "sparql"], n=1, cutoff=0.6)
+        if kind in ("oxigraph", "sparql"):
+            hint = f"; {kind}: needs {'a folder' if kind == 'oxigraph' else 'the endpoint URL'} after the colon"
+        elif rest and close:
+            hint = f"; did you mean {close[0]}:{rest}?"
+        elif not rest and ("/" in kind or "." in kind):
+            hint = f"; for a store in that folder: oxigraph:{kind}"
+        raise DiplographError(f"unknown store {text!r}{hint} (use memory, oxigraph:PATH or "
+                              "sparql:QUERY_URL[,UPDATE_URL])")
+
+    @property
+    def remote_address(self) -> tuple[str, int] | None:
+        """(host, port) of a remote engine, which query workers may reach; None for local stores."""
+        if self.kind != "sparql" or not self.query_url:
+            return None
+        parts = urlsplit(self.query_url)
+        return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)

@@ -1,0 +1,220 @@
+"""Review of drafted candidates: the review file, and accepting (into the fact sheet, validated) or rejecting.
+
+Candidates live in a review file, ``data/review/<name>.yaml``, which is never
+loaded as facts. ``accept`` writes one into the document's YAML fact sheet —
+checked as it would be written, validated like a hand-written fact, replaced
+atomically — or nothing; ``reject`` remembers the refusal, dated, so the
+sentence is not proposed again. The command line and the web review call the
+same two functions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+from . import atomic
+from .errors import DataError, DiplographError, Problem, unknown
+from .layout import Layout
+from .sheets import dump_yaml
+
+__all__ = ["Candidate", "Mention", "accept", "read_candidates", "reject", "review_file", "write_candidates"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase of the sentence and the entity it names; ``score`` is 1 for an exact label or alias."""
+
+    text: str
+    entity: str
+    label: str
+    score: float
+    actor: bool = False
+    """Whether the entity is an actor (an instance of dg:Actor or a subclass): who can demand, hold, assert."""
+
+
+@dataclass
+class Candidate:
+    """One drafted statement, for review."""
+
+    id: str
+    sentence: str
+    kind: str
+    asserted_by: str | None
+    assertion_mode: str
+    rule: str
+    mentions: list[Mention] = field(default_factory=list)
+    stated_on: str | None = None
+    date_precision: str | None = None
+    confidence: float = 0.0
+    status: str = "pending"
+    new_entities: list[str] = field(default_factory=list)
+    """Names in the sentence the graph does not know (capitalised phrases): entities to add, if they matter."""
+    decided_on: str | None = None
+    """When it was accepted or rejected (UTC, ISO 8601)."""
+    fact: str | None = None
+    """The statement it became, once accepted."""
+
+
+def review_file(layout: Layout, name: str) -> Path:
+    """Where the candidates of document ``name`` wait for review (a registered document: else the nearest name)."""
+    return layout.data / "review" / f"{layout.document(name)}.yaml"
+
+
+def reject(layout: Layout, name: str, candidate_id: str) -> Candidate:
+    """Mark a candidate rejected for good: it is not proposed again.
+
+    Raises
+    ------
+    DiplographError
+        when there is no such candidate, or it was accepted (its fact is in the sheet: remove that instead).
+    """
+    candidates = read_candidates(review_file(layout, name))
+    candidate = _find(candidates, candidate_id, name)
+    if candidate.status == "accepted":
+        raise DiplographError(f"candidate {candidate.id} was accepted on {_day(candidate)} as {candidate.fact}; "
+                              f"to undo it, delete that fact from data/documents/{name}.yaml")
+    if candidate.status != "rejected":
+        candidate.status, candidate.decided_on = "rejected", _now()
+        write_candidates(review_file(layout, name), candidates)
+    return candidate
+
+
+def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = None,
+           edits: dict[str, str | list[str]] | None = None, force: bool = False) -> str:
+    """Write candidate ``candidate_id`` (its id or a unique prefix) into document ``name``'s YAML fact sheet, if
+    the corpus validates with it; its IRI.
+
+    ``edits`` change proposed properties first (``{"demandedOf": "Kyiv"}``; a list gives several values). The
+    sheet is checked as it would be written and only then replaced (a temporary file renamed into place), and
+    the review file after it: a kill at any instant leaves the old sheet or the new valid one.
+
+    Raises
+    ------
+    DataError
+        listing each problem with file and line, when the fact would not validate; nothing is written then.
+    DiplographError
+        when the candidate was accepted already, or rejected (unless ``force``).
+    """
+    from .validate import validate_files
+
+    candidates = read_candidates(review_file(layout, name))
+    candidate = _find(candidates, candidate_id, name)
+    if candidate.status == "accepted":
+        raise DiplographError(f"candidate {candidate.id} was accepted already, on {_day(candidate)}, as "
+                              f"{candidate.fact}")
+    if candidate.status == "rejected" and not force:
+        raise DiplographError(f"candidate {candidate.id} was rejected on {_day(candidate)}; accept it with --force "
+                              "if that was a mistake")
+    sheet = layout.documents_dir / f"{name}.yaml"
+    if not sheet.exists():
+        raise DiplographError(f"{name} has no YAML fact sheet ({sheet}); accepted facts are written to one")
+    iri = f"dgr:{candidate.kind.lower()}-{candidate.id}"
+    before = sheet.read_text(encoding="utf-8")
+    if not re.search(rf"^\s*-?\s*id:\s*{re.escape(iri)}\s*$", before, re.MULTILINE):
+        after = before.rstrip("\n") + "\n" + _fact(candidate, name, iri, label, edits or {})
+        problems = validate_files(layout, overrides={sheet: after})
+        if problems:
+            raise DataError(problems)
+        atomic.write(sheet, after)
+    # else: an accept stopped between writing the sheet and the review file; the fact is in place already
+    candidate.status, candidate.decided_on, candidate.fact = "accepted", _now(), iri
+    write_candidates(review_file(layout, name), candidates)
+    return iri
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _day(candidate: Candidate) -> str:
+    return (candidate.decided_on or "an earlier date")[:10]
+
+
+def _fact(candidate: Candidate, name: str, iri: str, label: str | None,
+          edits: dict[str, str | list[str]]) -> str:
+    """The candidate as a YAML-LD statement for the fact sheet."""
+    actors = [m.entity for m in candidate.mentions if m.actor]
+    fields: dict[str, object] = {"id": iri, "type": candidate.kind, "label": label or candidate.sentence.rstrip(".")}
+    if candidate.kind == "Position":
+        fields |= {"holder": actors[0], "stance": "Rejects"}
+        target = next((m.entity for m in candidate.mentions if m.entity not in actors), None)
+        if target is not None:  # else the reviewer names it (--set towards=…), or validation asks for it
+            fields["towards"] = target
+    elif candidate.kind == "Demand":
+        fields |= {"demandedBy": actors[0], "callsFor": ["Negotiation"]}
+        if len(actors) > 1:
+            fields["demandedOf"] = actors[1]
+    else:
+        fields["about"] = [m.entity for m in candidate.mentions] or [f"dgs:{name}"]
+    fields |= {"attributedTo": candidate.asserted_by or f"dgs:{name}", "assertionMode": candidate.assertion_mode,
+               "derivedFrom": f"dgs:{name}"}
+    if candidate.stated_on:
+        fields |= {"statedOn": candidate.stated_on, "datePrecision": candidate.date_precision}
+    elif candidate.assertion_mode == "Reported":
+        fields["datePrecision"] = "AsOfDocument"
+    fields.update({key: value[0] if isinstance(value, list) and len(value) == 1 else value
+                   for key, value in edits.items()})
+    fields["evidence"] = [{"source": f"dgs:{name}",
+                           "selector": {"type": "TextQuoteSelector", "exact": candidate.sentence}}]
+    text = dump_yaml([fields])
+    return f"  # accepted from review (candidate {candidate.id})\n" + "".join(
+        f"  {line}\n" for line in text.splitlines())
+
+
+_ID = re.compile(r"[0-9a-f]{10}")
+
+
+def read_candidates(path: Path) -> list[Candidate]:
+    """The candidates of a review file, each checked for its shape (the file is data a person may have edited).
+
+    Raises
+    ------
+    DataError
+        naming the file (and line) when it is not YAML, or a candidate has an unknown field, a wrong type of value
+        or an id that is not 10 hexadecimal digits.
+    """
+    if not path.exists():
+        return []
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise DataError([Problem(str(path), mark.line + 1 if mark else None, "not a review file: YAML error")]) \
+            from None
+    found = []
+    for number, item in enumerate(loaded.get("candidates", []) if isinstance(loaded, dict) else [None], start=1):
+        try:
+            candidate = Candidate(**{**item, "mentions": [Mention(**m) for m in item.get("mentions", [])]})
+            if not (_ID.fullmatch(candidate.id) and isinstance(candidate.sentence, str)
+                    and candidate.status in ("pending", "accepted", "rejected")):
+                raise TypeError("an id of 10 hexadecimal digits, a sentence and a status")
+        except (TypeError, AttributeError) as error:
+            raise DataError([Problem(str(path), None, f"candidate {number} is not one diplograph wrote: {error}")]) \
+                from None
+        found.append(candidate)
+    return found
+
+
+def write_candidates(path: Path, candidates: list[Candidate]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = ("# Drafted candidates for review (diplograph draft / review): never loaded as facts. "
+              "Accept one with `diplograph review NAME --accept ID`, reject with --reject ID.\n")
+    atomic.write(path, header + dump_yaml({"candidates": [asdict(c) for c in candidates]}))
+
+
+def _find(candidates: list[Candidate], candidate_id: str, name: str) -> Candidate:
+    """The candidate with id ``candidate_id``, or the only one whose id starts with it (4 characters at least)."""
+    wanted = candidate_id.strip().lower()
+    exact = [c for c in candidates if c.id == wanted]
+    found = exact or ([c for c in candidates if c.id.startswith(wanted)] if len(wanted) >= 4 else [])
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        raise DiplographError(f"{candidate_id!r} starts {len(found)} candidates' ids ({', '.join(c.id for c in found)}"
+                              "); give more of it")
+    raise unknown("candidate", candidate_id, [c.id for c in candidates])
