@@ -17,10 +17,12 @@ PACKAGE = REPO / "src" / "diplograph"
 LAYERS = ["base", "files", "core", "views", "service", "faces"]
 LAYER_OF = {
     "base": ["errors", "namespaces", "terms", "formats", "atomic", "resources", "settings", "layout"],
-    "files": ["cache", "keys", "extract", "load", "names", "sheets", "validate", "schema", "queries"],
-    "core": ["convert", "engine", "nquads", "remote", "store", "graph", "sparql", "results", "updates", "generate"],
+    "files": ["cache", "keys", "extract", "load", "names", "sheets", "validate", "crossing", "corpus", "schema",
+              "queries"],
+    "core": ["convert", "engine", "nquads", "remote", "store", "snapshot", "graph", "refresh", "sparql", "results",
+             "updates", "generate"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
-              "drafting", "review", "documents"],
+              "scrutiny", "reporting", "drafting", "vetting", "review", "documents"],
     "service": ["tasks", "derived", "executor", "guard", "answers", "sandbox", "watch", "service"],
     "faces": ["api", "cli", "export", "__init__"],
 }

@@ -17,6 +17,7 @@ from helpers import DOCUMENT, REPO
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
+from diplograph.corpus import validate_files
 from diplograph.documents import add_source, near_duplicates, remove_source, suggest
 from diplograph.entities import describe
 from diplograph.errors import DataError
@@ -25,7 +26,6 @@ from diplograph.layout import Layout
 from diplograph.load import parse_into
 from diplograph.namespaces import DG, DGR, DGS, PROV, RDF
 from diplograph.sheets import SourceFile
-from diplograph.validate import validate_files
 
 FIXTURES = REPO / "tests" / "fixtures"
 NEW = "2026-01-12-made-up-geneva-talks"

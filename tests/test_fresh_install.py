@@ -168,7 +168,7 @@ def walk_the_documents_path_and_every_command(command: str, project: Path, env: 
     slug = "2026-02-03-made-up-saved-article"
     candidates = json.loads(run("draft", slug, *where, "-f", "json").stdout)
     demand = next(c for c in candidates if c["sentence"].startswith("Ukraine insists that every prisoner"))
-    run("review", slug, "--accept", demand["id"], "--set", "demandedOf=Moscow", *where)
+    run("review", slug, "--accept", demand["id"], "--set", "demandedOf=Moscow", "--set", "callsFor=Negotiation", *where)
     assert json.loads(run("review", slug, "--all", "-f", "json", *where).stdout)
     assert run("validate", *where).stdout.startswith("OK")
     run("audit", *where, codes=(0, 1))
@@ -185,6 +185,9 @@ def walk_the_documents_path_and_every_command(command: str, project: Path, env: 
     run("load", "--store", f"oxigraph:{project / 'store'}", *where)
     run("export", "-f", "graphml", "-o", str(project / "graph.graphml"), *where)
     run("generate", "--triples", "1000", "-o", str(project / "corpus.nq"))
+    run("generate", "--documents", "2", "-o", str(project / "generated"))
+    assert run("validate", "--data", str(project / "generated"), "--ontology", str(project / "ontology")
+               ).stdout.startswith("OK")
     ran.add("serve")  # served above, from the same install
     assert ran == COMMANDS
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 
+from diplograph.corpus import validate_files
 from diplograph.generate import generate
 from diplograph.graph import KnowledgeGraph
 from diplograph.layout import Layout
 from diplograph.namespaces import DG
-from diplograph.validate import validate_files
 
 
 def test_same_seed_same_corpus_and_size_is_respected():

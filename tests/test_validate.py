@@ -6,10 +6,10 @@ import os
 
 import pytest
 
+from diplograph.corpus import validate_files
 from diplograph.errors import DataError
 from diplograph.graph import KnowledgeGraph
 from diplograph.layout import Layout
-from diplograph.validate import validate_files
 
 DOC_FILE = "data/documents/2025-11-30-peace-talks-putin-conditions.ttl"
 

@@ -209,17 +209,18 @@ def remove_source(layout: Layout, slug: str, *, force: bool = False) -> tuple[li
 
 def _dependents(layout: Layout, slug: str) -> list[str]:
     """``file:line: IRI`` of each reference from another document to the source or to an IRI it defines."""
-    from .load import parse_files
+    from .corpus import read_corpus
 
-    dataset, files = parse_files(layout, nquads=False)
-    own = DGS[slug]
-    defined = {s for s in dataset.graph(own).subjects() if isinstance(s, URIRef)} | {own}
+    corpus = read_corpus(layout, validate=False, graphs=False)
+    own = next((d for d in corpus.documents if d.name == slug), None)
+    defined = (own.index.described if own else frozenset()) | {str(DGS[slug])}
     found = []
-    for file in files:
-        if file.graph in (own, ENTITIES_GRAPH) or not str(file.graph).startswith(str(DGS)):
+    for document in corpus.documents:
+        if document is own:
             continue
-        used = {t for triple in dataset.graph(file.graph) for t in triple if t in defined}
-        found += [f"{file.display}:{file.line_of(str(iri)) or '?'}: {short(iri)}" for iri in sorted(used)]
+        used = (document.index.refers | document.index.described) & defined
+        found += [f"{document.file.display}:{document.file.line_of(iri) or '?'}: {short(URIRef(iri))}"
+                  for iri in sorted(used)]
     return found
 
 

@@ -26,7 +26,7 @@ from .convert import to_native, to_result
 from .errors import DiplographError, QuerySyntaxError
 from .formats import GRAPH_FORMATS
 from .namespaces import PREFIXES
-from .nquads import load_nquads
+from .nquads import load_nquads, load_parts
 from .sparql import inspect, with_values
 from .updates import OVERLAY
 
@@ -54,10 +54,12 @@ class LocalStore:
         self.dataset = _rdflib_view(native)
 
     @classmethod
-    def in_memory(cls, dataset: Dataset, nquads: Sequence[Path]) -> LocalStore:
-        """A new in-memory store with ``dataset`` (parsed fact sheets) and N-Quads files, bulk-loaded."""
+    def in_memory(cls, dataset: Dataset, nquads: Sequence[Path], documents: Sequence[bytes] = ()) -> LocalStore:
+        """A new in-memory store with ``dataset`` (parsed files), ``documents`` (graphs as N-Quads texts) and
+        N-Quads files, bulk-loaded."""
         native = ox.Store()
         native.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+        load_parts(native, documents)
         for path in nquads:
             load_nquads(native, path)
         return cls(native)
@@ -162,6 +164,14 @@ class LocalStore:
         self.native.extend(quads)
         if digest:
             self._overlay = hashlib.sha256(ntriples).hexdigest()
+
+    def replace_graphs(self, names: Sequence[str], parts: Sequence[bytes]) -> None:
+        """The named graphs ``names`` removed, and ``parts`` (graphs as N-Quads texts) loaded: a document changed."""
+        for name in names:
+            graph = ox.NamedNode(name)
+            if self.native.contains_named_graph(graph):
+                self.native.remove_graph(graph)
+        load_parts(self.native, parts)
 
     def overlay_digest(self) -> str:
         """A digest of the overlay's contents as last replaced ("" before any update): part of the data's name."""

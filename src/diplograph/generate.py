@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TextIO
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from . import atomic
 from .namespaces import DCTERMS, DG, DGS, OA, PROV, RDF, RDFS
+from .resources import bundled
 
-__all__ = ["generate", "SYNTHETIC"]
+__all__ = ["SYNTHETIC", "generate", "generate_documents"]
 
 SYNTHETIC = "https://w3id.org/diplograph/synthetic/"
 _KINDS = (DG.State, DG.State, DG.Person, DG.Organisation, DG.Group)
@@ -141,3 +145,67 @@ def _statement(world: _World, source: URIRef, author: URIRef, key: str, rng: ran
     yield _quad(evidence, OA.hasSelector, selector, source)
     yield _quad(selector, RDF.type, OA.TextQuoteSelector, source)
     yield _quad(selector, OA.exact, Literal(sentence), source)
+
+
+def generate_documents(folder: Path, count: int, *, progress: Callable[[int], None] | None = None) -> list[str]:
+    """Write a data folder of ``count`` documents, valid by construction: the names of the documents written.
+
+    Each is the bundled document under a name of its own — its own source
+    text (a first line and a last sentence added), statement IRIs, named
+    graph and text digest — and each after the first holds one more statement,
+    a position towards a statement of the document before it: a reference
+    across documents. The reference entities are the bundled ones, shared by
+    all. Unlike the N-Quads corpus, every quote is in its text, so the whole
+    document path (validation, review, audit) can be measured on it.
+    """
+    template = bundled("data")
+    (sheet,) = sorted((template / "documents").glob("*.ttl"))
+    turtle = sheet.read_text(encoding="utf-8")
+    text = (template / "sources" / f"{sheet.stem}.txt").read_text(encoding="utf-8")
+    defined = sorted(set(re.findall(r"^dgr:([\w.-]+)", turtle, re.MULTILINE)), key=len, reverse=True)
+    (folder / "documents").mkdir(parents=True, exist_ok=True)
+    (folder / "sources").mkdir(exist_ok=True)
+    atomic.write(folder / "entities.ttl", (template / "entities.ttl").read_bytes())
+    names = []
+    for number in range(count):
+        name = f"synthetic-{number:04d}"
+        own = f"Synthetic report {number}, a copy made for measuring.\n\n{text.rstrip()}\n"
+        if number:
+            own += f"\nKyiv rejects the reading given in synthetic report {number - 1}.\n"
+        atomic.write(folder / "sources" / f"{name}.txt", own)
+        atomic.write(folder / "documents" / f"{name}.ttl",
+                     _renamed(turtle, sheet.stem, name, number, defined, own) + _answer(name, number))
+        names.append(name)
+        if progress is not None:
+            progress(number + 1)
+    return names
+
+
+def _renamed(turtle: str, old: str, name: str, number: int, defined: list[str], text: str) -> str:
+    """The template document as document ``name``: its IRIs, source, digest and aliases its own."""
+    turtle = turtle.replace(f"dgs:{old}", f"dgs:{name}").replace(f"sources/{old}.txt", f"sources/{name}.txt")
+    turtle = re.sub(r'dg:sha256 "[0-9a-f]{64}"', f'dg:sha256 "{hashlib.sha256(text.encode()).hexdigest()}"',
+                    turtle)
+    pattern = re.compile(r"\bdgr:(" + "|".join(re.escape(local) for local in defined) + r")(?![\w.-]*[\w-])")
+    turtle = pattern.sub(lambda match: f"dgr:{match.group(1)}-{number:04d}", turtle)
+    return re.sub(r"(skos:altLabel[^\n]*)", lambda line: re.sub(r'"([^"]*)"@en', rf'"\1 ({number})"@en',
+                                                                 line.group(1)), turtle)
+
+
+def _answer(name: str, number: int) -> str:
+    if not number:
+        return ""
+    return f"""
+dgr:position-answers-{number:04d} a dg:Position ;
+    rdfs:label "Kyiv rejects the reading of synthetic report {number - 1}"@en ;
+    dg:holder dgr:ukraine ;
+    dg:stance dg:Rejects ;
+    dg:towards dgr:position-putin-plan-as-basis-{number - 1:04d} ;
+    prov:wasAttributedTo dgr:ukraine ;
+    dg:assertionMode dg:Reported ;
+    dg:datePrecision dg:AsOfDocument ;
+    prov:wasDerivedFrom dgs:{name} ;
+    dg:evidence [ oa:hasSource dgs:{name} ;
+        oa:hasSelector [ a oa:TextQuoteSelector ;
+            oa:exact "Kyiv rejects the reading given in synthetic report {number - 1}." ] ] .
+"""

@@ -8,9 +8,7 @@ with it everything derived, so nothing stale can be served.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -18,18 +16,17 @@ from rdflib import Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
+from .corpus import Progress, read_corpus, shared_key
 from .errors import DataError, QueryError, UnknownEntityError, unknown
 from .formats import finished
-from .keys import remember_valid, validated_before, validation_key
 from .layout import Layout, StoreSpec
-from .load import parse_files
 from .names import Names
 from .namespaces import DCTERMS, DGS, RDF, RDFS, SKOS
 from .queries import CannedQuery, load_queries
 from .sheets import SourceFile
+from .snapshot import Snapshot, Stats
 from .store import Store, remote_auth
 from .terms import short
-from .validate import check
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -37,40 +34,6 @@ if TYPE_CHECKING:
 __all__ = ["KnowledgeGraph", "Snapshot", "Stats"]
 
 T = TypeVar("T")
-
-@dataclass(frozen=True)
-class Stats:
-    """Size of the graph: triples, named graphs, and entities per class."""
-
-    triples: int
-    graphs: dict[str, int]
-    classes: dict[str, int]
-
-
-@dataclass
-class Snapshot:
-    """One generation of the graph: the store handle, the files it came from, and what was derived from it."""
-
-    store: Store
-    files: list[SourceFile]
-    generation: int = 0
-    derived: dict[object, object] = field(default_factory=dict, repr=False)
-    prepared: frozenset = frozenset()
-    """The keys of ``derived`` that a builder installed (see ``diplograph.derived``): kept across an update until
-    the next build replaces them."""
-    lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
-
-    def cached(self, key: object, compute: Callable[[], T]) -> T:
-        """``compute()`` once per snapshot (a second caller waits for the first rather than computing twice)."""
-        try:
-            return self.derived[key]  # type: ignore[return-value]
-        except KeyError:
-            pass
-        with self.lock:
-            if key not in self.derived:
-                self.derived[key] = compute()
-            return self.derived[key]  # type: ignore[return-value]
-
 
 class KnowledgeGraph:
     """The diplomacy graph: ontology + reference entities + one named graph per source document.
@@ -103,6 +66,16 @@ class KnowledgeGraph:
         return graph
 
     @classmethod
+    def scratch(cls, layout: Layout, dataset: Dataset) -> KnowledgeGraph:
+        """A graph held in memory from ``dataset``, unvalidated: a what-if (drafts audited as they would be
+        written), never served."""
+        from .engine import LocalStore
+
+        graph = cls(layout)
+        graph.swap(LocalStore.in_memory(dataset, []), [])
+        return graph
+
+    @classmethod
     def from_settings(cls, settings: Settings, *, validate: bool = True) -> KnowledgeGraph:
         """The graph that ``settings`` name (data folders, ontology, store)."""
         layout = settings.layout()
@@ -111,8 +84,11 @@ class KnowledgeGraph:
         graph.load(validate=validate)
         return graph
 
-    def load(self, *, validate: bool = True) -> None:
+    def load(self, *, validate: bool = True, progress: Progress | None = None) -> None:
         """(Re)load the data files into a new in-memory store — or open a built or remote store — and swap it in.
+
+        Each document is parsed and checked once per content (see ``corpus``): an unchanged corpus starts from
+        the cache. ``progress`` is told what is being done.
 
         Raises
         ------
@@ -123,26 +99,38 @@ class KnowledgeGraph:
 
         if self.spec.kind == "oxigraph":
             assert self.spec.path is not None
-            self._swap(LocalStore.on_disk(self.spec.path), [])
+            self.swap(LocalStore.on_disk(self.spec.path), [])
             return
         if self.spec.kind == "sparql":
             from .remote import RemoteSparql
 
-            self._swap(RemoteSparql(str(self.spec.query_url), auth=remote_auth()), [])
+            self.swap(RemoteSparql(str(self.spec.query_url), auth=remote_auth()), [])
             return
-        dataset, files = parse_files(self.layout, nquads=False)
-        key = validation_key(self.layout, files) if validate else ""
-        if validate and not validated_before(key):
-            problems = check(self.layout, dataset, files)
-            if problems:
-                raise DataError(problems)
-            remember_valid(key)
+        corpus = read_corpus(self.layout, validate=validate, progress=progress)
+        if corpus.problems:
+            raise DataError(corpus.problems)
         nquads = [path for path, graph in self.layout.files() if graph is None]
-        self._swap(LocalStore.in_memory(dataset, nquads), files)
+        self.swap(LocalStore.in_memory(corpus.shared, nquads, list(corpus.nquads())), corpus.files,
+                   corpus.keys, shared_key(self.layout, corpus.shared_key))
 
-    def _swap(self, store: Store, files: list[SourceFile]) -> None:
+    def refresh(self, *, progress: Progress | None = None) -> list[str]:
+        """Bring a graph loaded from files up to them, document by document; the names of the documents replaced
+        (see ``refresh.refresh``).
+
+        Raises
+        ------
+        DataError
+            when the files do not validate; the store is not touched then.
+        """
+        from .refresh import refresh
+
+        return refresh(self, progress)
+
+    def swap(self, store: Store, files: list[SourceFile], documents: dict[str, str] | None = None,
+             shared: str = "") -> None:
+        """Serve ``store`` as the next generation (the files it holds, each document's content key)."""
         generation = self._snapshot.generation + 1 if self._snapshot else 0
-        self._snapshot = Snapshot(store, files, generation)
+        self._snapshot = Snapshot(store, files, generation, documents or {}, shared)
 
     def reopen(self) -> None:
         """A fresh store handle in a forked worker (a persistent store's handle must not cross a fork)."""
@@ -152,7 +140,7 @@ class KnowledgeGraph:
         """The store was updated in place: start a new snapshot on it, so that everything derived is recomputed —
         but what a builder prepared, with ``keep_prepared``: it keeps serving until the next build replaces it."""
         before = self.snapshot
-        self._swap(self.store, before.files)
+        self.swap(self.store, before.files, before.documents, before.shared)
         if keep_prepared:
             self.snapshot.derived.update({key: before.derived[key] for key in before.prepared if key in before.derived})
             self.snapshot.prepared = before.prepared
@@ -233,7 +221,7 @@ class KnowledgeGraph:
                  for s, p, o in self.dataset.graph(name)]
         graph = KnowledgeGraph(self.layout)
         graph._canned = self._canned
-        graph._swap(LocalStore.copy_of(quads), [])
+        graph.swap(LocalStore.copy_of(quads), [])
         return graph
 
     def query(self, sparql: str, *, bindings: dict[str, Node] | None = None) -> Result:

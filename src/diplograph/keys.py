@@ -1,4 +1,4 @@
-"""What names a graph's content, for what is kept between runs: the validation record, the derived data.
+"""What names a graph's content, for the derived data kept between runs (documents' checks: see ``corpus``).
 
 A key is a digest of exactly what the kept thing depends on — the files'
 bytes, the shapes, the source texts, the code — so a change to any of them is
@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import hashlib
 
-import orjson
-
-from . import cache
 from .cache import code_digest
 from .layout import Layout, StoreSpec
 from .sheets import SourceFile
 
-__all__ = ["content_key", "remember_valid", "validated_before", "validation_key"]
+__all__ = ["content_key", "validation_key"]
 
 
 def validation_key(layout: Layout, files: list[SourceFile]) -> str:
@@ -28,24 +25,6 @@ def validation_key(layout: Layout, files: list[SourceFile]) -> str:
                              [(str(p), p.read_bytes()) for p in extra if p.is_file()]):
         digest.update(path.encode() + b"\0" + hashlib.sha256(text).digest())
     return digest.hexdigest()
-
-
-def validated_before(key: str) -> bool:
-    """Whether exactly this content (same bytes, same diplograph) passed validation before: then it is skipped.
-
-    SHACL validation takes most of a start; its answer depends only on what
-    the key covers. The record must name the key it was written for, in a
-    cache folder private to the user: a planted or empty file skips nothing.
-    """
-    kept = cache.read("validated", key)
-    try:
-        return kept is not None and orjson.loads(kept) == {"format": 1, "validated": key}
-    except orjson.JSONDecodeError:
-        return False
-
-
-def remember_valid(key: str) -> None:
-    cache.write("validated", key, orjson.dumps({"format": 1, "validated": key}), keep=64)
 
 
 def content_key(spec: StoreSpec, layout: Layout, files: list[SourceFile], overlay: str) -> str | None:

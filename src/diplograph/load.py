@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import DataError, Problem, relative
@@ -14,57 +14,26 @@ from .layout import YAML_SUFFIXES, Layout
 from .names import Names
 from .sheets import SourceFile, read_fact_sheet
 
-__all__ = ["parse_files", "parse_into"]
+__all__ = ["parse_into", "read_file"]
 
 _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 """Characters an IRI may not hold (RFC 3987): JSON-LD lets them through, every RDF writer refuses them."""
 
 
-def parse_files(layout: Layout, *, nquads: bool = True, overrides: dict[Path, str] | None = None
-                ) -> tuple[Dataset, list[SourceFile]]:
-    """Parse every file of ``layout`` into a new dataset, one named graph per file group.
-
-    The default graph of the returned dataset is the union of the named graphs.
-    With ``nquads=False`` the N-Quads files are left out (a store's bulk loader
-    reads them itself). ``overrides`` gives the text to read for some files
-    instead of what is on disk: a change checked before it is written.
+def read_file(layout: Layout, path: Path, graph: URIRef, overrides: dict[Path, str] | None = None) -> SourceFile:
+    """A Turtle file or fact sheet as text (``overrides`` may give the text it would have once written).
 
     Raises
     ------
     DataError
-        naming ``file:line`` for every file that does not parse; nothing is
-        returned then, so a caller's previous dataset stays as it was.
+        when it cannot be read as UTF-8 text.
     """
-    dataset = Dataset(default_union=True)
-    files: list[SourceFile] = []
-    problems: list[Problem] = []
-    names: Names | None = None
-    for path, graph in layout.files():
-        display = relative(path, layout.root)
-        if graph is None:
-            if not nquads:
-                continue
-            try:
-                dataset.parse(source=str(path), format="nquads")
-            except Exception as error:  # rdflib's N-Quads parser reports the line in its message
-                problems.append(Problem(display, None, f"N-Quads error: {error}"))
-            continue
-        try:
-            text = overrides[path] if overrides and path in overrides else path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            problems.append(Problem(display, None, f"cannot read: {error}"))
-            continue
-        file = SourceFile(path, graph, display, text)
-        files.append(file)
-        try:
-            if path.suffix in YAML_SUFFIXES and names is None:
-                names = Names.of(dataset)  # documents come last: everything they may name is loaded
-            parse_into(dataset.graph(graph), file, layout, names)
-        except DataError as error:
-            problems += error.problems
-    if problems:
-        raise DataError(problems)
-    return dataset, files
+    display = relative(path, layout.root)
+    try:
+        text = overrides[path] if overrides and path in overrides else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError([Problem(display, None, f"cannot read: {error}")]) from None
+    return SourceFile(path, graph, display, text)
 
 
 def parse_into(graph: Graph, file: SourceFile, layout: Layout, names: Names | None = None) -> None:

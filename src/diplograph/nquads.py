@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from .errors import DataError, Problem
 
-__all__ = ["load_nquads"]
+__all__ = ["load_nquads", "load_parts"]
 
 
 def load_nquads(native: ox.Store, path: Path) -> None:
@@ -45,6 +46,26 @@ def load_nquads(native: ox.Store, path: Path) -> None:
     if failures:
         start, error = min(failures, key=lambda failure: failure[0])
         raise _located(error, path, start) from error
+
+
+def load_parts(native: ox.Store, parts: Sequence[bytes]) -> None:
+    """Bulk-load many N-Quads texts (one per document), in one slice of them per core, each in its own thread."""
+    count = max(1, min(len(parts), os.cpu_count() or 1))
+    failures: list[BaseException] = []
+
+    def load(share: Sequence[bytes]) -> None:
+        try:
+            native.bulk_load(b"".join(share), format=ox.RdfFormat.N_QUADS)
+        except BaseException as error:  # re-raised in the calling thread
+            failures.append(error)
+
+    threads = [threading.Thread(target=load, args=(parts[i::count],)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise failures[0]
 
 
 def _located(error: BaseException, path: Path, start: int) -> BaseException:

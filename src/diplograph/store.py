@@ -12,7 +12,7 @@ import os
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import httpx
 from rdflib import Dataset, URIRef
@@ -21,6 +21,9 @@ from rdflib.term import Node
 
 from .errors import DataError, DiplographError
 from .layout import Layout, StoreSpec
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 __all__ = ["Store", "build", "remote_auth"]
 
@@ -67,34 +70,31 @@ def build(spec: StoreSpec, layout: Layout, *, validate: bool = True,
     DataError
         when the files do not validate: nothing is loaded then.
     """
-    from .load import parse_files
-    from .validate import check
+    from .corpus import read_corpus
 
     nquads = [path for path, graph in layout.files() if graph is None]
-    dataset, files = parse_files(layout, nquads=False)
-    if validate:
-        problems = check(layout, dataset, files)
-        if problems:
-            raise DataError(problems)
+    corpus = read_corpus(layout, validate=validate)
+    if corpus.problems:
+        raise DataError(corpus.problems)
     if spec.kind == "sparql":
         from .remote import upload, upload_nquads
 
         if not spec.update_url:
             raise DiplographError("loading a remote store needs its update endpoint: sparql:QUERY_URL,UPDATE_URL")
-        sent = upload(spec.update_url, dataset, auth=remote_auth(), progress=progress)
+        sent = upload(spec.update_url, corpus.dataset(), auth=remote_auth(), progress=progress)
         for path in nquads:
             sent += upload_nquads(spec.update_url, path, auth=remote_auth(), progress=progress)
         return sent
     if spec.kind != "oxigraph" or spec.path is None:
         raise DiplographError("bulk loading needs --store oxigraph:PATH or sparql:QUERY_URL,UPDATE_URL")
-    return _build_oxigraph(spec.path, dataset, nquads, progress)
+    return _build_oxigraph(spec.path, corpus, nquads, progress)
 
 
-def _build_oxigraph(target: Path, dataset: Dataset, nquads: Sequence[Path],
+def _build_oxigraph(target: Path, corpus: Corpus, nquads: Sequence[Path],
                     progress: Callable[[str, int], None] | None) -> int:
     import pyoxigraph
 
-    from .engine import load_nquads
+    from .nquads import load_nquads, load_parts
 
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise DiplographError(f"{target} is not empty; remove it to rebuild the store from the data files")
@@ -104,7 +104,9 @@ def _build_oxigraph(target: Path, dataset: Dataset, nquads: Sequence[Path],
     shutil.rmtree(building, ignore_errors=True)
     try:
         store = pyoxigraph.Store(str(building))
-        store.bulk_load(dataset.serialize(format="nquads", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
+        store.bulk_load(corpus.shared.serialize(format="nquads", encoding="utf-8"),
+                        format=pyoxigraph.RdfFormat.N_QUADS)
+        load_parts(store, list(corpus.nquads()))
         if progress:
             progress("ontology, entities and documents", len(store))
         for path in nquads:

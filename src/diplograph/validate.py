@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,121 +14,130 @@ from rdflib.term import Node
 
 from .errors import DataError, DiplographError, Problem, relative
 from .layout import ONTOLOGY_GRAPH, Layout
-from .load import parse_files, parse_into
-from .names import Names
-from .namespaces import DCTERMS, DG, DGR, DGS, OA, PREFIXES, PROV, RDF, RDFS, SH, SKOS
+from .load import parse_into
+from .namespaces import DCTERMS, DG, OA, PREFIXES, PROV, RDF, RDFS, SH, SKOS
 from .sheets import SourceFile
 from .terms import short
 
-__all__ = ["check", "validate_files", "read_source_text"]
+__all__ = ["Context", "check_document", "check_shared", "read_source_text", "source_path"]
 
 # Namespaces whose terms a data file may only use if the ontology declares them.
 _CHECKED_NAMESPACES = (str(DG), str(PROV), str(OA), str(DCTERMS), str(SKOS), str(RDFS))
 _ALWAYS_KNOWN = {RDF.type}
 
 
-def validate_files(layout: Layout, overrides: dict[Path, str] | None = None) -> list[Problem]:
-    """Parse and check every file of ``layout`` (with ``overrides``, a file's text as it would be written); return
-    all problems found (empty when valid)."""
-    try:
-        dataset, files = parse_files(layout, overrides=overrides)
-    except DataError as error:
-        return error.problems
-    return check(layout, dataset, files)
+@dataclass(frozen=True)
+class Context:
+    """What every document is checked against: the ontology and the reference entities, as one graph."""
+
+    graph: Graph
+    declared: frozenset[Node]
+    """The terms the ontology declares."""
+
+    @classmethod
+    def of(cls, shared: Dataset) -> Context:
+        graph = Graph()
+        for s, p, o, _ in shared.quads((None, None, None, None)):
+            graph.add((s, p, o))
+        return cls(graph, frozenset(shared.graph(ONTOLOGY_GRAPH).subjects()) | _ALWAYS_KNOWN)
 
 
-def check(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> list[Problem]:
-    """Every check on a parsed dataset: unknown terms, SHACL shapes, sources and quotes."""
-    locator = _Locator(dataset, files)
-    problems = list(_unknown_terms(layout, dataset, files))
-    problems += _shape_violations(layout, dataset, locator)
-    problems += _source_problems(layout, dataset, files, locator)
-    problems += _dangling_references(dataset, files)
-    problems += _control_characters(dataset, files, locator)
+def check_shared(layout: Layout, shared: Dataset, files: list[SourceFile], context: Context) -> list[Problem]:
+    """The ontology and the reference entities on their own: terms, shapes, control characters."""
+    locator = _Locator(context.graph, files)
+    problems: list[Problem] = []
+    for file in files:
+        parsed = Graph()
+        parse_into(parsed, file, layout)
+        problems += _unknown_terms(context.declared, file, parsed)
+        problems += _control_characters(file, parsed, locator)
+        if file.graph != ONTOLOGY_GRAPH:  # evidence belongs in its document's own file, never in shared ones
+            problems += _evidence_problems(parsed, file.graph, {}, file, _Locator(parsed, [file]))
+    problems += _shape_violations(layout, context.graph, locator)
+    return _sorted(problems)
+
+
+def check_document(layout: Layout, context: Context, file: SourceFile, graph: Graph,
+                   elsewhere: Iterable[tuple[Node, Node, Node]] = ()) -> tuple[list[Problem], dict[str, str]]:
+    """Every check of one document's graph: terms, shapes, its source text and quotes, control characters.
+
+    ``elsewhere`` are the classes (``rdf:type`` triples) of what the document
+    refers to that other documents describe, so that ``sh:class`` sees them;
+    shapes are reported only for nodes this document describes (the others
+    are checked in their own). Returns the problems and the files read, each
+    with its SHA-256 ("" when unreadable): a remembered result holds while they are unchanged.
+    """
+    locator = _Locator(graph, [file])
+    problems = list(_unknown_terms(context.declared, file, graph))
+    data = context.graph + graph
+    for triple in elsewhere:
+        data.add(triple)
+    own = {s for s in graph.subjects() if isinstance(s, URIRef)}
+    problems += [p for p in _shape_violations(layout, data, locator) if p.focus is None or URIRef(p.focus) in own]
+    reads: dict[str, str] = {}
+    problems += _source_problems(layout, file, graph, locator, reads)
+    problems += _control_characters(file, graph, locator)
+    return _sorted(problems), reads
+
+
+def _sorted(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
 
 
 # --------------------------------------------------------------------------- terms
 
-def _unknown_terms(layout: Layout, dataset: Dataset, files: list[SourceFile]) -> Iterator[Problem]:
+def _unknown_terms(declared: frozenset[Node], file: SourceFile, parsed: Graph) -> Iterator[Problem]:
     """Terms in the checked namespaces that the ontology does not declare: typos, mostly."""
-    declared = set(dataset.graph(ONTOLOGY_GRAPH).subjects()) | _ALWAYS_KNOWN
-    names = Names.of(dataset)
-    for file in files:
-        parsed = Graph()
-        parse_into(parsed, file, layout, names)
-        seen: set[URIRef] = set()
-        for s, p, o in parsed:
-            for term in (s, p, o):
-                if not isinstance(term, URIRef) or term in declared or term in seen:
-                    continue
-                reused = str(term).startswith(_CHECKED_NAMESPACES) and (
-                    term is p or (p == RDF.type and term is o))
-                # The ontology may use any OWL/RDFS machinery; data files only declared terms.
-                checked_here = str(term).startswith(str(DG)) or (reused and file.graph != ONTOLOGY_GRAPH)
-                if checked_here:
-                    seen.add(term)
-                    yield Problem(file.display, file.line_of(str(term)),
-                                  f"unknown term {_short(term, file)}{_suggestion(term, declared, file)}")
+    seen: set[URIRef] = set()
+    for s, p, o in parsed:
+        for term in (s, p, o):
+            if not isinstance(term, URIRef) or term in declared or term in seen:
+                continue
+            reused = str(term).startswith(_CHECKED_NAMESPACES) and (term is p or (p == RDF.type and term is o))
+            # The ontology may use any OWL/RDFS machinery; data files only declared terms.
+            checked_here = str(term).startswith(str(DG)) or (reused and file.graph != ONTOLOGY_GRAPH)
+            if checked_here:
+                seen.add(term)
+                yield Problem(file.display, file.line_of(str(term)),
+                              f"unknown term {short_in(term, file)}{_suggestion(term, declared, file)}")
 
 
-def _suggestion(term: URIRef, declared: set[Node], file: SourceFile) -> str:
+def _suggestion(term: URIRef, declared: frozenset[Node], file: SourceFile) -> str:
     namespace = str(term).rsplit("#", 1)[0] if "#" in term else str(term).rsplit("/", 1)[0]
     same_namespace = [str(d) for d in declared if isinstance(d, URIRef) and str(d).startswith(namespace)]
     close = difflib.get_close_matches(str(term), same_namespace, n=1, cutoff=0.8)
     if close:
-        return f" (not in the ontology; did you mean {_short(URIRef(close[0]), file)}?)"
+        return f" (not in the ontology; did you mean {short_in(URIRef(close[0]), file)}?)"
     return " (not in the ontology)"
 
 
-def _short(term: URIRef, file: SourceFile) -> str:
+def short_in(term: URIRef, file: SourceFile) -> str:
+    """``term`` as ``file`` spells it (a prefixed name where it declares one)."""
     spellings = file.spellings(str(term))
     return spellings[1] if len(spellings) > 1 else spellings[0]
 
 
-def _dangling_references(dataset: Dataset, files: list[SourceFile]) -> Iterator[Problem]:
-    """Entities, statements and sources named as a value but described by no file (e.g. a removed document's)."""
-    described = {s for s, _, _, _ in dataset.quads((None, None, None, None)) if isinstance(s, URIRef)}
-    # an IRI a correction retired (it names its replacement) stays referable: old citations still resolve to the log
-    described |= {retired for correction, _, _, _ in dataset.quads((None, DCTERMS.isReplacedBy, None, None))
-                  for _, _, retired, _ in dataset.quads((correction, DG.corrects, None, None))}
-    reported: set[URIRef] = set()
-    for file in files:
-        for _, _, target in dataset.graph(file.graph):
-            if (isinstance(target, URIRef) and str(target).startswith((str(DGR), str(DGS)))
-                    and target not in described and target not in reported):
-                reported.add(target)
-                yield Problem(file.display, file.line_of(str(target)),
-                              f"{_short(target, file)} is referred to, but no file describes it (a removed "
-                              "document's entity or statement, or a typo)")
 
 
-def _control_characters(dataset: Dataset, files: list[SourceFile], locator: _Locator) -> Iterator[Problem]:
+def _control_characters(file: SourceFile, graph: Graph, locator: _Locator) -> Iterator[Problem]:
     """Labels, quotes and metadata with control characters (tab and line ends aside): no output format can carry
     them faithfully (XML cannot at all), and no source text has them."""
     from .extract import CONTROL_CHARACTERS
 
-    for file in files:
-        for subject, _, value in dataset.graph(file.graph):
-            found = CONTROL_CHARACTERS.search(value) if isinstance(value, Literal) else None
-            if found:
-                shown, line, named = locator.locate(subject)
-                yield Problem(shown, line, f"control character U+{ord(found.group()):04X} in the text "
-                                           f"{_clip(str(value)[:60])!r}; remove it", focus=named)
+    for subject, _, value in graph:
+        found = CONTROL_CHARACTERS.search(value) if isinstance(value, Literal) else None
+        if found:
+            shown, line, named = locator.locate(subject)
+            yield Problem(shown, line, f"control character U+{ord(found.group()):04X} in the text "
+                                       f"{_clip(str(value)[:60])!r}; remove it", focus=named)
 
 
 # --------------------------------------------------------------------------- SHACL
 
-def _shape_violations(layout: Layout, dataset: Dataset, locator: _Locator) -> list[Problem]:
+def _shape_violations(layout: Layout, data: Graph, locator: _Locator) -> list[Problem]:
     import pyshacl  # imported here: it is slow to import and only validation needs it
 
-    data = Graph()
-    for prefix, namespace in PREFIXES.items():
-        data.bind(prefix, namespace)
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        data.add((s, p, o))
-    shapes = Graph().parse(layout.shapes_file, format="turtle")
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none",
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=_shapes(layout.shapes_file), inference="none",
                                            allow_infos=True, allow_warnings=True)
     if conforms:
         return []
@@ -141,6 +151,20 @@ def _shape_violations(layout: Layout, dataset: Dataset, locator: _Locator) -> li
         file, line, named = locator.locate(focus)
         problems.append(Problem(file, line, message, focus=named))
     return problems
+
+
+def _shapes(path: Path) -> Graph:
+    """The shapes graph, parsed once per content of the file (every document is checked against it)."""
+    info = path.stat()
+    return _parsed_shapes(str(path), info.st_mtime_ns, info.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_shapes(path: str, mtime: int, size: int) -> Graph:
+    shapes = Graph().parse(path, format="turtle")
+    for prefix, namespace in PREFIXES.items():
+        shapes.bind(prefix, namespace)
+    return shapes
 
 
 # --------------------------------------------------------------------------- sources and quotes
@@ -166,25 +190,18 @@ def source_path(layout: Layout, text_file: str) -> Path:
     return path
 
 
-def _source_problems(layout: Layout, dataset: Dataset, files: list[SourceFile],
-                     locator: _Locator) -> Iterator[Problem]:
-    by_graph: dict[URIRef, list[SourceFile]] = {}
-    for file in files:
-        by_graph.setdefault(file.graph, []).append(file)
-    for name, graph_files in by_graph.items():
-        if name == ONTOLOGY_GRAPH:
-            continue
-        graph = dataset.graph(name)
-        texts = {}
-        for file in graph_files:
-            if file.path.parent.resolve() == layout.documents_dir.resolve():
-                yield from _document_header_problems(layout, graph, name, file, texts)
-        yield from _evidence_problems(graph, name, texts, graph_files, locator)
+def _source_problems(layout: Layout, file: SourceFile, graph: Graph, locator: _Locator,
+                     reads: dict[str, str]) -> Iterator[Problem]:
+    texts: dict[URIRef, str] = {}
+    if file.path.parent.resolve() == layout.documents_dir.resolve():
+        yield from _document_header_problems(layout, graph, file, texts, reads)
+    yield from _evidence_problems(graph, file.graph, texts, file, locator)
 
 
-def _document_header_problems(layout: Layout, graph: Graph, name: URIRef, file: SourceFile,
-                              texts: dict[URIRef, str]) -> Iterator[Problem]:
+def _document_header_problems(layout: Layout, graph: Graph, file: SourceFile, texts: dict[URIRef, str],
+                              reads: dict[str, str]) -> Iterator[Problem]:
     """A document file describes its own source, whose text exists and has not changed."""
+    name = file.graph
     if (name, RDF.type, DG.SourceDocument) not in graph:
         yield Problem(file.display, 1, f"a document file must describe its source <{name}> as a dg:SourceDocument "
                                        f"(the file name gives the source's IRI)")
@@ -194,7 +211,7 @@ def _document_header_problems(layout: Layout, graph: Graph, name: URIRef, file: 
         return  # reported by SHACL
     line = file.line_of(str(name))
     raw, problem = _registered(layout, str(text_file), graph.value(name, DG.sha256), "source text",
-                               "has changed since it was registered")
+                               "has changed since it was registered", reads)
     if problem:
         yield Problem(file.display, line, problem)
     if raw is None:
@@ -208,7 +225,7 @@ def _document_header_problems(layout: Layout, graph: Graph, name: URIRef, file: 
     kept = None
     if original is not None:
         kept, problem = _registered(layout, str(original), graph.value(name, DG.originalSha256), "original file",
-                                    "is not the one registered")
+                                    "is not the one registered", reads)
         if problem:
             yield Problem(file.display, line, problem)
     yield from _damaged_text(layout, str(text_file), texts[name], kept)
@@ -235,32 +252,34 @@ def _damaged_text(layout: Layout, text_file: str, text: str, original: bytes | N
                       f"control character U+{ord(control.group()):04X} in a source text; remove it")
 
 
-def _registered(layout: Layout, relative: str, recorded, what: str, changed: str
+def _registered(layout: Layout, relative: str, recorded, what: str, changed: str, reads: dict[str, str]
                 ) -> tuple[bytes | None, str | None]:
     """A file a document registers (its text, its original), read inside the data folder and checked against its
-    recorded SHA-256: its bytes (None when it cannot be read), and what is wrong with it, if anything."""
+    recorded SHA-256: its bytes (None when it cannot be read), and what is wrong with it, if anything. ``reads``
+    gets its path and digest."""
+    reads[relative] = ""
     try:
         raw = source_path(layout, relative).read_bytes()
     except OSError as error:
         return None, f"cannot read {what} {relative}: {error}"
     except DataError as error:
         return None, error.problems[0].message
-    actual = hashlib.sha256(raw).hexdigest()
+    actual = reads[relative] = hashlib.sha256(raw).hexdigest()
     if recorded is not None and str(recorded) != actual:
         return raw, f"{what} {relative} {changed} (sha256 {actual}, recorded {recorded})"
     return raw, None
 
 
-def _evidence_problems(graph: Graph, name: URIRef, texts: dict[URIRef, str], graph_files: list[SourceFile],
+def _evidence_problems(graph: Graph, name: URIRef, texts: dict[URIRef, str], file: SourceFile,
                        locator: _Locator) -> Iterator[Problem]:
     for evidence, source in graph.subject_objects(OA.hasSource):
         for selector in graph.objects(evidence, OA.hasSelector):
             exact = graph.value(selector, OA.exact)
             if exact is None:
                 continue  # reported by SHACL
-            file, line = _quote_location(str(exact), graph_files, locator, evidence)
+            shown, line = _quote_location(str(exact), file, locator, evidence)
             if source != name:
-                yield Problem(file, line, f"evidence cites <{source}>, but this file holds the facts of <{name}>; "
+                yield Problem(shown, line, f"evidence cites <{source}>, but this file holds the facts of <{name}>; "
                                           "quote a document only in its own file")
                 continue
             text = texts.get(name)
@@ -269,16 +288,15 @@ def _evidence_problems(graph: Graph, name: URIRef, texts: dict[URIRef, str], gra
             prefix = str(graph.value(selector, OA.prefix) or "")
             suffix = str(graph.value(selector, OA.suffix) or "")
             if prefix + str(exact) + suffix not in text:
-                yield Problem(file, line, f"quote not found verbatim in its source: {_clip(str(exact))!r}"
+                yield Problem(shown, line, f"quote not found verbatim in its source: {_clip(str(exact))!r}"
                                           f"{_nearest_hint(str(exact), text)}")
 
 
-def _quote_location(exact: str, files: list[SourceFile], locator: _Locator, evidence: Node) -> tuple[str, int | None]:
+def _quote_location(exact: str, file: SourceFile, locator: _Locator, evidence: Node) -> tuple[str, int | None]:
     for needle in (Literal(exact).n3()[1:41].rstrip("\\"), exact[:40]):
-        for file in files:
-            line = file.line_containing(needle)
-            if line:
-                return file.display, line
+        line = file.line_containing(needle)
+        if line:
+            return file.display, line
     file, line, _ = locator.locate(evidence)
     return file, line
 
@@ -303,14 +321,14 @@ def _clip(text: str, width: int = 80) -> str:
 class _Locator:
     """Finds the file and line that describe a node; blank nodes are traced to the named node that holds them."""
 
-    dataset: Dataset
+    graph: Graph
     files: list[SourceFile]
 
     def locate(self, node: Node | None) -> tuple[str, int | None, str | None]:
         named = self._named_holder(node)
         if named is None:
             return (self.files[0].display if self.files else "?"), None, None
-        for file in self._files_mentioning(named):
+        for file in self.files:
             line = file.line_of(str(named))
             if line:
                 return file.display, line, str(named)
@@ -320,15 +338,8 @@ class _Locator:
         if isinstance(node, URIRef):
             return node
         if isinstance(node, BNode) and depth < 5:
-            for holder in self.dataset.subjects(None, node):
+            for holder in self.graph.subjects(None, node):
                 found = self._named_holder(holder, depth + 1)
                 if found is not None:
                     return found
         return None
-
-    def _files_mentioning(self, node: URIRef) -> Iterable[SourceFile]:
-        graphs = {g for _, _, _, g in self.dataset.quads((node, None, None, None))}
-        first = [f for f in self.files if f.graph in graphs]
-        return first + [f for f in self.files if f not in first]
-
-

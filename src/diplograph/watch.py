@@ -92,9 +92,10 @@ class Watcher:
         return f"accepted {candidate} as {iri} in data/documents/{name}.yaml (validated)"
 
     async def _reload(self) -> None:
-        """Load the data files again (validated) and serve them: new workers, derived data rebuilt."""
+        """Serve the data files as they now are (validated; only changed documents are read again and replaced in
+        the store): new workers, derived data rebuilt."""
         service = self.service
-        await asyncio.to_thread(service.graph.load)
+        await asyncio.to_thread(service.graph.refresh)
         self._seen = await asyncio.to_thread(service.graph.layout.fingerprint)
         self.state = "current"
         service.executor.restart()

@@ -137,16 +137,15 @@ def test_a_planted_validation_record_does_not_skip_validation(project, tmp_path)
 
     from api.conftest import DIPLOGRAPH
 
-    from diplograph.keys import validation_key
-    from diplograph.load import parse_files
+    from diplograph.corpus import check_key, read_corpus
 
     project.replace(project.document, "dg:holder dgr:putin ;", 'dg:holder "Vladimir Putin" ;')  # SHACL: an IRI
-    _, files = parse_files(project.layout, nquads=False)
-    key = validation_key(project.layout, files)
-    folder = tmp_path / "cache" / "validated"
+    (document,) = read_corpus(project.layout, validate=False, graphs=False).documents
+    key = check_key(document, [])  # one document: nothing described elsewhere
+    folder = tmp_path / "cache" / "checks"
     folder.mkdir(parents=True, mode=0o700)
     (tmp_path / "cache").chmod(0o700)
-    for planted in (b"", b'{"format": 1, "validated": "0000"}'):
+    for planted in (b"", b'{"format": 1, "key": "0000", "reads": {}, "problems": []}'):
         (folder / key).write_bytes(planted)
         (folder / key).chmod(0o600)
         result = subprocess.run([str(DIPLOGRAPH), "query", "demands", "--validate", "--data",

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from ..corpus import validate_files
 from ..documents import add_source, near_duplicates, remove_source, suggest
 from ..drafting import draft as draft_candidates
 from ..errors import DiplographError
@@ -17,9 +18,9 @@ from ..graph import KnowledgeGraph
 from ..review import Candidate, read_candidates, review_file
 from ..review import accept as accept_candidate
 from ..review import reject as reject_candidate
-from ..validate import validate_files
 from .common import DataOption, OntologyOption, StoreOption, layout_of, open_graph, settings_of, status
 from .output import TEXT_FORMATS, err, formats, out, print_json, print_rows, table_format
+from .progress import report
 
 __all__ = ["register"]
 
@@ -33,8 +34,8 @@ ReportFormat = formats("text", "json", help="text (one line per item, also when 
 def validate(data: DataOption = None, ontology: OntologyOption = None) -> None:
     """Parse, SHACL-validate, check every quote against its source and every term against the ontology."""
     layout = layout_of(data, ontology)
-    with status("validating (parse, terms, shapes, quotes)"):
-        problems = validate_files(layout)
+    with report(err, "validating (parse, terms, shapes, quotes)", unit="documents") as advance:
+        problems = validate_files(layout, progress=lambda what, done, total: advance(done, f"{what} of {total}"))
     for problem in problems:
         err.print(str(problem), soft_wrap=True)
     if problems:
@@ -86,10 +87,10 @@ def coverage(data: DataOption = None, ontology: OntologyOption = None, store: St
                      "uncited": [{"start": s.start, "end": s.end, "text": s.text} for s in r.uncited]}
                     for r in reports])
         return
-    for report in reports:
-        out.print(Text(f"{report.source}\n  {report.title}\n  {report.cited}/{len(report.sentences)} content "
-                       f"sentences cited ({report.ratio:.1%})"))
-        for sentence in report.uncited:
+    for found in reports:
+        out.print(Text(f"{found.source}\n  {found.title}\n  {found.cited}/{len(found.sentences)} content "
+                       f"sentences cited ({found.ratio:.1%})"))
+        for sentence in found.uncited:
             out.print(Text(f"  uncited @{sentence.start}: {sentence.text}"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import time
@@ -15,7 +16,7 @@ from ..analysis.registry import Projections
 from ..errors import DataError, DiplographError
 from ..export import Selection, export
 from ..formats import EXPORT_FORMATS
-from ..generate import BYTES_PER_QUAD
+from ..generate import BYTES_PER_QUAD, generate_documents
 from ..generate import generate as write_corpus
 from ..layout import StoreSpec
 from ..store import build
@@ -114,14 +115,21 @@ def export_graph(
 
 def generate(
     out_file: Annotated[Path, typer.Option("--out", "-o", help="N-Quads file to write, outside data/ (e.g. "
-                                                               "corpus/synthetic.nq; load it with --data corpus).")],
+                                                               "corpus/synthetic.nq; load it with --data corpus); "
+                                                               "with --documents, a new data folder.")],
     triples: Annotated[int, typer.Option(help="At least this many triples (1 to 2,000,000,000).")] = 100_000,
     seed: Annotated[int, typer.Option(help="Random seed: same seed and size, same file.")] = 0,
+    documents: Annotated[int | None, typer.Option(
+        help="Instead, write a data folder of this many documents (1 to 100,000) with source texts, every quote "
+             "in its text, references across documents: the whole documents path can be measured on it.")] = None,
 ) -> None:
     """Write a synthetic corpus (for benchmarks) as N-Quads, streamed: memory stays flat at any size.
 
-    The file appears only when complete: an error or Ctrl-C leaves nothing behind.
+    The file (or folder) appears only when complete: an error or Ctrl-C leaves nothing behind.
     """
+    if documents is not None:
+        _generate_documents(out_file, documents)
+        return
     if not 1 <= triples <= MAX_GENERATED:
         raise DiplographError(f"--triples must be between 1 and {MAX_GENERATED:,}, not {triples:,}")
     target = writable(out_file)
@@ -134,6 +142,24 @@ def generate(
         with atomic.staged(target, text=True) as handle:
             written = write_corpus(handle, triples, seed=seed, progress=advance)
     err.print(f"wrote {written:,} quads to {target}")
+
+
+def _generate_documents(folder: Path, count: int) -> None:
+    if not 1 <= count <= 100_000:
+        raise DiplographError(f"--documents must be between 1 and 100,000, not {count:,}")
+    target = folder.expanduser().absolute()
+    if target.exists():
+        raise DiplographError(f"{target} exists; name a new folder for the generated documents")
+    if not target.parent.is_dir():
+        raise DiplographError(f"{target.parent}: no such folder")
+    building = target.with_name(f".{target.name}.building-{os.getpid()}")
+    try:
+        with report(err, f"generating {target.name}", total=count, unit="documents") as advance:
+            generate_documents(building, count, progress=advance)
+        os.replace(building, target)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    err.print(f"wrote {count:,} documents to {target}; check them with `diplograph validate --data {target}`")
 
 
 def register(app: typer.Typer) -> None:
