@@ -65,7 +65,8 @@ def measure(graph: KnowledgeGraph, truth: dict[str, list[dict]], *, read_context
         times.append(time.perf_counter() - began)
     by_sentence = {c.sentence: c for c in candidates}
     found = [q for q in truth if q in by_sentence]
-    kind = sum(any(s["family"] == by_sentence[q].kind for s in truth[q]) for q in found)
+    kind = sum(any(s["family"] == FAMILY.get(by_sentence[q].kind, by_sentence[q].kind) for s in truth[q])
+               for q in found)
     asserter = sum(any(by_sentence[q].asserted_by in s["asserters"] for s in truth[q]) for q in found)
     true_positive = proposed = expected = 0
     for quote in found:

@@ -21,42 +21,33 @@ import difflib
 import hashlib
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
 from .errors import DiplographError
 from .evidence import quotes_from
-from .fidelity import contexts
+from .fidelity import contexts, cue_in, normalise
 from .graph import KnowledgeGraph
-from .namespaces import DCTERMS, DG, DGS
+from .namespaces import DCTERMS, DG, DGR, DGS, SKOS
+from .reporting import Voice, date_of, reader_voice, voice
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .terms import short
 
-__all__ = ["Gazetteer", "draft", "propose"]
+__all__ = ["Gazetteer", "draft", "draft_sentence", "propose"]
 
 _BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z])")
 _CLOSE = 0.84
 """How alike a phrase must be to a label or alias to be proposed as that entity (difflib's ratio)."""
 
-_RULES: list[tuple[str, re.Pattern, str, str]] = [
-    # (kind, cue, assertion mode, what the rule says) — first match wins
-    ("Position", re.compile(r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed))\b", re.I), "Reported",
-     "a rejection: a position with stance Rejects, held by the first actor named"),
-    ("Demand", re.compile(r"\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for))\b", re.I), "Reported",
-     "a demand by the first actor named, of the next one"),
-    ("Assessment", re.compile(r"\b(analysts?|experts?|observers)\b.*\b(say|said|interpret|believe|note[sd]?|"
-                              r"argue)\b", re.I), "Interpretation", "a reading, attributed to those who read so"),
-    ("Claim", re.compile(r"\b(said|says|stated|announced|told|declared)\b", re.I), "Reported",
-     "something an actor said, attributed to them"),
-    ("Assessment", re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should)\b",
-                              re.I), "Judgement", "an evaluation in the author's voice: the author's judgement"),
-    ("Claim", re.compile(r"."), "FactualAssertion",
-     "no cue word: a statement in the author's voice, the author's factual assertion (least sure)"),
+_KINDS: list[tuple[str, re.Pattern]] = [
+    # what the content is, from its own words — first match wins; who says it comes from the reporting structure
+    ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably)\b|\b(likely|unlikely) to\b|"
+                              r"\bpredict(s|ed)?\b|\bforecasts?\b", re.I)),
+    ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b", re.I)),  # the verb, not "proposal"
+    ("Position", re.compile(r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?)\b", re.I)),
+    ("Demand", re.compile(r"\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|urge(s|d)?)\b", re.I)),
 ]
-_SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week)\b", re.I)
-"""Date words that, unlike "in March", say when a statement was made."""
-_DATE_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-                         r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
-                         r"this week|last week)\b", re.I)
+_EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should)\b", re.I)
+_READERS = ("dgr:analysts", "dgr:diplomats")
 
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
@@ -78,7 +69,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     day = date.fromisoformat(str(issued)) if issued is not None else None
     author = graph.dataset.value(DGS[name], DCTERMS.creator)
     cited = {quote.exact for quote in quotes_from(graph.dataset, DGS[name])}
-    gazetteer = _gazetteer(graph)
+    gazetteer = graph.cached("gazetteer", lambda: _gazetteer(graph))
     found = []
     for line, around in contexts(text):
         for sentence in _sentences(line):
@@ -90,6 +81,16 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     return found
 
 
+def draft_sentence(graph: KnowledgeGraph, sentence: str, day: date | None = None, author: str | None = None
+                   ) -> Candidate:
+    """The candidate one sentence gives, read alone, in a document of date ``day`` by ``author`` (an IRI).
+
+    >>> draft_sentence(KnowledgeGraph.open(), "Kyiv rejects Moscow's terms.").asserted_by
+    'dgr:ukraine'
+    """
+    return _candidate(sentence, graph.cached("gazetteer", lambda: _gazetteer(graph)), day, author)
+
+
 def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
     """Draft candidates for document ``name`` into its review file (keeping earlier decisions); the pending ones.
 
@@ -98,8 +99,12 @@ def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
     DiplographError
         when no source of that name is registered.
     """
+    from .vetting import vet
+
     earlier = {c.id: c for c in read_candidates(review_file(graph.layout, name))}
-    drafted = [earlier.get(c.id, c) for c in propose(graph, name)]  # a decision stands: rejected is not re-proposed
+    proposed = propose(graph, name)
+    vet(graph, name, [c for c in proposed if c.id not in earlier])  # audited before they are offered
+    drafted = [earlier.get(c.id, c) for c in proposed]  # a decision stands: rejected is not re-proposed
     kept = {c.id for c in drafted}
     drafted += [c for c in earlier.values() if c.id not in kept and c.status != "pending"]
     write_candidates(review_file(graph.layout, name), drafted)
@@ -163,12 +168,37 @@ class Gazetteer(dict):
     the closest spelling that compares a phrase only with names of its first letter and a length that could reach
     the cut-off — so drafting costs what the document costs, not the document times the corpus's names."""
 
-    def __init__(self, names: dict[str, tuple[str, str, bool]]):
+    def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None):
         super().__init__(names)
+        self.measures = measures or {}
+        """Each measure of the vocabulary (``dg:Name``) → the words that name it (labels and cue words)."""
         self._by_letter: dict[str, list[str]] = {}
         for key in sorted(self):
             self._by_letter.setdefault(key[:1], []).append(key)
         self._seen: dict[str, str | None] = {}
+
+    def measures_in(self, sentence: str) -> list[str]:
+        """The measures whose labels or cue words (``skos:hiddenLabel``) the sentence uses, in the order it does."""
+        text = normalise(sentence)
+        found = [(min(text.find(normalise(cue)) for cue in cues if cue_in(text, {cue})), measure)
+                 for measure, cues in self.measures.items() if cue_in(text, cues)]
+        return [measure for _, measure in sorted(found)]
+
+    def lookup(self, phrase: str) -> str | None:
+        """The key under which ``phrase`` names an entity: as written, without a possessive ("Russia's"), or as a
+        demonym or adjective of an actor ("Russian", "Ukrainian", "Belarusian"); an acronym of two letters only in
+        capitals ("EU", not "eu")."""
+        key = phrase.casefold()
+        if len(key) < 3 and not (len(key) == 2 and phrase.isupper()):
+            return None
+        for form in (key, re.sub(r"['’]s$", "", key)):
+            if form in self:
+                return form
+        if phrase[:1].isupper() and key.endswith("n") and " " not in key:
+            for stem in (key[:-1], key[:-3] + "e", key[:-3], key[:-2]):
+                if len(stem) >= 4 and stem in self and self[stem][2]:
+                    return stem
+        return None
 
     def closest(self, key: str) -> str | None:
         """The name spelt most like ``key`` (difflib's ratio at least ``_CLOSE``), if any."""
@@ -185,56 +215,102 @@ class Gazetteer(dict):
 def _gazetteer(graph: KnowledgeGraph) -> Gazetteer:
     names = graph.names
     actors = set(graph.instances(DG.Actor))
-    return Gazetteer({spelling: (short(iri), graph.label(iri), iri in actors)
-                      for spelling, iri in names.by_label.items() if spelling in names.entities})
+    found = {spelling: (short(iri), graph.label(iri), iri in actors) for spelling, iri in names.by_label.items()
+             if spelling in names.entities and str(iri).startswith(str(DGR))}  # entities, not vocabulary terms
+    for iri, word in graph.dataset.subject_objects(SKOS.hiddenLabel):  # demonyms and other cue words of entities
+        if str(iri).startswith(str(DGR)):
+            found.setdefault(str(word).casefold(), (short(iri), graph.label(iri), iri in actors))
+    measures: dict[str, set[str]] = {}
+    for row in graph.query("SELECT ?m ?word WHERE { ?m skos:inScheme dg:Measures ; "
+                           "skos:prefLabel|skos:altLabel|skos:hiddenLabel ?word }"):
+        measures.setdefault(short(row[0]), set()).add(str(row[1]))
+    return Gazetteer(found, measures)
 
 
 def _mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The entities a sentence names, longest phrases first: words a longer name took ("European Union") are not
+    read again as a shorter one ("European")."""
     words = re.findall(r"[\w’'.-]+", sentence)
     found: dict[str, Mention] = {}
+    taken: set[int] = set()
     for size in (4, 3, 2, 1):
         for start in range(len(words) - size + 1):
-            phrase = " ".join(words[start:start + size]).strip(".,;:’'")
-            key = phrase.casefold()
-            if len(key) < 3:
+            if taken.issuperset(range(start, start + size)):
                 continue
-            if key in gazetteer:
+            phrase = " ".join(words[start:start + size]).strip(".,;:’'")
+            key = gazetteer.lookup(phrase)
+            if key is not None:
                 entity, label, actor = gazetteer[key]
                 found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor))
+                taken.update(range(start, start + size))
                 continue
-            if size <= 2 and phrase[:1].isupper():  # a name, spelt otherwise
-                close = gazetteer.closest(key)
+            if size <= 2 and phrase[:1].isupper() and len(phrase) >= 3:  # a name, spelt otherwise
+                close = gazetteer.closest(phrase.casefold())
                 if close:
                     entity, label, actor = gazetteer[close]
-                    score = round(difflib.SequenceMatcher(None, key, close).ratio(), 2)
+                    score = round(difflib.SequenceMatcher(None, phrase.casefold(), close).ratio(), 2)
                     if entity not in found:
                         found[entity] = Mention(phrase, entity, label, score, actor)
     return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
 
 
-def _candidate(sentence: str, gazetteer, day: date | None, author: str | None) -> Candidate | None:
+def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: str | None) -> Candidate:
     mentions = _mentions(sentence, gazetteer)
+    kind, mode, asserter, rule = _who_and_what(sentence, mentions, author and short(author))
+    stated_on, precision = date_of(sentence, day)
     actors = [m for m in mentions if m.actor]
-    for kind, cue, mode, rule in _RULES:
-        if not cue.search(sentence):
-            continue
-        if mode == "Reported" and not actors:
-            continue  # a party's statement needs the party named
-        asserter = actors[0].entity if mode == "Reported" else None
-        if kind == "Assessment" and mode == "Interpretation":
-            asserter = next((m.entity for m in mentions if m.entity in ("dgr:analysts", "dgr:diplomats")),
-                            "dgr:analysts")
-        if mode in ("Judgement", "FactualAssertion"):
-            asserter = author and short(author)
-        stated_on, precision = _date(sentence, day)
-        base = 0.2 if mode == "FactualAssertion" else 0.4  # the fallback rule is the least sure
-        confidence = round(min(1.0, base + 0.2 * bool(actors) + 0.1 * min(len(mentions), 3)
-                               + 0.1 * (stated_on is not None)) * min([m.score for m in mentions] or [1.0]), 2)
-        return Candidate(id=hashlib.sha1(sentence.encode()).hexdigest()[:10], sentence=sentence, kind=kind,
-                         asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
-                         stated_on=stated_on, date_precision=precision, confidence=confidence,
-                         new_entities=_unknown_names(sentence, mentions))
-    return None
+    base = 0.2 if mode == "FactualAssertion" else 0.4  # the fallback rule is the least sure
+    confidence = round(min(1.0, base + 0.2 * bool(actors) + 0.1 * min(len(mentions), 3)
+                           + 0.1 * (stated_on is not None)) * min([m.score for m in mentions] or [1.0]), 2)
+    return Candidate(id=hashlib.sha1(sentence.encode()).hexdigest()[:10], sentence=sentence, kind=kind,
+                     asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
+                     stated_on=stated_on, date_precision=precision, confidence=confidence,
+                     new_entities=_unknown_names(sentence, mentions), measures=gazetteer.measures_in(sentence),
+                     content=[m.entity for m in _mentions(sentence[voice(sentence).content_start:], gazetteer)])
+
+
+def _who_and_what(sentence: str, mentions: list[Mention], author: str | None
+                  ) -> tuple[str, str, str | None, str]:
+    """The kind, assertion mode, asserter and the rule that decided, from the reporting structure first."""
+    heard = voice(sentence)
+    kind = next((name for name, cue in _KINDS if cue.search(sentence)), None)
+    if reader_voice(sentence):
+        reader = next((m.entity for m in mentions if m.entity in _READERS), "dgr:analysts")
+        return ("Prediction" if kind == "Prediction" else "Assessment"), "Interpretation", reader, \
+            "a reading by analysts or researchers, attributed to them"
+    if heard.kind == "author":
+        return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
+            "the author in the first person (\"we believe\"): the author's judgement"
+    if heard.kind == "anonymous":
+        return kind or "Claim", "Reported", author, \
+            "unnamed sources: the reporting source vouches for it, the parties are what it is about"
+    speaker = _speaker_of(sentence, heard, mentions)
+    if speaker is not None:
+        return kind or "Claim", "Reported", speaker.entity, \
+            f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
+    if heard.kind == "reported":
+        return kind or "Claim", "Reported", author, \
+            f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
+    actors = [m for m in mentions if m.actor]
+    if kind in ("Position", "Demand") and actors:
+        return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
+    if _EVALUATIVE.search(sentence):
+        return "Assessment", "Judgement", author, "an evaluation in the author's voice: the author's judgement"
+    return "Claim", "FactualAssertion", author, \
+        "no cue word: a statement in the author's voice, the author's factual assertion (least sure)"
+
+
+def _speaker_of(sentence: str, heard: Voice, mentions: list[Mention]) -> Mention | None:
+    """The party whose words the sentence reports: the actor named nearest before the reporting verb (or after
+    "according to"); None when no party is named there."""
+    if heard.kind not in ("reported", "according"):
+        return None
+    folded = sentence.casefold()
+    before = [m for m in mentions
+              if m.actor and heard.speaker_start <= folded.find(m.text.casefold()) < heard.speaker_end]
+    if not before:
+        return None
+    return before[0] if heard.kind == "according" else before[-1]
 
 
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?|the\s+)?[A-Z][\w’'-]+)*")
@@ -257,31 +333,3 @@ def _unknown_names(sentence: str, mentions: list[Mention]) -> list[str]:
                 w.casefold() in known for w in words if len(w) > 3):
             found.append(name)
     return list(dict.fromkeys(found))
-
-
-
-def _date(sentence: str, day: date | None) -> tuple[str | None, str | None]:
-    """The statement's own date: "On January 30, …", "yesterday", "this week", resolved against the document's date.
-
-    A date the sentence gives for something else ("talks could resume in March") is not proposed.
-    """
-    if day is None or not _DATE_WORDS.search(sentence):
-        return None, None
-    from dateparser.search import search_dates
-
-    base = datetime(day.year, day.month, day.day)
-    found = search_dates(sentence, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
-                                                                "REQUIRE_PARTS": ["month"]}) or []
-    for text, when in found:
-        if not _DATE_WORDS.search(text) or when.date() > day:
-            continue
-        introduced = re.match(r"on\s", text.strip(), re.I) or re.search(r"\bon\s+" + re.escape(text.strip()),
-                                                                         sentence, re.I)
-        if not (_SAID_WHEN.search(text) or introduced):
-            continue  # "could resume in March": when something happens, not when it was said
-        precision = "DayPrecision" if re.search(r"\d|day|today|yesterday", text, re.I) else "MonthPrecision"
-        shown = when.date() if precision == "DayPrecision" else when.date().replace(day=1)
-        return shown.isoformat(), precision
-    return None, None
-
-

@@ -30,13 +30,14 @@ from functools import cached_property
 
 from rdflib import RDF, URIRef
 
+from . import scrutiny
 from .evidence import evidence_of
 from .graph import KnowledgeGraph
 from .namespaces import DG, PROV, RDFS, SKOS
 from .sparql import inspect
 from .terms import local_name, short
 
-__all__ = ["Finding", "RULES", "audit", "contexts"]
+__all__ = ["Finding", "RULES", "audit", "contexts", "cue_in", "normalise"]
 
 RULES = {
     "words-not-in-source": "a measure, characterisation, qualifier or reading whose words (labels, cue words) do not "
@@ -48,6 +49,7 @@ RULES = {
                                 "and that is not reported as the holder's",
     "description-without-asserter": "a described entity without dg:describedBy or without dg:assertionMode",
     "date-without-kind": "a canned query that shows a date (?date, ?…Date) without its kind (?dateKind, ?…DateKind)",
+    **scrutiny.RULES,
 }
 
 _CONCEPT_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.readsAsCallingFor)
@@ -75,7 +77,12 @@ def audit(graph: KnowledgeGraph) -> list[Finding]:
     """
     auditor = _Auditor(graph)
     findings = [*auditor.words(), *auditor.parties(), *auditor.dates(), *auditor.positions(),
-                *auditor.descriptions(), *_queries_without_date_kind(graph)]
+                *auditor.descriptions(), *_queries_without_date_kind(graph),
+                *scrutiny.speakers(auditor, Finding), *scrutiny.qualifiers(auditor, Finding),
+                *scrutiny.dates(auditor, Finding), *scrutiny.readings(auditor, Finding),
+                *scrutiny.sections(auditor, Finding), *scrutiny.uncertainty(auditor, Finding),
+                *scrutiny.stances(auditor, Finding), *scrutiny.negations(auditor, Finding),
+                *scrutiny.shadowed_concepts(auditor, Finding, _CONCEPT_ROLES, auditor.context)]
     return sorted(set(findings), key=lambda f: (f.node, f.rule, f.message))
 
 
@@ -85,6 +92,22 @@ class _Auditor:
         self.data = graph.dataset
         self.texts = {name: path.read_text(encoding="utf-8") for name, path in graph.source_texts().items()}
 
+    def statements(self) -> list[URIRef]:
+        return self.graph.cached("audited statements", lambda: self.graph.instances(DG.Statement))
+
+    def text_of(self, source: URIRef) -> str:
+        return self.texts.get(local_name(source), "")
+
+    def headings(self, node) -> list[str]:
+        """The normalised headings and list leads of the lines where ``node``'s quotes stand."""
+        found: list[str] = []
+        for evidence in evidence_of(self.data, node):
+            wanted = normalise(evidence.quote)
+            for line, around in self._sections.get(local_name(evidence.source), []):
+                if wanted in line:
+                    found += [part for part in around if part not in found]
+        return found
+
     def curie(self, node) -> str:
         return short(node) if isinstance(node, URIRef) else str(node)
 
@@ -93,7 +116,7 @@ class _Auditor:
     @cached_property
     def _sections(self) -> dict[str, list[tuple[str, list[str]]]]:
         """Per source: (normalised line, its context lines: list lead and headings), for every non-blank line."""
-        return {name: [(_normalise(line), [_normalise(part) for part in around]) for line, around in contexts(text)]
+        return {name: [(normalise(line), [normalise(part) for part in around]) for line, around in contexts(text)]
                 for name, text in self.texts.items()}
 
     def context(self, node) -> str:
@@ -103,7 +126,7 @@ class _Auditor:
             name = local_name(evidence.source)
             if name not in self._sections:
                 continue
-            wanted = _normalise(evidence.quote)
+            wanted = normalise(evidence.quote)
             for line, around in self._sections[name]:
                 if wanted in line:
                     parts += [line, *around]
@@ -117,7 +140,7 @@ class _Auditor:
                 if not isinstance(concept, URIRef) or not list(self.data.objects(node, DG.evidence)):
                     continue
                 cues = self.cues(concept)
-                if cues and not _mentions(self.context(node), cues):
+                if cues and not cue_in(self.context(node), cues):
                     yield Finding(self.curie(node), "words-not-in-source",
                                   f"{self.curie(role)} {self.curie(concept)}: none of {sorted(cues)} occurs where "
                                   "its quotes stand")
@@ -130,7 +153,7 @@ class _Auditor:
                 if not list(self.data.objects(node, DG.evidence)) or self.covered(node, role):
                     continue
                 cues = self.names(party)
-                if cues and not _mentions(self.context(node), cues):
+                if cues and not cue_in(self.context(node), cues):
                     yield Finding(self.curie(node), "party-not-in-source",
                                   f"{self.curie(role)} {self.curie(party)}: not named where its quotes stand "
                                   f"(looked for {sorted(cues)}); name the rule that derives it (dg:derivedBy)")
@@ -202,14 +225,15 @@ def _queries_without_date_kind(graph: KnowledgeGraph):
 # ---------------------------------------------------------------------- text
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
     """Casefolded, with typographic quotes, apostrophes and dashes made plain, and spaces collapsed."""
     table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
     return re.sub(r"\s+", " ", text.translate(table).casefold()).strip()
 
 
-def _mentions(context: str, cues: set[str]) -> bool:
-    return any(re.search(r"(?<!\w)" + re.escape(_normalise(cue)), context) for cue in cues)
+def cue_in(context: str, cues: set[str]) -> bool:
+    """Whether one of ``cues`` (labels, cue words: word starts) occurs in ``context`` (normalised)."""
+    return any(re.search(r"(?<!\w)" + re.escape(normalise(cue)), context) for cue in cues)
 
 
 def contexts(text: str) -> list[tuple[str, list[str]]]:

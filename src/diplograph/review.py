@@ -22,7 +22,8 @@ from .errors import DataError, DiplographError, Problem, unknown
 from .layout import Layout
 from .sheets import dump_yaml
 
-__all__ = ["Candidate", "Mention", "accept", "read_candidates", "reject", "review_file", "write_candidates"]
+__all__ = ["Candidate", "Mention", "accept", "proposed_fact", "read_candidates", "reject", "review_file",
+           "write_candidates"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,13 @@ class Candidate:
     """When it was accepted or rejected (UTC, ISO 8601)."""
     fact: str | None = None
     """The statement it became, once accepted."""
+    findings: list[str] = field(default_factory=list)
+    """What the audit says of the fact as drafted (see ``vetting``): accepting it unchanged needs ``force``."""
+    content: list[str] = field(default_factory=list)
+    """The entities the reported content names (after the reporting verb), in order: whom a demand is made of."""
+    measures: list[str] = field(default_factory=list)
+    """The measures the sentence names (by the vocabulary's labels and cue words): what a demand calls for, what a
+    position is towards, unless the reviewer says otherwise."""
 
 
 def review_file(layout: Layout, name: str) -> Path:
@@ -100,7 +108,7 @@ def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = 
     DiplographError
         when the candidate was accepted already, or rejected (unless ``force``).
     """
-    from .validate import validate_files
+    from .corpus import validate_files
 
     candidates = read_candidates(review_file(layout, name))
     candidate = _find(candidates, candidate_id, name)
@@ -110,6 +118,9 @@ def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = 
     if candidate.status == "rejected" and not force:
         raise DiplographError(f"candidate {candidate.id} was rejected on {_day(candidate)}; accept it with --force "
                               "if that was a mistake")
+    if candidate.findings and not (force or edits):
+        raise DiplographError(f"candidate {candidate.id} ({candidate.sentence[:60]!r}) has audit findings: "
+                              f"{candidate.findings[0]}; correct it with --set, or accept it as drafted with --force")
     sheet = layout.documents_dir / f"{name}.yaml"
     if not sheet.exists():
         raise DiplographError(f"{name} has no YAML fact sheet ({sheet}); accepted facts are written to one")
@@ -138,32 +149,54 @@ def _day(candidate: Candidate) -> str:
 def _fact(candidate: Candidate, name: str, iri: str, label: str | None,
           edits: dict[str, str | list[str]]) -> str:
     """The candidate as a YAML-LD statement for the fact sheet."""
+    text = dump_yaml([proposed_fact(candidate, name, iri, label, edits)])
+    return f"  # accepted from review (candidate {candidate.id})\n" + "".join(
+        f"  {line}\n" for line in text.splitlines())
+
+
+def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label: str | None = None,
+                  edits: dict[str, str | list[str]] | None = None) -> dict[str, object]:
+    """The statement ``candidate`` of document ``name`` would become (with ``edits``), as fact-sheet fields.
+
+    The speaker holds a position or makes a demand; the parties of the reported content are whom a demand is
+    made of and what a position is towards; a demand calls for the measures its words name. Nothing is filled in
+    by default: what the sentence does not say, the reviewer sets (or validation asks for).
+    """
+    iri = iri or f"dgr:{candidate.kind.lower()}-{candidate.id}"
     actors = [m.entity for m in candidate.mentions if m.actor]
+    speaker = candidate.asserted_by if candidate.asserted_by in actors else None  # no party by default
+    others = [entity for entity in candidate.content or [m.entity for m in candidate.mentions] if entity != speaker]
     fields: dict[str, object] = {"id": iri, "type": candidate.kind, "label": label or candidate.sentence.rstrip(".")}
-    if candidate.kind == "Position":
-        fields |= {"holder": actors[0], "stance": "Rejects"}
-        target = next((m.entity for m in candidate.mentions if m.entity not in actors), None)
+    if candidate.kind == "Position" and speaker:
+        fields |= {"holder": speaker, "stance": "Rejects"}
+        target = next((e for e in others if e not in actors), None) or next(iter(candidate.measures), None)
         if target is not None:  # else the reviewer names it (--set towards=…), or validation asks for it
             fields["towards"] = target
-    elif candidate.kind == "Demand":
-        fields |= {"demandedBy": actors[0], "callsFor": ["Negotiation"]}
-        if len(actors) > 1:
-            fields["demandedOf"] = actors[1]
+    elif candidate.kind == "Demand" and speaker:
+        fields["demandedBy"] = speaker
+        if candidate.measures:  # no default: a demand calls for what its words name, or the reviewer says
+            fields["callsFor"] = candidate.measures
+        addressee = next((e for e in others if e in actors), None)
+        if addressee:
+            fields["demandedOf"] = addressee
+    elif candidate.kind == "Proposal":
+        fields |= {"describedBy": candidate.asserted_by or f"dgs:{name}", "assertionMode": candidate.assertion_mode}
     else:
         fields["about"] = [m.entity for m in candidate.mentions] or [f"dgs:{name}"]
-    fields |= {"attributedTo": candidate.asserted_by or f"dgs:{name}", "assertionMode": candidate.assertion_mode,
-               "derivedFrom": f"dgs:{name}"}
+    if candidate.kind != "Proposal":  # a proposal is described by someone, not asserted
+        fields |= {"attributedTo": candidate.asserted_by or f"dgs:{name}",
+                   "assertionMode": candidate.assertion_mode, "derivedFrom": f"dgs:{name}"}
     if candidate.stated_on:
         fields |= {"statedOn": candidate.stated_on, "datePrecision": candidate.date_precision}
+    elif candidate.date_precision == "Recurring":
+        fields["datePrecision"] = "Recurring"
     elif candidate.assertion_mode == "Reported":
         fields["datePrecision"] = "AsOfDocument"
     fields.update({key: value[0] if isinstance(value, list) and len(value) == 1 else value
-                   for key, value in edits.items()})
+                   for key, value in (edits or {}).items()})
     fields["evidence"] = [{"source": f"dgs:{name}",
                            "selector": {"type": "TextQuoteSelector", "exact": candidate.sentence}}]
-    text = dump_yaml([fields])
-    return f"  # accepted from review (candidate {candidate.id})\n" + "".join(
-        f"  {line}\n" for line in text.splitlines())
+    return fields
 
 
 _ID = re.compile(r"[0-9a-f]{10}")

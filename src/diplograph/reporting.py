@@ -1,0 +1,137 @@
+"""Who speaks in a sentence, in what voice, and when: the reporting structure of news prose, read by rules.
+
+A news sentence says whose words it carries before it says what they are:
+"<speaker> <reporting verb> that <content>", "according to <source>, …",
+"officials who asked not to be named said …", "we believe …". The speaker is
+the subject of the reporting verb — the party named nearest before it — not
+the first party the sentence names; the parties of the content come after it.
+Dates are resolved against the document's date: "on Tuesday" is the latest
+Tuesday on or before it; "repeated", "again", "has long" make a statement recurring.
+
+Pure functions of the text: the drafter (``drafting``) gives them the mentions it found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+__all__ = ["REPORTING", "Voice", "date_of", "reader_voice", "voice"]
+
+_VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
+         r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
+         r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
+         r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|stressed|stresses|"
+         r"argued|argues|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
+         r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
+         r"acknowledged|acknowledges|conceded|concedes|threatened|threatens")
+REPORTING = re.compile(rf"\b({_VERB})\b", re.I)
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
+_ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;]*?\b(not to be named|familiar with|"
+                        r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
+_FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|doubt|consider|would argue|"
+                           r"judge|see)\b|\bin (?:our|my) view\b", re.I)
+_READERS = re.compile(r"\b(analysts?|experts?|observers|researchers|scholars|commentators)\b", re.I)
+_READING = re.compile(r"\b(interpret(s|ed)?|see|saw|view(s|ed)?|read(s)?|consider(s|ed)?|describe[sd]?|"
+                      r"call(s|ed)? it)\b", re.I)
+"""How readers give a reading ("experts interpret …"), besides the reporting verbs."""
+_RECURRING = re.compile(r"\b(repeated(?:ly)?|again|has long|have long|reiterated|reiterates|time and again|"
+                        r"continues? to|kept)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ON_WEEKDAY = re.compile(r"\b(?:on|last|this past)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week)\b", re.I)
+"""Date words that, unlike "in March", say when a statement was made."""
+_DATE_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|yesterday|today|this week|last week)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whose words a sentence carries: the speaker's position in the sentence, and how they are reported."""
+
+    kind: str
+    """"reported" (a named speaker), "according" (according to …), "anonymous", "author" (first person), "none"."""
+    speaker_start: int
+    """Where the speaker's span begins (the sentence's start, or after "according to")."""
+    speaker_end: int
+    """Where the speaker's span ends (the reporting verb's start); mentions before it may be the speaker."""
+    content_start: int
+    """Where the reported content begins: its parties are named from here on."""
+    verb: str = ""
+
+
+def voice(sentence: str) -> Voice:
+    """How ``sentence`` reports its content.
+
+    >>> voice("On Tuesday, Russia's foreign minister also demanded that Kyiv give up Crimea.").verb
+    'demanded'
+    >>> voice("According to researchers at a Berlin institute, the talks will fail.").kind
+    'according'
+    >>> voice("We believe the plan cannot work.").kind
+    'author'
+    """
+    if _FIRST_PERSON.search(sentence):
+        found = _FIRST_PERSON.search(sentence)
+        assert found is not None
+        return Voice("author", 0, found.start(), found.end(), found.group())
+    according = _ACCORDING.search(sentence)
+    if according:
+        comma = sentence.find(",", according.end())
+        end = comma if comma > 0 else len(sentence)
+        return Voice("according", according.end(), end, end if comma > 0 else 0, "according to")
+    anonymous = _ANONYMOUS.search(sentence)
+    verb = REPORTING.search(sentence, anonymous.end() if anonymous else 0)
+    if anonymous and verb:
+        return Voice("anonymous", 0, anonymous.start(), verb.end(), verb.group())
+    if verb:
+        return Voice("reported", 0, verb.start(), verb.end(), verb.group())
+    return Voice("none", 0, 0, 0)
+
+
+def reader_voice(sentence: str) -> bool:
+    """Whether the sentence gives analysts', experts' or researchers' reading (theirs, an interpretation)."""
+    found = _READERS.search(sentence)
+    return bool(found and (REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end())
+                           or _ACCORDING.search(sentence)))
+
+
+def date_of(sentence: str, day: date | None) -> tuple[str | None, str | None]:
+    """The statement's own date and its precision: "On January 30, …", "on Tuesday", "yesterday", "this week",
+    resolved against the document's date; a recurring statement ("repeated", "again") has no one date.
+
+    A date the sentence gives for something else ("talks could resume in March") is not proposed.
+
+    >>> date_of("The minister said on Tuesday that Kyiv must withdraw.", date(2026, 3, 4))
+    ('2026-03-03', 'DayPrecision')
+    """
+    if _RECURRING.search(sentence):
+        return None, "Recurring"
+    if day is None:
+        return None, None
+    weekday = _ON_WEEKDAY.search(sentence)
+    if weekday:
+        back = (day.weekday() - _WEEKDAYS.index(weekday.group(1).casefold())) % 7
+        return (day - timedelta(days=back)).isoformat(), "DayPrecision"
+    if not _DATE_WORDS.search(sentence):
+        return None, None
+    return _dated(sentence, day)
+
+
+def _dated(sentence: str, day: date) -> tuple[str | None, str | None]:
+    from dateparser.search import search_dates
+
+    base = datetime(day.year, day.month, day.day)
+    found = search_dates(sentence, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                                                                "REQUIRE_PARTS": ["month"]}) or []
+    for text, when in found:
+        if not _DATE_WORDS.search(text) or when.date() > day:
+            continue
+        introduced = re.match(r"on\s", text.strip(), re.I) or re.search(r"\bon\s+" + re.escape(text.strip()),
+                                                                         sentence, re.I)
+        if not (_SAID_WHEN.search(text) or introduced):
+            continue  # "could resume in March": when something happens, not when it was said
+        precision = "DayPrecision" if re.search(r"\d|day|today|yesterday", text, re.I) else "MonthPrecision"
+        shown = when.date() if precision == "DayPrecision" else when.date().replace(day=1)
+        return shown.isoformat(), precision
+    return None, None

@@ -1,0 +1,293 @@
+"""The audit's closer reading: who speaks in a quote, what its qualifiers say, whether dates fit their precision,
+and whether a concept is borne out by its own words rather than another concept's.
+
+Each check is a generator of findings over an auditor (``fidelity``): it reads
+the graph and the statement's quotes, never the files. Rules:
+
+* speaker-not-asserter — the quote's sentence names a speaker (the party
+  nearest before its reporting verb, outside a prepositional phrase: "states
+  familiar with Moscow's behaviour warn" is not Moscow speaking) or is in the
+  author's first person or analysts' voice, and the statement is attributed
+  to someone else, with no derivation rule declared;
+* qualifier-dropped — the quote says "only", "sole", "potential", "possible" …
+  (a qualifier's cue words), and the statement does not carry that qualifier;
+* date-without-precision, date-precision-mismatch — a date without its kind,
+  or a kind the date does not fit;
+* words-of-another-concept — every word that bears a concept out is part of a
+  longer cue of a different concept ("territorial surrender" is a
+  territorial concession, not a capitulation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Protocol
+
+from rdflib import RDF, Dataset, Literal, URIRef
+
+from .evidence import evidence_of
+from .namespaces import DCTERMS, DG, PROV, RDFS, SKOS, XSD
+from .reporting import voice
+
+__all__ = ["RULES", "dates", "negations", "qualifiers", "readings", "sections", "shadowed_concepts", "speakers",
+           "stances", "uncertainty"]
+
+RULES = {
+    "speaker-not-asserter": "the quote's sentence gives the words to a speaker (the subject of its reporting verb, "
+                            "the author's first person, analysts) other than the statement's asserter",
+    "qualifier-dropped": "the quote uses a qualifier's cue word (only, sole, potential, possible …) and the statement "
+                         "does not carry the qualifier",
+    "date-without-precision": "a dg:statedOn or dg:statedNotAfter without dg:datePrecision",
+    "date-precision-mismatch": "a date precision the date does not fit (a day without a full date, a month not "
+                               "given as its first day, before the document but after its date …)",
+    "words-of-another-concept": "a concept borne out only by words that belong to a longer cue of another concept",
+    "reading-without-its-reader": "an interpretation or judgement attributed to a party the quote does not give "
+                                  "the words to (an author's or analysts' reading is theirs)",
+    "author-in-anothers-section": "attributed to the author, but its section's heading gives the floor to a party "
+                                  "(\"Analysts: …\", \"Ukraine's response: …\")",
+    "uncertainty-as-stance": "the quote says a stance is unknown or uncertain (\"it is unknown whether\"), and the "
+                             "statement is the party's own, or does not say so (dg:ascribesStance)",
+    "stance-not-the-asserters": "a demand or principle whose demander or holder is not its asserter, nor speaks "
+                                "for it, in a reported statement",
+    "reported-by-the-author": "a statement reported (an actor's words) but attributed to the document's author",
+    "negation-outside-quote": "the words just before the quote negate it (\"not\", \"no\", \"never\"): the quote "
+                              "says the opposite of its sentence",
+}
+_STANCE_BEARING = (DG.Position, DG.Principle, DG.Demand, DG.Claim)
+_READERS = re.compile(r"\b(analysts?|experts?|observers|researchers|scholars|commentators)\b", re.I)
+_PREPOSITIONS = {"with", "of", "about", "on", "to", "from", "against", "by", "toward", "towards", "at", "for", "in"}
+_UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows)\b", re.I)
+_NEGATION = re.compile(r"(?<!\w)(not|no|never|n['’]t|neither|nor|without)\W*$", re.I)
+_FLOOR = re.compile(r"^(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line)?$", re.I)
+_NOT_ONLY = re.compile(r"\bnot only\b|\bonly (?:after|then|when|if|once|until)\b", re.I)
+
+
+class Auditor(Protocol):
+    """What these checks need of the audit (``fidelity._Auditor``)."""
+
+    data: Dataset
+
+    def curie(self, node) -> str: ...
+    def cues(self, concept) -> set[str]: ...
+    def names(self, actor) -> set[str]: ...
+    def speakers_for(self, actor) -> set: ...
+    def covered(self, node, role) -> bool: ...
+    def statements(self) -> list[URIRef]: ...
+    def headings(self, node) -> list[str]: ...
+    def text_of(self, source: URIRef) -> str: ...
+
+
+def speakers(auditor: Auditor, finding) -> Iterator:
+    data = auditor.data
+    actors = {actor: {name.casefold() for name in auditor.names(actor)} for actor in _actors(data)}
+    for node in auditor.statements():
+        if not any((node, RDF.type, cls) in data for cls in _STANCE_BEARING):
+            continue  # a derivation rule does not excuse a speaker the quote names: it says who speaks for whom
+        asserters = set(data.objects(node, PROV.wasAttributedTo))
+        for evidence in evidence_of(data, node):
+            speaker = _speaker(evidence.quote, actors)
+            if speaker is None or speaker in asserters or _speaks_for(auditor, speaker, asserters):
+                continue
+            yield finding(auditor.curie(node), "speaker-not-asserter",
+                          f"{evidence.quote[:80]!r} gives the words to {auditor.curie(speaker)}, but the statement "
+                          f"is attributed to {', '.join(sorted(map(auditor.curie, asserters))) or 'nobody'}")
+
+
+def _actors(data: Dataset) -> set[URIRef]:
+    classes = {c for c in data.transitive_subjects(RDFS.subClassOf, DG.Actor)}
+    return {s for c in classes for s in data.subjects(RDF.type, c) if isinstance(s, URIRef)}
+
+
+def _speaker(quote: str, actors: dict[URIRef, set[str]]) -> URIRef | None:
+    """The party the quote's own words give the floor to, or None when it does not say (or says the author)."""
+    heard = voice(quote)
+    if heard.kind != "reported" or _READERS.search(quote[:heard.speaker_end]):
+        return None
+    folded = quote.casefold()
+    found: list[tuple[int, URIRef]] = []
+    for actor, names in actors.items():
+        for name in names:
+            for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded[:heard.speaker_end]):
+                before = folded[:match.start()].split()
+                if not before or before[-1] not in _PREPOSITIONS:
+                    found.append((match.start(), actor))
+    return max(found)[1] if found else None
+
+
+def _speaks_for(auditor: Auditor, speaker: URIRef, asserters: set) -> bool:
+    return any(speaker in auditor.speakers_for(asserter) or asserter in auditor.speakers_for(speaker)
+               for asserter in asserters)
+
+
+def qualifiers(auditor: Auditor, finding) -> Iterator:
+    data = auditor.data
+    scheme = [(q, auditor.cues(q)) for q in data.subjects(SKOS.inScheme, DG.Qualifiers)]
+    quoted = {n: evidence_of(data, n) for n, _ in data.subject_objects(DG.evidence)}
+    by_quote: dict[str, set] = {}
+    for node, found in quoted.items():
+        for evidence in found:
+            by_quote.setdefault(evidence.quote, set()).update(data.objects(node, DG.qualifier))
+    for node in sorted(set(quoted) - _corrections(data)):
+        for evidence in quoted[node]:
+            # a qualifier may sit on whatever else quotes these words (a position on "the only protection", not
+            # the protection itself)
+            carried = set(data.objects(node, DG.qualifier)).union(*(
+                kept for other, kept in by_quote.items() if evidence.quote in other or other in evidence.quote))
+            quote = _NOT_ONLY.sub(" ", evidence.quote.casefold())
+            for qualifier, cues in scheme:
+                said = [cue for cue in cues if re.search(r"(?<!\w)" + re.escape(cue.casefold()) + r"(?!\w)", quote)]
+                if said and qualifier not in carried:
+                    yield finding(auditor.curie(node), "qualifier-dropped",
+                                  f"the quote says {said[0]!r} but the statement has no dg:qualifier "
+                                  f"{auditor.curie(qualifier)}")
+
+
+def _corrections(data: Dataset) -> set:
+    return set(data.subjects(RDF.type, DG.Correction))
+
+
+def dates(auditor: Auditor, finding) -> Iterator:
+    data = auditor.data
+    for node in auditor.statements():
+        precision = data.value(node, DG.datePrecision)
+        stated, bound = data.value(node, DG.statedOn), data.value(node, DG.statedNotAfter)
+        if (stated is not None or bound is not None) and precision is None:
+            yield finding(auditor.curie(node), "date-without-precision",
+                          "a date without dg:datePrecision: what kind of date it is must be said")
+            continue
+        problem = _mismatch(precision, stated, bound, _issued(data, node))
+        if problem:
+            yield finding(auditor.curie(node), "date-precision-mismatch", problem)
+
+
+def _issued(data: Dataset, node) -> str | None:
+    source = data.value(node, PROV.wasDerivedFrom)
+    issued = data.value(source, DCTERMS.issued) if source is not None else None
+    return str(issued) if issued is not None else None
+
+
+def _mismatch(precision, stated, bound, issued: str | None) -> str | None:
+    full = isinstance(stated, Literal) and stated.datatype == XSD.date
+    if precision == DG.DayPrecision and not full:
+        return "dg:DayPrecision needs a full date (xsd:date) in dg:statedOn"
+    if precision == DG.MonthPrecision and not (stated is not None and str(stated)[7:] in ("", "-01")):
+        return "dg:MonthPrecision needs dg:statedOn as the month's first day (or an xsd:gYearMonth)"
+    if precision == DG.BeforeDocument:
+        if bound is None:
+            return "dg:BeforeDocument needs dg:statedNotAfter (no later than the document's date)"
+        if issued and str(bound) > issued:
+            return f"dg:statedNotAfter {bound} is after the document's date {issued}"
+    if precision in (DG.Recurring, DG.AsOfDocument) and stated is not None:
+        return f"{str(precision).rsplit('#', 1)[-1]} gives no single date, but dg:statedOn is {stated}"
+    if stated is not None and issued and str(stated)[:10] > issued:
+        return f"dg:statedOn {stated} is after the document's date {issued}"
+    return None
+
+
+def shadowed_concepts(auditor: Auditor, finding, roles, context) -> Iterator:
+    """A concept whose every cue in the quoted lines sits inside a longer cue of another concept."""
+    data = auditor.data
+    concepts = {c for role in roles for c in data.objects(None, role) if isinstance(c, URIRef)}
+    cues = {c: {cue.casefold() for cue in auditor.cues(c)} for c in concepts}
+    for role in roles:
+        for node, concept in data.subject_objects(role):
+            if concept not in cues or not list(data.objects(node, DG.evidence)):
+                continue
+            text = context(node)
+            spans = [m.span() for cue in cues[concept] for m in re.finditer(r"(?<!\w)" + re.escape(cue), text)]
+            longer = [m.span() for other, words in cues.items() if other != concept for cue in words
+                      for m in re.finditer(r"(?<!\w)" + re.escape(cue), text)]
+            if spans and all(any(a <= s and e <= b and (b - a) > (e - s) for a, b in longer) for s, e in spans):
+                yield finding(auditor.curie(node), "words-of-another-concept",
+                              f"{auditor.curie(role)} {auditor.curie(concept)}: its words occur only inside a longer "
+                              "cue of another concept")
+
+
+def readings(auditor: Auditor, finding) -> Iterator:
+    """Interpretations and judgements attributed to a party whose words the quote does not carry."""
+    data = auditor.data
+    actors = {actor: {name.casefold() for name in auditor.names(actor)} for actor in _actors(data)}
+    for node in auditor.statements():
+        mode = data.value(node, DG.assertionMode)
+        if mode not in (DG.Interpretation, DG.Judgement) or auditor.covered(node, PROV.wasAttributedTo):
+            continue
+        for asserter in data.objects(node, PROV.wasAttributedTo):
+            if (asserter, RDF.type, DG.Author) in data or asserter not in actors or _a_reader(auditor, asserter):
+                continue
+            heard = {_speaker(e.quote, actors) for e in evidence_of(data, node)}
+            if not any(s == asserter or (s is not None and _speaks_for(auditor, s, {asserter})) for s in heard):
+                yield finding(auditor.curie(node), "reading-without-its-reader",
+                              f"a {auditor.curie(mode)} attributed to {auditor.curie(asserter)}, whose words the "
+                              "quote does not carry")
+
+
+def _a_reader(auditor: Auditor, actor) -> bool:
+    return any(_READERS.search(name) for name in auditor.names(actor))
+
+
+def sections(auditor: Auditor, finding) -> Iterator:
+    """Author attributions under a heading that gives the floor to a party, or of words reported as an actor's."""
+    data = auditor.data
+    actors = {actor: {name.casefold() for name in auditor.names(actor)} for actor in _actors(data)}
+    for node in auditor.statements():
+        authors = [a for a in data.objects(node, PROV.wasAttributedTo) if (a, RDF.type, DG.Author) in data]
+        if authors and (node, DG.assertionMode, DG.Reported) in data:
+            yield finding(auditor.curie(node), "reported-by-the-author",
+                          "reported (an actor's words) but attributed to the author: whose words are they?")
+        if not authors or (node, DG.assertionMode, DG.FactualAssertion) in data:
+            continue  # the author may state background facts anywhere; readings and stances have a voice
+        for heading in auditor.headings(node):
+            prefix = heading.split(":", 1)[0].strip() if ":" in heading else None
+            floor = prefix and next((actor for actor, names in actors.items() for name in names
+                                     if prefix.startswith(name) and _FLOOR.match(prefix[len(name):].strip())), None)
+            if floor:
+                yield finding(auditor.curie(node), "author-in-anothers-section",
+                              f"attributed to the author, under the heading {heading[:60]!r}, which gives the floor "
+                              f"to {auditor.curie(floor)}")
+                break
+
+
+def uncertainty(auditor: Auditor, finding) -> Iterator:
+    """A stance the quote calls unknown, recorded as the party's own, or not recorded as uncertain."""
+    data = auditor.data
+    for node in auditor.statements():
+        quotes = [e.quote for e in evidence_of(data, node)]
+        if not any(_UNCERTAIN.search(q) and voice(q).kind == "none" for q in quotes):
+            continue
+        about = set(data.objects(node, DG.about)) | set(data.objects(node, DG.holder))
+        asserters = set(data.objects(node, PROV.wasAttributedTo))
+        if asserters & about or (node, RDF.type, DG.Position) in data:
+            yield finding(auditor.curie(node), "uncertainty-as-stance",
+                          "the quote says the stance is unknown; that is the asserter's account, not the party's "
+                          "position (a dg:Claim with dg:ascribesStance dg:Undetermined)")
+        elif (node, DG.ascribesStance, None) not in data:
+            yield finding(auditor.curie(node), "uncertainty-as-stance",
+                          "the quote says a stance is unknown, and the statement does not say whose "
+                          "(dg:ascribesStance dg:Undetermined)")
+
+
+def stances(auditor: Auditor, finding) -> Iterator:
+    """Reported demands and principles whose demander or holder is neither the asserter nor speaks for it."""
+    data = auditor.data
+    for role in (DG.demandedBy, DG.heldBy):
+        for node, party in data.subject_objects(role):
+            if (node, DG.assertionMode, DG.Reported) not in data:
+                continue
+            asserters = set(data.objects(node, PROV.wasAttributedTo))
+            if party not in asserters and not _speaks_for(auditor, party, asserters):
+                yield finding(auditor.curie(node), "stance-not-the-asserters",
+                              f"{auditor.curie(role)} {auditor.curie(party)}, but reported as said by "
+                              f"{', '.join(sorted(map(auditor.curie, asserters))) or 'nobody'}")
+
+
+def negations(auditor: Auditor, finding) -> Iterator:
+    """A quote whose source negates it in the words just before it."""
+    data = auditor.data
+    for node in {n for n, _ in data.subject_objects(DG.evidence)}:
+        for evidence in evidence_of(data, node):
+            text = auditor.text_of(evidence.source)
+            at = text.find(evidence.quote)
+            if at > 0 and _NEGATION.search(text[max(0, at - 12):at]):
+                yield finding(auditor.curie(node), "negation-outside-quote",
+                              f"{evidence.quote[:60]!r} follows {text[max(0, at - 12):at].strip()!r} in the source")

@@ -1,0 +1,50 @@
+"""Drafts audited before they are offered: each candidate's fact, as it would be written, read by the audit.
+
+A drafted fact that the audit would flag once accepted (a party the quote
+does not name, a speaker other than the quote's, a dropped qualifier …) is
+flagged now, beside its sentence, so that the reviewer sees why before
+deciding. The facts are put, as the fact sheet would hold them, into a scratch
+graph of the ontology, the reference entities and the document's own graph
+— not the whole corpus — and audited there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .fidelity import audit
+from .graph import KnowledgeGraph
+from .layout import CONTEXT_IRI, ENTITIES_GRAPH, ONTOLOGY_GRAPH
+from .load import parse_into
+from .namespaces import DGS
+from .review import Candidate, proposed_fact
+from .sheets import SourceFile, dump_yaml
+
+__all__ = ["vet"]
+
+
+def vet(graph: KnowledgeGraph, name: str, candidates: list[Candidate]) -> list[Candidate]:
+    """``candidates`` of document ``name``, each with the audit's findings on the fact it would become."""
+    if not candidates:
+        return candidates
+    facts = {f"dgr:{c.kind.lower()}-{c.id}": c for c in candidates}
+    sheet = dump_yaml({"@context": CONTEXT_IRI, "@graph": [proposed_fact(c, name) for c in candidates]})
+    drafted = Graph()
+    parse_into(drafted, SourceFile(Path(f"{name}.yaml"), DGS[name], f"drafts of {name}", sheet), graph.layout,
+               graph.names)
+    scratch = Dataset(default_union=True)
+    for graph_name in (ONTOLOGY_GRAPH, ENTITIES_GRAPH, DGS[name]):
+        for quad in graph.dataset.quads((None, None, None, graph_name)):
+            scratch.add(quad)
+    own = scratch.graph(DGS[name])
+    for triple in drafted:
+        own.add(triple)
+    found: dict[str, list[str]] = {}
+    for finding in audit(KnowledgeGraph.scratch(graph.layout, scratch)):
+        if finding.node in facts:
+            found.setdefault(finding.node, []).append(f"{finding.message} [{finding.rule}]")
+    for iri, candidate in facts.items():
+        candidate.findings = found.get(iri, [])
+    return candidates

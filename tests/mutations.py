@@ -1,0 +1,170 @@
+"""Mutations of the bundled data that a careless edit or a wrong draft would make, by class, and a runner that
+reports which of them `validate` and `audit` catch.
+
+Each mutation changes one node's block of the bundled document (or moves it to the reference entities); the runner
+applies each to a fresh copy of data/ and ontology/, and counts it caught when validation reports a problem or the
+audit a finding. Used by tests/test_mutations.py and bench/bench_mutations.py.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DOCUMENT = "2025-11-30-peace-talks-putin-conditions"
+AUTHOR = f"dgr:author-{DOCUMENT}"
+
+
+@dataclass(frozen=True)
+class Mutation:
+    kind: str
+    node: str
+    old: str
+    new: str
+    """Replaces ``old`` in the node's block; "MOVE" moves the whole block to the reference entities."""
+
+
+def _attributed(node: str, old: str, new: str, kind: str = "wrong speaker") -> Mutation:
+    return Mutation(kind, node, f"prov:wasAttributedTo {old} ;", f"prov:wasAttributedTo {new} ;")
+
+
+MONITORING = "dgr:claim-russia-stance-on-monitoring-unknown"
+PLAN_BASIS = "dgr:position-putin-plan-as-basis"
+PRECISION = "    dg:datePrecision dg:"
+
+MUTATIONS = [
+    # a speaker merely named in the quote (or not at all) made the asserter
+    _attributed("dgr:demand-ukraine-withdraws-before-talks", "dgr:putin", "dgr:ukraine"),
+    _attributed("dgr:demand-limit-ukrainian-military", "dgr:russia", "dgr:ukraine"),
+    _attributed("dgr:position-putin-plan-as-basis", "dgr:putin", "dgr:united-states"),
+    _attributed("dgr:position-ukrainian-officials-reject-concessions", "dgr:ukrainian-officials", "dgr:russia"),
+    _attributed("dgr:assessment-preserves-military-pressure", AUTHOR, "dgr:russia"),
+    _attributed("dgr:assessment-implicit-recognition-of-sovereignty", AUTHOR, "dgr:russia"),
+    _attributed("dgr:assessment-undermines-kyiv-legitimacy", AUTHOR, "dgr:ukraine"),
+    # an analysts' or a party's words given to the author
+    _attributed("dgr:red-line-not-a-single-meter", "dgr:ukraine", AUTHOR, "author in another's voice"),
+    _attributed("dgr:position-ukraine-nato-only-credible-protection", "dgr:ukraine", AUTHOR,
+                "author in another's voice"),
+    _attributed("dgr:position-ukrainian-officials-reject-concessions", "dgr:ukrainian-officials", AUTHOR,
+                "author in another's voice"),
+    _attributed("dgr:legitimacy-claim-ukrainian-leadership-illegitimate", "dgr:russia", AUTHOR,
+                "author in another's voice"),
+    # the author's uncertainty made a party's stance, or not said
+    Mutation("uncertainty", MONITORING, f"prov:wasAttributedTo {AUTHOR} ;\n    dg:assertionMode dg:FactualAssertion ;",
+             f"prov:wasAttributedTo dgr:russia ;\n    dg:assertionMode dg:Reported ;\n{PRECISION}AsOfDocument ;"),
+    Mutation("uncertainty", MONITORING, "    dg:ascribesStance dg:Undetermined ;", ""),
+    Mutation("uncertainty", MONITORING, f"prov:wasAttributedTo {AUTHOR} ;",
+             f"prov:wasAttributedTo {AUTHOR}, dgr:russia ;"),
+    # dates without their kind, or a kind they do not fit
+    Mutation("dates", "dgr:position-putin-plan-as-basis", "    dg:datePrecision dg:BeforeDocument ;", ""),
+    Mutation("dates", "dgr:demand-ukraine-withdraws-before-talks", "    dg:datePrecision dg:BeforeDocument ;", ""),
+    Mutation("dates", "dgr:action-united-states-circulated-plan", '"2025-11-30"^^xsd:date', '"2025-12-15"^^xsd:date'),
+    Mutation("dates", PLAN_BASIS, f"{PRECISION}BeforeDocument", f"{PRECISION}DayPrecision"),
+    Mutation("dates", "dgr:demand-recognise-russian-control", f"{PRECISION}AsOfDocument", f"{PRECISION}MonthPrecision"),
+    Mutation("dates", "dgr:demand-limit-ukrainian-military", "    dg:datePrecision dg:AsOfDocument ;",
+             '    dg:datePrecision dg:AsOfDocument ;\n    dg:statedOn "2025-11-02"^^xsd:date ;'),
+    Mutation("dates", "dgr:red-line-not-a-single-meter", "    dg:datePrecision dg:AsOfDocument ;", ""),
+    # a qualifier the quote says, dropped
+    Mutation("qualifier", "dgr:position-ukraine-nato-only-credible-protection", "    dg:qualifier dg:Exclusive ;", ""),
+    Mutation("qualifier", "dgr:neutral-observers", "    dg:qualifier dg:Potential ;", ""),
+    Mutation("qualifier", "dgr:demand-limit-ukrainian-military", "    dg:callsFor dg:MilitaryLimitation ;",
+             "    dg:callsFor dg:MilitaryLimitation ;\n    dg:qualifier dg:Potential ;"),
+    # the demander and the one the demand is made of, swapped
+    Mutation("swapped parties", "dgr:demand-ukraine-withdraws-before-talks",
+             "dg:demandedBy dgr:russia ;\n    dg:demandedOf dgr:ukraine ;",
+             "dg:demandedBy dgr:ukraine ;\n    dg:demandedOf dgr:russia ;"),
+    Mutation("swapped parties", "dgr:demand-recognise-russian-control",
+             "dg:demandedBy dgr:russia ;\n    dg:demandedOf dgr:ukraine ;",
+             "dg:demandedBy dgr:ukraine ;\n    dg:demandedOf dgr:russia ;"),
+    Mutation("swapped parties", "dgr:demand-limit-ukrainian-military",
+             "dg:demandedBy dgr:russia ;\n    dg:demandedOf dgr:ukraine ;",
+             "dg:demandedBy dgr:ukraine ;\n    dg:demandedOf dgr:russia ;"),
+    Mutation("swapped parties", "dgr:red-line-not-a-single-meter", "dg:heldBy dgr:ukraine ;", "dg:heldBy dgr:russia ;"),
+    # a measure or concept the quote does not name (or names only inside another's words)
+    Mutation("measure not named", "dgr:demand-limit-ukrainian-military", "dg:callsFor dg:MilitaryLimitation",
+             "dg:callsFor dg:TerritorialConcession"),
+    Mutation("measure not named", "dgr:demand-recognise-russian-control", "dg:callsFor dg:RecognitionOfControl",
+             "dg:callsFor dg:Ceasefire"),
+    Mutation("measure not named", "dgr:red-line-not-a-single-meter", "dg:callsFor dg:NoTerritorialConcessions",
+             "dg:callsFor dg:BindingSecurityGuarantee"),
+    Mutation("measure not named", "dgr:demand-ukraine-withdraws-before-talks", "dg:callsFor dg:WithdrawalOfForces",
+             "dg:callsFor dg:WithdrawalOfForces, dg:TerritorialConcession"),
+    Mutation("measure not named", "dgr:assessment-territorial-surrender-for-calm",
+             "    dg:readsAsCallingFor dg:TerritorialConcession ;",
+             "    dg:characterisedAs dg:Capitulation ;\n    dg:readsAsCallingFor dg:TerritorialConcession ;"),
+    Mutation("measure not named", "dgr:assessment-conditions-are-an-ultimatum", "dg:characterisedAs dg:Ultimatum",
+             "dg:characterisedAs dg:Capitulation"),
+    # a statement moved out of its document's graph
+    Mutation("moved", "dgr:demand-limit-ukrainian-military", "MOVE", ""),
+    Mutation("moved", "dgr:position-ukraine-rejects-legitimising-control", "MOVE", ""),
+    Mutation("moved", "dgr:assessment-conditions-are-an-ultimatum", "MOVE", ""),
+    # a quote shortened so that it drops its negation
+    Mutation("negation dropped", "dgr:assessment-conditions-are-an-ultimatum",
+             'oa:exact "Putin’s conditions: not a compromise, but an ultimatum"',
+             'oa:exact "a compromise, but an ultimatum"'),
+    Mutation("negation dropped", "dgr:red-line-not-a-single-meter",
+             'oa:exact "Ukraine’s response: “Not a single meter”"', 'oa:exact "a single meter"'),
+    Mutation("negation dropped", "dgr:legitimacy-claim-ukrainian-leadership-illegitimate",
+             'oa:exact "claiming Ukraine’s leadership is “illegitimate” and not a va', 'oa:exact "a va'),
+]
+
+
+def block(text: str, node: str) -> tuple[int, int]:
+    """Where ``node``'s description starts and ends in a Turtle file (from its subject line to the blank line)."""
+    start = text.index(f"\n{node} a ") + 1
+    end = text.find("\n\n", start)
+    return start, (len(text) if end < 0 else end + 1)
+
+
+def apply(data: Path, mutation: Mutation) -> None:
+    sheet = data / "documents" / f"{DOCUMENT}.ttl"
+    text = sheet.read_text(encoding="utf-8")
+    start, end = block(text, mutation.node)
+    if mutation.old == "MOVE":
+        entities = data / "entities.ttl"
+        moved = text[start:end].replace("\n\n", "\n")
+        entities.write_text(entities.read_text(encoding="utf-8") + "\n" + moved, encoding="utf-8")
+        sheet.write_text(text[:start] + text[end:], encoding="utf-8")
+        return
+    part = text[start:end]
+    if mutation.old not in part:
+        raise AssertionError(f"{mutation.node}: {mutation.old!r} is not in its block")
+    sheet.write_text(text[:start] + part.replace(mutation.old, mutation.new, 1) + text[end:], encoding="utf-8")
+
+
+def caught(folder: Path, mutation: Mutation | None) -> tuple[bool, bool]:
+    """(validate caught it, audit caught it) for ``mutation`` applied to a fresh copy in ``folder``."""
+    from diplograph.corpus import validate_files
+    from diplograph.fidelity import audit
+    from diplograph.graph import KnowledgeGraph
+    from diplograph.layout import Layout
+
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(REPO / "data", folder / "data", ignore=shutil.ignore_patterns("review", ".removed"))
+    shutil.copytree(REPO / "ontology", folder / "ontology")
+    if mutation is not None:
+        apply(folder / "data", mutation)
+    layout = Layout(folder / "data", folder / "ontology", REPO / "queries")
+    problems = validate_files(layout)
+    graph = KnowledgeGraph(layout)
+    try:
+        graph.load(validate=False)
+        findings = audit(graph)
+    except Exception:  # noqa: BLE001 - a copy that does not even load is caught by validation
+        findings = []
+    return bool(problems), bool(findings)
+
+
+def run(folder: Path) -> dict[str, Counter]:
+    """Per class: how many mutations, and how many validation, the audit, or either caught."""
+    os.environ.setdefault("DIPLOGRAPH_CACHE", str(folder / "cache"))
+    table: dict[str, Counter] = {}
+    for number, mutation in enumerate(MUTATIONS):
+        by_validation, by_audit = caught(folder / f"m{number}", mutation)
+        row = table.setdefault(mutation.kind, Counter())
+        row.update(mutations=1, validate=by_validation, audit=by_audit, either=by_validation or by_audit)
+    return table

@@ -1,0 +1,93 @@
+"""Drafting reads the reporting structure: who speaks, in what voice, when, about whom — on sentences of their own.
+
+Expected answers are read off each sentence: the speaker is the subject of its reporting verb, the date the latest
+such weekday on or before the document's date, the measure the one its words name.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from diplograph.drafting import draft_sentence
+from diplograph.graph import KnowledgeGraph
+from diplograph.reporting import date_of
+from diplograph.review import proposed_fact
+
+WEDNESDAY = date(2026, 3, 4)
+AUTHOR = "https://w3id.org/diplograph/id/author-made-up"
+
+
+@pytest.fixture(scope="module")
+def graph() -> KnowledgeGraph:
+    return KnowledgeGraph.open()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The envoy said on Monday that the talks would go on.", ("2026-03-02", "DayPrecision")),
+    ("On Tuesday the foreign ministry warned of new strikes.", ("2026-03-03", "DayPrecision")),
+    ("Speaking last Thursday, the president promised aid.", ("2026-02-26", "DayPrecision")),
+    ("The minister said on Wednesday that nothing had changed.", ("2026-03-04", "DayPrecision")),
+    ("Kyiv repeated that it would not trade land for a pause.", (None, "Recurring")),
+    ("Moscow has long insisted on a neutral Ukraine.", (None, "Recurring")),
+])
+def test_weekdays_resolve_to_the_latest_such_day_and_repetition_is_recurring(sentence, expected):
+    assert date_of(sentence, WEDNESDAY) == expected
+
+
+def test_the_speaker_is_the_subject_of_the_reporting_verb_not_the_first_party_named(graph):
+    candidate = draft_sentence(graph, "In a call with Kyiv, Moscow's envoy demanded that the Ukrainian army leave "
+                                      "the region.", WEDNESDAY, AUTHOR)
+    assert (candidate.kind, candidate.asserted_by, candidate.assertion_mode) == ("Demand", "dgr:russia", "Reported")
+    fact = proposed_fact(candidate, "made-up")
+    assert fact["demandedBy"] == "dgr:russia" and fact["demandedOf"] == "dgr:ukraine"
+
+
+def test_a_headline_in_which_one_party_rejects_the_others_terms_is_the_first_partys_position(graph):
+    candidate = draft_sentence(graph, "Kyiv rejects Moscow's new terms for a cease-fire", WEDNESDAY, AUTHOR)
+    assert (candidate.kind, candidate.asserted_by) == ("Position", "dgr:ukraine")
+    assert proposed_fact(candidate, "made-up")["holder"] == "dgr:ukraine"
+
+
+def test_an_unnamed_speaker_is_not_replaced_by_a_party_the_content_names(graph):
+    candidate = draft_sentence(graph, "A senior official said that Ukraine must give up the east.", WEDNESDAY,
+                               AUTHOR)
+    assert candidate.asserted_by != "dgr:ukraine"
+    assert "demandedBy" not in proposed_fact(candidate, "made-up")  # the reviewer names the speaker
+
+
+def test_unnamed_sources_are_vouched_for_by_the_reporting_source(graph):
+    candidate = draft_sentence(graph, "Two officials who asked not to be named said Moscow would accept monitors.",
+                               WEDNESDAY, AUTHOR)
+    assert (candidate.asserted_by, candidate.assertion_mode) == ("dgr:author-made-up", "Reported")
+    assert "dgr:russia" in {m.entity for m in candidate.mentions}
+
+
+@pytest.mark.parametrize(("sentence", "kind", "mode", "asserter"), [
+    ("Washington proposed a monitoring mission along the front line.", "Proposal", "Reported", "dgr:united-states"),
+    ("The Russian ministry said Kyiv is expected to accept the terms by spring.", "Prediction", "Reported",
+     "dgr:russia"),
+    ("We believe the plan cannot hold without firm guarantees.", "Assessment", "Judgement", "dgr:author-made-up"),
+    ("Analysts interpret the pause as a regrouping of forces.", "Assessment", "Interpretation", "dgr:analysts"),
+    ("According to researchers at a made-up institute, Moscow is likely to press on.", "Prediction",
+     "Interpretation", "dgr:analysts"),
+])
+def test_each_kind_from_its_cues_with_its_voice(graph, sentence, kind, mode, asserter):
+    candidate = draft_sentence(graph, sentence, WEDNESDAY, AUTHOR)
+    assert (candidate.kind, candidate.assertion_mode, candidate.asserted_by) == (kind, mode, asserter)
+
+
+def test_short_acronyms_and_demonyms_name_their_entities(graph):
+    candidate = draft_sentence(graph, "The EU and a Ukrainian delegation met US envoys.", WEDNESDAY, AUTHOR)
+    assert {"dgr:european-union", "dgr:ukraine", "dgr:united-states"} <= {m.entity for m in candidate.mentions}
+    assert not {"EU", "Ukrainian", "US"} & set(candidate.new_entities)
+    lower = draft_sentence(graph, "Prices in the region rose, as did the use of us all.", WEDNESDAY, AUTHOR)
+    assert "dgr:united-states" not in {m.entity for m in lower.mentions}  # "us" is not "US"
+
+
+def test_a_demand_calls_for_what_its_words_name_and_nothing_by_default(graph):
+    named = draft_sentence(graph, "Moscow demanded that Kyiv withdraw from four regions.", WEDNESDAY, AUTHOR)
+    assert proposed_fact(named, "made-up")["callsFor"] == ["dg:WithdrawalOfForces"]
+    unnamed = draft_sentence(graph, "Moscow demanded that Kyiv act within a week.", WEDNESDAY, AUTHOR)
+    assert "callsFor" not in proposed_fact(unnamed, "made-up")
