@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from diplograph.analysis.registry import Projections, run_analysis
+from diplograph.corpus import validate_files
 from diplograph.fidelity import audit
 from diplograph.graph import KnowledgeGraph
-from diplograph.validate import validate_files
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BRIEFING = "2026-01-20-made-up-moscow-briefing"
@@ -51,12 +51,16 @@ def test_one_source_corroborates_nothing_and_changes_nothing(graph):
 def test_the_same_demand_in_two_sources_is_said_in_two_with_each_quote(merged):
     [group] = run_analysis(Projections(merged), "corroboration")
     # "Russia insists on restricting Ukraine’s army size …" (the article) and "Russia again insists on restricting
-    # the size of Ukraine's army." (the briefing): the same demand, by the same party, of the same party
-    assert group["kind"] == "Demand" and group["said_in"] == 2
+    # the size of Ukraine's army." (the briefing): the same demand, by the same party, of the same party — but the
+    # article's concerns the army's size, strategic weapons and range, the briefing's the army's size alone: related
+    assert group["kind"] == "Demand" and group["said_in"] == 2 and group["relation"] == "related"
     assert group["content"] == {"demandedBy": ["dgr:russia"], "demandedOf": ["dgr:ukraine"],
                                 "callsFor": ["dg:MilitaryLimitation"]}
     statements = {s["statement"]: s for s in group["statements"]}
     assert set(statements) == {"dgr:demand-limit-ukrainian-military", "dgr:demand-limit-ukrainian-army-size-again"}
+    assert statements["dgr:demand-limit-ukrainian-army-size-again"]["concerns"] == ["dgr:ukraine-army-size"]
+    assert statements["dgr:demand-limit-ukrainian-military"]["concerns"] == [
+        "dgr:ukraine-army-size", "dgr:ukraine-long-range-capabilities", "dgr:ukraine-strategic-weapons"]
     assert statements["dgr:demand-limit-ukrainian-army-size-again"]["quotes"] == [
         "Russia again insists on restricting the size of Ukraine's army."]
     assert statements["dgr:demand-limit-ukrainian-military"]["quotes"][0].startswith("Russia insists on restricting")
@@ -108,3 +112,38 @@ def test_two_sources_disagreeing_on_a_fact_are_shown_side_by_side(merged, graph)
     assert sides == {
         "dgr:legitimacy-claim-ukrainian-leadership-illegitimate": (["dg:Illegitimate"], ["dgr:russia"]),
         "dgr:legitimacy-claim-eu-ukrainian-leadership-legitimate": (["dg:Legitimate"], ["dgr:european-union"])}
+
+
+def test_a_demand_concerning_the_same_things_is_the_same_and_another_territory_is_not(two_sources):
+    sheet = two_sources.layout.documents_dir / f"{BRIEFING}.yaml"
+    text = sheet.read_text(encoding="utf-8")
+    wider = "concerns: [dgr:ukraine-army-size, dgr:ukraine-strategic-weapons, dgr:ukraine-long-range-capabilities]"
+    sheet.write_text(text.replace("concerns: dgr:ukraine-army-size", wider), encoding="utf-8")
+    graph = KnowledgeGraph(two_sources.layout)
+    graph.load()
+    [group] = run_analysis(Projections(graph), "corroboration")
+    assert group["relation"] == "same" and group["said_in"] == 2
+    sheet.write_text(text.replace("concerns: dgr:ukraine-army-size", "concerns: dgr:donbas"), encoding="utf-8")
+    graph.load()
+    assert [g["relation"] for g in run_analysis(Projections(graph), "corroboration")] == ["related"]
+
+
+def test_the_matrix_moves_with_the_date_and_marks_what_changed(merged):
+    def cell(result, actor, issue):
+        return next(c for c in result["cells"] if (c["actor"], c["issue"]) == (actor, issue))
+
+    projections = Projections(merged)
+    # the article (2025-11-30): Putin said the plan could serve as a basis; the plan's points include the
+    # territorial status of the occupied regions, so his stance on territory is conditional
+    before = run_analysis(projections, "matrix", {"as_of": "2025-12-31"})
+    assert cell(before, "dgr:putin", "dg:IssueTerritory")["stance"] == "conditional"
+    # the briefing: "On January 19, Putin rejected the 28-point plan as a basis for any talks."
+    after = run_analysis(projections, "matrix", {"as_of": "2026-01-31", "since": "2025-12-31"})
+    changed = cell(after, "dgr:putin", "dg:IssueTerritory")
+    assert (changed["stance"], changed["date"], changed["dateKind"], changed["changed"]) == (
+        "rejects", "2026-01-19", "stated", True)
+    assert changed["quotes"] == ["On January 19, Putin rejected the 28-point plan as a basis for any talks."]
+    assert changed["sources"] == 2
+    # Russia demanded limits on Ukraine's forces in both documents: the same stance, not changed
+    limits = cell(after, "dgr:russia", "dg:IssueForceLimits")
+    assert (limits["stance"], limits["changed"], limits["sources"]) == ("demands", False, 2)

@@ -3,8 +3,12 @@
 *Corroboration* links statements of different documents that state the same
 thing: the same kind of statement, the same asserters and the same content
 (for a demand: who demands, of whom, which measures; for a position: who holds
-it, which stance, towards what …). The wording and what else a statement
-concerns may differ. Each group says in how many sources it is said, with
+it, which stance, towards what …) *concerning the same things* (``dg:concerns``):
+such a group's ``relation`` is "same". Statements that agree in all but what
+they concern — a withdrawal from one oblast and from every occupied territory,
+a limit on the army's size and on the army, its weapons and its range — are
+grouped as "related", each with what it concerns, never as the same statement.
+The wording may differ. Each group says in how many sources it is said, with
 every statement's quotes — nothing is merged.
 
 *Disagreements* are two sources stating a fact about the same thing
@@ -72,7 +76,7 @@ def _statements(graph: KnowledgeGraph) -> dict[str, dict]:
             entry["date"], entry["dateKind"] = str(row.notAfter), "said before the document, not after this date"
         elif "date" not in entry:
             entry["date"], entry["dateKind"] = str(row.issued), "the document's date"
-    properties = sorted({p for props in CONTENT.values() for p in props})
+    properties = sorted({p for props in CONTENT.values() for p in props} | {"concerns"})
     values = " ".join(f"dg:{p}" for p in properties)
     for row in graph.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"):
         key = short(row.s)
@@ -92,16 +96,18 @@ def _signature(entry: dict) -> tuple | None:
     return kind, tuple(sorted(entry["asserters"])), content
 
 
-def _public(entry: dict) -> dict:
-    return {"statement": entry["statement"], "label": entry["label"], "sources": sorted(entry["sources"]),
-            "date": entry["date"], "dateKind": entry["dateKind"], "quotes": sorted(entry["quotes"])}
+def _public(entry: dict, *, concerns: bool = False) -> dict:
+    public = {"statement": entry["statement"], "label": entry["label"], "sources": sorted(entry["sources"]),
+              "date": entry["date"], "dateKind": entry["dateKind"], "quotes": sorted(entry["quotes"])}
+    return public | ({"concerns": sorted(entry["content"].get("concerns", ()))} if concerns else {})
 
 
 def corroboration(graph: KnowledgeGraph) -> list[dict]:
     """Groups of statements from two or more documents that state the same thing, most corroborated first.
 
-    Each group: its ``kind``, ``asserted_by``, the shared ``content``, the
-    number of ``sources``, and every statement with its own quotes.
+    Each group: its ``kind``, ``asserted_by``, the shared ``content``, its ``relation`` ("same": they concern the
+    same things too; "related": what they concern differs, e.g. one is narrower), the number of ``sources``, and
+    every statement with its own quotes (and, when related, what it concerns).
     """
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for entry in _statements(graph).values():
@@ -110,13 +116,23 @@ def corroboration(graph: KnowledgeGraph) -> list[dict]:
             groups[signature].append(entry)
     found = []
     for (kind, asserters, content), members in groups.items():
-        sources = sorted({s for m in members for s in m["sources"]})
-        if len(sources) < 2:
-            continue
-        found.append({"kind": kind, "asserted_by": list(asserters),
-                      "content": {p: list(v) for p, v in content if v}, "said_in": len(sources), "sources": sources,
-                      "statements": [_public(m) for m in sorted(members, key=lambda m: (m["date"], m["statement"]))]})
-    return sorted(found, key=lambda g: (-g["said_in"], g["kind"], g["statements"][0]["statement"]))
+        by_concerns: dict[tuple, list[dict]] = defaultdict(list)
+        for member in members:
+            by_concerns[tuple(sorted(member["content"].get("concerns", ())))].append(member)
+        same = [group for group in by_concerns.values() if len(_sources(group)) > 1]
+        related = len(_sources(members)) > 1 and len(by_concerns) > 1
+        for group, relation in [(g, "same") for g in same] + ([(members, "related")] if related else []):
+            found.append({"kind": kind, "asserted_by": list(asserters), "relation": relation,
+                          "content": {p: list(v) for p, v in content if v}, "said_in": len(_sources(group)),
+                          "sources": sorted(_sources(group)),
+                          "statements": [_public(m, concerns=relation == "related")
+                                         for m in sorted(group, key=lambda m: (m["date"], m["statement"]))]})
+    return sorted(found, key=lambda g: (-g["said_in"], g["relation"] != "same", g["kind"],
+                                        g["statements"][0]["statement"]))
+
+
+def _sources(members: list[dict]) -> set[str]:
+    return {s for m in members for s in m["sources"]}
 
 
 def changes(graph: KnowledgeGraph) -> list[dict]:

@@ -15,9 +15,20 @@ from .centrality import FAMILIES, CentralityScore, centrality, score_all
 from .coalitions import coalitions
 from .conflicts import RULES as CONFLICT_RULES
 from .conflicts import conflicts
+from .matrix import positions_matrix
 from .paths import ego_network, explanation_paths
 
 __all__ = ["ANALYSES", "Analysis", "Option", "Projections", "run_analysis"]
+
+
+class Day(str):
+    """An ISO date given as an option (YYYY-MM-DD), checked."""
+
+    def __new__(cls, value: str) -> Day:
+        from datetime import date
+
+        date.fromisoformat(value)  # ValueError: not a date
+        return super().__new__(cls, value)
 
 
 class Projections:
@@ -185,6 +196,10 @@ def _disagreements(p: Projections):
     return disagreements(p.source)
 
 
+def _matrix(p: Projections, as_of, since):
+    return positions_matrix(p.source, as_of, since)
+
+
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("centrality", "Centrality", "Degree, betweenness and PageRank of actors, territories, demands …",
              (Option("family", str, None, "actors, territories, demands, principles, guarantees or proposals",
@@ -223,6 +238,17 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
              _disagreements,
              {"different-verdict": "two statements of one class about the same thing whose verdicts exclude each "
                                    "other, from different documents; neither is preferred"}),
+    Analysis("matrix", "Positions matrix",
+             "Actors × issues: each actor's latest stance on each issue (demands, supports, rejects, conditional, "
+             "uncertain) as of a date, with its date's kind, how many sources, the quotes, and whether it changed "
+             "since another date",
+             (Option("as_of", Day, None, "the map as of this date (YYYY-MM-DD); default: every date"),
+              Option("since", Day, None, "mark cells whose stance changed since this date (YYYY-MM-DD)")),
+             _matrix,
+             {"latest-stance": "a cell is the latest statement of the actor on the issue by its date (stated, else "
+                               "a bound the source gives, else the document's); the others are counted, not merged",
+              "issue-of-measure": "a demand or principle stands on the issue of each measure it calls for; a "
+                                  "position on the issue of the measure it is towards, or its proposal point's"}),
 )}
 
 

@@ -22,7 +22,8 @@ from .schemas import AnalysisResultPublic, Problem, QueryResultPublic
 __all__ = ["describe"]
 
 _TYPES = {"IRI": {"type": "string", "minLength": 1, "description": "an entity: IRI, prefixed name, label or alias"},
-          "date": {"type": "string", "format": "date"}, "int": {"type": "integer"}, "integer": {"type": "integer"},
+          "date": {"type": "string", "format": "date"}, "Day": {"type": "string", "format": "date"},
+          "int": {"type": "integer"}, "integer": {"type": "integer"},
           "bool": {"type": "boolean"}, "boolean": {"type": "boolean"}, "float": {"type": "number"},
           "decimal": {"type": "number"}, "string": {"type": "string", "minLength": 1},
           "str": {"type": "string", "minLength": 1}}
