@@ -97,6 +97,35 @@ def test_an_analysis_is_a_form_and_tables(page, server, client):
     shot(page, "analysis-paths")
 
 
+def test_the_positions_matrix_is_a_grid_of_stances_with_their_quotes_and_dates(browser, server, client):
+    result = client.get("/analysis/matrix").json()["result"]
+    desktop = browser.new_page(viewport={"width": 1400, "height": 900})
+    desktop.goto(server.url + "/analysis/matrix")
+    rows = desktop.locator("table.matrix tbody tr")
+    assert rows.count() == len(result["actors"])
+    assert desktop.locator("table.matrix thead th").count() == len(result["issues"]) + 1
+    # a cell: the sign and the word (never colour alone), then its quotes one click away
+    russia = next(c for c in result["cells"] if (c["actor"], c["issue"]) == ("dgr:russia", "dg:IssueForceLimits"))
+    cell = desktop.locator("table.matrix tbody tr", has_text="Russia").locator("td.stance-demands").first
+    assert "▲ demands" in cell.inner_text()
+    assert not cell.locator("blockquote").first.is_visible()
+    cell.locator("summary").click()
+    assert russia["quotes"][0] in cell.inner_text()
+    # the date fields move the map: before the article's date nothing is known
+    assert desktop.get_attribute("#f-as_of", "type") == "date"
+    desktop.fill("#f-as_of", "2025-11-01")
+    desktop.click("form.params button")
+    assert desktop.locator("table.matrix tbody tr").count() == 0
+    desktop.goto(server.url + "/analysis/matrix")
+    shot(desktop, "matrix-desktop")
+    phone = browser.new_page(viewport={"width": 390, "height": 844})
+    phone.goto(server.url + "/analysis/matrix")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 392  # the grid scrolls in its own box
+    shot(phone, "matrix-phone")
+    desktop.close()
+    phone.close()
+
+
 def test_the_source_reader_highlights_every_quote_and_says_what_it_supports(page, server, client):
     quotes = client.get("/sparql", params={"query": f"SELECT (COUNT(DISTINCT ?q) AS ?n) WHERE {{ ?e oa:hasSource "
                                                     f"dgs:{DOCUMENT} ; oa:hasSelector/oa:exact ?q }}"},

@@ -103,7 +103,8 @@ def test_a_users_walk_through_the_graph(browser, server, client, width):
     page.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/actors", "/id/ukraine", f"/source/{DOCUMENT}", "/queries/demands?by=Moscow"])
+@pytest.mark.parametrize("path", ["/", "/actors", "/id/ukraine", f"/source/{DOCUMENT}", "/queries/demands?by=Moscow",
+                                  "/analysis/matrix?as_of=2025-12-01"])
 def test_no_serious_accessibility_violation(browser, server, path):
     # axe-core is injected as an inline script, which the pages' policy forbids: this test's browser ignores it
     page = browser.new_page(viewport={"width": 1400, "height": 900}, bypass_csp=True)

@@ -108,9 +108,21 @@ def query_page(query, operation, request: Request, answer: dict | None, names: l
 def analysis_page(analysis, operation, request: Request, result: object, names: list[str],
                   error: str | None = None, ask: bool = False, status: int = 200) -> HTMLResponse:
     values = {k: v for k, v in request.query_params.items() if k != "format"}
+    grid = _grid(result) if analysis.name == "matrix" and isinstance(result, dict) else None
     return page("analysis.html", status, title=analysis.title, analysis=analysis, operation=operation,
-                values=values, names=names, request=request, error=error, ask=ask,
-                result_blocks=blocks(result) if result else [])
+                values=values, names=names, request=request, error=error, ask=ask, grid=grid,
+                result_blocks=blocks(result) if result and grid is None else [])
+
+
+_SIGNS = {"demands": "▲", "supports": "✓", "conditional": "◐", "uncertain": "?", "rejects": "✕"}
+"""Each stance's sign: the matrix never says a stance by colour alone."""
+
+
+def _grid(result: dict) -> dict:
+    """The positions matrix as the page lays it out: rows, columns, and each cell by (actor, issue)."""
+    return {"actors": result["actors"], "issues": result["issues"], "as_of": result["as_of"],
+            "since": result["since"], "signs": _SIGNS,
+            "cells": {(c["actor"], c["issue"]): c for c in result["cells"]}}
 
 
 def graphs_page(stats: dict, *, title: str = "Named graphs", json_url: str = "/stats") -> HTMLResponse:
