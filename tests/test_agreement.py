@@ -147,3 +147,56 @@ def test_the_matrix_moves_with_the_date_and_marks_what_changed(merged):
     # Russia demanded limits on Ukraine's forces in both documents: the same stance, not changed
     limits = cell(after, "dgr:russia", "dg:IssueForceLimits")
     assert (limits["stance"], limits["changed"], limits["sources"]) == ("demands", False, 2)
+
+
+def _status_document(layout, name: str, sentence: str, status: str) -> None:
+    """A made-up document stating Russia's status over Zaporizhzhia in one sentence."""
+    import hashlib
+
+    text = f"MADE-UP TEST DOCUMENT — NOT A REAL SOURCE.\n\n{sentence}\n"
+    (layout.data / "sources" / f"{name}.txt").write_text(text, encoding="utf-8")
+    (layout.documents_dir / f"{name}.yaml").write_text(f"""\
+"@context": https://w3id.org/diplograph/context
+"@graph":
+  - id: dgs:{name}
+    type: SourceDocument
+    title: "{name} (made-up test document)"
+    issued: {name[:10]}
+    textFile: sources/{name}.txt
+    sha256: {hashlib.sha256(text.encode()).hexdigest()}
+    creator: dgr:author-{name}
+  - id: dgr:author-{name}
+    type: Author
+    label: "Author of {name}"
+  - id: dgr:status-{name}
+    type: TerritorialStatus
+    label: "{sentence}"
+    territory: dgr:zaporizhzhia
+    statusHolder: dgr:russia
+    status: {status}
+    attributedTo: dgr:author-{name}
+    assertionMode: FactualAssertion
+    derivedFrom: dgs:{name}
+    evidence:
+      - source: dgs:{name}
+        selector: {{type: TextQuoteSelector, exact: "{sentence}"}}
+""", encoding="utf-8")
+
+
+def test_two_sources_stating_exclusive_statuses_of_a_territory_disagree(project):
+    _status_document(project.layout, "2026-02-01-made-up-front-report", "Russia controls Zaporizhzhia.", "Controls")
+    _status_document(project.layout, "2026-02-02-made-up-counter-report",
+                     "Russia does not control Zaporizhzhia.", "DoesNotControl")
+    graph = KnowledgeGraph(project.layout)
+    graph.load()
+    [found] = run_analysis(Projections(graph), "disagreements")
+    assert found["kind"] == "TerritorialStatus" and found["about"] == ["dgr:zaporizhzhia", "dgr:russia"]
+    assert [s["value"] for s in found["statements"]] == [["dg:Controls"], ["dg:DoesNotControl"]]
+    # occupies is narrower than controls: it excludes "does not control" too; claims ownership excludes nothing
+    sheet = project.layout.documents_dir / "2026-02-01-made-up-front-report.yaml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("status: Controls", "status: Occupies"))
+    graph.load()
+    assert len(run_analysis(Projections(graph), "disagreements")) == 1
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("status: Occupies", "status: ClaimsOwnership"))
+    graph.load()
+    assert run_analysis(Projections(graph), "disagreements") == []

@@ -42,12 +42,13 @@ CONTENT: dict[str, tuple[str, ...]] = {
 }
 """What a statement says, by its class: the properties two statements must share to state the same thing."""
 
-DISPUTABLE: dict[str, tuple[tuple[str, ...], str]] = {
-    "LegitimacyClaim": (("about",), "legitimacyVerdict"),
+DISPUTABLE: dict[str, tuple[tuple[str, ...], str, bool]] = {
+    "LegitimacyClaim": (("about",), "legitimacyVerdict", False),
+    "TerritorialStatus": (("territory", "statusHolder"), "status", True),
 }
-"""Facts two sources can disagree on, by class: what they are about, and the property whose values exclude each
-other. Territorial statuses are not here: one territory may be occupied and claimed at once, so two statuses are
-not a disagreement unless the vocabulary says they exclude each other, which it does not yet."""
+"""Facts two sources can disagree on, by class: what they are about, the property whose values may exclude each
+other, and whether only the values the vocabulary declares exclusive do (``dg:exclusiveOf``, lifted through
+``skos:broader``): one territory may be occupied and claimed at once, but not controlled and not controlled."""
 
 _STATEMENTS = """
 SELECT ?statement ?label ?type ?source ?issued ?stated ?notAfter ?quote ?by WHERE {
@@ -161,17 +162,27 @@ def disagreements(graph: KnowledgeGraph) -> list[dict]:
         kind = next((t for t in sorted(entry["types"]) if t in DISPUTABLE), None)
         if kind is None:
             continue
-        about, value = DISPUTABLE[kind]
+        about, value, _ = DISPUTABLE[kind]
         subject = tuple(tuple(sorted(entry["content"].get(p, ()))) for p in about)
         verdict = tuple(sorted(entry["content"].get(value, ())))
         if all(subject) and verdict:
             facts[(kind, subject)].append({**_public(entry), "value": list(verdict),
                                            "asserted_by": sorted(entry["asserters"])})
+    exclusive = _exclusive(graph)
     found = []
     for (kind, subject), stated in sorted(facts.items()):
         values = {tuple(s["value"]) for s in stated}
         sources = {src for s in stated for src in s["sources"]}
+        if DISPUTABLE[kind][2] and not any((a, b) in exclusive for x in values for y in values for a in x for b in y):
+            continue
         if len(values) > 1 and len(sources) > 1:
             found.append({"kind": kind, "about": [v for part in subject for v in part],
                           "statements": sorted(stated, key=lambda s: (s["date"], s["statement"]))})
     return found
+
+
+def _exclusive(graph: KnowledgeGraph) -> set[tuple[str, str]]:
+    """Pairs of vocabulary values that exclude each other (``dg:exclusiveOf`` either way, and what is narrower)."""
+    pairs = {(short(row.a), short(row.b)) for row in graph.query(
+        "SELECT ?a ?b WHERE { ?x dg:exclusiveOf|^dg:exclusiveOf ?y . ?a skos:broader* ?x . ?b skos:broader* ?y }")}
+    return pairs | {(b, a) for a, b in pairs}
