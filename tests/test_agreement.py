@@ -200,3 +200,22 @@ def test_two_sources_stating_exclusive_statuses_of_a_territory_disagree(project)
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("status: Occupies", "status: ClaimsOwnership"))
     graph.load()
     assert run_analysis(Projections(graph), "disagreements") == []
+
+
+def test_the_negotiation_space_says_who_closes_each_door_and_what_is_open(graph):
+    space = run_analysis(Projections(graph), "space", {"issue": "dg:IssueTerritory"})
+    by_measure = {m["measure"]: m for m in space["measures"]}
+    # "Putin insisted that Ukraine must withdraw …" — and Ukraine refuses Putin's conditions
+    withdrawal = by_measure["dg:WithdrawalOfForces"]
+    assert [d["actor"] for d in withdrawal["demands"]] == ["dgr:russia"]
+    assert "dgr:ukraine" in {r["actor"] for r in withdrawal["rejects"]} and not withdrawal["open"]
+    # recognising Russia's control is incompatible (the vocabulary's judgement) with Ukraine's principles
+    recognition = by_measure["dg:RecognitionOfControl"]
+    assert "dgr:ukraine" in {c["actor"] for c in recognition["closes"]}
+    assert "excludes it" in recognition["explanation"]
+    # restoring the recognised borders: demanded by Ukraine, rejected or closed by nobody in this article
+    borders = by_measure["dg:RestorationOfBorders"]
+    assert borders["open"] and "dg:RestorationOfBorders" in space["open"]
+    assert borders["explanation"].endswith("no party has rejected it.")
+    assert all(quote for role in ("demands", "rejects", "closes") for entry in recognition[role]
+               for quote in entry["quotes"])

@@ -17,6 +17,7 @@ from .conflicts import RULES as CONFLICT_RULES
 from .conflicts import conflicts
 from .matrix import positions_matrix
 from .paths import ego_network, explanation_paths
+from .space import negotiation_space
 
 __all__ = ["ANALYSES", "Analysis", "Option", "Projections", "run_analysis"]
 
@@ -200,6 +201,10 @@ def _matrix(p: Projections, as_of, since):
     return positions_matrix(p.source, as_of, since)
 
 
+def _space(p: Projections, issue):
+    return negotiation_space(p.source, issue)
+
+
 ANALYSES: dict[str, Analysis] = {a.name: a for a in (
     Analysis("centrality", "Centrality", "Degree, betweenness and PageRank of actors, territories, demands …",
              (Option("family", str, None, "actors, territories, demands, principles, guarantees or proposals",
@@ -249,6 +254,16 @@ ANALYSES: dict[str, Analysis] = {a.name: a for a in (
                                "a bound the source gives, else the document's); the others are counted, not merged",
               "issue-of-measure": "a demand or principle stands on the issue of each measure it calls for; a "
                                   "position on the issue of the measure it is towards, or its proposal point's"}),
+    Analysis("space", "Negotiation space",
+             "Per issue: who demands, accepts and rejects each measure, which principles close it, and the "
+             "measures no party has closed — each explained in a sentence, with the quotes",
+             (Option("issue", str, "dg:IssueTerritory", "an issue of dg:Issues (e.g. dg:IssueSecurityGuarantees)",
+                     ("dg:IssueTerritory", "dg:IssueSecurityGuarantees", "dg:IssueForceLimits",
+                      "dg:IssueSequencing", "dg:IssueMonitoring", "dg:IssueLegitimacy", "dg:IssueSanctions",
+                      "dg:IssueElections", "dg:IssueAccountability")),), _space,
+             {"closed-by-principle": "a principle or red line calling for a measure the vocabulary declares "
+                                     "incompatible with this one (dg:incompatibleWith: an editorial judgement)",
+              "open": "no position rejects the measure and no principle closes it"}),
 )}
 
 
