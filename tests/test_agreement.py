@@ -219,3 +219,16 @@ def test_the_negotiation_space_says_who_closes_each_door_and_what_is_open(graph)
     assert borders["explanation"].endswith("no party has rejected it.")
     assert all(quote for role in ("demands", "rejects", "closes") for entry in recognition[role]
                for quote in entry["quotes"])
+
+
+def test_the_example_data_set_holds_the_article_unchanged_and_shows_every_cross_source_analysis():
+    from diplograph.layout import Layout
+
+    example = Path(__file__).parents[1] / "examples" / "multi-source"
+    data = Path(__file__).parents[1] / "data"
+    for path in [data / "entities.ttl", *(data / "documents").glob("*.ttl"), *(data / "sources").glob("*.txt")]:
+        assert (example / path.relative_to(data)).read_bytes() == path.read_bytes(), path
+    assert validate_files(Layout.of(example)) == []
+    graph = KnowledgeGraph.open(example)
+    for name in ("corroboration", "changes", "disagreements"):
+        assert run_analysis(Projections(graph), name), name
