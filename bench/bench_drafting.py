@@ -25,6 +25,7 @@ import statistics
 import time
 
 from common import RESULTS, markdown
+from drafting_pages import measure_pages, ratios
 
 from diplograph.drafting import propose
 from diplograph.graph import KnowledgeGraph
@@ -94,6 +95,12 @@ def main() -> None:
     names = list(report["sentence_alone"])
     print(markdown(["drafter", *names], [[variant, *(report[variant][n] for n in names)]
                                          for variant in ("sentence_alone", "with_lead_and_headings")]))
+    pages = {page: ratios(score) for page, score in measure_pages().items()}
+    report["made_up_pages"] = pages
+    (RESULTS / "drafting.json").write_text(json.dumps(report, indent=2))
+    columns = list(next(iter(pages.values())))
+    print()
+    print(markdown(["page", *columns], [[page, *(values[c] for c in columns)] for page, values in pages.items()]))
 
 
 if __name__ == "__main__":
