@@ -28,12 +28,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+import orjson
 from rdflib import RDF, URIRef
 
-from . import scrutiny
+from . import cache, scrutiny
 from .evidence import evidence_of
 from .graph import KnowledgeGraph
-from .namespaces import DG, PROV, RDFS, SKOS
+from .namespaces import DG, DGS, PROV, RDFS, SKOS
 from .sparql import inspect
 from .terms import local_name, short
 
@@ -75,9 +76,35 @@ def audit(graph: KnowledgeGraph) -> list[Finding]:
     >>> audit(KnowledgeGraph.open())
     []
     """
+    documents = graph.snapshot.documents
+    if documents and graph.spec.kind == "memory":
+        found = [f for name, key in sorted(documents.items()) for f in _document_findings(graph, name, key)]
+        return sorted(set(found) | set(_queries_without_date_kind(graph)), key=lambda f: (f.node, f.rule, f.message))
+    return sorted(set(_findings(graph)) | set(_queries_without_date_kind(graph)),
+                  key=lambda f: (f.node, f.rule, f.message))
+
+
+def _document_findings(graph: KnowledgeGraph, name: str, key: str) -> list[Finding]:
+    """One document's findings, read in its own world (the ontology, the reference entities and its graph), kept
+    in the cache folder under its content key: an unchanged document is not audited again."""
+    kept = cache.read("audits", key)
+    try:
+        if kept is not None:
+            loaded = orjson.loads(kept)
+            if loaded.get("key") == key:
+                return [Finding(f["node"], f["rule"], f["message"]) for f in loaded["findings"]]
+    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+        pass
+    found = _findings(graph.part([DGS[name]]))
+    cache.write("audits", key, orjson.dumps({"key": key, "findings": [f.__dict__ for f in found]}))
+    return found
+
+
+def _findings(graph: KnowledgeGraph) -> list[Finding]:
+    """Every finding but the canned queries', for the statements of ``graph``."""
     auditor = _Auditor(graph)
     findings = [*auditor.words(), *auditor.parties(), *auditor.dates(), *auditor.positions(),
-                *auditor.descriptions(), *_queries_without_date_kind(graph),
+                *auditor.descriptions(),
                 *scrutiny.speakers(auditor, Finding), *scrutiny.qualifiers(auditor, Finding),
                 *scrutiny.dates(auditor, Finding), *scrutiny.readings(auditor, Finding),
                 *scrutiny.sections(auditor, Finding), *scrutiny.uncertainty(auditor, Finding),

@@ -19,7 +19,7 @@ from rdflib.term import Node
 from .corpus import Progress, read_corpus, shared_key
 from .errors import DataError, QueryError, UnknownEntityError, unknown
 from .formats import finished
-from .layout import Layout, StoreSpec
+from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, Layout, StoreSpec
 from .names import Names
 from .namespaces import DCTERMS, DGS, RDF, RDFS, SKOS
 from .queries import CannedQuery, load_queries
@@ -74,6 +74,17 @@ class KnowledgeGraph:
         graph = cls(layout)
         graph.swap(LocalStore.in_memory(dataset, []), [])
         return graph
+
+    def part(self, names: list[URIRef]) -> KnowledgeGraph:
+        """Only the named graphs ``names``, with the ontology and reference entities, held in memory: one
+        document's world, for work done document by document (the audit)."""
+        from .engine import LocalStore
+
+        wanted = [ONTOLOGY_GRAPH, ENTITIES_GRAPH, *names]
+        part = KnowledgeGraph(self.layout)
+        part._canned = self._canned
+        part.swap(LocalStore.of_graphs(self.store, wanted), [f for f in self.files if f.graph in wanted])
+        return part
 
     @classmethod
     def from_settings(cls, settings: Settings, *, validate: bool = True) -> KnowledgeGraph:

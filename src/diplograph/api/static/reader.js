@@ -32,7 +32,15 @@
         if (c.new_entities && c.new_entities.length) {
           facts.append(text("li", "names not in the graph yet: " + c.new_entities.join(", ")));
         }
+        if (c.measures && c.measures.length) facts.append(text("li", "calls for / towards: " + c.measures.join(", ")));
         section.append(facts);
+        if (c.findings && c.findings.length) {  // the audit, run on the fact as it would be written
+          const found = document.createElement("ul");
+          found.className = "findings";
+          for (const f of c.findings) found.append(text("li", f));
+          section.append(text("p", "The audit, on this candidate as drafted (correct it, or accept anyway):"));
+          section.append(found);
+        }
         const mode = document.getElementById("review-mode");
         if (mode && mode.dataset.writable === "true") {
           section.append(reviewForm(entry.name, c));
@@ -75,18 +83,21 @@
     const edits = Object.assign(document.createElement("textarea"), { name: "set", rows: 2,
       placeholder: "property=value, one a line (e.g. towards=dgr:28-point-plan)" });
     const token = Object.assign(document.createElement("input"), { name: "token", type: "password", autocomplete: "off" });
+    const anyway = Object.assign(document.createElement("input"), { name: "force", type: "checkbox" });
     const result = text("p", "", "review-result");
     result.setAttribute("role", "status");
     const send = action => async event => {
       event.preventDefault();
-      const set = {};
+      const set = {};  // a property given on two lines gets both values (held by two actors, say)
       for (const line of edits.value.split("\n")) {
         const at = line.indexOf("=");
-        if (at > 0) set[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+        if (at <= 0) continue;
+        const key = line.slice(0, at).trim(), value = line.slice(at + 1).trim();
+        set[key] = key in set ? [].concat(set[key], value) : value;
       }
       const response = await fetch(`/source/${encodeURIComponent(name)}/review/${c.id}`, {
         method: "POST", headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token.value },
-        body: JSON.stringify({ action: action, label: labelInput.value, set: set }) });
+        body: JSON.stringify({ action: action, label: labelInput.value, set: set, force: anyway.checked }) });
       const answer = await response.json();
       result.textContent = response.ok ? answer.done : `${answer.title}: ${answer.detail}`;
       result.className = "review-result " + (response.ok ? "done" : "refused");
@@ -95,8 +106,9 @@
     accept.type = reject.type = "button";
     accept.addEventListener("click", send("accept"));
     reject.addEventListener("click", send("reject"));
-    form.append(field("label", labelInput), field("edits", edits), field("update token", token), accept, " ", reject,
-                result);
+    form.append(field("label", labelInput), field("edits", edits), field("update token", token));
+    if (c.findings && c.findings.length) form.append(field("accept despite the audit's findings", anyway));
+    form.append(accept, " ", reject, result);
     return form;
   }
 
