@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 import orjson
 from rdflib import RDF, URIRef
@@ -117,20 +116,27 @@ class _Auditor:
     def __init__(self, graph: KnowledgeGraph):
         self.graph = graph
         self.data = graph.dataset
-        self.texts = {name: path.read_text(encoding="utf-8") for name, path in graph.source_texts().items()}
+        self._paths = graph.source_texts()
+        self._texts: dict[str, str] = {}
+        self._lines: dict[str, list[tuple[str, list[str]]]] = {}
 
     def statements(self) -> list[URIRef]:
         return self.graph.cached("audited statements", lambda: self.graph.instances(DG.Statement))
 
-    def text_of(self, source: URIRef) -> str:
-        return self.texts.get(local_name(source), "")
+    def text_of(self, source: URIRef | str) -> str:
+        """A source's text, read when first asked for (an audit of one document reads one text)."""
+        name = local_name(source) if isinstance(source, URIRef) else source
+        if name not in self._texts:
+            path = self._paths.get(name)
+            self._texts[name] = path.read_text(encoding="utf-8") if path is not None else ""
+        return self._texts[name]
 
     def headings(self, node) -> list[str]:
         """The normalised headings and list leads of the lines where ``node``'s quotes stand."""
         found: list[str] = []
         for evidence in evidence_of(self.data, node):
             wanted = normalise(evidence.quote)
-            for line, around in self._sections.get(local_name(evidence.source), []):
+            for line, around in self._sections(local_name(evidence.source)):
                 if wanted in line:
                     found += [part for part in around if part not in found]
         return found
@@ -140,21 +146,20 @@ class _Auditor:
 
     # ------------------------------------------------------------------ where the quotes stand
 
-    @cached_property
-    def _sections(self) -> dict[str, list[tuple[str, list[str]]]]:
-        """Per source: (normalised line, its context lines: list lead and headings), for every non-blank line."""
-        return {name: [(normalise(line), [normalise(part) for part in around]) for line, around in contexts(text)]
-                for name, text in self.texts.items()}
+    def _sections(self, name: str) -> list[tuple[str, list[str]]]:
+        """A source's (normalised line, its context lines: list lead and headings), for every non-blank line."""
+        if name not in self._lines:
+            self._lines[name] = [(normalise(line), [normalise(part) for part in around])
+                                 for line, around in contexts(self.text_of(name))]
+        return self._lines[name]
 
     def context(self, node) -> str:
         """The normalised text around every quote of ``node``: its lines, their list's lead, their headings."""
         parts: list[str] = []
         for evidence in evidence_of(self.data, node):
             name = local_name(evidence.source)
-            if name not in self._sections:
-                continue
             wanted = normalise(evidence.quote)
-            for line, around in self._sections[name]:
+            for line, around in self._sections(name):
                 if wanted in line:
                     parts += [line, *around]
         return "\n".join(parts)
