@@ -32,6 +32,9 @@ def main() -> None:
         ("Derived data built once per graph version", ["bench_derived.py", "--triples",
                                                        "20000" if args.quick else "100000"]),
         ("Drafted facts against the hand-made ones", ["bench_drafting.py"]),
+        ("The audit's mutation suite", ["bench_mutations.py"]),
+        ("The documents path at 1, 100 and 1,000 documents",
+         ["bench_documents.py", "--sizes", "1,20" if args.quick else "1,100,1000"]),
     ]
     sections = [f"# Benchmark run {time.strftime('%Y-%m-%d %H:%M')}\n"]
     for title, command in runs:
