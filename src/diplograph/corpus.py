@@ -16,11 +16,9 @@ the indexes alone. Checks of many changed documents run in parallel.
 from __future__ import annotations
 
 import hashlib
-import os
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from multiprocessing import get_context
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 import orjson
@@ -28,23 +26,17 @@ from rdflib import Dataset, Graph, URIRef
 
 from . import cache
 from .cache import code_digest
+from .checking import FORMAT, Progress, Workers, kept_check, remember_check
 from .crossing import Index, across
 from .errors import DataError, Problem
 from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, Layout
-from .load import parse_into, read_file
-from .names import Names
-from .namespaces import DGS, RDF
+from .load import read_file, read_shared, signature
+from .namespaces import DGS
 from .sheets import SourceFile
-from .validate import Context, check_document, check_shared
+from .validate import Context, check_shared
 
-__all__ = ["Corpus", "Document", "check_key", "read_corpus", "shared_key", "validate_files"]
+__all__ = ["Corpus", "Document", "Progress", "check_key", "read_corpus", "shared_key", "validate_files"]
 
-_FORMAT = 1
-_PARALLEL_FROM = 6
-"""Checks of at least this many changed documents are spread over the processors."""
-
-Progress = Callable[[str, int, int], None]
-"""Told (what is being done, how many done, of how many)."""
 
 
 @dataclass
@@ -54,10 +46,12 @@ class Document:
     file: SourceFile
     key: str
     index: Index
+    digest: str = ""
+    """The SHA-256 of its N-Quads (a kept graph is used only when it still has it)."""
     nquads: bytes = field(repr=False, default=b"")
     problems: list[Problem] = field(default_factory=list)
 
-    @property
+    @cached_property
     def name(self) -> str:
         return self.file.path.stem
 
@@ -130,74 +124,87 @@ def read_corpus(layout: Layout, *, validate: bool = True, overrides: dict[Path, 
     DataError
         naming ``file:line`` for every file that does not parse.
     """
-    shared, shared_files, shared_key = _read_shared(layout, overrides)
-    names = Names.of(shared)
-    documents, problems = [], []
+    shared, shared_files, shared_key = read_shared(layout, overrides, f"{FORMAT}:{code_digest()}")
     paths = [path for path, graph in layout.files() if graph not in (None, ONTOLOGY_GRAPH, ENTITIES_GRAPH)]
-    for number, path in enumerate(paths, start=1):
-        try:
-            wanted = graphs and not (held and held.get(path.stem) == _content_key(shared_key, path, overrides))
-            documents.append(_document(layout, path, shared_key, names, overrides, wanted))
-        except DataError as error:
-            problems += error.problems
-        if progress and (number % 50 == 0 or number == len(paths)):
-            progress("reading documents", number, len(paths))
-    if problems:
-        raise DataError(problems)
-    corpus = Corpus(shared, shared_files, documents, [], shared_key=shared_key)
-    if validate:
-        def reread(document: Document) -> bytes:
-            return _document(layout, document.file.path, shared_key, names, overrides, True).nquads
-
-        corpus.problems = _check(layout, corpus, shared_key, reread, progress)
+    with Workers(layout, shared, overrides) as workers:
+        documents = _read_documents(layout, paths, shared_key, overrides, graphs, held, workers, progress)
+        corpus = Corpus(shared, shared_files, documents, [], shared_key=shared_key)
+        if validate:
+            corpus.problems = _check(layout, corpus, workers, progress)
     return corpus
 
 
 # --------------------------------------------------------------------------- reading
 
-def _read_shared(layout: Layout, overrides: dict[Path, str] | None) -> tuple[Dataset, list[SourceFile], str]:
-    """The ontology and reference entities, parsed; and a digest of everything every document depends on."""
-    shared = Dataset(default_union=True)
-    files, problems = [], []
-    digest = hashlib.sha256(f"{_FORMAT}:{code_digest()}".encode())
-    for extra in (layout.shapes_file, layout.context_file):
-        digest.update(extra.read_bytes() if extra.is_file() else b"-")
-    for path, graph in layout.files():
-        if graph not in (ONTOLOGY_GRAPH, ENTITIES_GRAPH):
-            continue
+def _read_documents(layout: Layout, paths: list[Path], shared_key: str, overrides: dict[Path, str] | None,
+                    graphs: bool, held: dict[str, str] | None, workers: Workers,
+                    progress: Progress | None) -> list[Document]:
+    """Every document: known ones from this process's memory or the cache, the others parsed by ``workers``."""
+    documents: list[Document | None] = []
+    unparsed: list[tuple[int, SourceFile, str]] = []
+    problems: list[Problem] = []
+    for number, path in enumerate(paths, start=1):
         try:
-            file = read_file(layout, path, graph, overrides)
-            files.append(file)
-            digest.update(f"{path}\0{graph}\0".encode() + hashlib.sha256(file.text.encode()).digest())
-            parse_into(shared.graph(graph), file, layout)
+            found = _known(layout, path, shared_key, overrides, graphs, held)
         except DataError as error:
             problems += error.problems
+            continue
+        if isinstance(found, Document):
+            documents.append(found)
+        else:
+            unparsed.append((len(documents), *found))
+            documents.append(None)
+        if progress and (number % 100 == 0 or number == len(paths)):
+            progress("reading documents", number, len(paths))
+    files = [file for _, file, _ in unparsed]
+    for (at, file, key), parsed in zip(unparsed, workers.parse(files, progress), strict=True):
+        if isinstance(parsed, list):
+            problems += parsed
+            continue
+        nquads, index = parsed
+        cache.write("graphs", key, nquads)
+        cache.write("indexes", key, orjson.dumps({"format": FORMAT, "key": key, "index": index.as_json(),
+                                                  "graph": hashlib.sha256(nquads).hexdigest()}))
+        documents[at] = Document(file, key, index, hashlib.sha256(nquads).hexdigest(), nquads)
+        _remember(file.path, shared_key, overrides, documents[at])
     if problems:
         raise DataError(problems)
-    return shared, files, digest.hexdigest()
+    return [document for document in documents if document is not None]
 
 
-def _document(layout: Layout, path: Path, shared_key: str, names: Names, overrides: dict[Path, str] | None,
-              graphs: bool) -> Document:
-    """One document, parsed — or, when this content was parsed before, its graph and index from the cache."""
-    file = read_file(layout, path, URIRef(f"{DGS}{path.stem}"), overrides)
-    key = _content_key(shared_key, path, overrides, file.text)
-    kept = _kept_index(key)
-    if kept is not None:
-        index, digest = kept
-        if not graphs:
-            return Document(file, key, index)
-        nquads = cache.read("graphs", key)
-        if nquads is not None and hashlib.sha256(nquads).hexdigest() == digest:
-            return Document(file, key, index, nquads)
-    graph = Graph(identifier=file.graph)
-    parse_into(graph, file, layout, names)
-    nquads = _as_nquads(graph)
-    index = Index.of(graph)
-    cache.write("graphs", key, nquads)
-    cache.write("indexes", key, orjson.dumps({"format": _FORMAT, "key": key, "index": index.as_json(),
-                                              "graph": hashlib.sha256(nquads).hexdigest()}))
-    return Document(file, key, index, nquads)
+_SEEN: dict[Path, tuple[tuple, Document]] = {}
+"""Documents read by this process: path → (what the file and shared graphs were, the document without graph)."""
+
+
+def _known(layout: Layout, path: Path, shared_key: str, overrides: dict[Path, str] | None, graphs: bool,
+           held: dict[str, str] | None) -> Document | tuple[SourceFile, str]:
+    """A document read before — by this process (its file unchanged), or into the cache (its content the same)
+    — with its graph when ``graphs`` asks and ``held`` does not hold it; else its file and key, to be parsed."""
+    seen = None if overrides and path in overrides else _SEEN.get(path)
+    if seen is not None and seen[0] == (shared_key, signature(path)):
+        document = replace(seen[1])
+    else:
+        file = read_file(layout, path, URIRef(f"{DGS}{path.stem}"), overrides)
+        key = _content_key(shared_key, path, overrides, file.text)
+        kept = _kept_index(key)
+        if kept is None:
+            return file, key
+        document = Document(file, key, *kept)
+        _remember(path, shared_key, overrides, document)
+    if graphs and not (held and held.get(path.stem) == document.key):
+        nquads = cache.read("graphs", document.key)
+        if nquads is None or hashlib.sha256(nquads).hexdigest() != document.digest:
+            return document.file, document.key  # the kept graph is gone or damaged: parse again
+        document.nquads = nquads
+    return document
+
+
+def _remember(path: Path, shared_key: str, overrides: dict[Path, str] | None, document: Document) -> None:
+    if overrides and path in overrides:
+        return  # not the file's content
+    if len(_SEEN) >= 20_000:
+        _SEEN.clear()
+    _SEEN[path] = ((shared_key, signature(path)), replace(document, nquads=b"", problems=[]))
 
 
 def _content_key(shared_key: str, path: Path, overrides: dict[Path, str] | None, text: str | None = None) -> str:
@@ -215,19 +222,11 @@ def _kept_index(key: str) -> tuple[Index, str] | None:
     raw = cache.read("indexes", key)
     try:
         kept = orjson.loads(raw) if raw is not None else None
-        if kept and kept.get("format") == _FORMAT and kept.get("key") == key:
+        if kept and kept.get("format") == FORMAT and kept.get("key") == key:
             return Index.from_json(kept["index"]), str(kept["graph"])
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
         pass
     return None
-
-
-def _as_nquads(graph: Graph) -> bytes:
-    dataset = Dataset()
-    named = dataset.graph(graph.identifier)
-    for triple in graph:
-        named.add(triple)
-    return dataset.serialize(format="nquads", encoding="utf-8")
 
 
 def document_graph(document: Document) -> Graph:
@@ -239,33 +238,45 @@ def document_graph(document: Document) -> Graph:
 
 # --------------------------------------------------------------------------- checking
 
-def _check(layout: Layout, corpus: Corpus, shared_key: str, reread: Callable[[Document], bytes],
-           progress: Progress | None) -> list[Problem]:
-    problems = _kept_check(layout, f"shared-{shared_key}")
+def _check(layout: Layout, corpus: Corpus, workers: Workers, progress: Progress | None) -> list[Problem]:
+    key = f"shared-{corpus.shared_key}"
+    problems = kept_check(layout, key)
     if problems is None:
         problems = check_shared(layout, corpus.shared, corpus.shared_files, Context.of(corpus.shared))
-        _remember_check(f"shared-{shared_key}", problems, {})
+        remember_check(layout, key, problems, {})
     types = _types(corpus)
     todo: list[tuple[Document, str, list]] = []
     for document in corpus.documents:
         elsewhere = _elsewhere(document, types)
         key = check_key(document, elsewhere)
-        found = _kept_check(layout, key)
+        found = kept_check(layout, key)
         if found is None:
             todo.append((document, key, elsewhere))
         else:
             document.problems = found
     for document, _, _ in todo:
         if not document.nquads:  # read for its index only: its graph is needed now
-            document.nquads = reread(document)
-    for (document, key, _), (found, reads) in zip(todo, _run_checks(layout, corpus, todo, progress), strict=True):
+            document.nquads = _graph_of(layout, document, workers)
+    jobs = [(document.file, document.nquads, elsewhere) for document, _, elsewhere in todo]
+    for (document, key, _), (found, reads) in zip(todo, workers.check(jobs, progress), strict=True):
         document.problems = found
-        _remember_check(key, found, reads)
+        remember_check(layout, key, found, reads)
     corpus.checked = [document.name for document, _, _ in todo]
     for document in corpus.documents:
         problems += document.problems
     problems += across(corpus.shared, [(d.file, d.index) for d in corpus.documents])
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def _graph_of(layout: Layout, document: Document, workers: Workers) -> bytes:
+    """A document's N-Quads: kept, or parsed again."""
+    nquads = cache.read("graphs", document.key)
+    if nquads is not None and hashlib.sha256(nquads).hexdigest() == document.digest:
+        return nquads
+    parsed = next(workers.parse([document.file]))
+    if isinstance(parsed, list):
+        raise DataError(parsed)
+    return parsed[0]
 
 
 def check_key(document: Document, elsewhere: list[list[str]]) -> str:
@@ -290,69 +301,3 @@ def _elsewhere(document: Document, types: dict[str, dict[str, list[str]]]) -> li
             if name != document.name:
                 pairs.update((iri, cls) for cls in classes)
     return [list(pair) for pair in sorted(pairs)]
-
-
-def _run_checks(layout: Layout, corpus: Corpus, todo: list[tuple[Document, str, list]],
-                progress: Progress | None) -> Iterator[tuple[list[Problem], dict[str, str]]]:
-    """The checks of each document of ``todo``, in order; over several processes when there are many."""
-    jobs = [(document.file, document.nquads, elsewhere) for document, _, elsewhere in todo]
-    if not jobs:
-        return
-    workers = min(len(os.sched_getaffinity(0)), len(jobs)) if len(jobs) >= _PARALLEL_FROM else 1
-    if workers <= 1:
-        _init_worker(layout, corpus.shared)
-        results: Iterable = map(_check_one, jobs)
-        pool = None
-    else:  # spawned, not forked: a server's sockets and threads must not be copied into the checkers
-        pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_init_worker,
-                                   initargs=(layout, None))
-        results = pool.map(_check_one, jobs, chunksize=4)
-    try:
-        for number, result in enumerate(results, start=1):
-            if progress and (number % 10 == 0 or number == len(jobs)):
-                progress("checking documents", number, len(jobs))
-            yield result
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-
-
-_WORKER: dict[str, object] = {}
-
-
-def _init_worker(layout: Layout, shared: Dataset | None) -> None:
-    if shared is None:
-        shared = _read_shared(layout, None)[0]
-    _WORKER.update(layout=layout, context=Context.of(shared))
-
-
-def _check_one(job: tuple[SourceFile, bytes, list]) -> tuple[list[Problem], dict[str, str]]:
-    file, nquads, elsewhere = job
-    dataset = Dataset()
-    dataset.parse(data=nquads, format="nquads")
-    triples = [(URIRef(iri), RDF.type, URIRef(cls)) for iri, cls in elsewhere]
-    return check_document(_WORKER["layout"], _WORKER["context"], file, dataset.graph(file.graph),  # type: ignore
-                          triples)
-
-
-def _kept_check(layout: Layout, key: str) -> list[Problem] | None:
-    """The problems kept for check ``key``, if kept and the texts it read are unchanged."""
-    raw = cache.read("checks", key)
-    try:
-        kept = orjson.loads(raw) if raw is not None else None
-        if not (kept and kept.get("format") == _FORMAT and kept.get("key") == key):
-            return None
-        for relative, digest in kept["reads"].items():
-            path = layout.data / relative
-            actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-            if actual != digest:
-                return None
-        return [Problem(p["file"], p["line"], p["message"], p["focus"]) for p in kept["problems"]]
-    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError, OSError):
-        return None
-
-
-def _remember_check(key: str, problems: list[Problem], reads: dict[str, str]) -> None:
-    cache.write("checks", key, orjson.dumps({
-        "format": _FORMAT, "key": key, "reads": reads,
-        "problems": [{"file": p.file, "line": p.line, "message": p.message, "focus": p.focus} for p in problems]}))

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import DataError, Problem, relative
-from .layout import YAML_SUFFIXES, Layout
+from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, YAML_SUFFIXES, Layout
 from .names import Names
 from .sheets import SourceFile, read_fact_sheet
 
-__all__ = ["parse_into", "read_file"]
+__all__ = ["parse_into", "read_file", "read_shared", "signature"]
 
 _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 """Characters an IRI may not hold (RFC 3987): JSON-LD lets them through, every RDF writer refuses them."""
@@ -65,3 +66,55 @@ def parse_into(graph: Graph, file: SourceFile, layout: Layout, names: Names | No
                          for iri in bad])
     for triple in parsed:
         graph.add(triple)
+
+
+def read_shared(layout: Layout, overrides: dict[Path, str] | None = None,
+                salt: str = "") -> tuple[Dataset, list[SourceFile], str]:
+    """The ontology and reference entities, parsed; and a digest of everything every document depends on (them,
+    the shapes, the JSON-LD context, and ``salt``: the code and the format of what is kept).
+
+    Raises
+    ------
+    DataError
+        naming ``file:line`` for every shared file that does not parse.
+    """
+    paths = [path for path, graph in layout.files() if graph in (ONTOLOGY_GRAPH, ENTITIES_GRAPH)]
+    seen = (salt, tuple((path, signature(path)) for path in [layout.shapes_file, layout.context_file, *paths]))
+    if not (overrides and overrides.keys() & set(paths)) and _SHARED.get(layout) is not None:
+        if _SHARED[layout][0] == seen:
+            return _SHARED[layout][1]
+    shared = Dataset(default_union=True)
+    files, problems = [], []
+    digest = hashlib.sha256(salt.encode())
+    for extra in (layout.shapes_file, layout.context_file):
+        digest.update(extra.read_bytes() if extra.is_file() else b"-")
+    for path, graph in layout.files():
+        if graph not in (ONTOLOGY_GRAPH, ENTITIES_GRAPH):
+            continue
+        try:
+            file = read_file(layout, path, graph, overrides)
+            files.append(file)
+            digest.update(f"{path}\0{graph}\0".encode() + hashlib.sha256(file.text.encode()).digest())
+            parse_into(shared.graph(graph), file, layout)
+        except DataError as error:
+            problems += error.problems
+    if problems:
+        raise DataError(problems)
+    if not (overrides and overrides.keys() & set(paths)):
+        _SHARED[layout] = (seen, (shared, files, digest.hexdigest()))
+    return shared, files, digest.hexdigest()
+
+
+_SHARED: dict[Layout, tuple[tuple, tuple[Dataset, list[SourceFile], str]]] = {}
+"""The shared graphs last read by this process, per layout, with what their files were: a server re-reads them
+only when one changed. Read only, never changed by a reader."""
+
+
+def signature(path: Path) -> tuple[int, int, int]:
+    """What tells that a file changed without reading it: its inode (an atomic write renames a new one into
+    place), size and modification time; zeros when it is missing."""
+    try:
+        info = path.stat()
+    except OSError:
+        return (0, 0, 0)
+    return (info.st_ino, info.st_size, info.st_mtime_ns)

@@ -69,11 +69,13 @@ def check_document(layout: Layout, context: Context, file: SourceFile, graph: Gr
     """
     locator = _Locator(graph, [file])
     problems = list(_unknown_terms(context.declared, file, graph))
+    own = {s for s in graph.subjects() if isinstance(s, URIRef)}
     data = context.graph + graph
     for triple in elsewhere:
         data.add(triple)
-    own = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    problems += [p for p in _shape_violations(layout, data, locator) if p.focus is None or URIRef(p.focus) in own]
+    focus = own if _named_targets_only(layout, data, graph) else None
+    problems += [p for p in _shape_violations(layout, data, locator, focus)
+                 if p.focus is None or URIRef(p.focus) in own]
     reads: dict[str, str] = {}
     problems += _source_problems(layout, file, graph, locator, reads)
     problems += _control_characters(file, graph, locator)
@@ -134,11 +136,16 @@ def _control_characters(file: SourceFile, graph: Graph, locator: _Locator) -> It
 
 # --------------------------------------------------------------------------- SHACL
 
-def _shape_violations(layout: Layout, data: Graph, locator: _Locator) -> list[Problem]:
+def _shape_violations(layout: Layout, data: Graph, locator: _Locator,
+                      focus: set[URIRef] | None = None) -> list[Problem]:
+    """The shapes' violations in ``data``; only of the nodes ``focus`` names (and what they hold), when given."""
     import pyshacl  # imported here: it is slow to import and only validation needs it
 
+    if focus is not None and not focus:
+        return []
     conforms, report, _ = pyshacl.validate(data, shacl_graph=_shapes(layout.shapes_file), inference="none",
-                                           allow_infos=True, allow_warnings=True)
+                                           allow_infos=True, allow_warnings=True,
+                                           focus_nodes=sorted(focus) if focus is not None else None)
     if conforms:
         return []
     problems = []
@@ -151,6 +158,23 @@ def _shape_violations(layout: Layout, data: Graph, locator: _Locator) -> list[Pr
         file, line, named = locator.locate(focus)
         problems.append(Problem(file, line, message, focus=named))
     return problems
+
+
+def _named_targets_only(layout: Layout, data: Graph, graph: Graph) -> bool:
+    """Whether the shapes reach every node of ``graph`` they target through its named nodes.
+
+    Validation can then start from the document's named nodes alone (pySHACL's focus nodes), instead of every
+    node of the shared graphs too. It cannot when a shape targets otherwise than by class, or when a blank node
+    of the document has a targeted class (focus nodes are IRIs): then everything is validated, as before."""
+    shapes = _shapes(layout.shapes_file)
+    if any(shapes.triples((None, target, None)) for target in (SH.targetNode, SH.targetSubjectsOf,
+                                                                 SH.targetObjectsOf)):
+        return False
+    targeted = set(shapes.objects(None, SH.targetClass)) | {
+        shape for shape in shapes.subjects(RDF.type, SH.NodeShape) if (shape, RDF.type, RDFS.Class) in shapes}
+    for cls in list(targeted):
+        targeted.update(data.transitive_subjects(RDFS.subClassOf, cls))
+    return not any(isinstance(node, BNode) and cls in targeted for node, cls in graph.subject_objects(RDF.type))
 
 
 def _shapes(path: Path) -> Graph:

@@ -1,0 +1,177 @@
+"""The work done on each changed document — parsing it, checking it — and the checks remembered between runs.
+
+Parsing a fact sheet and validating it against the shapes cost a few tenths
+of a second each, all in Python: a thousand changed documents are spread over
+the processors (spawned processes, never forked, so that a server's sockets
+and threads are not copied into them), a handful are done in the process
+that asks. A document's checks are named by everything they depend on
+(``corpus.check_key``) and kept in the cache folder with the digests of the
+texts they read; within one process they are also remembered with those
+files' sizes and times, so a server asked again after an accept looks at
+the files instead of reading and hashing every quoted text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TypeVar
+
+import orjson
+from rdflib import Dataset, Graph, URIRef
+
+from . import cache
+from .crossing import Index
+from .errors import DataError, Problem
+from .layout import Layout
+from .load import parse_into, read_shared, signature
+from .names import Names
+from .namespaces import RDF
+from .sheets import SourceFile
+from .validate import Context, check_document
+
+__all__ = ["Workers", "as_nquads", "kept_check", "remember_check"]
+
+FORMAT = 1
+"""The version of what is kept in the cache; a change voids the old records."""
+_PARALLEL_FROM = 6
+"""At least this many documents to parse or check are spread over the processors."""
+_REMEMBERED = 20_000
+"""At most this many checks are remembered in a process (a server of many corpora forgets, then re-reads)."""
+
+Parsed = tuple[bytes, Index] | list[Problem]
+"""A document parsed: its graph as N-Quads and its index — or why it does not parse."""
+Checked = tuple[list[Problem], dict[str, str]]
+"""A document checked: its problems, and the texts the checks read with their SHA-256."""
+Progress = Callable[[str, int, int], None]
+_Job = TypeVar("_Job")
+_Done = TypeVar("_Done")
+
+
+class Workers:
+    """Where documents are parsed and checked: this process for a few, one process per processor for many.
+
+    The shared graphs (ontology, reference entities) are what every job is done against: given here for this
+    process, read again (with the same ``overrides``) by each spawned one."""
+
+    def __init__(self, layout: Layout, shared: Dataset, overrides: dict[Path, str] | None):
+        self.layout, self.shared, self.overrides = layout, shared, overrides
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def parse(self, files: list[SourceFile], progress: Progress | None = None) -> Iterator[Parsed]:
+        """Each file parsed, in order."""
+        return self._map(_parse_one, files, "parsing documents", progress)
+
+    def check(self, jobs: list[tuple[SourceFile, bytes, list[list[str]]]],
+              progress: Progress | None = None) -> Iterator[Checked]:
+        """Each document (file, N-Quads, the classes other documents give what it refers to) checked, in order."""
+        return self._map(_check_one, jobs, "checking documents", progress)
+
+    def _map(self, function: Callable[[_Job], _Done], jobs: list[_Job], doing: str,
+             progress: Progress | None) -> Iterator[_Done]:
+        if not jobs:
+            return
+        if len(jobs) < _PARALLEL_FROM or len(os.sched_getaffinity(0)) < 2:
+            _init_worker(self.layout, self.overrides, self.shared)
+            results: Iterable[_Done] = map(function, jobs)
+        else:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(len(os.sched_getaffinity(0)), mp_context=get_context("spawn"),
+                                                 initializer=_init_worker, initargs=(self.layout, self.overrides))
+            results = self._pool.map(function, jobs, chunksize=4)
+        for number, result in enumerate(results, start=1):
+            if progress and (number % 10 == 0 or number == len(jobs)):
+                progress(doing, number, len(jobs))
+            yield result
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(layout: Layout, overrides: dict[Path, str] | None, shared: Dataset | None = None) -> None:
+    if shared is None:
+        shared = read_shared(layout, overrides)[0]
+    if _WORKER.get("shared") is not shared:
+        _WORKER.update(layout=layout, shared=shared, names=Names.of(shared), context=Context.of(shared))
+
+
+def _parse_one(file: SourceFile) -> Parsed:
+    graph = Graph(identifier=file.graph)
+    try:
+        parse_into(graph, file, _WORKER["layout"], _WORKER["names"])  # type: ignore[arg-type]
+    except DataError as error:
+        return error.problems
+    return as_nquads(graph), Index.of(graph)
+
+
+def _check_one(job: tuple[SourceFile, bytes, list[list[str]]]) -> Checked:
+    file, nquads, elsewhere = job
+    dataset = Dataset()
+    dataset.parse(data=nquads, format="nquads")
+    triples = [(URIRef(iri), RDF.type, URIRef(cls)) for iri, cls in elsewhere]
+    return check_document(_WORKER["layout"], _WORKER["context"], file, dataset.graph(file.graph),  # type: ignore
+                          triples)
+
+
+def as_nquads(graph: Graph) -> bytes:
+    """``graph`` as N-Quads in its own named graph."""
+    dataset = Dataset()
+    named = dataset.graph(graph.identifier)
+    for triple in graph:
+        named.add(triple)
+    return dataset.serialize(format="nquads", encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- remembered checks
+
+_SEEN: dict[str, tuple[list[Problem], dict[Path, tuple[int, int, int]]]] = {}
+"""Check key → its problems, and the files it read with (inode, size, modification time) as they were then."""
+
+
+def kept_check(layout: Layout, key: str) -> list[Problem] | None:
+    """The problems kept for check ``key``, if kept and the texts it read are unchanged."""
+    seen = _SEEN.get(key)
+    if seen is not None and all(signature(path) == known for path, known in seen[1].items()):
+        return list(seen[0])
+    raw = cache.read("checks", key)
+    try:
+        kept = orjson.loads(raw) if raw is not None else None
+        if not (kept and kept.get("format") == FORMAT and kept.get("key") == key):
+            return None
+        signatures = {}
+        for relative, digest in kept["reads"].items():
+            path = layout.data / relative
+            actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+            if actual != digest:
+                return None
+            signatures[path] = signature(path)
+        problems = [Problem(p["file"], p["line"], p["message"], p["focus"]) for p in kept["problems"]]
+    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError, OSError):
+        return None
+    _remember(key, problems, signatures)
+    return list(problems)
+
+
+def remember_check(layout: Layout, key: str, problems: list[Problem], reads: dict[str, str]) -> None:
+    """Keep check ``key``'s problems, valid while the files ``reads`` names keep their digests."""
+    cache.write("checks", key, orjson.dumps({
+        "format": FORMAT, "key": key, "reads": reads,
+        "problems": [{"file": p.file, "line": p.line, "message": p.message, "focus": p.focus} for p in problems]}))
+    _remember(key, problems, {layout.data / relative: signature(layout.data / relative) for relative in reads})
+
+
+def _remember(key: str, problems: list[Problem], signatures: dict[Path, tuple[int, int, int]]) -> None:
+    if len(_SEEN) >= _REMEMBERED:
+        _SEEN.clear()
+    _SEEN[key] = (list(problems), signatures)
