@@ -10,7 +10,9 @@ in the same run, with a cache folder of its own:
 * `diplograph serve --workers 2` (1 server process + 2 query workers + 1 derived-data builder; validation of a
   cold start on up to 2 processes): seconds to `/health` and to derived data ready, cold and warm;
 * on the warm server: `add-source` of a made-up page and `draft` (command line), then ``--accepts`` drafted
-  candidates accepted one at a time through the web review (`POST /source/{name}/review/{id}`, p50 and p95), each
+  candidates accepted one at a time through the web review (`POST /source/{name}/review/{id}`, p50 and p95; one
+  refused as drafted is accepted again as a reviewer would, with the measure named and the findings overridden,
+  and the time of that accept counts), each
   followed by the time until `/sparql` answers that the fact is there; one reject; `remove-source`; `audit`;
 * peak resident memory of the server process (VmHWM).
 
@@ -120,10 +122,14 @@ def review_path(root: Path, url: str, env: dict, accepts: int) -> dict:
         began = time.perf_counter()
         answer = httpx.post(f"{url}/source/{PAGE}/review/{candidate['id']}", json={"action": "accept"},
                             headers={"Authorization": f"Bearer {TOKEN}"}, timeout=600)
-        took = time.perf_counter() - began
-        if answer.status_code != 200:
+        if answer.status_code != 200:  # as a reviewer would: name the measure, accept despite the findings
             failed += 1
-            continue
+            began = time.perf_counter()
+            answer = httpx.post(f"{url}/source/{PAGE}/review/{candidate['id']}", json=_corrected(candidate),
+                                headers={"Authorization": f"Bearer {TOKEN}"}, timeout=600)
+            if answer.status_code != 200:
+                continue
+        took = time.perf_counter() - began
         fact = answer.json()["done"].split(" as ", 1)[1].split(" ", 1)[0].replace("dgr:", DGR)
         while not served(url, fact):
             assert time.perf_counter() - began < 120, "the accepted fact was not served"
@@ -138,6 +144,13 @@ def review_path(root: Path, url: str, env: dict, accepts: int) -> dict:
                 "served p95": _p95(visible)}
     figures["remove-source"] = run("remove-source", PAGE, *where, env=env)
     return figures
+
+
+def _corrected(candidate: dict) -> dict:
+    """The accept of a refused candidate, corrected as a reviewer would: a demand whose words name no measure of
+    the vocabulary is given one (the page's demands are made up), and findings are overridden."""
+    edits = {"callsFor": "Negotiation"} if candidate["kind"] == "Demand" and not candidate["measures"] else {}
+    return {"action": "accept", "set": edits, "force": True}
 
 
 def _p95(values: list[float]) -> float:
@@ -205,7 +218,8 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "documents.json").write_text(json.dumps(results, indent=2))
     print(markdown(["step", *(f"{size:,} documents" for size in sizes)], rows))
-    print("accepted / refused candidates per size:", [(r["accepts"], r["refused"]) for r in results])
+    print("accepted / refused as drafted (then accepted corrected) per size:",
+          [(r["accepts"], r["refused"]) for r in results])
 
 
 if __name__ == "__main__":

@@ -66,6 +66,8 @@ class Candidate:
     measures: list[str] = field(default_factory=list)
     """The measures the sentence names (by the vocabulary's labels and cue words): what a demand calls for, what a
     position is towards, unless the reviewer says otherwise."""
+    seconds: float | None = None
+    """How long the reviewer looked at it before deciding (the web review measures it): what review costs."""
 
 
 def review_file(layout: Layout, name: str) -> Path:
@@ -73,8 +75,8 @@ def review_file(layout: Layout, name: str) -> Path:
     return layout.data / "review" / f"{layout.document(name)}.yaml"
 
 
-def reject(layout: Layout, name: str, candidate_id: str) -> Candidate:
-    """Mark a candidate rejected for good: it is not proposed again.
+def reject(layout: Layout, name: str, candidate_id: str, *, seconds: float | None = None) -> Candidate:
+    """Mark a candidate rejected for good: it is not proposed again (``seconds``: the time the reviewer took).
 
     Raises
     ------
@@ -87,15 +89,16 @@ def reject(layout: Layout, name: str, candidate_id: str) -> Candidate:
         raise DiplographError(f"candidate {candidate.id} was accepted on {_day(candidate)} as {candidate.fact}; "
                               f"to undo it, delete that fact from data/documents/{name}.yaml")
     if candidate.status != "rejected":
-        candidate.status, candidate.decided_on = "rejected", _now()
+        candidate.status, candidate.decided_on, candidate.seconds = "rejected", _now(), seconds
         write_candidates(review_file(layout, name), candidates)
     return candidate
 
 
 def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = None,
-           edits: dict[str, str | list[str]] | None = None, force: bool = False) -> str:
+           edits: dict[str, str | list[str]] | None = None, force: bool = False, seconds: float | None = None
+           ) -> str:
     """Write candidate ``candidate_id`` (its id or a unique prefix) into document ``name``'s YAML fact sheet, if
-    the corpus validates with it; its IRI.
+    the corpus validates with it; its IRI (``seconds``: the time the reviewer took to decide, recorded).
 
     ``edits`` change proposed properties first (``{"demandedOf": "Kyiv"}``; a list gives several values). The
     sheet is checked as it would be written and only then replaced (a temporary file renamed into place), and
@@ -133,7 +136,7 @@ def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = 
             raise DataError(problems)
         atomic.write(sheet, after)
     # else: an accept stopped between writing the sheet and the review file; the fact is in place already
-    candidate.status, candidate.decided_on, candidate.fact = "accepted", _now(), iri
+    candidate.status, candidate.decided_on, candidate.fact, candidate.seconds = "accepted", _now(), iri, seconds
     write_candidates(review_file(layout, name), candidates)
     return iri
 

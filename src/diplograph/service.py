@@ -52,6 +52,7 @@ from .tasks import (
 from .terms import short
 from .updates import overlay_update
 from .watch import Watcher
+from .worklist import queue, single_valued
 
 __all__ = ["Service", "Settings"]
 
@@ -153,6 +154,11 @@ class Service:
         """The drafted candidates of a registered source still waiting for review."""
         return [c for c in read_candidates(review_file(self.graph.layout, self.graph.source(name)))
                 if c.status == "pending"]
+
+    def review_queue(self, name: str) -> tuple[list[dict], list[str]]:
+        """The pending candidates of a registered source as the web review shows them, each with its fact as
+        drafted, and the properties that take one value (see ``worklist``)."""
+        return queue(self.graph.source(name), self.pending(name)), single_valued(self.graph.layout)
 
     def is_actor(self, types) -> bool:
         """Whether a node of these classes is a party (an actor, not an article's author): its page shows its
@@ -318,7 +324,9 @@ class Service:
             self.derived.request()
 
     async def review(self, name: str, candidate: str, action: str, token: str | None, *, label: str | None = None,
-                     edits: dict[str, str | list[str]] | None = None, force: bool = False) -> str:
+                     edits: dict[str, str | list[str]] | None = None, force: bool = False,
+                     seconds: float | None = None) -> str:
         """Accept or reject a drafted candidate of source ``name``; what was done, in words (see ``watch``)."""
         self.check_token(token, enabled=self.settings.allow_review, what="reviews")
-        return await self.watcher.review(name, candidate, action, label=label, edits=edits, force=force)
+        return await self.watcher.review(name, candidate, action, label=label, edits=edits, force=force,
+                                         seconds=seconds)

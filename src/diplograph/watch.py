@@ -62,7 +62,8 @@ class Watcher:
             self._task.cancel()
 
     async def review(self, name: str, candidate: str, action: str, *, label: str | None = None,
-                     edits: dict[str, str | list[str]] | None = None, force: bool = False) -> str:
+                     edits: dict[str, str | list[str]] | None = None, force: bool = False,
+                     seconds: float | None = None) -> str:
         """Accept or reject a drafted candidate of source ``name`` (see ``drafting``); what was done, in words.
 
         The library's work (the command line's ``diplograph review`` calls the same), in a thread off the event
@@ -77,17 +78,17 @@ class Watcher:
         name = await asyncio.to_thread(graph.source, name)
         if action not in ("accept", "reject") or not _CANDIDATE.fullmatch(candidate):
             raise QueryParameterError("a review is action accept or reject, and a candidate id of 10 hex digits")
-        for key, value in ({"label": label} if label is not None else {}).items() | (edits or {}).items():
+        for key, value in {**({"label": label} if label is not None else {}), **(edits or {})}.items():
             values = value if isinstance(value, list) else [value]
             if key not in EDITABLE or any(len(v) > 300 or "\n" in v for v in values):
                 raise QueryParameterError(f"cannot set {key!r} to that; editable, one line of at most 300 "
                                           f"characters each: {', '.join(sorted(EDITABLE))}")
         async with self.service.lock:
             if action == "reject":
-                done = await asyncio.to_thread(reject, graph.layout, name, candidate)
+                done = await asyncio.to_thread(reject, graph.layout, name, candidate, seconds=seconds)
                 return f"rejected {done.id}: it will not be proposed again"
             iri = await asyncio.to_thread(accept, graph.layout, name, candidate, label=label, edits=edits,
-                                          force=force)
+                                          force=force, seconds=seconds)
             await self._reload()
         return f"accepted {candidate} as {iri} in data/documents/{name}.yaml (validated)"
 

@@ -237,17 +237,22 @@ def test_the_editor_shows_a_failed_query_as_the_services_problem_with_its_place(
     page.problems.remove("Failed to load resource: the server responded with a status of 400 (Bad Request)")
 
 
-def test_a_reviewer_with_the_token_accepts_edits_and_rejects_in_the_browser(browser, tmp_path):
+def test_a_reviewer_works_through_the_queue_from_the_keyboard(browser, tmp_path):
+    """The review queue: candidates in reading order, j/k to move, e to edit, a to accept, r to reject; the
+    vocabulary as choices, a second value added with +, the time of each decision recorded."""
     from datetime import date
     from pathlib import Path
 
     import httpx
+    import yaml
     from api.conftest import UPDATE_TOKEN, Server
     from conftest import ProjectCopy
+    from playwright.sync_api import expect
 
     from diplograph.documents import add_source
     from diplograph.drafting import draft
     from diplograph.graph import KnowledgeGraph
+    from diplograph.review import proposed_fact, review_file
 
     project = ProjectCopy(tmp_path)
     fixture = Path(__file__).parents[1] / "fixtures" / "2026-01-20-made-up-moscow-briefing.txt"
@@ -255,42 +260,68 @@ def test_a_reviewer_with_the_token_accepts_edits_and_rejects_in_the_browser(brow
                              day=date(2026, 1, 20))
     graph = KnowledgeGraph(project.layout)
     graph.load()
-    pending = {c.sentence.split(",")[0]: c for c in draft(graph, slug)}
+    text = fixture.read_text(encoding="utf-8")
+    pending = sorted(draft(graph, slug), key=lambda c: text.find(c.sentence))  # the queue's order: reading order
+    rejection = next(c for c in pending if c.sentence.startswith("On January 19, Putin rejected"))
+    after = pending[pending.index(rejection) + 1]
+    assert proposed_fact(rejection, slug)["holder"] == "dgr:putin"  # the speaker; the reviewer adds his state
     server = Server("--allow-review", "--data", str(project.layout.data), "--ontology", str(project.layout.ontology),
                     env={"DIPLOGRAPH_CACHE": str(tmp_path / "cache"), "DIPLOGRAPH_UPDATE_TOKEN": UPDATE_TOKEN})
     page = browser.new_page(viewport={"width": 1400, "height": 900})
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
     try:
         page.goto(server.url + f"/source/{slug}?view=review")
         page.wait_for_selector("body[data-ready=true]")
-        page.locator("mark.candidate", has_text="On January 19, Putin rejected").click()
+        assert problems == []
+        page.wait_for_selector("body[data-queue=ready]")
+        assert page.text_content("#queue-position").startswith(f"Candidate 1 of {len(pending)}")
+        for _ in range(pending.index(rejection)):
+            page.keyboard.press("j")
+        assert page.text_content("#queue-position").startswith(f"Candidate {pending.index(rejection) + 1} of")
         form = page.locator("#supports form.review")
+        assert rejection.sentence in page.text_content("#supports")
+        assert page.locator("mark.selected").first.text_content() in rejection.sentence
+        # the vocabulary as choices, the proposal filled in
+        assert form.locator("select[name=stance]").input_value() == "Rejects"
+        offered = form.locator("select[name=stance] option").evaluate_all("options => options.map(o => o.value)")
+        assert {"Rejects", "AcceptsAsBasis", "Supports"} <= set(offered)
+        page.keyboard.press("e")
+        assert page.evaluate("document.activeElement.name") == "type"
+        page.keyboard.press("Escape")
         form.locator("input[name=token]").fill("wrong")
-        form.locator("button", has_text="Accept").click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("a")
         page.wait_for_selector(".review-result.refused")
         assert "Token needed" in page.text_content(".review-result")
         form.locator("input[name=token]").fill(UPDATE_TOKEN)
         form.locator("input[name=label]").fill("Putin rejects the plan as a basis")
-        form.locator("textarea[name=set]").fill("towards=dgr:28-point-plan")
-        form.locator("button", has_text="Accept").click()
-        page.wait_for_selector(".review-result.done")
-        rejection = pending["On January 19"]
+        form.locator("input[name=towards]").fill("dgr:28-point-plan")
+        form.locator(".field", has=page.locator("input[name=holder]")).locator("button.more").click()
+        form.locator("input[name=holder]").nth(1).fill("dgr:russia")
+        shot(page, "review-queue")
+        page.keyboard.press("Escape")  # the first closes the names' suggestions, the second leaves the field
+        page.keyboard.press("Escape")
+        page.keyboard.press("a")
+        expect(page.locator(".review-result")).not_to_contain_text("Token", timeout=60_000)
         assert f"as dgr:position-{rejection.id}" in page.text_content(".review-result")
-        assert "Putin rejects the plan as a basis" in sheet.read_text()
-        # the graph was reloaded from the files: the new fact has its page
-        fact = httpx.get(server.url + f"/id/position-{rejection.id}", headers={"Accept": "text/html"}, timeout=30)
-        assert fact.status_code == 200 and "Putin rejects the plan as a basis" in fact.text
-        page.locator("mark.candidate", has_text="Russia again insists").click()
-        form = page.locator("#supports form.review")
-        form.locator("input[name=token]").fill(UPDATE_TOKEN)
-        form.locator("textarea[name=set]").fill("callsFor=Withdrawl")  # a typo: the fact would not validate
-        form.locator("button", has_text="Accept").click()
-        page.wait_for_selector(".review-result.refused")
-        refused = page.text_content(".review-result")
-        assert "would not validate" in refused and f"data/documents/{slug}.yaml:" in refused
-        form.locator("button", has_text="Reject").click()
-        page.wait_for_selector(".review-result.done")
-        assert "will not be proposed again" in page.text_content(".review-result")
-        shot(page, "review-accept")
+        written = yaml.safe_load(sheet.read_text(encoding="utf-8"))
+        fact = next(f for f in written["@graph"] if f["id"] == f"dgr:position-{rejection.id}")
+        assert fact["label"] == "Putin rejects the plan as a basis" and fact["towards"] == "dgr:28-point-plan"
+        assert sorted(fact["holder"]) == ["dgr:putin", "dgr:russia"]
+        fact_page = httpx.get(server.url + f"/id/position-{rejection.id}", headers={"Accept": "text/html"},
+                              timeout=30)
+        assert fact_page.status_code == 200 and "Putin rejects the plan as a basis" in fact_page.text
+        # next, and reject from the keyboard
+        page.keyboard.press("j")
+        assert after.sentence in page.text_content("#supports")
+        page.keyboard.press("r")
+        page.wait_for_selector("#supports .review-result.done")
+        assert "will not be proposed again" in page.text_content("#supports .review-result")
+        assert "2 decided" in page.text_content("#queue-position")
+        decisions = {c["id"]: c for c in yaml.safe_load(review_file(project.layout, slug).read_text())["candidates"]}
+        assert decisions[rejection.id]["status"] == "accepted" and decisions[after.id]["status"] == "rejected"
+        assert decisions[rejection.id]["seconds"] > 0 and decisions[after.id]["seconds"] >= 0
     finally:
         page.close()
         server.stop()

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 
 from ..graph import KnowledgeGraph
 from ..tasks import ReadingTask, Task
+from ..worklist import choices
 from .render import quote_anchor, render
 
 __all__ = ["Piece", "ReaderPage", "Reading", "read", "reader_page"]
@@ -94,17 +95,21 @@ class ReaderPage(Task):
     title: str
     candidates: list[dict] | None = None
     writable: bool = False
+    single: tuple[str, ...] = ()
+    """The review form's properties that take one value (read from the shapes by the service: a worker reads no
+    file)."""
 
     def run(self, graph: KnowledgeGraph) -> bytes:
         text = graph.source_texts()[self.name].read_text(encoding="utf-8")
         quotes = ReadingTask(self.name).run(graph)["quotes"]
         cut = read(text, quotes, self.candidates, self.name)
+        offered = choices(graph, list(self.single)) if self.candidates is not None and self.writable else None
         return render("reader.html", title=self.title, name=self.name, reading=cut, candidates=self.candidates,
-                      writable=self.writable).encode()
+                      writable=self.writable, offered=offered).encode()
 
 
 async def reader_page(service, name: str, title: str, candidates: list[dict] | None, *,
-                      writable: bool = False) -> HTMLResponse:
+                      writable: bool = False, single: list[str] | None = None) -> HTMLResponse:
     """The source's text with every quote highlighted; a click lists what the quote supports."""
-    body = (await service.run(ReaderPage(name, title, candidates, writable))).body
+    body = (await service.run(ReaderPage(name, title, candidates, writable, tuple(single or ())))).body
     return HTMLResponse(body, headers={"Vary": "Accept"})

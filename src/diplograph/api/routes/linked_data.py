@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -69,11 +68,12 @@ async def read_source(name: str, request: Request, service: ServiceDep, format: 
     wants_html = format == "html" or (format is None and choose(request.headers.get("accept"), _PAGE_TYPES)
                                       == "text/html")
     if wants_html and view != "facts":
-        candidates = None
+        candidates, single = None, []
         if view == "review":
-            candidates = [asdict(c) for c in await asyncio.to_thread(service.pending, name)]
+            candidates, single = await asyncio.to_thread(service.review_queue, name)
         entity = await service.entity(str(DGS[name]))
-        return await reader_page(service, name, entity.label, candidates, writable=service.settings.allow_review)
+        return await reader_page(service, name, entity.label, candidates, writable=service.settings.allow_review,
+                                 single=single)
     return await _dereference(DGS[name], request, service, format, text_url=f"/source/{name}/text")
 
 
@@ -81,7 +81,8 @@ async def read_source(name: str, request: Request, service: ServiceDep, format: 
              responses={401: {"description": "Token needed"}, 403: {"description": "Review not enabled"},
                         422: {"description": "The fact would not validate"}})
 async def post_review(name: str, candidate: str, request: Request, service: ServiceDep) -> JSONResponse:
-    """JSON body: ``{"action": "accept" | "reject", "label": "…", "set": {"towards": "dgr:…"}}``, with the update
+    """JSON body: ``{"action": "accept" | "reject", "label": "…", "set": {"towards": "dgr:…"}, "seconds": 12.5}``
+    (``seconds``: how long the reviewer took, recorded with the decision), with the update
     token as a bearer token; enabled by ``serve --allow-review``. An accepted candidate is written into the
     document's fact sheet only if the corpus still validates, and the graph is reloaded."""
     import orjson
@@ -97,8 +98,16 @@ async def post_review(name: str, candidate: str, request: Request, service: Serv
         raise BadBody("the body must be a JSON object; \"set\" an object of property: value (or a list of values)")
     done = await service.review(name, candidate, str(asked.get("action", "")), bearer(request),
                                 label=asked.get("label") if isinstance(asked.get("label"), str) else None,
-                                edits={str(k): v for k, v in edits.items()}, force=asked.get("force") is True)
+                                edits={str(k): v for k, v in edits.items()}, force=asked.get("force") is True,
+                                seconds=_seconds(asked.get("seconds")))
     return JSONResponse({"done": done})
+
+
+def _seconds(value: object) -> float | None:
+    """The time a reviewer took, as the page measured it: a number of seconds within a day, else not recorded."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 86_400:
+        return round(float(value), 1)
+    return None
 
 
 @router.get("/graphs", summary="The named graphs, with their sizes",

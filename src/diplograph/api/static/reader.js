@@ -42,8 +42,8 @@
           section.append(found);
         }
         const mode = document.getElementById("review-mode");
-        if (mode && mode.dataset.writable === "true") {
-          section.append(reviewForm(entry.name, c));
+        if (mode && mode.dataset.writable === "true" && window.diplographReview) {
+          section.append(window.diplographReview.form(entry.name, c));
         } else {
           section.append(text("p", "Accept, or reject for good:"));
           section.append(text("pre", `diplograph review ${entry.name} --accept ${c.id}\ndiplograph review ${entry.name} --reject ${c.id}`));
@@ -70,57 +70,27 @@
     }
   }
 
-  // accept (with edits) or reject here, when the service takes reviews: the token goes as a bearer token
-  function reviewForm(name, c) {
-    const form = document.createElement("form");
-    form.className = "review";
-    const field = (label, input) => {
-      const wrap = document.createElement("label");
-      wrap.append(text("span", label), input);
-      return wrap;
-    };
-    const labelInput = Object.assign(document.createElement("input"), { name: "label", value: c.sentence.replace(/[.]$/, "") });
-    const edits = Object.assign(document.createElement("textarea"), { name: "set", rows: 2,
-      placeholder: "property=value, one a line (e.g. towards=dgr:28-point-plan)" });
-    const token = Object.assign(document.createElement("input"), { name: "token", type: "password", autocomplete: "off" });
-    const anyway = Object.assign(document.createElement("input"), { name: "force", type: "checkbox" });
-    const result = text("p", "", "review-result");
-    result.setAttribute("role", "status");
-    const send = action => async event => {
-      event.preventDefault();
-      const set = {};  // a property given on two lines gets both values (held by two actors, say)
-      for (const line of edits.value.split("\n")) {
-        const at = line.indexOf("=");
-        if (at <= 0) continue;
-        const key = line.slice(0, at).trim(), value = line.slice(at + 1).trim();
-        set[key] = key in set ? [].concat(set[key], value) : value;
-      }
-      const response = await fetch(`/source/${encodeURIComponent(name)}/review/${c.id}`, {
-        method: "POST", headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token.value },
-        body: JSON.stringify({ action: action, label: labelInput.value, set: set, force: anyway.checked }) });
-      const answer = await response.json();
-      result.textContent = response.ok ? answer.done : `${answer.title}: ${answer.detail}`;
-      result.className = "review-result " + (response.ok ? "done" : "refused");
-    };
-    const accept = text("button", "Accept"), reject = text("button", "Reject");
-    accept.type = reject.type = "button";
-    accept.addEventListener("click", send("accept"));
-    reject.addEventListener("click", send("reject"));
-    form.append(field("label", labelInput), field("edits", edits), field("update token", token));
-    if (c.findings && c.findings.length) form.append(field("accept despite the audit's findings", anyway));
-    form.append(accept, " ", reject, result);
-    return form;
+  function select(mark, ids) {
+    document.querySelectorAll("mark.selected").forEach(m => m.classList.remove("selected"));
+    if (mark) mark.classList.add("selected");
+    show(ids);
   }
 
   document.querySelectorAll("mark[data-quotes]").forEach(mark => {
-    const open = () => {
-      document.querySelectorAll("mark.selected").forEach(m => m.classList.remove("selected"));
-      mark.classList.add("selected");
-      show(mark.dataset.quotes.split(" ").reverse());  // the innermost passage first
-    };
+    const open = () => select(mark, mark.dataset.quotes.split(" ").reverse());  // the innermost passage first
     mark.addEventListener("click", open);
     mark.addEventListener("keydown", event => { if (event.key === "Enter") open(); });
   });
+
+  // for the review queue (review.js): open one anchor's entry, its passage selected and in view
+  window.diplographReader = {
+    open(id) {
+      const mark = document.querySelector(`mark[data-quotes~="${id}"]`);
+      select(mark, [id]);
+      if (mark) mark.scrollIntoView({block: "center"});
+    },
+    supports: supports,
+  };
 
   const target = location.hash.slice(1);
   if (supports[target]) {
