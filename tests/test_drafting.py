@@ -15,7 +15,7 @@ from diplograph.documents import add_source
 from diplograph.drafting import draft
 from diplograph.errors import DataError
 from diplograph.graph import KnowledgeGraph
-from diplograph.namespaces import DG, DGR
+from diplograph.namespaces import DG, DGR, RDF
 from diplograph.review import accept, reject, review_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -183,3 +183,30 @@ def test_a_line_is_read_through_its_list_lead_and_its_heading(graph):
     status = by_sentence(candidates, "Territorial status of occupied regions")
     assert "dgr:occupied-territories-of-ukraine" in {m.entity for m in status.mentions}
     assert not any(m.actor for m in status.mentions) and status.assertion_mode == "FactualAssertion"
+
+
+def test_a_new_official_is_accepted_as_a_person_with_an_affiliation_before_what_they_said(project, tmp_path):
+    from diplograph.corpus import validate_files
+
+    page = tmp_path / "2026-04-08-made-up-new-official.txt"
+    page.write_text("MADE-UP TEST DOCUMENT — NOT A REAL SOURCE.\n\nApril 8, 2026\n\n"
+                    "Ukrainian Deputy Foreign Minister Petro Marchuk said on Monday that Moscow must withdraw its "
+                    "troops from the border regions.\n", encoding="utf-8")
+    slug, sheet = add_source(project.layout, page, title="A new official (made up)", day=date(2026, 4, 8))
+    candidates = draft(load(project), slug)
+    affiliation = next(c for c in candidates if c.kind == "Affiliation")
+    said = next(c for c in candidates if c.kind == "Demand")
+    assert said.asserted_by == "dgr:petro-marchuk" and said.stated_on == "2026-04-06"
+    with pytest.raises(DataError) as refused:  # what he said needs him in the graph first
+        accept(project.layout, slug, said.id)
+    assert "dg:demandedBy an actor" in str(refused.value) and f"{slug}.yaml:" in str(refused.value)
+    accept(project.layout, slug, affiliation.id)
+    accept(project.layout, slug, said.id)
+    assert validate_files(project.layout) == []
+    graph = load(project)
+    person = DGR["petro-marchuk"]
+    assert (person, RDF.type, DG.Person) in graph.dataset
+    [held] = graph.dataset.subjects(DG.member, person)
+    assert graph.dataset.value(held, DG.affiliatedWith) == DGR.ukraine
+    assert str(graph.dataset.value(held, DG.role)) == "Deputy Foreign Minister"
+    assert graph.dataset.value(DGR[f"demand-{said.id}"], DG.demandedBy) == person

@@ -12,7 +12,7 @@ import pytest
 
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
-from diplograph.reporting import date_of
+from diplograph.reporting import date_of, roles
 from diplograph.review import proposed_fact
 
 WEDNESDAY = date(2026, 3, 4)
@@ -91,3 +91,35 @@ def test_a_demand_calls_for_what_its_words_name_and_nothing_by_default(graph):
     assert proposed_fact(named, "made-up")["callsFor"] == ["dg:WithdrawalOfForces"]
     unnamed = draft_sentence(graph, "Moscow demanded that Kyiv act within a week.", WEDNESDAY, AUTHOR)
     assert "callsFor" not in proposed_fact(unnamed, "made-up")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Estonian Interior Minister Kalev Tamm warned that the border stays shut.",
+     [("Estonian Interior Minister", "Kalev Tamm")]),
+    ("Kremlin spokesman Ivan Orlov told reporters the offer stands.", [("Kremlin spokesman", "Ivan Orlov")]),
+    ("Talks resumed after Secretary of State Mary Hale arrived.", [("Secretary of State", "Mary Hale")]),
+    ("Former Prime Minister Lena Berg said it was too late.", []),  # a former office is no affiliation now
+    ("The minister said on Tuesday that nothing changed.", []),  # an office without a name
+])
+def test_people_named_with_an_office(sentence, expected):
+    assert [(r.office, r.name) for r in roles(sentence)] == expected
+    for role in roles(sentence):
+        assert sentence[role.start:].startswith(role.phrase) and role.phrase.endswith(role.name)
+
+
+def test_a_new_official_with_a_role_speaks_and_is_proposed_as_a_person_affiliated_with_the_state(graph):
+    from diplograph.drafting import _affiliations, _gazetteer
+
+    sentence = "Ukrainian Deputy Foreign Minister Petro Marchuk said on Monday that Moscow must release every prisoner."
+    speaker = draft_sentence(graph, sentence, date(2026, 4, 8))
+    assert speaker.asserted_by == "dgr:petro-marchuk" and speaker.kind == "Demand"
+    assert proposed_fact(speaker, "x")["demandedOf"] == "dgr:russia"
+    [affiliation] = _affiliations(sentence, _gazetteer(graph), "dgr:author-x")
+    assert (affiliation.kind, affiliation.new_person, affiliation.role) == (
+        "Affiliation", "Petro Marchuk", "Deputy Foreign Minister")
+    assert affiliation.sentence == "Ukrainian Deputy Foreign Minister Petro Marchuk"
+    fact = proposed_fact(affiliation, "x")
+    assert (fact["member"], fact["affiliatedWith"], fact["attributedTo"]) == (
+        "dgr:petro-marchuk", "dgr:ukraine", "dgr:author-x")
+    # a person the graph knows is not proposed again
+    assert _affiliations("President Volodymyr Zelenskyy said so.", _gazetteer(graph), "dgr:author-x") == []

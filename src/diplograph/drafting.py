@@ -23,12 +23,14 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from anyascii import anyascii
+
 from .errors import DiplographError
 from .evidence import quotes_from
 from .fidelity import contexts, cue_in, normalise
 from .graph import KnowledgeGraph
 from .namespaces import DCTERMS, DG, DGR, DGS, SKOS
-from .reporting import Voice, date_of, reader_voice, voice
+from .reporting import Role, Voice, date_of, reader_voice, roles, voice
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .terms import short
 
@@ -76,6 +78,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
                 continue
             candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
+            found += _affiliations(sentence, gazetteer, short(author) if author else None)
             if candidate is not None:
                 found.append(_in_context(candidate, around, gazetteer) if read_context else candidate)
     return found
@@ -255,7 +258,7 @@ def _mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
 
 
 def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: str | None) -> Candidate:
-    mentions = _mentions(sentence, gazetteer)
+    mentions = _with_people(sentence, gazetteer)
     kind, mode, asserter, rule = _who_and_what(sentence, mentions, author and short(author))
     stated_on, precision = date_of(sentence, day)
     actors = [m for m in mentions if m.actor]
@@ -266,7 +269,47 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
                      asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
                      stated_on=stated_on, date_precision=precision, confidence=confidence,
                      new_entities=_unknown_names(sentence, mentions), measures=gazetteer.measures_in(sentence),
-                     content=[m.entity for m in _mentions(sentence[voice(sentence).content_start:], gazetteer)])
+                     content=[m.entity for m in _with_people(sentence[voice(sentence).content_start:], gazetteer)])
+
+
+def _with_people(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The sentence's mentions, with the people it names with an office whom the graph does not know yet (their
+    IRI is the one accepting their affiliation will define): such a person can be the speaker."""
+    found = _mentions(sentence, gazetteer) + [person for _, person, _, _ in _people(sentence, gazetteer)]
+    return sorted(found, key=lambda m: sentence.casefold().find(m.text.casefold()))
+
+
+def _people(sentence: str, gazetteer: Gazetteer) -> list[tuple[Role, Mention, Mention | None, str]]:
+    """Each person named with an office whom the graph does not know: the role as written, a mention of the new
+    person, the actor the office belongs to if the office names it ("Russian", "Ukraine's", "Kremlin"), and the
+    office without it ("Defence Minister")."""
+    found = []
+    for role in roles(sentence):
+        if gazetteer.lookup(role.name) or gazetteer.lookup(role.name.split()[-1]):
+            continue  # a person the graph knows
+        owners = [m for m in _mentions(role.office, gazetteer) if m.actor]
+        office = role.office
+        for owner in owners:
+            office = re.sub(rf"{re.escape(owner.text)}(?:['’]s)?\s*", "", office, count=1)
+        iri = "dgr:" + re.sub(r"[^a-z0-9]+", "-", anyascii(role.name).lower()).strip("-")
+        found.append((role, Mention(role.name, iri, role.name, 1.0, actor=True), owners[0] if owners else None,
+                      office.strip() or role.office))
+    return found
+
+
+def _affiliations(sentence: str, gazetteer: Gazetteer, author: str | None) -> list[Candidate]:
+    """A candidate Affiliation for each new person the sentence names with an office: the words that say it are
+    the quote, the author asserts it (the article states who holds the office)."""
+    drafted = []
+    for role, person, owner, office in _people(sentence, gazetteer):
+        whose = f", of {owner.label}" if owner else "; name the state or body it belongs to (affiliatedWith)"
+        drafted.append(Candidate(
+            id=hashlib.sha1(f"affiliation\0{role.phrase}".encode()).hexdigest()[:10], sentence=role.phrase,
+            kind="Affiliation", asserted_by=author, assertion_mode="FactualAssertion",
+            rule=f"{role.phrase!r}: a person the graph does not know, named with an office{whose}",
+            mentions=[person] + ([owner] if owner else []), confidence=0.8 if owner else 0.5,
+            content=[person.entity] + ([owner.entity] if owner else []), new_person=role.name, role=office))
+    return drafted
 
 
 def _who_and_what(sentence: str, mentions: list[Mention], author: str | None

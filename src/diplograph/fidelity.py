@@ -230,7 +230,9 @@ class _Auditor:
                 for label in self.data.objects(concept, p)}
 
     def names(self, actor) -> set[str]:
-        return {str(label) for p in (RDFS.label, SKOS.altLabel, SKOS.prefLabel)
+        """The words that name ``actor`` in a text: its labels, aliases and demonyms ("Ukrainian" names Ukraine in
+        "Ukrainian Deputy Foreign Minister …")."""
+        return {str(label) for p in (RDFS.label, SKOS.altLabel, SKOS.prefLabel, SKOS.hiddenLabel)
                 for label in self.data.objects(actor, p)}
 
     def speakers_for(self, actor) -> set:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["REPORTING", "Voice", "date_of", "reader_voice", "voice"]
+__all__ = ["REPORTING", "Role", "Voice", "date_of", "reader_voice", "roles", "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
@@ -135,3 +135,57 @@ def _dated(sentence: str, day: date) -> tuple[str | None, str | None]:
         shown = when.date() if precision == "DayPrecision" else when.date().replace(day=1)
         return shown.isoformat(), precision
     return None, None
+
+
+# --------------------------------------------------------------------------- people named with their office
+
+_OFFICE_HEAD = (r"(?:[Pp]rime [Mm]inister|[Mm]inister|[Pp]resident|[Ss]ecretary(?:-[Gg]eneral)?|"
+                r"[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Ee]nvoy|[Cc]hancellor|[Pp]remier|[Nn]egotiator|"
+                r"[Aa]dvis[eo]r|[Cc]ommander(?:-in-[Cc]hief)?|[Gg]eneral|[Rr]epresentative|[Cc]hief of [Ss]taff|"
+                r"[Mm]ayor|[Gg]overnor|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Ss]peaker|[Dd]irector|[Hh]ead)")
+_ROLE = re.compile(
+    r"(?P<office>(?:(?:[A-Z][\w’'-]*|of|the|for|special|deputy|chief|top|senior|foreign|defen[cs]e|former|"
+    r"acting|presidential|security|peace|lead|first)\s+){0,4}" + _OFFICE_HEAD +
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+Affairs)?)?)"
+    r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
+"""An office (its head noun: minister, president, spokesman …, with what qualifies it before and after) followed
+by a capitalised name: "Russian Defence Minister Anna Petrova", "Kremlin spokesman Dmitry Peskov"."""
+_NOT_A_NAME = re.compile(r"^(?:On|In|The|A|An|This|That|And|But|Said|Says|January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+                         r"Friday|Saturday|Sunday)$")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person named with an office: the words as written, where they start, the office's words, the name."""
+
+    phrase: str
+    start: int
+    office: str
+    name: str
+
+
+def roles(sentence: str) -> list[Role]:
+    """Each person the sentence names after an office ("Foreign Minister Anna Petrova"), in order.
+
+    The office keeps what qualifies it ("Russian Defence Minister", "Ukraine's ambassador to …" up to the head
+    noun); which of its words name a state is for the caller, who knows the names.
+
+    >>> [(r.office, r.name) for r in roles("Russian Defence Minister Anna Petrova said on Monday that talks stall.")]
+    [('Russian Defence Minister', 'Anna Petrova')]
+    """
+    found = []
+    for match in _ROLE.finditer(sentence):
+        words = match.group("name").split()
+        while words and _NOT_A_NAME.match(words[-1]):
+            words.pop()
+        if not words or _NOT_A_NAME.match(words[0]):
+            continue
+        name = " ".join(words)
+        office = match.group("office").strip()
+        office = re.sub(r"^(?:(?:On|In|At|After|When|While|Then|But|And|The|A|An)\s+)+", "", office)
+        if re.search(r"\b(?:former|ex-|late)\b", office, re.I):
+            continue  # a former office is no affiliation now
+        start = match.start("office") + match.group("office").find(office)
+        found.append(Role(sentence[start:match.start("name") + len(name)], start, office, name))
+    return found

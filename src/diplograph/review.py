@@ -66,6 +66,10 @@ class Candidate:
     measures: list[str] = field(default_factory=list)
     """The measures the sentence names (by the vocabulary's labels and cue words): what a demand calls for, what a
     position is towards, unless the reviewer says otherwise."""
+    new_person: str | None = None
+    """For an Affiliation: the name of the person the sentence names with an office whom the graph does not know;
+    accepting defines them as a dg:Person (``role``: the office)."""
+    role: str | None = None
     seconds: float | None = None
     """How long the reviewer looked at it before deciding (the web review measures it): what review costs."""
 
@@ -130,7 +134,7 @@ def accept(layout: Layout, name: str, candidate_id: str, *, label: str | None = 
     iri = f"dgr:{candidate.kind.lower()}-{candidate.id}"
     before = sheet.read_text(encoding="utf-8")
     if not re.search(rf"^\s*-?\s*id:\s*{re.escape(iri)}\s*$", before, re.MULTILINE):
-        after = before.rstrip("\n") + "\n" + _fact(candidate, name, iri, label, edits or {})
+        after = before.rstrip("\n") + "\n" + _fact(candidate, name, iri, label, edits or {}, before)
         problems = validate_files(layout, overrides={sheet: after})
         if problems:
             raise DataError(problems)
@@ -150,9 +154,16 @@ def _day(candidate: Candidate) -> str:
 
 
 def _fact(candidate: Candidate, name: str, iri: str, label: str | None,
-          edits: dict[str, str | list[str]]) -> str:
-    """The candidate as a YAML-LD statement for the fact sheet."""
-    text = dump_yaml([proposed_fact(candidate, name, iri, label, edits)])
+          edits: dict[str, str | list[str]], sheet: str) -> str:
+    """The candidate as a YAML-LD statement for the fact sheet — after the new person it names, if the sheet does
+    not define them yet."""
+    fact = proposed_fact(candidate, name, iri, label, edits)
+    nodes = [fact]
+    member = fact.get("member")
+    if candidate.new_person and isinstance(member, str) and not re.search(
+            rf"^\s*-?\s*id:\s*{re.escape(member)}\s*$", sheet, re.MULTILINE):
+        nodes.insert(0, {"id": member, "type": "Person", "label": candidate.new_person})
+    text = dump_yaml(nodes)
     return f"  # accepted from review (candidate {candidate.id})\n" + "".join(
         f"  {line}\n" for line in text.splitlines())
 
@@ -182,6 +193,13 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
         addressee = next((e for e in others if e in actors), None)
         if addressee:
             fields["demandedOf"] = addressee
+    elif candidate.kind == "Affiliation":
+        member, *state = candidate.content
+        fields |= {"member": member, "role": candidate.role or ""}
+        if not label:
+            fields["label"] = f"{candidate.new_person or member} is {candidate.role}"
+        if state:
+            fields["affiliatedWith"] = state[0]
     elif candidate.kind == "Proposal":
         fields |= {"describedBy": candidate.asserted_by or f"dgs:{name}", "assertionMode": candidate.assertion_mode}
     else:
