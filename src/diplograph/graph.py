@@ -87,12 +87,13 @@ class KnowledgeGraph:
         return part
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, validate: bool = True) -> KnowledgeGraph:
+    def from_settings(cls, settings: Settings, *, validate: bool = True,
+                      progress: Progress | None = None) -> KnowledgeGraph:
         """The graph that ``settings`` name (data folders, ontology, store)."""
         layout = settings.layout()
         layout.check_folders()
         graph = cls(layout, settings.store_spec())
-        graph.load(validate=validate)
+        graph.load(validate=validate, progress=progress)
         return graph
 
     def load(self, *, validate: bool = True, progress: Progress | None = None) -> None:

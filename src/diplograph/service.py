@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from .corpus import Progress
 from .derived import Builder
 from .entities import Entity
 from .errors import (
@@ -79,15 +80,15 @@ class Service:
         self.watcher = Watcher(self)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Service:
-        """The service over the graph ``settings`` name.
+    def from_settings(cls, settings: Settings, *, progress: Progress | None = None) -> Service:
+        """The service over the graph ``settings`` name (``progress`` is told how loading goes).
 
         Raises
         ------
         DiplographError
             when updates are asked for on a store that cannot take them.
         """
-        graph = KnowledgeGraph.from_settings(settings)
+        graph = KnowledgeGraph.from_settings(settings, progress=progress)
         if settings.allow_review and graph.spec.kind != "memory":
             raise DiplographError("--allow-review: accepted facts are written to the data files, which only the "
                                   "in-memory store is loaded from; serve from memory")

@@ -39,6 +39,7 @@ def serve(
 
     from ..api import create_app
     from ..api.server import config as server_config
+    from ..api.starting import Starting
     from ..service import Service
 
     settings = settings_of(data, ontology, store, host=host, port=port, timeout=timeout, workers=workers,
@@ -50,7 +51,8 @@ def serve(
                               "DIPLOGRAPH_UPDATE_TOKEN")
     listener = _listen(settings.host, settings.port)  # before loading: a taken port is said at once
     settings.layout().check_folders()
-    service = Service.from_settings(settings)
+    with Starting(listener) as starting:  # meanwhile every request hears 503 and what is being done
+        service = Service.from_settings(settings, progress=starting.progress)
     mode = " and ".join([*(["updates enabled"] if settings.allow_updates else []),
                          *(["review enabled"] if settings.allow_review else [])]) or "read-only"
     err.print(f"diplograph: {service.triples:,} triples in {len(service.graphs):,} named graphs; serving on "
