@@ -257,3 +257,38 @@ def test_audit_command_exit_codes(project):
                              "--ontology", str(project.root / "ontology")], capture_output=True, text=True)
     assert broken.returncode == 1
     assert "dgr:demand-ukraine-withdraws-before-talks" in broken.stdout and "dg:TerritorialConcession" in broken.stdout
+
+
+def test_many_documents_are_audited_over_the_processors_with_the_same_findings(tmp_path, monkeypatch):
+    """Seven generated documents, one with a demander its quote does not name: the findings are the same audited in
+    forked processes as one by one, and the second audit reads them from the cache."""
+    import shutil
+
+    from helpers import REPO
+
+    from diplograph import fidelity
+    from diplograph.generate import generate_documents
+    from diplograph.layout import Layout
+
+    shutil.copytree(REPO / "ontology", tmp_path / "ontology")
+    generate_documents(tmp_path / "data", 7)
+    sheet = tmp_path / "data" / "documents" / "synthetic-0003.ttl"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.replace("dg:demandedBy dgr:russia ;", "dg:demandedBy dgr:poland ;", 1), encoding="utf-8")
+    layout = Layout(tmp_path / "data", tmp_path / "ontology")
+
+    def audited(cache: str, parallel_from: int):
+        monkeypatch.setenv("DIPLOGRAPH_CACHE", str(tmp_path / cache))
+        monkeypatch.setattr(fidelity, "_PARALLEL_FROM", parallel_from)
+        graph = KnowledgeGraph(layout)
+        graph.load(validate=False)
+        return audit(graph)
+
+    one_by_one = audited("serial", 10**9)
+    forked = audited("forked", 2)
+    assert forked == one_by_one
+    moved = [f for f in forked if "dgr:poland" in f.message]  # the one statement changed, of that document
+    assert moved and {f.node for f in moved} == {"dgr:demand-ukraine-withdraws-before-talks-0003"}
+    monkeypatch.setattr(fidelity, "_audit_documents",
+                        lambda _, todo: pytest.fail(f"audited again: {todo}") if todo else iter(()))
+    assert audited("forked", 2) == forked

@@ -24,7 +24,11 @@ word, so "withdraw" finds "withdrawal" and "Russia" finds "Russian".
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 import orjson
@@ -72,20 +76,32 @@ class Finding:
 def audit(graph: KnowledgeGraph) -> list[Finding]:
     """Every fidelity finding in ``graph``, sorted by node and rule.
 
+    On a graph loaded from files, each document is audited in its own world and its findings are kept under its
+    content key; documents not audited before are audited over the processors when there are many.
+
     >>> audit(KnowledgeGraph.open())
     []
     """
     documents = graph.snapshot.documents
     if documents and graph.spec.kind == "memory":
-        found = [f for name, key in sorted(documents.items()) for f in _document_findings(graph, name, key)]
+        found = []
+        todo = []
+        for name, key in sorted(documents.items()):
+            kept = _kept_findings(key)
+            if kept is None:
+                todo.append((name, key))
+            else:
+                found += kept
+        for (_, key), findings in zip(todo, _audit_documents(graph, todo), strict=True):
+            cache.write("audits", key, orjson.dumps({"key": key, "findings": [f.__dict__ for f in findings]}))
+            found += findings
         return sorted(set(found) | set(_queries_without_date_kind(graph)), key=lambda f: (f.node, f.rule, f.message))
     return sorted(set(_findings(graph)) | set(_queries_without_date_kind(graph)),
                   key=lambda f: (f.node, f.rule, f.message))
 
 
-def _document_findings(graph: KnowledgeGraph, name: str, key: str) -> list[Finding]:
-    """One document's findings, read in its own world (the ontology, the reference entities and its graph), kept
-    in the cache folder under its content key: an unchanged document is not audited again."""
+def _kept_findings(key: str) -> list[Finding] | None:
+    """A document's findings as kept for exactly this content; None if not kept (or not readable)."""
     kept = cache.read("audits", key)
     try:
         if kept is not None:
@@ -94,9 +110,30 @@ def _document_findings(graph: KnowledgeGraph, name: str, key: str) -> list[Findi
                 return [Finding(f["node"], f["rule"], f["message"]) for f in loaded["findings"]]
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
         pass
-    found = _findings(graph.part([DGS[name]]))
-    cache.write("audits", key, orjson.dumps({"key": key, "findings": [f.__dict__ for f in found]}))
-    return found
+    return None
+
+
+_PARALLEL_FROM = 6
+_AUDITED: dict[str, KnowledgeGraph] = {}
+
+
+def _audit_documents(graph: KnowledgeGraph, todo: list[tuple[str, str]]) -> Iterator[list[Finding]]:
+    """The findings of each document of ``todo``, in order: forked processes share the loaded graph when there are
+    many (never from a process that may not have children, such as a query worker)."""
+    processors = len(os.sched_getaffinity(0))
+    if len(todo) < _PARALLEL_FROM or processors < 2 or multiprocessing.current_process().daemon:
+        yield from (_findings(graph.part([DGS[name]])) for name, _ in todo)
+        return
+    _AUDITED["graph"] = graph
+    try:
+        with ProcessPoolExecutor(processors, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_audit_one, [name for name, _ in todo], chunksize=8)
+    finally:
+        _AUDITED.clear()
+
+
+def _audit_one(name: str) -> list[Finding]:
+    return _findings(_AUDITED["graph"].part([DGS[name]]))
 
 
 def _findings(graph: KnowledgeGraph) -> list[Finding]:
