@@ -36,7 +36,7 @@ from .guard import limit_memory, release_sockets
 from .keys import content_key
 from .names import Names
 
-__all__ = ["Builder", "Derived", "FORMAT", "graph_key", "prepare", "restore"]
+__all__ = ["Builder", "Derived", "FORMAT", "builder_memory_mb", "graph_key", "prepare", "restore"]
 
 FORMAT = 2
 """The version of the file format; a file of another version is rebuilt."""
@@ -174,8 +174,19 @@ def _with_reasons_as_objects(stance: nx.Graph) -> nx.Graph:
     return stance
 
 
+def builder_memory_mb(memory_mb: int, quads: int) -> int:
+    """The builder's memory cap above the graph it shares: a query worker's, and room for the graph's projections,
+    which grow with it (measured: at 1.15M quads the build needs well over 1 GB above the shared store; a cap of
+    a worker's 1 GB made it fail, and the service then has no derived data at all).
+
+    >>> builder_memory_mb(1024, 1_751), builder_memory_mb(1024, 1_153_103)
+    (1028, 3906)
+    """
+    return memory_mb + quads // 400
+
+
 def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
-    """The builder process: compute and write, within the memory cap a worker has."""
+    """The builder process: compute and write, within its memory cap (``builder_memory_mb``)."""
     release_sockets()  # the server's connections are not the builder's to hold open
     graph.snapshot.lock = threading.RLock()  # a lock held by a thread of the parent at the fork stays held here
     graph.reopen()
@@ -270,7 +281,8 @@ class Builder:
         assert key is not None  # a local store: its data has a name
         loop = asyncio.get_running_loop()
         process = multiprocessing.get_context("fork").Process(
-            target=_build, args=(self.graph, key, self.memory_mb), name="diplograph-builder", daemon=True)
+            target=_build, args=(self.graph, key, builder_memory_mb(self.memory_mb, self.graph.size())),
+            name="diplograph-builder", daemon=True)
         process.start()
         self._process = process
         exited = loop.create_future()
