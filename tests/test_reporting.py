@@ -12,7 +12,7 @@ import pytest
 
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
-from diplograph.reporting import date_of, roles
+from diplograph.reporting import date_of, kind_of, roles
 from diplograph.review import proposed_fact
 
 WEDNESDAY = date(2026, 3, 4)
@@ -123,3 +123,37 @@ def test_a_new_official_with_a_role_speaks_and_is_proposed_as_a_person_affiliate
         "dgr:petro-marchuk", "dgr:ukraine", "dgr:author-x")
     # a person the graph knows is not proposed again
     assert _affiliations("President Volodymyr Zelenskyy said so.", _gazetteer(graph), "dgr:author-x") == []
+
+
+def test_reading_intent_into_an_act_is_the_writers_assessment_and_a_noun_is_no_demand(graph):
+    author, iri = "dgr:author-x", "https://w3id.org/diplograph/id/author-x"
+    read_into = draft_sentence(graph, "Kyiv effectively concedes the eastern front by pulling back.", author=iri)
+    assert (read_into.kind, read_into.assertion_mode, read_into.asserted_by) == ("Assessment", "Judgement", author)
+    purpose = draft_sentence(graph, "With the new offer, Washington seeks to split its allies.", author=iri)
+    assert (purpose.kind, purpose.asserted_by) == ("Assessment", author)
+    noun = draft_sentence(graph, "Their demand for elections surprised the mediators in Geneva.", author=iri)
+    assert noun.kind != "Demand" and noun.assertion_mode != "Reported"
+    assert kind_of("The call for a ceasefire went unanswered.") is None
+    assert kind_of("Berlin calls for a ceasefire.") == "Demand"
+
+
+def test_a_line_is_read_through_its_context_headings_quotes_and_analysis(graph):
+    from dataclasses import replace as changed
+
+    from diplograph.drafting import _gazetteer, _in_context
+
+    words = _gazetteer(graph)
+    author = "dgr:author-x"
+
+    def read(sentence: str, around: list[str]):
+        drafted = draft_sentence(graph, sentence, author="https://w3id.org/diplograph/id/author-x")
+        return _in_context(changed(drafted), around, words)
+
+    title = read("Winter talks on a knife edge", [])
+    assert (title.kind, title.assertion_mode, title.asserted_by) == ("Assessment", "Framing", author)
+    item = read("Territorial exchanges along the front", ["The draft covers three topics:"])
+    assert item.assertion_mode == "FactualAssertion"  # a list item is no title
+    quoted = read("“Withdraw every soldier, then we will sign.”", ["Kyiv’s answer was blunt:"])
+    assert (quoted.kind, quoted.asserted_by, quoted.assertion_mode) == ("Demand", "dgr:ukraine", "Reported")
+    point = read("Fewer troops along the Dnipro for the next decade", ["The plan has serious consequences:"])
+    assert (point.kind, point.assertion_mode, point.asserted_by) == ("Assessment", "Judgement", author)

@@ -30,7 +30,7 @@ from .evidence import quotes_from
 from .fidelity import contexts, cue_in, normalise
 from .graph import KnowledgeGraph
 from .namespaces import DCTERMS, DG, DGR, DGS, SKOS
-from .reporting import Role, Voice, date_of, reader_voice, roles, voice
+from .reporting import EVALUATIVE, Role, Voice, date_of, framing, interpretive, kind_of, reader_voice, roles, voice
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .terms import short
 
@@ -40,15 +40,6 @@ _BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z]
 _CLOSE = 0.84
 """How alike a phrase must be to a label or alias to be proposed as that entity (difflib's ratio)."""
 
-_KINDS: list[tuple[str, re.Pattern]] = [
-    # what the content is, from its own words — first match wins; who says it comes from the reporting structure
-    ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably)\b|\b(likely|unlikely) to\b|"
-                              r"\bpredict(s|ed)?\b|\bforecasts?\b", re.I)),
-    ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b", re.I)),  # the verb, not "proposal"
-    ("Position", re.compile(r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?)\b", re.I)),
-    ("Demand", re.compile(r"\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|urge(s|d)?)\b", re.I)),
-]
-_EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should)\b", re.I)
 _READERS = ("dgr:analysts", "dgr:diplomats")
 
 
@@ -124,6 +115,13 @@ def _sentences(line: str) -> list[str]:
 
 
 _PRINCIPLES = re.compile(r"\b(principles?|red lines?|non-negotiable)\b", re.I)
+_ANALYTIC_LEAD = re.compile(r"\b(implications?|consequences?|risks?|reasons?|lessons?|dangers?|effects?)\b", re.I)
+"""A list lead of the author's analysis: its points are the author's reading."""
+_QUOTED = re.compile(r"^[“\"‘']\s*([A-Za-z]+)")
+_IMPERATIVES = frozenset({"recognize", "recognise", "withdraw", "stop", "end", "accept", "lift", "release", "give",
+                          "hand", "leave", "return", "cease", "guarantee", "respect", "agree", "pull", "drop",
+                          "abandon", "renounce", "halt", "disarm", "surrender", "negotiate", "talk"})
+"""Verbs a quoted demand opens with, in the imperative ("Recognize our control …")."""
 
 
 def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate:
@@ -132,9 +130,23 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
     An article says whose words a line is in its structure: a list led by "Zelenskyy repeatedly emphasizes three
     non-negotiable principles:" holds his principles; a section headed "Analysts: …" holds their readings.
     """
-    if candidate.assertion_mode != "FactualAssertion" or not around:
+    if candidate.assertion_mode in ("Reported", "Interpretation"):
         return candidate
-    lead, headings = around[0] if around[0].endswith(":") else "", [a for a in around if not a.endswith(":")]
+    lead = around[0] if around and around[0].endswith(":") else ""
+    headings = [a for a in around if not a.endswith(":")]
+    quoted = _QUOTED.match(candidate.sentence)
+    if lead and quoted:
+        named = [m for m in _mentions(lead, gazetteer) if m.actor]
+        if named and lead.casefold().startswith(named[0].text.casefold()):
+            imperative = quoted.group(1).casefold() in _IMPERATIVES
+            return replace(candidate, kind="Demand" if imperative else "Claim", asserted_by=named[0].entity,
+                           assertion_mode="Reported", rule="a quotation under a lead that names whose words it is"
+                           + (", in the imperative: a demand" if imperative else ""))
+    if candidate.assertion_mode != "FactualAssertion":
+        return candidate  # the author's own evaluation stands; the rest is read through the line's context
+    if lead and _ANALYTIC_LEAD.search(lead):
+        return replace(candidate, kind="Assessment", assertion_mode="Judgement",
+                       rule="a point of the author's list of implications or reasons: the author's reading")
     if lead and _PRINCIPLES.search(lead):
         holders = [m for m in _mentions(lead, gazetteer) if m.actor]
         if holders:
@@ -147,6 +159,9 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
             return replace(candidate, kind="Assessment" if reading else "Claim", asserted_by=named[0].entity,
                            assertion_mode="Interpretation" if reading else "Reported",
                            rule="a line under a heading that names whose words follow (\"Analysts: …\")")
+    if not lead and framing(candidate.sentence):
+        return replace(candidate, kind="Assessment", assertion_mode="Framing",
+                       rule="a heading or title in the author's voice (no list leads it): how the author frames it")
     return candidate
 
 
@@ -316,7 +331,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None
                   ) -> tuple[str, str, str | None, str]:
     """The kind, assertion mode, asserter and the rule that decided, from the reporting structure first."""
     heard = voice(sentence)
-    kind = next((name for name, cue in _KINDS if cue.search(sentence)), None)
+    kind = kind_of(sentence)
     if reader_voice(sentence):
         reader = next((m.entity for m in mentions if m.entity in _READERS), "dgr:analysts")
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Interpretation", reader, \
@@ -324,6 +339,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None
     if heard.kind == "author":
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "the author in the first person (\"we believe\"): the author's judgement"
+    if interpretive(sentence) and heard.kind not in ("anonymous", "according"):
+        return "Assessment", "Judgement", author, \
+            "an interpretive word in the author's voice (\"effectively\", \"attempts to\"): the author's reading"
     if heard.kind == "anonymous":
         return kind or "Claim", "Reported", author, \
             "unnamed sources: the reporting source vouches for it, the parties are what it is about"
@@ -337,8 +355,10 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None
     actors = [m for m in mentions if m.actor]
     if kind in ("Position", "Demand") and actors:
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
-    if _EVALUATIVE.search(sentence):
+    if EVALUATIVE.search(sentence):
         return "Assessment", "Judgement", author, "an evaluation in the author's voice: the author's judgement"
+    if sentence.endswith(":") and _ANALYTIC_LEAD.search(sentence):
+        return "Assessment", "Judgement", author, "the lead of the author's list of implications or reasons"
     return "Claim", "FactualAssertion", author, \
         "no cue word: a statement in the author's voice, the author's factual assertion (least sure)"
 

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["REPORTING", "Role", "Voice", "date_of", "reader_voice", "roles", "voice"]
+__all__ = ["EVALUATIVE", "REPORTING", "Role", "Voice", "date_of", "framing", "interpretive", "kind_of", "reader_voice",
+           "roles", "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
@@ -26,7 +27,9 @@ _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|d
          r"argued|argues|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens")
-REPORTING = re.compile(rf"\b({_VERB})\b", re.I)
+_DETERMINED = r"(?<!the )(?<!a )(?<!an )(?<!this )(?<!that )(?<!his )(?<!her )(?<!its )(?<!our )(?<!their )"
+"""Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting."""
+REPORTING = re.compile(rf"{_DETERMINED}\b({_VERB})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;]*?\b(not to be named|familiar with|"
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
@@ -189,3 +192,44 @@ def roles(sentence: str) -> list[Role]:
         start = match.start("office") + match.group("office").find(office)
         found.append(Role(sentence[start:match.start("name") + len(name)], start, office, name))
     return found
+
+
+# --------------------------------------------------------------------------- what kind of statement
+
+_KINDS: list[tuple[str, re.Pattern]] = [
+    # what the content is, from its own words — first match wins; who says it comes from the reporting structure
+    ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably)\b|\b(likely|unlikely) to\b|"
+                              r"\bpredict(s|ed)?\b|\bforecasts?\b", re.I)),
+    ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b", re.I)),  # the verb, not "proposal"
+    ("Position", re.compile(r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?)\b", re.I)),
+    ("Demand", re.compile(_DETERMINED + r"(?<!by )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
+                          r"urge(s|d)?)\b", re.I)),
+]
+EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should)\b", re.I)
+"""Words of evaluation: a sentence in the author's voice with one is the author's judgement."""
+_INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
+                           r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
+                           r"in an effort to)\b", re.I)
+
+
+def kind_of(sentence: str) -> str | None:
+    """The kind of statement the sentence's own words cue (a verb of demanding, rejecting, proposing, predicting),
+    if any; "the demand" as a noun is no demand being made.
+
+    >>> kind_of("Moscow insists that Kyiv withdraw."), kind_of("The demand carries risks for both sides.")
+    ('Demand', None)
+    """
+    return next((name for name, cue in _KINDS if cue.search(sentence)), None)
+
+
+def interpretive(sentence: str) -> bool:
+    """Whether the sentence reads intent or meaning into what was done ("effectively demands", "attempts to"):
+    whoever it names, that is the writer's reading, not the party's words."""
+    return bool(_INTERPRETIVE.search(sentence))
+
+
+def framing(sentence: str) -> bool:
+    """Whether the sentence is a heading or a title — no full stop at its end, or a question — rather than a
+    statement: how the writer frames what follows. A line ending in a colon leads a list and is not one."""
+    end = sentence.rstrip(" ”\"’')")
+    return end.endswith("?") or not end.endswith((".", "!", ":"))
