@@ -62,7 +62,8 @@ def run(*args: str, env: dict) -> float:
 
 
 def serve(data: Path, ontology: Path, env: dict, port: int) -> tuple[subprocess.Popen, float, float]:
-    """A server on ``data``; it and seconds to `/health`, to derived data ready."""
+    """A server on ``data``; it and seconds to `/health` answering 200 (while loading it answers 503 with its
+    progress), to derived data ready."""
     began = time.monotonic()
     process = subprocess.Popen([DIPLOGRAPH, "serve", "--port", str(port), "--workers", "2", "--allow-review",
                                 "--timeout", "600", "--data", str(data), "--ontology", str(ontology)], env=env,
@@ -72,9 +73,12 @@ def serve(data: Path, ontology: Path, env: dict, port: int) -> tuple[subprocess.
         if process.poll() is not None:
             raise RuntimeError("the server stopped")
         try:
-            health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).json()
+            answer = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5)
+            if answer.status_code != 200:  # 503 "starting": still loading
+                time.sleep(0.05)
+                continue
             healthy = healthy or time.monotonic() - began
-            if health.get("derived") == "ready":
+            if answer.json().get("derived") == "ready":
                 return process, healthy, time.monotonic() - began
         except httpx.HTTPError:
             pass
