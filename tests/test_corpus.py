@@ -116,3 +116,19 @@ def test_after_a_refresh_the_store_equals_a_fresh_load_of_the_same_files(corpus,
     assert DGS["synthetic-0002"] not in names and DGS["synthetic-0001"] in names
     for name in names:
         assert isomorphic(served.graph(name), loaded.graph(name)), name
+
+
+def test_the_same_corpus_read_again_in_a_process_skips_the_work_across_documents(corpus, monkeypatch):
+    """A server validates an accept's sheet, then serves it: the second read of the same files reuses the first's
+    checks across documents — and still sees a broken reference made meanwhile."""
+    import diplograph.corpus as reading
+
+    calls = []
+    real = reading.across
+    monkeypatch.setattr(reading, "across", lambda *args: calls.append(1) or real(*args))
+    assert validate_files(corpus) == [] and validate_files(corpus) == []
+    assert len(calls) == 1
+    before = len(calls)
+    edit(corpus, "synthetic-0001", "dgr:russia", "dgr:no-such-entity")
+    problems = validate_files(corpus)
+    assert len(calls) == before + 1 and any("synthetic-0001" in p.file for p in problems)

@@ -244,11 +244,15 @@ def _check(layout: Layout, corpus: Corpus, workers: Workers, progress: Progress 
     if problems is None:
         problems = check_shared(layout, corpus.shared, corpus.shared_files, Context.of(corpus.shared))
         remember_check(layout, key, problems, {})
+    same = _as_last_checked(layout, corpus)
+    if same is not None:
+        return sorted(set(problems + same), key=lambda p: (p.file, p.line or 0, p.message))
     types = _types(corpus)
     todo: list[tuple[Document, str, list]] = []
+    checked_as: dict[str, str] = {}
     for document in corpus.documents:
         elsewhere = _elsewhere(document, types)
-        key = check_key(document, elsewhere)
+        key = checked_as[document.name] = check_key(document, elsewhere)
         found = kept_check(layout, key)
         if found is None:
             todo.append((document, key, elsewhere))
@@ -264,8 +268,36 @@ def _check(layout: Layout, corpus: Corpus, workers: Workers, progress: Progress 
     corpus.checked = [document.name for document, _, _ in todo]
     for document in corpus.documents:
         problems += document.problems
-    problems += across(corpus.shared, [(d.file, d.index) for d in corpus.documents])
+    crossing = across(corpus.shared, [(d.file, d.index) for d in corpus.documents])
+    _LAST_CHECKED[layout] = (_signature(corpus), checked_as, crossing)
+    problems += crossing
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
+
+
+_LAST_CHECKED: dict[Layout, tuple[tuple, dict[str, str], list[Problem]]] = {}
+"""Per layout, the corpus this process checked last: its documents' content keys, each one's check key, and the
+problems across documents. A server that validated an accept's sheet and then serves it reads the same corpus
+twice; the second time costs a look-up per document instead of the work across all of them."""
+
+
+def _signature(corpus: Corpus) -> tuple:
+    return (corpus.shared_key, tuple((document.name, document.key) for document in corpus.documents))
+
+
+def _as_last_checked(layout: Layout, corpus: Corpus) -> list[Problem] | None:
+    """The problems of ``corpus`` if it is the one checked last here (and every document's checks still hold);
+    else None. Sets each document's problems."""
+    last = _LAST_CHECKED.get(layout)
+    if last is None or last[0] != _signature(corpus):
+        return None
+    found = []
+    for document in corpus.documents:
+        kept = kept_check(layout, last[1][document.name])
+        if kept is None:
+            return None
+        document.problems = kept
+        found += kept
+    return found + last[2]
 
 
 def _graph_of(layout: Layout, document: Document, workers: Workers) -> bytes:
