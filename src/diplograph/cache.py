@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import atomic
 
-__all__ = ["cache_folder", "code_digest", "read", "write"]
+__all__ = ["cache_folder", "code_digest", "private", "read", "write"]
 
 _log = logging.getLogger("diplograph")
 
@@ -39,7 +39,7 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def _private(path: Path) -> bool:
+def private(path: Path) -> bool:
     """Whether ``path`` is the user's own and nobody else may write it (nor, for a file, read it)."""
     try:
         info = path.lstat()
@@ -56,7 +56,7 @@ def read(kind: str, name: str) -> bytes | None:
     path = folder / name
     if not path.exists():
         return None
-    if not (_private(folder) and _private(path)):
+    if not (private(folder) and private(path)):
         _log.warning("diplograph: ignoring %s: it is not private to this user (others could have written it)", path)
         return None
     try:

@@ -35,7 +35,8 @@ from .namespaces import DGS
 from .sheets import SourceFile
 from .validate import Context, check_shared
 
-__all__ = ["Corpus", "Document", "Progress", "check_key", "read_corpus", "shared_key", "validate_files"]
+__all__ = ["Corpus", "Document", "Progress", "check_key", "read_corpus", "shared_key", "source_files",
+           "validate_files"]
 
 
 
@@ -99,6 +100,23 @@ def shared_key(layout: Layout, shared: str) -> str:
     bulk = [(str(path), path.stat().st_size, path.stat().st_mtime_ns)
             for path, graph in layout.files() if graph is None]
     return f"{shared}:{bulk}"
+
+
+def source_files(layout: Layout) -> list[SourceFile]:
+    """Every file a corpus of ``layout`` is read from, as text, in the order of ``Corpus.files``, unparsed.
+
+    Raises
+    ------
+    DataError
+        naming a file that cannot be read.
+    """
+    shared, documents = [], []
+    for path, graph in layout.files():
+        if graph in (ONTOLOGY_GRAPH, ENTITIES_GRAPH):
+            shared.append(read_file(layout, path, graph))
+        elif graph is not None:
+            documents.append(read_file(layout, path, URIRef(f"{DGS}{path.stem}")))
+    return shared + documents
 
 
 def validate_files(layout: Layout, overrides: dict[Path, str] | None = None,

@@ -24,6 +24,7 @@ import asyncio
 import logging
 import multiprocessing
 import threading
+import time
 from dataclasses import asdict, dataclass
 
 import networkx as nx
@@ -33,6 +34,7 @@ from . import cache
 from .executor import wake
 from .graph import KnowledgeGraph, Stats
 from .guard import limit_memory, release_sockets
+from .kept import keep
 from .keys import content_key
 from .names import Names
 
@@ -195,6 +197,13 @@ def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
     cache.write("derived", f"{key}.json", prepare(graph).encode(key), keep=_KEEP)
 
 
+def _keep(graph: KnowledgeGraph) -> None:
+    """The keeper process: the served generation written on disk (see ``kept``)."""
+    release_sockets()
+    snapshot = graph.snapshot
+    keep(graph.layout, graph.store, snapshot.files, snapshot.documents, snapshot.shared)  # type: ignore[arg-type]
+
+
 class Builder:
     """Builds the derived data of each graph generation in a process of its own, then installs it.
 
@@ -211,6 +220,8 @@ class Builder:
         """Seconds between builds asked for by ``request`` (updates): a flood of updates builds once per interval."""
         self._task: asyncio.Task | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
+        self._keeper: multiprocessing.process.BaseProcess | None = None
+        self._content: tuple = ()
         self._pending = False
         self._last = float("-inf")
         self.state = "not started"
@@ -232,23 +243,37 @@ class Builder:
             await asyncio.sleep(max(0.0, self._last + self.interval - loop.time()))
             self._pending = False
             self._last = loop.time()
+            self._content = self._content_now()
             await self._run(self.graph.snapshot.generation)
 
     def start(self) -> None:
-        """Build for the current generation (stopping a build for an earlier one).
+        """Build for the current generation (stopping a build for an earlier one), and keep the generation on
+        disk for the next start (see ``kept``).
 
         Not for a remote engine: the projections read the whole graph, and a
         copy of a large remote store at every start would load the engine and
         the network for analyses that may never be asked for; there each
         worker derives what its requests need, when they need it.
         """
+        building = self._task is not None and not self._task.done()
+        if building and self._content == self._content_now():
+            return  # the same content in a new generation (a kept store's files now in memory): its build serves
         self.stop()
         self._pending = False
         if self.graph.spec.remote_address is not None:
             self.state = "on demand (remote engine)"
             return
+        self._content = self._content_now()
         self._last = asyncio.get_running_loop().time()
         self._task = asyncio.get_running_loop().create_task(self._run(self.graph.snapshot.generation))
+        if self._keeper is None:
+            self._keep()  # the first generation; later ones at the stop (an accept forks no keeper)
+
+    def _content_now(self) -> tuple:
+        """What the current generation holds: its documents' content keys, the shared graphs', the overlay's."""
+        snapshot = self.graph.snapshot
+        overlay = getattr(snapshot.store, "overlay_digest", None)
+        return snapshot.documents, snapshot.shared, overlay() if overlay else ""
 
     def stop(self) -> None:
         if self._process is not None and self._process.is_alive():
@@ -259,6 +284,10 @@ class Builder:
     async def _run(self, generation: int) -> None:
         found = await asyncio.to_thread(restore, self.graph)
         if found != "ready":
+            if self.graph.spec.kind == "memory" and not self.graph.store.writable:
+                self._content = ()  # served from a kept store: built once the files are in memory (no process
+                self.state = "building once the files are loaded"  # is forked while they load; see ``watch``)
+                return
             if found != "missing":
                 _log.warning("diplograph: derived data: %s", found)
             if found != "missing" or not self.state.startswith("building"):
@@ -274,6 +303,31 @@ class Builder:
             return
         self.state = "ready"
         self.on_installed()
+
+    def _keep(self) -> bool:
+        """Start keeping the generation now served on disk for the next start (see ``kept``), in a process of
+        its own; whether one started (not for a store that is not in memory, nor while one is being kept)."""
+        graph = self.graph
+        if graph.spec.kind != "memory" or not graph.store.writable:
+            return False  # served from a built, remote or kept store: nothing to keep
+        if self._keeper is not None and self._keeper.is_alive():
+            return False
+        self._keeper = multiprocessing.get_context("fork").Process(target=_keep, args=(graph,),
+                                                                   name="diplograph-keeper", daemon=True)
+        self._keeper.start()
+        return True
+
+    def finish(self, seconds: float) -> None:
+        """Stop, and keep the generation served last for the next start, within ``seconds`` (a copy of the store
+        kept before, with the documents changed since replaced: about a second at a thousand documents)."""
+        self.stop()
+        deadline = time.monotonic() + seconds
+        if self._keeper is not None:
+            self._keeper.join(seconds)  # the first generation's, if still being written
+        if self._keep():
+            self._keeper.join(max(0.0, deadline - time.monotonic()))
+        if self._keeper is not None and self._keeper.is_alive():
+            self._keeper.kill()  # its half-made folder is removed by the next keeper
 
     async def _build(self) -> bool:
         """Run the builder process; whether it wrote the file."""

@@ -19,6 +19,7 @@ from rdflib.term import Node
 from .corpus import Progress, read_corpus, shared_key
 from .errors import DataError, QueryError, UnknownEntityError, unknown
 from .formats import finished
+from .kept import open_kept
 from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, Layout, StoreSpec
 from .names import Names
 from .namespaces import DCTERMS, DGS, RDF, RDFS, SKOS
@@ -89,18 +90,20 @@ class KnowledgeGraph:
     @classmethod
     def from_settings(cls, settings: Settings, *, validate: bool = True,
                       progress: Progress | None = None) -> KnowledgeGraph:
-        """The graph that ``settings`` name (data folders, ontology, store)."""
+        """The graph that ``settings`` name (data folders, ontology, store); files served before as they are now
+        are opened from the store kept of them (see ``kept``)."""
         layout = settings.layout()
         layout.check_folders()
         graph = cls(layout, settings.store_spec())
-        graph.load(validate=validate, progress=progress)
+        graph.load(validate=validate, progress=progress, kept=True)
         return graph
 
-    def load(self, *, validate: bool = True, progress: Progress | None = None) -> None:
+    def load(self, *, validate: bool = True, progress: Progress | None = None, kept: bool = False) -> None:
         """(Re)load the data files into a new in-memory store — or open a built or remote store — and swap it in.
 
-        Each document is parsed and checked once per content (see ``corpus``): an unchanged corpus starts from
-        the cache. ``progress`` is told what is being done.
+        Each document is parsed and checked once per content (see ``corpus``). With ``kept``, files served
+        before as they are now are served from the store kept of them, read-only (see ``kept``). ``progress`` is
+        told what is being done.
 
         Raises
         ------
@@ -117,6 +120,10 @@ class KnowledgeGraph:
             from .remote import RemoteSparql
 
             self.swap(RemoteSparql(str(self.spec.query_url), auth=remote_auth()), [])
+            return
+        if kept and validate and (found := open_kept(self.layout)) is not None:
+            store, files, manifest = found
+            self.swap(store, files, manifest.documents, manifest.shared)
             return
         corpus = read_corpus(self.layout, validate=validate, progress=progress)
         if corpus.problems:

@@ -31,7 +31,8 @@ def refresh(graph: Loaded, progress: Progress | None = None) -> list[str]:
 
     Only documents whose file changed are read and checked (the others' checks come from the cache), and in the
     store only their named graphs are replaced; a change to the ontology, shapes, reference entities or N-Quads
-    files loads everything again. A new generation starts, so everything derived is recomputed.
+    files loads everything again, as does a graph served from a kept store (read-only, see ``kept``). A new
+    generation starts, so everything derived is recomputed.
 
     Raises
     ------
@@ -39,7 +40,7 @@ def refresh(graph: Loaded, progress: Progress | None = None) -> list[str]:
         when the files do not validate; the store is not touched then.
     """
     before = graph.snapshot
-    if graph.spec.kind != "memory":
+    if graph.spec.kind != "memory" or not before.store.writable:  # a built or remote store, or a kept one
         graph.load(progress=progress)
         return []
     corpus = read_corpus(graph.layout, progress=progress, held=before.documents)

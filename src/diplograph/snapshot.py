@@ -52,3 +52,10 @@ class Snapshot:
             if key not in self.derived:
                 self.derived[key] = compute()
             return self.derived[key]  # type: ignore[return-value]
+
+    def inherit(self, before: Snapshot) -> None:
+        """Take what a builder prepared for ``before`` if this generation holds the same content (a kept store's
+        files, now loaded into memory): it describes this one as well, and serves at once."""
+        if (self.documents, self.shared) == (before.documents, before.shared) and before.documents:
+            self.derived.update({key: before.derived[key] for key in before.prepared if key in before.derived})
+            self.prepared = before.prepared

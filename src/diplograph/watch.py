@@ -20,7 +20,7 @@ from .graph import KnowledgeGraph
 from .review import accept, reject
 from .settings import Settings
 
-__all__ = ["EDITABLE", "Watcher"]
+__all__ = ["EDITABLE", "KEPT_STATE", "Watcher"]
 
 _log = logging.getLogger("uvicorn.error")
 _CANDIDATE = re.compile(r"[0-9a-f]{10}")
@@ -28,6 +28,8 @@ EDITABLE = frozenset({"towards", "demandedBy", "demandedOf", "holder", "heldBy",
                       "concerns", "attributedTo", "assertionMode", "datePrecision", "statedOn", "label", "type",
                       "preconditionFor", "qualifier", "issue"})
 """What a reviewer may change before accepting (the properties a drafted statement proposes)."""
+KEPT_STATE = "loading the files into memory (the store kept at the last run serves them meanwhile)"
+"""``state`` while a graph served from a kept store (see ``kept``) is loaded behind it."""
 
 
 class Served(Protocol):
@@ -49,17 +51,41 @@ class Watcher:
         self.state = "current"
         """For ``/health``: "current", "reloading", or why changed files are not served."""
         self._task: asyncio.Task | None = None
+        self._loading: asyncio.Task | None = None
         self._seen: tuple = ()
 
     def start(self) -> None:
+        """Watch the files (on the in-memory store); a graph served from a kept store is loaded into memory
+        behind it at once (see ``kept``), so that reviews, updates and changed files find it there."""
         service = self.service
-        if service.settings.watch_interval > 0 and service.graph.spec.kind == "memory":
+        if service.graph.spec.kind != "memory":
+            return
+        loop = asyncio.get_running_loop()
+        if not service.graph.store.writable:
+            self.state = KEPT_STATE
+            self._loading = loop.create_task(self._load_behind())
+        if service.settings.watch_interval > 0:
             self._seen = service.graph.layout.fingerprint()
-            self._task = asyncio.get_running_loop().create_task(self._watch(service.settings.watch_interval))
+            self._task = loop.create_task(self._watch(service.settings.watch_interval))
 
     def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        for task in (self._task, self._loading):
+            if task is not None:
+                task.cancel()
+
+    async def in_memory(self) -> None:
+        """With the service's lock held: serve the files from memory if a kept store serves them now (a review or
+        an update changes the in-memory store; the kept one is read-only)."""
+        if self.service.graph.spec.kind == "memory" and not self.service.graph.store.writable:
+            self.state = KEPT_STATE
+            await self._reload()
+
+    async def _load_behind(self) -> None:
+        async with self.service.lock:
+            try:
+                await self.in_memory()
+            except DiplographError as error:  # the files changed since they were kept, and no longer validate
+                self.state = f"changed files not served: {error}"
 
     async def review(self, name: str, candidate: str, action: str, *, label: str | None = None,
                      edits: dict[str, str | list[str]] | None = None, force: bool = False,
@@ -87,6 +113,7 @@ class Watcher:
             if action == "reject":
                 done = await asyncio.to_thread(reject, graph.layout, name, candidate, seconds=seconds)
                 return f"rejected {done.id}: it will not be proposed again"
+            await self.in_memory()
             iri = await asyncio.to_thread(accept, graph.layout, name, candidate, label=label, edits=edits,
                                           force=force, seconds=seconds)
             await self._reload()
@@ -96,7 +123,9 @@ class Watcher:
         """Serve the data files as they now are (validated; only changed documents are read again and replaced in
         the store): new workers, derived data rebuilt."""
         service = self.service
+        before = service.graph.snapshot
         await asyncio.to_thread(service.graph.refresh)
+        service.graph.snapshot.inherit(before)
         self._seen = await asyncio.to_thread(service.graph.layout.fingerprint)
         self.state = "current"
         service.executor.restart()

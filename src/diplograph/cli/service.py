@@ -55,7 +55,9 @@ def serve(
         service = Service.from_settings(settings, progress=starting.progress)
     mode = " and ".join([*(["updates enabled"] if settings.allow_updates else []),
                          *(["review enabled"] if settings.allow_review else [])]) or "read-only"
-    err.print(f"diplograph: {service.triples:,} triples in {len(service.graphs):,} named graphs; serving on "
+    kept = " (the store kept at the last run, while the files load)" if service.graph.spec.kind == "memory" \
+        and not service.graph.store.writable else ""
+    err.print(f"diplograph: {service.triples:,} triples in {len(service.graphs):,} named graphs{kept}; serving on "
               f"http://{settings.host}:{settings.port}/ ({mode})")
     config = server_config(create_app(service), host=settings.host, port=settings.port,
                            access_log=settings.access_log, head_timeout=settings.head_timeout,

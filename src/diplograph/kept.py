@@ -1,0 +1,218 @@
+"""The served graph kept on disk, so that a start on unchanged files costs a look-up, not the corpus.
+
+Loading a thousand documents into memory reads each one's kept checks (about
+3 s) and parses 250 MB of N-Quads into the engine (about 4 s on one core).
+A server that stops and starts again on the same files need do neither now:
+the generation it served was kept as an Oxigraph store in the cache folder
+(``stores/<key>``), named by everything validation reads (``keys.validation_key``:
+the files, shapes, context, source texts and code) and the N-Quads files by
+size and time. When a start finds the store of its files, those files passed
+validation as they are, and the store holds their graphs: it is opened
+read-only in milliseconds and served while the files are loaded into memory
+behind it (see ``watch``).
+
+A store is written by a process of its own once a generation in memory is
+served (see ``derived``), and never changed in place: the new one is built
+beside the others — a checkpoint of the newest kept store (hard links) with
+the changed documents' graphs replaced, or else a full copy — and renamed into
+place when complete, so a kill leaves the old stores and a stray folder that
+the next write removes. The runtime-update overlay is not kept (a restart
+drops it). Like the rest of the cache folder, a store is trusted only when it
+is private to the user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import orjson
+import pyoxigraph as ox
+
+from . import atomic
+from .cache import cache_folder, private
+from .corpus import source_files
+from .engine import LocalStore
+from .errors import DataError, DiplographError
+from .keys import validation_key
+from .layout import Layout
+from .namespaces import DGS
+from .sheets import SourceFile
+from .updates import OVERLAY
+
+__all__ = ["Kept", "keep", "kept_key", "open_kept"]
+
+FORMAT = 1
+"""The version of a kept store's manifest; another version is not opened."""
+
+_KEEP = 2
+"""Kept stores (the newest): the current one and the one before."""
+_GRACE_SECONDS = 600
+"""A kept store is not removed within this time of its making: a server that just started may be reading it (it
+loads the files into memory behind it within seconds)."""
+
+
+class Kept:
+    """A kept store's manifest: what it was built from and what it holds."""
+
+    def __init__(self, folder: Path, manifest: dict):
+        self.folder = folder
+        self.key: str = manifest["key"]
+        self.layout: str = manifest["layout"]
+        """The folders it was loaded from."""
+        self.shared: str = manifest["shared"]
+        """The digest of the shared graphs and N-Quads files it holds (``corpus.shared_key``)."""
+        self.documents: dict[str, str] = manifest["documents"]
+        """Each document it holds → the content key of its graph (``corpus.Document.key``)."""
+
+    @property
+    def store_path(self) -> Path:
+        return self.folder / "store"
+
+
+def kept_key(layout: Layout, files: list[SourceFile]) -> str:
+    """What names the store of ``files`` (as loaded from ``layout``): everything validation reads, and the N-Quads
+    bulk files by path, size and time (hashing a million quads would cost what the store saves)."""
+    digest = hashlib.sha256(f"{FORMAT}:{validation_key(layout, files)}".encode())
+    for path, graph in layout.files():
+        if graph is None:
+            info = path.stat()
+            digest.update(f"{path}:{info.st_size}:{info.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def open_kept(layout: Layout) -> tuple[LocalStore, list[SourceFile], Kept] | None:
+    """The kept store of ``layout``'s files as they are, opened read-only, the files and its manifest; None if
+    there is none (or it is not private, or not whole, or a file cannot be read)."""
+    try:
+        files = source_files(layout)
+    except DataError:
+        return None  # loading the files says what is wrong
+    found = _manifest(_folder() / kept_key(layout, files))
+    if found is None:
+        return None
+    try:
+        return LocalStore.on_disk(found.store_path), files, found
+    except (OSError, DiplographError):  # removed meanwhile, or not a store: the files are loaded instead
+        return None
+
+
+def keep(layout: Layout, store: LocalStore, files: list[SourceFile], documents: dict[str, str],
+         shared: str) -> Path | None:
+    """Keep ``store`` (in memory, loaded from ``files``) on disk for the next start; its folder, or None when the
+    cache folder cannot take it. Meant for a process of its own: at a thousand documents a full copy takes
+    seconds of one core (a copy of a kept store with a few documents changed, a fraction of one)."""
+    key = kept_key(layout, files)
+    try:
+        folder = atomic.private_folder(_folder())
+    except OSError:
+        return None
+    if _manifest(folder / key) is not None:
+        return folder / key
+    _remove_strays(folder)
+    building = Path(tempfile.mkdtemp(prefix=f".building-{os.getpid()}-", dir=folder))
+    try:
+        disk = _copy_of(_newest(folder, layout, shared), store, documents, building / "store")
+        disk.flush()
+        del disk  # closes the database before it moves
+        manifest = {"format": FORMAT, "key": key, "layout": _identity(layout), "shared": shared,
+                    "documents": documents}
+        atomic.write(building / "manifest.json", orjson.dumps(manifest), private=True)
+        os.replace(building, folder / key)
+    except OSError:
+        shutil.rmtree(building, ignore_errors=True)
+        if _manifest(folder / key) is None:
+            raise
+        # another server kept the same files meanwhile: theirs is as good
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    _prune(folder)
+    return folder / key
+
+
+def _copy_of(base: Kept | None, store: LocalStore, documents: dict[str, str], target: Path) -> ox.Store:
+    """``store``'s file graphs on disk at ``target``: ``base`` checkpointed with the documents that differ
+    replaced, or every graph copied."""
+    native = store.native
+    if base is None:
+        disk = ox.Store(str(target))
+        graphs = [g for g in native.named_graphs() if g != ox.NamedNode(str(OVERLAY))]
+        disk.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, g)
+                         for g in graphs for q in native.quads_for_pattern(None, None, None, g))
+        return disk
+    ox.Store.read_only(str(base.store_path)).backup(str(target))
+    disk = ox.Store(str(target))
+    changed = {name for name in base.documents.keys() | documents.keys()
+               if base.documents.get(name) != documents.get(name)}
+    for name in sorted(changed):
+        graph = ox.NamedNode(f"{DGS}{name}")
+        if disk.contains_named_graph(graph):
+            disk.remove_graph(graph)
+        if name in documents:
+            disk.extend(list(native.quads_for_pattern(None, None, None, graph)))
+    return disk
+
+
+def _folder() -> Path:
+    return cache_folder() / "stores"
+
+
+def _manifest(folder: Path) -> Kept | None:
+    """The manifest of the kept store in ``folder`` if it is there, private, of this format and whole."""
+    path = folder / "manifest.json"
+    if not (path.is_file() and private(folder.parent) and private(folder) and private(path)):
+        return None
+    try:
+        manifest = orjson.loads(path.read_bytes())
+        if manifest.get("format") != FORMAT or manifest.get("key") != folder.name:
+            return None
+        return Kept(folder, manifest)
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _newest(folder: Path, layout: Layout, shared: str) -> Kept | None:
+    """The newest store kept of the same folders with the same shared graphs: only the documents that differ
+    need replacing in a copy of it."""
+    kept = [found for path in _kept_folders(folder) if (found := _manifest(path)) is not None]
+    return next((found for found in kept if found.shared == shared and found.layout == _identity(layout)), None)
+
+
+def _identity(layout: Layout) -> str:
+    return str([str(layout.data), str(layout.ontology), *map(str, layout.extra)])
+
+
+def _kept_folders(folder: Path) -> list[Path]:
+    """The kept stores' folders, newest first."""
+    return sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                  key=lambda p: p.stat().st_mtime_ns, reverse=True)
+
+
+def _prune(folder: Path) -> None:
+    """All but the newest ``_KEEP`` kept stores removed, once nothing can have just opened them."""
+    for stale in _kept_folders(folder)[_KEEP:]:
+        if time.time() - stale.stat().st_mtime > _GRACE_SECONDS:
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _remove_strays(folder: Path) -> None:
+    """Folders left by a write that was killed (its process is gone)."""
+    for stray in folder.glob(".building-*"):
+        pid = stray.name.split("-")[1]  # .building-<pid>-<random>
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stray, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
