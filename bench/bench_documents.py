@@ -8,7 +8,8 @@ in the same run, with a cache folder of its own:
 
 * `diplograph validate`, cold (empty cache) and warm (nothing changed): whole commands, interpreter start included;
 * `diplograph serve --workers 2` (1 server process + 2 query workers + 1 derived-data builder; validation of a
-  cold start on up to 2 processes): seconds to `/health` and to derived data ready, cold and warm;
+  cold start on up to 2 processes): seconds to `/health`, to the files served from memory (a warm start answers
+  from the store kept at the last run until then) and to derived data ready, cold and warm;
 * on the warm server: `add-source` of a made-up page and `draft` (command line), then ``--accepts`` drafted
   candidates accepted one at a time through the web review (`POST /source/{name}/review/{id}`, p50 and p95; one
   refused as drafted is accepted again as a reviewer would, with the measure named and the findings overridden,
@@ -61,14 +62,15 @@ def run(*args: str, env: dict) -> float:
     return time.perf_counter() - began
 
 
-def serve(data: Path, ontology: Path, env: dict, port: int) -> tuple[subprocess.Popen, float, float]:
+def serve(data: Path, ontology: Path, env: dict, port: int) -> tuple[subprocess.Popen, float, float, float]:
     """A server on ``data``; it and seconds to `/health` answering 200 (while loading it answers 503 with its
-    progress), to derived data ready."""
+    progress), to the files served from memory (a warm start answers from the store kept at the last run first),
+    to derived data ready."""
     began = time.monotonic()
     process = subprocess.Popen([DIPLOGRAPH, "serve", "--port", str(port), "--workers", "2", "--allow-review",
                                 "--timeout", "600", "--data", str(data), "--ontology", str(ontology)], env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    healthy = None
+    healthy = current = None
     while True:
         if process.poll() is not None:
             raise RuntimeError("the server stopped")
@@ -78,8 +80,10 @@ def serve(data: Path, ontology: Path, env: dict, port: int) -> tuple[subprocess.
                 time.sleep(0.05)
                 continue
             healthy = healthy or time.monotonic() - began
-            if answer.json().get("derived") == "ready":
-                return process, healthy, time.monotonic() - began
+            if answer.json().get("data") == "current":
+                current = current or time.monotonic() - began
+            if current and answer.json().get("derived") == "ready":
+                return process, healthy, current, time.monotonic() - began
         except httpx.HTTPError:
             pass
         time.sleep(0.05)
@@ -174,10 +178,10 @@ def measure(size: int, folder: Path, accepts: int, port: int) -> dict:
     figures = {"documents": size, "validate cold": run("validate", *where, env=env),
                "validate warm": run("validate", *where, env=env)}
     serve_env = {**env, "DIPLOGRAPH_CACHE": str(root / "serve-cache")}
-    process, figures["serve cold: health"], figures["serve cold: derived"] = serve(
+    process, figures["serve cold: health"], _, figures["serve cold: derived"] = serve(
         root / "data", root / "ontology", serve_env, port)
     stop(process)
-    process, figures["serve warm: health"], figures["serve warm: derived"] = serve(
+    process, figures["serve warm: health"], figures["serve warm: in memory"], figures["serve warm: derived"] = serve(
         root / "data", root / "ontology", serve_env, port)
     try:
         figures |= review_path(root, f"http://127.0.0.1:{port}", serve_env, accepts)
@@ -197,7 +201,8 @@ def _audit(where: list[str], env: dict) -> float:
 
 
 COLUMNS = ["validate cold", "validate warm", "serve cold: health", "serve cold: derived", "serve warm: health",
-           "serve warm: derived", "add-source", "draft", "accept p50", "accept p95", "served p95", "reject",
+           "serve warm: in memory", "serve warm: derived", "add-source", "draft", "accept p50", "accept p95",
+           "served p95", "reject",
            "remove-source", "audit", "peak MB (server)"]
 
 
