@@ -16,10 +16,10 @@ from helpers import REPO
 PACKAGE = REPO / "src" / "diplograph"
 LAYERS = ["base", "files", "core", "views", "service", "faces"]
 LAYER_OF = {
-    "base": ["errors", "namespaces", "terms", "formats", "atomic", "resources", "settings", "layout"],
+    "base": ["errors", "namespaces", "terms", "formats", "convert", "atomic", "resources", "settings", "layout"],
     "files": ["cache", "keys", "extract", "load", "names", "sheets", "validate", "crossing", "checking", "corpus",
               "schema", "queries"],
-    "core": ["convert", "engine", "nquads", "remote", "store", "snapshot", "kept", "graph", "refresh", "sparql",
+    "core": ["engine", "nquads", "remote", "store", "snapshot", "kept", "graph", "refresh", "sparql",
              "results", "updates", "generate"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
               "scrutiny", "reporting", "drafting", "vetting", "review", "worklist", "documents"],

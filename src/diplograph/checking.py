@@ -25,6 +25,7 @@ import orjson
 from rdflib import Dataset, Graph, URIRef
 
 from . import cache
+from .convert import graph_of_nquads
 from .crossing import Index
 from .errors import DataError, Problem
 from .layout import Layout
@@ -117,11 +118,9 @@ def _parse_one(file: SourceFile) -> Parsed:
 
 def _check_one(job: tuple[SourceFile, bytes, list[list[str]]]) -> Checked:
     file, nquads, elsewhere = job
-    dataset = Dataset()
-    dataset.parse(data=nquads, format="nquads")
     triples = [(URIRef(iri), RDF.type, URIRef(cls)) for iri, cls in elsewhere]
-    return check_document(_WORKER["layout"], _WORKER["context"], file, dataset.graph(file.graph),  # type: ignore
-                          triples)
+    return check_document(_WORKER["layout"], _WORKER["context"], file,  # type: ignore[arg-type]
+                          graph_of_nquads(nquads, file.graph), triples)
 
 
 def as_nquads(graph: Graph) -> bytes:

