@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from diplograph.documents import add_source
-from diplograph.drafting import draft
+from diplograph.drafting import draft, propose
 from diplograph.errors import DataError
 from diplograph.graph import KnowledgeGraph
 from diplograph.namespaces import DG, DGR, RDF
@@ -210,3 +210,23 @@ def test_a_new_official_is_accepted_as_a_person_with_an_affiliation_before_what_
     assert graph.dataset.value(held, DG.affiliatedWith) == DGR.ukraine
     assert str(graph.dataset.value(held, DG.role)) == "Deputy Foreign Minister"
     assert graph.dataset.value(DGR[f"demand-{said.id}"], DG.demandedBy) == person
+
+
+def test_a_list_lead_is_drafted_as_the_statements_it_introduces(project, tmp_path):
+    page = tmp_path / "2026-05-02-made-up-list-leads.txt"
+    page.write_text("MADE-UP TEST DOCUMENT — NOT A REAL SOURCE.\n\nMay 2, 2026\n\n"
+                    "Kyiv sets out its red lines for the summit:\n\n"
+                    "• No recognition of annexed land in any form\n"
+                    "• Sanctions stay until the last soldier has left\n\n"
+                    "The leaked draft would have grave consequences:\n\n"
+                    "• Ukraine would lose its leverage before any talks\n", encoding="utf-8")
+    slug, _ = add_source(project.layout, page, title="List leads (made up)", day=date(2026, 5, 2))
+    candidates = propose(load(project), slug)
+    red_lines = by_sentence(candidates, "Kyiv sets out its red lines")
+    point = by_sentence(candidates, "No recognition of annexed land")
+    assert (point.kind, point.asserted_by) == ("Principle", "dgr:ukraine")
+    assert (red_lines.kind, red_lines.asserted_by, red_lines.assertion_mode) == (
+        point.kind, point.asserted_by, point.assertion_mode)
+    consequences = by_sentence(candidates, "The leaked draft would have grave consequences")
+    assert (consequences.kind, consequences.assertion_mode) == ("Assessment", "Judgement")
+    assert not consequences.asserted_by.startswith(("dgr:ukraine", "dgr:russia"))  # the author's, not a party's

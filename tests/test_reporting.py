@@ -72,6 +72,14 @@ def test_unnamed_sources_are_vouched_for_by_the_reporting_source(graph):
     ("Analysts interpret the pause as a regrouping of forces.", "Assessment", "Interpretation", "dgr:analysts"),
     ("According to researchers at a made-up institute, Moscow is likely to press on.", "Prediction",
      "Interpretation", "dgr:analysts"),
+    ("Washington welcomed the monitoring mission along the front line.", "Position", "Reported",
+     "dgr:united-states"),
+    ("Kyiv regards the ceasefire line as a temporary boundary only.", "Position", "Reported", "dgr:ukraine"),
+    ("Moscow said the draft could serve as a basis for further talks.", "Position", "Reported", "dgr:russia"),
+    ("Washington insists that Moscow withdraw, and welcomed the monitors.", "Demand", "Reported",
+     "dgr:united-states"),
+    ("Diplomatic leaks referred to a second draft prepared for the envoys.", "Claim", "Reported",
+     "dgr:diplomatic-sources"),
 ])
 def test_each_kind_from_its_cues_with_its_voice(graph, sentence, kind, mode, asserter):
     candidate = draft_sentence(graph, sentence, WEDNESDAY, AUTHOR)
@@ -157,3 +165,28 @@ def test_a_line_is_read_through_its_context_headings_quotes_and_analysis(graph):
     assert (quoted.kind, quoted.asserted_by, quoted.assertion_mode) == ("Demand", "dgr:ukraine", "Reported")
     point = read("Fewer troops along the Dnipro for the next decade", ["The plan has serious consequences:"])
     assert (point.kind, point.assertion_mode, point.asserted_by) == ("Assessment", "Judgement", author)
+
+
+def test_an_interpretive_line_under_a_readers_heading_is_their_reading(graph):
+    from diplograph.drafting import _gazetteer, _in_context
+
+    words = _gazetteer(graph)
+    line = "By insisting on early elections, Moscow attempts to split the coalition"
+    alone = draft_sentence(graph, line, author="https://w3id.org/diplograph/id/author-x")
+    assert (alone.asserted_by, alone.assertion_mode) == ("dgr:author-x", "Judgement")  # the writer's reading
+    under = _in_context(alone, ["Analysts: a tactic, not a plan"], words)
+    assert (under.kind, under.asserted_by, under.assertion_mode) == ("Assessment", "dgr:analysts", "Interpretation")
+    elsewhere = _in_context(alone, ["Europe’s dilemma: stability or principle?"], words)
+    assert elsewhere.asserted_by == "dgr:author-x"  # a heading that gives nobody the floor changes nothing
+
+
+@pytest.mark.parametrize(("sentence", "stance"), [
+    ("Kyiv rejected the ceasefire map outright.", "Rejects"),
+    ("Washington welcomed the ceasefire map.", "Supports"),
+    ("Moscow said the ceasefire map could serve as a basis for talks.", "AcceptsAsBasis"),
+    ("Kyiv regards the ceasefire map as a first draft.", "Undetermined"),  # a view: the reviewer says which
+])
+def test_a_drafted_position_takes_the_stance_its_words_say_and_assumes_none(graph, sentence, stance):
+    candidate = draft_sentence(graph, sentence, WEDNESDAY, AUTHOR)
+    assert candidate.kind == "Position"
+    assert proposed_fact(candidate, "made-up")["stance"] == stance

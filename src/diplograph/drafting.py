@@ -1,18 +1,11 @@
 """Drafted facts, never auto-accepted: candidate statements for a document, proposed by rules and a gazetteer.
 
-For each sentence of a registered document that no fact cites yet, a
-candidate says: the sentence (the verbatim quote it would cite), the known
-entities it mentions (the graph's labels and aliases, matched exactly or, for
-spelling variants such as "Zelensky" or "Zaporozhzhia", closely), a proposed
-kind of statement with its asserter and assertion mode from cue words ("X
-insists that …" → a demand by X; "… rejects …" → a position with dg:Rejects;
-"analysts say …" → the analysts' assessment; evaluative words in the author's
-voice → the author's judgement), a proposed date from the text's own date
-expressions resolved against the document's date (dateparser), and a
-confidence. No model, no network: rules and the graph's names.
-
-Candidates go to a review file (:mod:`diplograph.review`), never loaded as
-facts, where a person accepts or rejects each.
+For each sentence of a registered document that no fact cites yet, a candidate says: the verbatim quote, the known
+entities it mentions (labels and aliases, matched exactly or, for spellings such as "Zelensky", closely), a kind
+of statement with its asserter and mode from the reporting structure ("X insists that …" → a demand by X;
+"analysts say …" → their assessment; evaluative words in the author's voice → the author's judgement) and the
+line's context (list leads, headings), a date resolved against the document's (dateparser), and a confidence.
+No model, no network. Candidates go to a review file (:mod:`diplograph.review`), where a person decides each.
 """
 
 from __future__ import annotations
@@ -42,7 +35,6 @@ _CLOSE = 0.84
 
 _READERS = ("dgr:analysts", "dgr:diplomats")
 
-
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
             ) -> list[Candidate]:
     """Candidates for document ``name``, one per sentence a rule applies to (only sentences no fact cites yet,
@@ -63,7 +55,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     author = graph.dataset.value(DGS[name], DCTERMS.creator)
     cited = {quote.exact for quote in quotes_from(graph.dataset, DGS[name])}
     gazetteer = graph.cached("gazetteer", lambda: _gazetteer(graph))
-    found = []
+    found, leads = [], {}
     for line, around in contexts(text):
         for sentence in _sentences(line):
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
@@ -72,7 +64,16 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             found += _affiliations(sentence, gazetteer, short(author) if author else None)
             if candidate is not None:
                 found.append(_in_context(candidate, around, gazetteer) if read_context else candidate)
-    return found
+                leads.setdefault(around[0] if around else "", found[-1])  # a lead's first point
+    return [_as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
+
+
+def _as_its_points(lead: Candidate, point: Candidate | None) -> Candidate:
+    """A list's lead as the statements it introduces, if its first point was read through it ("Kyiv's red lines:")."""
+    if point is None or not lead.sentence.endswith(":") or "lead" not in point.rule:
+        return lead
+    return replace(lead, kind=point.kind, asserted_by=point.asserted_by, assertion_mode=point.assertion_mode,
+                   rule="a list's lead: part of the statements it introduces (as its first point was read)")
 
 
 def draft_sentence(graph: KnowledgeGraph, sentence: str, day: date | None = None, author: str | None = None
@@ -125,11 +126,8 @@ _IMPERATIVES = frozenset({"recognize", "recognise", "withdraw", "stop", "end", "
 
 
 def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate:
-    """A fallback candidate (no cue in its own words) re-read through the line's list lead and headings.
-
-    An article says whose words a line is in its structure: a list led by "Zelenskyy repeatedly emphasizes three
-    non-negotiable principles:" holds his principles; a section headed "Analysts: …" holds their readings.
-    """
+    """A candidate re-read through the line's list lead and headings: an article says whose words a line is in
+    its structure ("Zelenskyy emphasizes three principles:" leads his principles; "Analysts: …" heads readings)."""
     if candidate.assertion_mode in ("Reported", "Interpretation"):
         return candidate
     lead = around[0] if around and around[0].endswith(":") else ""
@@ -142,11 +140,16 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
             return replace(candidate, kind="Demand" if imperative else "Claim", asserted_by=named[0].entity,
                            assertion_mode="Reported", rule="a quotation under a lead that names whose words it is"
                            + (", in the imperative: a demand" if imperative else ""))
+    readers = [m for heading in headings for m in _speaker(heading, gazetteer) if m.entity in _READERS]
+    if readers and candidate.assertion_mode == "Judgement" and interpretive(candidate.sentence) and \
+            voice(candidate.sentence).kind != "author":
+        return replace(candidate, asserted_by=readers[0].entity, assertion_mode="Interpretation",
+                       rule="an interpretive line in a section headed by its readers (\"Analysts: …\"): theirs")
     if candidate.assertion_mode != "FactualAssertion":
         return candidate  # the author's own evaluation stands; the rest is read through the line's context
     if lead and _ANALYTIC_LEAD.search(lead):
         return replace(candidate, kind="Assessment", assertion_mode="Judgement",
-                       rule="a point of the author's list of implications or reasons: the author's reading")
+                       rule="a point under a lead announcing implications or reasons: the author's reading")
     if lead and _PRINCIPLES.search(lead):
         holders = [m for m in _mentions(lead, gazetteer) if m.actor]
         if holders:
@@ -155,7 +158,7 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
     for heading in headings:
         named = _speaker(heading, gazetteer)
         if named:
-            reading = named[0].entity in ("dgr:analysts", "dgr:diplomats")
+            reading = named[0].entity in _READERS
             return replace(candidate, kind="Assessment" if reading else "Claim", asserted_by=named[0].entity,
                            assertion_mode="Interpretation" if reading else "Reported",
                            rule="a line under a heading that names whose words follow (\"Analysts: …\")")
@@ -183,8 +186,7 @@ def _speaker(heading: str, gazetteer) -> list[Mention]:
 
 class Gazetteer(dict):
     """Casefolded label or alias → (entity as a prefixed name, its label, whether it is an actor), with a look-up of
-    the closest spelling that compares a phrase only with names of its first letter and a length that could reach
-    the cut-off — so drafting costs what the document costs, not the document times the corpus's names."""
+    the closest spelling among names of its first letter and a length that could reach the cut-off only."""
 
     def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None):
         super().__init__(names)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 __all__ = ["EVALUATIVE", "REPORTING", "Role", "Voice", "date_of", "framing", "interpretive", "kind_of", "reader_voice",
-           "roles", "voice"]
+           "roles", "stance_of", "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
@@ -26,7 +26,7 @@ _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|d
          r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|stressed|stresses|"
          r"argued|argues|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
-         r"acknowledged|acknowledges|conceded|concedes|threatened|threatens")
+         r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to")
 _DETERMINED = r"(?<!the )(?<!a )(?<!an )(?<!this )(?<!that )(?<!his )(?<!her )(?<!its )(?<!our )(?<!their )"
 """Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting."""
 REPORTING = re.compile(rf"{_DETERMINED}\b({_VERB})\b", re.I)
@@ -196,15 +196,23 @@ def roles(sentence: str) -> list[Role]:
 
 # --------------------------------------------------------------------------- what kind of statement
 
+_REJECTING = r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?)\b"
+_AS_BASIS = r"\bas (a|the) basis for\b"
+_SUPPORTING = r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b"
+_VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _KINDS: list[tuple[str, re.Pattern]] = [
     # what the content is, from its own words — first match wins; who says it comes from the reporting structure
     ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably)\b|\b(likely|unlikely) to\b|"
                               r"\bpredict(s|ed)?\b|\bforecasts?\b", re.I)),
     ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b", re.I)),  # the verb, not "proposal"
-    ("Position", re.compile(r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?)\b", re.I)),
+    ("Position", re.compile(_REJECTING, re.I)),
     ("Demand", re.compile(_DETERMINED + r"(?<!by )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b", re.I)),
+    # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
+    ("Position", re.compile(f"{_SUPPORTING}|{_AS_BASIS}|{_VIEWING}", re.I)),
 ]
+_STANCES = [("Rejects", re.compile(_REJECTING, re.I)), ("AcceptsAsBasis", re.compile(_AS_BASIS, re.I)),
+            ("Supports", re.compile(_SUPPORTING, re.I))]
 EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should)\b", re.I)
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement."""
 _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
@@ -220,6 +228,16 @@ def kind_of(sentence: str) -> str | None:
     ('Demand', None)
     """
     return next((name for name, cue in _KINDS if cue.search(sentence)), None)
+
+
+def stance_of(sentence: str) -> str:
+    """The stance (``dg:Stances``) a position's words take; "Undetermined" when they only say how the holder sees
+    something ("Kyiv views the line as temporary"): the reviewer says more, nothing is assumed.
+
+    >>> stance_of("Kyiv rejects the plan."), stance_of("Moscow sees the plan as a basis for talks.")
+    ('Rejects', 'AcceptsAsBasis')
+    """
+    return next((name for name, cue in _STANCES if cue.search(sentence)), "Undetermined")
 
 
 def interpretive(sentence: str) -> bool:

@@ -20,6 +20,7 @@ import yaml
 from . import atomic
 from .errors import DataError, DiplographError, Problem, unknown
 from .layout import Layout
+from .reporting import stance_of
 from .sheets import dump_yaml
 
 __all__ = ["Candidate", "Mention", "accept", "proposed_fact", "read_candidates", "reject", "review_file",
@@ -182,7 +183,7 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
     others = [entity for entity in candidate.content or [m.entity for m in candidate.mentions] if entity != speaker]
     fields: dict[str, object] = {"id": iri, "type": candidate.kind, "label": label or candidate.sentence.rstrip(".")}
     if candidate.kind == "Position" and speaker:
-        fields |= {"holder": speaker, "stance": "Rejects"}
+        fields |= {"holder": speaker, "stance": stance_of(candidate.sentence)}
         target = next((e for e in others if e not in actors), None) or next(iter(candidate.measures), None)
         if target is not None:  # else the reviewer names it (--set towards=…), or validation asks for it
             fields["towards"] = target
