@@ -277,6 +277,13 @@ class Builder:
         if self._keeper is None:
             self._keep()  # the first generation; later ones at the stop (an accept forks no keeper)
 
+    async def settled(self) -> None:
+        """Wait until the current build or restore is over (the files loaded behind a kept store wait for it:
+        reading the derived file and loading the files at once would hold both in memory)."""
+        task = self._task
+        if task is not None and not task.done():
+            await asyncio.wait({task})
+
     def _content_now(self) -> tuple:
         """What the current generation holds: its documents' content keys, the shared graphs', the overlay's."""
         snapshot = self.graph.snapshot

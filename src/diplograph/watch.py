@@ -39,7 +39,7 @@ class Served(Protocol):
     settings: Settings
     lock: asyncio.Lock
     executor: object  # restart() replaces the workers
-    derived: object  # start() builds the new generation's derived data
+    derived: object  # start() builds the new generation's derived data; settled() waits for a build
     triples: int
 
 
@@ -81,6 +81,7 @@ class Watcher:
             await self._reload()
 
     async def _load_behind(self) -> None:
+        await self.service.derived.settled()  # type: ignore[attr-defined]
         async with self.service.lock:
             try:
                 await self.in_memory()
