@@ -311,3 +311,17 @@ def test_a_load_killed_midway_leaves_no_store_to_serve(tmp_path):
     served = subprocess.run([str(DIPLOGRAPH), "serve", "--store", f"oxigraph:{target}"], capture_output=True,
                             text=True, timeout=120)
     assert served.returncode == 2 and "no Oxigraph store" in served.stderr
+
+
+def test_many_graphs_load_as_one_stream_whatever_their_sizes():
+    import pyoxigraph as ox
+
+    from diplograph.nquads import load_parts
+
+    parts = [f'<urn:s{n}> <urn:p> "{"x" * (n * 997 % 5000)}" <urn:g{n % 7}> .\n'.encode() for n in range(3000)]
+    parts.append(b"".join(f"<urn:big> <urn:p> <urn:o{n}> <urn:g> .\n".encode() for n in range(40_000)))
+    store = ox.Store()
+    load_parts(store, parts)
+    assert len(store) == 3000 + 40_000
+    assert ox.Quad(ox.NamedNode("urn:s2999"), ox.NamedNode("urn:p"), ox.Literal("x" * (2999 * 997 % 5000)),
+                   ox.NamedNode("urn:g3")) in store
