@@ -229,6 +229,8 @@ class Builder:
         self._task: asyncio.Task | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
         self._keeper: multiprocessing.process.BaseProcess | None = None
+        self._kept: tuple = ()
+        """The documents and shared graphs of the generation kept last (or opened kept): not kept again."""
         self._content: tuple = ()
         self._pending = False
         self._last = float("-inf")
@@ -264,8 +266,9 @@ class Builder:
         worker derives what its requests need, when they need it.
         """
         building = self._task is not None and not self._task.done()
-        if building and self._content == self._content_now():
-            return  # the same content in a new generation (a kept store's files now in memory): its build serves
+        if self._content == self._content_now() and (building or self.graph.snapshot.prepared):
+            return  # the same content in a new generation (a kept store's files now in memory): its build serves,
+            # or what it installed was inherited (``Snapshot.inherit``): reading it again would hold it twice
         self.stop()
         self._pending = False
         if self.graph.spec.remote_address is not None:
@@ -274,7 +277,7 @@ class Builder:
         self._content = self._content_now()
         self._last = asyncio.get_running_loop().time()
         self._task = asyncio.get_running_loop().create_task(self._run(self.graph.snapshot.generation))
-        if self._keeper is None:
+        if not self._kept:
             self._keep()  # the first generation; later ones at the stop (an accept forks no keeper)
 
     async def settled(self) -> None:
@@ -323,10 +326,13 @@ class Builder:
         """Start keeping the generation now served on disk for the next start (see ``kept``), in a process of
         its own; whether one started (not for a store that is not in memory, nor while one is being kept)."""
         graph = self.graph
+        held = (graph.snapshot.documents, graph.snapshot.shared)
         if graph.spec.kind != "memory" or not graph.store.writable:
+            self._kept = held if graph.spec.kind == "memory" else self._kept  # a kept store holds these files
             return False  # served from a built, remote or kept store: nothing to keep
-        if self._keeper is not None and self._keeper.is_alive():
-            return False
+        if (self._keeper is not None and self._keeper.is_alive()) or held == self._kept:
+            return False  # being kept, or kept already
+        self._kept = held
         self._keeper = multiprocessing.get_context("fork").Process(target=_keep, args=(graph,),
                                                                    name="diplograph-keeper", daemon=True)
         self._keeper.start()
