@@ -16,7 +16,8 @@ from diplograph.layout import Layout
 from diplograph.namespaces import RDF, RDFS, SH
 from diplograph.validate import Context, check_document
 
-__all__ = ["Breakage", "breakages", "bundled", "check_both_ways", "focused_problems", "full_problems", "ident"]
+__all__ = ["Breakage", "breakages", "bundled", "check_both_ways", "focused_problems", "full_problems", "ident",
+           "instance_of"]
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def bundled():
     return layout, corpus, Context.of(corpus.shared)
 
 
-def _instance(corpus, context: Context, breakage: Breakage):
+def instance_of(corpus, context: Context, breakage: Breakage):
     """A document and a node of it of the targeted class (or a subclass) that has the property."""
     classes = {breakage.shape_class, *context.graph.transitive_subjects(RDFS.subClassOf, breakage.shape_class)}
     for document in corpus.documents:
@@ -63,7 +64,7 @@ def _instance(corpus, context: Context, breakage: Breakage):
 def full_problems(layout: Layout, context: Context, graph: Graph, file) -> set[tuple]:
     """The shapes' problems validating every node, kept for the document's own nodes (as before focus nodes)."""
     own = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    problems = validate._shape_violations(layout, context.graph + graph, validate._Locator(graph, [file]))
+    problems = validate._shape_violations(layout, context.graph, validate._Locator(graph, [file]), graph)
     return {(p.line, p.message, p.focus) for p in problems if p.focus is None or URIRef(p.focus) in own}
 
 
@@ -83,7 +84,7 @@ def focused_problems(layout: Layout, context: Context, graph: Graph, file) -> se
 def check_both_ways(breakage: Breakage) -> None:
     """Break a bundled node as ``breakage`` says; the same shape problems both ways, and one at that node."""
     layout, corpus, context = bundled()
-    found = _instance(corpus, context, breakage)
+    found = instance_of(corpus, context, breakage)
     if found is None:
         pytest.skip(f"no bundled node of {breakage.shape_class} has {breakage.path}")
     document, graph, node = found

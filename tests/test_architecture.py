@@ -17,8 +17,8 @@ PACKAGE = REPO / "src" / "diplograph"
 LAYERS = ["base", "files", "core", "views", "service", "faces"]
 LAYER_OF = {
     "base": ["errors", "namespaces", "terms", "formats", "convert", "atomic", "resources", "settings", "layout"],
-    "files": ["cache", "keys", "extract", "load", "names", "sheets", "validate", "crossing", "checking", "corpus",
-              "schema", "queries"],
+    "files": ["cache", "keys", "extract", "load", "names", "sheets", "validate", "shacl", "crossing", "checking",
+              "corpus", "schema", "queries"],
     "core": ["engine", "nquads", "remote", "store", "snapshot", "kept", "graph", "refresh", "sparql",
              "results", "updates", "generate"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",

@@ -25,7 +25,7 @@ from pathlib import Path
 import orjson
 from rdflib import Dataset, Graph, URIRef
 
-from . import cache
+from . import cache, shacl
 from .cache import code_digest
 from .checking import FORMAT, Progress, Workers, kept_check, remember_check
 from .convert import graph_of_nquads
@@ -144,7 +144,7 @@ def read_corpus(layout: Layout, *, validate: bool = True, overrides: dict[Path, 
     DataError
         naming ``file:line`` for every file that does not parse.
     """
-    shared, shared_files, shared_key = read_shared(layout, overrides, f"{FORMAT}:{code_digest()}")
+    shared, shared_files, shared_key = read_shared(layout, overrides, f"{FORMAT}:{code_digest()}:{shacl.engine_name()}")
     paths = [path for path, graph in layout.files() if graph not in (None, ONTOLOGY_GRAPH, ENTITIES_GRAPH)]
     with Workers(layout, shared, overrides) as workers:
         documents = _read_documents(layout, paths, shared_key, overrides, graphs, held, workers, progress)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
+from . import shacl
 from .cache import code_digest
 from .layout import Layout, StoreSpec
 from .sheets import SourceFile
@@ -17,8 +18,9 @@ __all__ = ["content_key", "validation_key"]
 
 
 def validation_key(layout: Layout, files: list[SourceFile]) -> str:
-    """A digest of everything validation reads: the files, the shapes, the source texts, the code."""
-    digest = hashlib.sha256(code_digest().encode())
+    """A digest of everything validation reads: the files, the shapes, the source texts, the code and its SHACL
+    engine."""
+    digest = hashlib.sha256(f"{code_digest()}:{shacl.engine_name()}".encode())
     extra = [layout.shapes_file, layout.context_file,
              *(sorted(layout.sources_dir.rglob("*")) if layout.sources_dir.is_dir() else [])]
     for path, text in sorted([(str(f.path), f.text.encode()) for f in files] +

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -12,10 +11,11 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from . import shacl
 from .errors import DataError, DiplographError, Problem, relative
 from .layout import ONTOLOGY_GRAPH, Layout
 from .load import parse_into
-from .namespaces import DCTERMS, DG, OA, PREFIXES, PROV, RDF, RDFS, SH, SKOS
+from .namespaces import DCTERMS, DG, OA, PROV, RDF, RDFS, SKOS
 from .sheets import SourceFile
 from .terms import short
 
@@ -50,7 +50,7 @@ def check_shared(layout: Layout, shared: Dataset, files: list[SourceFile], conte
         parsed = Graph()
         parse_into(parsed, file, layout)
         problems += _unknown_terms(context.declared, file, parsed)
-        problems += _control_characters(file, parsed, locator)
+        problems += _literal_problems(file, parsed, locator)
         if file.graph != ONTOLOGY_GRAPH:  # evidence belongs in its document's own file, never in shared ones
             problems += _evidence_problems(parsed, file.graph, {}, file, _Locator(parsed, [file]))
     problems += _shape_violations(layout, context.graph, locator)
@@ -70,15 +70,11 @@ def check_document(layout: Layout, context: Context, file: SourceFile, graph: Gr
     locator = _Locator(graph, [file])
     problems = list(_unknown_terms(context.declared, file, graph))
     own = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    data = context.graph + graph
-    for triple in elsewhere:
-        data.add(triple)
-    focus = own if _named_targets_only(layout, data, graph) else None
-    problems += [p for p in _shape_violations(layout, data, locator, focus)
+    problems += [p for p in _shape_violations(layout, context.graph, locator, graph, elsewhere, own)
                  if p.focus is None or URIRef(p.focus) in own]
     reads: dict[str, str] = {}
     problems += _source_problems(layout, file, graph, locator, reads)
-    problems += _control_characters(file, graph, locator)
+    problems += _literal_problems(file, graph, locator)
     return _sorted(problems), reads
 
 
@@ -121,74 +117,41 @@ def short_in(term: URIRef, file: SourceFile) -> str:
 
 
 
-def _control_characters(file: SourceFile, graph: Graph, locator: _Locator) -> Iterator[Problem]:
+def _literal_problems(file: SourceFile, graph: Graph, locator: _Locator) -> Iterator[Problem]:
     """Labels, quotes and metadata with control characters (tab and line ends aside): no output format can carry
-    them faithfully (XML cannot at all), and no source text has them."""
+    them faithfully (XML cannot at all), and no source text has them. And literals whose text is not a value of
+    their datatype (``"2025-13-45"^^xsd:date``): no query could compare them, and rudof's ``sh:datatype`` lets
+    some through."""
     from .extract import CONTROL_CHARACTERS
 
     for subject, _, value in graph:
-        found = CONTROL_CHARACTERS.search(value) if isinstance(value, Literal) else None
+        if not isinstance(value, Literal):
+            continue
+        found = CONTROL_CHARACTERS.search(value)
         if found:
             shown, line, named = locator.locate(subject)
             yield Problem(shown, line, f"control character U+{ord(found.group()):04X} in the text "
                                        f"{_clip(str(value)[:60])!r}; remove it", focus=named)
+        if value.datatype is not None and value.ill_typed:
+            shown, line, named = locator.locate(subject)
+            yield Problem(shown, line, f"{_clip(str(value))!r} is not a valid {short(value.datatype)}", focus=named)
 
 
 # --------------------------------------------------------------------------- SHACL
 
-def _shape_violations(layout: Layout, data: Graph, locator: _Locator,
-                      focus: set[URIRef] | None = None) -> list[Problem]:
-    """The shapes' violations in ``data``; only of the nodes ``focus`` names (and what they hold), when given."""
-    import pyshacl  # imported here: it is slow to import and only validation needs it
-
-    if focus is not None and not focus:
-        return []
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=_shapes(layout.shapes_file), inference="none",
-                                           allow_infos=True, allow_warnings=True,
-                                           focus_nodes=sorted(focus) if focus is not None else None)
-    if conforms:
-        return []
+def _shape_violations(layout: Layout, context: Graph, locator: _Locator, graph: Graph | None = None,
+                      extra: Iterable[tuple[Node, Node, Node]] = (), own: set[URIRef] | None = None) -> list[Problem]:
+    """The shapes' violations in ``context`` + ``graph`` + ``extra``; only of the nodes ``own`` names, when given."""
+    found = shacl.violations(shacl.shapes_of(layout.shapes_file), context, graph if graph is not None else Graph(),
+                             extra, own)
     problems = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
-        focus = report.value(result, SH.focusNode)
-        path = report.value(result, SH.resultPath)
-        message = str(report.value(result, SH.resultMessage) or "violates a shape")
-        if isinstance(path, URIRef):
-            message = f"{message} (path {short(path)})"
-        file, line, named = locator.locate(focus)
+    for violation in found:
+        message = violation.message
+        if isinstance(violation.path, URIRef):
+            message = f"{message} (path {short(violation.path)})"
+        file, line, named = locator.locate(violation.focus)
         problems.append(Problem(file, line, message, focus=named))
     return problems
-
-
-def _named_targets_only(layout: Layout, data: Graph, graph: Graph) -> bool:
-    """Whether the shapes reach every node of ``graph`` they target through its named nodes.
-
-    Validation can then start from the document's named nodes alone (pySHACL's focus nodes), instead of every
-    node of the shared graphs too. It cannot when a shape targets otherwise than by class, or when a blank node
-    of the document has a targeted class (focus nodes are IRIs): then everything is validated, as before."""
-    shapes = _shapes(layout.shapes_file)
-    if any(shapes.triples((None, target, None)) for target in (SH.targetNode, SH.targetSubjectsOf,
-                                                                 SH.targetObjectsOf)):
-        return False
-    targeted = set(shapes.objects(None, SH.targetClass)) | {
-        shape for shape in shapes.subjects(RDF.type, SH.NodeShape) if (shape, RDF.type, RDFS.Class) in shapes}
-    for cls in list(targeted):
-        targeted.update(data.transitive_subjects(RDFS.subClassOf, cls))
-    return not any(isinstance(node, BNode) and cls in targeted for node, cls in graph.subject_objects(RDF.type))
-
-
-def _shapes(path: Path) -> Graph:
-    """The shapes graph, parsed once per content of the file (every document is checked against it)."""
-    info = path.stat()
-    return _parsed_shapes(str(path), info.st_mtime_ns, info.st_size)
-
-
-@functools.lru_cache(maxsize=4)
-def _parsed_shapes(path: str, mtime: int, size: int) -> Graph:
-    shapes = Graph().parse(path, format="turtle")
-    for prefix, namespace in PREFIXES.items():
-        shapes.bind(prefix, namespace)
-    return shapes
 
 
 # --------------------------------------------------------------------------- sources and quotes
