@@ -27,6 +27,15 @@ def test_malformed_turtle_names_file_and_line(project):
     assert "syntax" in problems[0].message.lower()
 
 
+def test_an_iri_with_a_space_is_refused_at_its_line(project):
+    """No store or format can carry it; Oxigraph's Turtle parser refuses it where rdflib's let it through."""
+    line = project.replace(project.document, "dg:holder dgr:putin ;",
+                           "dg:holder <https://w3id.org/diplograph/id/vladimir putin> ;")
+    problems = validate_files(project.layout)
+    assert [(p.file, p.line) for p in problems] == [(DOC_FILE, line)]
+    assert problems[0].message.startswith("Turtle syntax error")
+
+
 def test_misspelt_ontology_term_names_line_and_suggests(project):
     line = project.replace(project.document, "dg:preconditionFor dgr:ceasefire, dgr:negotiations",
                            "dg:preconditonFor dgr:ceasefire, dgr:negotiations")

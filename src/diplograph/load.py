@@ -7,9 +7,10 @@ import json
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
-from rdflib.plugins.parsers.notation3 import BadSyntax
 
+from .convert import from_native
 from .errors import DataError, Problem, relative
 from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, YAML_SUFFIXES, Layout
 from .names import Names
@@ -46,12 +47,7 @@ def parse_into(graph: Graph, file: SourceFile, layout: Layout, names: Names | No
         with the file and line of the syntax error.
     """
     if file.path.suffix not in YAML_SUFFIXES:
-        try:
-            graph.parse(data=file.text, format="turtle", publicID=file.path.as_uri())
-        except BadSyntax as error:
-            raise DataError([Problem(file.display, error.lines + 1, f"Turtle syntax error: {error._why}")]) from None
-        except Exception as error:  # rdflib raises plain exceptions for e.g. bad IRIs
-            raise DataError([Problem(file.display, None, f"Turtle error: {error}")]) from None
+        _parse_turtle(graph, file)
         return
     document = read_fact_sheet(file, layout, names)
     try:
@@ -66,6 +62,17 @@ def parse_into(graph: Graph, file: SourceFile, layout: Layout, names: Names | No
                          for iri in bad])
     for triple in parsed:
         graph.add(triple)
+
+
+def _parse_turtle(graph: Graph, file: SourceFile) -> None:
+    """Turtle read by Oxigraph's parser: several times faster than rdflib's, and strict about IRIs."""
+    add = graph.add
+    try:
+        for triple in ox.parse(file.text, format=ox.RdfFormat.TURTLE, base_iri=file.path.as_uri()):
+            add((from_native(triple.subject), from_native(triple.predicate), from_native(triple.object)))
+    except SyntaxError as error:
+        why = str(error.msg).split(": ", 1)[-1] if error.msg.startswith("Parser error") else error.msg
+        raise DataError([Problem(file.display, error.lineno, f"Turtle syntax error: {why}")]) from None
 
 
 def read_shared(layout: Layout, overrides: dict[Path, str] | None = None,
