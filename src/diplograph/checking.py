@@ -121,7 +121,7 @@ def _check_one(job: tuple[SourceFile, bytes, list[list[str]]]) -> Checked:
     file, nquads, elsewhere = job
     triples = [(URIRef(iri), RDF.type, URIRef(cls)) for iri, cls in elsewhere]
     return check_document(_WORKER["layout"], _WORKER["context"], file,  # type: ignore[arg-type]
-                          graph_of_nquads(nquads, file.graph), triples)
+                          graph_of_nquads(nquads, file.graph), triples, nquads)
 
 
 def as_nquads(graph: Graph) -> bytes:

@@ -49,10 +49,11 @@ def refresh(graph: Loaded, progress: Progress | None = None) -> list[str]:
     if shared_key(graph.layout, corpus.shared_key) != before.shared:
         graph.load(progress=progress)
         return sorted(corpus.keys)
+    keys = corpus.keys  # built once: a property that builds the whole mapping
     changed = [d for d in corpus.documents if before.documents.get(d.name) != d.key]
-    removed = [name for name in before.documents if name not in corpus.keys]
+    removed = [name for name in before.documents if name not in keys]
     replaced = removed + [d.name for d in changed]
     store = before.store  # in memory: a LocalStore
     store.replace_graphs([str(DGS[name]) for name in replaced], [d.nquads for d in changed])  # type: ignore
-    graph.swap(store, corpus.files, corpus.keys, before.shared)
+    graph.swap(store, corpus.files, keys, before.shared)
     return sorted(replaced)

@@ -83,16 +83,18 @@ def _parsed_shapes(path: str, mtime: int, size: int) -> Shapes:
 
 
 def violations(shapes: Shapes, context: Graph, graph: Graph, extra: Iterable[tuple[Node, Node, Node]] = (),
-               own: set[URIRef] | None = None, engine: str | None = None) -> list[Violation]:
+               own: set[URIRef] | None = None, engine: str | None = None,
+               nquads: bytes | None = None) -> list[Violation]:
     """The violations of ``shapes`` in ``context`` + ``graph`` + ``extra``.
 
     ``own`` names the nodes whose violations are wanted (None: all). pySHACL is then started from them alone
     (its focus nodes), when the shapes reach everything they target through them; rudof validates the whole
-    union, which costs it less than choosing would.
+    union, which costs it less than choosing would. ``nquads``, when given, is ``graph`` as N-Quads: rudof
+    reads them into its one data graph instead of a serialization of ``graph``.
     """
     engine = engine or engine_name()
     if engine == "rudof":
-        found = _rudof_violations(shapes, context, graph, extra)
+        found = _rudof_violations(shapes, context, graph, extra, nquads)
     else:
         found = _pyshacl_violations(shapes, context, graph, extra, own)
     if own is None:
@@ -124,16 +126,17 @@ def _rudof_session(shapes: Shapes, context: Graph):
     return _sessions[key][2]
 
 
-def _rudof_violations(shapes: Shapes, context: Graph, graph: Graph,
-                      extra: Iterable[tuple[Node, Node, Node]]) -> list[Violation]:
+def _rudof_violations(shapes: Shapes, context: Graph, graph: Graph, extra: Iterable[tuple[Node, Node, Node]],
+                      nquads: bytes | None) -> list[Violation]:
     import pyrudof
 
     session = _rudof_session(shapes, context)
-    staged = graph.serialize(format="nt") + "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in extra)
+    staged = nquads.decode() if nquads is not None else graph.serialize(format="nt")
+    staged += "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in extra)
     session.begin_staging()
     try:
         if staged:
-            session.read_data(staged, format=pyrudof.RDFFormat.NTriples, merge=True,
+            session.read_data(staged, format=pyrudof.RDFFormat.NQuads, merge=True,
                               reader_mode=pyrudof.ReaderMode.Strict)
         report = session.validate_shacl()
     finally:

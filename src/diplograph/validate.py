@@ -58,19 +58,21 @@ def check_shared(layout: Layout, shared: Dataset, files: list[SourceFile], conte
 
 
 def check_document(layout: Layout, context: Context, file: SourceFile, graph: Graph,
-                   elsewhere: Iterable[tuple[Node, Node, Node]] = ()) -> tuple[list[Problem], dict[str, str]]:
+                   elsewhere: Iterable[tuple[Node, Node, Node]] = (),
+                   nquads: bytes | None = None) -> tuple[list[Problem], dict[str, str]]:
     """Every check of one document's graph: terms, shapes, its source text and quotes, control characters.
 
     ``elsewhere`` are the classes (``rdf:type`` triples) of what the document
     refers to that other documents describe, so that ``sh:class`` sees them;
     shapes are reported only for nodes this document describes (the others
-    are checked in their own). Returns the problems and the files read, each
+    are checked in their own). ``nquads`` is ``graph`` as N-Quads, when the caller has them (the SHACL engine
+    may read them rather than a serialization of the graph). Returns the problems and the files read, each
     with its SHA-256 ("" when unreadable): a remembered result holds while they are unchanged.
     """
     locator = _Locator(graph, [file])
     problems = list(_unknown_terms(context.declared, file, graph))
     own = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    problems += [p for p in _shape_violations(layout, context.graph, locator, graph, elsewhere, own)
+    problems += [p for p in _shape_violations(layout, context.graph, locator, graph, elsewhere, own, nquads)
                  if p.focus is None or URIRef(p.focus) in own]
     reads: dict[str, str] = {}
     problems += _source_problems(layout, file, graph, locator, reads)
@@ -140,10 +142,11 @@ def _literal_problems(file: SourceFile, graph: Graph, locator: _Locator) -> Iter
 # --------------------------------------------------------------------------- SHACL
 
 def _shape_violations(layout: Layout, context: Graph, locator: _Locator, graph: Graph | None = None,
-                      extra: Iterable[tuple[Node, Node, Node]] = (), own: set[URIRef] | None = None) -> list[Problem]:
+                      extra: Iterable[tuple[Node, Node, Node]] = (), own: set[URIRef] | None = None,
+                      nquads: bytes | None = None) -> list[Problem]:
     """The shapes' violations in ``context`` + ``graph`` + ``extra``; only of the nodes ``own`` names, when given."""
     found = shacl.violations(shacl.shapes_of(layout.shapes_file), context, graph if graph is not None else Graph(),
-                             extra, own)
+                             extra, own, nquads=nquads)
     problems = []
     for violation in found:
         message = violation.message
