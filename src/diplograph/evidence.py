@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from rdflib import Dataset, URIRef
 from rdflib.term import Node
 
+from .convert import plain_rows
+from .graph import KnowledgeGraph
 from .namespaces import DG, OA, RDF
 
 __all__ = ["Evidence", "Quote", "evidence_of", "quotes_by_node", "quotes_from"]
@@ -54,16 +56,26 @@ def evidence_of(dataset: Dataset, node: Node) -> list[Evidence]:
     return sorted(found, key=lambda e: (str(e.source), e.quote))
 
 
-def quotes_by_node(dataset: Dataset) -> dict[URIRef, set[tuple[URIRef, str]]]:
-    """Every quoting node's (source, quote) pairs, in one pass over the graph's evidence."""
-    found: dict[URIRef, set[tuple[URIRef, str]]] = defaultdict(set)
-    for subject, evidence in dataset.subject_objects(DG.evidence):
-        source = dataset.value(evidence, OA.hasSource)
-        for selector in dataset.objects(evidence, OA.hasSelector):
-            exact = dataset.value(selector, OA.exact)
-            if isinstance(subject, URIRef) and exact is not None:
-                found[subject].add((source, str(exact)))
-    return found
+def quotes_by_node(graph: KnowledgeGraph) -> dict[str, set[tuple[str, str]]]:
+    """Every quoting node's (source, quote) pairs, by IRI: one query over the graph's evidence, read as the
+    engine's own answers (strings), and kept for the generation (the projections all ask).
+
+    >>> quotes = quotes_by_node(KnowledgeGraph.open())
+    >>> sorted(quotes["https://w3id.org/diplograph/id/position-ukraine-refuses-putin-conditions"])[0][1]
+    'Ukraine refuses.'
+    """
+    def compute() -> dict[str, set[tuple[str, str]]]:
+        found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for node, source, exact in plain_rows(graph.store.run(_QUOTES)):
+            found[node].add((source, exact))
+        return dict(found)
+
+    return graph.cached("quotes by node", compute)
+
+
+_QUOTES = """SELECT ?node ?source ?exact WHERE {
+  ?node dg:evidence ?evidence . ?evidence oa:hasSource ?source ; oa:hasSelector/oa:exact ?exact
+  FILTER(isIRI(?node) && isIRI(?source)) }"""
 
 
 def quotes_from(dataset: Dataset, source: URIRef) -> list[Quote]:

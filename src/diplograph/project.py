@@ -6,8 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import BNode, Literal, URIRef
+from rdflib import URIRef
 
+from .convert import plain_rows
 from .evidence import quotes_by_node
 from .graph import KnowledgeGraph
 from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH
@@ -58,25 +59,21 @@ def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     ...        if d["predicate"] == "dg:demandedOf")
     ['dgr:ukraine']
     """
-    dataset = graph.dataset
     nodes = _Nodes(graph)
-    for s, p, o, context in dataset.quads((None, None, None, None)):
-        name = getattr(context, "identifier", context)
-        if name == ONTOLOGY_GRAPH or p in _SKIPPED or isinstance(s, BNode) or not isinstance(s, URIRef):
-            continue
-        if isinstance(o, Literal | BNode):
-            continue
-        if str(o).startswith(str(DG)) and o not in nodes.measures:  # a controlled value: keep it on the node
-            nodes.graph.nodes[nodes.add(s)][node_id(p).split(":", 1)[1]] = node_id(o)
+    labels: dict[str, str] = {}
+    for s, p, o, name in plain_rows(graph.store.run(_EDGES)):
+        if o.startswith(_DG) and o not in nodes.measures:  # a controlled value: keep it on the node
+            nodes.graph.nodes[nodes.add(s)][nodes.key(p).split(":", 1)[1]] = nodes.key(o)
             continue
         source, target = nodes.add(s), nodes.add(o)
         statement = s if s in nodes.quotes else (o if o in nodes.quotes else None)
-        nodes.graph.add_edge(source, target, key=node_id(p), predicate=node_id(p), label=graph.label(p),
-                             graph=node_id(name) if isinstance(name, URIRef) else None,
-                             statement=node_id(statement) if statement is not None else None,
-                             quotes=sorted({q for _, q in nodes.quotes.get(statement, ())}) if statement else [],
-                             editorial=name == ENTITIES_GRAPH)  # reference data: memberships, parts of territories
-    for a, b in dataset.subject_objects(DG.incompatibleWith):
+        if p not in labels:
+            labels[p] = graph.label(URIRef(p))
+        nodes.graph.add_edge(source, target, key=nodes.key(p), predicate=nodes.key(p), label=labels[p],
+                             graph=nodes.key(name), statement=nodes.key(statement) if statement else None,
+                             quotes=sorted({q for _, q in nodes.quotes[statement]}) if statement else [],
+                             editorial=name == _ENTITIES)  # reference data: memberships, parts of territories
+    for a, b in plain_rows(graph.store.run("SELECT ?a ?b WHERE { ?a dg:incompatibleWith ?b }")):
         if a in nodes.measures and b in nodes.measures:
             nodes.graph.add_edge(nodes.add(a), nodes.add(b), key="dg:incompatibleWith",
                                  predicate="dg:incompatibleWith", label=graph.label(DG.incompatibleWith),
@@ -84,35 +81,59 @@ def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     return nodes.graph
 
 
+_DG, _ENTITIES = str(DG), str(ENTITIES_GRAPH)
+_EDGES = f"""SELECT ?s ?p ?o ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(isIRI(?s) && isIRI(?o) && ?g != <{ONTOLOGY_GRAPH}>
+         && ?p NOT IN ({", ".join(f"<{p}>" for p in sorted(_SKIPPED))})) }}"""
+"""Every relation between two named things outside the ontology: the entity graph's edges (and controlled values)."""
+
+
 class _Nodes:
-    """The entity graph's nodes, each added once with what a reader of the projection needs to know of it."""
+    """The entity graph's nodes, each added once with what a reader of the projection needs to know of it.
+
+    What a node shows (label, classes, quotes, asserters) is read for all nodes at once, as Oxigraph's own
+    answers (strings, not rdflib terms): at a million quads, asking node by node took most of two minutes."""
 
     def __init__(self, graph: KnowledgeGraph):
-        self.dataset = graph.dataset
         self.schema = read_schema(graph.layout.ontology)
-        self.labels = {s: str(o) for s, o in self.dataset.subject_objects(SKOS.prefLabel)}  # a concept's name …
-        self.labels |= {s: str(o) for s, o in self.dataset.subject_objects(RDFS.label)}  # … and a thing's first
-        self.quotes = quotes_by_node(self.dataset)
-        self.measures = set(self.dataset.subjects(SKOS.inScheme, DG.Measures))
+        self.labels = dict(plain_rows(graph.store.run("SELECT ?s ?l WHERE { ?s skos:prefLabel ?l }")))  # a concept's
+        self.labels |= dict(plain_rows(graph.store.run("SELECT ?s ?l WHERE { ?s rdfs:label ?l }")))  # … a thing's
+        self.types: dict[str, list[str]] = defaultdict(list)
+        for node, cls in plain_rows(graph.store.run(
+                f'SELECT ?s ?t WHERE {{ ?s a ?t FILTER(isIRI(?s) && STRSTARTS(STR(?t), "{_DG}")) }}')):
+            self.types[node].append(cls)
+        self.asserters: dict[str, list[str]] = defaultdict(list)
+        for node, actor in plain_rows(graph.store.run(
+                "SELECT ?s ?a WHERE { VALUES ?p { prov:wasAttributedTo dg:describedBy } ?s ?p ?a }")):
+            self.asserters[node].append(actor)
+        self.quotes = quotes_by_node(graph)
+        self.measures = {m for (m,) in plain_rows(graph.store.run("SELECT ?m WHERE { ?m skos:inScheme dg:Measures }"))}
         self.graph = nx.MultiDiGraph()
+        self._keys: dict[str, str] = {}
 
-    def add(self, iri: URIRef) -> str:
+    def key(self, iri: str) -> str:
+        """``node_id`` of ``iri``, remembered (an IRI recurs in many edges)."""
+        found = self._keys.get(iri)
+        if found is None:
+            found = self._keys[iri] = node_id(iri)
+        return found
+
+    def add(self, iri: str) -> str:
         """The node of ``iri``, added with its label, classes and (for a quoting node) its quotes and asserters."""
-        key = node_id(iri)
+        key = self.key(iri)
         if key in self.graph:
             return key
-        types = [node_id(t) for t in self.dataset.objects(iri, RDF.type) if str(t).startswith(str(DG))]
+        types = [self.key(t) for t in self.types.get(iri, ())]
         # the most specific of its classes: the one with the most classes above it
         cls = max(types, key=lambda t: (len(self.schema.classes_of(t)), t)) if types else \
             ("skos:Concept" if iri in self.measures else "")
         classes = sorted({c for t in types for c in self.schema.classes_of(t) if c.startswith("dg:")})
-        attrs = {"iri": str(iri), "label": self.labels.get(iri, key), "cls": cls, "classes": classes,
+        attrs = {"iri": iri, "label": self.labels.get(iri, key), "cls": cls, "classes": classes,
                  "kind": "statement" if "dg:Statement" in classes else "entity"}
         if iri in self.quotes:
             attrs["quotes"] = sorted({q for _, q in self.quotes[iri]})
-            attrs["sources"] = sorted({node_id(s) for s, _ in self.quotes[iri]})
-            attrs["asserted_by"] = sorted(node_id(a) for p in (PROV.wasAttributedTo, DG.describedBy)
-                                           for a in self.dataset.objects(iri, p))
+            attrs["sources"] = sorted({self.key(s) for s, _ in self.quotes[iri]})
+            attrs["asserted_by"] = sorted(self.key(a) for a in self.asserters.get(iri, ()))
         self.graph.add_node(key, **attrs)
         return key
 
@@ -242,7 +263,7 @@ class _StanceFacts:
 
     def __init__(self, graph: KnowledgeGraph):
         self.graph = graph
-        self._quotes = quotes_by_node(graph.dataset)
+        self._quotes = quotes_by_node(graph)
         self._iris: dict[str, URIRef] = {}
 
     def _key(self, iri: URIRef) -> str:
@@ -266,7 +287,7 @@ class _StanceFacts:
     def quotes(self, *statements: str) -> tuple[str, ...]:
         found = set()
         for key in statements:
-            found |= {q for _, q in self._quotes.get(self._iris[key], ())}
+            found |= {q for _, q in self._quotes.get(str(self._iris[key]), ())}
         return tuple(sorted(found))
 
     def aims(self) -> dict[str, dict[str, list[str]]]:

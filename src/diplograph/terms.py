@@ -8,6 +8,7 @@ of a projection is the same everywhere.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .namespaces import PREFIXES
@@ -33,7 +34,15 @@ def short(term: object) -> str:
     text = str(term) if text is None else text
     if kind in ("BNode", "BlankNode"):
         return f"_:{text}"
-    if kind in ("Literal",) or not re.match(r"[a-z][a-z0-9+.-]*:", text, re.IGNORECASE):
+    if kind in ("Literal",):
+        return text
+    return _short_iri(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _short_iri(text: str) -> str:
+    """``short`` of a text that may be an IRI, remembered: the projections ask for the same IRIs millions of times."""
+    if not re.match(r"[a-z][a-z0-9+.-]*:", text, re.IGNORECASE):
         return text
     for prefix, namespace in _BY_LENGTH:
         if text.startswith(namespace) and _LOCAL.fullmatch(text[len(namespace):]):

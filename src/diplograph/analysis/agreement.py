@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..convert import plain_rows
 from ..graph import KnowledgeGraph
 from ..terms import short
 
@@ -62,28 +63,35 @@ SELECT ?statement ?label ?type ?source ?issued ?stated ?notAfter ?quote ?by WHER
 
 
 def _statements(graph: KnowledgeGraph) -> dict[str, dict]:
+    """Every statement with its sources, asserters, quotes, date and content: read once per generation (three
+    analyses read it; none changes it)."""
+    return graph.cached("agreement: statements", lambda: _read_statements(graph))
+
+
+def _read_statements(graph: KnowledgeGraph) -> dict[str, dict]:
     found: dict[str, dict] = {}
-    for row in graph.query(_STATEMENTS):
-        key = short(row.statement)
-        entry = found.setdefault(key, {"statement": key, "label": str(row.label), "types": set(), "sources": set(),
+    for statement, label, type_, source, issued, stated, not_after, quote, by in plain_rows(
+            graph.store.run(_STATEMENTS)):
+        key = short(statement)
+        entry = found.setdefault(key, {"statement": key, "label": label, "types": set(), "sources": set(),
                                        "asserters": set(), "quotes": set(), "content": {}})
-        entry["types"].add(str(row.type).rsplit("#", 1)[-1])
-        entry["sources"].add(short(row.source))
-        entry["asserters"].add(short(row.by))
-        entry["quotes"].add(str(row.quote))
-        if row.stated is not None:
-            entry["date"], entry["dateKind"] = str(row.stated), "stated"
-        elif row.notAfter is not None and "date" not in entry:
-            entry["date"], entry["dateKind"] = str(row.notAfter), "said before the document, not after this date"
+        entry["types"].add(type_.rsplit("#", 1)[-1])
+        entry["sources"].add(short(source))
+        entry["asserters"].add(short(by))
+        entry["quotes"].add(quote)
+        if stated:
+            entry["date"], entry["dateKind"] = stated, "stated"
+        elif not_after and "date" not in entry:
+            entry["date"], entry["dateKind"] = not_after, "said before the document, not after this date"
         elif "date" not in entry:
-            entry["date"], entry["dateKind"] = str(row.issued), "the document's date"
+            entry["date"], entry["dateKind"] = issued, "the document's date"
     properties = sorted({p for props in CONTENT.values() for p in props} | {"concerns"})
     values = " ".join(f"dg:{p}" for p in properties)
-    for row in graph.query(f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}"):
-        key = short(row.s)
+    for subject, predicate, value in plain_rows(graph.store.run(
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")):
+        key = short(subject)
         if key in found:
-            name = str(row.p).rsplit("#", 1)[-1]
-            found[key]["content"].setdefault(name, set()).add(short(row.o))
+            found[key]["content"].setdefault(predicate.rsplit("#", 1)[-1], set()).add(short(value))
     return found
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..convert import plain_rows
 from ..graph import KnowledgeGraph
 from ..terms import short
 
@@ -70,18 +71,19 @@ def positions_matrix(graph: KnowledgeGraph, as_of: str | None = None, since: str
 def _statements(graph: KnowledgeGraph) -> dict[tuple, dict]:
     """(statement, actor, issue) → its stance, date and the kind of date, source and quotes."""
     found: dict[tuple, dict] = {}
-    for row in graph.query(_STANCES):
-        key = (short(row.statement), short(row.actor), short(row.issue))
-        stance = "demands" if short(row.stance) == "dg:Demands" else STANCES.get(short(row.stance), "uncertain")
-        if row.stated is not None:
-            date, kind = str(row.stated)[:10], "stated"
-        elif row.notAfter is not None:
-            date, kind = str(row.notAfter)[:10], "said before the document, not after this date"
+    for statement, actor, issue, stance, source, issued, stated, not_after, quote in plain_rows(
+            graph.store.run(_STANCES)):
+        key = (short(statement), short(actor), short(issue))
+        stance = "demands" if short(stance) == "dg:Demands" else STANCES.get(short(stance), "uncertain")
+        if stated:
+            date, kind = stated[:10], "stated"
+        elif not_after:
+            date, kind = not_after[:10], "said before the document, not after this date"
         else:
-            date, kind = str(row.issued)[:10], "the document's date"
+            date, kind = issued[:10], "the document's date"
         entry = found.setdefault(key, {"statement": key[0], "stance": stance, "date": date, "dateKind": kind,
-                                       "source": short(row.source), "quotes": set()})
-        entry["quotes"].add(str(row.quote))
+                                       "source": short(source), "quotes": set()})
+        entry["quotes"].add(quote)
     return found
 
 

@@ -52,10 +52,13 @@ def negotiation_space(graph: KnowledgeGraph, issue: str) -> dict:
     measures = {short(row[0]): str(row[1]) for row in graph.query(
         "SELECT ?m ?label WHERE { ?m dg:issue ?issue ; skos:prefLabel ?label }", bindings={"issue": concept})}
     stances: dict[str, dict[str, dict[tuple, dict]]] = defaultdict(lambda: defaultdict(dict))
+    labels: dict[str, str] = {}  # an actor's label, asked once (it has many statements)
     for row in graph.query(_STANCES, bindings={"issue": concept}):
         key = (short(row.actor), short(row.statement))
+        if key[0] not in labels:
+            labels[key[0]] = graph.label(row.actor)
         entry = stances[short(row.measure)][str(row.role)].setdefault(
-            key, {"actor": key[0], "actorLabel": graph.label(row.actor), "statement": key[1], "quotes": []})
+            key, {"actor": key[0], "actorLabel": labels[key[0]], "statement": key[1], "quotes": []})
         if str(row.quote) not in entry["quotes"]:
             entry["quotes"].append(str(row.quote))
     found = []
