@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 import orjson
 from rdflib import RDF, URIRef
@@ -122,9 +123,10 @@ def _audit_documents(graph: KnowledgeGraph, todo: list[tuple[str, str]]) -> Iter
     many (never from a process that may not have children, such as a query worker)."""
     processors = len(os.sched_getaffinity(0))
     if len(todo) < _PARALLEL_FROM or processors < 2 or multiprocessing.current_process().daemon:
-        yield from (_findings(graph.part([DGS[name]])) for name, _ in todo)
+        yield from (_findings(graph.part([DGS[name]]), graph.source_texts()) for name, _ in todo)
         return
     _AUDITED["graph"] = graph
+    graph.source_texts()  # registered once, before the fork, for every document's audit
     try:
         with ProcessPoolExecutor(processors, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_audit_one, [name for name, _ in todo], chunksize=8)
@@ -133,12 +135,14 @@ def _audit_documents(graph: KnowledgeGraph, todo: list[tuple[str, str]]) -> Iter
 
 
 def _audit_one(name: str) -> list[Finding]:
-    return _findings(_AUDITED["graph"].part([DGS[name]]))
+    graph = _AUDITED["graph"]
+    return _findings(graph.part([DGS[name]]), graph.source_texts())
 
 
-def _findings(graph: KnowledgeGraph) -> list[Finding]:
-    """Every finding but the canned queries', for the statements of ``graph``."""
-    auditor = _Auditor(graph)
+def _findings(graph: KnowledgeGraph, texts: dict[str, Path] | None = None) -> list[Finding]:
+    """Every finding but the canned queries', for the statements of ``graph`` (``texts``: the source texts,
+    registered by the whole graph ``graph`` is a part of — registering them costs a look at every file)."""
+    auditor = _Auditor(graph, texts)
     findings = [*auditor.words(), *auditor.parties(), *auditor.dates(), *auditor.positions(),
                 *auditor.descriptions(),
                 *scrutiny.speakers(auditor, Finding), *scrutiny.qualifiers(auditor, Finding),
@@ -150,10 +154,10 @@ def _findings(graph: KnowledgeGraph) -> list[Finding]:
 
 
 class _Auditor:
-    def __init__(self, graph: KnowledgeGraph):
+    def __init__(self, graph: KnowledgeGraph, texts: dict[str, Path] | None = None):
         self.graph = graph
         self.data = graph.dataset
-        self._paths = graph.source_texts()
+        self._paths = texts if texts is not None else graph.source_texts()
         self._texts: dict[str, str] = {}
         self._lines: dict[str, list[tuple[str, list[str]]]] = {}
 
