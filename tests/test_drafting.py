@@ -230,3 +230,43 @@ def test_a_list_lead_is_drafted_as_the_statements_it_introduces(project, tmp_pat
     consequences = by_sentence(candidates, "The leaked draft would have grave consequences")
     assert (consequences.kind, consequences.assertion_mode) == ("Assessment", "Judgement")
     assert not consequences.asserted_by.startswith(("dgr:ukraine", "dgr:russia"))  # the author's, not a party's
+
+
+def test_drafts_of_unnamed_sources_readers_and_a_respelt_name_are_offered_audit_clean(project, tmp_path):
+    """Three classes the audit flagged though drafting had read them right: words from sources the page does not
+    name (the page vouches, its author asserts, reported), a reading given to "scholars" (the analysts' words), a
+    speaker named in another spelling than the graph's ("Zelenskiy")."""
+    from diplograph.vetting import vet
+
+    text = tmp_path / "clean.txt"
+    text.write_text("March 9, 2026\n\n"
+                    "People familiar with the talks said Brussels would soon table a new sanctions package.\n"
+                    "Scholars at a made-up Oslo centre argue that the truce is likely to fray by autumn.\n"
+                    "Zelenskiy insisted on Friday that Kyiv will never cede Crimea.\n")
+    slug, _ = add_source(project.layout, text, title="Clean drafts (made up)", day=date(2026, 3, 9))
+    graph = load(project)
+    candidates = vet(graph, slug, propose(graph, slug, uncited_only=False))
+    unnamed = by_sentence(candidates, "People familiar")
+    reading = by_sentence(candidates, "Scholars at")
+    respelt = by_sentence(candidates, "Zelenskiy insisted")
+    assert (unnamed.asserted_by, unnamed.assertion_mode) == (f"dgr:author-{slug}", "Reported")
+    assert (reading.asserted_by, reading.assertion_mode) == ("dgr:analysts", "Interpretation")
+    assert respelt.asserted_by == "dgr:zelenskyy"
+    assert (unnamed.findings, reading.findings, respelt.findings) == ([], [], [])
+
+
+def test_a_reporting_word_that_opens_a_headline_is_a_noun_not_a_speaker():
+    from diplograph.reporting import voice
+
+    assert voice("Warnings and refusals before the Vienna round").kind == "none"
+    assert voice("Vienna warned that the round would fail.").verb == "warned"
+
+
+def test_a_point_under_parties_firm_line_is_their_principle(project, tmp_path):
+    """A lead in which named parties "maintain a firm line:" lists what they hold: each point is their principle."""
+    text = tmp_path / "line.txt"
+    text.write_text("March 10, 2026\n\nPoland and Finland maintain a firm line:\n\n"
+                    "No border may be redrawn by force.\n")
+    slug, _ = add_source(project.layout, text, title="A firm line (made up)", day=date(2026, 3, 10))
+    point = by_sentence(propose_all(project, slug), "No border")
+    assert (point.kind, point.asserted_by, point.assertion_mode) == ("Principle", "dgr:poland", "Reported")

@@ -12,7 +12,7 @@ import pytest
 
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
-from diplograph.reporting import date_of, kind_of, roles
+from diplograph.reporting import date_of, kind_of, roles, voice
 from diplograph.review import proposed_fact
 
 WEDNESDAY = date(2026, 3, 4)
@@ -190,3 +190,9 @@ def test_a_drafted_position_takes_the_stance_its_words_say_and_assumes_none(grap
     candidate = draft_sentence(graph, sentence, WEDNESDAY, AUTHOR)
     assert candidate.kind == "Position"
     assert proposed_fact(candidate, "made-up")["stance"] == stance
+
+
+def test_a_speaker_whose_name_ends_in_a_is_not_read_as_a_determiner():
+    """"China warned": the verb follows a name ending in "a", not the article "a"."""
+    assert voice("China warned that the corridor would close.").verb == "warned"
+    assert voice("Officials called it a warning to Minsk.").verb == ""

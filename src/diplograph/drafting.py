@@ -20,7 +20,7 @@ from anyascii import anyascii
 
 from .errors import DiplographError
 from .evidence import quotes_from
-from .fidelity import contexts, cue_in, normalise
+from .fidelity import CLOSE_SPELLING, contexts, cue_in, normalise
 from .graph import KnowledgeGraph
 from .namespaces import DCTERMS, DG, DGR, DGS, SKOS
 from .reporting import EVALUATIVE, Role, Voice, date_of, framing, interpretive, kind_of, reader_voice, roles, voice
@@ -30,8 +30,6 @@ from .terms import short
 __all__ = ["Gazetteer", "draft", "draft_sentence", "propose"]
 
 _BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z])")
-_CLOSE = 0.84
-"""How alike a phrase must be to a label or alias to be proposed as that entity (difflib's ratio)."""
 
 _READERS = ("dgr:analysts", "dgr:diplomats")
 
@@ -115,7 +113,8 @@ def _sentences(line: str) -> list[str]:
     return [part.strip() for part in _BOUNDARY.split(line.strip().lstrip("•").strip()) if len(part.split()) >= 4]
 
 
-_PRINCIPLES = re.compile(r"\b(principles?|red lines?|non-negotiable)\b", re.I)
+_PRINCIPLES = re.compile(r"\b(principles?|red lines?|non-negotiable|(?:clear|firm|common|shared|consistent) "
+                         r"(?:stance|line|position))\b", re.I)
 _ANALYTIC_LEAD = re.compile(r"\b(implications?|consequences?|risks?|reasons?|lessons?|dangers?|effects?)\b", re.I)
 """A list lead of the author's analysis: its points are the author's reading."""
 _QUOTED = re.compile(r"^[“\"‘']\s*([A-Za-z]+)")
@@ -221,13 +220,13 @@ class Gazetteer(dict):
         return None
 
     def closest(self, key: str) -> str | None:
-        """The name spelt most like ``key`` (difflib's ratio at least ``_CLOSE``), if any."""
+        """The name spelt most like ``key`` (difflib's ratio at least ``CLOSE_SPELLING``), if any."""
         if key not in self._seen:
             # a ratio of 2M/(a+b) >= c needs the shorter at least c/(2-c) of the longer
-            reach = _CLOSE / (2 - _CLOSE)
+            reach = CLOSE_SPELLING / (2 - CLOSE_SPELLING)
             near = [k for k in self._by_letter.get(key[:1], ())
                     if min(len(k), len(key)) >= reach * max(len(k), len(key))]
-            found = difflib.get_close_matches(key, near, n=1, cutoff=_CLOSE)
+            found = difflib.get_close_matches(key, near, n=1, cutoff=CLOSE_SPELLING)
             self._seen[key] = found[0] if found else None
         return self._seen[key]
 

@@ -17,25 +17,29 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["EVALUATIVE", "REPORTING", "Role", "Voice", "date_of", "framing", "interpretive", "kind_of", "reader_voice",
-           "roles", "stance_of", "voice"]
+__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "Role", "Voice", "date_of", "framing", "interpretive",
+           "kind_of", "reader_voice", "roles", "stance_of", "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
          r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|stressed|stresses|"
-         r"argued|argues|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
+         r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to")
-_DETERMINED = r"(?<!the )(?<!a )(?<!an )(?<!this )(?<!that )(?<!his )(?<!her )(?<!its )(?<!our )(?<!their )"
-"""Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting."""
+_DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "that", "his", "her", "its", "our",
+                                                     "their"))
+"""Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting (a whole word:
+"Russia warned" is a speaker, not "a warned")."""
 REPORTING = re.compile(rf"{_DETERMINED}\b({_VERB})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;]*?\b(not to be named|familiar with|"
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|doubt|consider|would argue|"
                            r"judge|see)\b|\bin (?:our|my) view\b", re.I)
-_READERS = re.compile(r"\b(analysts?|experts?|observers|researchers|scholars|commentators)\b", re.I)
+READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researchers", "scholars", "commentators")
+"""The words for people whose reading of events a page gives (theirs: an interpretation, not a party's stance)."""
+_READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
 _READING = re.compile(r"\b(interpret(s|ed)?|see|saw|view(s|ed)?|read(s)?|consider(s|ed)?|describe[sd]?|"
                       r"call(s|ed)? it)\b", re.I)
 """How readers give a reading ("experts interpret …"), besides the reporting verbs."""
@@ -84,12 +88,21 @@ def voice(sentence: str) -> Voice:
         end = comma if comma > 0 else len(sentence)
         return Voice("according", according.end(), end, end if comma > 0 else 0, "according to")
     anonymous = _ANONYMOUS.search(sentence)
-    verb = REPORTING.search(sentence, anonymous.end() if anonymous else 0)
+    verb = _reporting_verb(sentence, anonymous.end() if anonymous else 0)
     if anonymous and verb:
         return Voice("anonymous", 0, anonymous.start(), verb.end(), verb.group())
     if verb:
         return Voice("reported", 0, verb.start(), verb.end(), verb.group())
     return Voice("none", 0, 0, 0)
+
+
+def _reporting_verb(sentence: str, start: int) -> re.Match | None:
+    """The first reporting verb from ``start`` that has words before it: one that opens the sentence has no
+    subject to be said by, and is a noun ("Demands and denials in a week of talks")."""
+    found = REPORTING.search(sentence, start)
+    while found is not None and not sentence[:found.start()].strip(" \"'“‘-—"):
+        found = REPORTING.search(sentence, found.end())
+    return found
 
 
 def reader_voice(sentence: str) -> bool:

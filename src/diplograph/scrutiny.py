@@ -28,7 +28,7 @@ from rdflib import RDF, Dataset, Literal, URIRef
 
 from .evidence import evidence_of
 from .namespaces import DCTERMS, DG, PROV, RDFS, SKOS, XSD
-from .reporting import voice
+from .reporting import READER_WORDS, voice
 
 __all__ = ["RULES", "dates", "negations", "qualifiers", "readings", "sections", "shadowed_concepts", "speakers",
            "stances", "uncertainty"]
@@ -55,7 +55,7 @@ RULES = {
                               "says the opposite of its sentence",
 }
 _STANCE_BEARING = (DG.Position, DG.Principle, DG.Demand, DG.Claim)
-_READERS = re.compile(r"\b(analysts?|experts?|observers|researchers|scholars|commentators)\b", re.I)
+_READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
 _PREPOSITIONS = {"with", "of", "about", "on", "to", "from", "against", "by", "toward", "towards", "at", "for", "in"}
 _UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows)\b", re.I)
 _NEGATION = re.compile(r"(?<!\w)(not|no|never|n['’]t|neither|nor|without)\W*$", re.I)
@@ -232,7 +232,7 @@ def sections(auditor: Auditor, finding) -> Iterator:
     actors = {actor: {name.casefold() for name in auditor.names(actor)} for actor in _actors(data)}
     for node in auditor.statements():
         authors = [a for a in data.objects(node, PROV.wasAttributedTo) if (a, RDF.type, DG.Author) in data]
-        if authors and (node, DG.assertionMode, DG.Reported) in data:
+        if authors and (node, DG.assertionMode, DG.Reported) in data and not _unnamed_sources(data, node):
             yield finding(auditor.curie(node), "reported-by-the-author",
                           "reported (an actor's words) but attributed to the author: whose words are they?")
         if not authors or (node, DG.assertionMode, DG.FactualAssertion) in data:
@@ -246,6 +246,12 @@ def sections(auditor: Auditor, finding) -> Iterator:
                               f"attributed to the author, under the heading {heading[:60]!r}, which gives the floor "
                               f"to {auditor.curie(floor)}")
                 break
+
+
+def _unnamed_sources(data: Dataset, node) -> bool:
+    """Whether the words are reported from sources the page does not name ("officials who asked not to be named
+    said"): then the page vouches for them, and its author is their asserter."""
+    return any(voice(evidence.quote).kind == "anonymous" for evidence in evidence_of(data, node))
 
 
 def uncertainty(auditor: Auditor, finding) -> Iterator:
