@@ -170,3 +170,40 @@ def test_sampled_betweenness_is_the_same_in_every_process():
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout
                for seed in ("1", "2")}
     assert len(answers) == 1
+
+
+@pytest.mark.parametrize("k", [None, 1, 2, 40])
+def test_the_sparse_betweenness_equals_networkx_from_the_same_sources(k):
+    """Brandes' algorithm level by level on a sparse matrix: the same sources for the same seed as networkx picks,
+    the same values, on a graph of several components (one a lone pair)."""
+    import math
+
+    import networkx as nx
+
+    from diplograph.analysis.centrality import sampled_betweenness
+
+    graph = nx.gnm_random_graph(300, 700, seed=11)
+    graph.add_edge("lone", "pair")
+    expected = nx.betweenness_centrality(graph, normalized=True, k=k, seed=0)
+    found = sampled_betweenness(graph, k, seed=0)
+    assert found.keys() == expected.keys()
+    for node, value in expected.items():
+        assert (math.isnan(value) and math.isnan(found[node])) or found[node] == pytest.approx(value, abs=1e-12)
+
+
+def test_centrality_of_a_graph_beyond_the_exact_size_uses_the_sample_networkx_would_take():
+    """Beyond 5,000 nodes the scores' betweenness is estimated from 100 sources: the very estimate networkx gives
+    for them (and JSON-ready floats, as the derived data is written)."""
+    import networkx as nx
+
+    from diplograph.analysis.centrality import score_all
+
+    random = nx.gnm_random_graph(5_200, 9_000, seed=5)
+    graph = nx.MultiDiGraph((f"n{a:05d}", f"n{b:05d}", "dg:about") for a, b in random.edges())
+    scores = {s.node: s.betweenness for s in score_all(graph)}
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph))
+    simple.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b in graph.edges()))
+    expected = nx.betweenness_centrality(simple, normalized=True, k=100, seed=0)
+    assert all(type(value) is float for value in scores.values())
+    assert scores == pytest.approx(expected, abs=1e-12)
