@@ -207,3 +207,19 @@ def test_centrality_of_a_graph_beyond_the_exact_size_uses_the_sample_networkx_wo
     expected = nx.betweenness_centrality(simple, normalized=True, k=100, seed=0)
     assert all(type(value) is float for value in scores.values())
     assert scores == pytest.approx(expected, abs=1e-12)
+
+
+def test_the_entity_graph_comes_back_from_the_derived_data_file_as_it_was_built(graph):
+    """Written with each repeated string once and read back: the same nodes, edges, keys and attributes (an
+    edge's quotes are its statement's); an edge not shaped as the projection makes them is kept whole."""
+    import orjson
+
+    from diplograph.project import entity_as_data, entity_graph, entity_of_data
+
+    built = entity_graph(graph)
+    odd = next(iter(built.nodes))
+    built.add_edge(odd, odd, key="x:odd", predicate="x:odd", weight=2)
+    back = entity_of_data(orjson.loads(orjson.dumps(entity_as_data(built))))
+    assert list(back.nodes(data=True)) == list(built.nodes(data=True))
+    assert list(back.edges(keys=True, data=True)) == list(built.edges(keys=True, data=True))
+    assert any(data["quotes"] for _, _, data in back.edges(data=True))

@@ -38,11 +38,13 @@ from .guard import limit_memory, release_sockets
 from .kept import keep
 from .keys import content_key
 from .names import Names
+from .project import entity_as_data, entity_of_data
 
 __all__ = ["Builder", "Derived", "FORMAT", "builder_memory_mb", "graph_key", "prepare", "restore"]
 
-FORMAT = 2
-"""The version of the file format; a file of another version is rebuilt."""
+FORMAT = 3
+"""The version of the file format; a file of another version is rebuilt (3: the entity graph's strings written
+once, see ``project.entity_as_data``)."""
 
 _NEEDS_OPTIONS = frozenset({"paths", "ego"})
 """Analyses that answer nothing without options (a source and target, an entity)."""
@@ -77,7 +79,7 @@ class Derived:
         """The record as JSON, naming the graph (``key``) it describes."""
         return orjson.dumps({
             "format": FORMAT, "key": key,
-            "entity": nx.node_link_data(self.entity, edges="edges"),
+            "entity": entity_as_data(self.entity),
             "stance": nx.node_link_data(_with_reasons_as_data(self.stance), edges="edges"),
             "scores": [{"view": view, "attribution": attribution, "scores": [asdict(s) for s in scores]}
                        for (view, attribution), scores in self.scores.items()],
@@ -106,10 +108,10 @@ class Derived:
             counts, analyses = data["counts"], data["analyses"]
             if not (isinstance(counts, dict) and isinstance(analyses, dict)):
                 raise ValueError("counts or analyses of the wrong shape")
-            return cls(nx.node_link_graph(data["entity"], edges="edges"),
+            return cls(entity_of_data(data.pop("entity")),
                        _with_reasons_as_objects(nx.node_link_graph(data["stance"], edges="edges")), scores, stats,
                        {str(k): int(v) for k, v in counts.items()}, Names.from_json(data["names"]), analyses)
-        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError, nx.NetworkXError) as error:
+        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError, IndexError, nx.NetworkXError) as error:
             raise ValueError(f"not derived data of this version ({type(error).__name__}: {error})") from None
 
     def install(self, graph: KnowledgeGraph) -> None:
