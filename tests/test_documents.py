@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from diplograph.corpus import validate_files
-from diplograph.documents import add_source, near_duplicates, remove_source, suggest
+from diplograph.documents import add_source, near_duplicates, near_duplicates_in, remove_source, suggest
 from diplograph.entities import describe
 from diplograph.errors import DataError
 from diplograph.graph import KnowledgeGraph
@@ -100,6 +100,7 @@ def test_near_duplicate_entity_is_named(added):
     merged = KnowledgeGraph(added.layout)
     merged.load()
     warnings = near_duplicates(merged)
+    assert near_duplicates_in(added.layout) == warnings  # read from the documents that type actors only
     assert len(warnings) == 1
     warning = warnings[0]
     assert "dgr:volodymyr-zelensky" in warning.message and "dgr:zelenskyy" in warning.message

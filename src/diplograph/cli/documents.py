@@ -11,10 +11,9 @@ import typer
 from rich.text import Text
 
 from ..corpus import validate_files
-from ..documents import add_source, near_duplicates, remove_source, suggest
+from ..documents import add_source, near_duplicates_in, remove_source, suggest
 from ..drafting import draft as draft_candidates
 from ..errors import DiplographError
-from ..graph import KnowledgeGraph
 from ..review import Candidate, read_candidates, review_file
 from ..review import accept as accept_candidate
 from ..review import reject as reject_candidate
@@ -41,10 +40,8 @@ def validate(data: DataOption = None, ontology: OntologyOption = None) -> None:
     if problems:
         err.print(f"{len(problems)} problem(s) found.")
         raise typer.Exit(1)
-    graph = KnowledgeGraph(layout)
-    graph.load(validate=False)
     with status("looking for near-duplicate names"):
-        warnings = near_duplicates(graph)
+        warnings = near_duplicates_in(layout)
     for warning in warnings:
         err.print(str(warning), soft_wrap=True)
     out.print(f"OK: {len(layout.files())} files valid (shapes, terms, quotes, source hashes).")
