@@ -149,7 +149,7 @@ def review_path(root: Path, url: str, env: dict, accepts: int) -> dict:
                headers={"Authorization": f"Bearer {TOKEN}"}, timeout=600).raise_for_status()
     figures |= {"reject": time.perf_counter() - began, "accepts": len(accepted), "refused": failed,
                 "accept p50": statistics.median(accepted), "accept p95": _p95(accepted),
-                "served p95": _p95(visible)}
+                "served p95": _p95(visible), "accept seconds": [round(t, 3) for t in accepted]}
     figures["remove-source"] = run("remove-source", PAGE, *where, env=env)
     return figures
 
@@ -229,6 +229,8 @@ def main() -> None:
     print(markdown(["step", *(f"{size:,} documents" for size in sizes)], rows))
     print("accepted / refused as drafted (then accepted corrected) per size:",
           [(r["accepts"], r["refused"]) for r in results])
+    print("the three slowest accepts per size (s), for what makes the p95:",
+          [sorted(r["accept seconds"])[-3:] for r in results])
 
 
 if __name__ == "__main__":
