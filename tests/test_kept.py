@@ -154,3 +154,22 @@ def test_a_write_that_was_killed_leaves_the_kept_stores_and_its_folder_goes_next
     _keep(graph)
     assert not stray.exists()
     assert len(list((cache / "stores").iterdir())) == 2 and kept._KEEP == 2
+
+
+def test_the_derived_data_key_follows_the_documents_content_keys(project):
+    """A generation's derived data is named by its documents' content keys and what they share (no file is hashed
+    again): a changed document is a new key, the same content again the same key, whatever the generation."""
+    from diplograph.derived import graph_key
+
+    graph = KnowledgeGraph(project.layout)
+    graph.load()
+    first = graph_key(graph)
+    original = project.document.read_text(encoding="utf-8")
+    project.replace(project.document, 'oa:exact "Ukraine refuses." ]', 'oa:exact "Ukraine refuses." ] ;\n'
+                    '    rdfs:comment "a note of the analyst"')
+    graph.refresh()
+    changed = graph_key(graph)
+    project.document.write_text(original, encoding="utf-8")
+    graph.refresh()
+    assert changed != first and graph_key(graph) == first
+    assert graph.snapshot.generation == 2

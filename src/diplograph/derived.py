@@ -148,7 +148,9 @@ def prepare(graph: KnowledgeGraph) -> Derived:
 def graph_key(graph: KnowledgeGraph) -> str | None:
     """The key of ``graph``'s current generation (see ``keys.content_key``); None for a remote engine."""
     overlay = getattr(graph.store, "overlay_digest", None)
-    return content_key(graph.spec, graph.layout, graph.files, overlay() if overlay else "")
+    snapshot = graph.snapshot
+    return content_key(graph.spec, graph.layout, graph.files, overlay() if overlay else "",
+                       (snapshot.documents, snapshot.shared) if snapshot.shared else None)
 
 
 def restore(graph: KnowledgeGraph) -> str:

@@ -29,7 +29,8 @@ def validation_key(layout: Layout, files: list[SourceFile]) -> str:
     return digest.hexdigest()
 
 
-def content_key(spec: StoreSpec, layout: Layout, files: list[SourceFile], overlay: str) -> str | None:
+def content_key(spec: StoreSpec, layout: Layout, files: list[SourceFile], overlay: str,
+                known: tuple[dict[str, str], str] | None = None) -> str | None:
     """A digest naming what a graph generation holds — its store, its files and its runtime ``overlay`` (a digest
     of it) — for caches of what is derived from it.
 
@@ -37,7 +38,9 @@ def content_key(spec: StoreSpec, layout: Layout, files: list[SourceFile], overla
     files by path, size and time, as hashing a million quads at every start
     would cost more than it saves); a built store by its folder's identity,
     which a rebuild changes (it is renamed into place); the runtime overlay by
-    its contents. A remote engine's data has no such name: None.
+    its contents. A remote engine's data has no such name: None. ``known`` are the generation's documents' content
+    keys and the key of what they share (with the N-Quads files' size and time), when it has them: they name its
+    content as well, and nothing is read again (hashing every file cost 0.15 s at 1,000 documents, twice an accept).
     """
     if spec.kind == "sparql":
         return None
@@ -46,6 +49,11 @@ def content_key(spec: StoreSpec, layout: Layout, files: list[SourceFile], overla
         assert spec.path is not None
         info = spec.path.stat()
         digest.update(f"{spec.path.resolve()}:{info.st_ino}:{info.st_mtime_ns}".encode())
+    elif known is not None:
+        documents, shared = known
+        digest.update(f"known:{shared}".encode())
+        for name, key in sorted(documents.items()):
+            digest.update(f"\0{name}:{key}".encode())
     else:
         digest.update(validation_key(layout, files).encode())
         for path, name in layout.files():
