@@ -241,12 +241,13 @@ class Builder:
         self.state = "not started"
         """For ``/health``: "building", "ready", or why there is nothing derived."""
 
-    def request(self) -> None:
-        """Build for the graph as it will be: now if no build ran in the last ``interval`` seconds, else once the
-        interval is over (however many requests came meanwhile). The previous build serves until then."""
+    def request(self, state: str = "building (the graph changed; the previous build serves meanwhile)") -> None:
+        """Build for the graph as it will be: now if no build started in the last ``interval`` seconds, else once
+        the interval is over (however many requests came meanwhile); a build under way goes on, and its result
+        is not installed if the graph changed since. Until then ``state`` is what ``/health`` says."""
         if self.graph.spec.remote_address is not None:
             return
-        self.state = "building (the graph changed; the previous build serves meanwhile)"
+        self.state = state
         self._pending = True
         if self._task is None or self._task.done():
             self._task = asyncio.get_running_loop().create_task(self._coalesced())
@@ -279,8 +280,8 @@ class Builder:
             self.state = "on demand (remote engine)"
             return
         self._content = self._content_now()
-        self._last = asyncio.get_running_loop().time()
-        self._task = asyncio.get_running_loop().create_task(self._run(self.graph.snapshot.generation))
+        self._pending, self._last = True, float("-inf")  # now; later requests are coalesced behind this build
+        self._task = asyncio.get_running_loop().create_task(self._coalesced())
         if not self._kept:
             self._keep()  # the first generation; later ones at the stop (an accept forks no keeper)
 

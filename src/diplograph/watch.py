@@ -117,12 +117,13 @@ class Watcher:
             await self.in_memory()
             iri = await asyncio.to_thread(accept, graph.layout, name, candidate, label=label, edits=edits,
                                           force=force, seconds=seconds)
-            await self._reload()
+            await self._reload(coalesced=True)
         return f"accepted {candidate} as {iri} in data/documents/{name}.yaml (validated)"
 
-    async def _reload(self) -> None:
+    async def _reload(self, *, coalesced: bool = False) -> None:
         """Serve the data files as they now are (validated; only changed documents are read again and replaced in
-        the store): new workers, derived data rebuilt."""
+        the store): new workers, derived data rebuilt — now, or (``coalesced``, as after each of a reviewer's
+        accepts) at most once an interval, so that accepts in a row do not each stop a build and fork another."""
         service = self.service
         before = service.graph.snapshot
         await asyncio.to_thread(service.graph.refresh)
@@ -130,7 +131,10 @@ class Watcher:
         self._seen = await asyncio.to_thread(service.graph.layout.fingerprint)
         self.state = "current"
         service.executor.restart()
-        service.derived.start()
+        if coalesced:
+            service.derived.request("building (the graph changed; answers derive what they need meanwhile)")
+        else:
+            service.derived.start()
 
     async def _watch(self, interval: float) -> None:
         """Every ``interval`` seconds, look at the data files; when they changed, serve them once they validate."""

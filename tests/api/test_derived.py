@@ -73,6 +73,33 @@ def test_an_update_gets_its_own_derived_data(tmp_path):
         server.stop()
 
 
+def test_a_change_while_the_first_build_runs_is_built_after_it(tmp_path):
+    """The first build and every later request go through one loop: a change that comes while a build runs is
+    not lost — the graph as it is then gets its derived data once that build is over. The updates come straight
+    after the start, while the first build runs (about a second here)."""
+    server = Server("--allow-updates", "--workers", "2",
+                    env={"DIPLOGRAPH_CACHE": str(tmp_path), "DIPLOGRAPH_UPDATE_TOKEN": UPDATE_TOKEN,
+                         "DIPLOGRAPH_DERIVED_INTERVAL": "1"})
+    try:
+        for name in ("first", "second"):
+            response = httpx.post(server.url + "/sparql", timeout=30,
+                                  content=f'INSERT DATA {{ dgr:envoy-{name} a dg:Person ; rdfs:label "{name}" }}'
+                                  .encode(), headers={"Content-Type": "application/sparql-update",
+                                                      "Authorization": f"Bearer {UPDATE_TOKEN}"})
+            assert response.status_code == 204, response.text
+        wait_until_derived(server)
+        counts = httpx.get(server.url + "/stats", timeout=30).json()["classes"]  # derived: with both envoys
+        assert counts["dg:Person"] == _people_in_bundled_graph() + 2
+    finally:
+        server.stop()
+
+
+def _people_in_bundled_graph() -> int:
+    from diplograph.graph import KnowledgeGraph
+
+    return KnowledgeGraph.open().stats().classes["dg:Person"]
+
+
 class _Planted:
     """A pickle that, if loaded, would run a command: the attack on the cache folder of the previous version."""
 
