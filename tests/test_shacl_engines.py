@@ -161,3 +161,19 @@ def test_the_w3c_core_tests_of_the_features_the_shapes_use(path: Path, engine: s
     answered = (not found, Counter((_named(v.focus), _named(v.path)) for v in found))
     assert answered[0] == conforms
     assert set(answered[1]) == set(expected)
+
+
+def test_documents_checked_in_threads_at_once_get_their_own_answers() -> None:
+    """The server checks in threads; one rudof session per context stages one document at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    breakage = Breakage(URIRef("https://w3id.org/diplograph/ontology#Statement"),
+                        URIRef("https://w3id.org/diplograph/ontology#evidence"), "removed")
+    layout, context, broken, node = _broken(breakage)
+    _, corpus, _ = bundled()
+    whole = document_graph(corpus.documents[0])
+    graphs = [broken, whole] * 8
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda g: _answers(layout, context, g, "rudof"), graphs))
+    assert all((str(node), str(breakage.path)) in {(f, p) for f, p, _ in a} for a in answers[0::2])
+    assert all(a == set() for a in answers[1::2])

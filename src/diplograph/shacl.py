@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,6 +107,7 @@ def violations(shapes: Shapes, context: Graph, graph: Graph, extra: Iterable[tup
 
 _PLACEHOLDER = "_:diplograph-nothing <urn:diplograph:nothing> _:diplograph-nothing .\n"
 _sessions: dict[tuple[int, int], tuple[Graph, Shapes, object]] = {}
+_SESSIONS_LOCK = threading.Lock()
 
 
 def _rudof_session(shapes: Shapes, context: Graph):
@@ -130,17 +132,18 @@ def _rudof_violations(shapes: Shapes, context: Graph, graph: Graph, extra: Itera
                       nquads: bytes | None) -> list[Violation]:
     import pyrudof
 
-    session = _rudof_session(shapes, context)
     staged = nquads.decode() if nquads is not None else graph.serialize(format="nt")
     staged += "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in extra)
-    session.begin_staging()
-    try:
-        if staged:
-            session.read_data(staged, format=pyrudof.RDFFormat.NQuads, merge=True,
-                              reader_mode=pyrudof.ReaderMode.Strict)
-        report = session.validate_shacl()
-    finally:
-        session.rollback_staging()
+    with _SESSIONS_LOCK:  # a session stages one document at a time (the server checks in threads)
+        session = _rudof_session(shapes, context)
+        session.begin_staging()
+        try:
+            if staged:
+                session.read_data(staged, format=pyrudof.RDFFormat.NQuads, merge=True,
+                                  reader_mode=pyrudof.ReaderMode.Strict)
+            report = session.validate_shacl()
+        finally:
+            session.rollback_staging()
     found = []
     for entry in report.violations:
         source = _term(entry.source_shape)
