@@ -132,6 +132,8 @@ def _rudof_violations(shapes: Shapes, context: Graph, graph: Graph, extra: Itera
                       nquads: bytes | None) -> list[Violation]:
     import pyrudof
 
+    # rudof reads a string as data, a path or an address: what it is given here is always N-Triples or N-Quads
+    # text written by rdflib or Oxigraph (it starts with "<" or "_:" and spans lines), never a path or address
     staged = nquads.decode() if nquads is not None else graph.serialize(format="nt")
     staged += "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in extra)
     with _SESSIONS_LOCK:  # a session stages one document at a time (the server checks in threads)
