@@ -38,7 +38,8 @@ def test_a_collection_is_a_table_with_facets_sorting_and_paging(page, server, cl
     assert page.locator("header nav a").count() == 8  # the same navigation on every page
     shot(page, "actors")
     # a facet narrows the table to its class, as the JSON filter does
-    page.click("aside.facets a:text-is('dg:State')")
+    with page.expect_navigation():
+        page.click("aside.facets a:text-is('dg:State')")
     states = client.get("/actors", params={"kind": "dg:State"}).json()
     assert page.locator("table.data tbody tr").count() == states["count"] == 8
     labels = page.locator("table.data tbody tr td:first-child").all_text_contents()
@@ -53,16 +54,19 @@ def test_a_collection_is_a_table_with_facets_sorting_and_paging(page, server, cl
     csv = client.get(page.get_attribute("p.formats a:text-is('CSV')", "href"))
     assert csv.headers["content-type"].startswith("text/csv") and "Poland" in csv.text
     page.goto(server.url + "/actors?limit=5")
-    page.click("a[rel=next]")
+    with page.expect_navigation():
+        page.click("a[rel=next]")
     assert "offset=5" in page.url and page.locator("table.data tbody tr").count() == 5
 
 
 def test_a_canned_query_is_a_form_and_its_answer(page, server, client):
     page.goto(server.url + "/queries")
-    page.click("a:text-is('Demands, by whom and of whom')")
+    with page.expect_navigation():
+        page.click("a:text-is('Demands, by whom and of whom')")
     assert page.url.endswith("/queries/demands")
     page.fill("#f-by", "Moscow")
-    page.click("form.params button")
+    with page.expect_navigation():  # the answer is a new page: wait for it
+        page.click("form.params button")
     assert "by=Moscow" in page.url
     expected = client.get("/queries/demands", params={"by": "Moscow"}).json()
     assert int(page.get_attribute("#row-count", "data-count")) == expected["count"] == 3
@@ -92,7 +96,8 @@ def test_an_analysis_is_a_form_and_tables(page, server, client):
     assert page.locator(".problem").count() == 0  # asks for its entities instead of failing
     page.fill("#f-source", "Poland")
     page.fill("#f-target", "Moscow")
-    page.click("form.params button")
+    with page.expect_navigation():  # the answer is a new page: wait for it
+        page.click("form.params button")
     assert page.locator("h2:text-is('Path 1')").count() == 1
     shot(page, "analysis-paths")
 
@@ -114,7 +119,8 @@ def test_the_positions_matrix_is_a_grid_of_stances_with_their_quotes_and_dates(b
     # the date fields move the map: before the article's date nothing is known
     assert desktop.get_attribute("#f-as_of", "type") == "date"
     desktop.fill("#f-as_of", "2025-11-01")
-    desktop.click("form.params button")
+    with desktop.expect_navigation():  # the answer is a new page: wait for it
+        desktop.click("form.params button")
     assert desktop.locator("table.matrix tbody tr").count() == 0
     desktop.goto(server.url + "/analysis/matrix")
     shot(desktop, "matrix-desktop")

@@ -45,14 +45,17 @@ def test_a_users_walk_through_the_graph(browser, server, client, width):
     page = walk.page
     page.goto(server.url + "/")
     walk.shot("1-home")
-    page.click("ul.counts a:text-is('actors')")
+    with page.expect_navigation():
+        page.click("ul.counts a:text-is('actors')")
     actors = client.get("/actors", params={"limit": 500}).json()
     assert int(page.get_attribute("#total", "data-count")) == actors["count"]
     walk.shot("2-actors")
-    page.click("aside.facets a:text-is('dg:State')")
+    with page.expect_navigation():
+        page.click("aside.facets a:text-is('dg:State')")
     states = client.get("/actors", params={"kind": "State"}).json()["count"]
     assert page.locator("table.data tbody tr").count() == states
-    page.click("table.data a[href='/id/ukraine']")
+    with page.expect_navigation():
+        page.click("table.data a[href='/id/ukraine']")
     assert page.text_content("h1") == "Ukraine"
     statements = page.text_content("ul.statements")
     assert "asserted by Ukraine" in statements and "dgr:" not in statements  # names, not IRIs
@@ -70,7 +73,8 @@ def test_a_users_walk_through_the_graph(browser, server, client, width):
     # a canned query through its form
     page.goto(server.url + "/queries/cq05-principles-of-actor")
     page.fill("#f-holder", "Europe")
-    page.click("form.params button")
+    with page.expect_navigation():  # the answer is a new page: wait for it
+        page.click("form.params button")
     expected = client.get("/queries/cq05-principles-of-actor", params={"holder": "Europe"}).json()
     assert int(page.get_attribute("#row-count", "data-count")) == expected["count"] == 1
     walk.shot("5-query")
