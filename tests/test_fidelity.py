@@ -287,6 +287,12 @@ def test_many_documents_are_audited_over_the_processors_with_the_same_findings(t
     one_by_one = audited("serial", 10**9)
     forked = audited("forked", 2)
     assert forked == one_by_one
+    # each document's world (its graph, the ontology, the entities, in rdflib's memory) finds what a walk of the
+    # whole store finds
+    whole = KnowledgeGraph(layout)
+    whole.load(validate=False)
+    walked = fidelity.findings_in(whole.dataset, whole.instances(DG.Statement), whole.source_texts())
+    assert set(walked) == {f for f in forked if not f.node.startswith("query ")} and walked
     moved = [f for f in forked if "dgr:poland" in f.message]  # the one statement changed, of that document
     assert moved and {f.node for f in moved} == {"dgr:demand-ukraine-withdraws-before-talks-0003"}
     monkeypatch.setattr(fidelity, "_audit_documents",

@@ -12,7 +12,8 @@ from rdflib.term import Node
 
 from .namespaces import PREFIXES
 
-__all__ = ["from_native", "graph_of_nquads", "native_json", "plain_rows", "to_native", "to_result"]
+__all__ = ["from_native", "graph_of_nquads", "native_json", "plain_rows", "to_native", "to_result",
+           "triples_from_native"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -44,6 +45,19 @@ def from_native(term) -> Node:
         datatype = term.datatype.value
         return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
     return Literal(str(term))  # an RDF-star triple term, shown as text
+
+
+def triples_from_native(triples) -> list[tuple[Node, Node, Node]]:
+    """Oxigraph's triples (an answer to a CONSTRUCT) as rdflib's, each distinct term made once."""
+    made: dict = {}
+
+    def term(node) -> Node:
+        found = made.get(node)
+        if found is None:
+            found = made[node] = from_native(node)
+        return found
+
+    return [(term(t.subject), term(t.predicate), term(t.object)) for t in triples]
 
 
 def graph_of_nquads(data: bytes, name: URIRef) -> Graph:

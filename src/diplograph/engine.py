@@ -65,17 +65,6 @@ class LocalStore:
         return cls(native)
 
     @classmethod
-    def of_graphs(cls, store: LocalStore, names: Sequence[URIRef]) -> LocalStore:
-        """A new in-memory store with the named graphs ``names`` of ``store`` (copied by the engine)."""
-        native = ox.Store()
-        for name in names:
-            graph = ox.NamedNode(str(name))
-            if store.native.contains_named_graph(graph):
-                native.extend(ox.Quad(q.subject, q.predicate, q.object, graph)
-                              for q in store.native.quads_for_pattern(None, None, None, graph))
-        return cls(native)
-
-    @classmethod
     def copy_of(cls, quads) -> LocalStore:
         """A new in-memory store holding rdflib quads (s, p, o, graph name) read from another store.
 

@@ -28,23 +28,25 @@ import difflib
 import multiprocessing
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import orjson
-from rdflib import RDF, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from . import cache, scrutiny
-from .evidence import evidence_of
+from .evidence import Evidence, evidence_of
 from .graph import KnowledgeGraph
 from .namespaces import DG, DGS, PROV, RDFS, SKOS
 from .reporting import READER_WORDS
 from .sparql import inspect
 from .terms import local_name, short
 
-__all__ = ["CLOSE_SPELLING", "Finding", "RULES", "audit", "contexts", "cue_in", "named_alike", "normalise"]
+__all__ = ["CLOSE_SPELLING", "Finding", "RULES", "audit", "contexts", "cue_in", "findings_in", "named_alike",
+           "normalise", "statements_in"]
 
 RULES = {
     "words-not-in-source": "a measure, characterisation, qualifier or reading whose words (labels, cue words) do not "
@@ -99,7 +101,8 @@ def audit(graph: KnowledgeGraph) -> list[Finding]:
             cache.write("audits", key, orjson.dumps({"key": key, "findings": [f.__dict__ for f in findings]}))
             found += findings
         return sorted(set(found) | set(_queries_without_date_kind(graph)), key=lambda f: (f.node, f.rule, f.message))
-    return sorted(set(_findings(graph)) | set(_queries_without_date_kind(graph)),
+    found = findings_in(graph.dataset, graph.instances(DG.Statement), graph.source_texts())
+    return sorted(set(found) | set(_queries_without_date_kind(graph)),
                   key=lambda f: (f.node, f.rule, f.message))
 
 
@@ -125,10 +128,11 @@ def _audit_documents(graph: KnowledgeGraph, todo: list[tuple[str, str]]) -> Iter
     many (never from a process that may not have children, such as a query worker)."""
     processors = len(os.sched_getaffinity(0))
     if len(todo) < _PARALLEL_FROM or processors < 2 or multiprocessing.current_process().daemon:
-        yield from (_findings(graph.part([DGS[name]]), graph.source_texts()) for name, _ in todo)
+        yield from (_findings_of(graph, name) for name, _ in todo)
         return
     _AUDITED["graph"] = graph
     graph.source_texts()  # registered once, before the fork, for every document's audit
+    graph.world([])  # and the ontology's and entities' triples made once
     try:
         with ProcessPoolExecutor(processors, mp_context=multiprocessing.get_context("fork")) as pool:
             yield from pool.map(_audit_one, [name for name, _ in todo], chunksize=8)
@@ -137,14 +141,25 @@ def _audit_documents(graph: KnowledgeGraph, todo: list[tuple[str, str]]) -> Iter
 
 
 def _audit_one(name: str) -> list[Finding]:
-    graph = _AUDITED["graph"]
-    return _findings(graph.part([DGS[name]]), graph.source_texts())
+    return _findings_of(_AUDITED["graph"], name)
 
 
-def _findings(graph: KnowledgeGraph, texts: dict[str, Path] | None = None) -> list[Finding]:
-    """Every finding but the canned queries', for the statements of ``graph`` (``texts``: the source texts,
-    registered by the whole graph ``graph`` is a part of — registering them costs a look at every file)."""
-    auditor = _Auditor(graph, texts)
+def _findings_of(graph: KnowledgeGraph, name: str) -> list[Finding]:
+    """The findings of document ``name``, audited in its own world (its graph, the ontology, the entities)."""
+    world = graph.world([DGS[name]])
+    return findings_in(world, statements_in(world), graph.source_texts())
+
+
+def statements_in(data: Graph) -> list[URIRef]:
+    """Every statement of ``data``: an instance of dg:Statement or of a subclass, sorted."""
+    classes = set(data.transitive_subjects(RDFS.subClassOf, DG.Statement))
+    return sorted({node for cls in classes for node in data.subjects(RDF.type, cls) if isinstance(node, URIRef)})
+
+
+def findings_in(data: Graph, statements: list[URIRef], texts: dict[str, Path]) -> list[Finding]:
+    """Every finding but the canned queries', for ``statements`` of ``data`` (``texts``: the source texts by
+    name, as the whole graph registers them)."""
+    auditor = _Auditor(data, statements, texts)
     findings = [*auditor.words(), *auditor.parties(), *auditor.dates(), *auditor.positions(),
                 *auditor.descriptions(),
                 *scrutiny.speakers(auditor, Finding), *scrutiny.qualifiers(auditor, Finding),
@@ -156,15 +171,24 @@ def _findings(graph: KnowledgeGraph, texts: dict[str, Path] | None = None) -> li
 
 
 class _Auditor:
-    def __init__(self, graph: KnowledgeGraph, texts: dict[str, Path] | None = None):
-        self.graph = graph
-        self.data = graph.dataset
-        self._paths = texts if texts is not None else graph.source_texts()
+    def __init__(self, data: Graph, statements: list[URIRef], texts: dict[str, Path]):
+        self.data = data
+        self._statements = statements
+        self._paths = texts
         self._texts: dict[str, str] = {}
         self._lines: dict[str, list[tuple[str, list[str]]]] = {}
+        self._evidence: dict = {}
+        self._memo: dict = {}
 
     def statements(self) -> list[URIRef]:
-        return self.graph.cached("audited statements", lambda: self.graph.instances(DG.Statement))
+        return self._statements
+
+    def evidence(self, node) -> list[Evidence]:
+        """``node``'s quotes, walked once: every rule asks."""
+        found = self._evidence.get(node)
+        if found is None:
+            found = self._evidence[node] = evidence_of(self.data, node)
+        return found
 
     def text_of(self, source: URIRef | str) -> str:
         """A source's text, read when first asked for (an audit of one document reads one text)."""
@@ -177,7 +201,7 @@ class _Auditor:
     def headings(self, node) -> list[str]:
         """The normalised headings and list leads of the lines where ``node``'s quotes stand."""
         found: list[str] = []
-        for evidence in evidence_of(self.data, node):
+        for evidence in self.evidence(node):
             wanted = normalise(evidence.quote)
             for line, around in self._sections(local_name(evidence.source)):
                 if wanted in line:
@@ -198,14 +222,16 @@ class _Auditor:
 
     def context(self, node) -> str:
         """The normalised text around every quote of ``node``: its lines, their list's lead, their headings."""
-        parts: list[str] = []
-        for evidence in evidence_of(self.data, node):
-            name = local_name(evidence.source)
-            wanted = normalise(evidence.quote)
-            for line, around in self._sections(name):
-                if wanted in line:
-                    parts += [line, *around]
-        return "\n".join(parts)
+        found = self._memo.get(("context", node))
+        if found is None:
+            parts: list[str] = []
+            for evidence in self.evidence(node):
+                wanted = normalise(evidence.quote)
+                for line, around in self._sections(local_name(evidence.source)):
+                    if wanted in line:
+                        parts += [line, *around]
+            found = self._memo[("context", node)] = "\n".join(parts)
+        return found
 
     # ------------------------------------------------------------------ the rules
 
@@ -235,7 +261,7 @@ class _Auditor:
                                   f"(looked for {sorted(cues)}); name the rule that derives it (dg:derivedBy)")
 
     def dates(self):
-        for node in self.graph.instances(DG.Statement):
+        for node in self._statements:
             if (node, DG.assertionMode, DG.Reported) in self.data:
                 if not any((node, p, None) in self.data for p in (DG.statedOn, DG.statedNotAfter, DG.datePrecision)):
                     yield Finding(self.curie(node), "undated-report",
@@ -257,7 +283,7 @@ class _Auditor:
                                   "the holder is a dg:Claim, not the holder's position")
 
     def descriptions(self):
-        statements = set(self.graph.instances(DG.Statement))
+        statements = set(self._statements)
         described = {node for node, _ in self.data.subject_objects(DG.evidence)} - statements
         described -= {*self.data.subjects(RDF.type, DG.SourceDocument), *self.data.subjects(RDF.type, DG.Correction)}
         for node in described:
@@ -269,25 +295,32 @@ class _Auditor:
 
     # ------------------------------------------------------------------ words for things
 
-    def cues(self, concept) -> set[str]:
-        return {str(label) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label)
-                for label in self.data.objects(concept, p)}
+    def _once(self, kind: str, node, compute: Callable[[], frozenset]) -> frozenset:
+        """What ``compute`` finds about ``node``, found once per audit: every rule asks of the same few nodes."""
+        found = self._memo.get((kind, node))
+        if found is None:
+            found = self._memo[(kind, node)] = compute()
+        return found
 
-    def names(self, actor) -> set[str]:
+    def cues(self, concept) -> frozenset[str]:
+        return self._once("cues", concept, lambda: frozenset(
+            str(label) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel, RDFS.label)
+            for label in self.data.objects(concept, p)))
+
+    def names(self, actor) -> frozenset[str]:
         """The words that name ``actor`` in a text: its labels, aliases and demonyms ("Ukrainian" names Ukraine in
         "Ukrainian Deputy Foreign Minister …"); for readers of events (analysts, experts), every word for them, as
         drafting reads them ("according to researchers" is the analysts' reading)."""
-        found = {str(label) for p in (RDFS.label, SKOS.altLabel, SKOS.prefLabel, SKOS.hiddenLabel)
-                 for label in self.data.objects(actor, p)}
-        if any(name.casefold() in READER_WORDS for name in found):
-            found |= set(READER_WORDS)
-        return found
+        found = self.cues(actor)
+        return found | set(READER_WORDS) if any(name.casefold() in READER_WORDS for name in found) else found
 
-    def speakers_for(self, actor) -> set:
+    def speakers_for(self, actor) -> frozenset:
         """Who speaks for ``actor``: persons in an office of it (dg:Affiliation), and its members and parts."""
-        speakers = {person for affiliation in self.data.subjects(DG.affiliatedWith, actor)
-                    for person in self.data.objects(affiliation, DG.member)}
-        return speakers | set(self.data.subjects(DG.memberOf, actor)) | set(self.data.subjects(DG.partOf, actor))
+        data = self.data
+        return self._once("speakers", actor, lambda: frozenset(
+            {person for affiliation in data.subjects(DG.affiliatedWith, actor)
+             for person in data.objects(affiliation, DG.member)}
+            | set(data.subjects(DG.memberOf, actor)) | set(data.subjects(DG.partOf, actor))))
 
     def covered(self, node, role) -> bool:
         """Whether a derivation rule the statement declares covers a party in ``role``."""
@@ -315,7 +348,12 @@ def normalise(text: str) -> str:
 
 def cue_in(context: str, cues: set[str]) -> bool:
     """Whether one of ``cues`` (labels, cue words: word starts) occurs in ``context`` (normalised)."""
-    return any(re.search(r"(?<!\w)" + re.escape(normalise(cue)), context) for cue in cues)
+    return any(_cue_pattern(cue).search(context) for cue in cues)
+
+
+@lru_cache(maxsize=4096)
+def _cue_pattern(cue: str) -> re.Pattern:
+    return scrutiny.word_start(normalise(cue))
 
 
 CLOSE_SPELLING = 0.84

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
+from .convert import triples_from_native
 from .corpus import Progress, read_corpus, shared_key
 from .errors import DataError, QueryError, UnknownEntityError, unknown
 from .formats import finished
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 __all__ = ["KnowledgeGraph", "Snapshot", "Stats"]
 
 T = TypeVar("T")
+_EVERY_TRIPLE = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
 
 class KnowledgeGraph:
     """The diplomacy graph: ontology + reference entities + one named graph per source document.
@@ -66,26 +69,20 @@ class KnowledgeGraph:
         graph.load(validate=validate)
         return graph
 
-    @classmethod
-    def scratch(cls, layout: Layout, dataset: Dataset) -> KnowledgeGraph:
-        """A graph held in memory from ``dataset``, unvalidated: a what-if (drafts audited as they would be
-        written), never served."""
-        from .engine import LocalStore
+    def world(self, names: list[URIRef]) -> Graph:
+        """The named graphs ``names`` with the ontology and reference entities, as one rdflib graph in memory: one
+        document's world, for walks of many small look-ups done document by document (the audit), which rdflib's
+        own index answers five times faster than a view of the engine."""
+        world = Graph(store="SimpleMemory")
+        shared = self.cached("reference triples", lambda: self._triples([ONTOLOGY_GRAPH, ENTITIES_GRAPH]))
+        add = world.store.add  # the store's own: the graph's checks each term again, twice the time
+        for triple in (*shared, *self._triples(names)):
+            add(triple, world)
+        return world
 
-        graph = cls(layout)
-        graph.swap(LocalStore.in_memory(dataset, []), [])
-        return graph
-
-    def part(self, names: list[URIRef]) -> KnowledgeGraph:
-        """Only the named graphs ``names``, with the ontology and reference entities, held in memory: one
-        document's world, for work done document by document (the audit)."""
-        from .engine import LocalStore
-
-        wanted = [ONTOLOGY_GRAPH, ENTITIES_GRAPH, *names]
-        part = KnowledgeGraph(self.layout)
-        part._canned = self._canned
-        part.swap(LocalStore.of_graphs(self.store, wanted), [f for f in self.files if f.graph in wanted])
-        return part
+    def _triples(self, names: list[URIRef]) -> list[tuple[Node, Node, Node]]:
+        return triples_from_native(self.store.run(_EVERY_TRIPLE, default_graphs=[str(n) for n in names])) \
+            if names else []
 
     @classmethod
     def from_settings(cls, settings: Settings, *, validate: bool = True,

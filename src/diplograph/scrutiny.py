@@ -22,16 +22,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Protocol
 
 from rdflib import RDF, Dataset, Literal, URIRef
 
-from .evidence import evidence_of
+from .evidence import Evidence
 from .namespaces import DCTERMS, DG, PROV, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, voice
 
 __all__ = ["RULES", "dates", "negations", "qualifiers", "readings", "sections", "shadowed_concepts", "speakers",
-           "stances", "uncertainty"]
+           "stances", "uncertainty", "word_start"]
 
 RULES = {
     "speaker-not-asserter": "the quote's sentence gives the words to a speaker (the subject of its reporting verb, "
@@ -69,6 +70,7 @@ class Auditor(Protocol):
     data: Dataset
 
     def curie(self, node) -> str: ...
+    def evidence(self, node) -> list[Evidence]: ...
     def cues(self, concept) -> set[str]: ...
     def names(self, actor) -> set[str]: ...
     def speakers_for(self, actor) -> set: ...
@@ -85,7 +87,7 @@ def speakers(auditor: Auditor, finding) -> Iterator:
         if not any((node, RDF.type, cls) in data for cls in _STANCE_BEARING):
             continue  # a derivation rule does not excuse a speaker the quote names: it says who speaks for whom
         asserters = set(data.objects(node, PROV.wasAttributedTo))
-        for evidence in evidence_of(data, node):
+        for evidence in auditor.evidence(node):
             speaker = _speaker(evidence.quote, actors)
             if speaker is None or speaker in asserters or _speaks_for(auditor, speaker, asserters):
                 continue
@@ -123,24 +125,31 @@ def _speaks_for(auditor: Auditor, speaker: URIRef, asserters: set) -> bool:
 def qualifiers(auditor: Auditor, finding) -> Iterator:
     data = auditor.data
     scheme = [(q, auditor.cues(q)) for q in data.subjects(SKOS.inScheme, DG.Qualifiers)]
-    quoted = {n: evidence_of(data, n) for n, _ in data.subject_objects(DG.evidence)}
+    quoted = {n: auditor.evidence(n) for n, _ in data.subject_objects(DG.evidence)}
     by_quote: dict[str, set] = {}
     for node, found in quoted.items():
         for evidence in found:
             by_quote.setdefault(evidence.quote, set()).update(data.objects(node, DG.qualifier))
     for node in sorted(set(quoted) - _corrections(data)):
+        own = set(data.objects(node, DG.qualifier))
         for evidence in quoted[node]:
-            # a qualifier may sit on whatever else quotes these words (a position on "the only protection", not
-            # the protection itself)
-            carried = set(data.objects(node, DG.qualifier)).union(*(
-                kept for other, kept in by_quote.items() if evidence.quote in other or other in evidence.quote))
             quote = _NOT_ONLY.sub(" ", evidence.quote.casefold())
             for qualifier, cues in scheme:
-                said = [cue for cue in cues if re.search(r"(?<!\w)" + re.escape(cue.casefold()) + r"(?!\w)", quote)]
-                if said and qualifier not in carried:
+                said = sorted(cue for cue in cues if _whole_words(cue.casefold()).search(quote))
+                if not said or qualifier in own:
+                    continue
+                # a qualifier may sit on whatever else quotes these words (a position on "the only protection",
+                # not the protection itself)
+                if not any(qualifier in kept for other, kept in by_quote.items()
+                           if evidence.quote in other or other in evidence.quote):
                     yield finding(auditor.curie(node), "qualifier-dropped",
                                   f"the quote says {said[0]!r} but the statement has no dg:qualifier "
                                   f"{auditor.curie(qualifier)}")
+
+
+@lru_cache(maxsize=4096)
+def _whole_words(words: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)")
 
 
 def _corrections(data: Dataset) -> set:
@@ -190,18 +199,26 @@ def shadowed_concepts(auditor: Auditor, finding, roles, context) -> Iterator:
     data = auditor.data
     concepts = {c for role in roles for c in data.objects(None, role) if isinstance(c, URIRef)}
     cues = {c: {cue.casefold() for cue in auditor.cues(c)} for c in concepts}
+    # only a cue that holds one of the concept's own can cover its words
+    rivals = {c: {cue for other, words in cues.items() if other != c for cue in words
+                  if any(own in cue and own != cue for own in own_cues)} for c, own_cues in cues.items()}
     for role in roles:
         for node, concept in data.subject_objects(role):
             if concept not in cues or not list(data.objects(node, DG.evidence)):
                 continue
             text = context(node)
-            spans = [m.span() for cue in cues[concept] for m in re.finditer(r"(?<!\w)" + re.escape(cue), text)]
-            longer = [m.span() for other, words in cues.items() if other != concept for cue in words
-                      for m in re.finditer(r"(?<!\w)" + re.escape(cue), text)]
+            spans = [m.span() for cue in cues[concept] for m in word_start(cue).finditer(text)]
+            longer = [m.span() for cue in rivals[concept] for m in word_start(cue).finditer(text)]
             if spans and all(any(a <= s and e <= b and (b - a) > (e - s) for a, b in longer) for s, e in spans):
                 yield finding(auditor.curie(node), "words-of-another-concept",
                               f"{auditor.curie(role)} {auditor.curie(concept)}: its words occur only inside a longer "
                               "cue of another concept")
+
+
+@lru_cache(maxsize=4096)
+def word_start(words: str) -> re.Pattern:
+    """``words`` where a word starts ("withdraw" finds "withdrawal")."""
+    return re.compile(r"(?<!\w)" + re.escape(words))
 
 
 def readings(auditor: Auditor, finding) -> Iterator:
@@ -215,7 +232,7 @@ def readings(auditor: Auditor, finding) -> Iterator:
         for asserter in data.objects(node, PROV.wasAttributedTo):
             if (asserter, RDF.type, DG.Author) in data or asserter not in actors or _a_reader(auditor, asserter):
                 continue
-            heard = {_speaker(e.quote, actors) for e in evidence_of(data, node)}
+            heard = {_speaker(e.quote, actors) for e in auditor.evidence(node)}
             if not any(s == asserter or (s is not None and _speaks_for(auditor, s, {asserter})) for s in heard):
                 yield finding(auditor.curie(node), "reading-without-its-reader",
                               f"a {auditor.curie(mode)} attributed to {auditor.curie(asserter)}, whose words the "
@@ -232,7 +249,7 @@ def sections(auditor: Auditor, finding) -> Iterator:
     actors = {actor: {name.casefold() for name in auditor.names(actor)} for actor in _actors(data)}
     for node in auditor.statements():
         authors = [a for a in data.objects(node, PROV.wasAttributedTo) if (a, RDF.type, DG.Author) in data]
-        if authors and (node, DG.assertionMode, DG.Reported) in data and not _unnamed_sources(data, node):
+        if authors and (node, DG.assertionMode, DG.Reported) in data and not _unnamed_sources(auditor, node):
             yield finding(auditor.curie(node), "reported-by-the-author",
                           "reported (an actor's words) but attributed to the author: whose words are they?")
         if not authors or (node, DG.assertionMode, DG.FactualAssertion) in data:
@@ -248,17 +265,17 @@ def sections(auditor: Auditor, finding) -> Iterator:
                 break
 
 
-def _unnamed_sources(data: Dataset, node) -> bool:
+def _unnamed_sources(auditor: Auditor, node) -> bool:
     """Whether the words are reported from sources the page does not name ("officials who asked not to be named
     said"): then the page vouches for them, and its author is their asserter."""
-    return any(voice(evidence.quote).kind == "anonymous" for evidence in evidence_of(data, node))
+    return any(voice(evidence.quote).kind == "anonymous" for evidence in auditor.evidence(node))
 
 
 def uncertainty(auditor: Auditor, finding) -> Iterator:
     """A stance the quote calls unknown, recorded as the party's own, or not recorded as uncertain."""
     data = auditor.data
     for node in auditor.statements():
-        quotes = [e.quote for e in evidence_of(data, node)]
+        quotes = [e.quote for e in auditor.evidence(node)]
         if not any(_UNCERTAIN.search(q) and voice(q).kind == "none" for q in quotes):
             continue
         about = set(data.objects(node, DG.about)) | set(data.objects(node, DG.holder))
@@ -291,7 +308,7 @@ def negations(auditor: Auditor, finding) -> Iterator:
     """A quote whose source negates it in the words just before it."""
     data = auditor.data
     for node in {n for n, _ in data.subject_objects(DG.evidence)}:
-        for evidence in evidence_of(data, node):
+        for evidence in auditor.evidence(node):
             text = auditor.text_of(evidence.source)
             at = text.find(evidence.quote)
             if at > 0 and _NEGATION.search(text[max(0, at - 12):at]):

@@ -3,20 +3,21 @@
 A drafted fact that the audit would flag once accepted (a party the quote
 does not name, a speaker other than the quote's, a dropped qualifier …) is
 flagged now, beside its sentence, so that the reviewer sees why before
-deciding. The facts are put, as the fact sheet would hold them, into a scratch
-graph of the ontology, the reference entities and the document's own graph
-— not the whole corpus — and audited there.
+deciding. The facts are put, as the fact sheet would hold them, into the
+document's world (``KnowledgeGraph.world``: the ontology, the reference
+entities and the document's own graph — not the whole corpus) and audited
+there.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
-from .fidelity import audit
+from .fidelity import findings_in, statements_in
 from .graph import KnowledgeGraph
-from .layout import CONTEXT_IRI, ENTITIES_GRAPH, ONTOLOGY_GRAPH
+from .layout import CONTEXT_IRI
 from .load import parse_into
 from .namespaces import DGS
 from .review import Candidate, proposed_fact
@@ -34,15 +35,11 @@ def vet(graph: KnowledgeGraph, name: str, candidates: list[Candidate]) -> list[C
     drafted = Graph()
     parse_into(drafted, SourceFile(Path(f"{name}.yaml"), DGS[name], f"drafts of {name}", sheet), graph.layout,
                graph.names)
-    scratch = Dataset(default_union=True)
-    for graph_name in (ONTOLOGY_GRAPH, ENTITIES_GRAPH, DGS[name]):
-        for quad in graph.dataset.quads((None, None, None, graph_name)):
-            scratch.add(quad)
-    own = scratch.graph(DGS[name])
+    world = graph.world([DGS[name]])
     for triple in drafted:
-        own.add(triple)
+        world.add(triple)
     found: dict[str, list[str]] = {}
-    for finding in audit(KnowledgeGraph.scratch(graph.layout, scratch)):
+    for finding in findings_in(world, statements_in(world), graph.source_texts()):
         if finding.node in facts:
             found.setdefault(finding.node, []).append(f"{finding.message} [{finding.rule}]")
     for iri, candidate in facts.items():
