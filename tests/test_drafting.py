@@ -270,3 +270,23 @@ def test_a_point_under_parties_firm_line_is_their_principle(project, tmp_path):
     slug, _ = add_source(project.layout, text, title="A firm line (made up)", day=date(2026, 3, 10))
     point = by_sentence(propose_all(project, slug), "No border")
     assert (point.kind, point.asserted_by, point.assertion_mode) == ("Principle", "dgr:poland", "Reported")
+
+
+def test_a_party_named_inside_a_phrase_of_the_lead_does_not_hold_its_principles(project, tmp_path):
+    """"Neighbours wary of Moscow's intentions — Finland above all — keep a common line:": the line is Finland's;
+    Moscow is what the neighbours are wary of."""
+    text = tmp_path / "wary.txt"
+    text.write_text("April 2, 2026\n\nNeighbours wary of Moscow's intentions — Finland above all — keep a common line:"
+                    "\n\nNo sanctions may be lifted before a withdrawal.\n")
+    slug, _ = add_source(project.layout, text, title="A common line (made up)", day=date(2026, 4, 2))
+    point = by_sentence(propose_all(project, slug), "No sanctions")
+    assert (point.kind, point.asserted_by) == ("Principle", "dgr:finland")
+
+
+def test_a_new_name_is_proposed_without_its_article_or_possessive():
+    """A capitalised phrase the graph does not know is proposed as a name: not "the Kremlin" after a weekday, nor
+    "Poland's" when Poland is known."""
+    from diplograph.reporting import unknown_names
+
+    assert unknown_names("On Friday the Vatican envoy Marco Rossi met Poland's minister.", ["Poland"]) == \
+        ["Vatican", "Marco Rossi"]

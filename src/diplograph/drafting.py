@@ -23,7 +23,20 @@ from .evidence import quotes_from
 from .fidelity import CLOSE_SPELLING, contexts, cue_in, normalise
 from .graph import KnowledgeGraph
 from .namespaces import DCTERMS, DG, DGR, DGS, SKOS
-from .reporting import EVALUATIVE, Role, Voice, date_of, framing, interpretive, kind_of, reader_voice, roles, voice
+from .reporting import (
+    EVALUATIVE,
+    Role,
+    Voice,
+    after_preposition,
+    date_of,
+    framing,
+    interpretive,
+    kind_of,
+    reader_voice,
+    roles,
+    unknown_names,
+    voice,
+)
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .terms import short
 
@@ -150,7 +163,8 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
         return replace(candidate, kind="Assessment", assertion_mode="Judgement",
                        rule="a point under a lead announcing implications or reasons: the author's reading")
     if lead and _PRINCIPLES.search(lead):
-        holders = [m for m in _mentions(lead, gazetteer) if m.actor]
+        holders = [m for m in _mentions(lead, gazetteer)
+                   if m.actor and not after_preposition(lead, lead.casefold().find(m.text.casefold()))]
         if holders:
             return replace(candidate, kind="Principle", asserted_by=holders[0].entity, assertion_mode="Reported",
                            rule="a list of principles, held by the actor its lead names")
@@ -284,7 +298,8 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
     return Candidate(id=hashlib.sha1(sentence.encode()).hexdigest()[:10], sentence=sentence, kind=kind,
                      asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
                      stated_on=stated_on, date_precision=precision, confidence=confidence,
-                     new_entities=_unknown_names(sentence, mentions), measures=gazetteer.measures_in(sentence),
+                     new_entities=unknown_names(sentence, [m.text for m in mentions]),
+                     measures=gazetteer.measures_in(sentence),
                      content=[m.entity for m in _with_people(sentence[voice(sentence).content_start:], gazetteer)])
 
 
@@ -375,25 +390,3 @@ def _speaker_of(sentence: str, heard: Voice, mentions: list[Mention]) -> Mention
     if not before:
         return None
     return before[0] if heard.kind == "according" else before[-1]
-
-
-_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?|the\s+)?[A-Z][\w’'-]+)*")
-_NOT_NAMES = {"On", "In", "The", "A", "An", "It", "This", "That", "These", "Those", "He", "She", "They", "We", "But",
-              "And", "By", "For", "If", "As", "At", "While", "Whether", "After", "Before", "MADE", "NOT"}
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-
-
-def _unknown_names(sentence: str, mentions: list[Mention]) -> list[str]:
-    """Capitalised phrases that no mention covers: proper names the graph does not know yet."""
-    known = " ".join(m.text for m in mentions).casefold()
-    found = []
-    for match in _NAME.finditer(sentence):
-        if match.start() == 0 and " " not in match.group():
-            continue  # one capitalised word opening the sentence: any word is capitalised there
-        words = [w for w in match.group().split() if w not in _NOT_NAMES and w not in _MONTHS]
-        name = " ".join(words).strip(" ’'-")
-        if len(name) > 2 and name.casefold() not in known and not any(
-                w.casefold() in known for w in words if len(w) > 3):
-            found.append(name)
-    return list(dict.fromkeys(found))

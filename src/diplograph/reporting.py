@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "Role", "Voice", "date_of", "framing", "interpretive",
-           "kind_of", "reader_voice", "roles", "stance_of", "voice"]
+__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "Role", "Voice", "after_preposition", "date_of", "framing",
+           "interpretive", "kind_of", "reader_voice", "roles", "stance_of", "unknown_names", "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
@@ -103,6 +103,21 @@ def _reporting_verb(sentence: str, start: int) -> re.Match | None:
     while found is not None and not sentence[:found.start()].strip(" \"'“‘-—"):
         found = REPORTING.search(sentence, found.end())
     return found
+
+
+_PREPOSITIONS = {"with", "of", "about", "on", "to", "from", "against", "by", "toward", "towards", "at", "for", "in",
+                 "over", "into", "near", "than"}
+
+
+def after_preposition(text: str, at: int) -> bool:
+    """Whether the word just before ``at`` is a preposition: a name there is what a phrase is about, not its
+    subject ("states familiar with Moscow's behaviour warn": Moscow does not warn).
+
+    >>> after_preposition("States familiar with Moscow's behaviour", 21)
+    True
+    """
+    before = text[:at].casefold().split()
+    return bool(before) and before[-1] in _PREPOSITIONS
 
 
 def reader_voice(sentence: str) -> bool:
@@ -264,3 +279,32 @@ def framing(sentence: str) -> bool:
     statement: how the writer frames what follows. A line ending in a colon leads a list and is not one."""
     end = sentence.rstrip(" ”\"’')")
     return end.endswith("?") or not end.endswith((".", "!", ":"))
+
+
+_PROPER_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?|the\s+)?[A-Z][\w’'-]+)*")
+_NOT_NAMES = {"On", "In", "The", "A", "An", "It", "This", "That", "These", "Those", "He", "She", "They", "We", "But",
+              "And", "By", "For", "If", "As", "At", "While", "Whether", "After", "Before", "MADE", "NOT"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def unknown_names(sentence: str, known_names: list[str]) -> list[str]:
+    """Capitalised phrases that none of ``known_names`` (the names found in the sentence) covers: proper names
+    the graph does not know yet.
+
+    >>> unknown_names("On Monday the Kremlin envoy Ivan Petrov met Poland's minister.", ["Poland"])
+    ['Kremlin', 'Ivan Petrov']
+    """
+    known = " ".join(known_names).casefold()
+    found = []
+    for match in _PROPER_NAME.finditer(sentence):
+        if match.start() == 0 and " " not in match.group():
+            continue  # one capitalised word opening the sentence: any word is capitalised there
+        words = [re.sub(r"['’]s$", "", w) for w in match.group().split() if w not in _NOT_NAMES | _MONTHS]
+        while words and words[0].islower():  # "Monday the Kremlin": the weekday gone, "the" opens no name
+            words.pop(0)
+        name = " ".join(words).strip(" ’'-")
+        if len(name) > 2 and name.casefold() not in known and not any(
+                w.casefold() in known for w in words if len(w) > 3):
+            found.append(name)
+    return list(dict.fromkeys(found))

@@ -29,7 +29,7 @@ from rdflib import RDF, Dataset, Literal, URIRef
 
 from .evidence import Evidence
 from .namespaces import DCTERMS, DG, PROV, RDFS, SKOS, XSD
-from .reporting import READER_WORDS, voice
+from .reporting import READER_WORDS, after_preposition, voice
 
 __all__ = ["RULES", "dates", "negations", "qualifiers", "readings", "sections", "shadowed_concepts", "speakers",
            "stances", "uncertainty", "word_start"]
@@ -57,7 +57,6 @@ RULES = {
 }
 _STANCE_BEARING = (DG.Position, DG.Principle, DG.Demand, DG.Claim)
 _READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
-_PREPOSITIONS = {"with", "of", "about", "on", "to", "from", "against", "by", "toward", "towards", "at", "for", "in"}
 _UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows)\b", re.I)
 _NEGATION = re.compile(r"(?<!\w)(not|no|never|n['’]t|neither|nor|without)\W*$", re.I)
 _FLOOR = re.compile(r"^(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line)?$", re.I)
@@ -111,8 +110,7 @@ def _speaker(quote: str, actors: dict[URIRef, set[str]]) -> URIRef | None:
     for actor, names in actors.items():
         for name in names:
             for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded[:heard.speaker_end]):
-                before = folded[:match.start()].split()
-                if not before or before[-1] not in _PREPOSITIONS:
+                if not after_preposition(folded, match.start()):
                     found.append((match.start(), actor))
     return max(found)[1] if found else None
 
