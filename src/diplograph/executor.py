@@ -16,6 +16,7 @@ import dataclasses
 import multiprocessing
 import os
 import signal
+import threading
 from dataclasses import dataclass
 
 from .answers import Job, Outcome, details, evaluate
@@ -96,7 +97,7 @@ class QueryExecutor:
         self._closed = True
         while True:
             try:
-                self._stop(self._idle.get_nowait())
+                self._stop(self._idle.get_nowait(), wait=True)
             except asyncio.QueueEmpty:
                 return
 
@@ -225,11 +226,20 @@ class QueryExecutor:
             self._idle.put_nowait(self._spawn())
 
     @staticmethod
-    def _stop(worker: _Worker) -> None:
+    def _stop(worker: _Worker, *, wait: bool = False) -> None:
+        """Kill a worker; reaped in a thread unless ``wait``: a worker of a large graph takes tens of milliseconds
+        to go (its memory unmapped), which the event loop need not wait for (an accept replaces every worker)."""
         if worker.process.is_alive():
             worker.process.kill()
-        worker.process.join(timeout=5)
-        worker.connection.close()
+        if wait:
+            _reap(worker)
+        else:
+            threading.Thread(target=_reap, args=(worker,), name="diplograph-reaper", daemon=True).start()
+
+
+def _reap(worker: _Worker) -> None:
+    worker.process.join(timeout=5)
+    worker.connection.close()
 
 
 LONG_JOB = 1.0
