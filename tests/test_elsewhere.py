@@ -37,3 +37,42 @@ def test_a_document_sees_the_class_another_gives_what_it_refers_to_and_loses_it_
     pairs = kept.update({"first": ("a", demand), "second": ("b", reply), "third": ("c", unrelated)})
     assert pairs == {"first": [], "second": [["s1", "Demand"]], "third": []}
     assert kept.update({"second": ("b", reply), "third": ("c", unrelated)})["second"] == []
+
+
+def _crossing_index(rng: random.Random, number: int) -> Index:
+    """Like ``_index``, with IRIs described by two documents at times, retired ones and references to nothing."""
+    own = {f"d{number}-s{i}" for i in range(rng.randint(1, 3))} | {f"d{rng.randint(0, 19)}-s0"}
+    types = {iri: ["Demand"] for iri in own if rng.random() < 0.8}
+    refers = {f"d{rng.randint(0, 24)}-s{rng.randint(0, 2)}" for _ in range(rng.randint(0, 4))}
+    retired = {f"d{rng.randint(0, 24)}-s2"} if rng.random() < 0.3 else set()
+    return Index(frozenset(own), types, frozenset(refers), frozenset(retired), {})
+
+
+def test_crossings_kept_current_equal_crossings_worked_out_anew():
+    """References to what nothing describes and IRIs given a class by two documents, kept change by change, are
+    those of a corpus read afresh — and those worked out by hand from the indexes."""
+    from rdflib import Dataset
+
+    from diplograph.crossing import Crossings
+
+    rng = random.Random(11)
+    documents = {f"d{n}": (f"k{n}-0", _crossing_index(rng, n)) for n in range(20)}
+    kept = Crossings(Dataset())
+    kept.update(documents)
+    for step in range(80):
+        name = f"d{rng.randint(0, 24)}"
+        if name in documents and rng.random() < 0.3:
+            del documents[name]
+        else:
+            documents[name] = (f"k{name}-{step + 1}", _crossing_index(rng, int(name[1:])))
+        fresh = Crossings(Dataset())
+        assert kept.update(documents) == fresh.update(documents), step
+        assert kept.twice == fresh.twice, step
+        described = set().union(*(index.described | index.retired for _, index in documents.values()))
+        assert kept.update(documents) == {
+            n: sorted(index.refers - described) for n, (_, index) in documents.items() if index.refers - described}
+        givers = {}
+        for n, (_, index) in documents.items():
+            for iri in index.types:
+                givers.setdefault(iri, set()).add(n)
+        assert kept.twice == {iri for iri, names in givers.items() if len(names) > 1}, step

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 import orjson
 from rdflib import Dataset, Graph, URIRef
@@ -29,7 +30,7 @@ from . import cache, shacl
 from .cache import code_digest
 from .checking import FORMAT, Progress, Workers, kept_check, remember_check
 from .convert import graph_of_nquads
-from .crossing import Elsewhere, Index, across
+from .crossing import Crossings, Elsewhere, Index, across
 from .errors import DataError, Problem
 from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, Layout
 from .load import read_file, read_shared, signature
@@ -286,7 +287,9 @@ def _check(layout: Layout, corpus: Corpus, workers: Workers, progress: Progress 
     corpus.checked = [document.name for document, _, _ in todo]
     for document in corpus.documents:
         problems += document.problems
-    crossing = across(corpus.shared, [(d.file, d.index) for d in corpus.documents])
+    with _KEPT_LOCK:
+        crossings = _kept(_CROSSINGS, layout, corpus, lambda: Crossings(corpus.shared))
+        crossing = across(crossings, [(d.name, d.file, d.key, d.index) for d in corpus.documents])
     _LAST_CHECKED[layout] = (_signature(corpus), checked_as, crossing)
     problems += crossing
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message))
@@ -337,13 +340,23 @@ def check_key(document: Document, elsewhere: list[list[str]]) -> str:
 def _elsewhere(layout: Layout, corpus: Corpus) -> dict[str, list[list[str]]]:
     """Each document's (IRI, class) pairs from the other documents, from what this process worked out for the
     corpus it checked last, brought up to ``corpus`` (see ``crossing.Elsewhere``)."""
-    with _ELSEWHERE_LOCK:
-        shared, found = _ELSEWHERE.get(layout, ("", None))
-        if found is None or shared != corpus.shared_key:
-            found = Elsewhere()
-            _ELSEWHERE[layout] = (corpus.shared_key, found)
+    with _KEPT_LOCK:
+        found = _kept(_ELSEWHERE, layout, corpus, Elsewhere)
         return found.update({document.name: (document.key, document.index) for document in corpus.documents})
 
 
+T = TypeVar("T")
+
+
+def _kept(table: dict[Layout, tuple[str, T]], layout: Layout, corpus: Corpus, make: Callable[[], T]) -> T:
+    """What this process keeps of ``layout``'s documents in ``table``, made again when the shared files changed."""
+    shared, found = table.get(layout, ("", None))
+    if found is None or shared != corpus.shared_key:
+        found = make()
+        table[layout] = (corpus.shared_key, found)
+    return found
+
+
 _ELSEWHERE: dict[Layout, tuple[str, Elsewhere]] = {}
-_ELSEWHERE_LOCK = threading.Lock()
+_CROSSINGS: dict[Layout, tuple[str, Crossings]] = {}
+_KEPT_LOCK = threading.Lock()
