@@ -6,7 +6,8 @@ import pytest
 
 from diplograph.entities import describe
 from diplograph.errors import UnknownEntityError
-from diplograph.namespaces import DG, DGR, PROV
+from diplograph.graph import KnowledgeGraph
+from diplograph.namespaces import DG, DGR, DGS, PROV
 
 
 @pytest.mark.parametrize("name, iri", [
@@ -49,3 +50,16 @@ def test_assertion_is_kept_with_statement(graph):
     readings = [s for s in analysts.statements if s.via == PROV.wasAttributedTo]
     assert DGR["assessment-signal-is-tactical-positioning"] in {s.iri for s in readings}
     assert all(s.mode is None or s.mode in (DG.Interpretation, DG.FactualAssertion, DG.Judgement) for s in readings)
+
+
+def test_names_asked_of_the_engine_are_the_names_walked_in_rdflib():
+    """The names index of a loaded graph (three queries to the engine) equals the one walked in an rdflib dataset
+    (as a document is read against the reference entities): every label, alias, title and document name, the
+    same one winning where two nodes share a name."""
+    from diplograph.names import Names
+
+    graph = KnowledgeGraph.open()
+    walked, asked = Names.of(graph.dataset), graph.names
+    assert (asked.terms, asked.by_label, asked.spellings) == (walked.terms, walked.by_label, walked.spellings)
+    assert asked.resolve("Moscow") == str(DGR.russia) and "Demand" in asked.terms
+    assert asked.by_label["2025-11-30-peace-talks-putin-conditions"] == DGS["2025-11-30-peace-talks-putin-conditions"]

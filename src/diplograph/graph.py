@@ -253,7 +253,7 @@ class KnowledgeGraph:
     @property
     def names(self) -> Names:
         """Labels and aliases → entities, built once per snapshot (name lookups are on request paths)."""
-        return self.cached("names", lambda: Names.of(self.dataset))
+        return self.cached("names", lambda: Names.of_engine(self.store.run))
 
     @property
     def canned(self) -> dict[str, CannedQuery]:
