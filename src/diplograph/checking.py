@@ -109,7 +109,7 @@ def _init_worker(layout: Layout, overrides: dict[Path, str] | None, shared: Data
 
 
 def _parse_one(file: SourceFile) -> Parsed:
-    graph = Graph(identifier=file.graph)
+    graph = Graph(store="SimpleMemory", identifier=file.graph)  # no named graphs in it: the simplest store
     try:
         parse_into(graph, file, _WORKER["layout"], _WORKER["names"])  # type: ignore[arg-type]
     except DataError as error:

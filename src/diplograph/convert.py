@@ -62,13 +62,13 @@ def triples_from_native(triples) -> list[tuple[Node, Node, Node]]:
 
 def graph_of_nquads(data: bytes, name: URIRef) -> Graph:
     """The graph ``name`` of an N-Quads text, as an rdflib graph for the tools that need one (pySHACL, the
-    audit): read by Oxigraph's parser, several times faster than rdflib's (0.1 s for a document's 1,100 quads)."""
-    graph = Graph(identifier=name)
+    checks): read by Oxigraph's parser into rdflib's simplest memory store, several times faster than rdflib's
+    parser into its default one (a document's 1,100 quads in ~10 ms)."""
+    graph = Graph(store="SimpleMemory", identifier=name)
     wanted = ox.NamedNode(str(name))
-    add = graph.add
-    for quad in ox.parse(data, format=ox.RdfFormat.N_QUADS):
-        if quad.graph_name == wanted:
-            add((from_native(quad.subject), from_native(quad.predicate), from_native(quad.object)))
+    add = graph.store.add
+    for triple in triples_from_native(q for q in ox.parse(data, format=ox.RdfFormat.N_QUADS) if q.graph_name == wanted):
+        add(triple, graph)
     return graph
 
 

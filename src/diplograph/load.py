@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 
-from .convert import from_native
+from .convert import triples_from_native
 from .errors import DataError, Problem, relative
 from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, YAML_SUFFIXES, Layout
 from .names import Names
@@ -66,13 +66,14 @@ def parse_into(graph: Graph, file: SourceFile, layout: Layout, names: Names | No
 
 def _parse_turtle(graph: Graph, file: SourceFile) -> None:
     """Turtle read by Oxigraph's parser: several times faster than rdflib's, and strict about IRIs."""
-    add = graph.add
     try:
-        for triple in ox.parse(file.text, format=ox.RdfFormat.TURTLE, base_iri=file.path.as_uri()):
-            add((from_native(triple.subject), from_native(triple.predicate), from_native(triple.object)))
+        triples = triples_from_native(ox.parse(file.text, format=ox.RdfFormat.TURTLE, base_iri=file.path.as_uri()))
     except SyntaxError as error:
         why = str(error.msg).split(": ", 1)[-1] if error.msg.startswith("Parser error") else error.msg
         raise DataError([Problem(file.display, error.lineno, f"Turtle syntax error: {why}")]) from None
+    add = graph.add
+    for triple in triples:
+        add(triple)
 
 
 def read_shared(layout: Layout, overrides: dict[Path, str] | None = None,

@@ -267,8 +267,8 @@ def _evidence_problems(graph: Graph, name: URIRef, texts: dict[URIRef, str], fil
             exact = graph.value(selector, OA.exact)
             if exact is None:
                 continue  # reported by SHACL
-            shown, line = _quote_location(str(exact), file, locator, evidence)
             if source != name:
+                shown, line = _quote_location(str(exact), file, locator, evidence)
                 yield Problem(shown, line, f"evidence cites <{source}>, but this file holds the facts of <{name}>; "
                                           "quote a document only in its own file")
                 continue
@@ -277,7 +277,8 @@ def _evidence_problems(graph: Graph, name: URIRef, texts: dict[URIRef, str], fil
                 continue
             prefix = str(graph.value(selector, OA.prefix) or "")
             suffix = str(graph.value(selector, OA.suffix) or "")
-            if prefix + str(exact) + suffix not in text:
+            if prefix + str(exact) + suffix not in text:  # located only then: a search of the file's lines
+                shown, line = _quote_location(str(exact), file, locator, evidence)
                 yield Problem(shown, line, f"quote not found verbatim in its source: {_clip(str(exact))!r}"
                                           f"{_nearest_hint(str(exact), text)}")
 
