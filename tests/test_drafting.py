@@ -290,3 +290,18 @@ def test_a_new_name_is_proposed_without_its_article_or_possessive():
 
     assert unknown_names("On Friday the Vatican envoy Marco Rossi met Poland's minister.", ["Poland"]) == \
         ["Vatican", "Marco Rossi"]
+
+
+def test_a_pronoun_speaks_for_the_party_who_spoke_just_before(project, tmp_path):
+    """"They warned that …" after a sentence Finland speaks in is Finland's; a pronoun with no party speaking
+    before it is left to the source to vouch for, not given to whoever is named in its words."""
+    text = tmp_path / "pronoun.txt"
+    text.write_text("April 9, 2026\n\nHe warned that Moscow would reject any ceasefire proposal.\n\n"
+                    "Finland demanded that Russia withdraw from the border areas. They also warned that the talks "
+                    "would fail without guarantees.\n")
+    slug, _ = add_source(project.layout, text, title="Who warned (made up)", day=date(2026, 4, 9))
+    candidates = propose_all(project, slug)
+    after = by_sentence(candidates, "They also warned")
+    assert (after.asserted_by, after.assertion_mode) == ("dgr:finland", "Reported")
+    alone = by_sentence(candidates, "He warned")
+    assert alone.asserted_by != "dgr:russia" and "no party spoke just before" in alone.rule

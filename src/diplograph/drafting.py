@@ -20,9 +20,10 @@ from anyascii import anyascii
 
 from .errors import DiplographError
 from .evidence import quotes_from
-from .fidelity import CLOSE_SPELLING, contexts, cue_in, normalise
+from .fidelity import contexts
+from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
-from .namespaces import DCTERMS, DG, DGR, DGS, SKOS
+from .namespaces import DCTERMS, DGS
 from .reporting import (
     EVALUATIVE,
     Role,
@@ -40,11 +41,13 @@ from .reporting import (
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .terms import short
 
-__all__ = ["Gazetteer", "draft", "draft_sentence", "propose"]
+__all__ = ["draft", "draft_sentence", "propose"]
 
 _BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z])")
 
 _READERS = ("dgr:analysts", "dgr:diplomats")
+_PRONOUN = re.compile(r"(?:he|she|they)(?:\s+(?:also|again|later|then|further|still))?", re.I)
+_PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\"): the party who spoke in the sentence before"
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
             ) -> list[Candidate]:
@@ -65,7 +68,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     day = date.fromisoformat(str(issued)) if issued is not None else None
     author = graph.dataset.value(DGS[name], DCTERMS.creator)
     cited = {quote.exact for quote in quotes_from(graph.dataset, DGS[name])}
-    gazetteer = graph.cached("gazetteer", lambda: _gazetteer(graph))
+    gazetteer = graph.cached("gazetteer", lambda: gazetteer_of(graph))
     found, leads = [], {}
     for line, around in contexts(text):
         for sentence in _sentences(line):
@@ -74,9 +77,19 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
             found += _affiliations(sentence, gazetteer, short(author) if author else None)
             if candidate is not None:
-                found.append(_in_context(candidate, around, gazetteer) if read_context else candidate)
+                candidate = _in_context(candidate, around, gazetteer) if read_context else candidate
+                found.append(_as_before(candidate, found[-1] if found else None))
                 leads.setdefault(around[0] if around else "", found[-1])  # a lead's first point
     return [_as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
+
+
+def _as_before(candidate: Candidate, before: Candidate | None) -> Candidate:
+    """A sentence whose speaker is a pronoun ("They argue that …") given to the party who spoke in the one before."""
+    if candidate.rule != _PRONOUN_SPEAKS:
+        return candidate
+    if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
+        return replace(candidate, rule="a pronoun speaks, and no party spoke just before: the source vouches for it")
+    return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}")
 
 
 def _as_its_points(lead: Candidate, point: Candidate | None) -> Candidate:
@@ -94,7 +107,7 @@ def draft_sentence(graph: KnowledgeGraph, sentence: str, day: date | None = None
     >>> draft_sentence(KnowledgeGraph.open(), "Kyiv rejects Moscow's terms.").asserted_by
     'dgr:ukraine'
     """
-    return _candidate(sentence, graph.cached("gazetteer", lambda: _gazetteer(graph)), day, author)
+    return _candidate(sentence, graph.cached("gazetteer", lambda: gazetteer_of(graph)), day, author)
 
 
 def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
@@ -195,69 +208,6 @@ def _speaker(heading: str, gazetteer) -> list[Mention]:
         if mention.actor and start == 0 and _VOICE.match(prefix[len(mention.text):].strip()):
             return [mention]
     return []
-
-
-class Gazetteer(dict):
-    """Casefolded label or alias → (entity as a prefixed name, its label, whether it is an actor), with a look-up of
-    the closest spelling among names of its first letter and a length that could reach the cut-off only."""
-
-    def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None):
-        super().__init__(names)
-        self.measures = measures or {}
-        """Each measure of the vocabulary (``dg:Name``) → the words that name it (labels and cue words)."""
-        self._by_letter: dict[str, list[str]] = {}
-        for key in sorted(self):
-            self._by_letter.setdefault(key[:1], []).append(key)
-        self._seen: dict[str, str | None] = {}
-
-    def measures_in(self, sentence: str) -> list[str]:
-        """The measures whose labels or cue words (``skos:hiddenLabel``) the sentence uses, in the order it does."""
-        text = normalise(sentence)
-        found = [(min(text.find(normalise(cue)) for cue in cues if cue_in(text, {cue})), measure)
-                 for measure, cues in self.measures.items() if cue_in(text, cues)]
-        return [measure for _, measure in sorted(found)]
-
-    def lookup(self, phrase: str) -> str | None:
-        """The key under which ``phrase`` names an entity: as written, without a possessive ("Russia's"), or as a
-        demonym or adjective of an actor ("Russian", "Ukrainian", "Belarusian"); an acronym of two letters only in
-        capitals ("EU", not "eu")."""
-        key = phrase.casefold()
-        if len(key) < 3 and not (len(key) == 2 and phrase.isupper()):
-            return None
-        for form in (key, re.sub(r"['’]s$", "", key)):
-            if form in self:
-                return form
-        if phrase[:1].isupper() and key.endswith("n") and " " not in key:
-            for stem in (key[:-1], key[:-3] + "e", key[:-3], key[:-2]):
-                if len(stem) >= 4 and stem in self and self[stem][2]:
-                    return stem
-        return None
-
-    def closest(self, key: str) -> str | None:
-        """The name spelt most like ``key`` (difflib's ratio at least ``CLOSE_SPELLING``), if any."""
-        if key not in self._seen:
-            # a ratio of 2M/(a+b) >= c needs the shorter at least c/(2-c) of the longer
-            reach = CLOSE_SPELLING / (2 - CLOSE_SPELLING)
-            near = [k for k in self._by_letter.get(key[:1], ())
-                    if min(len(k), len(key)) >= reach * max(len(k), len(key))]
-            found = difflib.get_close_matches(key, near, n=1, cutoff=CLOSE_SPELLING)
-            self._seen[key] = found[0] if found else None
-        return self._seen[key]
-
-
-def _gazetteer(graph: KnowledgeGraph) -> Gazetteer:
-    names = graph.names
-    actors = set(graph.instances(DG.Actor))
-    found = {spelling: (short(iri), graph.label(iri), iri in actors) for spelling, iri in names.by_label.items()
-             if spelling in names.entities and str(iri).startswith(str(DGR))}  # entities, not vocabulary terms
-    for iri, word in graph.dataset.subject_objects(SKOS.hiddenLabel):  # demonyms and other cue words of entities
-        if str(iri).startswith(str(DGR)):
-            found.setdefault(str(word).casefold(), (short(iri), graph.label(iri), iri in actors))
-    measures: dict[str, set[str]] = {}
-    for row in graph.query("SELECT ?m ?word WHERE { ?m skos:inScheme dg:Measures ; "
-                           "skos:prefLabel|skos:altLabel|skos:hiddenLabel ?word }"):
-        measures.setdefault(short(row[0]), set()).add(str(row[1]))
-    return Gazetteer(found, measures)
 
 
 def _mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -365,6 +315,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None
     if speaker is not None:
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
+    if heard.kind == "reported" and _PRONOUN.fullmatch(sentence[heard.speaker_start:heard.speaker_end].strip()):
+        return kind or "Claim", "Reported", author, _PRONOUN_SPEAKS
     if heard.kind == "reported":
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
