@@ -18,6 +18,7 @@ from diplograph.documents import add_source
 from diplograph.drafting import draft
 from diplograph.errors import DataError, DiplographError
 from diplograph.graph import KnowledgeGraph
+from diplograph.namespaces import DGR
 from diplograph.review import accept, read_candidates, review_file
 
 DIPLOGRAPH = Path(sys.executable).with_name("diplograph")
@@ -208,6 +209,10 @@ def test_the_web_review_validates_against_every_data_folder(drafted, tmp_path):
                             json={"action": "accept", "set": {"towards": "dgr:28-point-plan",
                                                               "attributedTo": "Extra Envoy"}})
         assert answer.status_code == 200, answer.text
+        # asked at once, a query worker answers from the graph with the fact: none forked before the accept does
+        asked = httpx.get(f"{server.url}/sparql", timeout=30, headers={"Accept": "application/sparql-results+json"},
+                          params={"query": f"ASK {{ <{DGR}position-{rejection.id}> ?p ?o }}"})
+        assert asked.json()["boolean"] is True, asked.text
         fact = httpx.get(f"{server.url}/entities/position-{rejection.id}", timeout=30).json()
         assert any(s["iri"].endswith("extra-envoy") for s in [{"iri": r["node"]} for r in fact["outgoing"]])
     finally:
