@@ -305,3 +305,16 @@ def test_a_pronoun_speaks_for_the_party_who_spoke_just_before(project, tmp_path)
     assert (after.asserted_by, after.assertion_mode) == ("dgr:finland", "Reported")
     alone = by_sentence(candidates, "He warned")
     assert alone.asserted_by != "dgr:russia" and "no party spoke just before" in alone.rule
+
+
+def test_a_drafted_demand_concerns_the_territory_its_words_name(project):
+    """What a demand is about besides its parties — a territory the sentence names — is proposed as dg:concerns,
+    not left out; the parties keep their own places."""
+    from diplograph.drafting import draft_sentence
+    from diplograph.review import proposed_fact
+
+    candidate = draft_sentence(load(project), "Poland demanded on Friday that Moscow pull its troops out of the Donbas.",
+                               date(2026, 5, 8))
+    fact = proposed_fact(candidate, "a-made-up-page")
+    assert (fact["type"], fact["demandedBy"], fact["demandedOf"]) == ("Demand", "dgr:poland", "dgr:russia")
+    assert fact["concerns"] == ["dgr:donbas"]

@@ -205,6 +205,9 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
         fields |= {"describedBy": candidate.asserted_by or f"dgs:{name}", "assertionMode": candidate.assertion_mode}
     else:
         fields["about"] = [m.entity for m in candidate.mentions] or [f"dgs:{name}"]
+    subjects = [e for e in others if e not in actors and e != fields.get("towards")]
+    if candidate.kind in ("Demand", "Position") and speaker and subjects:  # the territory, process … it is about
+        fields["concerns"] = subjects
     if candidate.kind != "Proposal":  # a proposal is described by someone, not asserted
         fields |= {"attributedTo": candidate.asserted_by or f"dgs:{name}",
                    "assertionMode": candidate.assertion_mode, "derivedFrom": f"dgs:{name}"}
