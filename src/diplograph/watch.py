@@ -126,9 +126,10 @@ class Watcher:
         accepts) at most once an interval, so that accepts in a row do not each stop a build and fork another."""
         service = self.service
         before = service.graph.snapshot
+        seen = await asyncio.to_thread(service.graph.layout.fingerprint)  # before: a change after it is seen next
         await asyncio.to_thread(service.graph.refresh)
         service.graph.snapshot.inherit(before)
-        self._seen = await asyncio.to_thread(service.graph.layout.fingerprint)
+        self._seen = seen
         self.state = "current"
         service.executor.restart()
         if coalesced:
