@@ -23,6 +23,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rdflib import URIRef
+
+from ..convert import plain_rows
 from ..graph import KnowledgeGraph
 from ..terms import short
 
@@ -53,14 +56,15 @@ def negotiation_space(graph: KnowledgeGraph, issue: str) -> dict:
         "SELECT ?m ?label WHERE { ?m dg:issue ?issue ; skos:prefLabel ?label }", bindings={"issue": concept})}
     stances: dict[str, dict[str, dict[tuple, dict]]] = defaultdict(lambda: defaultdict(dict))
     labels: dict[str, str] = {}  # an actor's label, asked once (it has many statements)
-    for row in graph.query(_STANCES, bindings={"issue": concept}):
-        key = (short(row.actor), short(row.statement))
+    for measure, statement, actor, role, quote in plain_rows(graph.store.run(_STANCES,
+                                                                             substitutions={"issue": concept})):
+        key = (short(actor), short(statement))
         if key[0] not in labels:
-            labels[key[0]] = graph.label(row.actor)
-        entry = stances[short(row.measure)][str(row.role)].setdefault(
+            labels[key[0]] = graph.label(URIRef(actor))
+        entry = stances[short(measure)][role].setdefault(
             key, {"actor": key[0], "actorLabel": labels[key[0]], "statement": key[1], "quotes": []})
-        if str(row.quote) not in entry["quotes"]:
-            entry["quotes"].append(str(row.quote))
+        if quote not in entry["quotes"]:
+            entry["quotes"].append(quote)
     found = []
     for measure, label in sorted(measures.items(), key=lambda item: item[1]):
         roles = {role: sorted(stances[measure][role].values(), key=lambda e: (e["actor"], e["statement"]))
