@@ -313,8 +313,8 @@ def test_a_drafted_demand_concerns_the_territory_its_words_name(project):
     from diplograph.drafting import draft_sentence
     from diplograph.review import proposed_fact
 
-    candidate = draft_sentence(load(project), "Poland demanded on Friday that Moscow pull its troops out of the Donbas.",
-                               date(2026, 5, 8))
+    candidate = draft_sentence(load(project), "Poland demanded on Friday that Moscow pull its troops out of the "
+                               "Donbas.", date(2026, 5, 8))
     fact = proposed_fact(candidate, "a-made-up-page")
     assert (fact["type"], fact["demandedBy"], fact["demandedOf"]) == ("Demand", "dgr:poland", "dgr:russia")
     assert fact["concerns"] == ["dgr:donbas"]
