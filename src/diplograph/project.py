@@ -66,12 +66,13 @@ def entity_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
             nodes.graph.nodes[nodes.add(s)][nodes.key(p).split(":", 1)[1]] = nodes.key(o)
             continue
         source, target = nodes.add(s), nodes.add(o)
-        statement = s if s in nodes.quotes else (o if o in nodes.quotes else None)
+        statement = source if s in nodes.quotes else (target if o in nodes.quotes else None)
         if p not in labels:
             labels[p] = graph.label(URIRef(p))
-        nodes.graph.add_edge(source, target, key=nodes.key(p), predicate=nodes.key(p), label=labels[p],
-                             graph=nodes.key(name), statement=nodes.key(statement) if statement else None,
-                             quotes=sorted({q for _, q in nodes.quotes[statement]}) if statement else [],
+        predicate = nodes.key(p)
+        nodes.graph.add_edge(source, target, key=predicate, predicate=predicate, label=labels[p],
+                             graph=nodes.key(name), statement=statement,
+                             quotes=nodes.graph.nodes[statement]["quotes"] if statement else [],  # its node's list
                              editorial=name == _ENTITIES)  # reference data: memberships, parts of territories
     for a, b in plain_rows(graph.store.run("SELECT ?a ?b WHERE { ?a dg:incompatibleWith ?b }")):
         if a in nodes.measures and b in nodes.measures:
