@@ -318,3 +318,23 @@ def test_a_drafted_demand_concerns_the_territory_its_words_name(project):
     fact = proposed_fact(candidate, "a-made-up-page")
     assert (fact["type"], fact["demandedBy"], fact["demandedOf"]) == ("Demand", "dgr:poland", "dgr:russia")
     assert fact["concerns"] == ["dgr:donbas"]
+
+
+def test_a_rejection_of_the_demand_is_drafted_towards_that_demand_and_accepted_after_it(project, tmp_path):
+    """"Kyiv turned the demand down" is a position towards the demand drafted from an earlier sentence; accepted
+    in reading order, both validate; a sentence referring back to nothing read before refers to nothing."""
+    from diplograph.review import accept, proposed_fact
+
+    text = tmp_path / "referring.txt"
+    text.write_text("May 12, 2026\n\nKyiv rejected the plan outright.\n\n"
+                    "On Monday, Poland demanded that Russia withdraw its troops from Zaporizhzhia.\n\n"
+                    "Kyiv rejected the demand on Tuesday as too timid.\n")
+    slug, _ = add_source(project.layout, text, title="Back and forth (made up)", day=date(2026, 5, 12))
+    candidates = draft(load(project), slug)
+    demand, answer = by_sentence(candidates, "On Monday, Poland"), by_sentence(candidates, "Kyiv rejected the demand")
+    assert proposed_fact(answer, slug)["towards"] == f"dgr:demand-{demand.id}"
+    assert proposed_fact(by_sentence(candidates, "Kyiv rejected the plan"), slug).get("towards") is None
+    with pytest.raises(DataError, match=f"demand-{demand.id} is referred to"):  # the demand is not in the sheet yet
+        accept(project.layout, slug, answer.id)
+    accept(project.layout, slug, demand.id)
+    assert accept(project.layout, slug, answer.id) == f"dgr:position-{answer.id}"

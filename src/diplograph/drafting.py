@@ -24,6 +24,7 @@ from .fidelity import contexts
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
 from .namespaces import DCTERMS, DGS
+from .referring import Earlier
 from .reporting import (
     EVALUATIVE,
     Role,
@@ -69,18 +70,36 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     author = graph.dataset.value(DGS[name], DCTERMS.creator)
     cited = {quote.exact for quote in quotes_from(graph.dataset, DGS[name])}
     gazetteer = graph.cached("gazetteer", lambda: gazetteer_of(graph))
-    found, leads = [], {}
+    found, leads, earlier = [], {}, Earlier(graph, name)
     for line, around in contexts(text):
         for sentence in _sentences(line):
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
+                earlier.passed(sentence)
                 continue
             candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
             found += _affiliations(sentence, gazetteer, short(author) if author else None)
             if candidate is not None:
                 candidate = _in_context(candidate, around, gazetteer) if read_context else candidate
-                found.append(_as_before(candidate, found[-1] if found else None))
+                found.append(_referring(_as_before(candidate, found[-1] if found else None), earlier))
                 leads.setdefault(around[0] if around else "", found[-1])  # a lead's first point
+            earlier.passed(sentence)
+            if candidate is not None:
+                earlier.drafted(found[-1])
     return [_as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
+
+
+def _referring(candidate: Candidate, earlier: Earlier) -> Candidate:
+    """A candidate whose words refer back ("rejected the demand") with that statement among what it is about."""
+    referent = earlier.referent(candidate.sentence)
+    if referent is None or any(m.entity == referent.entity for m in candidate.mentions):
+        return candidate
+    return replace(candidate, mentions=[*candidate.mentions, referent],
+                   content=[referent.entity, *(candidate.content or [m.entity for m in candidate.mentions])])
+
+
+def _with(party: Mention, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the party a lead names first: the holder or demander of what a point under it says."""
+    return mentions if any(m.entity == party.entity for m in mentions) else [party, *mentions]
 
 
 def _as_before(candidate: Candidate, before: Candidate | None) -> Candidate:
@@ -164,7 +183,8 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
             imperative = quoted.group(1).casefold() in _IMPERATIVES
             return replace(candidate, kind="Demand" if imperative else "Claim", asserted_by=named[0].entity,
                            assertion_mode="Reported", rule="a quotation under a lead that names whose words it is"
-                           + (", in the imperative: a demand" if imperative else ""))
+                           + (", in the imperative: a demand" if imperative else ""),
+                           mentions=_with(named[0], candidate.mentions) if imperative else candidate.mentions)
     readers = [m for heading in headings for m in _speaker(heading, gazetteer) if m.entity in _READERS]
     if readers and candidate.assertion_mode == "Judgement" and interpretive(candidate.sentence) and \
             voice(candidate.sentence).kind != "author":
@@ -180,7 +200,8 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
                    if m.actor and not after_preposition(lead, lead.casefold().find(m.text.casefold()))]
         if holders:
             return replace(candidate, kind="Principle", asserted_by=holders[0].entity, assertion_mode="Reported",
-                           rule="a list of principles, held by the actor its lead names")
+                           rule="a list of principles, held by the actor its lead names",
+                           mentions=_with(holders[0], candidate.mentions))
     for heading in headings:
         named = _speaker(heading, gazetteer)
         if named:

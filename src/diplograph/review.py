@@ -194,6 +194,10 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
         addressee = next((e for e in others if e in actors), None)
         if addressee:
             fields["demandedOf"] = addressee
+    elif candidate.kind == "Principle" and speaker:
+        fields["heldBy"] = speaker
+        if candidate.measures:  # no default: a principle calls for what its words name, or the reviewer says
+            fields["callsFor"] = candidate.measures
     elif candidate.kind == "Affiliation":
         member, *state = candidate.content
         fields |= {"member": member, "role": candidate.role or ""}
@@ -206,7 +210,7 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
     else:
         fields["about"] = [m.entity for m in candidate.mentions] or [f"dgs:{name}"]
     subjects = [e for e in others if e not in actors and e != fields.get("towards")]
-    if candidate.kind in ("Demand", "Position") and speaker and subjects:  # the territory, process … it is about
+    if candidate.kind in ("Demand", "Position", "Principle") and speaker and subjects:  # a territory, process …
         fields["concerns"] = subjects
     if candidate.kind != "Proposal":  # a proposal is described by someone, not asserted
         fields |= {"attributedTo": candidate.asserted_by or f"dgs:{name}",
