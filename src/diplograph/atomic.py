@@ -27,12 +27,15 @@ def _umask() -> int:
 
 @contextmanager
 def staged(path: Path, *, text: bool = False, private: bool = False,
-           check: Callable[[Path], None] | None = None) -> Iterator[IO]:
+           check: Callable[[Path], None] | None = None, durable: bool = True) -> Iterator[IO]:
     """A file handle to write ``path``'s new content into; renamed into place only when the block succeeds.
 
     ``check`` is called on the complete temporary file before the rename (it
     raises to refuse it). The file gets the usual permissions (0666 less the
-    umask), or 0600 when ``private``.
+    umask), or 0600 when ``private``. ``durable`` (the default) syncs the file
+    and its folder to the disk; a cache whose every entry is checked on reading
+    may skip that (a crash leaves the old entry, the new one or a damaged one
+    that reads as missing — never a wrong one).
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
@@ -49,20 +52,22 @@ def staged(path: Path, *, text: bool = False, private: bool = False,
                        ) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if check is not None:
             check(temporary)
         os.replace(temporary, path)
-        _sync_folder(path.parent)
+        if durable:
+            _sync_folder(path.parent)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
 
 
 def write(path: Path, content: bytes | str, *, private: bool = False,
-          check: Callable[[Path], None] | None = None) -> None:
+          check: Callable[[Path], None] | None = None, durable: bool = True) -> None:
     """Replace ``path`` by ``content`` atomically (see :func:`staged`)."""
-    with staged(path, text=isinstance(content, str), private=private, check=check) as handle:
+    with staged(path, text=isinstance(content, str), private=private, check=check, durable=durable) as handle:
         handle.write(content)
 
 

@@ -72,7 +72,9 @@ def write(kind: str, name: str, content: bytes, *, keep: int | None = None) -> P
         folder = atomic.private_folder(cache_folder() / kind)
         atomic.private_folder(cache_folder())
         path = folder / name
-        atomic.write(path, content, private=True)
+        # not synced to the disk: every reader checks what it reads (the key inside, a graph's digest), so what a
+        # crash damages reads as missing; syncing a thousand documents' entries cost 3 s of a cold check
+        atomic.write(path, content, private=True, durable=False)
     except OSError as error:
         _log.info("diplograph: cannot keep %s/%s in the cache folder (%s)", kind, name, error)
         return None
