@@ -199,3 +199,13 @@ def test_a_speaker_whose_name_ends_in_a_is_not_read_as_a_determiner():
     """"China warned": the verb follows a name ending in "a", not the article "a"."""
     assert voice("China warned that the corridor would close.").verb == "warned"
     assert voice("Officials called it a warning to Minsk.").verb == ""
+
+
+def test_a_categorical_never_about_conceding_is_a_principle_whatever_verb_reports_it():
+    """"will never accept", "is non-negotiable", "a red line": a line the party holds, not a demand of another."""
+    from diplograph.reporting import kind_of
+
+    assert kind_of("Estonia stressed on Friday that it would never accept a frozen conflict.") == "Principle"
+    assert kind_of("Lithuania insisted that the border question is non-negotiable.") == "Principle"
+    assert kind_of("Lithuania insisted that Russia withdraw first.") == "Demand"  # no "never": a demand
+    assert kind_of("Latvia rejected the plan and said it would never accept it.") == "Position"  # a rejection first

@@ -234,6 +234,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"\bpredict(s|ed)?\b|\bforecasts?\b", re.I)),
     ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b", re.I)),  # the verb, not "proposal"
     ("Position", re.compile(_REJECTING, re.I)),
+    # a categorical "never" about conceding is a line the party holds, whatever verb reports it
+    ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
+                             r"surrender|agree to|allow|tolerate)\b|\bnon-negotiable\b|\bred lines?\b", re.I)),
     ("Demand", re.compile(_DETERMINED + r"(?<!by )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
