@@ -233,3 +233,19 @@ def test_what_is_new_since_a_date_is_the_newer_document(added):
     assert new == expected and expected
     everything = [str(r.published) for r in merged.run_canned("new-statements")]
     assert everything == sorted(everything, reverse=True)  # newest first
+
+
+def test_the_source_texts_are_those_in_the_folder_and_a_symlink_out_of_it_is_left_out(project, tmp_path):
+    """Texts are found again when the folder changes (a new one, one gone), and a symlink named like a text but
+    leading out of the folder is never registered: a request reads only the folder's own files."""
+    outside = tmp_path / "secret.txt"
+    outside.write_text("not a source", encoding="utf-8")
+    sources = project.layout.sources_dir
+    before = project.layout.source_texts()
+    assert DOCUMENT in before
+    (sources / "escape.txt").symlink_to(outside)
+    (sources / "extra-page.txt").write_text("A made-up page.", encoding="utf-8")
+    after = project.layout.source_texts()
+    assert "extra-page" in after and "escape" not in after and set(before) < set(after)
+    (sources / "extra-page.txt").unlink()
+    assert "extra-page" not in project.layout.source_texts()

@@ -212,15 +212,7 @@ class KnowledgeGraph:
         which an update could change) is never opened. A symlink that leads
         out of the folder is left out.
         """
-        def register() -> dict[str, Path]:
-            folder = self.layout.sources_dir
-            if not folder.is_dir():
-                return {}
-            root = folder.resolve()
-            return {path.stem: path.resolve() for path in sorted(folder.glob("*.txt"))
-                    if path.resolve().is_relative_to(root) and path.resolve().is_file()}
-
-        return self.cached("source texts", register)
+        return self.cached("source texts", self.layout.source_texts)
 
     def local_copy(self) -> KnowledgeGraph:
         """This graph held in memory, read from its store in one pass, graph by graph.
