@@ -338,3 +338,18 @@ def test_a_rejection_of_the_demand_is_drafted_towards_that_demand_and_accepted_a
         accept(project.layout, slug, answer.id)
     accept(project.layout, slug, demand.id)
     assert accept(project.layout, slug, answer.id) == f"dgr:position-{answer.id}"
+
+
+def test_only_a_word_for_a_statement_after_a_determiner_refers_back():
+    """"the demand", "this new plan" refer back; "said that Kyiv demands" (a clause) and "a demand" do not."""
+    from diplograph.graph import KnowledgeGraph
+    from diplograph.referring import Earlier
+    from diplograph.review import Candidate
+
+    earlier = Earlier(KnowledgeGraph.open(), "2026-01-20-made-up-moscow-briefing")  # a name no graph holds
+    earlier.drafted(Candidate(id="0123456789", sentence="Finland demanded that Russia withdraw.", kind="Demand",
+                              asserted_by="dgr:finland", assertion_mode="Reported", rule="a test"))
+    assert earlier.referent("Kyiv rejected the demand.").entity == "dgr:demand-0123456789"
+    assert earlier.referent("Moscow said that Kyiv demands too much.") is None
+    assert earlier.referent("Kyiv made a demand of its own.") is None
+    assert earlier.referent("Kyiv rejected this new plan.") is None  # a plan is a proposal: none was read

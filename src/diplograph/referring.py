@@ -18,10 +18,11 @@ from .terms import short
 
 __all__ = ["Earlier"]
 
-_REFERRING = re.compile(r"\b(?:the|this|that|these|those|his|her|its|their)\s+(?:(?:new|latest|same|recent|"
-                        r"[A-Z][\w’'-]+(?:['’]s)?)\s+)?(demands?|calls?|conditions?|terms|ultimatum|proposals?|plans?|"
-                        r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?)\b",
-                        re.I)
+_REFERRING = re.compile(r"\b(?i:the|this|these|those|his|her|its|their)\s+(?:(?i:new|latest|same|recent|whole)\s+|"
+                        r"[A-Z][\w’'-]+\s+)?(?i:(demands?|calls?|conditions?|terms|ultimatum|proposals?|plans?|"
+                        r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?))\b")
+"""A word for a statement after a determiner, perhaps with a name or "new" between: "the demand", "this new
+plan", "the Western proposal" — not after "that", which more often opens a clause ("said that Kyiv demands")."""
 _WHAT = {"demand": ("Demand",), "call": ("Demand",), "condition": ("Demand",), "term": ("Demand", "Proposal"),
          "ultimatum": ("Demand",), "proposal": ("Proposal",), "plan": ("Proposal",), "offer": ("Proposal",),
          "idea": ("Proposal", "Demand"), "initiative": ("Proposal",), "point": ("Proposal", "ProposalPoint"),
@@ -67,7 +68,7 @@ class Earlier:
         found = _REFERRING.search(sentence)
         if found is None:
             return None
-        word = found.group(1).casefold().rstrip("s") or "terms"
+        word = found.group(1).casefold().rstrip("s")
         kinds = _WHAT.get(word)
         for kind, node, earlier in reversed(self._read):
             if earlier != sentence and (kinds is None or kind in kinds):
