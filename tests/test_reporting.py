@@ -209,3 +209,12 @@ def test_a_categorical_never_about_conceding_is_a_principle_whatever_verb_report
     assert kind_of("Lithuania insisted that the border question is non-negotiable.") == "Principle"
     assert kind_of("Lithuania insisted that Russia withdraw first.") == "Demand"  # no "never": a demand
     assert kind_of("Latvia rejected the plan and said it would never accept it.") == "Position"  # a rejection first
+
+
+def test_a_warning_of_what_will_happen_is_a_prediction_unless_the_sentence_demands_or_rejects():
+    from diplograph.reporting import kind_of
+
+    assert kind_of("The Latvian minister warned on Monday that fuel prices will rise.") == "Prediction"
+    assert kind_of("Estonia warned that Russia must pull back first.") == "Demand"
+    assert kind_of("Lithuania demanded a pull-back and warned it would seek sanctions.") == "Demand"
+    assert kind_of("Latvia rejected the offer and warned it would fail.") == "Position"

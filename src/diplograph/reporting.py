@@ -239,6 +239,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                              r"surrender|agree to|allow|tolerate)\b|\bnon-negotiable\b|\bred lines?\b", re.I)),
     ("Demand", re.compile(_DETERMINED + r"(?<!by )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b", re.I)),
+    # a warning of what will happen, when the sentence demands nothing
+    ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will)\b", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
     ("Position", re.compile(f"{_SUPPORTING}|{_AS_BASIS}|{_VIEWING}", re.I)),
 ]
