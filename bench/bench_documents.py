@@ -14,7 +14,9 @@ in the same run, with a cache folder of its own:
   candidates accepted one at a time through the web review (`POST /source/{name}/review/{id}`, p50 and p95; one
   refused as drafted is accepted again as a reviewer would, with the measure named and the findings overridden,
   and the time of that accept counts), each
-  followed by the time until `/sparql` answers that the fact is there; one reject; `remove-source`; `audit`;
+  followed by the time until `/sparql` answers that the fact is there; one reject; `remove-source`; `audit` (its
+  first run on the corpus), then `audit` again after one document's file changed (a comment line added: that
+  document is read and audited again, the others' findings read from the cache folder);
 * peak resident memory of the server process (VmHWM).
 
 Each figure is also given as a ratio to the same figure at the smallest size of the run. Writes
@@ -186,6 +188,9 @@ def measure(size: int, folder: Path, accepts: int, port: int) -> dict:
     try:
         figures |= review_path(root, f"http://127.0.0.1:{port}", serve_env, accepts)
         figures["audit"] = _audit(where, env)
+        changed = sorted((root / "data" / "documents").glob("*.ttl"))[size // 2]
+        changed.write_text(changed.read_text(encoding="utf-8") + "# read again\n", encoding="utf-8")
+        figures["audit after a change"] = _audit(where, env)
     finally:
         figures["peak MB (server)"] = stop(process)
     return figures
@@ -203,7 +208,7 @@ def _audit(where: list[str], env: dict) -> float:
 COLUMNS = ["validate cold", "validate warm", "serve cold: health", "serve cold: derived", "serve warm: health",
            "serve warm: in memory", "serve warm: derived", "add-source", "draft", "accept p50", "accept p95",
            "served p95", "reject",
-           "remove-source", "audit", "peak MB (server)"]
+           "remove-source", "audit", "audit after a change", "peak MB (server)"]
 
 
 def main() -> None:

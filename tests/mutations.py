@@ -138,8 +138,8 @@ def apply(data: Path, mutation: Mutation) -> None:
 
 def caught(folder: Path, mutation: Mutation | None) -> tuple[bool, bool]:
     """(validate caught it, audit caught it) for ``mutation`` applied to a fresh copy in ``folder``."""
+    from diplograph.auditing import audit
     from diplograph.corpus import validate_files
-    from diplograph.fidelity import audit
     from diplograph.graph import KnowledgeGraph
     from diplograph.layout import Layout
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from diplograph.analysis.registry import Projections, run_analysis
+from diplograph.auditing import audit
 from diplograph.corpus import validate_files
-from diplograph.fidelity import audit
 from diplograph.graph import KnowledgeGraph
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 from diplograph.analysis.registry import Projections, run_analysis
+from diplograph.auditing import audit
 from diplograph.entities import describe
-from diplograph.fidelity import audit
 from diplograph.graph import KnowledgeGraph
-from diplograph.namespaces import DG, DGR, PROV
+from diplograph.namespaces import DG, DGR, DGS, PROV
 
 AUTHOR = DGR["author-2025-11-30-peace-talks-putin-conditions"]
 WITHDRAWAL = DGR["demand-ukraine-withdraws-before-talks"]
@@ -266,7 +266,7 @@ def test_many_documents_are_audited_over_the_processors_with_the_same_findings(t
 
     from helpers import REPO
 
-    from diplograph import fidelity
+    from diplograph import auditing, fidelity
     from diplograph.generate import generate_documents
     from diplograph.layout import Layout
 
@@ -279,7 +279,7 @@ def test_many_documents_are_audited_over_the_processors_with_the_same_findings(t
 
     def audited(cache: str, parallel_from: int):
         monkeypatch.setenv("DIPLOGRAPH_CACHE", str(tmp_path / cache))
-        monkeypatch.setattr(fidelity, "_PARALLEL_FROM", parallel_from)
+        monkeypatch.setattr(auditing, "_PARALLEL_FROM", parallel_from)
         graph = KnowledgeGraph(layout)
         graph.load(validate=False)
         return audit(graph)
@@ -295,6 +295,46 @@ def test_many_documents_are_audited_over_the_processors_with_the_same_findings(t
     assert set(walked) == {f for f in forked if not f.node.startswith("query ")} and walked
     moved = [f for f in forked if "dgr:poland" in f.message]  # the one statement changed, of that document
     assert moved and {f.node for f in moved} == {"dgr:demand-ukraine-withdraws-before-talks-0003"}
-    monkeypatch.setattr(fidelity, "_audit_documents",
+    monkeypatch.setattr(auditing, "_audit_documents",
                         lambda _, todo: pytest.fail(f"audited again: {todo}") if todo else iter(()))
     assert audited("forked", 2) == forked
+
+
+def test_an_audit_of_the_files_after_one_change_loads_and_audits_that_document_only(tmp_path, monkeypatch):
+    """Five generated documents audited once; then one gets a demander its quote does not name. The audit of the
+    files puts only that document's graph in the store (with the ontology and the entities), audits it alone, and
+    finds what an audit of everything loaded afresh finds."""
+    import shutil
+
+    from helpers import REPO
+
+    from diplograph import auditing
+    from diplograph.generate import generate_documents
+    from diplograph.layout import Layout
+
+    shutil.copytree(REPO / "ontology", tmp_path / "ontology")
+    generate_documents(tmp_path / "data", 5)
+    layout = Layout(tmp_path / "data", tmp_path / "ontology")
+    monkeypatch.setenv("DIPLOGRAPH_CACHE", str(tmp_path / "cache"))
+    assert auditing.audit_files(layout) == []
+    sheet = tmp_path / "data" / "documents" / "synthetic-0002.ttl"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.replace("dg:demandedBy dgr:russia ;", "dg:demandedBy dgr:poland ;", 1), encoding="utf-8")
+    audited = []
+    real = auditing._audit_documents
+
+    def watched(graph, todo):
+        audited.append(([name for name, _ in todo], {str(g) for g in graph.graphs()}))
+        return real(graph, todo)
+
+    monkeypatch.setattr(auditing, "_audit_documents", watched)
+    found = auditing.audit_files(layout)
+    [(names, graphs)] = audited
+    assert names == ["synthetic-0002"]
+    assert str(DGS["synthetic-0002"]) in graphs and str(DGS["synthetic-0001"]) not in graphs
+    assert {f.node for f in found} == {"dgr:demand-ukraine-withdraws-before-talks-0002"}
+    monkeypatch.setattr(auditing, "_audit_documents", real)
+    monkeypatch.setenv("DIPLOGRAPH_CACHE", str(tmp_path / "fresh"))
+    whole = KnowledgeGraph(layout)
+    whole.load(validate=False)
+    assert audit(whole) == found

@@ -20,32 +20,29 @@ far as a program can, meaning. It lists for an editor's review:
 list it belongs to (the nearest earlier line ending in a colon), and the
 headings of its section. Words match case-insensitively at the start of a
 word, so "withdraw" finds "withdrawal" and "Russia" finds "Russian".
+
+This module holds the rules; :mod:`diplograph.auditing` runs them over a graph
+or a data folder (and checks the canned queries' dates).
 """
 
 from __future__ import annotations
 
 import difflib
-import multiprocessing
-import os
 import re
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import orjson
 from rdflib import RDF, Graph, URIRef
 
-from . import cache, scrutiny
+from . import scrutiny
 from .evidence import Evidence, evidence_of
-from .graph import KnowledgeGraph
-from .namespaces import DG, DGS, PROV, RDFS, SKOS
+from .namespaces import DG, PROV, RDFS, SKOS
 from .reporting import READER_WORDS
-from .sparql import inspect
 from .terms import local_name, short
 
-__all__ = ["CLOSE_SPELLING", "Finding", "RULES", "audit", "contexts", "cue_in", "findings_in", "named_alike",
+__all__ = ["CLOSE_SPELLING", "Finding", "RULES", "contexts", "cue_in", "findings_in", "named_alike",
            "normalise", "statements_in"]
 
 RULES = {
@@ -76,78 +73,6 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.node}: {self.message} [{self.rule}]"
-
-
-def audit(graph: KnowledgeGraph) -> list[Finding]:
-    """Every fidelity finding in ``graph``, sorted by node and rule.
-
-    On a graph loaded from files, each document is audited in its own world and its findings are kept under its
-    content key; documents not audited before are audited over the processors when there are many.
-
-    >>> audit(KnowledgeGraph.open())
-    []
-    """
-    documents = graph.snapshot.documents
-    if documents and graph.spec.kind == "memory":
-        found = []
-        todo = []
-        for name, key in sorted(documents.items()):
-            kept = _kept_findings(key)
-            if kept is None:
-                todo.append((name, key))
-            else:
-                found += kept
-        for (_, key), findings in zip(todo, _audit_documents(graph, todo), strict=True):
-            cache.write("audits", key, orjson.dumps({"key": key, "findings": [f.__dict__ for f in findings]}))
-            found += findings
-        return sorted(set(found) | set(_queries_without_date_kind(graph)), key=lambda f: (f.node, f.rule, f.message))
-    found = findings_in(graph.dataset, graph.instances(DG.Statement), graph.source_texts())
-    return sorted(set(found) | set(_queries_without_date_kind(graph)),
-                  key=lambda f: (f.node, f.rule, f.message))
-
-
-def _kept_findings(key: str) -> list[Finding] | None:
-    """A document's findings as kept for exactly this content; None if not kept (or not readable)."""
-    kept = cache.read("audits", key)
-    try:
-        if kept is not None:
-            loaded = orjson.loads(kept)
-            if loaded.get("key") == key:
-                return [Finding(f["node"], f["rule"], f["message"]) for f in loaded["findings"]]
-    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
-        pass
-    return None
-
-
-_PARALLEL_FROM = 6
-_AUDITED: dict[str, KnowledgeGraph] = {}
-
-
-def _audit_documents(graph: KnowledgeGraph, todo: list[tuple[str, str]]) -> Iterator[list[Finding]]:
-    """The findings of each document of ``todo``, in order: forked processes share the loaded graph when there are
-    many (never from a process that may not have children, such as a query worker)."""
-    processors = len(os.sched_getaffinity(0))
-    if len(todo) < _PARALLEL_FROM or processors < 2 or multiprocessing.current_process().daemon:
-        yield from (_findings_of(graph, name) for name, _ in todo)
-        return
-    _AUDITED["graph"] = graph
-    graph.source_texts()  # registered once, before the fork, for every document's audit
-    graph.world([])  # and the ontology's and entities' triples made once
-    try:
-        with ProcessPoolExecutor(processors, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_audit_one, [name for name, _ in todo], chunksize=8)
-    finally:
-        _AUDITED.clear()
-
-
-def _audit_one(name: str) -> list[Finding]:
-    return _findings_of(_AUDITED["graph"], name)
-
-
-def _findings_of(graph: KnowledgeGraph, name: str) -> list[Finding]:
-    """The findings of document ``name``, audited in its own world (its graph, the ontology, the entities)."""
-    world = graph.world([DGS[name]])
-    return findings_in(world, statements_in(world), graph.source_texts())
 
 
 def statements_in(data: Graph) -> list[URIRef]:
@@ -325,16 +250,6 @@ class _Auditor:
     def covered(self, node, role) -> bool:
         """Whether a derivation rule the statement declares covers a party in ``role``."""
         return any((rule, DG.appliesTo, role) in self.data for rule in self.data.objects(node, DG.derivedBy))
-
-
-def _queries_without_date_kind(graph: KnowledgeGraph):
-    for name, query in sorted(graph.canned.items()):
-        tokens = inspect(query.text).tokens  # the grammar's own terminals: a WHERE in a comment or string is none
-        where = next((t.start for t in tokens if t.word == "WHERE"), len(query.text))
-        head = " ".join(t.text for t in tokens if t.start < where)
-        for variable in sorted(set(re.findall(r"\?(date|\w+Date)\b", head))):
-            if not re.search(rf"\?{variable}Kind\b", head):
-                yield Finding(f"query {name}", "date-without-kind", f"shows ?{variable} without ?{variable}Kind")
 
 
 # ---------------------------------------------------------------------- text

@@ -57,11 +57,12 @@ def audit(data: DataOption = None, ontology: OntologyOption = None, format: Repo
     entity without who describes it, a query showing a date without its kind.
     Exit code 1 when anything is found.
     """
+    from ..auditing import audit_files
     from ..fidelity import RULES
-    from ..fidelity import audit as run_audit
 
+    layout = layout_of(data, ontology)
     with status("auditing what the facts say against their quotes"):
-        findings = run_audit(open_graph(data, ontology, None, validate=False))
+        findings = audit_files(layout)
     if format == "json":
         print_json({"findings": [asdict(f) for f in findings], "rules": RULES})
     else:
