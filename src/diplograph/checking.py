@@ -23,20 +23,20 @@ from typing import TypeVar
 
 import orjson
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 
 from . import cache
-from .convert import graph_of_nquads, to_native
+from .convert import graph_of_nquads
 from .crossing import Index
 from .errors import DataError, Problem
 from .layout import Layout
-from .load import parse_into, read_shared, signature
+from .load import native_triples, read_shared, signature
 from .names import Names
 from .namespaces import RDF
 from .sheets import SourceFile
 from .validate import Context, check_document
 
-__all__ = ["Workers", "as_nquads", "kept_check", "remember_check"]
+__all__ = ["Workers", "kept_check", "remember_check"]
 
 FORMAT = 1
 """The version of what is kept in the cache; a change voids the old records."""
@@ -109,12 +109,13 @@ def _init_worker(layout: Layout, overrides: dict[Path, str] | None, shared: Data
 
 
 def _parse_one(file: SourceFile) -> Parsed:
-    graph = Graph(store="SimpleMemory", identifier=file.graph)  # no named graphs in it: the simplest store
     try:
-        parse_into(graph, file, _WORKER["layout"], _WORKER["names"])  # type: ignore[arg-type]
+        triples = native_triples(file, _WORKER["layout"], _WORKER["names"])  # type: ignore[arg-type]
     except DataError as error:
         return error.problems
-    return as_nquads(graph), Index.of(graph)
+    name = ox.NamedNode(str(file.graph))
+    quads = (ox.Quad(triple.subject, triple.predicate, triple.object, name) for triple in triples)
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS), Index.of(triples)
 
 
 def _check_one(job: tuple[SourceFile, bytes, list[list[str]]]) -> Checked:
@@ -122,13 +123,6 @@ def _check_one(job: tuple[SourceFile, bytes, list[list[str]]]) -> Checked:
     triples = [(URIRef(iri), RDF.type, URIRef(cls)) for iri, cls in elsewhere]
     return check_document(_WORKER["layout"], _WORKER["context"], file,  # type: ignore[arg-type]
                           graph_of_nquads(nquads, file.graph), triples, nquads)
-
-
-def as_nquads(graph: Graph) -> bytes:
-    """``graph`` as N-Quads in its own named graph (written by Oxigraph: rdflib's writer cost more than the parse)."""
-    name = ox.NamedNode(str(graph.identifier))
-    return ox.serialize((ox.Quad(to_native(s), to_native(p), to_native(o), name) for s, p, o in graph),
-                        format=ox.RdfFormat.N_QUADS)
 
 
 # --------------------------------------------------------------------------- remembered checks

@@ -8,9 +8,11 @@ is found from each document's :class:`Index`, without reading the others again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
 
 from .errors import Problem
 from .namespaces import DCTERMS, DG, DGR, DGS, RDF, SKOS
@@ -18,6 +20,9 @@ from .sheets import SourceFile
 from .validate import short_in
 
 __all__ = ["Crossings", "Elsewhere", "Index", "across"]
+
+_TYPE, _CORRECTS = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(DG.corrects))
+_REPLACED_BY, _ALT_LABEL = ox.NamedNode(str(DCTERMS.isReplacedBy)), ox.NamedNode(str(SKOS.altLabel))
 
 
 @dataclass(frozen=True)
@@ -34,20 +39,34 @@ class Index:
     """Each alias (``skos:altLabel``), casefolded, → the IRI it names."""
 
     @classmethod
-    def of(cls, graph: Graph) -> Index:
-        types: dict[str, list[str]] = {}
-        for subject, cls_ in graph.subject_objects(RDF.type):
-            if isinstance(subject, URIRef) and isinstance(cls_, URIRef):
-                types.setdefault(str(subject), []).append(str(cls_))
-        retired = {str(old) for correction in graph.subjects(DCTERMS.isReplacedBy, None)
-                   for old in graph.objects(correction, DG.corrects)}
-        return cls(frozenset(str(s) for s in graph.subjects() if isinstance(s, URIRef)),
-                   {iri: sorted(found) for iri, found in types.items()},
-                   frozenset(str(o) for o in graph.objects() if isinstance(o, URIRef)
-                             and str(o).startswith((str(DGR), str(DGS)))),
-                   frozenset(retired),
-                   {str(alias).casefold(): str(s) for s, alias in graph.subject_objects(SKOS.altLabel)
-                    if isinstance(s, URIRef)})
+    def of(cls, triples: Iterable[ox.Triple | ox.Quad]) -> Index:
+        """The index of a document's triples (as parsed: Oxigraph's terms, no rdflib term made)."""
+        described: set[str] = set()
+        refers: set[str] = set()
+        types: dict[str, set[str]] = {}
+        aliases: dict[str, str] = {}
+        replaced: set[object] = set()
+        corrects: dict[object, set[str]] = {}
+        prefixes = (str(DGR), str(DGS))
+        for triple in triples:
+            subject, predicate, value = triple.subject, triple.predicate, triple.object
+            named = isinstance(subject, ox.NamedNode)
+            if named:
+                described.add(subject.value)
+            if isinstance(value, ox.NamedNode):
+                if value.value.startswith(prefixes):
+                    refers.add(value.value)
+                if predicate == _TYPE and named:
+                    types.setdefault(subject.value, set()).add(value.value)
+                elif predicate == _CORRECTS:
+                    corrects.setdefault(subject, set()).add(value.value)
+            if predicate == _REPLACED_BY:
+                replaced.add(subject)
+            elif predicate == _ALT_LABEL and named and isinstance(value, ox.Literal):
+                aliases[value.value.casefold()] = subject.value
+        retired = {old for correction in replaced for old in corrects.get(correction, ())}
+        return cls(frozenset(described), {iri: sorted(found) for iri, found in types.items()}, frozenset(refers),
+                   frozenset(retired), aliases)
 
     def as_json(self) -> dict:
         return {"described": sorted(self.described), "types": self.types, "refers": sorted(self.refers),
