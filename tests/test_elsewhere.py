@@ -76,3 +76,27 @@ def test_crossings_kept_current_equal_crossings_worked_out_anew():
             for iri in index.types:
                 givers.setdefault(iri, set()).add(n)
         assert kept.twice == {iri for iri, names in givers.items() if len(names) > 1}, step
+
+
+def test_an_index_says_what_a_document_describes_types_names_retires_and_calls_by_an_alias():
+    """Read from the Turtle below: a correction (a blank node's value names a statement, which counts as a
+    reference), the IRI it retires, an alias, and classes stated twice over."""
+    import pyoxigraph as ox
+
+    text = """@prefix dg: <https://w3id.org/diplograph/ontology#> .
+    @prefix dgr: <https://w3id.org/diplograph/id/> .
+    @prefix dcterms: <http://purl.org/dc/terms/> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    dgr:new a dg:Demand, dg:Demand ; dg:demandedBy dgr:russia ; dg:about [ dg:towards dgr:old-claim ] .
+    dgr:fix a dg:Correction ; dg:corrects dgr:old ; dcterms:isReplacedBy dgr:new .
+    dgr:keep dg:corrects dgr:kept .
+    dgr:kyiv skos:altLabel "Kiev" .
+    """
+    index = Index.of(ox.parse(text, format=ox.RdfFormat.TURTLE))
+    dgr = "https://w3id.org/diplograph/id/"
+    assert index.described == {dgr + name for name in ("new", "fix", "keep", "kyiv")}
+    assert index.types == {dgr + "new": ["https://w3id.org/diplograph/ontology#Demand"],
+                           dgr + "fix": ["https://w3id.org/diplograph/ontology#Correction"]}
+    assert index.refers == {dgr + name for name in ("russia", "old-claim", "old", "new", "kept")}
+    assert index.retired == {dgr + "old"}  # "kept" is corrected by what replaces nothing
+    assert index.aliases == {"kiev": dgr + "kyiv"}
