@@ -24,7 +24,7 @@ LAYER_OF = {
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
               "auditing", "scrutiny", "reporting", "gazetteer", "referring", "drafting", "vetting", "review",
               "worklist", "documents"],
-    "service": ["tasks", "derived", "executor", "guard", "answers", "sandbox", "watch", "service"],
+    "service": ["tasks", "derivation", "derived", "executor", "guard", "answers", "sandbox", "watch", "service"],
     "faces": ["api", "cli", "export", "__init__"],
 }
 """Each top-level module or package of diplograph, by layer (docs/architecture.md says what goes where)."""

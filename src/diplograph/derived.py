@@ -4,7 +4,8 @@ At a million quads the networkx projections and their betweenness take
 minutes, the class statistics most of a minute: no request should wait for
 them, and no worker should compute them again. So the server hands each graph
 generation to a *builder*, a process forked for the purpose, which computes a
-:class:`Derived` record within the workers' memory cap and writes it to the
+:class:`~diplograph.derivation.Derived` record (in two processes, see
+:mod:`diplograph.derivation`) within the workers' memory cap and writes it to the
 cache folder as JSON; the server reads it into the generation's snapshot and
 restarts its workers, which inherit it. Until then a request computes what it
 needs itself (bounded by its worker), as it always could.
@@ -26,28 +27,16 @@ import multiprocessing
 import os
 import threading
 import time
-from dataclasses import asdict, dataclass
-
-import networkx as nx
-import orjson
 
 from . import cache
+from .derivation import Derived, prepare
 from .executor import wake
-from .graph import KnowledgeGraph, Stats
+from .graph import KnowledgeGraph
 from .guard import limit_memory, release_sockets
 from .kept import keep
 from .keys import content_key
-from .names import Names
-from .project import entity_as_data, entity_of_data
 
-__all__ = ["Builder", "Derived", "FORMAT", "builder_memory_mb", "graph_key", "prepare", "restore"]
-
-FORMAT = 3
-"""The version of the file format; a file of another version is rebuilt (3: the entity graph's strings written
-once, see ``project.entity_as_data``)."""
-
-_NEEDS_OPTIONS = frozenset({"paths", "ego"})
-"""Analyses that answer nothing without options (a source and target, an entity)."""
+__all__ = ["Builder", "builder_memory_mb", "graph_key", "restore"]
 
 _KEEP = 8
 """Files kept in the cache folder (the newest): a few data sets and overlays, not every generation ever served."""
@@ -58,91 +47,6 @@ _BACKGROUND = 10
 """The niceness of the builder and keeper processes: on a machine with as many busy processes as cores, a request
 (an accept, a query) goes first, and what is derived in the background waits (measured at a thousand documents:
 a build takes about twenty seconds of a core, after every accept, coalesced)."""
-
-
-@dataclass
-class Derived:
-    """Everything a request may want derived from the whole of one graph generation."""
-
-    entity: nx.MultiDiGraph
-    stance: nx.Graph
-    scores: dict[tuple[str, bool], list]
-    """Centralities per (projection, with attribution edges), as ``analysis.centrality.CentralityScore`` lists."""
-    stats: Stats
-    counts: dict[str, int]
-    """Members of each collection, for the home page."""
-    names: Names
-    analyses: dict[str, object]
-    """The answer of every analysis that needs no option, by name."""
-
-    def encode(self, key: str) -> bytes:
-        """The record as JSON, naming the graph (``key``) it describes."""
-        return orjson.dumps({
-            "format": FORMAT, "key": key,
-            "entity": entity_as_data(self.entity),
-            "stance": nx.node_link_data(_with_reasons_as_data(self.stance), edges="edges"),
-            "scores": [{"view": view, "attribution": attribution, "scores": [asdict(s) for s in scores]}
-                       for (view, attribution), scores in self.scores.items()],
-            "stats": asdict(self.stats), "counts": self.counts, "names": self.names.to_json(),
-            "analyses": self.analyses}, option=orjson.OPT_NON_STR_KEYS)
-
-    @classmethod
-    def decode(cls, raw: bytes, key: str) -> Derived:
-        """The record in ``raw``, if it is one of this format describing graph ``key``.
-
-        Raises
-        ------
-        ValueError
-            naming what does not fit (not JSON, another format or graph, a part of the wrong shape).
-        """
-        from .analysis.centrality import CentralityScore
-
-        try:
-            data = orjson.loads(raw)
-            if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
-                raise ValueError("another format or another graph")
-            scores = {(part["view"], bool(part["attribution"])): [CentralityScore(**s) for s in part["scores"]]
-                      for part in data["scores"]}
-            stats = Stats(int(data["stats"]["triples"]), dict(data["stats"]["graphs"]),
-                          dict(data["stats"]["classes"]))
-            counts, analyses = data["counts"], data["analyses"]
-            if not (isinstance(counts, dict) and isinstance(analyses, dict)):
-                raise ValueError("counts or analyses of the wrong shape")
-            return cls(entity_of_data(data.pop("entity")),
-                       _with_reasons_as_objects(nx.node_link_graph(data["stance"], edges="edges")), scores, stats,
-                       {str(k): int(v) for k, v in counts.items()}, Names.from_json(data["names"]), analyses)
-        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError, IndexError, nx.NetworkXError) as error:
-            raise ValueError(f"not derived data of this version ({type(error).__name__}: {error})") from None
-
-    def install(self, graph: KnowledgeGraph) -> None:
-        """Put the record into ``graph``'s current snapshot, where requests look first."""
-        from .analysis.registry import Projections
-
-        projections = Projections(graph)
-        projections.adopt(self.entity, self.stance, self.scores)
-        entries: dict[object, object] = {"projections": projections, "stats": self.stats,
-                                         "home counts": self.counts, "names": self.names}
-        entries |= {("analysis", name, ()): result for name, result in self.analyses.items()}
-        graph.snapshot.derived.update(entries)
-        graph.snapshot.prepared = frozenset(entries)
-
-
-def prepare(graph: KnowledgeGraph) -> Derived:
-    """Compute everything a request may want derived from the whole of ``graph``.
-
-    >>> derived = prepare(KnowledgeGraph.open())
-    >>> sorted(derived.analyses)[:3]
-    ['centrality', 'changes', 'coalitions']
-    >>> derived.scores[("entity", False)][0].pagerank > 0
-    True
-    """
-    from .analysis.registry import ANALYSES
-    from .tasks import AnalysisTask, CountsTask, projections
-
-    built = projections(graph).precompute()
-    return Derived(built.entity, built.stance, dict(built.scores_computed), graph.stats(), CountsTask().run(graph),
-                   graph.names, {name: AnalysisTask(name).run(graph) for name in ANALYSES
-                                 if name not in _NEEDS_OPTIONS})
 
 
 def graph_key(graph: KnowledgeGraph) -> str | None:
@@ -169,23 +73,6 @@ def restore(graph: KnowledgeGraph) -> str:
     return "ready"
 
 
-def _with_reasons_as_data(stance: nx.Graph) -> nx.Graph:
-    copy = stance.copy()
-    for _, _, data in copy.edges(data=True):
-        data["reasons"] = [asdict(r) for r in data.get("reasons", [])]
-    return copy
-
-
-def _with_reasons_as_objects(stance: nx.Graph) -> nx.Graph:
-    from .project import Reason
-
-    for _, _, data in stance.edges(data=True):
-        data["reasons"] = [Reason(r["rule"], int(r["sign"]), tuple(r["statements"]), tuple(r["quotes"]),
-                                  r.get("measure"), bool(r.get("inferred", True)), int(r.get("support", 1)))
-                           for r in data.get("reasons", [])]
-    return stance
-
-
 def builder_memory_mb(memory_mb: int, quads: int) -> int:
     """The builder's memory cap above the graph it shares: a query worker's, and room for the graph's projections,
     which grow with it (measured: at 1.15M quads the build needs well over 1 GB above the shared store; a cap of
@@ -205,7 +92,7 @@ def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
     graph.reopen()
     graph.changed()  # what the previous build prepared describes the graph before an update: computed afresh
     limit_memory(memory_mb)
-    cache.write("derived", f"{key}.json", prepare(graph).encode(key), keep=_KEEP)
+    cache.write("derived", f"{key}.json", prepare(graph, helper=True).encode(key), keep=_KEEP)
 
 
 def _keep(graph: KnowledgeGraph) -> None:
@@ -260,6 +147,8 @@ class Builder:
             self._last = loop.time()
             self._content = self._content_now()
             await self._run(self.graph.snapshot.generation)
+            if not self._kept:
+                self._keep()  # the first generation: kept once built (both cores build at a cold start)
 
     def start(self) -> None:
         """Build for the current generation (stopping a build for an earlier one), and keep the generation on
@@ -282,8 +171,6 @@ class Builder:
         self._content = self._content_now()
         self._pending, self._last = True, float("-inf")  # now; later requests are coalesced behind this build
         self._task = asyncio.get_running_loop().create_task(self._coalesced())
-        if not self._kept:
-            self._keep()  # the first generation; later ones at the stop (an accept forks no keeper)
 
     async def settled(self) -> None:
         """Wait until the current build or restore is over (the files loaded behind a kept store wait for it:

@@ -111,7 +111,8 @@ class _Planted:
 
 
 def test_a_crafted_or_broken_cache_file_runs_nothing_and_is_rebuilt(tmp_path):
-    from diplograph.derived import FORMAT, graph_key
+    from diplograph.derivation import FORMAT
+    from diplograph.derived import graph_key
     from diplograph.graph import KnowledgeGraph
 
     key = graph_key(KnowledgeGraph.open())
@@ -180,3 +181,31 @@ def test_a_planted_validation_record_does_not_skip_validation(project, tmp_path)
                                 capture_output=True, text=True, timeout=120,
                                 env={**os.environ, "DIPLOGRAPH_CACHE": str(tmp_path / "cache")})
         assert result.returncode == 2 and "error: data/documents/" in result.stderr, result.stderr
+
+
+def test_the_record_built_in_two_processes_is_the_one_built_in_one(tmp_path):
+    """The helper computes the stance network, statistics, names, counts and most analyses; joined with the
+    builder's entity projection, the record is byte for byte the one a single process builds, on a corpus of
+    several documents; a helper that dies is an error, not a record without its part."""
+    import shutil
+
+    import pytest
+    from helpers import REPO
+
+    from diplograph import derivation
+    from diplograph.generate import generate_documents
+    from diplograph.graph import KnowledgeGraph
+    from diplograph.layout import Layout
+
+    shutil.copytree(REPO / "ontology", tmp_path / "ontology")
+    generate_documents(tmp_path / "data", 3)
+    graph = KnowledgeGraph(Layout(tmp_path / "data", tmp_path / "ontology"))
+    graph.load(validate=False)
+    alone = derivation.prepare(graph).encode("k")
+    graph.changed()  # nothing computed before is reused
+    assert derivation.prepare(graph, helper=True).encode("k") == alone
+    graph.changed()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(derivation, "_other_part", lambda _: os._exit(3))
+        with pytest.raises(RuntimeError, match="helper stopped"):
+            derivation.prepare(graph, helper=True)
