@@ -112,6 +112,24 @@ def test_an_accept_that_would_not_validate_writes_nothing_and_a_hostile_review_f
         read_candidates(review_file(project.layout, BRIEFING))
 
 
+def test_a_review_file_is_read_within_the_bounds_of_a_fact_sheet(drafted):
+    """An alias bomb or a list nested a thousand deep in a review file is refused with its line, as in a fact sheet
+    (a reviewer's queue page reads the file in the server)."""
+    project, _ = drafted
+    review = review_file(project.layout, BRIEFING)
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
+    review.write_text("candidates: []\nx:\n" + "\n".join("  " + level for level in levels) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as bomb:
+        read_candidates(review)
+    # a5 (line 8 of the file) is the first anchor past 200,000 values: 1 + 9 × 66,430
+    assert str(bomb.value) == f"{review}:8: not a review file: its aliases expand to more than 200,000 values " \
+                              "(an alias bomb?)"
+    review.write_text("candidates:\n" + "".join("  " * n + "- \n" for n in range(1, 1000)), encoding="utf-8")
+    with pytest.raises(DataError, match=r":65: not a review file: nested more than 64 levels deep"):
+        read_candidates(review)
+
+
 def test_an_accept_interrupted_after_the_sheet_was_written_completes_when_repeated(drafted):
     """The sheet is written first (atomically), the review file after it: a kill in between leaves a valid corpus,
     and accepting again records the decision without writing the fact twice."""

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import yaml
 from rdflib import URIRef
 
 from . import atomic
@@ -24,7 +23,7 @@ from .namespaces import DG, DGS, RDF, RDFS, SKOS
 from .resources import is_bundled_copy
 from .schema import read_schema
 from .settings import DEFAULT_MAX_DOCUMENT_MB
-from .sheets import dump_yaml
+from .sheets import dump_yaml, load_yaml
 from .terms import expand, short
 
 __all__ = ["Suggestion", "add_source", "near_duplicates", "near_duplicates_in", "remove_source", "slug_for",
@@ -161,7 +160,7 @@ def _kept(layout: Layout, slug: str, document: Path, extracted: Extracted) -> di
 
 def _parses_as_yaml(path: Path) -> None:
     """A written fact sheet reads back as the mapping it was meant to be (else it is not put in place)."""
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loaded = load_yaml(path.read_text(encoding="utf-8"))
     if not isinstance(loaded, dict) or "@graph" not in loaded:
         raise DiplographError(f"{path}: the fact sheet did not read back; nothing was registered")
 

@@ -21,7 +21,7 @@ from . import atomic
 from .errors import DataError, DiplographError, Problem, unknown
 from .layout import Layout
 from .reporting import stance_of
-from .sheets import dump_yaml
+from .sheets import dump_yaml, load_yaml
 
 __all__ = ["Candidate", "Mention", "accept", "proposed_fact", "read_candidates", "reject", "review_file",
            "write_candidates"]
@@ -243,11 +243,11 @@ def read_candidates(path: Path) -> list[Candidate]:
     if not path.exists():
         return []
     try:
-        loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        loaded = load_yaml(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        raise DataError([Problem(str(path), mark.line + 1 if mark else None, "not a review file: YAML error")]) \
-            from None
+        raise DataError([Problem(str(path), mark.line + 1 if mark else None,
+                                 f"not a review file: {getattr(error, 'problem', None) or 'YAML error'}")]) from None
     found = []
     for number, item in enumerate(loaded.get("candidates", []) if isinstance(loaded, dict) else [None], start=1):
         try:
