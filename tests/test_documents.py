@@ -249,3 +249,33 @@ def test_the_source_texts_are_those_in_the_folder_and_a_symlink_out_of_it_is_lef
     assert "extra-page" in after and "escape" not in after and set(before) < set(after)
     (sources / "extra-page.txt").unlink()
     assert "extra-page" not in project.layout.source_texts()
+
+
+def test_the_fingerprint_changes_with_any_file_the_graph_is_built_from_and_the_listing_with_the_folder(project):
+    """What the watch of a running server compares: a fact sheet edited in place (same size), a document added or
+    removed, a text in a sub-folder of sources/ changed; and the documents the layout lists follow the folder."""
+    import os
+
+    layout = project.layout
+    first = layout.fingerprint()
+    assert layout.fingerprint() == first
+    info = os.stat(project.document)
+    os.utime(project.document, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))  # same bytes, later time
+    second = layout.fingerprint()
+    assert second != first
+    original = layout.sources_dir / "originals" / "page.html"
+    original.parent.mkdir(exist_ok=True)
+    original.write_text("<p>one</p>", encoding="utf-8")
+    third = layout.fingerprint()
+    assert third != second
+    original.write_text("<p>two</p>", encoding="utf-8")
+    assert layout.fingerprint() != third
+    before = [path for path, _ in layout.files()]
+    added = layout.documents_dir / "2026-01-01-added.ttl"
+    added.write_text(project.document.read_text(encoding="utf-8"), encoding="utf-8")
+    listed = layout.files()
+    assert (added, DGS["2026-01-01-added"]) in listed and [path for path, _ in listed if path != added] == before
+    documents = [path.name for path, _ in listed if path.parent == layout.documents_dir]
+    assert documents == sorted(documents) and len(documents) == 2
+    added.unlink()
+    assert [path for path, _ in layout.files()] == before

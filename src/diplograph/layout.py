@@ -28,6 +28,8 @@ YAML_SUFFIXES = (".yaml", ".yml")
 FACT_SHEET_SUFFIXES = (".ttl", *YAML_SUFFIXES)
 _TEXTS: dict[Path, tuple[tuple, dict[str, Path]]] = {}
 """Each sources folder's texts as last registered, with what the folder looked like then (see ``source_texts``)."""
+_DOCUMENTS: dict[Path, tuple[tuple[str, ...], list[tuple[Path, URIRef]]]] = {}
+"""Each documents folder's fact sheets as last listed, with the listing (see ``Layout._documents``)."""
 CONTEXT_IRI = "https://w3id.org/diplograph/context"
 """How a fact sheet names the project's JSON-LD context (``ontology/context.jsonld``); nothing is fetched."""
 
@@ -130,9 +132,23 @@ class Layout:
         for folder in (self.data, *self.extra):
             found += [(p, ENTITIES_GRAPH) for p in sorted(folder.glob("*.ttl"))]
             found += [(p, None) for p in sorted(folder.glob("*.nq"))]
-        found += [(p, DGS[p.stem]) for p in sorted(self.documents_dir.iterdir(), key=lambda p: p.name)
-                  if p.suffix in FACT_SHEET_SUFFIXES] if self.documents_dir.is_dir() else []  # by name: 3× faster
-        return found
+        return found + self._documents()
+
+    def _documents(self) -> list[tuple[Path, URIRef]]:
+        """The fact sheets of ``documents/`` with their graphs, by name. The folder is listed each time (a file
+        added, removed or renamed is seen at once); the paths and graph names are made again only when the
+        listing changed — at a thousand documents they cost ~7 ms, and one accept asks five times."""
+        folder = self.documents_dir
+        try:
+            listed = tuple(sorted(name for name in os.listdir(folder)
+                                  if name.endswith(FACT_SHEET_SUFFIXES) and name.rsplit(".", 1)[0]))
+        except OSError:
+            return []
+        kept = _DOCUMENTS.get(folder)
+        if kept is None or kept[0] != listed:
+            kept = _DOCUMENTS[folder] = (listed, [(folder / name, DGS[name.rsplit(".", 1)[0]]) for name in listed
+                                                  if (folder / name).is_file()])
+        return list(kept[1])
 
     @property
     def context_file(self) -> Path:
@@ -154,18 +170,34 @@ class Layout:
 
     def fingerprint(self) -> tuple:
         """Size and time of every file the graph is built from (fact sheets, texts, ontology, shapes): a change
-        to any of them changes this. Cheap: one stat per file."""
-        paths = [path for path, _ in self.files()] + [self.shapes_file, self.context_file]
-        if self.sources_dir.is_dir():
-            paths += sorted(self.sources_dir.rglob("*"))
-        seen = []
-        for path in paths:
+        to any of them changes this. Cheap: one stat per file, on names as strings (at a thousand documents and
+        texts, 24 → 11 ms with paths as objects)."""
+        seen: list[tuple[str, int, int]] = []
+        for path in [*(str(path) for path, _ in self.files()), str(self.shapes_file), str(self.context_file)]:
             try:
-                info = path.stat()
+                info = os.stat(path)
             except OSError:
                 continue
-            seen.append((str(path), info.st_size, info.st_mtime_ns))
+            seen.append((path, info.st_size, info.st_mtime_ns))
+        _stats_below(str(self.sources_dir), seen)
         return tuple(seen)
+
+
+def _stats_below(folder: str, seen: list[tuple[str, int, int]]) -> None:
+    """Size and time of every entry below ``folder`` (sub-folders too: an entry added changes theirs), by name;
+    a symlink is looked at, not followed into."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        seen.append((entry.path, info.st_size, info.st_mtime_ns))
+        if entry.is_dir(follow_symlinks=False):
+            _stats_below(entry.path, seen)
 
 
 @dataclass(frozen=True)
