@@ -296,14 +296,14 @@ def test_many_documents_are_audited_over_the_processors_with_the_same_findings(t
     moved = [f for f in forked if "dgr:poland" in f.message]  # the one statement changed, of that document
     assert moved and {f.node for f in moved} == {"dgr:demand-ukraine-withdraws-before-talks-0003"}
     monkeypatch.setattr(auditing, "_audit_documents",
-                        lambda _, todo: pytest.fail(f"audited again: {todo}") if todo else iter(()))
+                        lambda _, todo, __: pytest.fail(f"audited again: {todo}") if todo else iter(()))
     assert audited("forked", 2) == forked
 
 
 def test_an_audit_of_the_files_after_one_change_loads_and_audits_that_document_only(tmp_path, monkeypatch):
     """Five generated documents audited once; then one gets a demander its quote does not name. The audit of the
-    files puts only that document's graph in the store (with the ontology and the entities), audits it alone, and
-    finds what an audit of everything loaded afresh finds."""
+    files reads only that document's graph (into its world, beside the ontology and the entities; no document is
+    loaded into a store), audits it alone, and finds what an audit of everything loaded afresh finds."""
     import shutil
 
     from helpers import REPO
@@ -323,15 +323,15 @@ def test_an_audit_of_the_files_after_one_change_loads_and_audits_that_document_o
     audited = []
     real = auditing._audit_documents
 
-    def watched(graph, todo):
-        audited.append(([name for name, _ in todo], {str(g) for g in graph.graphs()}))
-        return real(graph, todo)
+    def watched(graph, todo, parts):
+        audited.append(([name for name, _ in todo], {str(g) for g in graph.graphs()}, sorted(parts)))
+        return real(graph, todo, parts)
 
     monkeypatch.setattr(auditing, "_audit_documents", watched)
     found = auditing.audit_files(layout)
-    [(names, graphs)] = audited
-    assert names == ["synthetic-0002"]
-    assert str(DGS["synthetic-0002"]) in graphs and str(DGS["synthetic-0001"]) not in graphs
+    [(names, graphs, parts)] = audited
+    assert names == parts == ["synthetic-0002"]  # its graph read from the cache folder, given to its world
+    assert not any(name.startswith(str(DGS)) for name in graphs)  # no document's graph loaded into a store
     assert {f.node for f in found} == {"dgr:demand-ukraine-withdraws-before-talks-0002"}
     monkeypatch.setattr(auditing, "_audit_documents", real)
     monkeypatch.setenv("DIPLOGRAPH_CACHE", str(tmp_path / "fresh"))
