@@ -38,7 +38,7 @@ from .namespaces import DGS
 from .sheets import SourceFile
 from .validate import Context, check_shared
 
-__all__ = ["Corpus", "Document", "Progress", "check_key", "read_corpus", "shared_key", "source_files",
+__all__ = ["Corpus", "Document", "Progress", "check_key", "kept_graph", "read_corpus", "shared_key", "source_files",
            "validate_files"]
 
 
@@ -248,6 +248,15 @@ def _kept_index(key: str) -> tuple[Index, str] | None:
     except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
         pass
     return None
+
+
+def kept_graph(key: str) -> bytes | None:
+    """The N-Quads of the document of content ``key`` as validation kept them, if still there and whole."""
+    kept = _kept_index(key)
+    nquads = cache.read("graphs", key) if kept is not None else None
+    if kept is None or nquads is None or hashlib.sha256(nquads).hexdigest() != kept[1]:
+        return None
+    return nquads
 
 
 def document_graph(document: Document) -> Graph:

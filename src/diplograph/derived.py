@@ -33,7 +33,7 @@ from .derivation import Derived, prepare
 from .executor import wake
 from .graph import KnowledgeGraph
 from .guard import limit_memory, release_sockets
-from .kept import keep
+from .kept import KeepRequest, keep, keep_request
 from .keys import content_key
 
 __all__ = ["Builder", "builder_memory_mb", "graph_key", "restore"]
@@ -95,12 +95,10 @@ def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
     cache.write("derived", f"{key}.json", prepare(graph, helper=True).encode(key), keep=_KEEP)
 
 
-def _keep(graph: KnowledgeGraph) -> None:
-    """The keeper process: the served generation written on disk (see ``kept``)."""
-    release_sockets()
+def _keep(request: KeepRequest) -> None:
+    """The keeper process, started afresh (see ``kept.KeepRequest``): the served generation written on disk."""
     os.nice(_BACKGROUND)
-    snapshot = graph.snapshot
-    keep(graph.layout, graph.store, snapshot.files, snapshot.documents, snapshot.shared)  # type: ignore[arg-type]
+    keep(request)
 
 
 class Builder:
@@ -225,8 +223,11 @@ class Builder:
         if (self._keeper is not None and self._keeper.is_alive()) or held == self._kept:
             return False  # being kept, or kept already
         self._kept = held
-        self._keeper = multiprocessing.get_context("fork").Process(target=_keep, args=(graph,),
-                                                                   name="diplograph-keeper", daemon=True)
+        snapshot = graph.snapshot
+        request = keep_request(graph.layout, graph.store, snapshot.files, snapshot.documents,  # type: ignore[arg-type]
+                               snapshot.shared)
+        self._keeper = multiprocessing.get_context("spawn").Process(target=_keep, args=(request,),
+                                                                    name="diplograph-keeper", daemon=True)
         self._keeper.start()
         return True
 

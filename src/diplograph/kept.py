@@ -11,8 +11,8 @@ validation as they are, and the store holds their graphs: it is opened
 read-only in milliseconds and served while the files are loaded into memory
 behind it (see ``watch``).
 
-A store is written by a process of its own once a generation in memory is
-served (see ``derived``), and never changed in place: the new one is built
+A store is written by a process of its own, started afresh (not forked: see
+``KeepRequest``), once a generation in memory is served (see ``derived``), and never changed in place: the new one is built
 beside the others — a checkpoint of the newest kept store (hard links) with
 the changed documents' graphs replaced, or else a full copy — and renamed into
 place when complete, so a kill leaves the old stores and a stray folder that
@@ -28,6 +28,7 @@ import os
 import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
@@ -35,16 +36,16 @@ import pyoxigraph as ox
 
 from . import atomic
 from .cache import cache_folder, private
-from .corpus import source_files
+from .corpus import kept_graph, source_files
 from .engine import LocalStore
 from .errors import DataError, DiplographError
 from .keys import validation_key
-from .layout import Layout
+from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, Layout
 from .namespaces import DGS
+from .nquads import load_nquads, load_parts
 from .sheets import SourceFile
-from .updates import OVERLAY
 
-__all__ = ["Kept", "keep", "kept_key", "open_kept"]
+__all__ = ["Kept", "KeepRequest", "keep", "keep_request", "kept_key", "open_kept"]
 
 FORMAT = 1
 """The version of a kept store's manifest; another version is not opened."""
@@ -101,60 +102,91 @@ def open_kept(layout: Layout) -> tuple[LocalStore, list[SourceFile], Kept] | Non
         return None
 
 
-def keep(layout: Layout, store: LocalStore, files: list[SourceFile], documents: dict[str, str],
-         shared: str) -> Path | None:
-    """Keep ``store`` (in memory, loaded from ``files``) on disk for the next start; its folder, or None when the
-    cache folder cannot take it. Meant for a process of its own: at a thousand documents a full copy takes
-    seconds of one core (a copy of a kept store with a few documents changed, a fraction of one)."""
-    key = kept_key(layout, files)
+@dataclass(frozen=True)
+class KeepRequest:
+    """What a keeper needs to write a generation on disk, as plain data: made by the server (``keep_request``),
+    carried to a fresh process. Not the store itself: a process forked from a server that has opened a kept store
+    (whose RocksDB threads then run) waits forever on its first flush, so the keeper starts afresh and reads the
+    documents' graphs from the cache folder, where validation put them under their content keys."""
+
+    layout: Layout
+    key: str
+    """The kept store's name (``kept_key``)."""
+    documents: dict[str, str]
+    shared: str
+    shared_graphs: bytes
+    """The ontology's and the reference entities' graphs as N-Quads (the N-Quads files are read where they are)."""
+
+
+def keep_request(layout: Layout, store: LocalStore, files: list[SourceFile], documents: dict[str, str],
+                 shared: str) -> KeepRequest:
+    """The request to keep ``store`` (in memory, loaded from ``files``)."""
+    native = store.native
+    graphs = ox.serialize((quad for name in (ONTOLOGY_GRAPH, ENTITIES_GRAPH)
+                           for quad in native.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))),
+                          format=ox.RdfFormat.N_QUADS)
+    return KeepRequest(layout, kept_key(layout, files), dict(documents), shared, graphs)
+
+
+def keep(request: KeepRequest) -> Path | None:
+    """Keep the generation ``request`` describes on disk for the next start; its folder, or None when the cache
+    folder cannot take it or a document's graph is no longer there. Meant for a process of its own: at a
+    thousand documents a full copy takes seconds of one core (a copy of a kept store with a few documents
+    changed, a fraction of one)."""
     try:
         folder = atomic.private_folder(_folder())
     except OSError:
         return None
-    if _manifest(folder / key) is not None:
-        return folder / key
+    if _manifest(folder / request.key) is not None:
+        return folder / request.key
     _remove_strays(folder)
     building = Path(tempfile.mkdtemp(prefix=f".building-{os.getpid()}-", dir=folder))
     try:
-        disk = _copy_of(_newest(folder, layout, shared), store, documents, building / "store")
+        disk = _copy_of(_newest(folder, request.layout, request.shared), request, building / "store")
+        if disk is None:
+            shutil.rmtree(building, ignore_errors=True)
+            return None
         disk.flush()
         del disk  # closes the database before it moves
-        manifest = {"format": FORMAT, "key": key, "layout": _identity(layout), "shared": shared,
-                    "documents": documents}
+        manifest = {"format": FORMAT, "key": request.key, "layout": _identity(request.layout),
+                    "shared": request.shared, "documents": request.documents}
         atomic.write(building / "manifest.json", orjson.dumps(manifest), private=True)
-        os.replace(building, folder / key)
+        os.replace(building, folder / request.key)
     except OSError:
         shutil.rmtree(building, ignore_errors=True)
-        if _manifest(folder / key) is None:
+        if _manifest(folder / request.key) is None:
             raise
         # another server kept the same files meanwhile: theirs is as good
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise
     _prune(folder)
-    return folder / key
+    return folder / request.key
 
 
-def _copy_of(base: Kept | None, store: LocalStore, documents: dict[str, str], target: Path) -> ox.Store:
-    """``store``'s file graphs on disk at ``target``: ``base`` checkpointed with the documents that differ
-    replaced, or every graph copied."""
-    native = store.native
+def _copy_of(base: Kept | None, request: KeepRequest, target: Path) -> ox.Store | None:
+    """The generation's graphs on disk at ``target``: ``base`` checkpointed with the documents that differ
+    replaced, or every graph loaded; None if a document's graph is not in the cache folder (any more)."""
+    changed = sorted(request.documents) if base is None else sorted(
+        name for name in base.documents.keys() | request.documents.keys()
+        if base.documents.get(name) != request.documents.get(name))
+    parts = [kept_graph(request.documents[name]) for name in changed if name in request.documents]
+    if any(part is None for part in parts):
+        return None
     if base is None:
         disk = ox.Store(str(target))
-        graphs = [g for g in native.named_graphs() if g != ox.NamedNode(str(OVERLAY))]
-        disk.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, g)
-                         for g in graphs for q in native.quads_for_pattern(None, None, None, g))
+        load_parts(disk, [request.shared_graphs, *parts])  # type: ignore[list-item]
+        for path, graph in request.layout.files():
+            if graph is None:
+                load_nquads(disk, path)
         return disk
     ox.Store.read_only(str(base.store_path)).backup(str(target))
     disk = ox.Store(str(target))
-    changed = {name for name in base.documents.keys() | documents.keys()
-               if base.documents.get(name) != documents.get(name)}
-    for name in sorted(changed):
+    for name in changed:
         graph = ox.NamedNode(f"{DGS}{name}")
         if disk.contains_named_graph(graph):
             disk.remove_graph(graph)
-        if name in documents:
-            disk.extend(list(native.quads_for_pattern(None, None, None, graph)))
+    load_parts(disk, parts)  # type: ignore[arg-type]
     return disk
 
 
