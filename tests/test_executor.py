@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import threading
 
 from diplograph.answers import Job
 from diplograph.executor import QueryExecutor
@@ -40,4 +41,16 @@ def test_workers_retired_by_a_restart_are_forked_again_only_when_a_job_needs_one
         finally:
             executor.close()
 
-    asyncio.run(scenario())
+    failures: list[BaseException] = []
+
+    def run() -> None:  # in a thread of its own: a browser test may have left an event loop running in this one
+        try:
+            asyncio.run(scenario())
+        except BaseException as error:
+            failures.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]

@@ -199,7 +199,6 @@ def test_a_server_that_opened_a_kept_store_keeps_its_next_generation(corpus):
     assert graph.refresh() == ["synthetic-0001"]
     builder = Builder(graph, 1024, lambda: None)
     assert builder._keep()
-    builder._keeper.join(120)
-    assert builder._keeper.exitcode == 0
+    assert builder._keeper.wait(120) == 0
     store, _, manifest = open_kept(corpus)
     assert manifest.documents == graph.snapshot.documents and _same(store, graph.store)

@@ -25,6 +25,9 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import pickle
+import subprocess
+import sys
 import threading
 import time
 
@@ -95,10 +98,26 @@ def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
     cache.write("derived", f"{key}.json", prepare(graph, helper=True).encode(key), keep=_KEEP)
 
 
-def _keep(request: KeepRequest) -> None:
-    """The keeper process, started afresh (see ``kept.KeepRequest``): the served generation written on disk."""
+def keep_from_stdin() -> None:
+    """The keeper process: a fresh interpreter (see ``kept.KeepRequest``) that reads its request, pickled by the
+    server that started it, from its standard input, and writes the served generation on disk."""
     os.nice(_BACKGROUND)
+    request = pickle.load(sys.stdin.buffer)  # noqa: S301 - from the server that started this process, not a file
+    if not isinstance(request, KeepRequest):
+        raise SystemExit("diplograph keeper: not a keep request")
     keep(request)
+
+
+_KEEPER = "from diplograph.derived import keep_from_stdin; keep_from_stdin()"
+"""A keeper is a new interpreter running this: not a fork (RocksDB's threads), nor multiprocessing's spawn (which
+leaves a resource tracker process beside the server for its whole life)."""
+
+
+def _wait(process: subprocess.Popen, seconds: float) -> None:
+    try:
+        process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        pass
 
 
 class Builder:
@@ -117,7 +136,7 @@ class Builder:
         """Seconds between builds asked for by ``request`` (updates): a flood of updates builds once per interval."""
         self._task: asyncio.Task | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
-        self._keeper: multiprocessing.process.BaseProcess | None = None
+        self._keeper: subprocess.Popen | None = None
         self._kept: tuple = ()
         """The documents and shared graphs of the generation kept last (or opened kept): not kept again."""
         self._content: tuple = ()
@@ -220,15 +239,18 @@ class Builder:
         if graph.spec.kind != "memory" or not graph.store.writable:
             self._kept = held if graph.spec.kind == "memory" else self._kept  # a kept store holds these files
             return False  # served from a built, remote or kept store: nothing to keep
-        if (self._keeper is not None and self._keeper.is_alive()) or held == self._kept:
+        if (self._keeper is not None and self._keeper.poll() is None) or held == self._kept:
             return False  # being kept, or kept already
         self._kept = held
         snapshot = graph.snapshot
         request = keep_request(graph.layout, graph.store, snapshot.files, snapshot.documents,  # type: ignore[arg-type]
                                snapshot.shared)
-        self._keeper = multiprocessing.get_context("spawn").Process(target=_keep, args=(request,),
-                                                                    name="diplograph-keeper", daemon=True)
-        self._keeper.start()
+        self._keeper = subprocess.Popen([sys.executable, "-c", _KEEPER], stdin=subprocess.PIPE)
+        try:
+            with self._keeper.stdin:  # type: ignore[union-attr]
+                pickle.dump(request, self._keeper.stdin)  # type: ignore[arg-type]
+        except OSError:  # it died at once: nothing kept this time
+            pass
         return True
 
     def finish(self, seconds: float) -> None:
@@ -237,11 +259,12 @@ class Builder:
         self.stop()
         deadline = time.monotonic() + seconds
         if self._keeper is not None:
-            self._keeper.join(seconds)  # the first generation's, if still being written
+            _wait(self._keeper, seconds)  # the first generation's, if still being written
         if self._keep():
-            self._keeper.join(max(0.0, deadline - time.monotonic()))
-        if self._keeper is not None and self._keeper.is_alive():
+            _wait(self._keeper, max(0.0, deadline - time.monotonic()))  # type: ignore[arg-type]
+        if self._keeper is not None and self._keeper.poll() is None:
             self._keeper.kill()  # its half-made folder is removed by the next keeper
+            self._keeper.wait()
 
     async def _build(self) -> bool:
         """Run the builder process; whether it wrote the file."""

@@ -12,8 +12,8 @@ read-only in milliseconds and served while the files are loaded into memory
 behind it (see ``watch``).
 
 A store is written by a process of its own, started afresh (not forked: see
-``KeepRequest``), once a generation in memory is served (see ``derived``), and never changed in place: the new one is built
-beside the others — a checkpoint of the newest kept store (hard links) with
+``KeepRequest``), once a generation in memory is served (see ``derived``), and
+never changed in place: the new one is built beside the others — a checkpoint of the newest kept store (hard links) with
 the changed documents' graphs replaced, or else a full copy — and renamed into
 place when complete, so a kill leaves the old stores and a stray folder that
 the next write removes. The runtime-update overlay is not kept (a restart
