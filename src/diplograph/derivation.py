@@ -147,14 +147,15 @@ def prepare(graph: KnowledgeGraph, *, helper: bool = False) -> Derived:
         finally:
             os._exit(status)
     os.close(writing)
+    source = os.fdopen(reading, "rb")
     try:
         entity = _entity_part(graph)
-        with os.fdopen(reading, "rb") as source:
-            raw = source.read()
+        raw = source.read()
     finally:
-        _, status = os.waitpid(child, 0)
+        source.close()  # before the wait: a helper still writing then stops (a broken pipe) instead of blocking
+        status = os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
     if status != 0:
-        raise RuntimeError(f"the builder's helper stopped (status {status})")
+        raise RuntimeError(f"the builder's helper stopped (exit code {status})")
     return _joined(entity, Derived.of_data(orjson.loads(raw)))
 
 

@@ -186,7 +186,8 @@ def test_a_planted_validation_record_does_not_skip_validation(project, tmp_path)
 def test_the_record_built_in_two_processes_is_the_one_built_in_one(tmp_path):
     """The helper computes the stance network, statistics, names, counts and most analyses; joined with the
     builder's entity projection, the record is byte for byte the one a single process builds, on a corpus of
-    several documents; a helper that dies is an error, not a record without its part."""
+    several documents; a helper that dies is an error, not a record without its part, and so is the builder's
+    own part failing."""
     import shutil
 
     import pytest
@@ -208,4 +209,9 @@ def test_the_record_built_in_two_processes_is_the_one_built_in_one(tmp_path):
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(derivation, "_other_part", lambda _: os._exit(3))
         with pytest.raises(RuntimeError, match="helper stopped"):
+            derivation.prepare(graph, helper=True)
+    graph.changed()
+    with pytest.MonkeyPatch.context() as patch:  # the builder's own part fails while the helper writes its part
+        patch.setattr(derivation, "_entity_part", lambda _: (_ for _ in ()).throw(MemoryError("out of memory")))
+        with pytest.raises(MemoryError):  # its error, at once: the helper is not left blocked on a full pipe
             derivation.prepare(graph, helper=True)
