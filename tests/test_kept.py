@@ -202,3 +202,18 @@ def test_a_server_that_opened_a_kept_store_keeps_its_next_generation(corpus):
     assert builder._keeper.wait(120) == 0
     store, _, manifest = open_kept(corpus)
     assert manifest.documents == graph.snapshot.documents and _same(store, graph.store)
+
+
+def test_a_keep_request_travels_as_json_and_anything_else_is_refused(corpus):
+    """What the server writes to its keeper reads back as the same request; what is not one is a one-line error."""
+    from diplograph.kept import KeepRequest
+
+    graph = KnowledgeGraph(corpus)
+    graph.load()
+    snapshot = graph.snapshot
+    request = keep_request(graph.layout, graph.store, snapshot.files, snapshot.documents, snapshot.shared)
+    assert KeepRequest.decode(request.encode()) == request
+    assert request.documents == snapshot.documents and b"ontology" in request.shared_graphs
+    for wrong in (b"\x80\x04K\x01.", b'{"format": 1, "data": 3}', b"[]"):  # a pickle, a wrong part, not a mapping
+        with pytest.raises(ValueError, match="keep request|another format"):
+            KeepRequest.decode(wrong)

@@ -25,7 +25,6 @@ import asyncio
 import logging
 import multiprocessing
 import os
-import pickle
 import subprocess
 import sys
 import threading
@@ -99,18 +98,19 @@ def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
 
 
 def keep_from_stdin() -> None:
-    """The keeper process: a fresh interpreter (see ``kept.KeepRequest``) that reads its request, pickled by the
-    server that started it, from its standard input, and writes the served generation on disk."""
+    """The keeper process: a fresh interpreter (see ``kept.KeepRequest``) that reads its request — JSON, from the
+    server that started it — on its standard input, and writes the served generation on disk."""
     os.nice(_BACKGROUND)
-    request = pickle.load(sys.stdin.buffer)  # noqa: S301 - from the server that started this process, not a file
-    if not isinstance(request, KeepRequest):
-        raise SystemExit("diplograph keeper: not a keep request")
+    try:
+        request = KeepRequest.decode(sys.stdin.buffer.read())
+    except ValueError as error:
+        raise SystemExit(f"diplograph keeper: {error}") from None
     keep(request)
 
 
 _KEEPER = "from diplograph.derived import keep_from_stdin; keep_from_stdin()"
 """A keeper is a new interpreter running this: not a fork (RocksDB's threads), nor multiprocessing's spawn (which
-leaves a resource tracker process beside the server for its whole life)."""
+leaves a resource tracker process beside the server for its whole life, and pickles what it passes)."""
 
 
 def _wait(process: subprocess.Popen, seconds: float) -> None:
@@ -248,7 +248,7 @@ class Builder:
         self._keeper = subprocess.Popen([sys.executable, "-c", _KEEPER], stdin=subprocess.PIPE)
         try:
             with self._keeper.stdin:  # type: ignore[union-attr]
-                pickle.dump(request, self._keeper.stdin)  # type: ignore[arg-type]
+                self._keeper.stdin.write(request.encode())  # type: ignore[union-attr]
         except OSError:  # it died at once: nothing kept this time
             pass
         return True

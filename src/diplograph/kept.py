@@ -117,6 +117,38 @@ class KeepRequest:
     shared_graphs: bytes
     """The ontology's and the reference entities' graphs as N-Quads (the N-Quads files are read where they are)."""
 
+    def encode(self) -> bytes:
+        """The request as JSON: data, never code, whoever reads it."""
+        layout = self.layout
+        return orjson.dumps({"format": FORMAT, "data": str(layout.data), "ontology": str(layout.ontology),
+                             "queries": str(layout.queries), "extra": [str(path) for path in layout.extra],
+                             "key": self.key, "documents": self.documents, "shared": self.shared,
+                             "shared_graphs": self.shared_graphs.decode("utf-8")})
+
+    @classmethod
+    def decode(cls, raw: bytes) -> KeepRequest:
+        """The request ``encode`` wrote.
+
+        Raises
+        ------
+        ValueError
+            naming what does not fit (not JSON, another format, a part of the wrong type).
+        """
+        try:
+            data = orjson.loads(raw)
+            if not isinstance(data, dict) or data.get("format") != FORMAT:
+                raise ValueError("another format")
+            texts = [data["data"], data["ontology"], data["queries"], data["key"], data["shared"],
+                     data["shared_graphs"], *data["extra"], *data["documents"], *data["documents"].values()]
+            if not all(isinstance(text, str) for text in texts):
+                raise ValueError("a part that is not text")
+            layout = Layout(Path(data["data"]), Path(data["ontology"]), Path(data["queries"]),
+                            tuple(Path(path) for path in data["extra"]))
+            return cls(layout, data["key"], dict(data["documents"]), data["shared"],
+                       data["shared_graphs"].encode("utf-8"))
+        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"not a keep request ({type(error).__name__}: {error})") from None
+
 
 def keep_request(layout: Layout, store: LocalStore, files: list[SourceFile], documents: dict[str, str],
                  shared: str) -> KeepRequest:
