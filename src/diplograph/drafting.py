@@ -68,11 +68,12 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     issued = graph.dataset.value(DGS[name], DCTERMS.issued)
     day = date.fromisoformat(str(issued)) if issued is not None else None
     author = graph.dataset.value(DGS[name], DCTERMS.creator)
+    byline = _Byline(graph.label(author) if author is not None else None)
     cited = {quote.exact for quote in quotes_from(graph.dataset, DGS[name])}
     gazetteer = graph.cached("gazetteer", lambda: gazetteer_of(graph))
     found, leads, earlier = [], {}, Earlier(graph, name)
     for line, around in contexts(text):
-        for sentence in _sentences(line):
+        for sentence in [] if byline.of(line) else _sentences(line):
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
                 earlier.passed(sentence)
                 continue
@@ -80,7 +81,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             found += _affiliations(sentence, gazetteer, short(author) if author else None)
             if candidate is not None:
                 candidate = _in_context(candidate, around, gazetteer) if read_context else candidate
-                found.append(_referring(_as_before(candidate, found[-1] if found else None), earlier))
+                found.append(_referring(_as_before(candidate, found[-1] if found else None), earlier, gazetteer))
                 leads.setdefault(around[0] if around else "", found[-1])  # a lead's first point
             earlier.passed(sentence)
             if candidate is not None:
@@ -88,13 +89,38 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     return [_as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
 
 
-def _referring(candidate: Candidate, earlier: Earlier) -> Candidate:
-    """A candidate whose words refer back ("rejected the demand") with that statement among what it is about."""
-    referent = earlier.referent(candidate.sentence)
-    if referent is None or any(m.entity == referent.entity for m in candidate.mentions):
+class _Byline:
+    """Whether a line is the page's byline — who wrote it and when ("By Anna Petrova · 4 March 2026", "<the page's
+    author> · Friday 12 June 2026"): the page's furniture, not a statement."""
+
+    _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+    def __init__(self, author: str | None):
+        self._author = author.casefold() if author else None
+
+    def of(self, line: str) -> bool:
+        named = (self._author is not None and self._author in line.casefold()) or re.match(r"[Bb]y\s+[A-Z]", line)
+        return bool(named) and framing(line) and bool(self._DATED.search(line))
+
+
+def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> Candidate:
+    """A candidate whose words refer back ("rejected the demand", "Putin's conditions") with those statements among
+    what it is about; the party whose statements they are ("Putin's") is named as their maker, not as what the
+    candidate is about."""
+    def owner(name: str) -> str | None:
+        key = gazetteer.lookup(re.sub(r"^(?:the|The)\s+", "", name))
+        return gazetteer[key][0] if key is not None else None
+
+    referents = [r for r in earlier.referents(candidate.sentence, owner)
+                 if all(m.entity != r.entity for m in candidate.mentions)]
+    if not referents:
         return candidate
-    return replace(candidate, mentions=[*candidate.mentions, referent],
-                   content=[referent.entity, *(candidate.content or [m.entity for m in candidate.mentions])])
+    possessor = re.match(r"(.+?)['’]s\s", referents[0].text)
+    maker = owner(possessor.group(1)) if possessor else None
+    kept = [m for m in candidate.mentions if m.entity != maker]
+    return replace(candidate, mentions=[*kept, *referents],
+                   content=[*(r.entity for r in referents),
+                            *(e for e in (candidate.content or [m.entity for m in kept]) if e != maker)])
 
 
 def _with(party: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -187,7 +213,7 @@ def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate
                            mentions=_with(named[0], candidate.mentions) if imperative else candidate.mentions)
     readers = [m for heading in headings for m in _speaker(heading, gazetteer) if m.entity in _READERS]
     if readers and candidate.assertion_mode == "Judgement" and interpretive(candidate.sentence) and \
-            voice(candidate.sentence).kind != "author":
+            voice(candidate.sentence, [m.text for m in candidate.mentions]).kind != "author":
         return replace(candidate, asserted_by=readers[0].entity, assertion_mode="Interpretation",
                        rule="an interpretive line in a section headed by its readers (\"Analysts: …\"): theirs")
     if candidate.assertion_mode != "FactualAssertion":
@@ -260,7 +286,7 @@ def _mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
 
 def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: str | None) -> Candidate:
     mentions = _with_people(sentence, gazetteer)
-    kind, mode, asserter, rule = _who_and_what(sentence, mentions, author and short(author))
+    kind, mode, asserter, rule = _who_and_what(sentence, mentions, author and short(author), gazetteer)
     stated_on, precision = date_of(sentence, day)
     actors = [m for m in mentions if m.actor]
     base = 0.2 if mode == "FactualAssertion" else 0.4  # the fallback rule is the least sure
@@ -271,7 +297,8 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
                      stated_on=stated_on, date_precision=precision, confidence=confidence,
                      new_entities=unknown_names(sentence, [m.text for m in mentions]),
                      measures=gazetteer.measures_in(sentence),
-                     content=[m.entity for m in _with_people(sentence[voice(sentence).content_start:], gazetteer)])
+                     content=[m.entity for m in _with_people(
+                         sentence[voice(sentence, [m.text for m in mentions]).content_start:], gazetteer)])
 
 
 def _with_people(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -314,10 +341,10 @@ def _affiliations(sentence: str, gazetteer: Gazetteer, author: str | None) -> li
     return drafted
 
 
-def _who_and_what(sentence: str, mentions: list[Mention], author: str | None
+def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, gazetteer: Gazetteer
                   ) -> tuple[str, str, str | None, str]:
     """The kind, assertion mode, asserter and the rule that decided, from the reporting structure first."""
-    heard = voice(sentence)
+    heard = voice(sentence, [m.text for m in mentions])
     kind = kind_of(sentence)
     if reader_voice(sentence):
         reader = next((m.entity for m in mentions if m.entity in _READERS), "dgr:analysts")
@@ -332,7 +359,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None
     if heard.kind == "anonymous":
         return kind or "Claim", "Reported", author, \
             "unnamed sources: the reporting source vouches for it, the parties are what it is about"
-    speaker = _speaker_of(sentence, heard, mentions)
+    speaker = _speaker_of(sentence, heard, gazetteer)
     if speaker is not None:
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
@@ -352,14 +379,14 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None
         "no cue word: a statement in the author's voice, the author's factual assertion (least sure)"
 
 
-def _speaker_of(sentence: str, heard: Voice, mentions: list[Mention]) -> Mention | None:
+def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | None:
     """The party whose words the sentence reports: the actor named nearest before the reporting verb (or after
-    "according to"); None when no party is named there."""
+    "according to", or after the content: "…, the Russian foreign ministry said"); None when no party is named
+    there. The speaker's words are read on their own: a party named in the content too ("Russia will leave …") is
+    the speaker by the name it has there ("the Russian foreign ministry")."""
     if heard.kind not in ("reported", "according"):
         return None
-    folded = sentence.casefold()
-    before = [m for m in mentions
-              if m.actor and heard.speaker_start <= folded.find(m.text.casefold()) < heard.speaker_end]
+    before = [m for m in _with_people(sentence[heard.speaker_start:heard.speaker_end], gazetteer) if m.actor]
     if not before:
         return None
     return before[0] if heard.kind == "according" else before[-1]

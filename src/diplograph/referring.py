@@ -9,6 +9,8 @@ is (the review queue goes in reading order), and says so otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from .convert import plain_rows
 from .graph import KnowledgeGraph
@@ -18,11 +20,15 @@ from .terms import short
 
 __all__ = ["Earlier"]
 
-_REFERRING = re.compile(r"\b(?i:the|this|these|those|his|her|its|their)\s+(?:(?i:new|latest|same|recent|whole)\s+|"
-                        r"[A-Z][\w’'-]+\s+)?(?i:(demands?|calls?|conditions?|terms|ultimatum|proposals?|plans?|"
-                        r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?))\b")
-"""A word for a statement after a determiner, perhaps with a name or "new" between: "the demand", "this new
-plan", "the Western proposal" — not after "that", which more often opens a clause ("said that Kyiv demands")."""
+_REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
+                        r"\b(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s)\s+"
+                        r"(?:(?i:new|latest|same|recent|whole|own)\s+|[A-Z][\w’'-]+\s+)?"
+                        r"(?P<word>(?i:demands?|calls?|conditions?|terms|ultimatum|proposals?|plans?|"
+                        r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?|readout|"
+                        r"announcement|warnings?|threats?|accusations?|claims|allegations?))\b")
+"""A word for a statement after a determiner or a party's name, perhaps with a name or "new" between: "the demand",
+"this new plan", "the Western proposal", "Moscow's new demands" — not after "that", which more often opens a
+clause ("said that Kyiv demands")."""
 _WHAT = {"demand": ("Demand",), "call": ("Demand",), "condition": ("Demand",), "term": ("Demand", "Proposal"),
          "ultimatum": ("Demand",), "proposal": ("Proposal",), "plan": ("Proposal",), "offer": ("Proposal",),
          "idea": ("Proposal", "Demand"), "initiative": ("Proposal",), "point": ("Proposal", "ProposalPoint"),
@@ -30,8 +36,19 @@ _WHAT = {"demand": ("Demand",), "call": ("Demand",), "condition": ("Demand",), "
 """The kinds of statement a word refers to; the rest ("position", "remarks", "statement") to any kind."""
 _NOT_READ = ("#Correction", "#SourceDocument")
 """What quotes a document without being one of its statements."""
-_RECORDED = f"""SELECT ?node ?type ?exact WHERE {{ GRAPH ?document {{ ?node dg:evidence/oa:hasSelector/oa:exact ?exact ;
-  a ?type FILTER(isIRI(?node) && STRSTARTS(STR(?type), "{DG}")) }} }}"""
+_RECORDED = f"""SELECT ?node ?type ?exact ?by WHERE {{ GRAPH ?document {{
+  ?node dg:evidence/oa:hasSelector/oa:exact ?exact ; a ?type
+  FILTER(isIRI(?node) && STRSTARTS(STR(?type), "{DG}")) OPTIONAL {{ ?node prov:wasAttributedTo ?by }} }} }}"""
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A statement read: its kind, its prefixed name, the sentence it quotes, who asserts it (a prefixed name)."""
+
+    kind: str
+    node: str
+    sentence: str
+    by: str
 
 
 class Earlier:
@@ -43,34 +60,45 @@ class Earlier:
     >>> earlier = Earlier(KnowledgeGraph.open(), "2025-11-30-peace-talks-putin-conditions")
     >>> earlier.passed("Putin insisted that Ukraine must withdraw its military forces from territories currently "
     ...                "occupied by Russia before any cease-fire or dialogue could begin.")
-    >>> earlier.referent("The demand carries deep strategic implications:").entity
-    'dgr:demand-ukraine-withdraws-before-talks'
+    >>> [m.entity for m in earlier.referents("The demand carries deep strategic implications:")]
+    ['dgr:demand-ukraine-withdraws-before-talks']
     """
 
     def __init__(self, graph: KnowledgeGraph, name: str):
-        self._recorded: list[tuple[str, str, str]] = [
-            (exact, short(node), kind.rsplit("#", 1)[-1]) for node, kind, exact in plain_rows(graph.store.run(
-                _RECORDED, substitutions={"document": DGS[name]})) if not kind.endswith(_NOT_READ)]
-        self._read: list[tuple[str, str, str]] = []
-        """(kind, prefixed name, sentence) of every statement read so far, in reading order."""
+        self._recorded = [_Read(kind.rsplit("#", 1)[-1], short(node), exact, short(by) if by else "")
+                          for node, kind, exact, by in plain_rows(graph.store.run(
+                              _RECORDED, substitutions={"document": DGS[name]})) if not kind.endswith(_NOT_READ)]
+        self._read: list[_Read] = []
+        """Every statement read so far, in reading order."""
 
     def passed(self, sentence: str) -> None:
         """The statements that quote ``sentence`` (or a part of it) are read."""
-        self._read += [(kind, node, sentence) for exact, node, kind in self._recorded
-                       if exact in sentence or sentence in exact]
+        self._read += [replace(read, sentence=sentence) for read in self._recorded
+                       if read.sentence in sentence or sentence in read.sentence]
 
     def drafted(self, candidate: Candidate) -> None:
         """A candidate drafted from a sentence is read: a later "the demand" may refer to it."""
-        self._read.append((candidate.kind, f"dgr:{candidate.kind.lower()}-{candidate.id}", candidate.sentence))
+        self._read.append(_Read(candidate.kind, f"dgr:{candidate.kind.lower()}-{candidate.id}", candidate.sentence,
+                                candidate.asserted_by or ""))
 
-    def referent(self, sentence: str) -> Mention | None:
-        """The statement read last that the sentence's "the demand", "this plan" … can refer to, if any."""
+    def referents(self, sentence: str, owner: Callable[[str], str | None] = lambda name: None) -> list[Mention]:
+        """The statements read before that the sentence's "the demand", "this plan", "Moscow's demands" … refer
+        to: the last one of a kind the word can name — and every one of them a party's plural names ("Putin's
+        conditions": all his demands read so far), when ``owner`` (a name → its entity) knows the party.
+
+        A word that names no kind ("the statement", "his remarks") refers to the last sentence that used it, if
+        one did ("in a joint statement"), else to the last statement read.
+        """
         found = _REFERRING.search(sentence)
         if found is None:
-            return None
-        word = found.group(1).casefold().rstrip("s")
-        kinds = _WHAT.get(word)
-        for kind, node, earlier in reversed(self._read):
-            if earlier != sentence and (kinds is None or kind in kinds):
-                return Mention(found.group(), node, f"{found.group()}: “{earlier[:60]}”", 1.0)
-        return None
+            return []
+        word = found.group("word").casefold()
+        kinds = _WHAT.get(word.rstrip("s"))
+        party = owner(found.group("owner")) if found.group("owner") else None
+        read = [r for r in reversed(self._read) if r.sentence != sentence and (kinds is None or r.kind in kinds)
+                and (party is None or r.by == party)]
+        if kinds is None:
+            read = [r for r in read if re.search(rf"\b{word.rstrip('s')}", r.sentence, re.I)] or read
+        chosen = read if party is not None and kinds is not None and word.endswith("s") else read[:1]
+        return [Mention(found.group(), r.node, f"{found.group()}: “{r.sentence[:60]}”", 1.0)
+                for r in {r.node: r for r in chosen}.values()]

@@ -14,6 +14,7 @@ Pure functions of the text: the drafter (``drafting``) gives them the mentions i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -68,8 +69,9 @@ class Voice:
     verb: str = ""
 
 
-def voice(sentence: str) -> Voice:
-    """How ``sentence`` reports its content.
+def voice(sentence: str, names: Iterable[str] = ()) -> Voice:
+    """How ``sentence`` reports its content; ``names`` are the names the caller found in it, whose words are never
+    a reporting verb ("the Baltic states said": "states" there is part of a name).
 
     >>> voice("On Tuesday, Russia's foreign minister also demanded that Kyiv give up Crimea.").verb
     'demanded'
@@ -77,6 +79,8 @@ def voice(sentence: str) -> Voice:
     'according'
     >>> voice("We believe the plan cannot work.").kind
     'author'
+    >>> voice("The Baltic states said the talks had stalled.", ["Baltic states"]).verb
+    'said'
     """
     if _FIRST_PERSON.search(sentence):
         found = _FIRST_PERSON.search(sentence)
@@ -88,21 +92,44 @@ def voice(sentence: str) -> Voice:
         end = comma if comma > 0 else len(sentence)
         return Voice("according", according.end(), end, end if comma > 0 else 0, "according to")
     anonymous = _ANONYMOUS.search(sentence)
-    verb = _reporting_verb(sentence, anonymous.end() if anonymous else 0)
+    verb = _reporting_verb(sentence, anonymous.end() if anonymous else 0, _spans(sentence, names))
     if anonymous and verb:
         return Voice("anonymous", 0, anonymous.start(), verb.end(), verb.group())
     if verb:
+        trailing = _TRAILING.search(sentence[:verb.start()])
+        if trailing and _ENDS_REPORT.match(sentence[verb.end():]):  # "…, the foreign ministry said on Monday."
+            return Voice("reported", trailing.end(), verb.start(), 0, verb.group())
         return Voice("reported", 0, verb.start(), verb.end(), verb.group())
     return Voice("none", 0, 0, 0)
 
 
-def _reporting_verb(sentence: str, start: int) -> re.Match | None:
-    """The first reporting verb from ``start`` that has words before it: one that opens the sentence has no
-    subject to be said by, and is a noun ("Demands and denials in a week of talks")."""
+_TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
+"""The comma (or closing quote) before a short subject just before the verb: a report given after its content."""
+_ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b[^,]{0,50}|\s+(?:reporters|journalists"
+                          r"|a news conference|a briefing|parliament)\b[^,]{0,40}|\s+\w+ly)?\s*[.!]?[”\"’)]*\s*$")
+"""What may follow the verb of a report given after its content, up to the sentence's end: when and to whom it was
+said ("said on Thursday.", "told reporters in Kyiv."), and nothing more."""
+_SUBORDINATE = re.compile(r"\b(?:after|when|before|since|while|because|as|until|once)\b[^,;]*$", re.I)
+"""A clause of time or cause before a verb: "stalled after both sides accused each other" reports an event."""
+
+
+def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> re.Match | None:
+    """The first reporting verb from ``start`` that has words before it and is not a word of a name (``names``:
+    their spans): one that opens the sentence has no subject to be said by, and is a noun ("Demands and denials
+    in a week of talks"); "States" in "the United States" is a name's; one in a clause of time or cause ("stalled
+    after both sides accused each other") tells an event, not whose words the sentence carries."""
     found = REPORTING.search(sentence, start)
-    while found is not None and not sentence[:found.start()].strip(" \"'“‘-—"):
+    while found is not None and (not sentence[:found.start()].strip(" \"'“‘-—") or any(
+            begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])):
         found = REPORTING.search(sentence, found.end())
     return found
+
+
+def _spans(sentence: str, names: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of ``names`` stands in ``sentence``, as whole words, whatever the case."""
+    folded = sentence.casefold()
+    return [(match.start(), match.end()) for name in names if " " in name.strip()
+            for match in re.finditer(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded)]
 
 
 _PREPOSITIONS = {"with", "of", "about", "on", "to", "from", "against", "by", "toward", "towards", "at", "for", "in",
@@ -224,7 +251,11 @@ def roles(sentence: str) -> list[Role]:
 
 # --------------------------------------------------------------------------- what kind of statement
 
-_REJECTING = r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?)\b"
+_REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out)\b|"
+              r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|trade|cede|give up|surrender|"
+              r"recogni[sz]e|allow|tolerate|sign)\b|\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|"
+              r"recogni[sz]e|allow|tolerate|sign)\b")
+"""Words of rejection, and a refusal to concede ("we will not trade land", "won't sign"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
 _SUPPORTING = r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b"
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
@@ -232,13 +263,17 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # what the content is, from its own words — first match wins; who says it comes from the reporting structure
     ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably)\b|\b(likely|unlikely) to\b|"
                               r"\bpredict(s|ed)?\b|\bforecasts?\b", re.I)),
-    ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b", re.I)),  # the verb, not "proposal"
+    # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
+    ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|"
+                            r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+)?(?:to|a|an|its|their)\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
                              r"surrender|agree to|allow|tolerate)\b|\bnon-negotiable\b|\bred lines?\b", re.I)),
-    ("Demand", re.compile(_DETERMINED + r"(?<!by )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
+    ("Demand", re.compile(_DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b", re.I)),
+    # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
+    ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b", re.I)),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will)\b", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above

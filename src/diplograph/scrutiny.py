@@ -87,11 +87,13 @@ def speakers(auditor: Auditor, finding) -> Iterator:
             continue  # a derivation rule does not excuse a speaker the quote names: it says who speaks for whom
         asserters = set(data.objects(node, PROV.wasAttributedTo))
         for evidence in auditor.evidence(node):
-            speaker = _speaker(evidence.quote, actors)
-            if speaker is None or speaker in asserters or _speaks_for(auditor, speaker, asserters):
+            speakers = _speakers(evidence.quote, actors)
+            if not speakers or any(speaker in asserters or _speaks_for(auditor, speaker, asserters)
+                                   for speaker in speakers):
                 continue
             yield finding(auditor.curie(node), "speaker-not-asserter",
-                          f"{evidence.quote[:80]!r} gives the words to {auditor.curie(speaker)}, but the statement "
+                          f"{evidence.quote[:80]!r} gives the words to "
+                          f"{' and '.join(sorted(map(auditor.curie, speakers)))}, but the statement "
                           f"is attributed to {', '.join(sorted(map(auditor.curie, asserters))) or 'nobody'}")
 
 
@@ -100,19 +102,36 @@ def _actors(data: Dataset) -> set[URIRef]:
     return {s for c in classes for s in data.subjects(RDF.type, c) if isinstance(s, URIRef)}
 
 
-def _speaker(quote: str, actors: dict[URIRef, set[str]]) -> URIRef | None:
-    """The party the quote's own words give the floor to, or None when it does not say (or says the author)."""
-    heard = voice(quote)
-    if heard.kind != "reported" or _READERS.search(quote[:heard.speaker_end]):
-        return None
+def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
+    """The parties the quote's own words give the floor to: the one named nearest before the reporting verb, with
+    those joined to it ("Poland and the Baltic states said": both speak); none when it does not say (or says the
+    author)."""
     folded = quote.casefold()
-    found: list[tuple[int, URIRef]] = []
+    named = [name for names in actors.values() for name in names if name in folded]
+    heard = voice(quote, named)
+    if heard.kind != "reported" or _READERS.search(quote[:heard.speaker_end]):
+        return set()
+    found: list[tuple[int, int, URIRef]] = []
     for actor, names in actors.items():
         for name in names:
             for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded[:heard.speaker_end]):
                 if not after_preposition(folded, match.start()):
-                    found.append((match.start(), actor))
-    return max(found)[1] if found else None
+                    found.append((match.start(), match.end(), actor))
+    if not found:
+        return set()
+    found.sort()
+    *before, (joined_from, _, last) = found
+    speakers = {last}
+    for start, end, actor in reversed(before):
+        if not _JOINED.fullmatch(folded[end:joined_from]):
+            break
+        speakers.add(actor)
+        joined_from = start
+    return speakers
+
+
+_JOINED = re.compile(r"\s*(?:,|,?\s+and|,?\s+&)\s+(?:the\s+)?")
+"""What joins the parties of one subject: "Poland and the Baltic states", "Poland, Finland and Estonia"."""
 
 
 def _speaks_for(auditor: Auditor, speaker: URIRef, asserters: set) -> bool:
@@ -230,8 +249,8 @@ def readings(auditor: Auditor, finding) -> Iterator:
         for asserter in data.objects(node, PROV.wasAttributedTo):
             if (asserter, RDF.type, DG.Author) in data or asserter not in actors or _a_reader(auditor, asserter):
                 continue
-            heard = {_speaker(e.quote, actors) for e in auditor.evidence(node)}
-            if not any(s == asserter or (s is not None and _speaks_for(auditor, s, {asserter})) for s in heard):
+            heard = {speaker for e in auditor.evidence(node) for speaker in _speakers(e.quote, actors)}
+            if not any(s == asserter or _speaks_for(auditor, s, {asserter}) for s in heard):
                 yield finding(auditor.curie(node), "reading-without-its-reader",
                               f"a {auditor.curie(mode)} attributed to {auditor.curie(asserter)}, whose words the "
                               "quote does not carry")

@@ -1,0 +1,123 @@
+"""Who speaks, in which sentences, and what they refer to: the classes the fifth and sixth made-up pages showed,
+each pinned on sentences of its own (not the pages' words).
+
+A word of a name is no reporting verb ("the Baltic states urged"); a report can come after its content ("…, the
+Polish president said"); a verb in a clause of time tells an event, not whose words the sentence carries; a
+conditional threat demands its condition; an offer is a proposal and a refusal to concede a position; "Finland's
+demands" are Finland's statements read before; a byline is no statement; the audit hears every party of a joint
+subject.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from rdflib import URIRef
+
+from diplograph.documents import add_source
+from diplograph.drafting import draft_sentence, propose
+from diplograph.fidelity import findings_in
+from diplograph.graph import KnowledgeGraph
+from diplograph.referring import Earlier
+from diplograph.review import Candidate
+from diplograph.terms import short
+
+
+@pytest.fixture(scope="module")
+def bundled() -> KnowledgeGraph:
+    return KnowledgeGraph.open()
+
+
+def test_a_word_of_a_name_is_not_a_reporting_verb(bundled):
+    urged = draft_sentence(bundled, "The Baltic states urged Moscow to free every prisoner of war.")
+    assert (urged.kind, urged.asserted_by, urged.assertion_mode) == ("Demand", "dgr:baltic-states", "Reported")
+    assert urged.measures[:1] == ["dg:PrisonerExchange"]
+    silent = draft_sentence(bundled, "The United States has not commented on the plan.")
+    assert (silent.kind, silent.asserted_by, silent.assertion_mode) == ("Claim", None, "FactualAssertion")
+
+
+def test_a_report_given_after_its_content_is_the_speakers(bundled):
+    """The party named in the content ("Russia") is not the speaker; the one before the closing verb is."""
+    after = draft_sentence(bundled, "Russia must return the deported children, the Polish president told reporters "
+                                    "on Monday.", date(2026, 5, 13))
+    assert (after.kind, after.asserted_by, after.stated_on) == ("Demand", "dgr:poland", "2026-05-11")
+    quoted = draft_sentence(bundled, "“We won’t sign a deal that cedes land,” Finland’s foreign minister said.")
+    assert (quoted.kind, quoted.asserted_by) == ("Position", "dgr:finland")
+
+
+def test_a_verb_in_a_clause_of_time_tells_an_event_not_a_speaker(bundled):
+    event = draft_sentence(bundled, "Grain exports resumed after Russia accused the monitors of bias.")
+    assert (event.asserted_by, event.assertion_mode) == (None, "FactualAssertion")
+
+
+def test_a_conditional_threat_demands_its_condition_and_an_offer_is_a_proposal(bundled):
+    threat = draft_sentence(bundled, "Moscow will halt the grain deal unless the West lifts sanctions.")
+    assert (threat.kind, threat.asserted_by) == ("Demand", "dgr:russia")
+    assert threat.measures[0] == "dg:SanctionsRelief"  # "lifts sanctions": relief, named before the sanctions
+    offer = draft_sentence(bundled, "Estonia offered last week to host the next round of talks.")
+    assert (offer.kind, offer.asserted_by) == ("Proposal", "dgr:estonia")
+    assert draft_sentence(bundled, "The Kremlin offered no details.").kind != "Proposal"
+
+
+def _drafted(sentence: str, kind: str, by: str, number: int) -> Candidate:
+    return Candidate(id=f"{number:010d}", sentence=sentence, kind=kind, asserted_by=by, assertion_mode="Reported",
+                     rule="a test")
+
+
+def test_a_partys_statements_are_what_its_possessive_names(bundled):
+    earlier = Earlier(bundled, "a-page-no-graph-holds")
+    earlier.drafted(_drafted("Finland demanded that Russia withdraw.", "Demand", "dgr:finland", 1))
+    earlier.drafted(_drafted("Moscow demanded that Kyiv recognise its control.", "Demand", "dgr:russia", 2))
+    earlier.drafted(_drafted("Finland also demanded reparations.", "Demand", "dgr:finland", 3))
+    earlier.drafted(_drafted("Estonia said in a statement that talks should resume.", "Claim", "dgr:estonia", 4))
+    earlier.drafted(_drafted("Latvia agreed.", "Claim", "dgr:latvia", 5))
+    owner = {"Finland": "dgr:finland", "Moscow": "dgr:russia"}.get
+    assert {m.entity for m in earlier.referents("Kyiv welcomed Finland's demands.", owner)} == {
+        "dgr:demand-0000000001", "dgr:demand-0000000003"}
+    assert [m.entity for m in earlier.referents("Kyiv rejected Moscow's latest demand.", owner)] == [
+        "dgr:demand-0000000002"]
+    # a word that names no kind refers to the last sentence that used it, not merely the last one read
+    assert [m.entity for m in earlier.referents("Kyiv ignored the statement.")] == ["dgr:claim-0000000004"]
+
+
+def test_a_possessive_referent_is_what_the_sentence_is_about_not_its_maker(project, tmp_path):
+    text = tmp_path / "welcome.txt"
+    text.write_text("June 2, 2026\n\nFinland demanded on Monday that Russia withdraw from the border.\n\n"
+                    "Kyiv welcomed Finland's demand.\n")
+    slug, _ = add_source(project.layout, text, title="A welcome (made up)", day=date(2026, 6, 2))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    demand, welcome = propose(graph, slug)
+    assert (welcome.kind, welcome.asserted_by) == ("Position", "dgr:ukraine")
+    assert {m.entity for m in welcome.mentions} == {"dgr:ukraine", f"dgr:demand-{demand.id}"}
+
+
+def test_a_byline_is_page_furniture_not_a_statement(project, tmp_path):
+    text = tmp_path / "byline.txt"
+    text.write_text("Kyiv says no\n\nBy Anna Madeup · Monday 4 May 2026\n\nKyiv rejected the offer on Sunday.\n")
+    slug, _ = add_source(project.layout, text, title="Kyiv says no (made up)", day=date(2026, 5, 4))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    sentences = [c.sentence for c in propose(graph, slug)]
+    assert "Kyiv rejected the offer on Sunday." in sentences
+    assert not any("Anna Madeup" in s for s in sentences)
+
+
+_JOINT = """@prefix dg: <https://w3id.org/diplograph/ontology#> . @prefix dgr: <https://w3id.org/diplograph/id/> .
+@prefix oa: <http://www.w3.org/ns/oa#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+dgr:demand-joint a dg:Demand ; prov:wasAttributedTo dgr:{asserter} ; dg:assertionMode dg:Reported ;
+  dg:evidence [ oa:hasSource <https://w3id.org/diplograph/source/a-page> ;
+                oa:hasSelector [ oa:exact "Latvia and Estonia demanded that Russia pay reparations." ] ] ."""
+
+
+@pytest.mark.parametrize(("asserter", "flagged"), [("latvia", False), ("estonia", False), ("poland", True)])
+def test_the_audit_hears_every_party_of_a_joint_subject(bundled, asserter, flagged):
+    world = bundled.world([])
+    world.parse(data=_JOINT.replace("{asserter}", asserter), format="turtle")
+    node = URIRef("https://w3id.org/diplograph/id/demand-joint")
+    found = [f for f in findings_in(world, [node], {}) if f.rule == "speaker-not-asserter"]
+    assert bool(found) == flagged
+    if flagged:
+        assert "dgr:estonia and dgr:latvia" in found[0].message, found
+    assert short(node) == "dgr:demand-joint"
