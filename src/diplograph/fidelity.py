@@ -14,7 +14,9 @@ far as a program can, meaning. It lists for an editor's review:
 * a position whose holder neither is nor speaks for its asserter;
 * a described entity (a proposal, a guarantee …) without who describes it
   or without an assertion mode;
-* a canned query that shows a date without saying what kind of date it is.
+* a canned query that shows a date without saying what kind of date it is;
+* and what :mod:`diplograph.scrutiny` (who speaks, qualifiers, dates, negations) and
+  :mod:`diplograph.consistency` (stance, recurrence, kind and mode, named places and targets) read more closely.
 
 "Where a quote stands" is its line in the source text, the line that leads the
 list it belongs to (the nearest earlier line ending in a colon), and the
@@ -36,7 +38,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
 
-from . import scrutiny
+from . import consistency, scrutiny
 from .evidence import Evidence, evidence_of
 from .namespaces import DG, PROV, RDFS, SKOS
 from .reporting import READER_WORDS
@@ -56,6 +58,7 @@ RULES = {
     "description-without-asserter": "a described entity without dg:describedBy or without dg:assertionMode",
     "date-without-kind": "a canned query that shows a date (?date, ?…Date) without its kind (?dateKind, ?…DateKind)",
     **scrutiny.RULES,
+    **consistency.RULES,
 }
 
 _CONCEPT_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.readsAsCallingFor)
@@ -91,7 +94,10 @@ def findings_in(data: Graph, statements: list[URIRef], texts: dict[str, Path]) -
                 *scrutiny.dates(auditor, Finding), *scrutiny.readings(auditor, Finding),
                 *scrutiny.sections(auditor, Finding), *scrutiny.uncertainty(auditor, Finding),
                 *scrutiny.stances(auditor, Finding), *scrutiny.negations(auditor, Finding),
-                *scrutiny.shadowed_concepts(auditor, Finding, _CONCEPT_ROLES, auditor.context)]
+                *scrutiny.shadowed_concepts(auditor, Finding, _CONCEPT_ROLES, auditor.context),
+                *consistency.stances(auditor, Finding), *consistency.recurrences(auditor, Finding),
+                *consistency.predictions(auditor, Finding), *consistency.assessments(auditor, Finding),
+                *consistency.places(auditor, Finding), *consistency.targets(auditor, Finding)]
     return sorted(set(findings), key=lambda f: (f.node, f.rule, f.message))
 
 
@@ -179,8 +185,7 @@ class _Auditor:
                 if not list(self.data.objects(node, DG.evidence)) or self.covered(node, role):
                     continue
                 cues = self.names(party)
-                context = self.context(node)
-                if cues and not cue_in(context, cues) and not named_alike(context, cues):
+                if cues and not self.named_where_quoted(node, party):
                     yield Finding(self.curie(node), "party-not-in-source",
                                   f"{self.curie(role)} {self.curie(party)}: not named where its quotes stand "
                                   f"(looked for {sorted(cues)}); name the rule that derives it (dg:derivedBy)")
@@ -250,6 +255,15 @@ class _Auditor:
     def covered(self, node, role) -> bool:
         """Whether a derivation rule the statement declares covers a party in ``role``."""
         return any((rule, DG.appliesTo, role) in self.data for rule in self.data.objects(node, DG.derivedBy))
+
+    def named_where_quoted(self, node, thing, *, by_its_quotes: bool = False) -> bool:
+        """Whether ``thing`` is named (its labels, aliases, or one of them spelt another way) where ``node``'s
+        quotes stand — or, ``by_its_quotes``, by the words that describe it in its own quotes ("NATO as the only
+        credible protection" names the protection by NATO)."""
+        names, context = set(self.names(thing)), self.context(node)
+        if by_its_quotes:
+            names |= {evidence.quote for evidence in self.evidence(thing)}
+        return bool(names) and (cue_in(context, names) or named_alike(context, names))
 
 
 # ---------------------------------------------------------------------- text

@@ -188,8 +188,15 @@ def _renamed(turtle: str, old: str, name: str, number: int, defined: list[str], 
                     turtle)
     pattern = re.compile(r"\bdgr:(" + "|".join(re.escape(local) for local in defined) + r")(?![\w.-]*[\w-])")
     turtle = pattern.sub(lambda match: f"dgr:{match.group(1)}-{number:04d}", turtle)
-    return re.sub(r"(skos:altLabel[^\n]*)", lambda line: re.sub(r'"([^"]*)"@en', rf'"\1 ({number})"@en',
-                                                                 line.group(1)), turtle)
+    return re.sub(r"skos:altLabel ([^\n]*?)\s*([;.])[ \t]*$", lambda line: _aliases(line, number), turtle,
+                  flags=re.M)
+
+
+def _aliases(line: re.Match, number: int) -> str:
+    """A template's aliases made this copy's own (an alias names one thing in the whole corpus), their words kept as
+    cue words (``skos:hiddenLabel``: the copy's text says them, drafting and the audit look for them)."""
+    own = re.sub(r'"([^"]*)"@en', rf'"\1 ({number})"@en', line.group(1))
+    return f"skos:altLabel {own} ;\n    skos:hiddenLabel {line.group(1)} {line.group(2)}"
 
 
 def _answer(name: str, number: int) -> str:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 __all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "Role", "Voice", "after_preposition", "date_of", "framing",
-           "interpretive", "kind_of", "reader_voice", "roles", "stance_of", "unknown_names", "voice"]
+           "interpretive", "kind_of", "looks_ahead", "reader_voice", "recurring", "roles", "stance_of", "stances_in",
+           "unknown_names", "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
@@ -296,6 +297,35 @@ def kind_of(sentence: str) -> str | None:
     ('Demand', None)
     """
     return next((name for name, cue in _KINDS if cue.search(sentence)), None)
+
+
+def stances_in(text: str) -> set[str]:
+    """Every stance (``dg:Stances``) the words of ``text`` take, not only the first: what a recorded stance is
+    checked against.
+
+    >>> sorted(stances_in("Kyiv rejects the plan but welcomes the talks."))
+    ['Rejects', 'Supports']
+    """
+    return {name for name, cue in _STANCES if cue.search(text)}
+
+
+def recurring(text: str) -> bool:
+    """Whether ``text`` says its statement is made again and again ("repeatedly", "again", "has long")."""
+    return bool(_RECURRING.search(text))
+
+
+_AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) set to|likely|unlikely|expect(s|ed)?|"
+                    r"predict(s|ed)?|forecasts?|warn(s|ed)?|soon|next|future|risks?|threat(s|en|ens|ened)?|"
+                    r"ahead|eventually|poised)\b", re.I)
+
+
+def looks_ahead(text: str) -> bool:
+    """Whether ``text`` speaks of what is yet to come (a prediction's words: "will", "likely", "expected" …).
+
+    >>> looks_ahead("The outcome will redefine the norms."), looks_ahead("Russia faces strains.")
+    (True, False)
+    """
+    return bool(_AHEAD.search(text))
 
 
 def stance_of(sentence: str) -> str:

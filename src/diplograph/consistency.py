@@ -1,0 +1,160 @@
+"""The audit's check of what a statement records against its own words: its stance, its recurrence, its kind,
+its mode, and the named places and things it is about or takes a stance towards.
+
+Each check is a generator of findings over an auditor (``fidelity``), as in
+:mod:`diplograph.scrutiny`. They are made to miss rather than to cry wolf: a
+finding needs words that say otherwise, or named things that are not named.
+
+* stance-not-in-words — the quotes take a stance ("refuses", "welcomes", "as a
+  basis for") and none of them is the position's recorded stance;
+* recurrence-not-recorded, recurrence-without-words — "repeatedly", "again",
+  "has long" without dg:Recurring, or dg:Recurring without such a word;
+* prediction-without-future — a prediction whose quotes and lines speak of
+  nothing to come;
+* assessment-as-fact — an assessment (a reading, a prediction, an analogy)
+  recorded as a factual assertion;
+* place-not-in-source — a named place (a territory whose label is a proper
+  name) that the statement concerns or is about, named neither in its quoted
+  lines nor their lead and headings;
+* target-not-in-source — what a position is towards, when it is a thing or a
+  concept rather than another statement, named nowhere there either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from rdflib import RDF, RDFS, Dataset, URIRef
+
+from .evidence import Evidence
+from .namespaces import DG, SKOS
+from .reporting import looks_ahead, recurring, stances_in
+
+__all__ = ["RULES", "assessments", "places", "predictions", "recurrences", "stances", "targets"]
+
+RULES = {
+    "stance-not-in-words": "a position whose quotes take a stance (reject, welcome, as a basis …) other than the "
+                           "one it records, and not its own",
+    "recurrence-not-recorded": "the quote says the statement is made again and again (repeatedly, again, has long) "
+                               "and its date precision is not dg:Recurring",
+    "recurrence-without-words": "dg:Recurring, but no word of the quotes or their lines says it is made again",
+    "prediction-without-future": "a prediction whose quotes and lines speak of nothing to come (will, likely, "
+                                 "expected …)",
+    "assessment-as-fact": "an assessment (a reading, a prediction, an analogy) recorded as a dg:FactualAssertion",
+    "place-not-in-source": "a named place the statement concerns or is about, named neither in its quoted lines, "
+                           "their list's lead nor their headings",
+    "target-not-in-source": "what a position is towards (a thing or a concept, not a statement) is named nowhere "
+                            "its quotes stand",
+}
+_ASSESSMENTS = (DG.Assessment, DG.Prediction, DG.HistoricalAnalogy)
+
+
+class Auditor(Protocol):
+    """What these checks need of the audit (``fidelity._Auditor``)."""
+
+    data: Dataset
+
+    def curie(self, node) -> str: ...
+    def evidence(self, node) -> list[Evidence]: ...
+    def context(self, node) -> str: ...
+    def names(self, actor) -> frozenset[str]: ...
+    def cues(self, concept) -> frozenset[str]: ...
+    def covered(self, node, role) -> bool: ...
+    def named_where_quoted(self, node, thing, *, by_its_quotes: bool = False) -> bool: ...
+    def statements(self) -> list[URIRef]: ...
+
+
+def _quoted(auditor: Auditor, node) -> str:
+    return "\n".join(evidence.quote for evidence in auditor.evidence(node))
+
+
+def stances(auditor: Auditor, finding) -> Iterator:
+    """Positions whose quotes take a stance, none of them the recorded one."""
+    data = auditor.data
+    for node in data.subjects(RDF.type, DG.Position):
+        for stance in data.objects(node, DG.stance):
+            said = stances_in(_quoted(auditor, node))
+            recorded = str(stance).rsplit("#", 1)[-1]
+            if said and recorded != "Undetermined" and recorded not in said:
+                yield finding(auditor.curie(node), "stance-not-in-words",
+                              f"records dg:{recorded}, but its quotes say {', '.join(sorted(said))}")
+
+
+def recurrences(auditor: Auditor, finding) -> Iterator:
+    """Statements said again and again without dg:Recurring, and dg:Recurring without a word that says so."""
+    data = auditor.data
+    for node in auditor.statements():
+        precision = data.value(node, DG.datePrecision)
+        if precision is None:
+            continue
+        if recurring(_quoted(auditor, node)) and precision != DG.Recurring:
+            yield finding(auditor.curie(node), "recurrence-not-recorded",
+                          f"the quote says it is said again and again, but its precision is {auditor.curie(precision)}")
+        elif precision == DG.Recurring and not recurring(auditor.context(node)):
+            yield finding(auditor.curie(node), "recurrence-without-words",
+                          "dg:Recurring, but no word where its quotes stand says it is said again")
+
+
+def predictions(auditor: Auditor, finding) -> Iterator:
+    """Predictions that speak of nothing to come."""
+    for node in auditor.data.subjects(RDF.type, DG.Prediction):
+        if auditor.evidence(node) and not looks_ahead(auditor.context(node)):
+            yield finding(auditor.curie(node), "prediction-without-future",
+                          "a dg:Prediction, but nothing where its quotes stand speaks of what is to come")
+
+
+def assessments(auditor: Auditor, finding) -> Iterator:
+    """Readings recorded as facts."""
+    data = auditor.data
+    for cls in _ASSESSMENTS:
+        for node in data.subjects(RDF.type, cls):
+            if (node, DG.assertionMode, DG.FactualAssertion) in data:
+                yield finding(auditor.curie(node), "assessment-as-fact",
+                              f"a {auditor.curie(cls)} is its asserter's reading (dg:Judgement, dg:Interpretation) "
+                              "or a party's words (dg:Reported), not a dg:FactualAssertion")
+
+
+def places(auditor: Auditor, finding) -> Iterator:
+    """Named places a statement concerns or is about that its quotes' lines do not name."""
+    data = auditor.data
+    territories = _instances(data, DG.Territory)
+    for role in (DG.concerns, DG.about):
+        for node, place in data.subject_objects(role):
+            if place not in territories or not _proper_name(data, place) or not auditor.evidence(node):
+                continue
+            if not auditor.covered(node, role) and not auditor.named_where_quoted(node, place):
+                yield finding(auditor.curie(node), "place-not-in-source",
+                              f"{auditor.curie(role)} {auditor.curie(place)}: not named where its quotes stand "
+                              f"(looked for {sorted(auditor.names(place))})")
+
+
+def targets(auditor: Auditor, finding) -> Iterator:
+    """What a position is towards, when a thing or a concept, named nowhere its quotes stand."""
+    data = auditor.data
+    statements = _instances(data, DG.Statement)
+    for node, target in data.subject_objects(DG.towards):
+        if not isinstance(target, URIRef) or target in statements or not auditor.evidence(node):
+            continue
+        if auditor.covered(node, DG.towards) or auditor.named_where_quoted(node, target, by_its_quotes=True):
+            continue
+        if auditor.names(target):
+            yield finding(auditor.curie(node), "target-not-in-source",
+                          f"dg:towards {auditor.curie(target)}: not named where its quotes stand "
+                          f"(looked for {sorted(auditor.names(target))})")
+
+
+def _instances(data: Dataset, cls: URIRef) -> set:
+    classes = set(data.transitive_subjects(RDFS.subClassOf, cls))
+    return {node for c in classes for node in data.subjects(RDF.type, c)}
+
+
+def _proper_name(data: Dataset, node) -> bool:
+    """Whether ``node``'s label is a proper name ("Transnistria", "Donetsk Oblast"), every word of it capitalised
+    but the small ones, not a description ("Russian-occupied territories of Ukraine")."""
+    label = data.value(node, RDFS.label) or data.value(node, SKOS.prefLabel)
+    words = [word for word in str(label or "").split() if word.casefold() not in _SMALL_WORDS]
+    return bool(words) and all(word[:1].isupper() for word in words)
+
+
+_SMALL_WORDS = {"of", "the", "and", "de", "du", "la", "on", "upon", "am", "an", "der", "di"}

@@ -1,0 +1,88 @@
+"""The audit's check of a record against its own words (diplograph.consistency), on statements of its own: each
+rule finds what its words contradict, and stays quiet where the words say nothing either way."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from rdflib import URIRef
+
+from diplograph.fidelity import findings_in
+from diplograph.graph import KnowledgeGraph
+
+_HEAD = """@prefix dg: <https://w3id.org/diplograph/ontology#> . @prefix dgr: <https://w3id.org/diplograph/id/> .
+@prefix oa: <http://www.w3.org/ns/oa#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+"""
+_NODE = URIRef("https://w3id.org/diplograph/id/statement-under-test")
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory) -> Callable[[str, str], set[str]]:
+    """The rules the audit finds broken by a statement's own triples (``body``) quoting ``quote``, the one line of a
+    page's text."""
+    graph, folder = KnowledgeGraph.open(), tmp_path_factory.mktemp("pages")
+
+    def broken(body: str, quote: str) -> set[str]:
+        text = folder / "a-page.txt"
+        text.write_text(f"{quote}\n", encoding="utf-8")
+        world = graph.world([])
+        world.parse(data=_HEAD + f"""dgr:statement-under-test {body} ;
+          dg:evidence [ oa:hasSource <https://w3id.org/diplograph/source/a-page> ;
+                        oa:hasSelector [ oa:exact "{quote}" ] ] .""", format="turtle")
+        return {f.rule for f in findings_in(world, [_NODE], {"a-page": text})}
+
+    return broken
+
+
+@pytest.mark.parametrize(("stance", "quote", "flagged"), [
+    ("Supports", "Finland rejected the ceasefire plan.", True),
+    ("Rejects", "Finland welcomed the ceasefire plan.", True),
+    ("Rejects", "Finland rejected the ceasefire plan.", False),
+    ("Supports", "Finland spoke about the ceasefire plan.", False),  # no stance in the words: nothing to contradict
+])
+def test_a_stance_its_words_contradict(rules, stance, quote, flagged):
+    body = (f"a dg:Position ; dg:holder dgr:finland ; dg:stance dg:{stance} ; dg:towards dgr:ceasefire ; "
+            "prov:wasAttributedTo dgr:finland ; dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument")
+    assert ("stance-not-in-words" in rules(body, quote)) == flagged
+
+
+@pytest.mark.parametrize(("precision", "quote", "rule"), [
+    ("AsOfDocument", "Estonia has repeatedly demanded a ceasefire.", "recurrence-not-recorded"),
+    ("Recurring", "Estonia demanded a ceasefire.", "recurrence-without-words"),
+])
+def test_recurrence_and_its_words(rules, precision, quote, rule):
+    body = ("a dg:Claim ; prov:wasAttributedTo dgr:estonia ; dg:assertionMode dg:Reported ; "
+            f"dg:datePrecision dg:{precision}")
+    assert rule in rules(body, quote)
+    body = body.replace(f"dg:{precision}", "dg:Recurring" if precision == "AsOfDocument" else "dg:AsOfDocument")
+    assert not {"recurrence-not-recorded", "recurrence-without-words"} & rules(body, quote)
+
+
+def test_a_prediction_needs_words_of_what_is_to_come_and_a_reading_is_no_fact(rules):
+    prediction = "a dg:Prediction ; prov:wasAttributedTo dgr:analysts ; dg:assertionMode dg:Interpretation"
+    assert "prediction-without-future" in rules(prediction, "Analysts say Russia faces shortages.")
+    assert "prediction-without-future" not in rules(prediction, "Analysts say Russia will face shortages.")
+    fact = "a dg:Assessment ; prov:wasAttributedTo dgr:analysts ; dg:assertionMode dg:FactualAssertion"
+    assert "assessment-as-fact" in rules(fact, "Analysts say the offer is a trap.")
+
+
+def test_a_named_place_must_be_named_a_described_territory_need_not(rules):
+    claim = "a dg:Claim ; prov:wasAttributedTo dgr:analysts ; dg:assertionMode dg:FactualAssertion ; dg:concerns "
+    quote = "Analysts say the front has not moved near Mariupol."
+    assert "place-not-in-source" in rules(claim + "dgr:transnistria", quote)
+    assert "place-not-in-source" not in rules(claim + "dgr:mariupol", quote)
+    # "Russian-occupied territories of Ukraine" describes a territory: a reading may concern it unnamed
+    assert "place-not-in-source" not in rules(claim + "dgr:occupied-territories-of-ukraine", quote)
+
+
+def test_a_target_must_be_named_by_its_labels_or_its_own_quotes(rules):
+    position = ("a dg:Position ; dg:holder dgr:poland ; dg:stance dg:Rejects ; prov:wasAttributedTo dgr:poland ; "
+                "dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument ; dg:towards ")
+    assert "target-not-in-source" in rules(position + "dg:Ceasefire", "Poland rejects any concession.")
+    assert "target-not-in-source" not in rules(position + "dg:Ceasefire",
+                                                "Poland rejects a cease-fire now.")
+    # the protection by NATO is described in its own quote as "NATO as the only credible protection"
+    assert "target-not-in-source" not in rules(position + "dgr:nato-protection",
+                                                "Poland rejects NATO as the only credible protection.")
