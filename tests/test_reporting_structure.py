@@ -121,3 +121,36 @@ def test_the_audit_hears_every_party_of_a_joint_subject(bundled, asserter, flagg
     if flagged:
         assert "dgr:estonia and dgr:latvia" in found[0].message, found
     assert short(node) == "dgr:demand-joint"
+
+
+def test_a_report_in_the_passive_voice_is_its_agents(bundled):
+    """"Kyiv was urged by the EU": the EU demands, of Kyiv; a passive without an agent names no speaker."""
+    from diplograph.review import proposed_fact
+
+    urged = draft_sentence(bundled, "Moldova was urged by the EU on Friday to hold a truce.", date(2026, 9, 9))
+    fact = proposed_fact(urged, "a-made-up-page")
+    assert (urged.kind, urged.asserted_by, urged.stated_on) == ("Demand", "dgr:european-union", "2026-09-04")
+    assert (fact["demandedBy"], fact["callsFor"]) == ("dgr:european-union", ["dg:Ceasefire"])
+    assert draft_sentence(bundled, "The truce was rejected on Friday.").asserted_by is None
+
+
+def test_beliefs_warnings_and_categorical_refusals_have_their_kinds(bundled):
+    doubt = draft_sentence(bundled, "Many experts doubt that the truce will last.")
+    assert (doubt.kind, doubt.asserted_by, doubt.assertion_mode) == ("Prediction", "dgr:analysts", "Interpretation")
+    fear = draft_sentence(bundled, "Latvia fears that Moscow might cut the gas.")
+    assert (fear.asserted_by, fear.assertion_mode) == ("dgr:latvia", "Reported")
+    warning = draft_sentence(bundled, "Estonia warned that the talks could collapse.")
+    assert (warning.kind, warning.asserted_by) == ("Prediction", "dgr:estonia")
+    never = draft_sentence(bundled, "Kyiv would never hand over Zaporizhzhia, its envoy said.")
+    assert (never.kind, never.asserted_by) == ("Principle", "dgr:ukraine")
+    backing = draft_sentence(bundled, "Poland said it would back a monitoring mission.")
+    assert (backing.kind, backing.measures) == ("Position", ["dg:InternationalMonitoring"])
+    tank = draft_sentence(bundled, "A Warsaw think tank published a survey of the front.")
+    assert tank.assertion_mode == "FactualAssertion"  # "think" there is no verb of belief
+
+
+def test_a_common_word_is_not_a_name_spelt_another_way(bundled):
+    """"Analysis" looks like the alias "analysts", which is no proper name: only proper names are matched loosely."""
+    framed = draft_sentence(bundled, "Analysis: a truce nobody guarantees")
+    assert "dgr:analysts" not in {m.entity for m in framed.mentions}
+    assert "dgr:zaporizhzhia" in {m.entity for m in draft_sentence(bundled, "Shelling hit Zaporozhzhia.").mentions}

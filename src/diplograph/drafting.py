@@ -48,6 +48,8 @@ _BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z]
 
 _READERS = ("dgr:analysts", "dgr:diplomats")
 _PRONOUN = re.compile(r"(?:he|she|they)(?:\s+(?:also|again|later|then|further|still))?", re.I)
+_ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
+"""A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\"): the party who spoke in the sentence before"
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
@@ -386,7 +388,11 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
     the speaker by the name it has there ("the Russian foreign ministry")."""
     if heard.kind not in ("reported", "according"):
         return None
-    before = [m for m in _with_people(sentence[heard.speaker_start:heard.speaker_end], gazetteer) if m.actor]
+    span = sentence[heard.speaker_start:heard.speaker_end]
+    if heard.speaker_start and _ITS.match(span.strip(" ,”\"")):  # "Kyiv will never …, its envoy said": Kyiv's
+        span = sentence[:heard.speaker_start]
+        return next((m for m in _with_people(span, gazetteer) if m.actor), None)
+    before = [m for m in _with_people(span, gazetteer) if m.actor]
     if not before:
         return None
     return before[0] if heard.kind == "according" else before[-1]

@@ -6,9 +6,10 @@ from __future__ import annotations
 import difflib
 import re
 
-from .fidelity import CLOSE_SPELLING, cue_in, normalise
+from .fidelity import CLOSE_SPELLING, normalise
 from .graph import KnowledgeGraph
-from .namespaces import DG, DGR, SKOS
+from .namespaces import DG, DGR, RDFS, SKOS
+from .scrutiny import word_start
 from .terms import short
 
 __all__ = ["Gazetteer", "gazetteer_of"]
@@ -18,20 +19,29 @@ class Gazetteer(dict):
     """Casefolded label or alias → (entity as a prefixed name, its label, whether it is an actor), with a look-up of
     the closest spelling among names of its first letter and a length that could reach the cut-off only."""
 
-    def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None):
+    def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None,
+                 proper: set[str] | None = None):
         super().__init__(names)
         self.measures = measures or {}
         """Each measure of the vocabulary (``dg:Name``) → the words that name it (labels and cue words)."""
         self._by_letter: dict[str, list[str]] = {}
-        for key in sorted(self):
+        for key in sorted(self if proper is None else proper & self.keys()):
             self._by_letter.setdefault(key[:1], []).append(key)
         self._seen: dict[str, str | None] = {}
 
     def measures_in(self, sentence: str) -> list[str]:
-        """The measures whose labels or cue words (``skos:hiddenLabel``) the sentence uses, in the order it does."""
+        """The measures whose labels or cue words (``skos:hiddenLabel``) the sentence uses, in the order it does —
+        but not one whose every word stands inside a longer cue of another ("the lifting of sanctions" names
+        sanctions relief, not sanctions), as the audit reads them.
+
+        >>> gazetteer_of(KnowledgeGraph.open()).measures_in("Moscow wants the lifting of sanctions first.")
+        ['dg:SanctionsRelief']
+        """
         text = normalise(sentence)
-        found = [(min(text.find(normalise(cue)) for cue in cues if cue_in(text, {cue})), measure)
-                 for measure, cues in self.measures.items() if cue_in(text, cues)]
+        spans = {measure: [(m.start(), m.end()) for cue in cues for m in word_start(normalise(cue)).finditer(text)]
+                 for measure, cues in self.measures.items()}
+        found = [(min(start for start, _ in where), measure) for measure, where in spans.items()
+                 if where and not any(_inside(where, spans[other]) for other in spans if other != measure)]
         return [measure for _, measure in sorted(found)]
 
     def lookup(self, phrase: str) -> str | None:
@@ -51,7 +61,9 @@ class Gazetteer(dict):
         return None
 
     def closest(self, key: str) -> str | None:
-        """The name spelt most like ``key`` (difflib's ratio at least ``CLOSE_SPELLING``), if any."""
+        """The proper name spelt most like ``key`` (difflib's ratio at least ``CLOSE_SPELLING``), if any: a name
+        spelt another way is a proper name ("Zaporozhzhia"); a common noun the graph uses as an alias
+        ("analysts") is no name of whatever word looks like it ("Analysis")."""
         if key not in self._seen:
             # a ratio of 2M/(a+b) >= c needs the shorter at least c/(2-c) of the longer
             reach = CLOSE_SPELLING / (2 - CLOSE_SPELLING)
@@ -60,6 +72,12 @@ class Gazetteer(dict):
             found = difflib.get_close_matches(key, near, n=1, cutoff=CLOSE_SPELLING)
             self._seen[key] = found[0] if found else None
         return self._seen[key]
+
+
+def _inside(spans: list[tuple[int, int]], longer: list[tuple[int, int]]) -> bool:
+    """Whether every span of ``spans`` lies inside a longer one of ``longer``."""
+    return all(any(begin <= start and end <= finish and finish - begin > end - start for begin, finish in longer)
+               for start, end in spans)
 
 
 def gazetteer_of(graph: KnowledgeGraph) -> Gazetteer:
@@ -71,8 +89,11 @@ def gazetteer_of(graph: KnowledgeGraph) -> Gazetteer:
     for iri, word in graph.dataset.subject_objects(SKOS.hiddenLabel):  # demonyms and other cue words of entities
         if str(iri).startswith(str(DGR)):
             found.setdefault(str(word).casefold(), (short(iri), graph.label(iri), iri in actors))
+    proper = {str(word).casefold() for predicate in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+              for iri, word in graph.dataset.subject_objects(predicate)
+              if str(iri).startswith(str(DGR)) and str(word)[:1].isupper()}
     measures: dict[str, set[str]] = {}
     for row in graph.query("SELECT ?m ?word WHERE { ?m skos:inScheme dg:Measures ; "
                            "skos:prefLabel|skos:altLabel|skos:hiddenLabel ?word }"):
         measures.setdefault(short(row[0]), set()).add(str(row[1]))
-    return Gazetteer(found, measures)
+    return Gazetteer(found, measures, proper)

@@ -28,7 +28,8 @@ _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|d
          r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|stressed|stresses|"
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
-         r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to")
+         r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
+         r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out")
 _DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "that", "his", "her", "its", "our",
                                                      "their"))
 """Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting (a whole word:
@@ -97,6 +98,9 @@ def voice(sentence: str, names: Iterable[str] = ()) -> Voice:
     if anonymous and verb:
         return Voice("anonymous", 0, anonymous.start(), verb.end(), verb.group())
     if verb:
+        agent = _BY_AGENT.match(sentence, verb.end()) if _PASSIVE.search(sentence[:verb.start()]) else None
+        if agent:  # "Kyiv was urged by the European Union to …": the agent speaks, the subject is addressed
+            return Voice("reported", agent.start("agent"), agent.end("agent"), 0, verb.group())
         trailing = _TRAILING.search(sentence[:verb.start()])
         if trailing and _ENDS_REPORT.match(sentence[verb.end():]):  # "…, the foreign ministry said on Monday."
             return Voice("reported", trailing.end(), verb.start(), 0, verb.group())
@@ -104,6 +108,10 @@ def voice(sentence: str, names: Iterable[str] = ()) -> Voice:
     return Voice("none", 0, 0, 0)
 
 
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|been)\s+(?:\w+ly\s+)?$", re.I)
+_BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
+                       r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")
+"""A report in the passive voice: its auxiliary before the verb, its agent after "by" (up to a preposition)."""
 _TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
 """The comma (or closing quote) before a short subject just before the verb: a report given after its content."""
 _ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b[^,]{0,50}|\s+(?:reporters|journalists"
@@ -258,7 +266,8 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"recogni[sz]e|allow|tolerate|sign)\b")
 """Words of rejection, and a refusal to concede ("we will not trade land", "won't sign"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
-_SUPPORTING = r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b"
+_SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
+               r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse)\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _KINDS: list[tuple[str, re.Pattern]] = [
     # what the content is, from its own words — first match wins; who says it comes from the reporting structure
@@ -270,13 +279,17 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(_REJECTING, re.I)),
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
-                             r"surrender|agree to|allow|tolerate)\b|\bnon-negotiable\b|\bred lines?\b", re.I)),
+                             r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
+                             r"negotiate|sign|trade)\b|\bnon-negotiable\b|\bred lines?\b", re.I)),
     ("Demand", re.compile(_DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b", re.I)),
     # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
     ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b", re.I)),
     # a warning of what will happen, when the sentence demands nothing
-    ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will)\b", re.I)),
+    ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
+    # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
+    ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
+                              r"may|might)\b", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
     ("Position", re.compile(f"{_SUPPORTING}|{_AS_BASIS}|{_VIEWING}", re.I)),
 ]
