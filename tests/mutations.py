@@ -131,6 +131,16 @@ MUTATIONS = [
              "dg:towards dgr:28-point-plan-element-territorial-status", "dg:towards dgr:nato-protection"),
     Mutation("place or target not named", "dgr:position-public-opinion-opposes-trading-territory",
              "dg:towards dg:TerritorialConcession", "dg:towards dg:Ceasefire"),
+    # what a demand or principle is recorded to be, beyond its words: a negotiability, a precondition, a reading
+    Mutation("negotiability or order", "dgr:principle-forced-concessions-legitimize-aggression",
+             "    dg:callsFor dg:NoForcedConcessions ;",
+             "    dg:callsFor dg:NoForcedConcessions ;\n    dg:negotiability dg:NonNegotiable ;"),
+    Mutation("negotiability or order", "dgr:demand-limit-ukrainian-military", "    dg:callsFor dg:MilitaryLimitation ;",
+             "    dg:callsFor dg:MilitaryLimitation ;\n    dg:preconditionFor dgr:negotiations ;"),
+    Mutation("negotiability or order", "dgr:demand-recognise-russian-control",
+             "    dg:preconditionFor dgr:negotiations ;\n", ""),
+    Mutation("negotiability or order", "dgr:demand-recognise-russian-control", "dg:assertionMode dg:Reported",
+             "dg:assertionMode dg:Judgement"),
     # a quote shortened so that it drops its negation
     Mutation("negation dropped", "dgr:assessment-conditions-are-an-ultimatum",
              'oa:exact "Putin’s conditions: not a compromise, but an ultimatum"',

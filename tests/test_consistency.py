@@ -86,3 +86,21 @@ def test_a_target_must_be_named_by_its_labels_or_its_own_quotes(rules):
     # the protection by NATO is described in its own quote as "NATO as the only credible protection"
     assert "target-not-in-source" not in rules(position + "dgr:nato-protection",
                                                 "Poland rejects NATO as the only credible protection.")
+
+
+def test_a_precondition_needs_words_of_order_and_before_talks_needs_a_precondition(rules):
+    demand = ("a dg:Demand ; dg:demandedBy dgr:latvia ; dg:demandedOf dgr:russia ; dg:callsFor dg:WithdrawalOfForces ; "
+              "prov:wasAttributedTo dgr:latvia ; dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument")
+    ordered = demand + " ; dg:preconditionFor dgr:negotiations"
+    assert "precondition-not-in-words" in rules(ordered, "Latvia demands that Russia withdraw its troops.")
+    before_talks = "Latvia demands that Russia withdraw its troops before any talks."
+    assert not {"precondition-not-in-words", "precondition-not-recorded"} & rules(ordered, before_talks)
+    assert "precondition-not-recorded" in rules(demand, before_talks)
+
+
+def test_a_partys_own_demand_is_reported_not_its_reading(rules):
+    demand = ("a dg:Demand ; dg:demandedBy dgr:latvia ; dg:demandedOf dgr:russia ; dg:callsFor dg:WithdrawalOfForces ; "
+              "prov:wasAttributedTo dgr:latvia ; dg:datePrecision dg:AsOfDocument ; dg:assertionMode dg:")
+    quote = "Latvia demands that Russia withdraw its troops."
+    assert "own-stance-as-reading" in rules(demand + "Judgement", quote)
+    assert "own-stance-as-reading" not in rules(demand + "Reported", quote)

@@ -143,8 +143,11 @@ def test_load_refuses_a_non_empty_folder(oxigraph_path):
 
 
 def test_missing_store_is_a_clear_error(tmp_path):
-    result = subprocess.run([str(DIPLOGRAPH), "serve", "--store", f"oxigraph:{tmp_path / 'none'}"],
-                            capture_output=True, text=True, timeout=120)
+    from helpers import free_port
+
+    # a port of its own: the default one may be another test's server's at this moment
+    result = subprocess.run([str(DIPLOGRAPH), "serve", "--store", f"oxigraph:{tmp_path / 'none'}",
+                             "--port", str(free_port())], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "diplograph load --store" in result.stderr
 
 

@@ -17,21 +17,27 @@ finding needs words that say otherwise, or named things that are not named.
   name) that the statement concerns or is about, named neither in its quoted
   lines nor their lead and headings;
 * target-not-in-source — what a position is towards, when it is a thing or a
-  concept rather than another statement, named nowhere there either.
+  concept rather than another statement, named nowhere there either;
+* precondition-not-in-words, precondition-not-recorded — a precondition whose
+  words say nothing of an order, or "before any dialogue" without one;
+* own-stance-as-reading — a party's own demand, principle or position recorded
+  as its interpretation or judgement.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Protocol
 
 from rdflib import RDF, RDFS, Dataset, URIRef
 
 from .evidence import Evidence
-from .namespaces import DG, SKOS
+from .namespaces import DG, PROV, SKOS
 from .reporting import looks_ahead, recurring, stances_in
 
-__all__ = ["RULES", "assessments", "places", "predictions", "recurrences", "stances", "targets"]
+__all__ = ["RULES", "assessments", "places", "preconditions", "predictions", "readings_of_own_stances",
+           "recurrences", "stances", "targets"]
 
 RULES = {
     "stance-not-in-words": "a position whose quotes take a stance (reject, welcome, as a basis …) other than the "
@@ -46,7 +52,18 @@ RULES = {
                            "their list's lead nor their headings",
     "target-not-in-source": "what a position is towards (a thing or a concept, not a statement) is named nowhere "
                             "its quotes stand",
+    "precondition-not-in-words": "a demand recorded as a precondition (dg:preconditionFor) whose words say nothing "
+                                 "of an order (before, until, first, then, only after …)",
+    "precondition-not-recorded": "a demand whose quote puts it before talks or a cease-fire (\"before any "
+                                 "dialogue\", \"then we will talk\") without dg:preconditionFor",
+    "own-stance-as-reading": "a party's own demand, principle or position (its demander or holder is its asserter) "
+                             "recorded as an interpretation or a judgement rather than reported",
 }
+_ORDER = re.compile(r"\b(before|until|unless|first|then|only (?:after|when|if|once)|precondition|prior to|"
+                    r"as a condition|in exchange)\b", re.I)
+_BEFORE_TALKS = re.compile(r"\b(?:before|until|prior to)\s+(?:any\s+|the\s+)?(?:talks|negotiations?|dialogue|"
+                           r"cease-?fire)|\bthen we will (?:talk|negotiate)\b", re.I)
+_OWN = ((DG.Demand, DG.demandedBy), (DG.Principle, DG.heldBy), (DG.Position, DG.holder))
 _ASSESSMENTS = (DG.Assessment, DG.Prediction, DG.HistoricalAnalogy)
 
 
@@ -142,6 +159,35 @@ def targets(auditor: Auditor, finding) -> Iterator:
             yield finding(auditor.curie(node), "target-not-in-source",
                           f"dg:towards {auditor.curie(target)}: not named where its quotes stand "
                           f"(looked for {sorted(auditor.names(target))})")
+
+
+def preconditions(auditor: Auditor, finding) -> Iterator:
+    """Demands recorded as preconditions without words of order, and demands put before talks without it."""
+    data = auditor.data
+    for node in _instances(data, DG.Demand):
+        if not auditor.evidence(node):
+            continue
+        if (node, DG.preconditionFor, None) in data:
+            if not _ORDER.search(auditor.context(node)):
+                yield finding(auditor.curie(node), "precondition-not-in-words",
+                              "dg:preconditionFor, but nothing where its quotes stand says what comes first")
+        elif _BEFORE_TALKS.search(_quoted(auditor, node)):
+            yield finding(auditor.curie(node), "precondition-not-recorded",
+                          "its quote puts it before talks or a cease-fire, and it has no dg:preconditionFor")
+
+
+def readings_of_own_stances(auditor: Auditor, finding) -> Iterator:
+    """A party's own demand, principle or position recorded as its interpretation or judgement."""
+    data = auditor.data
+    for cls, role in _OWN:
+        for node in _instances(data, cls):
+            mode = data.value(node, DG.assertionMode)
+            own = set(data.objects(node, role)) & set(data.objects(node, PROV.wasAttributedTo))
+            if mode in (DG.Interpretation, DG.Judgement) and own:
+                yield finding(auditor.curie(node), "own-stance-as-reading",
+                              f"{auditor.curie(sorted(own)[0])}'s own {auditor.curie(cls)}, recorded as "
+                              f"{auditor.curie(mode)}: a party's stance is reported (dg:Reported), its reading "
+                              "is another's")
 
 
 def _instances(data: Dataset, cls: URIRef) -> set:

@@ -61,7 +61,11 @@ RULES = {
     **consistency.RULES,
 }
 
-_CONCEPT_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.readsAsCallingFor)
+_RIVAL_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.readsAsCallingFor)
+"""The roles whose concepts are alternatives: a measure's longer cue ("territorial surrender") takes its words from
+a characterisation ("surrender"). A negotiability is said beside them ("not a single meter" is both a measure and
+non-negotiable)."""
+_CONCEPT_ROLES = (*_RIVAL_ROLES, DG.negotiability)
 _PARTY_ROLES = (DG.demandedBy, DG.demandedOf, DG.holder, DG.heldBy, DG.actor, DG.statusHolder, DG.member,
                 DG.affiliatedWith, PROV.wasAttributedTo, DG.describedBy)
 
@@ -94,10 +98,11 @@ def findings_in(data: Graph, statements: list[URIRef], texts: dict[str, Path]) -
                 *scrutiny.dates(auditor, Finding), *scrutiny.readings(auditor, Finding),
                 *scrutiny.sections(auditor, Finding), *scrutiny.uncertainty(auditor, Finding),
                 *scrutiny.stances(auditor, Finding), *scrutiny.negations(auditor, Finding),
-                *scrutiny.shadowed_concepts(auditor, Finding, _CONCEPT_ROLES, auditor.context),
+                *scrutiny.shadowed_concepts(auditor, Finding, _RIVAL_ROLES, auditor.context),
                 *consistency.stances(auditor, Finding), *consistency.recurrences(auditor, Finding),
                 *consistency.predictions(auditor, Finding), *consistency.assessments(auditor, Finding),
-                *consistency.places(auditor, Finding), *consistency.targets(auditor, Finding)]
+                *consistency.places(auditor, Finding), *consistency.targets(auditor, Finding),
+                *consistency.preconditions(auditor, Finding), *consistency.readings_of_own_stances(auditor, Finding)]
     return sorted(set(findings), key=lambda f: (f.node, f.rule, f.message))
 
 

@@ -54,8 +54,11 @@ def audit(data: DataOption = None, ontology: OntologyOption = None, format: Repo
     (see ``diplograph.fidelity``): a measure or party not named where its
     quotes stand (unless a derivation rule covers it), a reported statement
     without a date precision, a position that is not its holder's, a described
-    entity without who describes it, a query showing a date without its kind.
-    Exit code 1 when anything is found.
+    entity without who describes it, a query showing a date without its kind;
+    a stance, recurrence, prediction, negotiability or precondition its words
+    do not bear out; a reading recorded as a fact; a named place or a target
+    not named (``--format json`` lists every rule). Exit code 1 when anything
+    is found.
     """
     from ..auditing import audit_files
     from ..fidelity import RULES
