@@ -116,14 +116,14 @@ def test_people_named_with_an_office(sentence, expected):
 
 
 def test_a_new_official_with_a_role_speaks_and_is_proposed_as_a_person_affiliated_with_the_state(graph):
-    from diplograph.drafting import _affiliations
     from diplograph.gazetteer import gazetteer_of
+    from diplograph.mentions import affiliations
 
     sentence = "Ukrainian Deputy Foreign Minister Petro Marchuk said on Monday that Moscow must release every prisoner."
     speaker = draft_sentence(graph, sentence, date(2026, 4, 8))
     assert speaker.asserted_by == "dgr:petro-marchuk" and speaker.kind == "Demand"
     assert proposed_fact(speaker, "x")["demandedOf"] == "dgr:russia"
-    [affiliation] = _affiliations(sentence, gazetteer_of(graph), "dgr:author-x")
+    [affiliation] = affiliations(sentence, gazetteer_of(graph), "dgr:author-x")
     assert (affiliation.kind, affiliation.new_person, affiliation.role) == (
         "Affiliation", "Petro Marchuk", "Deputy Foreign Minister")
     assert affiliation.sentence == "Ukrainian Deputy Foreign Minister Petro Marchuk"
@@ -131,7 +131,7 @@ def test_a_new_official_with_a_role_speaks_and_is_proposed_as_a_person_affiliate
     assert (fact["member"], fact["affiliatedWith"], fact["attributedTo"]) == (
         "dgr:petro-marchuk", "dgr:ukraine", "dgr:author-x")
     # a person the graph knows is not proposed again
-    assert _affiliations("President Volodymyr Zelenskyy said so.", gazetteer_of(graph), "dgr:author-x") == []
+    assert affiliations("President Volodymyr Zelenskyy said so.", gazetteer_of(graph), "dgr:author-x") == []
 
 
 def test_reading_intent_into_an_act_is_the_writers_assessment_and_a_noun_is_no_demand(graph):
@@ -149,15 +149,15 @@ def test_reading_intent_into_an_act_is_the_writers_assessment_and_a_noun_is_no_d
 def test_a_line_is_read_through_its_context_headings_quotes_and_analysis(graph):
     from dataclasses import replace as changed
 
-    from diplograph.drafting import _in_context
     from diplograph.gazetteer import gazetteer_of
+    from diplograph.leads import in_context
 
     words = gazetteer_of(graph)
     author = "dgr:author-x"
 
     def read(sentence: str, around: list[str]):
         drafted = draft_sentence(graph, sentence, author="https://w3id.org/diplograph/id/author-x")
-        return _in_context(changed(drafted), around, words)
+        return in_context(changed(drafted), around, words)
 
     title = read("Winter talks on a knife edge", [])
     assert (title.kind, title.assertion_mode, title.asserted_by) == ("Assessment", "Framing", author)
@@ -170,16 +170,16 @@ def test_a_line_is_read_through_its_context_headings_quotes_and_analysis(graph):
 
 
 def test_an_interpretive_line_under_a_readers_heading_is_their_reading(graph):
-    from diplograph.drafting import _in_context
     from diplograph.gazetteer import gazetteer_of
+    from diplograph.leads import in_context
 
     words = gazetteer_of(graph)
     line = "By insisting on early elections, Moscow attempts to split the coalition"
     alone = draft_sentence(graph, line, author="https://w3id.org/diplograph/id/author-x")
     assert (alone.asserted_by, alone.assertion_mode) == ("dgr:author-x", "Judgement")  # the writer's reading
-    under = _in_context(alone, ["Analysts: a tactic, not a plan"], words)
+    under = in_context(alone, ["Analysts: a tactic, not a plan"], words)
     assert (under.kind, under.asserted_by, under.assertion_mode) == ("Assessment", "dgr:analysts", "Interpretation")
-    elsewhere = _in_context(alone, ["Europe’s dilemma: stability or principle?"], words)
+    elsewhere = in_context(alone, ["Europe’s dilemma: stability or principle?"], words)
     assert elsewhere.asserted_by == "dgr:author-x"  # a heading that gives nobody the floor changes nothing
 
 

@@ -10,32 +10,28 @@ No model, no network. Candidates go to a review file (:mod:`diplograph.review`),
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from dataclasses import replace
 from datetime import date
-
-from anyascii import anyascii
 
 from .errors import DiplographError
 from .evidence import quotes_from
 from .fidelity import contexts
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
+from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context
+from .mentions import affiliations, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
 from .reporting import (
     EVALUATIVE,
-    Role,
     Voice,
-    after_preposition,
     date_of,
     framing,
     interpretive,
     kind_of,
     reader_voice,
-    roles,
     unknown_names,
     voice,
 )
@@ -46,7 +42,6 @@ __all__ = ["draft", "draft_sentence", "propose"]
 
 _BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z])")
 
-_READERS = ("dgr:analysts", "dgr:diplomats")
 _PRONOUN = re.compile(r"(?:he|she|they)(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
@@ -80,15 +75,15 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 earlier.passed(sentence)
                 continue
             candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
-            found += _affiliations(sentence, gazetteer, short(author) if author else None)
+            found += affiliations(sentence, gazetteer, short(author) if author else None)
             if candidate is not None:
-                candidate = _in_context(candidate, around, gazetteer) if read_context else candidate
+                candidate = in_context(candidate, around, gazetteer) if read_context else candidate
                 found.append(_referring(_as_before(candidate, found[-1] if found else None), earlier, gazetteer))
                 leads.setdefault(around[0] if around else "", found[-1])  # a lead's first point
             earlier.passed(sentence)
             if candidate is not None:
                 earlier.drafted(found[-1])
-    return [_as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
+    return [as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
 
 
 class _Byline:
@@ -125,11 +120,6 @@ def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> 
                             *(e for e in (candidate.content or [m.entity for m in kept]) if e != maker)])
 
 
-def _with(party: Mention, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with the party a lead names first: the holder or demander of what a point under it says."""
-    return mentions if any(m.entity == party.entity for m in mentions) else [party, *mentions]
-
-
 def _as_before(candidate: Candidate, before: Candidate | None) -> Candidate:
     """A sentence whose speaker is a pronoun ("They argue that …") given to the party who spoke in the one before."""
     if candidate.rule != _PRONOUN_SPEAKS:
@@ -137,14 +127,6 @@ def _as_before(candidate: Candidate, before: Candidate | None) -> Candidate:
     if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
         return replace(candidate, rule="a pronoun speaks, and no party spoke just before: the source vouches for it")
     return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}")
-
-
-def _as_its_points(lead: Candidate, point: Candidate | None) -> Candidate:
-    """A list's lead as the statements it introduces, if its first point was read through it ("Kyiv's red lines:")."""
-    if point is None or not lead.sentence.endswith(":") or "lead" not in point.rule:
-        return lead
-    return replace(lead, kind=point.kind, asserted_by=point.asserted_by, assertion_mode=point.assertion_mode,
-                   rule="a list's lead: part of the statements it introduces (as its first point was read)")
 
 
 def draft_sentence(graph: KnowledgeGraph, sentence: str, day: date | None = None, author: str | None = None
@@ -186,108 +168,8 @@ def _sentences(line: str) -> list[str]:
     return [part.strip() for part in _BOUNDARY.split(line.strip().lstrip("•").strip()) if len(part.split()) >= 4]
 
 
-_PRINCIPLES = re.compile(r"\b(principles?|red lines?|non-negotiable|(?:clear|firm|common|shared|consistent) "
-                         r"(?:stance|line|position))\b", re.I)
-_ANALYTIC_LEAD = re.compile(r"\b(implications?|consequences?|risks?|reasons?|lessons?|dangers?|effects?)\b", re.I)
-"""A list lead of the author's analysis: its points are the author's reading."""
-_QUOTED = re.compile(r"^[“\"‘']\s*([A-Za-z]+)")
-_IMPERATIVES = frozenset({"recognize", "recognise", "withdraw", "stop", "end", "accept", "lift", "release", "give",
-                          "hand", "leave", "return", "cease", "guarantee", "respect", "agree", "pull", "drop",
-                          "abandon", "renounce", "halt", "disarm", "surrender", "negotiate", "talk"})
-"""Verbs a quoted demand opens with, in the imperative ("Recognize our control …")."""
-
-
-def _in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate:
-    """A candidate re-read through the line's list lead and headings: an article says whose words a line is in
-    its structure ("Zelenskyy emphasizes three principles:" leads his principles; "Analysts: …" heads readings)."""
-    if candidate.assertion_mode in ("Reported", "Interpretation"):
-        return candidate
-    lead = around[0] if around and around[0].endswith(":") else ""
-    headings = [a for a in around if not a.endswith(":")]
-    quoted = _QUOTED.match(candidate.sentence)
-    if lead and quoted:
-        named = [m for m in _mentions(lead, gazetteer) if m.actor]
-        if named and lead.casefold().startswith(named[0].text.casefold()):
-            imperative = quoted.group(1).casefold() in _IMPERATIVES
-            return replace(candidate, kind="Demand" if imperative else "Claim", asserted_by=named[0].entity,
-                           assertion_mode="Reported", rule="a quotation under a lead that names whose words it is"
-                           + (", in the imperative: a demand" if imperative else ""),
-                           mentions=_with(named[0], candidate.mentions) if imperative else candidate.mentions)
-    readers = [m for heading in headings for m in _speaker(heading, gazetteer) if m.entity in _READERS]
-    if readers and candidate.assertion_mode == "Judgement" and interpretive(candidate.sentence) and \
-            voice(candidate.sentence, [m.text for m in candidate.mentions]).kind != "author":
-        return replace(candidate, asserted_by=readers[0].entity, assertion_mode="Interpretation",
-                       rule="an interpretive line in a section headed by its readers (\"Analysts: …\"): theirs")
-    if candidate.assertion_mode != "FactualAssertion":
-        return candidate  # the author's own evaluation stands; the rest is read through the line's context
-    if lead and _ANALYTIC_LEAD.search(lead):
-        return replace(candidate, kind="Assessment", assertion_mode="Judgement",
-                       rule="a point under a lead announcing implications or reasons: the author's reading")
-    if lead and _PRINCIPLES.search(lead):
-        holders = [m for m in _mentions(lead, gazetteer)
-                   if m.actor and not after_preposition(lead, lead.casefold().find(m.text.casefold()))]
-        if holders:
-            return replace(candidate, kind="Principle", asserted_by=holders[0].entity, assertion_mode="Reported",
-                           rule="a list of principles, held by the actor its lead names",
-                           mentions=_with(holders[0], candidate.mentions))
-    for heading in headings:
-        named = _speaker(heading, gazetteer)
-        if named:
-            reading = named[0].entity in _READERS
-            return replace(candidate, kind="Assessment" if reading else "Claim", asserted_by=named[0].entity,
-                           assertion_mode="Interpretation" if reading else "Reported",
-                           rule="a line under a heading that names whose words follow (\"Analysts: …\")")
-    if not lead and framing(candidate.sentence):
-        return replace(candidate, kind="Assessment", assertion_mode="Framing",
-                       rule="a heading or title in the author's voice (no list leads it): how the author frames it")
-    return candidate
-
-
-_VOICE = re.compile(r"^(?:(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line))?$", re.I)
-"""What may follow the actor's name before a heading's colon for the heading to say whose words follow."""
-
-
-def _speaker(heading: str, gazetteer) -> list[Mention]:
-    """The actor a heading gives the floor to: "Analysts: …", "Ukraine’s response: …" — not "Europe’s dilemma: …"."""
-    if ":" not in heading:
-        return []
-    prefix = heading.split(":", 1)[0].strip()
-    for mention in _mentions(prefix, gazetteer):
-        start = prefix.casefold().find(mention.text.casefold())
-        if mention.actor and start == 0 and _VOICE.match(prefix[len(mention.text):].strip()):
-            return [mention]
-    return []
-
-
-def _mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
-    """The entities a sentence names, longest phrases first: words a longer name took ("European Union") are not
-    read again as a shorter one ("European")."""
-    words = re.findall(r"[\w’'.-]+", sentence)
-    found: dict[str, Mention] = {}
-    taken: set[int] = set()
-    for size in (4, 3, 2, 1):
-        for start in range(len(words) - size + 1):
-            if taken.issuperset(range(start, start + size)):
-                continue
-            phrase = " ".join(words[start:start + size]).strip(".,;:’'")
-            key = gazetteer.lookup(phrase)
-            if key is not None:
-                entity, label, actor = gazetteer[key]
-                found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor))
-                taken.update(range(start, start + size))
-                continue
-            if size <= 2 and phrase[:1].isupper() and len(phrase) >= 3:  # a name, spelt otherwise
-                close = gazetteer.closest(phrase.casefold())
-                if close:
-                    entity, label, actor = gazetteer[close]
-                    score = round(difflib.SequenceMatcher(None, phrase.casefold(), close).ratio(), 2)
-                    if entity not in found:
-                        found[entity] = Mention(phrase, entity, label, score, actor)
-    return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
-
-
 def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: str | None) -> Candidate:
-    mentions = _with_people(sentence, gazetteer)
+    mentions = with_people(sentence, gazetteer)
     kind, mode, asserter, rule = _who_and_what(sentence, mentions, author and short(author), gazetteer)
     stated_on, precision = date_of(sentence, day)
     actors = [m for m in mentions if m.actor]
@@ -299,48 +181,8 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
                      stated_on=stated_on, date_precision=precision, confidence=confidence,
                      new_entities=unknown_names(sentence, [m.text for m in mentions]),
                      measures=gazetteer.measures_in(sentence),
-                     content=[m.entity for m in _with_people(
+                     content=[m.entity for m in with_people(
                          sentence[voice(sentence, [m.text for m in mentions]).content_start:], gazetteer)])
-
-
-def _with_people(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
-    """The sentence's mentions, with the people it names with an office whom the graph does not know yet (their
-    IRI is the one accepting their affiliation will define): such a person can be the speaker."""
-    found = _mentions(sentence, gazetteer) + [person for _, person, _, _ in _people(sentence, gazetteer)]
-    return sorted(found, key=lambda m: sentence.casefold().find(m.text.casefold()))
-
-
-def _people(sentence: str, gazetteer: Gazetteer) -> list[tuple[Role, Mention, Mention | None, str]]:
-    """Each person named with an office whom the graph does not know: the role as written, a mention of the new
-    person, the actor the office belongs to if the office names it ("Russian", "Ukraine's", "Kremlin"), and the
-    office without it ("Defence Minister")."""
-    found = []
-    for role in roles(sentence):
-        if gazetteer.lookup(role.name) or gazetteer.lookup(role.name.split()[-1]):
-            continue  # a person the graph knows
-        owners = [m for m in _mentions(role.office, gazetteer) if m.actor]
-        office = role.office
-        for owner in owners:
-            office = re.sub(rf"{re.escape(owner.text)}(?:['’]s)?\s*", "", office, count=1)
-        iri = "dgr:" + re.sub(r"[^a-z0-9]+", "-", anyascii(role.name).lower()).strip("-")
-        found.append((role, Mention(role.name, iri, role.name, 1.0, actor=True), owners[0] if owners else None,
-                      office.strip() or role.office))
-    return found
-
-
-def _affiliations(sentence: str, gazetteer: Gazetteer, author: str | None) -> list[Candidate]:
-    """A candidate Affiliation for each new person the sentence names with an office: the words that say it are
-    the quote, the author asserts it (the article states who holds the office)."""
-    drafted = []
-    for role, person, owner, office in _people(sentence, gazetteer):
-        whose = f", of {owner.label}" if owner else "; name the state or body it belongs to (affiliatedWith)"
-        drafted.append(Candidate(
-            id=hashlib.sha1(f"affiliation\0{role.phrase}".encode()).hexdigest()[:10], sentence=role.phrase,
-            kind="Affiliation", asserted_by=author, assertion_mode="FactualAssertion",
-            rule=f"{role.phrase!r}: a person the graph does not know, named with an office{whose}",
-            mentions=[person] + ([owner] if owner else []), confidence=0.8 if owner else 0.5,
-            content=[person.entity] + ([owner.entity] if owner else []), new_person=role.name, role=office))
-    return drafted
 
 
 def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, gazetteer: Gazetteer
@@ -349,7 +191,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     heard = voice(sentence, [m.text for m in mentions])
     kind = kind_of(sentence)
     if reader_voice(sentence):
-        reader = next((m.entity for m in mentions if m.entity in _READERS), "dgr:analysts")
+        reader = next((m.entity for m in mentions if m.entity in READERS), "dgr:analysts")
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Interpretation", reader, \
             "a reading by analysts or researchers, attributed to them"
     if heard.kind == "author":
@@ -375,7 +217,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if EVALUATIVE.search(sentence):
         return "Assessment", "Judgement", author, "an evaluation in the author's voice: the author's judgement"
-    if sentence.endswith(":") and _ANALYTIC_LEAD.search(sentence):
+    if sentence.endswith(":") and ANALYTIC_LEAD.search(sentence):
         return "Assessment", "Judgement", author, "the lead of the author's list of implications or reasons"
     return "Claim", "FactualAssertion", author, \
         "no cue word: a statement in the author's voice, the author's factual assertion (least sure)"
@@ -391,8 +233,8 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
     span = sentence[heard.speaker_start:heard.speaker_end]
     if heard.speaker_start and _ITS.match(span.strip(" ,”\"")):  # "Kyiv will never …, its envoy said": Kyiv's
         span = sentence[:heard.speaker_start]
-        return next((m for m in _with_people(span, gazetteer) if m.actor), None)
-    before = [m for m in _with_people(span, gazetteer) if m.actor]
+        return next((m for m in with_people(span, gazetteer) if m.actor), None)
+    before = [m for m in with_people(span, gazetteer) if m.actor]
     if not before:
         return None
     return before[0] if heard.kind == "according" else before[-1]

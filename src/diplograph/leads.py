@@ -1,0 +1,105 @@
+"""A line read through its place in the page: the list's lead above it and the headings of its section.
+
+An article says whose words a line is in its structure as much as in its
+sentences: "Zelenskyy emphasizes three principles:" leads his principles,
+"Ukraine's delegation set out three conditions:" its demands, "Analysts: …"
+heads readings, and a title in the author's voice frames what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .mentions import mentions
+from .reporting import after_preposition, framing, interpretive, voice
+from .review import Candidate, Mention
+
+__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context"]
+
+READERS = ("dgr:analysts", "dgr:diplomats")
+"""The readers of events among the actors: a line under their heading is their reading."""
+_PRINCIPLES = re.compile(r"\b(principles?|red lines?|non-negotiable|(?:clear|firm|common|shared|consistent) "
+                         r"(?:stance|line|position))\b", re.I)
+ANALYTIC_LEAD = re.compile(r"\b(implications?|consequences?|risks?|reasons?|lessons?|dangers?|effects?)\b", re.I)
+"""A list lead of the author's analysis: its points are the author's reading."""
+_QUOTED = re.compile(r"^[“\"‘']\s*([A-Za-z]+)")
+_IMPERATIVES = frozenset({"recognize", "recognise", "withdraw", "stop", "end", "accept", "lift", "release", "give",
+                          "hand", "leave", "return", "cease", "guarantee", "respect", "agree", "pull", "drop",
+                          "abandon", "renounce", "halt", "disarm", "surrender", "negotiate", "talk"})
+"""Verbs a quoted demand opens with, in the imperative ("Recognize our control …")."""
+
+
+def in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate:
+    """A candidate re-read through the line's list lead and headings: an article says whose words a line is in
+    its structure ("Zelenskyy emphasizes three principles:" leads his principles; "Analysts: …" heads readings)."""
+    if candidate.assertion_mode in ("Reported", "Interpretation"):
+        return candidate
+    lead = around[0] if around and around[0].endswith(":") else ""
+    headings = [a for a in around if not a.endswith(":")]
+    quoted = _QUOTED.match(candidate.sentence)
+    if lead and quoted:
+        named = [m for m in mentions(lead, gazetteer) if m.actor]
+        if named and lead.casefold().startswith(named[0].text.casefold()):
+            imperative = quoted.group(1).casefold() in _IMPERATIVES
+            return replace(candidate, kind="Demand" if imperative else "Claim", asserted_by=named[0].entity,
+                           assertion_mode="Reported", rule="a quotation under a lead that names whose words it is"
+                           + (", in the imperative: a demand" if imperative else ""),
+                           mentions=_with(named[0], candidate.mentions) if imperative else candidate.mentions)
+    readers = [m for heading in headings for m in _speaker(heading, gazetteer) if m.entity in READERS]
+    if readers and candidate.assertion_mode == "Judgement" and interpretive(candidate.sentence) and \
+            voice(candidate.sentence, [m.text for m in candidate.mentions]).kind != "author":
+        return replace(candidate, asserted_by=readers[0].entity, assertion_mode="Interpretation",
+                       rule="an interpretive line in a section headed by its readers (\"Analysts: …\"): theirs")
+    if candidate.assertion_mode != "FactualAssertion":
+        return candidate  # the author's own evaluation stands; the rest is read through the line's context
+    if lead and ANALYTIC_LEAD.search(lead):
+        return replace(candidate, kind="Assessment", assertion_mode="Judgement",
+                       rule="a point under a lead announcing implications or reasons: the author's reading")
+    if lead and _PRINCIPLES.search(lead):
+        holders = [m for m in mentions(lead, gazetteer)
+                   if m.actor and not after_preposition(lead, lead.casefold().find(m.text.casefold()))]
+        if holders:
+            return replace(candidate, kind="Principle", asserted_by=holders[0].entity, assertion_mode="Reported",
+                           rule="a list of principles, held by the actor its lead names",
+                           mentions=_with(holders[0], candidate.mentions))
+    for heading in headings:
+        named = _speaker(heading, gazetteer)
+        if named:
+            reading = named[0].entity in READERS
+            return replace(candidate, kind="Assessment" if reading else "Claim", asserted_by=named[0].entity,
+                           assertion_mode="Interpretation" if reading else "Reported",
+                           rule="a line under a heading that names whose words follow (\"Analysts: …\")")
+    if not lead and framing(candidate.sentence):
+        return replace(candidate, kind="Assessment", assertion_mode="Framing",
+                       rule="a heading or title in the author's voice (no list leads it): how the author frames it")
+    return candidate
+
+
+_VOICE = re.compile(r"^(?:(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line))?$", re.I)
+"""What may follow the actor's name before a heading's colon for the heading to say whose words follow."""
+
+
+def _speaker(heading: str, gazetteer) -> list[Mention]:
+    """The actor a heading gives the floor to: "Analysts: …", "Ukraine’s response: …" — not "Europe’s dilemma: …"."""
+    if ":" not in heading:
+        return []
+    prefix = heading.split(":", 1)[0].strip()
+    for mention in mentions(prefix, gazetteer):
+        start = prefix.casefold().find(mention.text.casefold())
+        if mention.actor and start == 0 and _VOICE.match(prefix[len(mention.text):].strip()):
+            return [mention]
+    return []
+
+
+def _with(party: Mention, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the party a lead names first: the holder or demander of what a point under it says."""
+    return mentions if any(m.entity == party.entity for m in mentions) else [party, *mentions]
+
+
+def as_its_points(lead: Candidate, point: Candidate | None) -> Candidate:
+    """A list's lead as the statements it introduces, if its first point was read through it ("Kyiv's red lines:")."""
+    if point is None or not lead.sentence.endswith(":") or "lead" not in point.rule:
+        return lead
+    return replace(lead, kind=point.kind, asserted_by=point.asserted_by, assertion_mode=point.assertion_mode,
+                   rule="a list's lead: part of the statements it introduces (as its first point was read)")
