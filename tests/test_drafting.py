@@ -286,7 +286,7 @@ def test_a_party_named_inside_a_phrase_of_the_lead_does_not_hold_its_principles(
 def test_a_new_name_is_proposed_without_its_article_or_possessive():
     """A capitalised phrase the graph does not know is proposed as a name: not "the Kremlin" after a weekday, nor
     "Poland's" when Poland is known."""
-    from diplograph.reporting import unknown_names
+    from diplograph.mentions import unknown_names
 
     assert unknown_names("On Friday the Vatican envoy Marco Rossi met Poland's minister.", ["Poland"]) == \
         ["Vatican", "Marco Rossi"]

@@ -154,3 +154,37 @@ def test_a_common_word_is_not_a_name_spelt_another_way(bundled):
     framed = draft_sentence(bundled, "Analysis: a truce nobody guarantees")
     assert "dgr:analysts" not in {m.entity for m in framed.mentions}
     assert "dgr:zaporizhzhia" in {m.entity for m in draft_sentence(bundled, "Shelling hit Zaporozhzhia.").mentions}
+
+
+def test_a_list_of_conditions_is_its_partys_demands_and_reaches_only_its_items(project, tmp_path):
+    """A lead naming conditions makes its items (bulleted, the marker not quoted) the party's demands; the news
+    below the list is not the list's; "before any talks" makes a demand a precondition of the talks."""
+    from diplograph.review import proposed_fact
+
+    text = tmp_path / "conditions.txt"
+    text.write_text("September 3, 2026\n\nLatvia's envoy set out two conditions:\n\n- A ceasefire before any talks\n"
+                    "- The return of deported children\n\nIt is unclear whether Estonia will attend the talks.\n")
+    slug, _ = add_source(project.layout, text, title="Conditions (made up)", day=date(2026, 9, 3))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    drafted = {c.sentence: c for c in propose(graph, slug)}
+    first, second = drafted["A ceasefire before any talks"], drafted["The return of deported children"]
+    assert (first.kind, first.asserted_by) == (second.kind, second.asserted_by) == ("Demand", "dgr:latvia")
+    unclear = drafted["It is unclear whether Estonia will attend the talks."]
+    assert (unclear.kind, unclear.assertion_mode) == ("Claim", "FactualAssertion")
+    assert proposed_fact(unclear, slug)["ascribesStance"] == "Undetermined"
+    assert second.measures == ["dg:ReturnOfDeported"]
+    assert proposed_fact(first, slug)["preconditionFor"] == ["dgr:negotiations"]
+
+
+def test_verdicts_acceptances_and_refusals_to_withdraw(bundled):
+    verdict = draft_sentence(bundled, "Estonia's president called the plan a trap.")
+    assert (verdict.kind, verdict.asserted_by) == ("Assessment", "dgr:estonia")
+    agree = draft_sentence(bundled, "Latvia said it would agree to a truce.")
+    assert (agree.kind, agree.asserted_by) == ("Position", "dgr:latvia")
+    stay = draft_sentence(bundled, "The Kremlin said it will not withdraw from Donbas.")
+    assert (stay.kind, stay.asserted_by, stay.measures) == ("Position", "dgr:russia", ["dg:WithdrawalOfForces"])
+    head = draft_sentence(bundled, "The head of Poland's delegation, Jan Madeupski, said talks must resume.")
+    assert (head.kind, head.asserted_by) == ("Demand", "dgr:jan-madeupski")
+    # a plan's point is named by what it says: "international monitoring" here is no mention of the article's point
+    assert draft_sentence(bundled, "International monitoring of the border is needed.").mentions == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
@@ -21,18 +22,18 @@ from .fidelity import contexts
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
 from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context
-from .mentions import affiliations, with_people
+from .mentions import affiliations, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
 from .reporting import (
     EVALUATIVE,
+    UNCERTAIN,
     Voice,
     date_of,
     framing,
     interpretive,
     kind_of,
     reader_voice,
-    unknown_names,
     voice,
 )
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
@@ -42,6 +43,8 @@ __all__ = ["draft", "draft_sentence", "propose"]
 
 _BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z])")
 
+_BULLET = re.compile(r"^(?:[•\-*–—]|\d{1,2}[.)])\s+")
+"""A list item's marker, as a page's text gives it ("• ", "- ", "1. "): not part of its words."""
 _PRONOUN = re.compile(r"(?:he|she|they)(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
@@ -69,7 +72,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     cited = {quote.exact for quote in quotes_from(graph.dataset, DGS[name])}
     gazetteer = graph.cached("gazetteer", lambda: gazetteer_of(graph))
     found, leads, earlier = [], {}, Earlier(graph, name)
-    for line, around in contexts(text):
+    for line, around in _placed(text):
         for sentence in [] if byline.of(line) else _sentences(line):
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
                 earlier.passed(sentence)
@@ -84,6 +87,17 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             if candidate is not None:
                 earlier.drafted(found[-1])
     return [as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
+
+
+def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
+    """Each line with its context (``fidelity.contexts``), its list's lead kept only for the list's own lines: an
+    item ("• ", "- ", "1. ") or the line right after the lead. A paragraph further down is not the list's: "Ukraine
+    set out three conditions:" leads its items, not the news below them."""
+    previous = ""
+    for line, around in contexts(text):
+        lead = around[0] if around and around[0].endswith(":") else ""
+        yield line, around if not lead or _BULLET.match(line) or previous == lead else around[1:]
+        previous = line
 
 
 class _Byline:
@@ -165,7 +179,7 @@ def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
 def _sentences(line: str) -> list[str]:
     """A line's sentences (a heading or list item is one): split after . ! ? before a capital or a quote mark,
     so that "U.S.-drafted" or "2.5" stay whole."""
-    return [part.strip() for part in _BOUNDARY.split(line.strip().lstrip("•").strip()) if len(part.split()) >= 4]
+    return [part.strip() for part in _BOUNDARY.split(_BULLET.sub("", line.strip())) if len(part.split()) >= 4]
 
 
 def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: str | None) -> Candidate:
@@ -212,6 +226,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "reported":
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
+    if UNCERTAIN.search(sentence):  # "it is unknown whether Moscow would accept …": no one's stance
+        return "Claim", "FactualAssertion", author, \
+            "the author says a stance or an outcome is not known: a claim that it is undetermined"
     actors = [m for m in mentions if m.actor]
     if kind in ("Position", "Demand") and actors:
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"

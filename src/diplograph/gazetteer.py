@@ -84,8 +84,9 @@ def gazetteer_of(graph: KnowledgeGraph) -> Gazetteer:
     """The names of ``graph``'s entities (labels, aliases, cue words) and the words of its vocabulary's measures."""
     names = graph.names
     actors = set(graph.instances(DG.Actor))
+    parts = set(graph.instances(DG.ProposalPoint))  # a plan's points are named by what they say, not by a name
     found = {spelling: (short(iri), graph.label(iri), iri in actors) for spelling, iri in names.by_label.items()
-             if spelling in names.entities and str(iri).startswith(str(DGR))}  # entities, not vocabulary terms
+             if spelling in names.entities and str(iri).startswith(str(DGR)) and iri not in parts}
     for iri, word in graph.dataset.subject_objects(SKOS.hiddenLabel):  # demonyms and other cue words of entities
         if str(iri).startswith(str(DGR)):
             found.setdefault(str(word).casefold(), (short(iri), graph.label(iri), iri in actors))

@@ -21,6 +21,8 @@ READERS = ("dgr:analysts", "dgr:diplomats")
 """The readers of events among the actors: a line under their heading is their reading."""
 _PRINCIPLES = re.compile(r"\b(principles?|red lines?|non-negotiable|(?:clear|firm|common|shared|consistent) "
                          r"(?:stance|line|position))\b", re.I)
+_CONDITIONS = re.compile(r"\b(conditions?|demands?|terms|preconditions?|requirements?)\b", re.I)
+"""A list lead of a party's demands ("Ukraine's delegation set out three conditions:")."""
 ANALYTIC_LEAD = re.compile(r"\b(implications?|consequences?|risks?|reasons?|lessons?|dangers?|effects?)\b", re.I)
 """A list lead of the author's analysis: its points are the author's reading."""
 _QUOTED = re.compile(r"^[“\"‘']\s*([A-Za-z]+)")
@@ -56,13 +58,13 @@ def in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate:
     if lead and ANALYTIC_LEAD.search(lead):
         return replace(candidate, kind="Assessment", assertion_mode="Judgement",
                        rule="a point under a lead announcing implications or reasons: the author's reading")
-    if lead and _PRINCIPLES.search(lead):
-        holders = [m for m in mentions(lead, gazetteer)
-                   if m.actor and not after_preposition(lead, lead.casefold().find(m.text.casefold()))]
-        if holders:
-            return replace(candidate, kind="Principle", asserted_by=holders[0].entity, assertion_mode="Reported",
-                           rule="a list of principles, held by the actor its lead names",
-                           mentions=_with(holders[0], candidate.mentions))
+    holders = [m for m in mentions(lead, gazetteer)
+               if m.actor and not after_preposition(lead, lead.casefold().find(m.text.casefold()))] if lead else []
+    for cue, kind, says in ((_PRINCIPLES, "Principle", "a list of principles, held by the actor its lead names"),
+                            (_CONDITIONS, "Demand", "a list of conditions, demanded by the actor its lead names")):
+        if holders and cue.search(lead):
+            return replace(candidate, kind=kind, asserted_by=holders[0].entity, assertion_mode="Reported",
+                           rule=says, mentions=_with(holders[0], candidate.mentions))
     for heading in headings:
         named = _speaker(heading, gazetteer)
         if named:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from dataclasses import dataclass
 
 from anyascii import anyascii
 
 from .gazetteer import Gazetteer
-from .reporting import Role, roles
 from .review import Candidate, Mention
 
-__all__ = ["affiliations", "mentions", "people", "with_people"]
+__all__ = ["Role", "affiliations", "mentions", "people", "roles", "unknown_names", "with_people"]
 
 
 def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -81,3 +81,89 @@ def affiliations(sentence: str, gazetteer: Gazetteer, author: str | None) -> lis
             mentions=[person] + ([owner] if owner else []), confidence=0.8 if owner else 0.5,
             content=[person.entity] + ([owner.entity] if owner else []), new_person=role.name, role=office))
     return drafted
+
+
+# --------------------------------------------------------------------------- people named with their office
+
+_OFFICE_HEAD = (r"(?:[Pp]rime [Mm]inister|[Mm]inister|[Pp]resident|[Ss]ecretary(?:-[Gg]eneral)?|"
+                r"[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Ee]nvoy|[Cc]hancellor|[Pp]remier|[Nn]egotiator|"
+                r"[Aa]dvis[eo]r|[Cc]ommander(?:-in-[Cc]hief)?|[Gg]eneral|[Rr]epresentative|[Cc]hief of [Ss]taff|"
+                r"[Mm]ayor|[Gg]overnor|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Ss]peaker|[Dd]irector|[Hh]ead)")
+_ROLE = re.compile(
+    r"(?P<office>(?:(?:[A-Z][\w’'-]*|of|the|for|special|deputy|chief|top|senior|foreign|defen[cs]e|former|"
+    r"acting|presidential|security|peace|lead|first)\s+){0,4}" + _OFFICE_HEAD +
+    r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w-]+(?:['’]s\s+(?:delegation|government|mission|team|army|"
+    r"forces|negotiators)|\s+Affairs)?)?)"
+    r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
+"""An office (its head noun: minister, president, spokesman …, with what qualifies it before and after) followed
+by a capitalised name: "Russian Defence Minister Anna Petrova", "Kremlin spokesman Dmitry Peskov"."""
+_NOT_A_NAME = re.compile(r"^(?:On|In|The|A|An|This|That|And|But|Said|Says|January|February|March|April|May|June|"
+                         r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
+                         r"Friday|Saturday|Sunday)$")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person named with an office: the words as written, where they start, the office's words, the name."""
+
+    phrase: str
+    start: int
+    office: str
+    name: str
+
+
+def roles(sentence: str) -> list[Role]:
+    """Each person the sentence names after an office ("Foreign Minister Anna Petrova"), in order.
+
+    The office keeps what qualifies it ("Russian Defence Minister", "Ukraine's ambassador to …" up to the head
+    noun); which of its words name a state is for the caller, who knows the names.
+
+    >>> [(r.office, r.name) for r in roles("Russian Defence Minister Anna Petrova said on Monday that talks stall.")]
+    [('Russian Defence Minister', 'Anna Petrova')]
+    """
+    found = []
+    for match in _ROLE.finditer(sentence):
+        words = match.group("name").split()
+        while words and _NOT_A_NAME.match(words[-1]):
+            words.pop()
+        if not words or _NOT_A_NAME.match(words[0]):
+            continue
+        name = " ".join(words)
+        office = match.group("office").strip()
+        office = re.sub(r"^(?:(?:On|In|At|After|When|While|Then|But|And|The|A|An)\s+)+", "", office)
+        if re.search(r"\b(?:former|ex-|late)\b", office, re.I):
+            continue  # a former office is no affiliation now
+        start = match.start("office") + match.group("office").find(office)
+        found.append(Role(sentence[start:match.start("name") + len(name)], start, office, name))
+    return found
+
+
+# --------------------------------------------------------------------------- names the graph does not know
+
+_PROPER_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?|the\s+)?[A-Z][\w’'-]+)*")
+_NOT_NAMES = {"On", "In", "The", "A", "An", "It", "This", "That", "These", "Those", "He", "She", "They", "We", "But",
+              "And", "By", "For", "If", "As", "At", "While", "Whether", "After", "Before", "MADE", "NOT"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def unknown_names(sentence: str, known_names: list[str]) -> list[str]:
+    """Capitalised phrases that none of ``known_names`` (the names found in the sentence) covers: proper names
+    the graph does not know yet.
+
+    >>> unknown_names("On Monday the Kremlin envoy Ivan Petrov met Poland's minister.", ["Poland"])
+    ['Kremlin', 'Ivan Petrov']
+    """
+    known = " ".join(known_names).casefold()
+    found = []
+    for match in _PROPER_NAME.finditer(sentence):
+        if match.start() == 0 and " " not in match.group():
+            continue  # one capitalised word opening the sentence: any word is capitalised there
+        words = [re.sub(r"['’]s$", "", w) for w in match.group().split() if w not in _NOT_NAMES | _MONTHS]
+        while words and words[0].islower():  # "Monday the Kremlin": the weekday gone, "the" opens no name
+            words.pop(0)
+        name = " ".join(words).strip(" ’'-")
+        if len(name) > 2 and name.casefold() not in known and not any(
+                w.casefold() in known for w in words if len(w) > 3):
+            found.append(name)
+    return list(dict.fromkeys(found))

@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "Role", "Voice", "after_preposition", "date_of", "framing",
-           "interpretive", "kind_of", "looks_ahead", "reader_voice", "recurring", "roles", "stance_of", "stances_in",
-           "unknown_names", "voice"]
+__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "after_preposition", "comes_first_before",
+           "date_of", "framing", "interpretive", "kind_of", "looks_ahead", "reader_voice", "recurring", "stance_of",
+           "stances_in", "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
@@ -29,7 +29,9 @@ _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|d
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
-         r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out")
+         r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
+         r"(?<!-)(?:called|calls|described|describes|branded|brands)(?=\s+(?:it|them|this|that|the\s+[\w’'-]+"
+         r"(?:\s+[\w’'-]+)?)\s+(?:as\s+)?(?:a|an)\b)")
 _DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "that", "his", "her", "its", "our",
                                                      "their"))
 """Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting (a whole word:
@@ -204,70 +206,16 @@ def _dated(sentence: str, day: date) -> tuple[str | None, str | None]:
     return None, None
 
 
-# --------------------------------------------------------------------------- people named with their office
-
-_OFFICE_HEAD = (r"(?:[Pp]rime [Mm]inister|[Mm]inister|[Pp]resident|[Ss]ecretary(?:-[Gg]eneral)?|"
-                r"[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Ee]nvoy|[Cc]hancellor|[Pp]remier|[Nn]egotiator|"
-                r"[Aa]dvis[eo]r|[Cc]ommander(?:-in-[Cc]hief)?|[Gg]eneral|[Rr]epresentative|[Cc]hief of [Ss]taff|"
-                r"[Mm]ayor|[Gg]overnor|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Ss]peaker|[Dd]irector|[Hh]ead)")
-_ROLE = re.compile(
-    r"(?P<office>(?:(?:[A-Z][\w’'-]*|of|the|for|special|deputy|chief|top|senior|foreign|defen[cs]e|former|"
-    r"acting|presidential|security|peace|lead|first)\s+){0,4}" + _OFFICE_HEAD +
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]+(?:\s+Affairs)?)?)"
-    r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
-"""An office (its head noun: minister, president, spokesman …, with what qualifies it before and after) followed
-by a capitalised name: "Russian Defence Minister Anna Petrova", "Kremlin spokesman Dmitry Peskov"."""
-_NOT_A_NAME = re.compile(r"^(?:On|In|The|A|An|This|That|And|But|Said|Says|January|February|March|April|May|June|"
-                         r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
-                         r"Friday|Saturday|Sunday)$")
-
-
-@dataclass(frozen=True)
-class Role:
-    """A person named with an office: the words as written, where they start, the office's words, the name."""
-
-    phrase: str
-    start: int
-    office: str
-    name: str
-
-
-def roles(sentence: str) -> list[Role]:
-    """Each person the sentence names after an office ("Foreign Minister Anna Petrova"), in order.
-
-    The office keeps what qualifies it ("Russian Defence Minister", "Ukraine's ambassador to …" up to the head
-    noun); which of its words name a state is for the caller, who knows the names.
-
-    >>> [(r.office, r.name) for r in roles("Russian Defence Minister Anna Petrova said on Monday that talks stall.")]
-    [('Russian Defence Minister', 'Anna Petrova')]
-    """
-    found = []
-    for match in _ROLE.finditer(sentence):
-        words = match.group("name").split()
-        while words and _NOT_A_NAME.match(words[-1]):
-            words.pop()
-        if not words or _NOT_A_NAME.match(words[0]):
-            continue
-        name = " ".join(words)
-        office = match.group("office").strip()
-        office = re.sub(r"^(?:(?:On|In|At|After|When|While|Then|But|And|The|A|An)\s+)+", "", office)
-        if re.search(r"\b(?:former|ex-|late)\b", office, re.I):
-            continue  # a former office is no affiliation now
-        start = match.start("office") + match.group("office").find(office)
-        found.append(Role(sentence[start:match.start("name") + len(name)], start, office, name))
-    return found
-
-
 # --------------------------------------------------------------------------- what kind of statement
 
 _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out)\b|"
               r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|trade|cede|give up|surrender|"
-              r"recogni[sz]e|allow|tolerate|sign)\b|\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|"
-              r"recogni[sz]e|allow|tolerate|sign)\b")
+              r"recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|\bwon['’]t\s+(?:accept|agree to|"
+              r"trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b")
 """Words of rejection, and a refusal to concede ("we will not trade land", "won't sign"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
-               r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse)\b")
+               r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _KINDS: list[tuple[str, re.Pattern]] = [
     # what the content is, from its own words — first match wins; who says it comes from the reporting structure
@@ -287,6 +235,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b", re.I)),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
+    # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
+    ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|branded|brands)\s+(?:it|them|this|"
+                              r"that|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?(?:a|an)\b", re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
@@ -332,6 +283,23 @@ _AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) se
                     r"ahead|eventually|poised)\b", re.I)
 
 
+UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows)\b", re.I)
+"""Words saying a stance or an outcome is not known."""
+
+
+_BEFORE = re.compile(r"\b(?:before|until|prior to)\s+(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
+
+
+def comes_first_before(sentence: str) -> str | None:
+    """What the sentence puts its content before, if it does: its precondition's other side.
+
+    >>> comes_first_before("A full ceasefire before any talks on territory")
+    'talks on territory'
+    """
+    found = _BEFORE.search(sentence)
+    return found.group("what").strip() if found else None
+
+
 def looks_ahead(text: str) -> bool:
     """Whether ``text`` speaks of what is yet to come (a prediction's words: "will", "likely", "expected" …).
 
@@ -362,32 +330,3 @@ def framing(sentence: str) -> bool:
     statement: how the writer frames what follows. A line ending in a colon leads a list and is not one."""
     end = sentence.rstrip(" ”\"’')")
     return end.endswith("?") or not end.endswith((".", "!", ":"))
-
-
-_PROPER_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?|the\s+)?[A-Z][\w’'-]+)*")
-_NOT_NAMES = {"On", "In", "The", "A", "An", "It", "This", "That", "These", "Those", "He", "She", "They", "We", "But",
-              "And", "By", "For", "If", "As", "At", "While", "Whether", "After", "Before", "MADE", "NOT"}
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-
-
-def unknown_names(sentence: str, known_names: list[str]) -> list[str]:
-    """Capitalised phrases that none of ``known_names`` (the names found in the sentence) covers: proper names
-    the graph does not know yet.
-
-    >>> unknown_names("On Monday the Kremlin envoy Ivan Petrov met Poland's minister.", ["Poland"])
-    ['Kremlin', 'Ivan Petrov']
-    """
-    known = " ".join(known_names).casefold()
-    found = []
-    for match in _PROPER_NAME.finditer(sentence):
-        if match.start() == 0 and " " not in match.group():
-            continue  # one capitalised word opening the sentence: any word is capitalised there
-        words = [re.sub(r"['’]s$", "", w) for w in match.group().split() if w not in _NOT_NAMES | _MONTHS]
-        while words and words[0].islower():  # "Monday the Kremlin": the weekday gone, "the" opens no name
-            words.pop(0)
-        name = " ".join(words).strip(" ’'-")
-        if len(name) > 2 and name.casefold() not in known and not any(
-                w.casefold() in known for w in words if len(w) > 3):
-            found.append(name)
-    return list(dict.fromkeys(found))

@@ -20,7 +20,7 @@ import yaml
 from . import atomic
 from .errors import DataError, DiplographError, Problem, unknown
 from .layout import Layout
-from .reporting import stance_of
+from .reporting import UNCERTAIN, comes_first_before, stance_of
 from .sheets import dump_yaml, load_yaml
 
 __all__ = ["Candidate", "Mention", "accept", "proposed_fact", "read_candidates", "reject", "review_file",
@@ -169,6 +169,21 @@ def _fact(candidate: Candidate, name: str, iri: str, label: str | None,
         f"  {line}\n" for line in text.splitlines())
 
 
+def _demand(candidate: Candidate, speaker: str, addressees: list[str]) -> dict[str, object]:
+    """A drafted demand's own fields: who demands, of whom, what (the measures its words name: no default), and what
+    it must come before ("a ceasefire before any talks": a precondition of the talks)."""
+    fields: dict[str, object] = {"demandedBy": speaker}
+    if candidate.measures:
+        fields["callsFor"] = candidate.measures
+    if addressees:
+        fields["demandedOf"] = addressees[0]
+    later = (comes_first_before(candidate.sentence) or "").casefold()
+    preceded = [m.entity for m in candidate.mentions if not m.actor and later and m.text.casefold() in later]
+    if preceded:
+        fields["preconditionFor"] = preceded
+    return fields
+
+
 def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label: str | None = None,
                   edits: dict[str, str | list[str]] | None = None) -> dict[str, object]:
     """The statement ``candidate`` of document ``name`` would become (with ``edits``), as fact-sheet fields.
@@ -188,12 +203,7 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
         if target is not None:  # else the reviewer names it (--set towards=…), or validation asks for it
             fields["towards"] = target
     elif candidate.kind == "Demand" and speaker:
-        fields["demandedBy"] = speaker
-        if candidate.measures:  # no default: a demand calls for what its words name, or the reviewer says
-            fields["callsFor"] = candidate.measures
-        addressee = next((e for e in others if e in actors), None)
-        if addressee:
-            fields["demandedOf"] = addressee
+        fields |= _demand(candidate, speaker, [e for e in others if e in actors])
     elif candidate.kind == "Principle" and speaker:
         fields["heldBy"] = speaker
         if candidate.measures:  # no default: a principle calls for what its words name, or the reviewer says
@@ -209,6 +219,8 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
         fields |= {"describedBy": candidate.asserted_by or f"dgs:{name}", "assertionMode": candidate.assertion_mode}
     else:
         fields["about"] = [m.entity for m in candidate.mentions] or [f"dgs:{name}"]
+        if candidate.kind == "Claim" and UNCERTAIN.search(candidate.sentence):  # "it is unclear whether …"
+            fields["ascribesStance"] = "Undetermined"
     subjects = [e for e in others if e not in actors and e != fields.get("towards")]
     if candidate.kind in ("Demand", "Position", "Principle") and speaker and subjects:  # a territory, process …
         fields["concerns"] = subjects

@@ -29,7 +29,7 @@ from rdflib import RDF, Dataset, Literal, URIRef
 
 from .evidence import Evidence
 from .namespaces import DCTERMS, DG, PROV, RDFS, SKOS, XSD
-from .reporting import READER_WORDS, after_preposition, voice
+from .reporting import READER_WORDS, UNCERTAIN, after_preposition, voice
 
 __all__ = ["RULES", "dates", "negations", "qualifiers", "readings", "sections", "shadowed_concepts", "speakers",
            "stances", "uncertainty", "word_start"]
@@ -57,7 +57,6 @@ RULES = {
 }
 _STANCE_BEARING = (DG.Position, DG.Principle, DG.Demand, DG.Claim)
 _READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
-_UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows)\b", re.I)
 _NEGATION = re.compile(r"(?<!\w)(not|no|never|n['’]t|neither|nor|without)\W*$", re.I)
 _FLOOR = re.compile(r"^(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line)?$", re.I)
 _NOT_ONLY = re.compile(r"\bnot only\b|\bonly (?:after|then|when|if|once|until)\b", re.I)
@@ -293,7 +292,7 @@ def uncertainty(auditor: Auditor, finding) -> Iterator:
     data = auditor.data
     for node in auditor.statements():
         quotes = [e.quote for e in auditor.evidence(node)]
-        if not any(_UNCERTAIN.search(q) and voice(q).kind == "none" for q in quotes):
+        if not any(UNCERTAIN.search(q) and voice(q).kind == "none" for q in quotes):
             continue
         about = set(data.objects(node, DG.about)) | set(data.objects(node, DG.holder))
         asserters = set(data.objects(node, PROV.wasAttributedTo))
