@@ -188,3 +188,44 @@ def test_verdicts_acceptances_and_refusals_to_withdraw(bundled):
     assert (head.kind, head.asserted_by) == ("Demand", "dgr:jan-madeupski")
     # a plan's point is named by what it says: "international monitoring" here is no mention of the article's point
     assert draft_sentence(bundled, "International monitoring of the border is needed.").mentions == []
+
+
+def test_a_lead_that_refers_back_gives_its_points_to_that_statement(project, tmp_path):
+    """"The statement lists two points:" after a joint statement: its points are that statement's demands, derived
+    from the context (their party is not in their words); a lead announcing implications stays the author's; a
+    correction notice is no statement; "the joint statement" is the one said jointly, not the last "statement"."""
+    from diplograph.review import proposed_fact
+
+    text = tmp_path / "points.txt"
+    text.write_text("October 1, 2026\n\nIn a joint statement, Latvia said that any deal must include guarantees.\n\n"
+                    "The statement lists two points:\n\n1. A withdrawal of Russian troops\n"
+                    "2. Compensation for all war damage\n\nEstonia said in a statement that talks should wait.\n\n"
+                    "Moscow rejected the joint statement.\n\nThe demand has grave implications:\n\n"
+                    "- Fewer options for everyone involved\n\nCorrection: an earlier version misspelt a name.\n")
+    slug, _ = add_source(project.layout, text, title="Points (made up)", day=date(2026, 10, 1))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    drafted = {c.sentence: c for c in propose(graph, slug)}
+    joint = drafted["In a joint statement, Latvia said that any deal must include guarantees."]
+    point = drafted["A withdrawal of Russian troops"]
+    assert (point.kind, point.asserted_by, point.derived_by) == ("Demand", "dgr:latvia", "ReferentFromContext")
+    fact = proposed_fact(point, slug)
+    # "withdrawal" is a cue of the end of occupation, whose longer word holds withdrawal of forces' "withdraw"
+    assert (fact["demandedBy"], fact["derivedBy"], fact["callsFor"]) == ("dgr:latvia", "ReferentFromContext",
+                                                                         ["dg:EndOfOccupation"])
+    assert drafted["Compensation for all war damage"].measures == ["dg:Reparations"]
+    assert f"dgr:demand-{joint.id}" in {m.entity for m in drafted["Moscow rejected the joint statement."].mentions}
+    reading = drafted["Fewer options for everyone involved"]
+    assert (reading.kind, reading.assertion_mode, reading.derived_by) == ("Assessment", "Judgement", None)
+    assert not any(sentence.startswith("Correction") for sentence in drafted)
+
+
+def test_readiness_and_expectations(bundled):
+    from diplograph.reporting import stance_of
+
+    ready = draft_sentence(bundled, "“We are ready to talk,” the Latvian president said.")
+    assert (ready.kind, ready.asserted_by) == ("Position", "dgr:latvia")
+    assert "dgr:negotiations" in {m.entity for m in ready.mentions}  # "talk" names the talks
+    assert stance_of("Estonia is not ready to sign.") != "Supports"
+    expecting = draft_sentence(bundled, "Officials in Warsaw expect a new round of talks.")
+    assert expecting.kind == "Prediction"

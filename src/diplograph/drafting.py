@@ -72,6 +72,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     cited = {quote.exact for quote in quotes_from(graph.dataset, DGS[name])}
     gazetteer = graph.cached("gazetteer", lambda: gazetteer_of(graph))
     found, leads, earlier = [], {}, Earlier(graph, name)
+    referred: dict[str, Candidate] = {}  # a list's lead → the statement drafted before that it refers to
     for line, around in _placed(text):
         for sentence in [] if byline.of(line) else _sentences(line):
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
@@ -80,13 +81,25 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
             found += affiliations(sentence, gazetteer, short(author) if author else None)
             if candidate is not None:
-                candidate = in_context(candidate, around, gazetteer) if read_context else candidate
+                lead = around[0] if around else ""
+                candidate = in_context(candidate, around, gazetteer, referred.get(lead)) if read_context \
+                    else candidate
                 found.append(_referring(_as_before(candidate, found[-1] if found else None), earlier, gazetteer))
-                leads.setdefault(around[0] if around else "", found[-1])  # a lead's first point
+                leads.setdefault(lead, found[-1])  # a lead's first point
+                referred |= _referred_by(found[-1], found)
             earlier.passed(sentence)
             if candidate is not None:
                 earlier.drafted(found[-1])
     return [as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
+
+
+def _referred_by(lead: Candidate, found: list[Candidate]) -> dict[str, Candidate]:
+    """A list's lead that refers back to a statement drafted before ("The statement lists four points:"), with it:
+    its points are that statement's."""
+    if not lead.sentence.endswith(":"):
+        return {}
+    drafted = {f"dgr:{c.kind.lower()}-{c.id}": c for c in found}
+    return next(({lead.sentence: drafted[m.entity]} for m in lead.mentions if m.entity in drafted), {})
 
 
 def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
@@ -102,16 +115,19 @@ def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
 
 class _Byline:
     """Whether a line is the page's byline — who wrote it and when ("By Anna Petrova · 4 March 2026", "<the page's
-    author> · Friday 12 June 2026"): the page's furniture, not a statement."""
+    author> · Friday 12 June 2026") — or a notice about the page: the page's furniture, not a statement."""
 
     _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
     def __init__(self, author: str | None):
         self._author = author.casefold() if author else None
 
+    _NOTICE = re.compile(r"(?:correction|clarification|update|editor['’]s note)\s*:", re.I)
+    """A publisher's notice about the page itself ("Correction: an earlier version …")."""
+
     def of(self, line: str) -> bool:
         named = (self._author is not None and self._author in line.casefold()) or re.match(r"[Bb]y\s+[A-Z]", line)
-        return bool(named) and framing(line) and bool(self._DATED.search(line))
+        return bool(named) and framing(line) and bool(self._DATED.search(line)) or bool(self._NOTICE.match(line))
 
 
 def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> Candidate:

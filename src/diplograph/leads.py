@@ -32,12 +32,20 @@ _IMPERATIVES = frozenset({"recognize", "recognise", "withdraw", "stop", "end", "
 """Verbs a quoted demand opens with, in the imperative ("Recognize our control …")."""
 
 
-def in_context(candidate: Candidate, around: list[str], gazetteer) -> Candidate:
+def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Candidate | None = None) -> Candidate:
     """A candidate re-read through the line's list lead and headings: an article says whose words a line is in
-    its structure ("Zelenskyy emphasizes three principles:" leads his principles; "Analysts: …" heads readings)."""
+    its structure ("Zelenskyy emphasizes three principles:" leads his principles; "Analysts: …" heads readings;
+    "The statement lists four points:" leads the points of ``referred``, the statement it refers back to)."""
     if candidate.assertion_mode in ("Reported", "Interpretation"):
         return candidate
     lead = around[0] if around and around[0].endswith(":") else ""
+    if lead and referred is not None and candidate.assertion_mode == "FactualAssertion" and \
+            not ANALYTIC_LEAD.search(lead):  # "The demand carries implications:": the author's reading of it
+        party = [m for m in referred.mentions if m.entity == referred.asserted_by]
+        return replace(candidate, kind=referred.kind, asserted_by=referred.asserted_by,
+                       assertion_mode=referred.assertion_mode, derived_by="ReferentFromContext",
+                       mentions=_with(party[0], candidate.mentions) if party else candidate.mentions,
+                       rule="a point of the statement its lead refers back to (\"The statement lists …:\")")
     headings = [a for a in around if not a.endswith(":")]
     quoted = _QUOTED.match(candidate.sentence)
     if lead and quoted:
@@ -103,5 +111,7 @@ def as_its_points(lead: Candidate, point: Candidate | None) -> Candidate:
     """A list's lead as the statements it introduces, if its first point was read through it ("Kyiv's red lines:")."""
     if point is None or not lead.sentence.endswith(":") or "lead" not in point.rule:
         return lead
+    party = [m for m in point.mentions if m.entity == point.asserted_by and m.actor]
     return replace(lead, kind=point.kind, asserted_by=point.asserted_by, assertion_mode=point.assertion_mode,
+                   derived_by=point.derived_by, mentions=_with(party[0], lead.mentions) if party else lead.mentions,
                    rule="a list's lead: part of the statements it introduces (as its first point was read)")

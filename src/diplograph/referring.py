@@ -22,7 +22,8 @@ __all__ = ["Earlier"]
 
 _REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
                         r"\b(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s)\s+"
-                        r"(?:(?i:new|latest|same|recent|whole|own)\s+|[A-Z][\w’'-]+\s+)?"
+                        r"(?:(?i:new|latest|same|recent|whole|own|joint|final|revised|draft|original|earlier|"
+                        r"previous|initial|peace|ceasefire|security)\s+|[A-Z][\w’'-]+\s+)?"
                         r"(?P<word>(?i:demands?|calls?|conditions?|terms|ultimatum|proposals?|plans?|"
                         r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?|readout|"
                         r"announcement|warnings?|threats?|accusations?|claims|allegations?))\b")
@@ -86,8 +87,9 @@ class Earlier:
         to: the last one of a kind the word can name — and every one of them a party's plural names ("Putin's
         conditions": all his demands read so far), when ``owner`` (a name → its entity) knows the party.
 
-        A word that names no kind ("the statement", "his remarks") refers to the last sentence that used it, if
-        one did ("in a joint statement"), else to the last statement read.
+        A word that names no kind ("the statement", "his remarks") refers to the last sentence that used it with
+        the words before it ("the joint statement": "in a joint statement"), or else alone, or else to the last
+        statement read.
         """
         found = _REFERRING.search(sentence)
         if found is None:
@@ -97,8 +99,10 @@ class Earlier:
         party = owner(found.group("owner")) if found.group("owner") else None
         read = [r for r in reversed(self._read) if r.sentence != sentence and (kinds is None or r.kind in kinds)
                 and (party is None or r.by == party)]
-        if kinds is None:
-            read = [r for r in read if re.search(rf"\b{word.rstrip('s')}", r.sentence, re.I)] or read
+        if kinds is None:  # "the joint statement": a sentence with those words, else one with "statement"
+            named = found.group().split(maxsplit=1)[-1].rstrip("s")
+            read = [r for r in read if re.search(rf"\b{re.escape(named)}", r.sentence, re.I)] or \
+                [r for r in read if re.search(rf"\b{word.rstrip('s')}", r.sentence, re.I)] or read
         chosen = read if party is not None and kinds is not None and word.endswith("s") else read[:1]
         return [Mention(found.group(), r.node, f"{found.group()}: “{r.sentence[:60]}”", 1.0)
                 for r in {r.node: r for r in chosen}.values()]

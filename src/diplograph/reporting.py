@@ -215,12 +215,14 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
 """Words of rejection, and a refusal to concede ("we will not trade land", "won't sign"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
-               r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b")
+               r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
+               r"(?<!not )\b(?:ready|willing|prepared|open) to\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _KINDS: list[tuple[str, re.Pattern]] = [
     # what the content is, from its own words — first match wins; who says it comes from the reporting structure
     ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably)\b|\b(likely|unlikely) to\b|"
-                              r"\bpredict(s|ed)?\b|\bforecasts?\b", re.I)),
+                              r"\bpredict(s|ed)?\b|\bforecasts?\b|\bexpect(s|ed)?\s+(?:a|an|new|more|further)\b",
+                              re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
     ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|"
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+)?(?:to|a|an|its|their)\b", re.I)),

@@ -71,6 +71,9 @@ class Candidate:
     """For an Affiliation: the name of the person the sentence names with an office whom the graph does not know;
     accepting defines them as a dg:Person (``role``: the office)."""
     role: str | None = None
+    derived_by: str | None = None
+    """The derivation rule (``dg:DerivationRules``) by which its parties come from elsewhere than its own words: a
+    point of a statement its list's lead refers back to is that statement's (``ReferentFromContext``)."""
     seconds: float | None = None
     """How long the reviewer looked at it before deciding (the web review measures it): what review costs."""
 
@@ -227,6 +230,8 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
     if candidate.kind != "Proposal":  # a proposal is described by someone, not asserted
         fields |= {"attributedTo": candidate.asserted_by or f"dgs:{name}",
                    "assertionMode": candidate.assertion_mode, "derivedFrom": f"dgs:{name}"}
+    if candidate.derived_by:
+        fields["derivedBy"] = candidate.derived_by
     if candidate.stated_on:
         fields |= {"statedOn": candidate.stated_on, "datePrecision": candidate.date_precision}
     elif candidate.date_precision == "Recurring":
