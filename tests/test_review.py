@@ -235,3 +235,21 @@ def test_the_web_review_validates_against_every_data_folder(drafted, tmp_path):
         assert any(s["iri"].endswith("extra-envoy") for s in [{"iri": r["node"]} for r in fact["outgoing"]])
     finally:
         server.stop()
+
+
+def test_the_web_form_offers_what_the_drafter_and_the_audit_use(project):
+    """Negotiability, an ascribed stance and a derivation rule are drafted (or asked for by the audit): the web form
+    offers each with its vocabulary as choices, as the command line's --set takes them."""
+    from diplograph.worklist import choices, single_valued
+
+    offered = choices(_loaded(project), single_valued(project.layout))
+    values = {prop: {value for value, _ in pairs} for prop, pairs in offered["choices"].items()}
+    assert offered["fields"]["negotiability"] == offered["fields"]["derivedBy"] == "choice"
+    assert {"NonNegotiable", "Negotiable"} <= values["negotiability"]
+    assert "Undetermined" in values["ascribesStance"] and "ReferentFromContext" in values["derivedBy"]
+
+
+def _loaded(project) -> KnowledgeGraph:
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    return graph

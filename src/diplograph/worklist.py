@@ -24,13 +24,15 @@ from .terms import short
 __all__ = ["SCHEMES", "choices", "queue", "single_valued"]
 
 SCHEMES = {"assertionMode": "AssertionModes", "datePrecision": "DatePrecisions", "stance": "Stances",
-           "qualifier": "Qualifiers", "callsFor": "Measures"}
+           "qualifier": "Qualifiers", "callsFor": "Measures", "negotiability": "Negotiability",
+           "ascribesStance": "Stances", "derivedBy": "DerivationRules"}
 """Editable properties whose values are the concepts of one vocabulary scheme."""
 _ENTITY_VALUED = ("towards", "demandedBy", "demandedOf", "holder", "heldBy", "about", "concerns", "attributedTo",
                   "preconditionFor")
 """Editable properties whose values are entities of the graph (or concepts: a position may be towards a measure)."""
 _SHOWN = ("type", "label", "attributedTo", "assertionMode", "statedOn", "datePrecision", "demandedBy", "demandedOf",
-          "callsFor", "preconditionFor", "holder", "stance", "towards", "heldBy", "about", "concerns", "qualifier")
+          "callsFor", "preconditionFor", "holder", "stance", "towards", "heldBy", "negotiability", "about",
+          "ascribesStance", "concerns", "qualifier", "derivedBy")
 """The properties the form offers, in the order a reviewer reads a statement: what, who, when, then its parts."""
 
 
