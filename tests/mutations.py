@@ -141,6 +141,15 @@ MUTATIONS = [
              "    dg:preconditionFor dgr:negotiations ;\n", ""),
     Mutation("negotiability or order", "dgr:demand-recognise-russian-control", "dg:assertionMode dg:Reported",
              "dg:assertionMode dg:Judgement"),
+    # a verdict, a mode, a party or a date the words do not give
+    Mutation("verdict, question, party or date", "dgr:legitimacy-claim-ukrainian-leadership-illegitimate",
+             "dg:legitimacyVerdict dg:Illegitimate", "dg:legitimacyVerdict dg:Legitimate"),
+    Mutation("verdict, question, party or date", "dgr:assessment-europe-dilemma", "dg:assertionMode dg:Framing",
+             "dg:assertionMode dg:Judgement"),
+    Mutation("verdict, question, party or date", "dgr:demand-limit-ukrainian-military", "dg:demandedOf dgr:ukraine",
+             "dg:demandedOf dgr:russia"),
+    Mutation("verdict, question, party or date", PLAN_BASIS, 'dg:statedNotAfter "2025-11-30"^^xsd:date',
+             'dg:statedNotAfter "2025-10-30"^^xsd:date'),
     # a quote shortened so that it drops its negation
     Mutation("negation dropped", "dgr:assessment-conditions-are-an-ultimatum",
              'oa:exact "Putin’s conditions: not a compromise, but an ultimatum"',

@@ -104,3 +104,16 @@ def test_a_partys_own_demand_is_reported_not_its_reading(rules):
     quote = "Latvia demands that Russia withdraw its troops."
     assert "own-stance-as-reading" in rules(demand + "Judgement", quote)
     assert "own-stance-as-reading" not in rules(demand + "Reported", quote)
+
+
+def test_a_question_frames_a_demand_of_itself_and_a_date_without_words(rules):
+    asked = "a dg:Assessment ; prov:wasAttributedTo dgr:analysts ; dg:assertionMode dg:"
+    assert "question-as-judgement" in rules(asked + "Judgement", "Will the truce hold?")
+    assert "question-as-judgement" not in rules(asked + "Framing", "Will the truce hold?")
+    itself = ("a dg:Demand ; dg:demandedBy dgr:latvia ; dg:demandedOf dgr:latvia ; dg:callsFor dg:Ceasefire ; "
+              "prov:wasAttributedTo dgr:latvia ; dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument")
+    assert "demand-of-itself" in rules(itself, "Latvia demands a ceasefire.")
+    dated = ("a dg:Claim ; prov:wasAttributedTo dgr:latvia ; dg:assertionMode dg:Reported ; "
+             'dg:datePrecision dg:DayPrecision ; dg:statedOn "2026-03-02"^^<http://www.w3.org/2001/XMLSchema#date>')
+    assert "date-not-in-words" in rules(dated, "Latvia said the talks had stalled.")
+    assert "date-not-in-words" not in rules(dated, "Latvia said on Monday that the talks had stalled.")

@@ -21,7 +21,11 @@ finding needs words that say otherwise, or named things that are not named.
 * precondition-not-in-words, precondition-not-recorded — a precondition whose
   words say nothing of an order, or "before any dialogue" without one;
 * own-stance-as-reading — a party's own demand, principle or position recorded
-  as its interpretation or judgement.
+  as its interpretation or judgement;
+* question-as-judgement — a judgement or claim whose every quote is a question;
+* demand-of-itself — a demand made of its own demander;
+* date-not-in-words — a day or month the quote's lines give no date for, or a
+  bound before the document's date with none.
 """
 
 from __future__ import annotations
@@ -33,11 +37,11 @@ from typing import Protocol
 from rdflib import RDF, RDFS, Dataset, URIRef
 
 from .evidence import Evidence
-from .namespaces import DG, PROV, SKOS
+from .namespaces import DCTERMS, DG, PROV, SKOS
 from .reporting import looks_ahead, recurring, stances_in
 
-__all__ = ["RULES", "assessments", "places", "preconditions", "predictions", "readings_of_own_stances",
-           "recurrences", "stances", "targets"]
+__all__ = ["RULES", "assessments", "dates_in_words", "demands_of_themselves", "places", "preconditions",
+           "predictions", "questions", "readings_of_own_stances", "recurrences", "stances", "targets"]
 
 RULES = {
     "stance-not-in-words": "a position whose quotes take a stance (reject, welcome, as a basis …) other than the "
@@ -58,7 +62,15 @@ RULES = {
                                  "dialogue\", \"then we will talk\") without dg:preconditionFor",
     "own-stance-as-reading": "a party's own demand, principle or position (its demander or holder is its asserter) "
                              "recorded as an interpretation or a judgement rather than reported",
+    "question-as-judgement": "a judgement or a claim whose every quote is a question: it asks, it frames "
+                             "(dg:Framing), it does not judge",
+    "demand-of-itself": "a demand whose demander is also the one it is made of",
+    "date-not-in-words": "a date the quote's lines do not give: a day or month with no date words, or a bound "
+                         "before the document's date with none",
 }
+_DATE_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+                         r"week|month|year|\d{1,2}(?:st|nd|rd|th)?)\b", re.I)
 _ORDER = re.compile(r"\b(before|until|unless|first|then|only (?:after|when|if|once)|precondition|prior to|"
                     r"as a condition|in exchange)\b", re.I)
 _BEFORE_TALKS = re.compile(r"\b(?:before|until|prior to)\s+(?:any\s+|the\s+)?(?:talks|negotiations?|dialogue|"
@@ -188,6 +200,51 @@ def readings_of_own_stances(auditor: Auditor, finding) -> Iterator:
                               f"{auditor.curie(sorted(own)[0])}'s own {auditor.curie(cls)}, recorded as "
                               f"{auditor.curie(mode)}: a party's stance is reported (dg:Reported), its reading "
                               "is another's")
+
+
+def questions(auditor: Auditor, finding) -> Iterator:
+    """Judgements and claims that only ask."""
+    data = auditor.data
+    for node in auditor.statements():
+        quotes = [e.quote.rstrip(" ”\"’'") for e in auditor.evidence(node)]
+        mode = data.value(node, DG.assertionMode)
+        if quotes and all(q.endswith("?") for q in quotes) and mode in (DG.Judgement, DG.FactualAssertion):
+            yield finding(auditor.curie(node), "question-as-judgement",
+                          f"every quote is a question, recorded as {auditor.curie(mode)}: a question frames "
+                          "(dg:Framing), it does not judge or assert")
+
+
+def demands_of_themselves(auditor: Auditor, finding) -> Iterator:
+    """Demands made of their own demander."""
+    data = auditor.data
+    for node in _instances(data, DG.Demand):
+        for party in set(data.objects(node, DG.demandedBy)) & set(data.objects(node, DG.demandedOf)):
+            yield finding(auditor.curie(node), "demand-of-itself",
+                          f"{auditor.curie(party)} demands it and is the one it is demanded of")
+
+
+def dates_in_words(auditor: Auditor, finding) -> Iterator:
+    """Dates no word where the quotes stand gives: a day or a month, or a bound before the document's date."""
+    data = auditor.data
+    for node in auditor.statements():
+        precision = data.value(node, DG.datePrecision)
+        if not auditor.evidence(node) or _DATE_WORDS.search(auditor.context(node)):
+            continue
+        stated, bound = data.value(node, DG.statedOn), data.value(node, DG.statedNotAfter)
+        issued = _issued(data, node)
+        if precision in (DG.DayPrecision, DG.MonthPrecision) and stated is not None:
+            yield finding(auditor.curie(node), "date-not-in-words",
+                          f"dg:statedOn {stated}, but no date is given where its quotes stand")
+        elif precision == DG.BeforeDocument and bound is not None and issued and str(bound) < issued:
+            yield finding(auditor.curie(node), "date-not-in-words",
+                          f"dg:statedNotAfter {bound} is before the document's date ({issued}), and no date is "
+                          "given where its quotes stand")
+
+
+def _issued(data: Dataset, node) -> str | None:
+    source = data.value(node, PROV.wasDerivedFrom)
+    issued = data.value(source, DCTERMS.issued) if source is not None else None
+    return str(issued) if issued is not None else None
 
 
 def _instances(data: Dataset, cls: URIRef) -> set:

@@ -61,7 +61,8 @@ RULES = {
     **consistency.RULES,
 }
 
-_RIVAL_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.readsAsCallingFor)
+_RIVAL_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.readsAsCallingFor,
+                DG.legitimacyVerdict)
 """The roles whose concepts are alternatives: a measure's longer cue ("territorial surrender") takes its words from
 a characterisation ("surrender"). A negotiability is said beside them ("not a single meter" is both a measure and
 non-negotiable)."""
@@ -102,7 +103,9 @@ def findings_in(data: Graph, statements: list[URIRef], texts: dict[str, Path]) -
                 *consistency.stances(auditor, Finding), *consistency.recurrences(auditor, Finding),
                 *consistency.predictions(auditor, Finding), *consistency.assessments(auditor, Finding),
                 *consistency.places(auditor, Finding), *consistency.targets(auditor, Finding),
-                *consistency.preconditions(auditor, Finding), *consistency.readings_of_own_stances(auditor, Finding)]
+                *consistency.preconditions(auditor, Finding), *consistency.readings_of_own_stances(auditor, Finding),
+                *consistency.questions(auditor, Finding), *consistency.demands_of_themselves(auditor, Finding),
+                *consistency.dates_in_words(auditor, Finding)]
     return sorted(set(findings), key=lambda f: (f.node, f.rule, f.message))
 
 
