@@ -37,8 +37,9 @@ from typing import Protocol
 from rdflib import RDF, RDFS, Dataset, URIRef
 
 from .evidence import Evidence
-from .namespaces import DCTERMS, DG, PROV, SKOS
+from .namespaces import DG, PROV, SKOS
 from .reporting import looks_ahead, recurring, stances_in
+from .scrutiny import issued_on
 
 __all__ = ["RULES", "assessments", "dates_in_words", "demands_of_themselves", "places", "preconditions",
            "predictions", "questions", "readings_of_own_stances", "recurrences", "stances", "targets"]
@@ -231,7 +232,7 @@ def dates_in_words(auditor: Auditor, finding) -> Iterator:
         if not auditor.evidence(node) or _DATE_WORDS.search(auditor.context(node)):
             continue
         stated, bound = data.value(node, DG.statedOn), data.value(node, DG.statedNotAfter)
-        issued = _issued(data, node)
+        issued = issued_on(data, node)
         if precision in (DG.DayPrecision, DG.MonthPrecision) and stated is not None:
             yield finding(auditor.curie(node), "date-not-in-words",
                           f"dg:statedOn {stated}, but no date is given where its quotes stand")
@@ -239,12 +240,6 @@ def dates_in_words(auditor: Auditor, finding) -> Iterator:
             yield finding(auditor.curie(node), "date-not-in-words",
                           f"dg:statedNotAfter {bound} is before the document's date ({issued}), and no date is "
                           "given where its quotes stand")
-
-
-def _issued(data: Dataset, node) -> str | None:
-    source = data.value(node, PROV.wasDerivedFrom)
-    issued = data.value(source, DCTERMS.issued) if source is not None else None
-    return str(issued) if issued is not None else None
 
 
 def _instances(data: Dataset, cls: URIRef) -> set:

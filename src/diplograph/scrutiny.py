@@ -31,8 +31,8 @@ from .evidence import Evidence
 from .namespaces import DCTERMS, DG, PROV, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, UNCERTAIN, after_preposition, voice
 
-__all__ = ["RULES", "dates", "negations", "qualifiers", "readings", "sections", "shadowed_concepts", "speakers",
-           "stances", "uncertainty", "word_start"]
+__all__ = ["RULES", "dates", "issued_on", "negations", "qualifiers", "readings", "sections", "shadowed_concepts",
+           "speakers", "stances", "uncertainty", "word_start"]
 
 RULES = {
     "speaker-not-asserter": "the quote's sentence gives the words to a speaker (the subject of its reporting verb, "
@@ -181,12 +181,13 @@ def dates(auditor: Auditor, finding) -> Iterator:
             yield finding(auditor.curie(node), "date-without-precision",
                           "a date without dg:datePrecision: what kind of date it is must be said")
             continue
-        problem = _mismatch(precision, stated, bound, _issued(data, node))
+        problem = _mismatch(precision, stated, bound, issued_on(data, node))
         if problem:
             yield finding(auditor.curie(node), "date-precision-mismatch", problem)
 
 
-def _issued(data: Dataset, node) -> str | None:
+def issued_on(data: Dataset, node) -> str | None:
+    """The date of the document ``node`` is derived from (``dcterms:issued``), as written; None if not given."""
     source = data.value(node, PROV.wasDerivedFrom)
     issued = data.value(source, DCTERMS.issued) if source is not None else None
     return str(issued) if issued is not None else None
