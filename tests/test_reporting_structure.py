@@ -229,3 +229,15 @@ def test_readiness_and_expectations(bundled):
     assert stance_of("Estonia is not ready to sign.") != "Supports"
     expecting = draft_sentence(bundled, "Officials in Warsaw expect a new round of talks.")
     assert expecting.kind == "Prediction"
+
+
+def test_a_prediction_no_one_makes_is_the_authors_and_a_refusal_until_is_a_demand(bundled):
+    expected = draft_sentence(bundled, "Baltic leaders are expected to meet in Riga next month.")
+    assert (expected.kind, expected.asserted_by, expected.assertion_mode) == ("Prediction", None, "Judgement")
+    until = draft_sentence(bundled, "Brussels said it would not ease sanctions until Russia withdraws.")
+    assert (until.kind, until.asserted_by) == ("Demand", "dgr:european-union")  # Brussels: the EU's seat
+    diplomat = draft_sentence(bundled, "Poland's top diplomat, Ewa Madeupska, said the talks must resume.")
+    assert diplomat.asserted_by == "dgr:ewa-madeupska"
+    unclear = draft_sentence(bundled, "It is not clear whether Finland will send observers.")
+    assert (unclear.kind, unclear.assertion_mode) == ("Claim", "FactualAssertion")
+    assert draft_sentence(bundled, "Kyiv urged Berlin to deliver more air defence.").measures == ["dg:MilitaryAid"]

@@ -242,6 +242,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "reported":
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
+    if kind == "Prediction" and heard.kind == "none":  # "ministers are expected to approve …"
+        return "Prediction", "Judgement", author, "a prediction no one is reported to make: the author's"
     if UNCERTAIN.search(sentence):  # "it is unknown whether Moscow would accept …": no one's stance
         return "Claim", "FactualAssertion", author, \
             "the author says a stance or an outcome is not known: a claim that it is undetermined"

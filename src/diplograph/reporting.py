@@ -128,10 +128,12 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
     """The first reporting verb from ``start`` that has words before it and is not a word of a name (``names``:
     their spans): one that opens the sentence has no subject to be said by, and is a noun ("Demands and denials
     in a week of talks"); "States" in "the United States" is a name's; one in a clause of time or cause ("stalled
-    after both sides accused each other") tells an event, not whose words the sentence carries."""
+    after both sides accused each other") tells an event, not whose words the sentence carries; a passive without
+    its agent ("ministers are expected to …") names no one who says it."""
     found = REPORTING.search(sentence, start)
     while found is not None and (not sentence[:found.start()].strip(" \"'“‘-—") or any(
-            begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])):
+            begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])
+            or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))):
         found = REPORTING.search(sentence, found.end())
     return found
 
@@ -234,7 +236,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(_DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b", re.I)),
     # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
-    ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b", re.I)),
+    ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b|\b(?:will|would)\s+not\b[^.;]*\buntil\b",
+                          re.I)),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
@@ -285,7 +288,8 @@ _AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) se
                     r"ahead|eventually|poised)\b", re.I)
 
 
-UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows)\b", re.I)
+UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|not (?:yet )?clear|"
+                       r"an open question)\b", re.I)
 """Words saying a stance or an outcome is not known."""
 
 
