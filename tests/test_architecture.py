@@ -20,7 +20,7 @@ LAYER_OF = {
     "files": ["cache", "keys", "extract", "load", "names", "sheets", "validate", "shacl", "crossing", "checking",
               "corpus", "schema", "queries"],
     "core": ["engine", "nquads", "remote", "store", "snapshot", "kept", "graph", "refresh", "sparql",
-             "results", "updates", "generate"],
+             "results", "updates", "generate", "world"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
               "auditing", "scrutiny", "consistency", "reporting", "gazetteer", "mentions", "leads", "referring",
               "drafting", "vetting", "review", "worklist", "documents"],

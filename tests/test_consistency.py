@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from diplograph.fidelity import findings_in
 from diplograph.graph import KnowledgeGraph
@@ -27,10 +27,10 @@ def rules(tmp_path_factory) -> Callable[[str, str], set[str]]:
     def broken(body: str, quote: str) -> set[str]:
         text = folder / "a-page.txt"
         text.write_text(f"{quote}\n", encoding="utf-8")
-        world = graph.world([])
-        world.parse(data=_HEAD + f"""dgr:statement-under-test {body} ;
+        own = Graph().parse(data=_HEAD + f"""dgr:statement-under-test {body} ;
           dg:evidence [ oa:hasSource <https://w3id.org/diplograph/source/a-page> ;
                         oa:hasSelector [ oa:exact "{quote}" ] ] .""", format="turtle")
+        world = graph.world([], extra=own)
         return {f.rule for f in findings_in(world, [_NODE], {"a-page": text})}
 
     return broken

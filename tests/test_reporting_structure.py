@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from rdflib import URIRef
+from rdflib import Graph, URIRef
 
 from diplograph.documents import add_source
 from diplograph.drafting import draft_sentence, propose
@@ -113,8 +113,7 @@ dgr:demand-joint a dg:Demand ; prov:wasAttributedTo dgr:{asserter} ; dg:assertio
 
 @pytest.mark.parametrize(("asserter", "flagged"), [("latvia", False), ("estonia", False), ("poland", True)])
 def test_the_audit_hears_every_party_of_a_joint_subject(bundled, asserter, flagged):
-    world = bundled.world([])
-    world.parse(data=_JOINT.replace("{asserter}", asserter), format="turtle")
+    world = bundled.world([], extra=Graph().parse(data=_JOINT.replace("{asserter}", asserter), format="turtle"))
     node = URIRef("https://w3id.org/diplograph/id/demand-joint")
     found = [f for f in findings_in(world, [node], {}) if f.rule == "speaker-not-asserter"]
     assert bool(found) == flagged

@@ -43,6 +43,7 @@ from .evidence import Evidence, evidence_of
 from .namespaces import DG, PROV, RDFS, SKOS
 from .reporting import READER_WORDS
 from .terms import local_name, short
+from .world import World
 
 __all__ = ["CLOSE_SPELLING", "Finding", "RULES", "contexts", "cue_in", "findings_in", "named_alike",
            "normalise", "statements_in"]
@@ -83,13 +84,13 @@ class Finding:
         return f"{self.node}: {self.message} [{self.rule}]"
 
 
-def statements_in(data: Graph) -> list[URIRef]:
+def statements_in(data: Graph | World) -> list[URIRef]:
     """Every statement of ``data``: an instance of dg:Statement or of a subclass, sorted."""
     classes = set(data.transitive_subjects(RDFS.subClassOf, DG.Statement))
     return sorted({node for cls in classes for node in data.subjects(RDF.type, cls) if isinstance(node, URIRef)})
 
 
-def findings_in(data: Graph, statements: list[URIRef], texts: dict[str, Path]) -> list[Finding]:
+def findings_in(data: Graph | World, statements: list[URIRef], texts: dict[str, Path]) -> list[Finding]:
     """Every finding but the canned queries', for ``statements`` of ``data`` (``texts``: the source texts by
     name, as the whole graph registers them)."""
     auditor = _Auditor(data, statements, texts)
@@ -110,7 +111,7 @@ def findings_in(data: Graph, statements: list[URIRef], texts: dict[str, Path]) -
 
 
 class _Auditor:
-    def __init__(self, data: Graph, statements: list[URIRef], texts: dict[str, Path]):
+    def __init__(self, data: Graph | World, statements: list[URIRef], texts: dict[str, Path]):
         self.data = data
         self._statements = statements
         self._paths = texts

@@ -8,12 +8,12 @@ with it everything derived, so nothing stale can be served.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -30,6 +30,7 @@ from .sheets import SourceFile
 from .snapshot import Snapshot, Stats
 from .store import Store, remote_auth
 from .terms import short
+from .world import World
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -70,18 +71,14 @@ class KnowledgeGraph:
         graph.load(validate=validate)
         return graph
 
-    def world(self, names: list[URIRef], nquads: bytes = b"") -> Graph:
-        """The named graphs ``names`` (or a document's graph as ``nquads``, not in the store) with the ontology and
-        reference entities, as one rdflib graph in memory: one document's world, for walks of many small look-ups
-        done document by document (the audit), which rdflib's own index answers five times faster than a view of
-        the engine."""
-        world = Graph(store="SimpleMemory")
-        shared = self.cached("reference triples", lambda: self._triples([ONTOLOGY_GRAPH, ENTITIES_GRAPH]))
+    def world(self, names: list[URIRef], nquads: bytes = b"",
+              extra: Iterable[tuple[Node, Node, Node]] = ()) -> World:
+        """The named graphs ``names`` (or a document's graph as ``nquads``, not in the store) and ``extra`` triples
+        with the ontology and reference entities: one document's world, for walks of many small look-ups done
+        document by document (the audit). The shared part is indexed once and each world extends it."""
+        shared = self.cached("reference world", lambda: World(self._triples([ONTOLOGY_GRAPH, ENTITIES_GRAPH])))
         given = triples_from_native(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)) if nquads else []
-        add = world.store.add  # the store's own: the graph's checks each term again, twice the time
-        for triple in (*shared, *self._triples(names), *given):
-            add(triple, world)
-        return world
+        return shared.extended([*self._triples(names), *given, *extra])
 
     def _triples(self, names: list[URIRef]) -> list[tuple[Node, Node, Node]]:
         return triples_from_native(self.store.run(_EVERY_TRIPLE, default_graphs=[str(n) for n in names])) \

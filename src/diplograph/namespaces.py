@@ -20,6 +20,13 @@ class _Namespace(Namespace):
     def term(self, name: str) -> URIRef:
         return _term(str(self), name if isinstance(name, str) else "")
 
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        made = self.term(name)
+        setattr(self, name, made)  # kept on the instance: the next ``DG.evidence`` is a plain attribute
+        return made
+
 
 @lru_cache(maxsize=4096)
 def _term(base: str, name: str) -> URIRef:

@@ -35,9 +35,7 @@ def vet(graph: KnowledgeGraph, name: str, candidates: list[Candidate]) -> list[C
     drafted = Graph()
     parse_into(drafted, SourceFile(Path(f"{name}.yaml"), DGS[name], f"drafts of {name}", sheet), graph.layout,
                graph.names)
-    world = graph.world([DGS[name]])
-    for triple in drafted:
-        world.add(triple)
+    world = graph.world([DGS[name]], extra=drafted)
     found: dict[str, list[str]] = {}
     for finding in findings_in(world, statements_in(world), graph.source_texts()):
         if finding.node in facts:

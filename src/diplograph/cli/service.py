@@ -49,6 +49,7 @@ def serve(
     if (settings.allow_updates or settings.allow_review) and not settings.update_token:
         raise DiplographError(f"--allow-{'updates' if settings.allow_updates else 'review'} needs a token in "
                               "DIPLOGRAPH_UPDATE_TOKEN")
+    settings.store_spec()  # the arguments before the machine: a misspelt --store is said whatever the port
     listener = _listen(settings.host, settings.port)  # before loading: a taken port is said at once
     settings.layout().check_folders()
     with Starting(listener) as starting:  # meanwhile every request hears 503 and what is being done
