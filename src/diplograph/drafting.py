@@ -29,6 +29,8 @@ from .reporting import (
     EVALUATIVE,
     UNCERTAIN,
     Voice,
+    after_preposition,
+    comes_first_before,
     date_of,
     framing,
     interpretive,
@@ -37,6 +39,7 @@ from .reporting import (
     voice,
 )
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
+from .scrutiny import qualifier_words
 from .terms import short
 
 __all__ = ["draft", "draft_sentence", "propose"]
@@ -210,9 +213,17 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
                      asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
                      stated_on=stated_on, date_precision=precision, confidence=confidence,
                      new_entities=unknown_names(sentence, [m.text for m in mentions]),
-                     measures=gazetteer.measures_in(sentence),
+                     measures=_called_for(sentence, gazetteer),
+                     qualifiers=[q for q, words in gazetteer.qualifiers.items() if qualifier_words(sentence, words)],
                      content=[m.entity for m in with_people(
                          sentence[voice(sentence, [m.text for m in mentions]).content_start:], gazetteer)])
+
+
+def _called_for(sentence: str, gazetteer: Gazetteer) -> list[str]:
+    """The measures the sentence names, but not in what it puts its content before: "a ceasefire before any talks"
+    calls for the ceasefire, and the talks are what it must precede (``preconditionFor``)."""
+    later = comes_first_before(sentence)
+    return gazetteer.measures_in(sentence[:sentence.rfind(later)] if later else sentence)
 
 
 def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, gazetteer: Gazetteer
@@ -272,4 +283,9 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
     before = [m for m in with_people(span, gazetteer) if m.actor]
     if not before:
         return None
-    return before[0] if heard.kind == "according" else before[-1]
+    if heard.kind == "according":
+        return before[0]
+    # "Russia's envoy to the UN accused …": a party named after a preposition is where the speaker serves, not who
+    # speaks, when another party is named before it
+    heads = [m for m in before if not after_preposition(span, span.find(m.text))]
+    return (heads or before)[-1]

@@ -20,10 +20,12 @@ class Gazetteer(dict):
     the closest spelling among names of its first letter and a length that could reach the cut-off only."""
 
     def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None,
-                 proper: set[str] | None = None):
+                 proper: set[str] | None = None, qualifiers: dict[str, set[str]] | None = None):
         super().__init__(names)
         self.measures = measures or {}
         """Each measure of the vocabulary (``dg:Name``) → the words that name it (labels and cue words)."""
+        self.qualifiers = qualifiers or {}
+        """Each qualifier of the vocabulary (``dg:Exclusive`` …) → its words, likewise."""
         self._by_letter: dict[str, list[str]] = {}
         for key in sorted(self if proper is None else proper & self.keys()):
             self._by_letter.setdefault(key[:1], []).append(key)
@@ -69,9 +71,23 @@ class Gazetteer(dict):
             reach = CLOSE_SPELLING / (2 - CLOSE_SPELLING)
             near = [k for k in self._by_letter.get(key[:1], ())
                     if min(len(k), len(key)) >= reach * max(len(k), len(key))]
-            found = difflib.get_close_matches(key, near, n=1, cutoff=CLOSE_SPELLING)
+            found = [k for k in difflib.get_close_matches(key, near, n=3, cutoff=CLOSE_SPELLING)
+                     if _word_by_word(key, k)]
             self._seen[key] = found[0] if found else None
         return self._seen[key]
+
+
+def _word_by_word(phrase: str, name: str) -> bool:
+    """Whether each word of ``phrase`` is spelt like the same word of ``name``: "Whether Europe" is no spelling of
+    "Western Europe", whose letters it mostly shares, though "Volodymyr Zelensky" is one of "Volodymyr Zelenskyy"."""
+    words, named = phrase.split(), name.split()
+    return len(words) == len(named) and all(difflib.SequenceMatcher(None, word, other).ratio() >= _WORD_ALIKE
+                                            for word, other in zip(words, named, strict=True))
+
+
+_WORD_ALIKE = 0.75
+"""Below this, two words are different words (whether/western 0.57), not one spelt two ways (zelensky/zelenskyy
+0.94)."""
 
 
 def _inside(spans: list[tuple[int, int]], longer: list[tuple[int, int]]) -> bool:
@@ -93,8 +109,13 @@ def gazetteer_of(graph: KnowledgeGraph) -> Gazetteer:
     proper = {str(word).casefold() for predicate in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
               for iri, word in graph.dataset.subject_objects(predicate)
               if str(iri).startswith(str(DGR)) and str(word)[:1].isupper()}
-    measures: dict[str, set[str]] = {}
-    for row in graph.query("SELECT ?m ?word WHERE { ?m skos:inScheme dg:Measures ; "
+    return Gazetteer(found, _words_of(graph, "Measures"), proper, _words_of(graph, "Qualifiers"))
+
+
+def _words_of(graph: KnowledgeGraph, scheme: str) -> dict[str, set[str]]:
+    """Each concept of the vocabulary's ``scheme`` (as a prefixed name) → its labels and cue words."""
+    words: dict[str, set[str]] = {}
+    for row in graph.query(f"SELECT ?m ?word WHERE {{ ?m skos:inScheme dg:{scheme} ; "
                            "skos:prefLabel|skos:altLabel|skos:hiddenLabel ?word }"):
-        measures.setdefault(short(row[0]), set()).add(str(row[1]))
-    return Gazetteer(found, measures, proper)
+        words.setdefault(short(row[0]), set()).add(str(row[1]))
+    return words

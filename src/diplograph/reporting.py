@@ -29,6 +29,7 @@ _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|d
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
+         r"denied|denies|deny|claimed|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
          r"(?<!-)(?:called|calls|described|describes|branded|brands)(?=\s+(?:it|them|this|that|the\s+[\w’'-]+"
          r"(?:\s+[\w’'-]+)?)\s+(?:as\s+)?(?:a|an)\b)")
@@ -155,8 +156,12 @@ def after_preposition(text: str, at: int) -> bool:
 
     >>> after_preposition("States familiar with Moscow's behaviour", 21)
     True
+    >>> after_preposition("Russia's envoy to the UN", 22)
+    True
     """
     before = text[:at].casefold().split()
+    if before and before[-1] in ("the", "a", "an"):  # "envoy to the UN"
+        before.pop()
     return bool(before) and before[-1] in _PREPOSITIONS
 
 
@@ -246,6 +251,15 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
+    # what is to happen at a time to come: "will present a plan next month", "talks would resume next week"
+    ("Prediction", re.compile(r"\b(?:will|would|(?:is|are) (?:set|due) to)\s+(?!not\b|never\b)[^.;:]*?\b(?:next|"
+                              r"tomorrow|later this|in the coming|within (?:days|weeks|months))\b", re.I)),
+    # a belief about how things are, or an argument for one: "London believes Russia has no intention …"
+    ("Assessment", re.compile(r"\b(?:believ|think|consider|doubt|fear|argu)(?:e|es|s|ed|ing)?\b(?!\s+tanks?\b)|"
+                              r"\b(?:is|are) convinced\b", re.I)),
+    # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal"
+    ("Demand", re.compile(_DETERMINED + r"\b(?:needs|need|needed|requires|require|required|wants|want|wanted)\s+"
+                          r"(?!(?:to|is|are|was|were|of|and|or)\b)\w", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
     ("Position", re.compile(f"{_SUPPORTING}|{_AS_BASIS}|{_VIEWING}", re.I)),
 ]

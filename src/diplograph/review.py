@@ -64,6 +64,8 @@ class Candidate:
     """What the audit says of the fact as drafted (see ``vetting``): accepting it unchanged needs ``force``."""
     content: list[str] = field(default_factory=list)
     """The entities the reported content names (after the reporting verb), in order: whom a demand is made of."""
+    qualifiers: list[str] = field(default_factory=list)
+    """The qualifiers its words carry ("the only guarantee": ``dg:Exclusive``), as the audit reads them."""
     measures: list[str] = field(default_factory=list)
     """The measures the sentence names (by the vocabulary's labels and cue words): what a demand calls for, what a
     position is towards, unless the reviewer says otherwise."""
@@ -232,6 +234,8 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
                    "assertionMode": candidate.assertion_mode, "derivedFrom": f"dgs:{name}"}
     if candidate.derived_by:
         fields["derivedBy"] = candidate.derived_by
+    if candidate.qualifiers and candidate.kind != "Affiliation":
+        fields["qualifier"] = candidate.qualifiers
     if candidate.stated_on:
         fields |= {"statedOn": candidate.stated_on, "datePrecision": candidate.date_precision}
     elif candidate.date_precision == "Recurring":

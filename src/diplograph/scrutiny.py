@@ -21,7 +21,7 @@ the graph and the statement's quotes, never the files. Rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Protocol
 
@@ -31,8 +31,8 @@ from .evidence import Evidence
 from .namespaces import DCTERMS, DG, PROV, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, UNCERTAIN, after_preposition, voice
 
-__all__ = ["RULES", "dates", "issued_on", "negations", "qualifiers", "readings", "sections", "shadowed_concepts",
-           "speakers", "stances", "uncertainty", "word_start"]
+__all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
+           "shadowed_concepts", "speakers", "stances", "uncertainty", "word_start"]
 
 RULES = {
     "speaker-not-asserter": "the quote's sentence gives the words to a speaker (the subject of its reporting verb, "
@@ -111,10 +111,11 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
     if heard.kind != "reported" or _READERS.search(quote[:heard.speaker_end]):
         return set()
     found: list[tuple[int, int, URIRef]] = []
+    subject = folded[heard.speaker_start:heard.speaker_end]  # the agent alone, in "was urged by the EU"
     for actor, names in actors.items():
         for name in names:
-            for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", folded[:heard.speaker_end]):
-                if not after_preposition(folded, match.start()):
+            for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", subject):
+                if not after_preposition(subject, match.start()):
                     found.append((match.start(), match.end(), actor))
     if not found:
         return set()
@@ -122,7 +123,7 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
     *before, (joined_from, _, last) = found
     speakers = {last}
     for start, end, actor in reversed(before):
-        if not _JOINED.fullmatch(folded[end:joined_from]):
+        if not _JOINED.fullmatch(subject[end:joined_from]):
             break
         speakers.add(actor)
         joined_from = start
@@ -149,9 +150,8 @@ def qualifiers(auditor: Auditor, finding) -> Iterator:
     for node in sorted(set(quoted) - _corrections(data)):
         own = set(data.objects(node, DG.qualifier))
         for evidence in quoted[node]:
-            quote = _NOT_ONLY.sub(" ", evidence.quote.casefold())
             for qualifier, cues in scheme:
-                said = sorted(cue for cue in cues if _whole_words(cue.casefold()).search(quote))
+                said = qualifier_words(evidence.quote, cues)
                 if not said or qualifier in own:
                     continue
                 # a qualifier may sit on whatever else quotes these words (a position on "the only protection",
@@ -161,6 +161,20 @@ def qualifiers(auditor: Auditor, finding) -> Iterator:
                     yield finding(auditor.curie(node), "qualifier-dropped",
                                   f"the quote says {said[0]!r} but the statement has no dg:qualifier "
                                   f"{auditor.curie(qualifier)}")
+
+
+def qualifier_words(quote: str, cues: Iterable[str]) -> list[str]:
+    """The words of a qualifier (its labels and cue words, ``cues``) that ``quote`` says, as whole words, sorted —
+    not "only" in "not only" or "only after", which limit nothing. The audit asks a statement whose quote says them
+    for the qualifier; the drafter proposes it.
+
+    >>> qualifier_words("The only guarantee is membership.", ["only", "sole"])
+    ['only']
+    >>> qualifier_words("It is not only a question of land.", ["only"])
+    []
+    """
+    text = _NOT_ONLY.sub(" ", quote.casefold())
+    return sorted(cue for cue in cues if _whole_words(cue.casefold()).search(text))
 
 
 @lru_cache(maxsize=4096)

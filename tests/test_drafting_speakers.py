@@ -1,0 +1,97 @@
+"""The classes the eleventh made-up page (a Security Council session) showed, each pinned on sentences of its own:
+a speaker who serves somewhere ("envoy to the UN") speaks for whoever sends them; a party's belief about how
+things are is its assessment, and what is to happen at a time to come a prediction; the qualifiers a sentence's
+words carry and the measures it calls for (not what it puts them before) are drafted as the audit reads them; the
+states of the war's diplomacy beyond the belligerents are known by their names, adjectives and capitals.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from diplograph.documents import add_source
+from diplograph.drafting import draft, draft_sentence
+from diplograph.graph import KnowledgeGraph
+from diplograph.review import proposed_fact
+
+
+@pytest.fixture(scope="module")
+def bundled() -> KnowledgeGraph:
+    return KnowledgeGraph.open()
+
+
+def test_a_speaker_is_who_sends_them_not_where_they_serve(bundled):
+    envoy = draft_sentence(bundled, "Poland's ambassador to the UN accused Moscow of blocking grain exports.")
+    assert envoy.asserted_by == "dgr:poland"
+    posted = draft_sentence(bundled, "Estonia's envoy in Brussels said the talks had stalled.")
+    assert posted.asserted_by == "dgr:estonia"
+    agent = draft_sentence(bundled, "Finland was urged by the European Union to send more air defence.")
+    assert agent.asserted_by == "dgr:european-union"  # a passive's agent still speaks, though after "by"
+
+
+def test_a_belief_is_an_assessment_and_a_scheduled_event_a_prediction(bundled):
+    belief = draft_sentence(bundled, "Latvia's foreign minister said Riga believes the sanctions are working.")
+    assert (belief.kind, belief.asserted_by, belief.assertion_mode) == ("Assessment", "dgr:latvia", "Reported")
+    scheduled = draft_sentence(bundled, "Lithuania will host a donors' conference next month, an official said.")
+    assert scheduled.kind == "Prediction"
+    refusal = draft_sentence(bundled, "Kyiv will not attend the talks next week, the ministry said.")
+    assert refusal.kind != "Prediction"  # a refusal, whatever its date
+    assert draft_sentence(bundled, "The think tank said Russia has more troops.").kind != "Assessment"
+
+
+def test_qualifiers_and_measures_are_drafted_as_the_audit_reads_them(bundled):
+    sole = draft_sentence(bundled, "Estonia insists that NATO membership is the only real guarantee.")
+    assert sole.qualifiers == ["dg:Exclusive"]
+    assert proposed_fact(sole, "a-page")["qualifier"] == ["dg:Exclusive"]
+    assert draft_sentence(bundled, "Estonia insists that this is not only a question of land.").qualifiers == []
+    first = draft_sentence(bundled, "Poland demanded a ceasefire before any talks.")
+    assert first.measures == ["dg:Ceasefire"]  # the talks are what the ceasefire must come before
+    assert proposed_fact(first, "a-page")["preconditionFor"] == ["dgr:negotiations"]
+    talks = draft_sentence(bundled, "Finland called on both sides to resume direct talks.")
+    assert talks.measures == ["dg:Negotiation"]
+
+
+def test_drafts_of_the_new_classes_are_audit_clean(project, tmp_path):
+    text = tmp_path / "session.txt"
+    text.write_text("June 3, 2026\n\nPoland's ambassador to the UN accused Moscow of shelling a port.\n\n"
+                    "Estonia insists that NATO membership is the only real guarantee.\n\n"
+                    "Finland called on both sides to resume direct talks.\n", encoding="utf-8")
+    slug, _ = add_source(project.layout, text, title="A session (made up)", day=date(2026, 6, 3))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    drafted = draft(graph, slug)
+    assert len(drafted) == 3
+    assert {c.sentence: c.findings for c in drafted} == {c.sentence: [] for c in drafted}
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("China's special envoy called for restraint.", "dgr:china"),
+    ("A French diplomat said the plan was premature.", "dgr:france"),
+    ("Ankara offered to host a prisoner exchange.", "dgr:turkey"),
+    ("The Vatican's envoy urged the return of deported children.", "dgr:holy-see"),
+    ("The UN Security Council rejected the draft.", "dgr:un-security-council"),
+])
+def test_the_states_and_bodies_of_the_wars_diplomacy_are_known(bundled, sentence, speaker):
+    assert draft_sentence(bundled, sentence).asserted_by == speaker
+
+
+def test_needs_arguments_and_denials_have_their_kinds_and_speakers(bundled):
+    """The twelfth page's classes (an opinion column), on sentences of their own."""
+    needs = draft_sentence(bundled, "Moldova's president said the country needs air defence before winter.")
+    assert (needs.kind, needs.asserted_by) == ("Demand", "dgr:moldova")
+    wants = draft_sentence(bundled, "Budapest wants an exemption from the oil embargo.")
+    assert (wants.kind, wants.asserted_by, wants.assertion_mode) == ("Demand", "dgr:hungary", "Reported")
+    assert draft_sentence(bundled, "Europe needs to spend more on defence.").kind != "Demand"  # an obligation
+    argued = draft_sentence(bundled, "Slovakia argued that the embargo hurts its refineries.")
+    assert (argued.kind, argued.asserted_by) == ("Assessment", "dgr:slovakia")
+    denial = draft_sentence(bundled, "Minsk denies that its airfields were used in the attack.")
+    assert (denial.kind, denial.asserted_by, denial.assertion_mode) == ("Claim", "dgr:belarus", "Reported")
+
+
+def test_a_sentences_first_word_is_not_a_name_spelt_another_way(bundled):
+    """"Whether Europe" shares most letters with "Western Europe", but not word by word."""
+    found = {m.entity for m in draft_sentence(bundled, "Whether Europe can pay for it is unclear.").mentions}
+    assert found == {"dgr:europe"}
+    assert {m.entity for m in draft_sentence(bundled, "Volodymyr Zelensky spoke.").mentions} == {"dgr:zelenskyy"}
