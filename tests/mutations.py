@@ -158,6 +158,22 @@ MUTATIONS = [
              'oa:exact "Ukraine’s response: “Not a single meter”"', 'oa:exact "a single meter"'),
     Mutation("negation dropped", "dgr:legitimacy-claim-ukrainian-leadership-illegitimate",
              'oa:exact "claiming Ukraine’s leadership is “illegitimate” and not a va', 'oa:exact "a va'),
+    # the fifth round, written before their rules: a party edited where the words (or the lines before) say another
+    Mutation("subject or referent", "dgr:claim-russia-faces-strains", "dg:about dgr:russia", "dg:about dgr:ukraine"),
+    Mutation("subject or referent", "dgr:demand-recognise-russian-control", "dg:demandedOf dgr:ukraine",
+             "dg:demandedOf dgr:europe"),  # "Recognize our control": Ukraine is named in the lines before, Europe not
+    Mutation("subject or referent", "dgr:assessment-rhetoric-buys-time", "prov:wasAttributedTo dgr:analysts",
+             "prov:wasAttributedTo dgr:russia"),
+    Mutation("subject or referent", "dgr:neutral-observers", "dg:describedBy dgr:analysts, dgr:diplomats",
+             "dg:describedBy dgr:russia"),
+    Mutation("kind or mode", "dgr:demand-recognise-russian-control", "dg:assertionMode dg:Reported",
+             "dg:assertionMode dg:Interpretation"),
+    Mutation("kind or mode", "dgr:assessment-europe-dilemma", "dg:assertionMode dg:Framing",
+             "dg:assertionMode dg:FactualAssertion"),
+    Mutation("stance flipped", "dgr:position-ukraine-refuses-putin-conditions", "dg:stance dg:Rejects",
+             "dg:stance dg:ConditionallyAccepts"),
+    Mutation("dates", "dgr:demand-recognise-russian-control", "    dg:datePrecision dg:AsOfDocument ;",
+             '    dg:statedOn "2025-11-27"^^xsd:date ;\n    dg:datePrecision dg:DayPrecision ;'),
 ]
 
 

@@ -117,3 +117,29 @@ def test_a_question_frames_a_demand_of_itself_and_a_date_without_words(rules):
              'dg:datePrecision dg:DayPrecision ; dg:statedOn "2026-03-02"^^<http://www.w3.org/2001/XMLSchema#date>')
     assert "date-not-in-words" in rules(dated, "Latvia said the talks had stalled.")
     assert "date-not-in-words" not in rules(dated, "Latvia said on Monday that the talks had stalled.")
+
+
+
+_PAGE = "Finland closed two crossings.\n\nAn essay on fences.\n\n" + "A line.\n" * 14 + \
+    "Latvia is rebuilding its border fences.\n"
+
+
+@pytest.mark.parametrize(("body", "rule", "flagged"), [
+    # what a claim is about: a party the page names, but not where the claim is quoted
+    ("a dg:Claim ; dg:about dgr:finland", "party-not-in-source", True),
+    ("a dg:Claim ; dg:about dgr:latvia", "party-not-in-source", False),
+    ("a dg:Claim ; dg:about dgr:some-european-governments", "party-not-in-source", False),  # an editor's name
+    # a party taken from the context must be named in the lines before: Finland is, but too far back
+    ("a dg:Demand ; dg:demandedBy dgr:latvia ; dg:demandedOf dgr:finland ; dg:derivedBy dg:ReferentFromContext ; "
+     "dg:callsFor dg:Ceasefire", "referent-not-in-context", True),
+])
+def test_a_party_a_statement_names_is_named_where_it_is_quoted_or_just_before(body, rule, flagged, tmp_path):
+    graph = KnowledgeGraph.open()
+    text = tmp_path / "a-page.txt"
+    text.write_text(_PAGE, encoding="utf-8")
+    own = Graph().parse(data=_HEAD + f"""dgr:statement-under-test {body} ; prov:wasAttributedTo dgr:latvia ;
+          dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument ;
+          dg:evidence [ oa:hasSource <https://w3id.org/diplograph/source/a-page> ;
+                        oa:hasSelector [ oa:exact "Latvia is rebuilding its border fences." ] ] .""", format="turtle")
+    found = {f.rule for f in findings_in(graph.world([], extra=own), [_NODE], {"a-page": text})}
+    assert (rule in found) == flagged, found

@@ -52,7 +52,10 @@ RULES = {
     "words-not-in-source": "a measure, characterisation, qualifier or reading whose words (labels, cue words) do not "
                            "occur in the statement's quoted lines, their list's lead or their section's headings",
     "party-not-in-source": "a party named neither in the quoted lines, their list's lead nor their headings, and "
-                           "no derivation rule declared by the statement covers it",
+                           "no derivation rule declared by the statement covers it; an actor or a territory a "
+                           "statement is about (dg:about) likewise",
+    "referent-not-in-context": "a party derived from the context (dg:ReferentFromContext) that the lines before the "
+                               "quote do not name either",
     "undated-report": "a reported statement with no date (dg:statedOn, dg:statedNotAfter) and no date precision",
     "position-not-the-holders": "a position whose holder is not its asserter (nor speaks for it, nor belongs to it) "
                                 "and that is not reported as the holder's",
@@ -68,6 +71,9 @@ _RIVAL_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.re
 a characterisation ("surrender"). A negotiability is said beside them ("not a single meter" is both a measure and
 non-negotiable)."""
 _CONCEPT_ROLES = (*_RIVAL_ROLES, DG.negotiability)
+_BEFORE_LINES = 12
+"""How far back (lines that are not blank) a referent taken from the context must be named: its paragraph and the
+few before it, as an editor resolves "they" or "Recognize our control"."""
 _PARTY_ROLES = (DG.demandedBy, DG.demandedOf, DG.holder, DG.heldBy, DG.actor, DG.statusHolder, DG.member,
                 DG.affiliatedWith, PROV.wasAttributedTo, DG.describedBy)
 
@@ -187,14 +193,22 @@ class _Auditor:
                                   "its quotes stand")
 
     def parties(self):
-        for role in _PARTY_ROLES:
+        for role in (*_PARTY_ROLES, DG.about):
             for node, party in self.data.subject_objects(role):
                 if not isinstance(party, URIRef) or (party, RDF.type, DG.Author) in self.data:
                     continue
-                if not list(self.data.objects(node, DG.evidence)) or self.covered(node, role):
-                    continue
+                if not list(self.data.objects(node, DG.evidence)) or (
+                        role == DG.about and not self.named_in_its_sources(node, party)):
+                    continue  # what a statement is about may be another statement, or a group the text leaves unnamed
                 cues = self.names(party)
-                if cues and not self.named_where_quoted(node, party):
+                rules = self.covering(node, role)
+                if DG.ReferentFromContext in rules and not rules - {DG.ReferentFromContext} and cues and \
+                        self.named_in_its_sources(node, party) and not cue_in(self.before(node), cues):
+                    yield Finding(self.curie(node), "referent-not-in-context",
+                                  f"{self.curie(role)} {self.curie(party)}: derived from the context "
+                                  f"(dg:ReferentFromContext), but not named in the {_BEFORE_LINES} lines before "
+                                  f"its quotes (looked for {sorted(cues)})")
+                elif not rules and cues and not self.named_where_quoted(node, party):
                     yield Finding(self.curie(node), "party-not-in-source",
                                   f"{self.curie(role)} {self.curie(party)}: not named where its quotes stand "
                                   f"(looked for {sorted(cues)}); name the rule that derives it (dg:derivedBy)")
@@ -263,7 +277,46 @@ class _Auditor:
 
     def covered(self, node, role) -> bool:
         """Whether a derivation rule the statement declares covers a party in ``role``."""
-        return any((rule, DG.appliesTo, role) in self.data for rule in self.data.objects(node, DG.derivedBy))
+        return bool(self.covering(node, role))
+
+    def covering(self, node, role) -> set:
+        """The derivation rules the statement declares that cover a party in ``role``."""
+        return {rule for rule in self.data.objects(node, DG.derivedBy) if (rule, DG.appliesTo, role) in self.data}
+
+    def named_in_its_sources(self, node, thing) -> bool:
+        """Whether the texts ``node`` quotes name ``thing`` anywhere: a party the editor named for what the text
+        leaves unnamed ("some governments", "no side"), or a statement, is named nowhere — a rule of its words has
+        nothing to check."""
+        names = self.names(thing)
+        return bool(names) and self.is_party_or_place(thing) and any(
+            cue_in(self.whole_text(evidence.source), names) for evidence in self.evidence(node))
+
+    def is_party_or_place(self, thing) -> bool:
+        """Whether ``thing`` is an actor or a territory (a described plan or mechanism is referred to by any words:
+        "oversight" for a monitoring mission)."""
+        classes = self._once("party classes", DG.Actor, lambda: frozenset(
+            {*self.data.transitive_subjects(RDFS.subClassOf, DG.Actor),
+             *self.data.transitive_subjects(RDFS.subClassOf, DG.Territory)}))
+        return any(cls in classes for cls in self.data.objects(thing, RDF.type))
+
+    def whole_text(self, source) -> str:
+        return self._memo.get(("text", source)) or self._memo.setdefault(
+            ("text", source), "\n".join(line for line, _ in self._sections(local_name(source))))
+
+    def before(self, node) -> str:
+        """The normalised text of the lines before each quote of ``node`` (up to ``_BEFORE_LINES`` that are not
+        blank) and the quote's own: where a referent resolved "from the surrounding paragraphs" is named."""
+        found = self._memo.get(("before", node))
+        if found is None:
+            parts: list[str] = []
+            for evidence in self.evidence(node):
+                wanted = normalise(evidence.quote)
+                lines = self._sections(local_name(evidence.source))
+                for at, (line, _) in enumerate(lines):
+                    if wanted in line:
+                        parts += [text for text, _ in lines[max(0, at - _BEFORE_LINES):at + 1]]
+            found = self._memo[("before", node)] = "\n".join(parts)
+        return found
 
     def named_where_quoted(self, node, thing, *, by_its_quotes: bool = False) -> bool:
         """Whether ``thing`` is named (its labels, aliases, or one of them spelt another way) where ``node``'s
