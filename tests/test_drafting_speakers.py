@@ -95,3 +95,46 @@ def test_a_sentences_first_word_is_not_a_name_spelt_another_way(bundled):
     found = {m.entity for m in draft_sentence(bundled, "Whether Europe can pay for it is unclear.").mentions}
     assert found == {"dgr:europe"}
     assert {m.entity for m in draft_sentence(bundled, "Volodymyr Zelensky spoke.").mentions} == {"dgr:zelenskyy"}
+
+
+def test_a_report_after_its_quote_with_the_subject_after_the_verb(bundled):
+    """The thirteenth page's classes (a round-up of ministers' terms), on sentences of their own."""
+    inverted = draft_sentence(bundled, "“We will not sign a deal that cedes land,” said the Polish president.")
+    assert (inverted.kind, inverted.asserted_by) == ("Position", "dgr:poland")
+    refusal = draft_sentence(bundled, "“There can be no talk of elections while the war goes on,” said Estonia's "
+                                      "prime minister.")
+    assert (refusal.kind, refusal.asserted_by) == ("Position", "dgr:estonia")
+    apposition = draft_sentence(bundled, "Finland's envoy, Anna Madeupova, said on Friday that Moscow was ready to "
+                                         "consider a truce.", date(2026, 9, 11))
+    assert apposition.asserted_by != "dgr:russia"  # a comma before the verb is no quote's end
+    assert apposition.kind == "Position"  # "ready to consider": a stance, not a belief
+    assert "dgr:ceasefire" in {m.entity for m in apposition.mentions}  # a truce
+
+
+def test_pressing_calling_again_and_agreeing_to_host(bundled):
+    push = draft_sentence(bundled, "Latvia is pushing for a tribunal for the crime of aggression.")
+    assert (push.kind, push.asserted_by, push.assertion_mode) == ("Demand", "dgr:latvia", "Reported")
+    again = draft_sentence(bundled, "The Kremlin renewed its call for Kyiv to drop its NATO bid.")
+    assert (again.kind, again.asserted_by) == ("Demand", "dgr:russia")
+    hosts = draft_sentence(bundled, "Switzerland and Qatar agreed to co-host a meeting on prisoners.")
+    assert (hosts.kind, hosts.asserted_by, hosts.assertion_mode) == ("Proposal", "dgr:switzerland", "Reported")
+
+
+def test_its_call_is_the_speakers_own(project, tmp_path):
+    text = tmp_path / "calls.txt"
+    text.write_text("June 4, 2026\n\nPoland demanded a tribunal for the crime of aggression.\n\n"
+                    "The Kremlin repeated its call for Kyiv to drop its NATO bid.\n", encoding="utf-8")
+    slug, _ = add_source(project.layout, text, title="Calls (made up)", day=date(2026, 6, 4))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    poland, kremlin = draft(graph, slug)
+    assert f"dgr:demand-{poland.id}" not in {m.entity for m in kremlin.mentions}  # not Poland's demand
+
+
+def test_an_office_with_its_ministry_names_its_state(bundled):
+    from diplograph.gazetteer import gazetteer_of
+    from diplograph.mentions import affiliations
+
+    found = affiliations("Poland's foreign ministry spokesman, Jan Madeupski, said on Friday that talks stall.",
+                         gazetteer_of(bundled), None)
+    assert [(c.new_person, c.content[-1]) for c in found] == [("Jan Madeupski", "dgr:poland")]

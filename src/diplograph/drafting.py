@@ -141,7 +141,8 @@ def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> 
         key = gazetteer.lookup(re.sub(r"^(?:the|The)\s+", "", name))
         return gazetteer[key][0] if key is not None else None
 
-    referents = [r for r in earlier.referents(candidate.sentence, owner)
+    speaker = candidate.asserted_by if candidate.assertion_mode == "Reported" else None  # the author's "his" is not
+    referents = [r for r in earlier.referents(candidate.sentence, owner, speaker)
                  if all(m.entity != r.entity for m in candidate.mentions)]
     if not referents:
         return candidate
@@ -259,7 +260,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return "Claim", "FactualAssertion", author, \
             "the author says a stance or an outcome is not known: a claim that it is undetermined"
     actors = [m for m in mentions if m.actor]
-    if kind in ("Position", "Demand") and actors:
+    if kind in ("Position", "Demand", "Proposal") and actors:
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if EVALUATIVE.search(sentence):
         return "Assessment", "Judgement", author, "an evaluation in the author's voice: the author's judgement"

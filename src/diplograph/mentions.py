@@ -92,7 +92,8 @@ _OFFICE_HEAD = (r"(?:[Pp]rime [Mm]inister|[Mm]inister|[Pp]resident|[Ss]ecretary(
                 r"[Dd]iplomat|[Oo]fficial|[Aa]ide)")
 _ROLE = re.compile(
     r"(?P<office>(?:(?:[A-Z][\w’'-]*|of|the|for|special|deputy|chief|top|senior|foreign|defen[cs]e|former|"
-    r"acting|presidential|security|peace|lead|first)\s+){0,4}" + _OFFICE_HEAD +
+    r"acting|presidential|security|peace|lead|first|ministry|press|interior|military|government|state|"
+    r"national|finance|energy|justice)\s+){0,4}" + _OFFICE_HEAD +
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w-]+(?:['’]s\s+(?:delegation|government|mission|team|army|"
     r"forces|negotiators)|\s+Affairs)?)?)"
     r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")

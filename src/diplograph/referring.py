@@ -30,6 +30,8 @@ _REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
 """A word for a statement after a determiner or a party's name, perhaps with a name or "new" between: "the demand",
 "this new plan", "the Western proposal", "Moscow's new demands" — not after "that", which more often opens a
 clause ("said that Kyiv demands")."""
+_OWN = re.compile(r"(?i:its|their|his|her)\s")
+"""A possessive pronoun before the word: the statement is the subject's own."""
 _WHAT = {"demand": ("Demand",), "call": ("Demand",), "condition": ("Demand",), "term": ("Demand", "Proposal"),
          "ultimatum": ("Demand",), "proposal": ("Proposal",), "plan": ("Proposal",), "offer": ("Proposal",),
          "idea": ("Proposal", "Demand"), "initiative": ("Proposal",), "point": ("Proposal", "ProposalPoint"),
@@ -82,14 +84,15 @@ class Earlier:
         self._read.append(_Read(candidate.kind, f"dgr:{candidate.kind.lower()}-{candidate.id}", candidate.sentence,
                                 candidate.asserted_by or ""))
 
-    def referents(self, sentence: str, owner: Callable[[str], str | None] = lambda name: None) -> list[Mention]:
+    def referents(self, sentence: str, owner: Callable[[str], str | None] = lambda name: None,
+                  speaker: str | None = None) -> list[Mention]:
         """The statements read before that the sentence's "the demand", "this plan", "Moscow's demands" … refer
         to: the last one of a kind the word can name — and every one of them a party's plural names ("Putin's
         conditions": all his demands read so far), when ``owner`` (a name → its entity) knows the party.
 
         A word that names no kind ("the statement", "his remarks") refers to the last sentence that used it with
         the words before it ("the joint statement": "in a joint statement"), or else alone, or else to the last
-        statement read.
+        statement read. "Its call", "their demands" are the ``speaker``'s own, when the sentence has one.
         """
         found = _REFERRING.search(sentence)
         if found is None:
@@ -97,6 +100,8 @@ class Earlier:
         word = found.group("word").casefold()
         kinds = _WHAT.get(word.rstrip("s"))
         party = owner(found.group("owner")) if found.group("owner") else None
+        if party is None and _OWN.match(found.group()):  # "the Kremlin reiterated its call": the Kremlin's
+            party = speaker
         read = [r for r in reversed(self._read) if r.sentence != sentence and (kinds is None or r.kind in kinds)
                 and (party is None or r.by == party)]
         if kinds is None:  # "the joint statement": a sentence with those words, else one with "statement"

@@ -104,6 +104,9 @@ def voice(sentence: str, names: Iterable[str] = ()) -> Voice:
         agent = _BY_AGENT.match(sentence, verb.end()) if _PASSIVE.search(sentence[:verb.start()]) else None
         if agent:  # "Kyiv was urged by the European Union to …": the agent speaks, the subject is addressed
             return Voice("reported", agent.start("agent"), agent.end("agent"), 0, verb.group())
+        inverted = _INVERTED.match(sentence, verb.end()) if _QUOTE_ENDS.search(sentence[:verb.start()]) else None
+        if inverted:  # "“…,” said Germany's foreign minister.": the subject follows its verb
+            return Voice("reported", inverted.start("who"), inverted.end("who"), 0, verb.group())
         trailing = _TRAILING.search(sentence[:verb.start()])
         if trailing and _ENDS_REPORT.match(sentence[verb.end():]):  # "…, the foreign ministry said on Monday."
             return Voice("reported", trailing.end(), verb.start(), 0, verb.group())
@@ -115,6 +118,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|b
 _BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
                        r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")
 """A report in the passive voice: its auxiliary before the verb, its agent after "by" (up to a preposition)."""
+_QUOTE_ENDS = re.compile(r"[,.!?][”\"’]\s*$")
+_INVERTED = re.compile(r"\s+(?P<who>[^\s,;.“\"][^,;.“\"]{2,80}?)(?:,[^.“\"]*)?\s*[.!]?[”\"’)]*\s*$")
+"""The subject after its verb, up to the end (or a comma): a quote first, then "said the minister"."""
 _TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
 """The comma (or closing quote) before a short subject just before the verb: a report given after its content."""
 _ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b[^,]{0,50}|\s+(?:reporters|journalists"
@@ -218,8 +224,10 @@ def _dated(sentence: str, day: date) -> tuple[str | None, str | None]:
 _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out)\b|"
               r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|trade|cede|give up|surrender|"
               r"recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|\bwon['’]t\s+(?:accept|agree to|"
-              r"trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b")
-"""Words of rejection, and a refusal to concede ("we will not trade land", "won't sign"): a stance taken."""
+              r"trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
+              r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b")
+"""Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
+no talk of …"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
@@ -232,6 +240,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
     ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|"
+                            r"\b(?:agreed|volunteered)\s+to\s+(?:co-)?(?:host|hold|convene|organi[sz]e|mediate)\b|"
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+)?(?:to|a|an|its|their)\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
@@ -255,8 +264,13 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Prediction", re.compile(r"\b(?:will|would|(?:is|are) (?:set|due) to)\s+(?!not\b|never\b)[^.;:]*?\b(?:next|"
                               r"tomorrow|later this|in the coming|within (?:days|weeks|months))\b", re.I)),
     # a belief about how things are, or an argument for one: "London believes Russia has no intention …"
-    ("Assessment", re.compile(r"\b(?:believ|think|consider|doubt|fear|argu)(?:e|es|s|ed|ing)?\b(?!\s+tanks?\b)|"
+    ("Assessment", re.compile(r"(?<!\bto )\b(?:believ|think|consider|doubt|fear|argu)(?:e|es|s|ed|ing)?\b"
+                              r"(?!\s+tanks?\b)|"
                               r"\b(?:is|are) convinced\b", re.I)),
+    # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
+    ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign)(?:es|s|ed|ing)?\s+for\b|"
+                          r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
+                          re.I)),
     # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal"
     ("Demand", re.compile(_DETERMINED + r"\b(?:needs|need|needed|requires|require|required|wants|want|wanted)\s+"
                           r"(?!(?:to|is|are|was|were|of|and|or)\b)\w", re.I)),
