@@ -138,3 +138,31 @@ def test_an_office_with_its_ministry_names_its_state(bundled):
     found = affiliations("Poland's foreign ministry spokesman, Jan Madeupski, said on Friday that talks stall.",
                          gazetteer_of(bundled), None)
     assert [(c.new_person, c.content[-1]) for c in found] == [("Jan Madeupski", "dgr:poland")]
+
+
+def test_a_condition_put_as_a_refusal_and_a_report_that_closes_the_sentence(bundled):
+    """The fourteenth page's classes (a live page), on sentences of their own."""
+    condition = draft_sentence(bundled, "Moldova says no elections without international observers.")
+    assert (condition.kind, condition.asserted_by) == ("Demand", "dgr:moldova")
+    assert proposed_fact(condition, "a-page")["callsFor"] == ["dg:InternationalMonitoring"]
+    closing = draft_sentence(bundled, "Kyiv will probably reject the plan, a senior Polish official predicted.")
+    assert (closing.kind, closing.asserted_by) == ("Prediction", "dgr:poland")  # the last verb reports it
+    unnamed = draft_sentence(bundled, "Moscow will certainly refuse, a Western diplomat said.")
+    assert (unnamed.asserted_by, unnamed.assertion_mode) == (None, "Reported")  # an unnamed source: the page's
+    denied = draft_sentence(bundled, "Neither Warsaw nor Vilnius has confirmed the report.")
+    assert (denied.asserted_by, denied.assertion_mode) == (None, "FactualAssertion")
+    assert draft_sentence(bundled, "Officials in Riga say the plan is a non-starter.").kind == "Position"
+    invited = draft_sentence(bundled, "Switzerland has invited both delegations to Geneva.")
+    assert (invited.kind, invited.asserted_by) == ("Proposal", "dgr:switzerland")
+
+
+def test_the_offer_is_the_position_read_before_when_no_proposal_was(project, tmp_path):
+    text = tmp_path / "offer.txt"
+    text.write_text("June 5, 2026\n\nThe Kremlin says it is open to talks.\n\n"
+                    "Officials in Kyiv say the Russian offer is a non-starter.\n", encoding="utf-8")
+    slug, _ = add_source(project.layout, text, title="An offer (made up)", day=date(2026, 6, 5))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    opening, refusal = draft(graph, slug)
+    assert proposed_fact(refusal, slug)["towards"] == f"dgr:position-{opening.id}"
+    assert refusal.findings == [] and opening.findings == []

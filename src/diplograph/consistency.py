@@ -73,9 +73,10 @@ _DATE_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|augus
                          r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
                          r"week|month|year|\d{1,2}(?:st|nd|rd|th)?)\b", re.I)
 _ORDER = re.compile(r"\b(before|until|unless|first|then|only (?:after|when|if|once)|precondition|prior to|"
-                    r"as a condition|in exchange)\b", re.I)
+                    r"as a condition|in exchange)\b|\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)
 _BEFORE_TALKS = re.compile(r"\b(?:before|until|prior to)\s+(?:any\s+|the\s+)?(?:talks|negotiations?|dialogue|"
-                           r"cease-?fire)|\bthen we will (?:talk|negotiate)\b", re.I)
+                           r"cease-?fire)|\bthen we will (?:talk|negotiate)\b|"
+                           r"\bno\s+(?:talks|negotiations?|dialogue|cease-?fire)\s+without\b", re.I)
 _OWN = ((DG.Demand, DG.demandedBy), (DG.Principle, DG.heldBy), (DG.Position, DG.holder))
 _ASSESSMENTS = (DG.Assessment, DG.Prediction, DG.HistoricalAnalogy)
 

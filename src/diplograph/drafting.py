@@ -217,20 +217,28 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
                      measures=_called_for(sentence, gazetteer),
                      qualifiers=[q for q, words in gazetteer.qualifiers.items() if qualifier_words(sentence, words)],
                      content=[m.entity for m in with_people(
-                         sentence[voice(sentence, [m.text for m in mentions]).content_start:], gazetteer)])
+                         sentence[voice(sentence, _names(sentence, mentions, gazetteer)).content_start:],
+                         gazetteer)])
+
+
+def _names(sentence: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[str]:
+    """Every phrase of the sentence that names an entity: the mentions' and each other word the gazetteer knows ("a
+    French diplomat" after "France" was mentioned), as ``reporting.voice`` reads a speaker's words by them."""
+    return [*(m.text for m in mentions),
+            *(word for word in re.findall(r"[A-Z][\w’'-]+", sentence) if gazetteer.lookup(word) is not None)]
 
 
 def _called_for(sentence: str, gazetteer: Gazetteer) -> list[str]:
     """The measures the sentence names, but not in what it puts its content before: "a ceasefire before any talks"
     calls for the ceasefire, and the talks are what it must precede (``preconditionFor``)."""
     later = comes_first_before(sentence)
-    return gazetteer.measures_in(sentence[:sentence.rfind(later)] if later else sentence)
+    return gazetteer.measures_in(sentence.replace(later, " ") if later else sentence)
 
 
 def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, gazetteer: Gazetteer
                   ) -> tuple[str, str, str | None, str]:
     """The kind, assertion mode, asserter and the rule that decided, from the reporting structure first."""
-    heard = voice(sentence, [m.text for m in mentions])
+    heard = voice(sentence, _names(sentence, mentions, gazetteer))
     kind = kind_of(sentence)
     if reader_voice(sentence):
         reader = next((m.entity for m in mentions if m.entity in READERS), "dgr:analysts")

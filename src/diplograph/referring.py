@@ -37,6 +37,9 @@ _WHAT = {"demand": ("Demand",), "call": ("Demand",), "condition": ("Demand",), "
          "idea": ("Proposal", "Demand"), "initiative": ("Proposal",), "point": ("Proposal", "ProposalPoint"),
          "element": ("Proposal", "ProposalPoint", "Demand")}
 """The kinds of statement a word refers to; the rest ("position", "remarks", "statement") to any kind."""
+_OR_ELSE = {"offer": ("Position",)}
+"""What a word refers to when nothing of its own kinds was read: "the Russian offer" after "the Kremlin says it is
+open to talks" is that position."""
 _NOT_READ = ("#Correction", "#SourceDocument")
 """What quotes a document without being one of its statements."""
 _RECORDED = f"""SELECT ?node ?type ?exact ?by WHERE {{ GRAPH ?document {{
@@ -102,8 +105,9 @@ class Earlier:
         party = owner(found.group("owner")) if found.group("owner") else None
         if party is None and _OWN.match(found.group()):  # "the Kremlin reiterated its call": the Kremlin's
             party = speaker
-        read = [r for r in reversed(self._read) if r.sentence != sentence and (kinds is None or r.kind in kinds)
-                and (party is None or r.by == party)]
+        earlier = [r for r in reversed(self._read) if r.sentence != sentence and (party is None or r.by == party)]
+        read = [r for r in earlier if kinds is None or r.kind in kinds] or \
+            [r for r in earlier if r.kind in _OR_ELSE.get(word.rstrip("s"), ())]
         if kinds is None:  # "the joint statement": a sentence with those words, else one with "statement"
             named = found.group().split(maxsplit=1)[-1].rstrip("s")
             read = [r for r in read if re.search(rf"\b{re.escape(named)}", r.sentence, re.I)] or \

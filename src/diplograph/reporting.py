@@ -97,6 +97,11 @@ def voice(sentence: str, names: Iterable[str] = ()) -> Voice:
         end = comma if comma > 0 else len(sentence)
         return Voice("according", according.end(), end, end if comma > 0 else 0, "according to")
     anonymous = _ANONYMOUS.search(sentence)
+    closing = _CLOSING_REPORT.search(sentence)
+    if closing and not anonymous:  # "Russia will reject any plan …, a Western official predicted.": the last verb
+        unnamed = _UNNAMED.match(closing.group("who")) and not _spans(closing.group("who"), names, single=True)
+        return Voice("anonymous" if unnamed else "reported", closing.start("who"), closing.end("who"), 0,
+                     closing.group("verb"))
     verb = _reporting_verb(sentence, anonymous.end() if anonymous else 0, _spans(sentence, names))
     if anonymous and verb:
         return Voice("anonymous", 0, anonymous.start(), verb.end(), verb.group())
@@ -118,6 +123,14 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|b
 _BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
                        r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")
 """A report in the passive voice: its auxiliary before the verb, its agent after "by" (up to a preposition)."""
+_CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her)\s+[^,“”\"]{{2,60}}?)\s+"
+                             rf"(?P<verb>{_VERB})(?:\s+(?:on|last|this|in|at|to|after|during)\b[^,]{{0,50}}|"
+                             r"\s+(?:reporters|journalists)\b[^,]{0,40})?\s*[.!]?[”\"’)]*\s*$", re.I)
+"""A report closing the sentence after a comma, its subject opening with a determiner ("…, a Western official
+predicted.", "…, the ministry said on Monday."): the sentence's last verb is the one that reports it."""
+_UNNAMED = re.compile(r"(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:officials?|diplomats?|sources?|aides?|insiders?)$",
+                     re.I)
+"""A speaker the page does not name ("a Western official"), unless a party's name is among its words."""
 _QUOTE_ENDS = re.compile(r"[,.!?][”\"’]\s*$")
 _INVERTED = re.compile(r"\s+(?P<who>[^\s,;.“\"][^,;.“\"]{2,80}?)(?:,[^.“\"]*)?\s*[.!]?[”\"’)]*\s*$")
 """The subject after its verb, up to the end (or a comma): a quote first, then "said the minister"."""
@@ -140,15 +153,22 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
     found = REPORTING.search(sentence, start)
     while found is not None and (not sentence[:found.start()].strip(" \"'“‘-—") or any(
             begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])
-            or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))):
+            or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))
+            or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)):
         found = REPORTING.search(sentence, found.end())
     return found
 
 
-def _spans(sentence: str, names: Iterable[str]) -> list[tuple[int, int]]:
-    """Where each of ``names`` stands in ``sentence``, as whole words, whatever the case."""
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:\w+ly\s+)?$|n['’]t\s+(?:\w+ly\s+)?$", re.I)
+_NO_ONE = re.compile(r"\s*(?:neither|no one|nobody|none of)\b", re.I)
+"""A verb of saying denied ("has not confirmed", "Neither Moscow nor Kyiv has confirmed"): no one's words."""
+
+
+def _spans(sentence: str, names: Iterable[str], single: bool = False) -> list[tuple[int, int]]:
+    """Where each of ``names`` of several words (or, ``single``, of any) stands in ``sentence``, as whole words,
+    whatever the case."""
     folded = sentence.casefold()
-    return [(match.start(), match.end()) for name in names if " " in name.strip()
+    return [(match.start(), match.end()) for name in names if single or " " in name.strip()
             for match in re.finditer(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded)]
 
 
@@ -225,7 +245,8 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|trade|cede|give up|surrender|"
               r"recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|\bwon['’]t\s+(?:accept|agree to|"
               r"trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
-              r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b")
+              r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
+              r"\bout of the question\b|\bdead on arrival\b")
 """Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
 no talk of …"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
@@ -235,14 +256,17 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _KINDS: list[tuple[str, re.Pattern]] = [
     # what the content is, from its own words — first match wins; who says it comes from the reporting structure
-    ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably)\b|\b(likely|unlikely) to\b|"
-                              r"\bpredict(s|ed)?\b|\bforecasts?\b|\bexpect(s|ed)?\s+(?:a|an|new|more|further)\b",
-                              re.I)),
+    ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably|(?:almost )?certainly)\b|"
+                              r"\b(likely|unlikely) to\b|\bpredict(s|ed)?\b|\bforecasts?\b|"
+                              r"\bexpect(s|ed)?\s+(?:a|an|new|more|further)\b", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
     ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|"
                             r"\b(?:agreed|volunteered)\s+to\s+(?:co-)?(?:host|hold|convene|organi[sz]e|mediate)\b|"
+                            r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+)?(?:to|a|an|its|their)\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
+    # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
+    ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)),
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
                              r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
@@ -321,6 +345,8 @@ UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not kno
 """Words saying a stance or an outcome is not known."""
 
 
+_NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", re.I)
+"""A condition put as a refusal: in "no ceasefire without guarantees" the ceasefire is what must wait."""
 _BEFORE = re.compile(r"\b(?:before|until|prior to)\s+(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
 
 
@@ -330,7 +356,7 @@ def comes_first_before(sentence: str) -> str | None:
     >>> comes_first_before("A full ceasefire before any talks on territory")
     'talks on territory'
     """
-    found = _BEFORE.search(sentence)
+    found = _BEFORE.search(sentence) or _NOT_WITHOUT.search(sentence)
     return found.group("what").strip() if found else None
 
 
