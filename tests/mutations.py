@@ -174,6 +174,23 @@ MUTATIONS = [
              "dg:stance dg:ConditionallyAccepts"),
     Mutation("dates", "dgr:demand-recognise-russian-control", "    dg:datePrecision dg:AsOfDocument ;",
              '    dg:statedOn "2025-11-27"^^xsd:date ;\n    dg:datePrecision dg:DayPrecision ;'),
+    # the sixth round, written before their rules: a kind, a mode, a stance or a measure the words contradict
+    Mutation("swapped parties", "dgr:demand-limit-ukrainian-military",
+             "dg:demandedBy dgr:russia ;\n    dg:demandedOf dgr:ukraine ;",
+             "dg:demandedBy dgr:ukraine ;\n    dg:demandedOf dgr:russia ;"),
+    Mutation("measure not named", "dgr:demand-ukraine-withdraws-before-talks", "dg:callsFor dg:WithdrawalOfForces ;",
+             "dg:callsFor dg:Ceasefire ;"),  # named, but as what the withdrawal must come before
+    Mutation("kind or mode", "dgr:demand-limit-ukrainian-military", "dg:assertionMode dg:Reported",
+             "dg:assertionMode dg:FactualAssertion"),
+    Mutation("kind or mode", "dgr:prediction-shapes-european-architecture", "a dg:Prediction", "a dg:Claim"),
+    Mutation("kind or mode", "dgr:prediction-shapes-european-architecture", "dg:assertionMode dg:Judgement",
+             "dg:assertionMode dg:FactualAssertion"),
+    Mutation("subject or referent", "dgr:claim-russia-faces-strains", "prov:wasAttributedTo dgr:analysts",
+             "prov:wasAttributedTo dgr:diplomatic-sources"),
+    Mutation("qualifier", "dgr:position-ukrainian-officials-reject-concessions", "dg:stance dg:Rejects ;",
+             "dg:stance dg:Rejects ;\n    dg:qualifier dg:Potential ;"),
+    Mutation("stance flipped", "dgr:position-ukrainian-officials-reject-concessions", "dg:stance dg:Rejects",
+             "dg:stance dg:Undetermined"),
 ]
 
 

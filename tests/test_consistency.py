@@ -143,3 +143,35 @@ def test_a_party_a_statement_names_is_named_where_it_is_quoted_or_just_before(bo
                         oa:hasSelector [ oa:exact "Latvia is rebuilding its border fences." ] ] .""", format="turtle")
     found = {f.rule for f in findings_in(graph.world([], extra=own), [_NODE], {"a-page": text})}
     assert (rule in found) == flagged, found
+
+
+@pytest.mark.parametrize(("body", "quote", "rule", "flagged"), [
+    # a claim whose words predict is a prediction
+    ("a dg:Claim ; dg:about dgr:finland ; prov:wasAttributedTo dgr:latvia ; dg:assertionMode dg:Reported ; "
+     "dg:datePrecision dg:AsOfDocument", "Latvia says Finland will likely join the talks.", "prediction-as-claim",
+     True),
+    ("a dg:Claim ; dg:about dgr:finland ; prov:wasAttributedTo dgr:latvia ; dg:assertionMode dg:Reported ; "
+     "dg:datePrecision dg:AsOfDocument", "Latvia says Finland joined the talks.", "prediction-as-claim", False),
+    # a demand calls for what comes first, not for what it must come before
+    ("a dg:Demand ; dg:demandedBy dgr:estonia ; dg:demandedOf dgr:russia ; dg:callsFor dg:Ceasefire ; "
+     "dg:preconditionFor dgr:ceasefire ; prov:wasAttributedTo dgr:estonia ; dg:assertionMode dg:Reported ; "
+     "dg:datePrecision dg:AsOfDocument", "Estonia insists that Russia withdraw before any ceasefire.",
+     "calls-for-what-it-precedes", True),
+    ("a dg:Demand ; dg:demandedBy dgr:estonia ; dg:demandedOf dgr:russia ; dg:callsFor dg:WithdrawalOfForces ; "
+     "dg:preconditionFor dgr:ceasefire ; prov:wasAttributedTo dgr:estonia ; dg:assertionMode dg:Reported ; "
+     "dg:datePrecision dg:AsOfDocument", "Estonia insists that Russia withdraw before any ceasefire.",
+     "calls-for-what-it-precedes", False),
+    # a party's own demand is reported, not the page's fact
+    ("a dg:Demand ; dg:demandedBy dgr:estonia ; dg:demandedOf dgr:russia ; dg:callsFor dg:WithdrawalOfForces ; "
+     "prov:wasAttributedTo dgr:estonia ; dg:assertionMode dg:FactualAssertion",
+     "Estonia insists that Russia withdraw.", "own-stance-as-reading", True),
+    # a stance the words take is not undetermined, unless the words say it is not known
+    ("a dg:Position ; dg:holder dgr:finland ; dg:stance dg:Undetermined ; dg:towards dgr:ceasefire ; "
+     "prov:wasAttributedTo dgr:finland ; dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument",
+     "Finland rejected the ceasefire plan.", "stance-not-in-words", True),
+    ("a dg:Position ; dg:holder dgr:finland ; dg:stance dg:Undetermined ; dg:towards dgr:ceasefire ; "
+     "prov:wasAttributedTo dgr:finland ; dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument",
+     "It is unclear whether Finland rejected the ceasefire plan.", "stance-not-in-words", False),
+])
+def test_kinds_modes_stances_and_measures_the_words_contradict(rules, body, quote, rule, flagged):
+    assert (rule in rules(body, quote)) == flagged

@@ -38,8 +38,8 @@ from rdflib import RDF, RDFS, Dataset, URIRef
 
 from .evidence import Evidence
 from .namespaces import DG, PROV, SKOS
-from .reporting import looks_ahead, recurring, stances_in
-from .scrutiny import issued_on
+from .reporting import UNCERTAIN, comes_first_before, kind_of, looks_ahead, recurring, stances_in
+from .scrutiny import issued_on, word_start
 
 __all__ = ["RULES", "assessments", "dates_in_words", "demands_of_themselves", "places", "preconditions",
            "predictions", "questions", "readings_of_own_stances", "recurrences", "stances", "targets"]
@@ -62,7 +62,10 @@ RULES = {
     "precondition-not-recorded": "a demand whose quote puts it before talks or a cease-fire (\"before any "
                                  "dialogue\", \"then we will talk\") without dg:preconditionFor",
     "own-stance-as-reading": "a party's own demand, principle or position (its demander or holder is its asserter) "
-                             "recorded as an interpretation or a judgement rather than reported",
+                             "recorded as an interpretation, a judgement or a fact rather than reported",
+    "prediction-as-claim": "a claim whose every quote is a prediction (\"will likely\", \"is expected to\")",
+    "calls-for-what-it-precedes": "a demand calling for a measure whose words stand only in what its quote puts it "
+                                  "before (\"withdraw before any cease-fire\" does not call for the cease-fire)",
     "question-as-judgement": "a judgement or a claim whose every quote is a question: it asks, it frames "
                              "(dg:Framing), it does not judge",
     "demand-of-itself": "a demand whose demander is also the one it is made of",
@@ -96,6 +99,23 @@ class Auditor(Protocol):
     def statements(self) -> list[URIRef]: ...
 
 
+def _only_after(auditor: Auditor, node, cues: frozenset[str]) -> bool:
+    """Whether ``cues`` stand in what ``node``'s quotes put it before ("… before any cease-fire") and nowhere else
+    in them."""
+    said_after = said_elsewhere = False
+    for evidence in auditor.evidence(node):
+        after = comes_first_before(evidence.quote)
+        said_after |= bool(after) and _says(after or "", cues)
+        said_elsewhere |= _says(evidence.quote.replace(after, " ") if after else evidence.quote, cues)
+    return bool(cues) and said_after and not said_elsewhere
+
+
+def _says(text: str, cues: frozenset[str]) -> bool:
+    """Whether ``text`` has one of ``cues`` where a word starts, whatever the case."""
+    folded = text.casefold()
+    return any(word_start(cue.casefold()).search(folded) for cue in cues)
+
+
 def _quoted(auditor: Auditor, node) -> str:
     return "\n".join(evidence.quote for evidence in auditor.evidence(node))
 
@@ -105,9 +125,10 @@ def stances(auditor: Auditor, finding) -> Iterator:
     data = auditor.data
     for node in data.subjects(RDF.type, DG.Position):
         for stance in data.objects(node, DG.stance):
-            said = stances_in(_quoted(auditor, node))
+            quoted = _quoted(auditor, node)
+            said = stances_in(quoted)
             recorded = str(stance).rsplit("#", 1)[-1]
-            if said and recorded != "Undetermined" and recorded not in said:
+            if said and recorded not in said and (recorded != "Undetermined" or not UNCERTAIN.search(quoted)):
                 yield finding(auditor.curie(node), "stance-not-in-words",
                               f"records dg:{recorded}, but its quotes say {', '.join(sorted(said))}")
 
@@ -128,11 +149,18 @@ def recurrences(auditor: Auditor, finding) -> Iterator:
 
 
 def predictions(auditor: Auditor, finding) -> Iterator:
-    """Predictions that speak of nothing to come."""
+    """Predictions that speak of nothing to come, and claims whose words are a prediction."""
     for node in auditor.data.subjects(RDF.type, DG.Prediction):
         if auditor.evidence(node) and not looks_ahead(auditor.context(node)):
             yield finding(auditor.curie(node), "prediction-without-future",
                           "a dg:Prediction, but nothing where its quotes stand speaks of what is to come")
+    for node in auditor.data.subjects(RDF.type, DG.Claim):
+        quotes = [evidence.quote for evidence in auditor.evidence(node)]
+        if quotes and all(kind_of(quote) == "Prediction" for quote in quotes) and \
+                not any(UNCERTAIN.search(quote) for quote in quotes):
+            yield finding(auditor.curie(node), "prediction-as-claim",
+                          "a dg:Claim whose every quote predicts (\"will likely\", \"is expected to\"): a "
+                          "dg:Prediction, its asserter's reading of what is to come")
 
 
 def assessments(auditor: Auditor, finding) -> Iterator:
@@ -188,6 +216,11 @@ def preconditions(auditor: Auditor, finding) -> Iterator:
         elif _BEFORE_TALKS.search(_quoted(auditor, node)):
             yield finding(auditor.curie(node), "precondition-not-recorded",
                           "its quote puts it before talks or a cease-fire, and it has no dg:preconditionFor")
+        for measure in data.objects(node, DG.callsFor):
+            if _only_after(auditor, node, auditor.cues(measure)):
+                yield finding(auditor.curie(node), "calls-for-what-it-precedes",
+                              f"dg:callsFor {auditor.curie(measure)}, whose words stand only in what the quote puts "
+                              "the demand before")
 
 
 def readings_of_own_stances(auditor: Auditor, finding) -> Iterator:
@@ -197,7 +230,7 @@ def readings_of_own_stances(auditor: Auditor, finding) -> Iterator:
         for node in _instances(data, cls):
             mode = data.value(node, DG.assertionMode)
             own = set(data.objects(node, role)) & set(data.objects(node, PROV.wasAttributedTo))
-            if mode in (DG.Interpretation, DG.Judgement) and own:
+            if mode in (DG.Interpretation, DG.Judgement, DG.FactualAssertion) and own:
                 yield finding(auditor.curie(node), "own-stance-as-reading",
                               f"{auditor.curie(sorted(own)[0])}'s own {auditor.curie(cls)}, recorded as "
                               f"{auditor.curie(mode)}: a party's stance is reported (dg:Reported), its reading "
