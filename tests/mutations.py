@@ -191,6 +191,24 @@ MUTATIONS = [
              "dg:stance dg:Rejects ;\n    dg:qualifier dg:Potential ;"),
     Mutation("stance flipped", "dgr:position-ukrainian-officials-reject-concessions", "dg:stance dg:Rejects",
              "dg:stance dg:Undetermined"),
+    # the seventh round, written before their rules: acts, statuses, offices, examples and bounds the words deny
+    Mutation("act, status or office", "dgr:action-united-states-circulated-plan", "dg:actionType dg:Circulating",
+             "dg:actionType dg:Drafting"),
+    Mutation("act, status or office", "dgr:status-russia-occupies-territories", "dg:status dg:Occupies",
+             "dg:status dg:DoesNotControl"),
+    Mutation("act, status or office", "dgr:affiliation-putin-president-of-russia", 'dg:role "President"',
+             'dg:role "Prime Minister"'),
+    Mutation("swapped parties", "dgr:status-russia-occupies-territories", "dg:statusHolder dgr:russia",
+             "dg:statusHolder dgr:ukraine"),  # not caught: "occupied by Russia" names Ukraine on the same line
+    Mutation("place or target not named", "dgr:analogy-frozen-conflict",
+             "dg:example dgr:transnistria, dgr:abkhazia, dgr:donbas", "dg:example dgr:transnistria, dgr:abkhazia, "
+             "dgr:mariupol"),
+    Mutation("measure not named", "dgr:legal-constraint-constitution-prohibits-ceding-land",
+             "dg:forbids dg:TerritorialConcession", "dg:forbids dg:Neutrality"),
+    Mutation("dates", "dgr:action-united-states-circulated-plan", 'dg:statedNotAfter "2025-11-30"^^xsd:date',
+             'dg:statedNotAfter "2025-12-30"^^xsd:date'),
+    Mutation("kind or mode", "dgr:demand-limit-ukrainian-military", "dg:assertionMode dg:Reported",
+             "dg:assertionMode dg:Framing"),
 ]
 
 

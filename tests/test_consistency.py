@@ -175,3 +175,26 @@ def test_a_party_a_statement_names_is_named_where_it_is_quoted_or_just_before(bo
 ])
 def test_kinds_modes_stances_and_measures_the_words_contradict(rules, body, quote, rule, flagged):
     assert (rule in rules(body, quote)) == flagged
+
+
+@pytest.mark.parametrize(("body", "quote", "rule", "flagged"), [
+    # an office the words do not give
+    ("a dg:Affiliation ; dg:member dgr:putin ; dg:affiliatedWith dgr:russia ; dg:role \"Prime Minister\" ; "
+     "prov:wasAttributedTo dgr:latvia ; dg:assertionMode dg:FactualAssertion",
+     "Russian President Vladimir Putin spoke.", "office-not-in-words", True),
+    ("a dg:Affiliation ; dg:member dgr:putin ; dg:affiliatedWith dgr:russia ; dg:role \"President\" ; "
+     "prov:wasAttributedTo dgr:latvia ; dg:assertionMode dg:FactualAssertion",
+     "Russian President Vladimir Putin spoke.", "office-not-in-words", False),
+    # a territorial status, or a kind of act, the words do not give
+    ("a dg:TerritorialStatus ; dg:territory dgr:donbas ; dg:statusHolder dgr:russia ; dg:status dg:DoesNotControl ; "
+     "prov:wasAttributedTo dgr:latvia ; dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument",
+     "Latvia says Russia occupies the Donbas.", "words-not-in-source", True),
+    ("a dg:TerritorialStatus ; dg:territory dgr:donbas ; dg:statusHolder dgr:russia ; dg:status dg:Occupies ; "
+     "prov:wasAttributedTo dgr:latvia ; dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument",
+     "Latvia says Russia occupies the Donbas.", "words-not-in-source", False),
+    ("a dg:Action ; dg:actor dgr:latvia ; dg:actionType dg:Drafting ; prov:wasAttributedTo dgr:latvia ; "
+     "dg:assertionMode dg:Reported ; dg:datePrecision dg:AsOfDocument",
+     "Latvia circulated the plan.", "words-not-in-source", True),
+])
+def test_offices_statuses_and_acts_the_words_do_not_give(rules, body, quote, rule, flagged):
+    assert (rule in rules(body, quote)) == flagged

@@ -69,6 +69,7 @@ RULES = {
     "question-as-judgement": "a judgement or a claim whose every quote is a question: it asks, it frames "
                              "(dg:Framing), it does not judge",
     "demand-of-itself": "a demand whose demander is also the one it is made of",
+    "office-not-in-words": "an affiliation whose office (dg:role) the words where it is quoted do not give",
     "date-not-in-words": "a date the quote's lines do not give: a day or month with no date words, or a bound "
                          "before the document's date with none",
 }
@@ -178,7 +179,7 @@ def places(auditor: Auditor, finding) -> Iterator:
     """Named places a statement concerns or is about that its quotes' lines do not name."""
     data = auditor.data
     territories = _instances(data, DG.Territory)
-    for role in (DG.concerns, DG.about):
+    for role in (DG.concerns, DG.about, DG.example, DG.territory):
         for node, place in data.subject_objects(role):
             if place not in territories or not _proper_name(data, place) or not auditor.evidence(node):
                 continue
@@ -230,7 +231,7 @@ def readings_of_own_stances(auditor: Auditor, finding) -> Iterator:
         for node in _instances(data, cls):
             mode = data.value(node, DG.assertionMode)
             own = set(data.objects(node, role)) & set(data.objects(node, PROV.wasAttributedTo))
-            if mode in (DG.Interpretation, DG.Judgement, DG.FactualAssertion) and own:
+            if mode in (DG.Interpretation, DG.Judgement, DG.FactualAssertion, DG.Framing) and own:
                 yield finding(auditor.curie(node), "own-stance-as-reading",
                               f"{auditor.curie(sorted(own)[0])}'s own {auditor.curie(cls)}, recorded as "
                               f"{auditor.curie(mode)}: a party's stance is reported (dg:Reported), its reading "
@@ -256,6 +257,18 @@ def demands_of_themselves(auditor: Auditor, finding) -> Iterator:
         for party in set(data.objects(node, DG.demandedBy)) & set(data.objects(node, DG.demandedOf)):
             yield finding(auditor.curie(node), "demand-of-itself",
                           f"{auditor.curie(party)} demands it and is the one it is demanded of")
+
+
+def offices_in_words(auditor: Auditor, finding) -> Iterator:
+    """Affiliations whose office (``dg:role``) the words where they are quoted do not give."""
+    data = auditor.data
+    for node in _instances(data, DG.Affiliation):
+        for role in data.objects(node, DG.role):
+            words = re.findall(r"\w+", str(role))  # each word, wherever: "head of delegation" in "head of Russia's
+            context = auditor.context(node)           # delegation"
+            if auditor.evidence(node) and words and not all(_says(context, frozenset({w})) for w in words):
+                yield finding(auditor.curie(node), "office-not-in-words",
+                              f"dg:role {str(role)!r}: not said where its quotes stand")
 
 
 def dates_in_words(auditor: Auditor, finding) -> Iterator:
