@@ -166,3 +166,25 @@ def test_the_offer_is_the_position_read_before_when_no_proposal_was(project, tmp
     opening, refusal = draft(graph, slug)
     assert proposed_fact(refusal, slug)["towards"] == f"dgr:position-{opening.id}"
     assert refusal.findings == [] and opening.findings == []
+
+
+def test_an_interview_asks_in_the_pages_voice_and_answers_in_the_interviewees(project, tmp_path):
+    """The fifteenth page's classes (an interview), on a page of its own."""
+    text = tmp_path / "interview.txt"
+    text.write_text("Interview: Estonia's prime minister\n\nJune 6, 2026\n\n"
+                    "Estonia's prime minister, Kaja Madeupson, spoke to the paper on Friday.\n\n"
+                    "Q: Will Estonia send more air defence to Ukraine?\n\n"
+                    "A: We are ready to send two more systems this year.\n\n"
+                    "Q: And Russia?\n\nA: Russia must pay reparations for the destruction.\n", encoding="utf-8")
+    slug, _ = add_source(project.layout, text, title="An interview (made up)", day=date(2026, 6, 6))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    drafted = {c.sentence: c for c in draft(graph, slug)}
+    question = drafted["Will Estonia send more air defence to Ukraine?"]  # the marker is not quoted
+    assert (question.kind, question.assertion_mode) == ("Assessment", "Framing")
+    ready = drafted["We are ready to send two more systems this year."]
+    assert (ready.kind, ready.asserted_by, ready.assertion_mode) == ("Position", "dgr:estonia", "Reported")
+    must = drafted["Russia must pay reparations for the destruction."]
+    assert (must.kind, must.asserted_by) == ("Demand", "dgr:estonia")  # the interviewee's demand, of Russia
+    assert proposed_fact(must, slug)["demandedOf"] == "dgr:russia"
+    assert must.findings == [] and ready.findings == [] and question.findings == []

@@ -46,8 +46,10 @@ __all__ = ["draft", "draft_sentence", "propose"]
 
 _BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z])")
 
-_BULLET = re.compile(r"^(?:[•\-*–—]|\d{1,2}[.)])\s+")
-"""A list item's marker, as a page's text gives it ("• ", "- ", "1. "): not part of its words."""
+_BULLET = re.compile(r"^(?:[•\-*–—]|\d{1,2}[.)]|(?:Q|A|Question|Answer):)\s+")
+"""A list item's marker, as a page's text gives it ("• ", "- ", "1. "), or an interview's ("Q: ", "A: "): not part
+of its words."""
+_ANSWER = re.compile(r"^(?:A|Answer):\s+")
 _PRONOUN = re.compile(r"(?:he|she|they)(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
@@ -76,13 +78,18 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     gazetteer = graph.cached("gazetteer", lambda: gazetteer_of(graph))
     found, leads, earlier = [], {}, Earlier(graph, name)
     referred: dict[str, Candidate] = {}  # a list's lead → the statement drafted before that it refers to
+    interviewee: Mention | None = None  # the state of the last person the page introduced with an office
     for line, around in _placed(text):
         for sentence in [] if byline.of(line) else _sentences(line):
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
                 earlier.passed(sentence)
                 continue
             candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
-            found += affiliations(sentence, gazetteer, short(author) if author else None)
+            introduced = affiliations(sentence, gazetteer, short(author) if author else None)
+            found += introduced
+            interviewee = next((a.mentions[-1] for a in introduced if len(a.mentions) > 1), interviewee)
+            if candidate is not None and _ANSWER.match(line):
+                candidate = _answered(candidate, interviewee)
             if candidate is not None:
                 lead = around[0] if around else ""
                 candidate = in_context(candidate, around, gazetteer, referred.get(lead)) if read_context \
@@ -152,6 +159,18 @@ def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> 
     return replace(candidate, mentions=[*kept, *referents],
                    content=[*(r.entity for r in referents),
                             *(e for e in (candidate.content or [m.entity for m in kept]) if e != maker)])
+
+
+def _answered(candidate: Candidate, interviewee: Mention | None) -> Candidate:
+    """An interview's answer ("A: We are ready to …"): the words of the person the page introduced with an office,
+    recorded as the state's, whatever pronoun they use; its kind from its own words."""
+    if interviewee is None:
+        return candidate
+    return replace(candidate, kind=kind_of(candidate.sentence) or "Claim", asserted_by=interviewee.entity,
+                   assertion_mode="Reported", mentions=[interviewee, *(m for m in candidate.mentions
+                                                                       if m.entity != interviewee.entity)],
+                   rule=f"an interview's answer: the words of the person introduced, for {interviewee.label}",
+                   derived_by="ReferentFromContext")  # the speaker is named where the page introduced them
 
 
 def _as_before(candidate: Candidate, before: Candidate | None) -> Candidate:
@@ -262,6 +281,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "reported":
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
+    if sentence.endswith("?") and heard.kind == "none":  # "Is Finland ready to send troops?": the page asks
+        return "Assessment", "Framing", author, "a question in the author's voice: it frames, it asserts nothing"
     if kind == "Prediction" and heard.kind == "none":  # "ministers are expected to approve …"
         return "Prediction", "Judgement", author, "a prediction no one is reported to make: the author's"
     if UNCERTAIN.search(sentence):  # "it is unknown whether Moscow would accept …": no one's stance
