@@ -209,6 +209,25 @@ MUTATIONS = [
              'dg:statedNotAfter "2025-12-30"^^xsd:date'),
     Mutation("kind or mode", "dgr:demand-limit-ukrainian-military", "dg:assertionMode dg:Reported",
              "dg:assertionMode dg:Framing"),
+    # the eighth round, written before their rules: guarantees, events and plan points (three not caught)
+    Mutation("act, status or office", "dgr:international-guarantees", "dg:guaranteeKind dg:International",
+             "dg:guaranteeKind dg:Binding"),
+    Mutation("act, status or office", "dgr:28-point-plan-element-military-limits", "dg:pointNumber 2",
+             "dg:pointNumber 7"),  # not caught: nothing reads a point's place in its list
+    Mutation("place or target not named", "dgr:massacres-bucha-mariupol-izium-hostomel",
+             "dg:location dgr:bucha, dgr:mariupol, dgr:izium, dgr:hostomel",
+             "dg:location dgr:bucha, dgr:mariupol, dgr:izium, dgr:zaporizhzhia"),
+    Mutation("place or target not named", "dgr:28-point-plan-element-military-limits",
+             "dg:concerns dgr:ukraine-army-size, dgr:ukraine-strategic-weapons, dgr:ukraine-long-range-capabilities",
+             "dg:concerns dgr:donbas"),
+    Mutation("swapped parties", "dgr:binding-long-term-security-guarantees", "dg:beneficiary dgr:ukraine",
+             "dg:beneficiary dgr:russia"),  # not caught: the quote names no beneficiary, right or wrong
+    Mutation("author in another's voice", "dgr:binding-long-term-security-guarantees", "dg:describedBy dgr:zelenskyy",
+             f"dg:describedBy {AUTHOR}"),
+    Mutation("kind or mode", "dgr:massacres-bucha-mariupol-izium-hostomel", "dg:assertionMode dg:FactualAssertion",
+             "dg:assertionMode dg:Interpretation"),  # not caught: the article records author's readings so too
+    Mutation("measure not named", "dgr:28-point-plan-element-military-limits", "dg:callsFor dg:MilitaryLimitation",
+             "dg:callsFor dg:Elections"),
 ]
 
 

@@ -198,3 +198,25 @@ def test_kinds_modes_stances_and_measures_the_words_contradict(rules, body, quot
 ])
 def test_offices_statuses_and_acts_the_words_do_not_give(rules, body, quote, rule, flagged):
     assert (rule in rules(body, quote)) == flagged
+
+
+@pytest.mark.parametrize(("body", "quote", "rule", "flagged"), [
+    # a guarantee's kind is said where it is quoted, as a measure is
+    ("a dg:Guarantee ; dg:beneficiary dgr:latvia ; dg:guaranteeKind dg:Binding ; dg:describedBy dgr:latvia ; "
+     "dg:assertionMode dg:Reported", "Latvia wants international guarantees.", "words-not-in-source", True),
+    ("a dg:Guarantee ; dg:beneficiary dgr:latvia ; dg:guaranteeKind dg:International ; dg:describedBy dgr:latvia ; "
+     "dg:assertionMode dg:Reported", "Latvia wants international guarantees.", "words-not-in-source", False),
+    # an event's places are named where it is quoted
+    ("a dg:Event ; dg:location dgr:mariupol ; dg:describedBy dgr:latvia ; dg:assertionMode dg:Reported",
+     "Latvia condemned the shelling of Izium.", "place-not-in-source", True),
+])
+def test_guarantee_kinds_and_event_places_the_words_do_not_give(rules, body, quote, rule, flagged):
+    assert (rule in rules(body, quote)) == flagged
+
+
+def test_a_description_the_author_gives_as_an_actors_words_is_flagged(rules):
+    body = ("a dg:Guarantee ; dg:beneficiary dgr:latvia ; dg:guaranteeKind dg:International ; "
+            "dg:describedBy [ a dg:Author ] ; dg:assertionMode dg:Reported")  # the page's author
+    assert "reported-by-the-author" in rules(body, "Latvia wants international guarantees.")
+    assert "reported-by-the-author" not in rules(body.replace("dg:Reported", "dg:FactualAssertion"),
+                                                 "Latvia wants international guarantees.")

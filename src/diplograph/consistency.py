@@ -38,7 +38,7 @@ from rdflib import RDF, RDFS, Dataset, URIRef
 
 from .evidence import Evidence
 from .namespaces import DG, PROV, SKOS
-from .reporting import UNCERTAIN, comes_first_before, kind_of, looks_ahead, recurring, stances_in
+from .reporting import UNCERTAIN, comes_first_before, kind_of, looks_ahead, recurring, stances_in, voice
 from .scrutiny import issued_on, word_start
 
 __all__ = ["RULES", "assessments", "dates_in_words", "demands_of_themselves", "places", "preconditions",
@@ -70,6 +70,7 @@ RULES = {
                              "(dg:Framing), it does not judge",
     "demand-of-itself": "a demand whose demander is also the one it is made of",
     "office-not-in-words": "an affiliation whose office (dg:role) the words where it is quoted do not give",
+
     "date-not-in-words": "a date the quote's lines do not give: a day or month with no date words, or a bound "
                          "before the document's date with none",
 }
@@ -179,7 +180,7 @@ def places(auditor: Auditor, finding) -> Iterator:
     """Named places a statement concerns or is about that its quotes' lines do not name."""
     data = auditor.data
     territories = _instances(data, DG.Territory)
-    for role in (DG.concerns, DG.about, DG.example, DG.territory):
+    for role in (DG.concerns, DG.about, DG.example, DG.territory, DG.location):
         for node, place in data.subject_objects(role):
             if place not in territories or not _proper_name(data, place) or not auditor.evidence(node):
                 continue
@@ -269,6 +270,19 @@ def offices_in_words(auditor: Auditor, finding) -> Iterator:
             if auditor.evidence(node) and words and not all(_says(context, frozenset({w})) for w in words):
                 yield finding(auditor.curie(node), "office-not-in-words",
                               f"dg:role {str(role)!r}: not said where its quotes stand")
+
+
+def authors_voice(auditor: Auditor, finding) -> Iterator:
+    """Descriptions the author gives as an actor's words (``dg:describedBy`` the author, reported): whose are they?
+    (The statements' own rule is :func:`diplograph.scrutiny.speakers`'s.)"""
+    data = auditor.data
+    for node, author in data.subject_objects(DG.describedBy):
+        if (author, RDF.type, DG.Author) not in data or not auditor.evidence(node):
+            continue
+        if (node, DG.assertionMode, DG.Reported) in data and not any(
+                voice(e.quote).kind == "anonymous" for e in auditor.evidence(node)):
+            yield finding(auditor.curie(node), "reported-by-the-author",
+                          "described as reported (an actor's words) but by the author: whose words are they?")
 
 
 def dates_in_words(auditor: Auditor, finding) -> Iterator:

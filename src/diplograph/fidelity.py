@@ -70,7 +70,7 @@ _RIVAL_ROLES = (DG.callsFor, DG.forbids, DG.characterisedAs, DG.qualifier, DG.re
 """The roles whose concepts are alternatives: a measure's longer cue ("territorial surrender") takes its words from
 a characterisation ("surrender"). A negotiability is said beside them ("not a single meter" is both a measure and
 non-negotiable)."""
-_CONCEPT_ROLES = (*_RIVAL_ROLES, DG.negotiability, DG.actionType, DG.status)
+_CONCEPT_ROLES = (*_RIVAL_ROLES, DG.negotiability, DG.actionType, DG.status, DG.guaranteeKind)
 _BEFORE_LINES = 12
 """How far back (lines that are not blank) a referent taken from the context must be named: its paragraph and the
 few before it, as an editor resolves "they" or "Recognize our control"."""
@@ -112,7 +112,7 @@ def findings_in(data: Graph | World, statements: list[URIRef], texts: dict[str, 
                 *consistency.places(auditor, Finding), *consistency.targets(auditor, Finding),
                 *consistency.preconditions(auditor, Finding), *consistency.readings_of_own_stances(auditor, Finding),
                 *consistency.questions(auditor, Finding), *consistency.demands_of_themselves(auditor, Finding),
-                *consistency.offices_in_words(auditor, Finding),
+                *consistency.offices_in_words(auditor, Finding), *consistency.authors_voice(auditor, Finding),
                 *consistency.dates_in_words(auditor, Finding)]
     return sorted(set(findings), key=lambda f: (f.node, f.rule, f.message))
 
