@@ -49,17 +49,26 @@ def from_native(term) -> Node:
     return Literal(str(term))  # an RDF-star triple term, shown as text
 
 
+_IRIS: dict[ox.NamedNode, URIRef] = {}
+"""IRIs made before, in this process: a document's predicates, classes and entities are mostly the last
+document's (cleared past ``_IRIS_KEPT``). Literals and blank nodes are made once per call."""
+_IRIS_KEPT = 200_000
+
+
 def triples_from_native(triples) -> list[tuple[Node, Node, Node]]:
     """Oxigraph's triples (an answer to a CONSTRUCT) as rdflib's, each distinct term made once."""
-    made: dict = {}
+    if len(_IRIS) > _IRIS_KEPT:
+        _IRIS.clear()
+    others: dict = {}
+    iri, other = _IRIS.get, others.get
 
-    def term(node) -> Node:
-        found = made.get(node)
-        if found is None:
-            found = made[node] = from_native(node)
+    def make(node) -> Node:
+        found = from_native(node)
+        (_IRIS if isinstance(node, ox.NamedNode) else others)[node] = found
         return found
 
-    return [(term(t.subject), term(t.predicate), term(t.object)) for t in triples]
+    return [(iri(t.subject) or other(t.subject) or make(t.subject), iri(t.predicate) or make(t.predicate),
+             iri(t.object) or other(t.object) or make(t.object)) for t in triples]
 
 
 def graph_of_nquads(data: bytes, name: URIRef) -> Graph:

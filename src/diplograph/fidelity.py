@@ -148,11 +148,8 @@ class _Auditor:
     def headings(self, node) -> list[str]:
         """The normalised headings and list leads of the lines where ``node``'s quotes stand."""
         found: list[str] = []
-        for evidence in self.evidence(node):
-            wanted = normalise(evidence.quote)
-            for line, around in self._sections(local_name(evidence.source)):
-                if wanted in line:
-                    found += [part for part in around if part not in found]
+        for lines, at in self._quoted_lines(node):
+            found += [part for part in lines[at][1] if part not in found]
         return found
 
     def curie(self, node) -> str:
@@ -167,17 +164,24 @@ class _Auditor:
                                  for line, around in contexts(self.text_of(name))]
         return self._lines[name]
 
+    def _quoted_lines(self, node) -> list[tuple[list[tuple[str, list[str]]], int]]:
+        """Where ``node``'s quotes stand: each (its source's lines as ``_sections`` gives them, the index of a line
+        holding a quote), in the order of its quotes and lines — the one walk every rule of context makes."""
+        found = self._memo.get(("quoted lines", node))
+        if found is None:
+            found = self._memo[("quoted lines", node)] = []
+            for evidence in self.evidence(node):
+                wanted = normalise(evidence.quote)
+                lines = self._sections(local_name(evidence.source))
+                found += [(lines, at) for at, (line, _) in enumerate(lines) if wanted in line]
+        return found
+
     def context(self, node) -> str:
         """The normalised text around every quote of ``node``: its lines, their list's lead, their headings."""
         found = self._memo.get(("context", node))
         if found is None:
-            parts: list[str] = []
-            for evidence in self.evidence(node):
-                wanted = normalise(evidence.quote)
-                for line, around in self._sections(local_name(evidence.source)):
-                    if wanted in line:
-                        parts += [line, *around]
-            found = self._memo[("context", node)] = "\n".join(parts)
+            found = self._memo[("context", node)] = "\n".join(
+                part for lines, at in self._quoted_lines(node) for part in (lines[at][0], *lines[at][1]))
         return found
 
     # ------------------------------------------------------------------ the rules
@@ -266,7 +270,8 @@ class _Auditor:
         "Ukrainian Deputy Foreign Minister …"); for readers of events (analysts, experts), every word for them, as
         drafting reads them ("according to researchers" is the analysts' reading)."""
         found = self.cues(actor)
-        return found | set(READER_WORDS) if any(name.casefold() in READER_WORDS for name in found) else found
+        return self._once("names", actor, lambda: found | set(READER_WORDS)
+                          if any(name.casefold() in READER_WORDS for name in found) else found)
 
     def speakers_for(self, actor) -> frozenset:
         """Who speaks for ``actor``: persons in an office of it (dg:Affiliation), and its members and parts."""
@@ -309,14 +314,8 @@ class _Auditor:
         blank) and the quote's own: where a referent resolved "from the surrounding paragraphs" is named."""
         found = self._memo.get(("before", node))
         if found is None:
-            parts: list[str] = []
-            for evidence in self.evidence(node):
-                wanted = normalise(evidence.quote)
-                lines = self._sections(local_name(evidence.source))
-                for at, (line, _) in enumerate(lines):
-                    if wanted in line:
-                        parts += [text for text, _ in lines[max(0, at - _BEFORE_LINES):at + 1]]
-            found = self._memo[("before", node)] = "\n".join(parts)
+            found = self._memo[("before", node)] = "\n".join(
+                text for lines, at in self._quoted_lines(node) for text, _ in lines[max(0, at - _BEFORE_LINES):at + 1])
         return found
 
     def named_where_quoted(self, node, thing, *, by_its_quotes: bool = False) -> bool:
@@ -332,20 +331,25 @@ class _Auditor:
 # ---------------------------------------------------------------------- text
 
 
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
+_SPACES = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
     """Casefolded, with typographic quotes, apostrophes and dashes made plain, and spaces collapsed."""
-    table = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
-    return re.sub(r"\s+", " ", text.translate(table).casefold()).strip()
+    return _SPACES.sub(" ", text.translate(_PLAIN).casefold()).strip()
 
 
-def cue_in(context: str, cues: set[str]) -> bool:
+def cue_in(context: str, cues: set[str] | frozenset[str]) -> bool:
     """Whether one of ``cues`` (labels, cue words: word starts) occurs in ``context`` (normalised)."""
-    return any(_cue_pattern(cue).search(context) for cue in cues)
+    return bool(cues) and _cues_pattern(frozenset(cues)).search(context) is not None
 
 
 @lru_cache(maxsize=4096)
-def _cue_pattern(cue: str) -> re.Pattern:
-    return scrutiny.word_start(normalise(cue))
+def _cues_pattern(cues: frozenset[str]) -> re.Pattern:
+    """One pattern for all of ``cues``, each where a word starts: a rule asks of the same few sets thousands of
+    times, and one scan of the text finds any of them (a scan per cue was a fifth of the audit's time)."""
+    return scrutiny.word_start_of_any(sorted({normalise(cue) for cue in cues}, key=len, reverse=True))
 
 
 CLOSE_SPELLING = 0.84

@@ -114,7 +114,9 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
     subject = folded[heard.speaker_start:heard.speaker_end]  # the agent alone, in "was urged by the EU"
     for actor, names in actors.items():
         for name in names:
-            for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", subject):
+            if name not in subject:
+                continue
+            for match in _whole_words(name).finditer(subject):
                 if not after_preposition(subject, match.start()):
                     found.append((match.start(), match.end(), actor))
     if not found:
@@ -174,7 +176,7 @@ def qualifier_words(quote: str, cues: Iterable[str]) -> list[str]:
     []
     """
     text = _NOT_ONLY.sub(" ", quote.casefold())
-    return sorted(cue for cue in cues if _whole_words(cue.casefold()).search(text))
+    return sorted(cue for cue in cues if (folded := cue.casefold()) in text and _whole_words(folded).search(text))
 
 
 @lru_cache(maxsize=4096)
@@ -249,7 +251,12 @@ def shadowed_concepts(auditor: Auditor, finding, roles, context) -> Iterator:
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
     """``words`` where a word starts ("withdraw" finds "withdrawal")."""
-    return re.compile(r"(?<!\w)" + re.escape(words))
+    return word_start_of_any([words])
+
+
+def word_start_of_any(alternatives: list[str]) -> re.Pattern:
+    """Any of ``alternatives`` where a word starts."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + ")")
 
 
 def readings(auditor: Auditor, finding) -> Iterator:

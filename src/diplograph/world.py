@@ -37,8 +37,10 @@ class World:
         self._by_subject: dict[tuple[Node, Node], dict[Node, None]] = {}
         self._by_object: dict[tuple[Node, Node], dict[Node, None]] = {}
         self._by_predicate: dict[Node, dict[tuple[Node, Node], None]] = {}
-        self._own: set[tuple[int, object]] = set()
-        """The entries (by their table's id and key) made or copied by this world, its own to change."""
+        self._own_subject: set[tuple[Node, Node]] = set()
+        self._own_object: set[tuple[Node, Node]] = set()
+        self._own_predicate: set[Node] = set()
+        """The keys of each index whose entries were made or copied by this world, its own to change."""
         self.add_all(triples)
 
     def extended(self, triples: Iterable[Triple]) -> World:
@@ -52,17 +54,28 @@ class World:
 
     def add_all(self, triples: Iterable[Triple]) -> None:
         """Add ``triples``. An entry of an index shared with the world this one was extended from is copied
-        before its first change here, so that world is left as it was."""
-        tables = (self._by_subject, self._by_object, self._by_predicate)
-        own = self._own
+        before its first change here, so that world is left as it was (written out per index: this is half of
+        making a document's world)."""
+        by_subject, by_object, by_predicate = self._by_subject, self._by_object, self._by_predicate
+        own_s, own_o, own_p = self._own_subject, self._own_object, self._own_predicate
         for subject, predicate, object_ in triples:
-            for table, key, member in zip(tables, ((subject, predicate), (predicate, object_), predicate),
-                                          (object_, subject, (subject, object_)), strict=True):
-                members = table.get(key)
-                if members is None or (id(table), key) not in own:
-                    members = table[key] = {} if members is None else members.copy()
-                    own.add((id(table), key))
-                members[member] = None
+            key = (subject, predicate)
+            if key in own_s:
+                by_subject[key][object_] = None
+            else:
+                by_subject[key] = {**by_subject.get(key, {}), object_: None}
+                own_s.add(key)
+            key = (predicate, object_)
+            if key in own_o:
+                by_object[key][subject] = None
+            else:
+                by_object[key] = {**by_object.get(key, {}), subject: None}
+                own_o.add(key)
+            if predicate in own_p:
+                by_predicate[predicate][(subject, object_)] = None
+            else:
+                by_predicate[predicate] = {**by_predicate.get(predicate, {}), (subject, object_): None}
+                own_p.add(predicate)
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         """The objects of ``subject``'s ``predicate`` (of every subject's, when ``subject`` is None)."""
