@@ -10,10 +10,11 @@ from datetime import date
 
 import pytest
 
+from diplograph.dating import date_of
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
 from diplograph.mentions import roles
-from diplograph.reporting import date_of, kind_of, voice
+from diplograph.reporting import kind_of, voice
 from diplograph.review import proposed_fact
 
 WEDNESDAY = date(2026, 3, 4)

@@ -34,12 +34,14 @@ import re
 from collections.abc import Iterator
 from typing import Protocol
 
-from rdflib import RDF, RDFS, Dataset, URIRef
+from rdflib import Dataset, URIRef
 
+from .dating import recurring
 from .evidence import Evidence
-from .namespaces import DG, PROV, SKOS
-from .reporting import UNCERTAIN, comes_first_before, kind_of, looks_ahead, recurring, stances_in, voice
-from .scrutiny import issued_on, word_start
+from .namespaces import DG, PROV, RDF, RDFS, SKOS
+from .reporting import UNCERTAIN, comes_first_before, kind_of, looks_ahead, stances_in, voice
+from .scrutiny import issued_on
+from .wording import word_start
 
 __all__ = ["RULES", "assessments", "dates_in_words", "demands_of_themselves", "places", "preconditions",
            "predictions", "questions", "readings_of_own_stances", "recurrences", "stances", "targets"]

@@ -12,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result
 from rdflib.term import Node
 
-from .namespaces import PREFIXES
+from .namespaces import PREFIXES, known_iri
 
 __all__ = ["from_native", "graph_of_nquads", "native_json", "plain_rows", "to_native", "to_result",
            "triples_from_native"]
@@ -63,8 +63,10 @@ def triples_from_native(triples) -> list[tuple[Node, Node, Node]]:
     iri, other = _IRIS.get, others.get
 
     def make(node) -> Node:
-        found = from_native(node)
-        (_IRIS if isinstance(node, ox.NamedNode) else others)[node] = found
+        if isinstance(node, ox.NamedNode):
+            found = _IRIS[node] = known_iri(node.value)
+        else:
+            found = others[node] = from_native(node)
         return found
 
     return [(iri(t.subject) or other(t.subject) or make(t.subject), iri(t.predicate) or make(t.predicate),

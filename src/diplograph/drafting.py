@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
+from .dating import date_of
 from .errors import DiplographError
 from .evidence import quotes_from
-from .fidelity import contexts
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
 from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context
@@ -31,7 +31,6 @@ from .reporting import (
     Voice,
     after_preposition,
     comes_first_before,
-    date_of,
     framing,
     interpretive,
     kind_of,
@@ -41,6 +40,7 @@ from .reporting import (
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .scrutiny import qualifier_words
 from .terms import short
+from .wording import contexts
 
 __all__ = ["draft", "draft_sentence", "propose"]
 
@@ -113,7 +113,7 @@ def _referred_by(lead: Candidate, found: list[Candidate]) -> dict[str, Candidate
 
 
 def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
-    """Each line with its context (``fidelity.contexts``), its list's lead kept only for the list's own lines: an
+    """Each line with its context (``wording.contexts``), its list's lead kept only for the list's own lines: an
     item ("• ", "- ", "1. ") or the line right after the lead. A paragraph further down is not the list's: "Ukraine
     set out three conditions:" leads its items, not the news below them."""
     previous = ""

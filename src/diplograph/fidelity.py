@@ -29,24 +29,22 @@ or a data folder (and checks the canned queries' dates).
 
 from __future__ import annotations
 
-import difflib
-import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, Graph, URIRef
+from rdflib import Graph, URIRef
 
 from . import consistency, scrutiny
 from .evidence import Evidence, evidence_of
-from .namespaces import DG, PROV, RDFS, SKOS
+from .namespaces import DG, PROV, RDF, RDFS, SKOS
 from .reporting import READER_WORDS
 from .terms import local_name, short
+from .wording import contexts, cue_in, named_alike, normalise
 from .world import World
 
-__all__ = ["CLOSE_SPELLING", "Finding", "RULES", "contexts", "cue_in", "findings_in", "named_alike",
-           "normalise", "statements_in"]
+__all__ = ["Finding", "RULES", "findings_in", "statements_in"]
 
 RULES = {
     "words-not-in-source": "a measure, characterisation, qualifier or reading whose words (labels, cue words) do not "
@@ -171,9 +169,26 @@ class _Auditor:
         if found is None:
             found = self._memo[("quoted lines", node)] = []
             for evidence in self.evidence(node):
-                wanted = normalise(evidence.quote)
-                lines = self._sections(local_name(evidence.source))
-                found += [(lines, at) for at, (line, _) in enumerate(lines) if wanted in line]
+                wanted, name = normalise(evidence.quote), local_name(evidence.source)
+                lines, (text, starts) = self._sections(name), self._located(name)
+                hits = dict.fromkeys(range(len(lines))) if not wanted else {}
+                at = text.find(wanted) if wanted else -1
+                while at >= 0:  # a normalised quote has no line break: each place it is found is in one line
+                    hits[bisect_right(starts, at) - 1] = None
+                    at = text.find(wanted, at + 1)
+                found += [(lines, line) for line in hits]
+        return found
+
+    def _located(self, name: str) -> tuple[str, list[int]]:
+        """A source's normalised lines joined by line breaks, and where each starts: a quote's lines found by one
+        scan of the text rather than a look into each line."""
+        found = self._memo.get(("located", name))
+        if found is None:
+            lines = [line for line, _ in self._sections(name)]
+            starts = [0]
+            for line in lines[:-1]:
+                starts.append(starts[-1] + len(line) + 1)
+            found = self._memo[("located", name)] = ("\n".join(lines), starts)
         return found
 
     def context(self, node) -> str:
@@ -306,8 +321,7 @@ class _Auditor:
         return any(cls in classes for cls in self.data.objects(thing, RDF.type))
 
     def whole_text(self, source) -> str:
-        return self._memo.get(("text", source)) or self._memo.setdefault(
-            ("text", source), "\n".join(line for line, _ in self._sections(local_name(source))))
+        return self._located(local_name(source))[0]
 
     def before(self, node) -> str:
         """The normalised text of the lines before each quote of ``node`` (up to ``_BEFORE_LINES`` that are not
@@ -326,70 +340,3 @@ class _Auditor:
         if by_its_quotes:
             names |= {evidence.quote for evidence in self.evidence(thing)}
         return bool(names) and (cue_in(context, names) or named_alike(context, names))
-
-
-# ---------------------------------------------------------------------- text
-
-
-_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "\u00a0": " "})
-_SPACES = re.compile(r"\s+")
-
-
-def normalise(text: str) -> str:
-    """Casefolded, with typographic quotes, apostrophes and dashes made plain, and spaces collapsed."""
-    return _SPACES.sub(" ", text.translate(_PLAIN).casefold()).strip()
-
-
-def cue_in(context: str, cues: set[str] | frozenset[str]) -> bool:
-    """Whether one of ``cues`` (labels, cue words: word starts) occurs in ``context`` (normalised)."""
-    return bool(cues) and _cues_pattern(frozenset(cues)).search(context) is not None
-
-
-@lru_cache(maxsize=4096)
-def _cues_pattern(cues: frozenset[str]) -> re.Pattern:
-    """One pattern for all of ``cues``, each where a word starts: a rule asks of the same few sets thousands of
-    times, and one scan of the text finds any of them (a scan per cue was a fifth of the audit's time)."""
-    return scrutiny.word_start_of_any(sorted({normalise(cue) for cue in cues}, key=len, reverse=True))
-
-
-CLOSE_SPELLING = 0.84
-"""How alike (difflib's ratio) a word must be to a name to be read as that name spelt another way ("Zelensky",
-"Zelenskiy" for "Zelenskyy"): drafting proposes an entity at this closeness, and the audit accepts it at the same."""
-
-
-def named_alike(context: str, names: set[str]) -> bool:
-    """Whether a word of ``context`` (normalised) is one of the one-word ``names`` spelt another way."""
-    words = {word for word in re.findall(r"\w{4,}", context)}
-    wanted = {normalise(name) for name in names if " " not in name.strip() and len(name) >= 5}
-    return any(difflib.SequenceMatcher(None, word, name).ratio() >= CLOSE_SPELLING
-               for name in wanted for word in words if word[:1] == name[:1])
-
-
-def contexts(text: str) -> list[tuple[str, list[str]]]:
-    """Each non-blank line with its context: the heading of its section and sub-section, and its list's lead.
-
-    A heading is a short line standing alone between blank lines that does not
-    end a sentence; a *major* heading has two blank lines or more before it. A
-    list's lead is the nearest earlier line ending in a colon, not further back
-    than the major heading.
-    """
-    lines = text.splitlines()
-    result: list[tuple[str, list[str]]] = []
-    major = minor = lead = ""
-    blanks = 2
-    for index, raw in enumerate(lines):
-        line = raw.strip()
-        if not line:
-            blanks += 1
-            continue
-        alone = blanks >= 1 and (index + 1 >= len(lines) or not lines[index + 1].strip())
-        heading = alone and len(line) <= 100 and not line.endswith((".", ":"))
-        if heading and blanks >= 2:
-            major, minor, lead = line, "", ""
-        elif heading:
-            minor = line
-        result.append((line, [part for part in (lead, minor, major) if part]))
-        if line.endswith(":"):
-            lead = line
-        blanks = 0
-    return result

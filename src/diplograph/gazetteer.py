@@ -6,11 +6,10 @@ from __future__ import annotations
 import difflib
 import re
 
-from .fidelity import CLOSE_SPELLING, normalise
 from .graph import KnowledgeGraph
 from .namespaces import DG, DGR, RDFS, SKOS
-from .scrutiny import word_start
 from .terms import short
+from .wording import CLOSE_SPELLING, normalise, word_start
 
 __all__ = ["Gazetteer", "gazetteer_of"]
 

@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import namespace as _rdflib
 
 __all__ = [
     "DCTERMS", "DG", "DGR", "DGS", "GRAPH", "OA", "OWL", "PREFIXES", "PROV",
@@ -30,7 +30,28 @@ class _Namespace(Namespace):
 
 @lru_cache(maxsize=4096)
 def _term(base: str, name: str) -> URIRef:
-    return URIRef(base + name)
+    term = _VOCABULARY[base + name] = _VOCABULARY.get(base + name) or URIRef(base + name)
+    return term
+
+
+_REUSED = (_rdflib.DCTERMS, _rdflib.OWL, _rdflib.PROV, _rdflib.RDF, _rdflib.RDFS, _rdflib.SKOS, _rdflib.XSD)
+_VOCABULARY: dict[str, URIRef] = {str(term): term for vocabulary in _REUSED
+                                  for term in (getattr(vocabulary, name) for name in vocabulary.__annotations__)}
+"""The terms the code names (rdflib's vocabularies, and ours as they are asked for), by their IRI."""
+_SEEN: dict[str, URIRef] = {}
+_SEEN_KEPT = 200_000
+
+
+def known_iri(value: str) -> URIRef:
+    """The one IRI object of ``value`` in this process: a graph read in (``convert``) holds the same objects as the
+    namespaces here, so the look-ups of a walk ("``node``'s ``DG.evidence``") find their keys by identity rather
+    than by comparing strings (other IRIs are forgotten past ``_SEEN_KEPT``)."""
+    found = _VOCABULARY.get(value) or _SEEN.get(value)
+    if found is None:
+        if len(_SEEN) > _SEEN_KEPT:
+            _SEEN.clear()
+        found = _SEEN[value] = URIRef(value)
+    return found
 
 
 DG = _Namespace(BASE + "ontology#")
@@ -42,6 +63,8 @@ DGS = _Namespace(BASE + "source/")
 GRAPH = _Namespace(BASE + "graph/")
 """Named graphs that are not documents: the ontology and the reference entities."""
 
+DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD = (_Namespace(str(vocabulary)) for vocabulary in _REUSED)
+"""The vocabularies reused, as namespaces whose terms are made once (rdflib's are looked up on each use)."""
 OA = _Namespace("http://www.w3.org/ns/oa#")
 SH = _Namespace("http://www.w3.org/ns/shacl#")
 

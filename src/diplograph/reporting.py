@@ -5,8 +5,7 @@ A news sentence says whose words it carries before it says what they are:
 "officials who asked not to be named said …", "we believe …". The speaker is
 the subject of the reporting verb — the party named nearest before it — not
 the first party the sentence names; the parties of the content come after it.
-Dates are resolved against the document's date: "on Tuesday" is the latest
-Tuesday on or before it; "repeated", "again", "has long" make a statement recurring.
+When it was said is :mod:`diplograph.dating`'s to read.
 
 Pure functions of the text: the drafter (``drafting``) gives them the mentions it found.
 """
@@ -16,11 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 
 __all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "after_preposition", "comes_first_before",
-           "date_of", "framing", "interpretive", "kind_of", "looks_ahead", "reader_voice", "recurring", "stance_of",
-           "stances_in", "voice"]
+           "framing", "interpretive", "kind_of", "looks_ahead", "reader_voice", "stance_of", "stances_in", "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
@@ -30,6 +27,7 @@ _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|d
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|"
+         r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
          r"(?<!-)(?:called|calls|described|describes|branded|brands)(?=\s+(?:it|them|this|that|the\s+[\w’'-]+"
          r"(?:\s+[\w’'-]+)?)\s+(?:as\s+)?(?:a|an)\b)")
@@ -49,14 +47,6 @@ _READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
 _READING = re.compile(r"\b(interpret(s|ed)?|see|saw|view(s|ed)?|read(s)?|consider(s|ed)?|describe[sd]?|"
                       r"call(s|ed)? it)\b", re.I)
 """How readers give a reading ("experts interpret …"), besides the reporting verbs."""
-_RECURRING = re.compile(r"\b(repeated(?:ly)?|again|has long|have long|reiterated|reiterates|time and again|"
-                        r"continues? to|kept)\b", re.I)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_ON_WEEKDAY = re.compile(r"\b(?:on|last|this past)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week)\b", re.I)
-"""Date words that, unlike "in March", say when a statement was made."""
-_DATE_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-                         r"december|yesterday|today|this week|last week)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -149,12 +139,14 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
     their spans): one that opens the sentence has no subject to be said by, and is a noun ("Demands and denials
     in a week of talks"); "States" in "the United States" is a name's; one in a clause of time or cause ("stalled
     after both sides accused each other") tells an event, not whose words the sentence carries; a passive without
-    its agent ("ministers are expected to …") names no one who says it."""
+    its agent ("ministers are expected to …") names no one who says it; one after a preposition is a noun
+    ("swung between hope and collapse")."""
     found = REPORTING.search(sentence, start)
     while found is not None and (not sentence[:found.start()].strip(" \"'“‘-—") or any(
             begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])
             or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))
-            or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)):
+            or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
+            or after_preposition(sentence, found.start())):
         found = REPORTING.search(sentence, found.end())
     return found
 
@@ -173,7 +165,7 @@ def _spans(sentence: str, names: Iterable[str], single: bool = False) -> list[tu
 
 
 _PREPOSITIONS = {"with", "of", "about", "on", "to", "from", "against", "by", "toward", "towards", "at", "for", "in",
-                 "over", "into", "near", "than"}
+                 "over", "into", "near", "than", "between", "among", "amid", "despite", "without", "through"}
 
 
 def after_preposition(text: str, at: int) -> bool:
@@ -196,47 +188,6 @@ def reader_voice(sentence: str) -> bool:
     found = _READERS.search(sentence)
     return bool(found and (REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end())
                            or _ACCORDING.search(sentence)))
-
-
-def date_of(sentence: str, day: date | None) -> tuple[str | None, str | None]:
-    """The statement's own date and its precision: "On January 30, …", "on Tuesday", "yesterday", "this week",
-    resolved against the document's date; a recurring statement ("repeated", "again") has no one date.
-
-    A date the sentence gives for something else ("talks could resume in March") is not proposed.
-
-    >>> date_of("The minister said on Tuesday that Kyiv must withdraw.", date(2026, 3, 4))
-    ('2026-03-03', 'DayPrecision')
-    """
-    if _RECURRING.search(sentence):
-        return None, "Recurring"
-    if day is None:
-        return None, None
-    weekday = _ON_WEEKDAY.search(sentence)
-    if weekday:
-        back = (day.weekday() - _WEEKDAYS.index(weekday.group(1).casefold())) % 7
-        return (day - timedelta(days=back)).isoformat(), "DayPrecision"
-    if not _DATE_WORDS.search(sentence):
-        return None, None
-    return _dated(sentence, day)
-
-
-def _dated(sentence: str, day: date) -> tuple[str | None, str | None]:
-    from dateparser.search import search_dates
-
-    base = datetime(day.year, day.month, day.day)
-    found = search_dates(sentence, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
-                                                                "REQUIRE_PARTS": ["month"]}) or []
-    for text, when in found:
-        if not _DATE_WORDS.search(text) or when.date() > day:
-            continue
-        introduced = re.match(r"on\s", text.strip(), re.I) or re.search(r"\bon\s+" + re.escape(text.strip()),
-                                                                         sentence, re.I)
-        if not (_SAID_WHEN.search(text) or introduced):
-            continue  # "could resume in March": when something happens, not when it was said
-        precision = "DayPrecision" if re.search(r"\d|day|today|yesterday", text, re.I) else "MonthPrecision"
-        shown = when.date() if precision == "DayPrecision" else when.date().replace(day=1)
-        return shown.isoformat(), precision
-    return None, None
 
 
 # --------------------------------------------------------------------------- what kind of statement
@@ -274,8 +225,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(_DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b", re.I)),
     # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
-    ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b|\b(?:will|would)\s+not\b[^.;]*\buntil\b",
-                          re.I)),
+    # and so does a conditional offer: "Russia will take part only if the sanctions are lifted"
+    ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b|\b(?:will|would)\s+not\b[^.;]*\buntil\b|"
+                          r"\b(?:will|would|could|can)\b[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition "
+                          r"that|provided that|providing that)\b", re.I)),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
@@ -328,11 +281,6 @@ def stances_in(text: str) -> set[str]:
     ['Rejects', 'Supports']
     """
     return {name for name, cue in _STANCES if cue.search(text)}
-
-
-def recurring(text: str) -> bool:
-    """Whether ``text`` says its statement is made again and again ("repeatedly", "again", "has long")."""
-    return bool(_RECURRING.search(text))
 
 
 _AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) set to|likely|unlikely|expect(s|ed)?|"

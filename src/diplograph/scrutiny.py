@@ -25,14 +25,15 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Protocol
 
-from rdflib import RDF, Dataset, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 
 from .evidence import Evidence
-from .namespaces import DCTERMS, DG, PROV, RDFS, SKOS, XSD
+from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, UNCERTAIN, after_preposition, voice
+from .wording import word_start
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
-           "shadowed_concepts", "speakers", "stances", "uncertainty", "word_start"]
+           "shadowed_concepts", "speakers", "stances", "uncertainty"]
 
 RULES = {
     "speaker-not-asserter": "the quote's sentence gives the words to a speaker (the subject of its reporting verb, "
@@ -246,17 +247,6 @@ def shadowed_concepts(auditor: Auditor, finding, roles, context) -> Iterator:
                 yield finding(auditor.curie(node), "words-of-another-concept",
                               f"{auditor.curie(role)} {auditor.curie(concept)}: its words occur only inside a longer "
                               "cue of another concept")
-
-
-@lru_cache(maxsize=4096)
-def word_start(words: str) -> re.Pattern:
-    """``words`` where a word starts ("withdraw" finds "withdrawal")."""
-    return word_start_of_any([words])
-
-
-def word_start_of_any(alternatives: list[str]) -> re.Pattern:
-    """Any of ``alternatives`` where a word starts."""
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + ")")
 
 
 def readings(auditor: Auditor, finding) -> Iterator:

@@ -1,0 +1,101 @@
+"""When a statement was made, from its sentence and the document's date.
+
+"On January 30, …", "on Tuesday", "yesterday" are resolved against the
+document's date: "on Tuesday" is the latest Tuesday on or before it. A date
+that heads a sentence before a colon or a dash ("14 October: Turkey offers …",
+as a timeline's items and a live page's entries are dated) is the day of what
+the item reports. "Repeated", "again", "has long" make a statement recurring:
+it has no one date. A date the sentence gives for something else ("talks
+could resume in March") is not the statement's.
+
+Pure functions of the text, for the drafter (``drafting``) and the audit (``consistency``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+__all__ = ["date_of", "recurring"]
+
+_RECURRING = re.compile(r"\b(repeated(?:ly)?|again|has long|have long|reiterated|reiterates|time and again|"
+                        r"continues? to|kept)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ON_WEEKDAY = re.compile(r"\b(?:on|last|this past)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week)\b", re.I)
+"""Date words that, unlike "in March", say when a statement was made."""
+_DATE_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
+                         r"december|yesterday|today|this week|last week)\b", re.I)
+_MONTHS = {name.casefold(): number for names in (calendar.month_name, calendar.month_abbr)
+           for number, name in enumerate(names) if name} | {"sept": 9}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATELINE = re.compile(rf"\s*(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH.replace('month', 'month2')}\s+"
+                       rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(?P<year>\d{{4}}))?\s*[:\u2013\u2014-]\s", re.I)
+"""A date heading a sentence, before a colon or a dash: "14 October:", "Oct. 14 —", "14 October 2026:"."""
+
+
+def recurring(text: str) -> bool:
+    """Whether ``text`` says its statement is made again and again ("repeatedly", "again", "has long")."""
+    return bool(_RECURRING.search(text))
+
+
+def date_of(sentence: str, day: date | None) -> tuple[str | None, str | None]:
+    """The statement's own date and its precision: "On January 30, …", "on Tuesday", "yesterday", "this week",
+    resolved against the document's date; a recurring statement ("repeated", "again") has no one date.
+
+    A date the sentence gives for something else ("talks could resume in March") is not proposed.
+
+    >>> date_of("The minister said on Tuesday that Kyiv must withdraw.", date(2026, 3, 4))
+    ('2026-03-03', 'DayPrecision')
+    >>> date_of("30 December: Kyiv rejects the plan.", date(2027, 1, 4))
+    ('2026-12-30', 'DayPrecision')
+    """
+    if _RECURRING.search(sentence):
+        return None, "Recurring"
+    if day is None:
+        return None, None
+    dateline = _DATELINE.match(sentence)
+    headed = _day_of(dateline, day) if dateline else None
+    if headed:
+        return headed, "DayPrecision"
+    weekday = _ON_WEEKDAY.search(sentence)
+    if weekday:
+        back = (day.weekday() - _WEEKDAYS.index(weekday.group(1).casefold())) % 7
+        return (day - timedelta(days=back)).isoformat(), "DayPrecision"
+    if not _DATE_WORDS.search(sentence):
+        return None, None
+    return _dated(sentence, day)
+
+
+def _dated(sentence: str, day: date) -> tuple[str | None, str | None]:
+    from dateparser.search import search_dates
+
+    base = datetime(day.year, day.month, day.day)
+    found = search_dates(sentence, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                                                                "REQUIRE_PARTS": ["month"]}) or []
+    for text, when in found:
+        if not _DATE_WORDS.search(text) or when.date() > day:
+            continue
+        introduced = re.match(r"on\s", text.strip(), re.I) or re.search(r"\bon\s+" + re.escape(text.strip()),
+                                                                         sentence, re.I)
+        if not (_SAID_WHEN.search(text) or introduced):
+            continue  # "could resume in March": when something happens, not when it was said
+        precision = "DayPrecision" if re.search(r"\d|day|today|yesterday", text, re.I) else "MonthPrecision"
+        shown = when.date() if precision == "DayPrecision" else when.date().replace(day=1)
+        return shown.isoformat(), precision
+    return None, None
+
+
+def _day_of(dateline: re.Match, day: date) -> str | None:
+    """The day a dateline gives: its year's, or the latest such day on or before the document's ``day``."""
+    month = _MONTHS[(dateline.group("month") or dateline.group("month2")).casefold()]
+    number = int(dateline.group("day") or dateline.group("day2"))
+    year = int(dateline.group("year")) if dateline.group("year") else day.year
+    try:
+        found = date(year, month, number)
+        if not dateline.group("year") and found > day:
+            found = date(year - 1, month, number)
+    except ValueError:  # "31 April": no such day
+        return None
+    return found.isoformat()
