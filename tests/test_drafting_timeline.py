@@ -62,6 +62,7 @@ def test_an_offer_on_a_condition_demands_the_condition():
     assert kind_of("Slovakia would send observers only if the ceasefire held for a month.") == "Demand"
     assert kind_of("Moldova will join provided that its neutrality is respected.") == "Demand"
     assert kind_of("The talks only resumed after the holidays.") is None
+    assert kind_of("Riga would support a monitoring mission only if Moscow agreed.") == "Position"  # support
 
 
 def test_back_to_the_table_names_the_negotiations(bundled):

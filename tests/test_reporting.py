@@ -139,7 +139,9 @@ def test_a_new_official_with_a_role_speaks_and_is_proposed_as_a_person_affiliate
 def test_reading_intent_into_an_act_is_the_writers_assessment_and_a_noun_is_no_demand(graph):
     author, iri = "dgr:author-x", "https://w3id.org/diplograph/id/author-x"
     read_into = draft_sentence(graph, "Kyiv effectively concedes the eastern front by pulling back.", author=iri)
-    assert (read_into.kind, read_into.assertion_mode, read_into.asserted_by) == ("Assessment", "Judgement", author)
+    # the author's reading of a situation (dg:Interpretation's definition), not a verdict on it (dg:Judgement's)
+    assert (read_into.kind, read_into.assertion_mode, read_into.asserted_by) == ("Assessment", "Interpretation",
+                                                                                 author)
     purpose = draft_sentence(graph, "With the new offer, Washington seeks to split its allies.", author=iri)
     assert (purpose.kind, purpose.asserted_by) == ("Assessment", author)
     noun = draft_sentence(graph, "Their demand for elections surprised the mediators in Geneva.", author=iri)
@@ -178,7 +180,7 @@ def test_an_interpretive_line_under_a_readers_heading_is_their_reading(graph):
     words = gazetteer_of(graph)
     line = "By insisting on early elections, Moscow attempts to split the coalition"
     alone = draft_sentence(graph, line, author="https://w3id.org/diplograph/id/author-x")
-    assert (alone.asserted_by, alone.assertion_mode) == ("dgr:author-x", "Judgement")  # the writer's reading
+    assert (alone.asserted_by, alone.assertion_mode) == ("dgr:author-x", "Interpretation")  # the writer's reading
     under = in_context(alone, ["Analysts: a tactic, not a plan"], words)
     assert (under.kind, under.asserted_by, under.assertion_mode) == ("Assessment", "dgr:analysts", "Interpretation")
     elsewhere = in_context(alone, ["Europe’s dilemma: stability or principle?"], words)

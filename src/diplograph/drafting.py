@@ -267,8 +267,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "the author in the first person (\"we believe\"): the author's judgement"
     if interpretive(sentence) and heard.kind not in ("anonymous", "according"):
-        return "Assessment", "Judgement", author, \
-            "an interpretive word in the author's voice (\"effectively\", \"attempts to\"): the author's reading"
+        return "Assessment", "Interpretation", author, \
+            "an interpretive word in the author's voice (\"effectively\", \"is seen as\"): the author's reading"
     if heard.kind == "anonymous":
         return kind or "Claim", "Reported", author, \
             "unnamed sources: the reporting source vouches for it, the parties are what it is about"

@@ -36,8 +36,8 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
     """A candidate re-read through the line's list lead and headings: an article says whose words a line is in
     its structure ("Zelenskyy emphasizes three principles:" leads his principles; "Analysts: …" heads readings;
     "The statement lists four points:" leads the points of ``referred``, the statement it refers back to)."""
-    if candidate.assertion_mode in ("Reported", "Interpretation"):
-        return candidate
+    if candidate.assertion_mode == "Reported" or candidate.asserted_by in READERS:
+        return candidate  # a party's words, or readers' already: the line says whose it is
     lead = around[0] if around and around[0].endswith(":") else ""
     if lead and referred is not None and candidate.assertion_mode == "FactualAssertion" and \
             not ANALYTIC_LEAD.search(lead):  # "The demand carries implications:": the author's reading of it
@@ -57,7 +57,7 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
                            + (", in the imperative: a demand" if imperative else ""),
                            mentions=_with(named[0], candidate.mentions) if imperative else candidate.mentions)
     readers = [m for heading in headings for m in _speaker(heading, gazetteer) if m.entity in READERS]
-    if readers and candidate.assertion_mode == "Judgement" and interpretive(candidate.sentence) and \
+    if readers and candidate.assertion_mode == "Interpretation" and interpretive(candidate.sentence) and \
             voice(candidate.sentence, [m.text for m in candidate.mentions]).kind != "author":
         return replace(candidate, asserted_by=readers[0].entity, assertion_mode="Interpretation",
                        rule="an interpretive line in a section headed by its readers (\"Analysts: …\"): theirs")

@@ -89,11 +89,11 @@ _OFFICE_HEAD = (r"(?:[Pp]rime [Mm]inister|[Mm]inister|[Pp]resident|[Ss]ecretary(
                 r"[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Ee]nvoy|[Cc]hancellor|[Pp]remier|[Nn]egotiator|"
                 r"[Aa]dvis[eo]r|[Cc]ommander(?:-in-[Cc]hief)?|[Gg]eneral|[Rr]epresentative|[Cc]hief of [Ss]taff|"
                 r"[Mm]ayor|[Gg]overnor|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Ss]peaker|[Dd]irector|[Hh]ead|"
-                r"[Dd]iplomat|[Oo]fficial|[Aa]ide)")
+                r"[Dd]iplomat|[Oo]fficial|[Aa]ide|[Oo]mbuds(?:man|woman|person)|[Cc]ommissioner)")
 _ROLE = re.compile(
     r"(?P<office>(?:(?:[A-Z][\w’'-]*|of|the|for|special|deputy|chief|top|senior|foreign|defen[cs]e|former|"
     r"acting|presidential|security|peace|lead|first|ministry|press|interior|military|government|state|"
-    r"national|finance|energy|justice)\s+){0,4}" + _OFFICE_HEAD +
+    r"national|finance|energy|justice|human|rights)\s+){0,4}" + _OFFICE_HEAD +
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w-]+(?:['’]s\s+(?:delegation|government|mission|team|army|"
     r"forces|negotiators)|\s+Affairs)?)?)"
     r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")

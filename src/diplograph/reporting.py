@@ -197,13 +197,14 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|\bwon['’]t\s+(?:accept|agree to|"
               r"trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
-              r"\bout of the question\b|\bdead on arrival\b")
+              r"\bout of the question\b|\bdead on arrival\b|\btoo (?:early|soon) to (?:discuss|talk|speak of|"
+              r"consider|negotiate)\b")
 """Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
 no talk of …"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
-               r"(?<!not )\b(?:ready|willing|prepared|open) to\b")
+               r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _KINDS: list[tuple[str, re.Pattern]] = [
     # what the content is, from its own words — first match wins; who says it comes from the reporting structure
@@ -225,10 +226,12 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(_DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b", re.I)),
     # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
-    # and so does a conditional offer: "Russia will take part only if the sanctions are lifted"
+    # and so does a conditional offer to act: "Russia will take part only if the sanctions are lifted" (support on a
+    # condition, "would back a mission only if …", is a position)
     ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b|\b(?:will|would)\s+not\b[^.;]*\buntil\b|"
-                          r"\b(?:will|would|could|can)\b[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition "
-                          r"that|provided that|providing that)\b", re.I)),
+                          r"\b(?:will|would|could|can)\s+(?!(?:\w+ly\s+)?(?:back|support|accept|welcome|endorse|agree)\b)"
+                          r"[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition that|provided that|"
+                          r"providing that)\b", re.I)),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
@@ -260,7 +263,7 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement."""
 _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
                            r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
-                           r"in an effort to)\b", re.I)
+                           r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as)\b", re.I)
 
 
 def kind_of(sentence: str) -> str | None:
@@ -269,8 +272,21 @@ def kind_of(sentence: str) -> str | None:
 
     >>> kind_of("Moscow insists that Kyiv withdraw."), kind_of("The demand carries risks for both sides.")
     ('Demand', None)
+
+    A second clause with a subject of its own ("Moscow signals openness to talks as Kyiv demands access") is
+    another party's statement: the first clause's cue decides, when it has one.
+
+    >>> kind_of("Moscow signals openness to talks as Kyiv demands access")
+    'Position'
     """
-    return next((name for name, cue in _KINDS if cue.search(sentence)), None)
+    def cued(text: str) -> str | None:
+        return next((name for name, cue in _KINDS if cue.search(text)), None)
+
+    return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
+
+
+_ANOTHER_CLAUSE = re.compile(r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z])")
+"""Where a clause with a subject of its own follows the first: "…, as Kyiv demands …", "while the EU …"."""
 
 
 def stances_in(text: str) -> set[str]:
