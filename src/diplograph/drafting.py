@@ -92,8 +92,8 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 candidate = _answered(candidate, interviewee)
             if candidate is not None:
                 lead = around[0] if around else ""
-                candidate = in_context(candidate, around, gazetteer, referred.get(lead)) if read_context \
-                    else candidate
+                candidate = in_context(candidate, around, gazetteer, referred.get(lead),
+                                       item=bool(_BULLET.match(line))) if read_context else candidate
                 found.append(_referring(_as_before(candidate, found[-1] if found else None), earlier, gazetteer))
                 leads.setdefault(lead, found[-1])  # a lead's first point
                 referred |= _referred_by(found[-1], found)

@@ -32,10 +32,12 @@ _IMPERATIVES = frozenset({"recognize", "recognise", "withdraw", "stop", "end", "
 """Verbs a quoted demand opens with, in the imperative ("Recognize our control …")."""
 
 
-def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Candidate | None = None) -> Candidate:
+def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Candidate | None = None, *,
+               item: bool = False) -> Candidate:
     """A candidate re-read through the line's list lead and headings: an article says whose words a line is in
     its structure ("Zelenskyy emphasizes three principles:" leads his principles; "Analysts: …" heads readings;
-    "The statement lists four points:" leads the points of ``referred``, the statement it refers back to)."""
+    "The statement lists four points:" leads the points of ``referred``, the statement it refers back to; a list
+    ``item`` naming a measure under a heading that is a party's name, "Russia", is its terms)."""
     if candidate.assertion_mode == "Reported" or candidate.asserted_by in READERS:
         return candidate  # a party's words, or readers' already: the line says whose it is
     lead = around[0] if around and around[0].endswith(":") else ""
@@ -73,6 +75,11 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
         if holders and cue.search(lead):
             return replace(candidate, kind=kind, asserted_by=holders[0].entity, assertion_mode="Reported",
                            rule=says, mentions=_with(holders[0], candidate.mentions))
+    party = next((m for heading in headings[:1] for m in _party_alone(heading, gazetteer)), None)
+    if party and item and candidate.measures and not _FINITE.search(candidate.sentence):  # "Russia": "- A ban …"
+        return replace(candidate, kind="Demand", asserted_by=party.entity, assertion_mode="Reported",
+                       rule="a list item naming a measure, under a heading that is a party's name: its terms",
+                       mentions=_with(party, candidate.mentions))
     for heading in headings:
         named = _speaker(heading, gazetteer)
         if named:
@@ -100,6 +107,21 @@ def _speaker(heading: str, gazetteer) -> list[Mention]:
         if mention.actor and start == 0 and _VOICE.match(prefix[len(mention.text):].strip()):
             return [mention]
     return []
+
+
+def _party_alone(heading: str, gazetteer) -> list[Mention]:
+    """The party a heading is the name of, alone ("Russia", "Ukraine's terms"), as a guide's section per party is."""
+    for mention in mentions(heading, gazetteer):
+        rest = re.sub(re.escape(mention.text), "", heading, count=1, flags=re.I).strip()
+        if mention.actor and re.fullmatch(r"(?:the\s*)?(?:(?:['’]s?\s+)?(?:terms|demands|conditions|position))?",
+                                          rest, re.I):
+            return [mention]
+    return []
+
+
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|should|can|could|may|might|"
+                     r"must|does|do|did|says?|said|wants?|seeks?|calls?|insists?|demands?)\b", re.I)
+"""Words a sentence has and a point of terms ("A full withdrawal of forces.") has not."""
 
 
 def _with(party: Mention, mentions: list[Mention]) -> list[Mention]:

@@ -60,10 +60,13 @@ def contexts(text: str) -> list[tuple[str, list[str]]]:
 
     A heading is a short line standing alone between blank lines that does not
     end a sentence; a *major* heading has two blank lines or more before it. A
-    list's lead is the nearest earlier line ending in a colon, not further back
-    than the major heading.
+    text with no blank line at all (a web page's text: a line per block) has
+    its headings alone on their lines: a short line that does not end a
+    sentence and is no list item. A list's lead is the nearest earlier line
+    ending in a colon, not further back than the major heading.
     """
     lines = text.splitlines()
+    packed = not any(not line.strip() for line in text.strip().splitlines())
     result: list[tuple[str, list[str]]] = []
     major = minor = lead = ""
     blanks = 2
@@ -73,7 +76,8 @@ def contexts(text: str) -> list[tuple[str, list[str]]]:
             blanks += 1
             continue
         alone = blanks >= 1 and (index + 1 >= len(lines) or not lines[index + 1].strip())
-        heading = alone and len(line) <= 100 and not line.endswith((".", ":"))
+        heading = (alone or packed and _HEADING_ALONE.fullmatch(line)) and len(line) <= 100 \
+            and not line.endswith((".", ":"))
         if heading and blanks >= 2:
             major, minor, lead = line, "", ""
         elif heading:
@@ -83,3 +87,8 @@ def contexts(text: str) -> list[tuple[str, list[str]]]:
             lead = line
         blanks = 0
     return result
+
+
+_HEADING_ALONE = re.compile(r"(?![-•*–]\s)[A-Z0-9][^.!?;:“”\"]{0,58}[^.!?;:,“”\"\s]")
+"""A line of a packed text that may be a heading: short, no list item, no sentence's punctuation ("Russia", "What
+comes next")."""
