@@ -123,14 +123,14 @@ def _audit_documents(graph: KnowledgeGraph, todo: list[tuple[str, str]],
     _AUDITED.update(graph=graph, parts=parts)
     graph.source_texts()  # registered once, before the fork, for every document's audit
     graph.world([])  # and the ontology's and entities' triples made once
-    gc.disable()
     gc.freeze()  # what the children inherit is never collected there: no page of it copied by the collector's walks
     try:
-        with ProcessPoolExecutor(processors, mp_context=multiprocessing.get_context("fork")) as pool:
+        # and the children collect no cycles at all: a document's world has none, reference counting frees it
+        with ProcessPoolExecutor(processors, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=gc.disable) as pool:
             yield from pool.map(_audit_one, [name for name, _ in todo], chunksize=8)
     finally:
         gc.unfreeze()
-        gc.enable()
         _AUDITED.clear()
 
 
