@@ -46,3 +46,33 @@ def test_an_item_naming_a_measure_under_a_partys_name_is_its_demand(bundled):
     assert in_context(aside, ["Hungary", "A guide"], words, item=True).kind != "Demand"  # no measure: no terms
     elsewhere = in_context(point, ["Hungary and the veto", "A guide"], words, item=True)
     assert elsewhere.asserted_by != "dgr:hungary"  # a heading that is more than the party's name
+
+
+def test_a_transcripts_turns_are_their_speakers_words_and_the_floors_questions_frame(project, tmp_path):
+    """(The nineteenth page, a press conference's transcript.) A turn under a speaker's label in capitals is the
+    words of the state named after the label at the speaker's first turn — at every later turn too — its kind from
+    its own words; the floor's questions and the moderator's words are nobody's position."""
+    from datetime import date
+
+    from diplograph.documents import add_source
+    from diplograph.drafting import draft
+
+    text = tmp_path / "briefing.txt"
+    text.write_text("Briefing after the Oslo talks\n\n"
+                    "CHAIR: The two envoys will now answer questions from the press.\n\n"
+                    "SPECIAL ENVOY MARTA MADEUPSEN (Finland): Helsinki insists on a monitored ceasefire.\n\n"
+                    "REPORTER: Is Turkey still willing to mediate?\n\n"
+                    "SPECIAL ENVOY MARTA MADEUPSEN: We are prepared to host a further round of talks.\n",
+                    encoding="utf-8")
+    slug, _ = add_source(project.layout, text, title="A briefing (made up)", day=date(2026, 6, 3))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    drafted = {c.sentence: c for c in draft(graph, slug)}
+    first = drafted["Helsinki insists on a monitored ceasefire."]
+    assert (first.kind, first.asserted_by, first.assertion_mode) == ("Demand", "dgr:finland", "Reported")
+    later = drafted["We are prepared to host a further round of talks."]
+    assert (later.kind, later.asserted_by) == ("Proposal", "dgr:finland")  # the label, remembered
+    question = drafted["Is Turkey still willing to mediate?"]
+    assert (question.assertion_mode, question.asserted_by) == ("Framing", f"dgr:author-{slug}")
+    assert drafted["The two envoys will now answer questions from the press."].asserted_by == f"dgr:author-{slug}"
+    assert first.findings == [] and later.findings == []

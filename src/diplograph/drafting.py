@@ -46,10 +46,15 @@ __all__ = ["draft", "draft_sentence", "propose"]
 
 _BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z])")
 
-_BULLET = re.compile(r"^(?:[•\-*–—]|\d{1,2}[.)]|(?:Q|A|Question|Answer):)\s+")
-"""A list item's marker, as a page's text gives it ("• ", "- ", "1. "), or an interview's ("Q: ", "A: "): not part
-of its words."""
+_TURN = re.compile(r"^(?P<who>[A-Z][A-Z .'’-]{1,60}?)(?:\s*\((?P<whose>[^()]{2,40})\))?:\s+(?=\S)")
+"""A transcript's turn: its speaker's label in capitals, with their state or body after it at their first turn
+("FOREIGN MINISTER ANA MADEUPESCU (Moldova): …")."""
+_BULLET = re.compile(r"^(?:[•\-*–—]|\d{1,2}[.)]|(?:Q|A|Question|Answer):|" + _TURN.pattern[1:] + r")\s*")
+"""A list item's marker, as a page's text gives it ("• ", "- ", "1. "), an interview's ("Q: ", "A: ") or a
+transcript's speaker label: not part of its words."""
 _ANSWER = re.compile(r"^(?:A|Answer):\s+")
+_THE_FLOOR = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "CHAIR", "PRESENTER", "INTERVIEWER"}
+"""Labels of turns that are no party's words: the floor's questions, the moderator's."""
 _PRONOUN = re.compile(r"(?:he|she|they)(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
@@ -79,6 +84,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     found, leads, earlier = [], {}, Earlier(graph, name)
     referred: dict[str, Candidate] = {}  # a list's lead → the statement drafted before that it refers to
     interviewee: Mention | None = None  # the state of the last person the page introduced with an office
+    speakers: dict[str, Mention] = {}  # a transcript's labels → the state or body each speaker is of
     for line, around in _placed(text):
         for sentence in [] if byline.of(line) else _sentences(line):
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
@@ -90,6 +96,8 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             interviewee = next((a.mentions[-1] for a in introduced if len(a.mentions) > 1), interviewee)
             if candidate is not None and _ANSWER.match(line):
                 candidate = _answered(candidate, interviewee)
+            elif candidate is not None and (turn := _TURN.match(line)):
+                candidate = _answered(candidate, _turn_of(turn, speakers, gazetteer))
             if candidate is not None:
                 lead = around[0] if around else ""
                 candidate = in_context(candidate, around, gazetteer, referred.get(lead),
@@ -161,15 +169,27 @@ def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> 
                             *(e for e in (candidate.content or [m.entity for m in kept]) if e != maker)])
 
 
+def _turn_of(turn: re.Match, speakers: dict[str, Mention], gazetteer: Gazetteer) -> Mention | None:
+    """The state or body a transcript's turn speaks for: named after its label at the speaker's first turn, and
+    remembered by the label; none for the floor's questions and the moderator."""
+    who = turn.group("who").strip()
+    if who in _THE_FLOOR:
+        return None
+    named = [m for m in with_people(turn.group("whose") or "", gazetteer) if m.actor]
+    if named:
+        speakers[who] = named[0]
+    return speakers.get(who)
+
+
 def _answered(candidate: Candidate, interviewee: Mention | None) -> Candidate:
-    """An interview's answer ("A: We are ready to …"): the words of the person the page introduced with an office,
-    recorded as the state's, whatever pronoun they use; its kind from its own words."""
+    """An interview's answer ("A: We are ready to …") or a transcript's turn: the words of the person the page
+    introduced, recorded as their state's, whatever pronoun they use; its kind from its own words."""
     if interviewee is None:
         return candidate
     return replace(candidate, kind=kind_of(candidate.sentence) or "Claim", asserted_by=interviewee.entity,
                    assertion_mode="Reported", mentions=[interviewee, *(m for m in candidate.mentions
                                                                        if m.entity != interviewee.entity)],
-                   rule=f"an interview's answer: the words of the person introduced, for {interviewee.label}",
+                   rule=f"an answer or a turn: the words of the person introduced, for {interviewee.label}",
                    derived_by="ReferentFromContext")  # the speaker is named where the page introduced them
 
 

@@ -213,7 +213,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"\bexpect(s|ed)?\s+(?:a|an|new|more|further)\b", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
     ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|"
-                            r"\b(?:agreed|volunteered)\s+to\s+(?:co-)?(?:host|hold|convene|organi[sz]e|mediate)\b|"
+                            r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
+                            r"organi[sz]e|mediate)\b|"
                             r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+)?(?:to|a|an|its|their)\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
