@@ -228,6 +228,24 @@ MUTATIONS = [
              "dg:assertionMode dg:Interpretation"),  # not caught: the article records author's readings so too
     Mutation("measure not named", "dgr:28-point-plan-element-military-limits", "dg:callsFor dg:MilitaryLimitation",
              "dg:callsFor dg:Elections"),
+    # the ninth round, written before their rules: guarantors, constraints, readings (one not caught)
+    Mutation("qualifier", "dgr:position-ukrainian-officials-reject-concessions", "    dg:stance dg:Rejects ;",
+             "    dg:stance dg:Rejects ;\n    dg:qualifier dg:Exclusive ;"),
+    Mutation("subject or referent", "dgr:assessment-attention-for-preconditions",
+             "dg:about dgr:position-putin-plan-as-basis",
+             "dg:about dgr:demand-limit-ukrainian-military"),  # not caught: readings name far statements as "his
+    # proposal", "the comment" — the bundled article's own readings do — so where a reading stands proves nothing
+    Mutation("swapped parties", "dgr:nato-protection", "dg:guarantor dgr:nato", "dg:guarantor dgr:european-union"),
+    Mutation("swapped parties", "dgr:action-united-states-circulated-plan", "dg:actor dgr:united-states",
+             "dg:actor dgr:russia"),
+    Mutation("swapped parties", "dgr:legal-constraint-constitution-prohibits-ceding-land", "dg:constrains dgr:ukraine",
+             "dg:constrains dgr:russia"),
+    Mutation("negotiability or order", "dgr:demand-ukraine-withdraws-before-talks",
+             "    dg:preconditionFor dgr:ceasefire, dgr:negotiations ;\n", ""),
+    Mutation("kind or mode", "dgr:assessment-fragile-sign-of-dialogue", "dg:assertionMode dg:Judgement",
+             "dg:assertionMode dg:FactualAssertion"),
+    Mutation("wrong speaker", "dgr:position-ukrainian-officials-reject-concessions",
+             "dg:holder dgr:ukrainian-officials ;", "dg:holder dgr:putin ;"),
 ]
 
 

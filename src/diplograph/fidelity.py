@@ -73,7 +73,7 @@ _BEFORE_LINES = 12
 """How far back (lines that are not blank) a referent taken from the context must be named: its paragraph and the
 few before it, as an editor resolves "they" or "Recognize our control"."""
 _PARTY_ROLES = (DG.demandedBy, DG.demandedOf, DG.holder, DG.heldBy, DG.actor, DG.statusHolder, DG.member,
-                DG.affiliatedWith, PROV.wasAttributedTo, DG.describedBy)
+                DG.affiliatedWith, PROV.wasAttributedTo, DG.describedBy, DG.guarantor, DG.constrains)
 
 
 @dataclass(frozen=True)
