@@ -41,7 +41,8 @@ _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|doubt|consider|would argue|"
                            r"judge|see)\b|\bin (?:our|my) view\b", re.I)
-READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researchers", "scholars", "commentators")
+READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
+                "scholars", "commentators", "fellow", "professor")
 """The words for people whose reading of events a page gives (theirs: an interpretation, not a party's stance)."""
 _READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
 _READING = re.compile(r"\b(interpret(s|ed)?|see|saw|view(s|ed)?|read(s)?|consider(s|ed)?|describe[sd]?|"
@@ -141,6 +142,8 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
     after both sides accused each other") tells an event, not whose words the sentence carries; a passive without
     its agent ("ministers are expected to …") names no one who says it; one after a preposition is a noun
     ("swung between hope and collapse")."""
+    opening = _OPENING_QUOTE.match(sentence)
+    start = max(start, opening.end() if opening else 0)  # "“Neither side believes …,” said …": the quote's verbs
     found = REPORTING.search(sentence, start)
     while found is not None and (not sentence[:found.start()].strip(" \"'“‘-—") or any(
             begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])
@@ -151,6 +154,8 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
     return found
 
 
+_OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]+[”\"]")
+"""A quotation the sentence opens with: its words are the quoted speaker's, not the sentence's report."""
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:\w+ly\s+)?$|n['’]t\s+(?:\w+ly\s+)?$", re.I)
 _NO_ONE = re.compile(r"\s*(?:neither|no one|nobody|none of)\b", re.I)
 """A verb of saying denied ("has not confirmed", "Neither Moscow nor Kyiv has confirmed"): no one's words."""
@@ -184,10 +189,15 @@ def after_preposition(text: str, at: int) -> bool:
 
 
 def reader_voice(sentence: str) -> bool:
-    """Whether the sentence gives analysts', experts' or researchers' reading (theirs, an interpretation)."""
+    """Whether the sentence gives analysts', experts' or researchers' reading (theirs, an interpretation): they
+    report it, or the speaker a report names after its verb is one ("…," said <Name>, a senior fellow at …)."""
     found = _READERS.search(sentence)
-    return bool(found and (REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end())
-                           or _ACCORDING.search(sentence)))
+    if not found:
+        return False
+    if REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end()) or _ACCORDING.search(sentence):
+        return True
+    heard = voice(sentence)
+    return heard.kind == "reported" and 0 < heard.speaker_start <= found.start()
 
 
 # --------------------------------------------------------------------------- what kind of statement
