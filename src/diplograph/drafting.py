@@ -55,10 +55,12 @@ transcript's speaker label: not part of its words."""
 _ANSWER = re.compile(r"^(?:A|Answer):\s+")
 _THE_FLOOR = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "CHAIR", "PRESENTER", "INTERVIEWER"}
 """Labels of turns that are no party's words: the floor's questions, the moderator's."""
-_PRONOUN = re.compile(r"(?:he|she|they)(?:\s+(?:also|again|later|then|further|still))?", re.I)
+_PRONOUN = re.compile(r"(?:he|she|they|it)(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\"): the party who spoke in the sentence before"
+_BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation)", re.I)
+_BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
             ) -> list[Candidate]:
@@ -195,11 +197,17 @@ def _answered(candidate: Candidate, interviewee: Mention | None) -> Candidate:
 
 def _as_before(candidate: Candidate, before: Candidate | None) -> Candidate:
     """A sentence whose speaker is a pronoun ("They argue that …") given to the party who spoke in the one before."""
+    if candidate.rule == _BODY_SPEAKS:  # "EU ministers met …. The Council calls on …": the body of the party named
+        named = next((m for m in before.mentions if m.actor), None) if before is not None else None
+        return candidate if named is None else replace(
+            candidate, asserted_by=named.entity, mentions=[named, *candidate.mentions],
+            derived_by="ReferentFromContext", rule=f"{_BODY_SPEAKS}: {named.entity}")
     if candidate.rule != _PRONOUN_SPEAKS:
         return candidate
     if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
         return replace(candidate, rule="a pronoun speaks, and no party spoke just before: the source vouches for it")
-    return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}")
+    return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}",
+                   derived_by="ReferentFromContext")  # the pronoun names no one: the party is the context's
 
 
 def draft_sentence(graph: KnowledgeGraph, sentence: str, day: date | None = None, author: str | None = None
@@ -298,6 +306,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
     if heard.kind == "reported" and _PRONOUN.fullmatch(sentence[heard.speaker_start:heard.speaker_end].strip()):
         return kind or "Claim", "Reported", author, _PRONOUN_SPEAKS
+    if heard.kind == "reported" and _BODY.fullmatch(sentence[heard.speaker_start:heard.speaker_end].strip()):
+        return kind or "Claim", "Reported", author, _BODY_SPEAKS
     if heard.kind == "reported":
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"

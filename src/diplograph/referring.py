@@ -30,6 +30,8 @@ _REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
 """A word for a statement after a determiner or a party's name, perhaps with a name or "new" between: "the demand",
 "this new plan", "the Western proposal", "Moscow's new demands" — not after "that", which more often opens a
 clause ("said that Kyiv demands")."""
+_BY_OWNER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
+"""Whose the statement is, named after the word ("the offer by Switzerland")."""
 _OWN = re.compile(r"(?i:its|their|his|her)\s")
 """A possessive pronoun before the word: the statement is the subject's own."""
 _WHAT = {"demand": ("Demand",), "call": ("Demand",), "condition": ("Demand",), "term": ("Demand", "Proposal"),
@@ -102,7 +104,9 @@ class Earlier:
             return []
         word = found.group("word").casefold()
         kinds = _WHAT.get(word.rstrip("s"))
-        party = owner(found.group("owner")) if found.group("owner") else None
+        after = _BY_OWNER.match(sentence, found.end())  # "the offer by Switzerland": Switzerland's
+        named_owner = found.group("owner") or (after.group("owner") if after else None)
+        party = owner(named_owner) if named_owner else None
         if party is None and _OWN.match(found.group()):  # "the Kremlin reiterated its call": the Kremlin's
             party = speaker
         earlier = [r for r in reversed(self._read) if r.sentence != sentence and (party is None or r.by == party)]

@@ -22,7 +22,8 @@ __all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "aft
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
-         r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|stressed|stresses|"
+         r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|reaffirmed|reaffirms|"
+         r"stressed|stresses|"
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
@@ -213,6 +214,7 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
 no talk of …"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
+               r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her)\s+(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
                r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"

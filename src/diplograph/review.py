@@ -189,6 +189,13 @@ def _demand(candidate: Candidate, speaker: str, addressees: list[str]) -> dict[s
     return fields
 
 
+def _from_context(candidate: Candidate) -> bool:
+    """Whether the speaker is a party taken from the context ("It welcomes …"), which the sentence does not name:
+    no party is filled in by default, but one the drafter resolved is."""
+    return candidate.derived_by == "ReferentFromContext" and not (candidate.asserted_by or "").startswith(
+        "dgr:author-")
+
+
 def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label: str | None = None,
                   edits: dict[str, str | list[str]] | None = None) -> dict[str, object]:
     """The statement ``candidate`` of document ``name`` would become (with ``edits``), as fact-sheet fields.
@@ -199,7 +206,7 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
     """
     iri = iri or f"dgr:{candidate.kind.lower()}-{candidate.id}"
     actors = [m.entity for m in candidate.mentions if m.actor]
-    speaker = candidate.asserted_by if candidate.asserted_by in actors else None  # no party by default
+    speaker = candidate.asserted_by if candidate.asserted_by in actors or _from_context(candidate) else None
     others = [entity for entity in candidate.content or [m.entity for m in candidate.mentions] if entity != speaker]
     fields: dict[str, object] = {"id": iri, "type": candidate.kind, "label": label or candidate.sentence.rstrip(".")}
     if candidate.kind == "Position" and speaker:
