@@ -39,3 +39,16 @@ def test_a_body_and_it_speak_for_the_party_named_before(project, tmp_path):
 def test_renewing_ones_support_is_a_stance():
     sentence = "The Commission reiterated its full support for the reconstruction conference."
     assert (kind_of(sentence), stance_of(sentence)) == ("Position", "Supports")
+
+
+def test_a_boycott_an_offer_made_again_and_our_take():
+    """(The twenty-second page, a newsletter digest.) A boycott refuses; an offer made again is an offer; "our
+    take" is the author's first person."""
+    from diplograph.reporting import voice
+
+    assert (kind_of("Belarus said it would boycott the summit."),
+            stance_of("Belarus said it would boycott the summit.")) == ("Position", "Rejects")
+    assert kind_of("Qatar offered again to mediate the return of children.") == "Proposal"
+    assert kind_of("Qatar offered once more to host the families.") == "Proposal"
+    assert voice("Our take: the summit changed nothing.").kind == "author"
+    assert voice("My verdict is that the plan is dead.").kind == "author"

@@ -41,7 +41,7 @@ _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;]*?\b(not to be named|familiar with|"
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|doubt|consider|would argue|"
-                           r"judge|see)\b|\bin (?:our|my) view\b", re.I)
+                           r"judge|see)\b|\bin (?:our|my) view\b|\b(?:our|my) (?:take|verdict|view|assessment)\b", re.I)
 READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
                 "scholars", "commentators", "fellow", "professor")
 """The words for people whose reading of events a page gives (theirs: an interpretation, not a party's stance)."""
@@ -208,8 +208,8 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|\bwon['’]t\s+(?:accept|agree to|"
               r"trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
-              r"\bout of the question\b|\bdead on arrival\b|\btoo (?:early|soon) to (?:discuss|talk|speak of|"
-              r"consider|negotiate)\b")
+              r"\bout of the question\b|\bdead on arrival\b|\bboycott(?:s|ed|ing)?\b|"
+              r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b")
 """Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
 no talk of …"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
@@ -228,7 +228,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
                             r"organi[sz]e|mediate)\b|"
                             r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
-                            r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+)?(?:to|a|an|its|their)\b", re.I)),
+                            r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
+                            r"(?:to|a|an|its|their)\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
     ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)),
