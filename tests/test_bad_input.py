@@ -60,8 +60,10 @@ def test_generate_into_a_missing_folder_is_one_line(tmp_path):
 
 def test_generate_leaves_no_partial_file_when_interrupted(tmp_path):
     target = tmp_path / "big.nq"
+    # Ctrl-C's default restored for the child: a suite started in the background inherits SIGINT ignored
     process = subprocess.Popen([str(DIPLOGRAPH), "generate", "--triples", "50000000", "-o", str(target)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:  # wait until it is writing, then stop it as Ctrl-C would
         deadline = time.monotonic() + 60
         while not any(tmp_path.iterdir()) and process.poll() is None and time.monotonic() < deadline:
