@@ -49,24 +49,29 @@ def from_native(term) -> Node:
     return Literal(str(term))  # an RDF-star triple term, shown as text
 
 
-_IRIS: dict[ox.NamedNode, URIRef] = {}
-"""IRIs made before, in this process: a document's predicates, classes and entities are mostly the last
-document's (cleared past ``_IRIS_KEPT``). Literals and blank nodes are made once per call."""
-_IRIS_KEPT = 200_000
+_TERMS: dict[ox.NamedNode | ox.Literal, Node] = {}
+"""IRIs and literals made before, in this process: a document's predicates, classes and entities are mostly the
+last document's, and so are many of its values — dates, labels, kinds (cleared past ``_TERMS_KEPT``). rdflib's
+terms are immutable, so one object serves every graph; making a literal (its value parsed by its datatype) was a
+third of turning a document's N-Quads into rdflib's terms. Blank nodes are made once per call: a label is only
+one document's."""
+_TERMS_KEPT = 200_000
 
 
 def triples_from_native(triples) -> list[tuple[Node, Node, Node]]:
     """Oxigraph's triples (an answer to a CONSTRUCT) as rdflib's, each distinct term made once."""
-    if len(_IRIS) > _IRIS_KEPT:
-        _IRIS.clear()
-    others: dict = {}
-    iri, other = _IRIS.get, others.get
+    if len(_TERMS) > _TERMS_KEPT:
+        _TERMS.clear()
+    blanks: dict = {}
+    iri, other = _TERMS.get, blanks.get
 
     def make(node) -> Node:
         if isinstance(node, ox.NamedNode):
-            found = _IRIS[node] = known_iri(node.value)
+            found = _TERMS[node] = known_iri(node.value)
+        elif isinstance(node, ox.Literal):
+            found = _TERMS[node] = from_native(node)
         else:
-            found = others[node] = from_native(node)
+            found = blanks[node] = from_native(node)
         return found
 
     return [(iri(t.subject) or other(t.subject) or make(t.subject), iri(t.predicate) or make(t.predicate),

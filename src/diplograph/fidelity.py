@@ -158,7 +158,9 @@ class _Auditor:
     def _sections(self, name: str) -> list[tuple[str, list[str]]]:
         """A source's (normalised line, its context lines: list lead and headings), for every non-blank line."""
         if name not in self._lines:
-            self._lines[name] = [(normalise(line), [normalise(part) for part in around])
+            headings: dict[str, str] = {}  # a heading stands over many lines: normalised once
+            self._lines[name] = [(normalise(line), [headings.get(part) or headings.setdefault(part, normalise(part))
+                                                    for part in around])
                                  for line, around in contexts(self.text_of(name))]
         return self._lines[name]
 
@@ -287,6 +289,14 @@ class _Auditor:
         found = self.cues(actor)
         return self._once("names", actor, lambda: found | set(READER_WORDS)
                           if any(name.casefold() in READER_WORDS for name in found) else found)
+
+    def actor_names(self) -> dict[URIRef, set[str]]:
+        """Every actor's names, casefolded: what the rules of speakers look for in a quote."""
+        found = self._memo.get("actor names")
+        if found is None:
+            found = self._memo["actor names"] = {actor: {name.casefold() for name in self.names(actor)}
+                                                 for actor in scrutiny.actors_in(self.data)}
+        return found
 
     def speakers_for(self, actor) -> frozenset:
         """Who speaks for ``actor``: persons in an office of it (dg:Affiliation), and its members and parts."""

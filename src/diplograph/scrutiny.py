@@ -77,11 +77,12 @@ class Auditor(Protocol):
     def statements(self) -> list[URIRef]: ...
     def headings(self, node) -> list[str]: ...
     def text_of(self, source: URIRef) -> str: ...
+    def actor_names(self) -> dict[URIRef, set[str]]: ...
 
 
 def speakers(auditor: Auditor, finding) -> Iterator:
     data = auditor.data
-    actors = {actor: {name.casefold() for name in auditor.names(actor)} for actor in _actors(data)}
+    actors = auditor.actor_names()
     for node in auditor.statements():
         if not any((node, RDF.type, cls) in data for cls in _STANCE_BEARING):
             continue  # a derivation rule does not excuse a speaker the quote names: it says who speaks for whom
@@ -97,7 +98,8 @@ def speakers(auditor: Auditor, finding) -> Iterator:
                           f"is attributed to {', '.join(sorted(map(auditor.curie, asserters))) or 'nobody'}")
 
 
-def _actors(data: Dataset) -> set[URIRef]:
+def actors_in(data: Dataset) -> set[URIRef]:
+    """Every actor of ``data``: an instance of ``dg:Actor`` or of a class under it."""
     classes = {c for c in data.transitive_subjects(RDFS.subClassOf, DG.Actor)}
     return {s for c in classes for s in data.subjects(RDF.type, c) if isinstance(s, URIRef)}
 
@@ -232,10 +234,8 @@ def shadowed_concepts(auditor: Auditor, finding, roles, context) -> Iterator:
     """A concept whose every cue in the quoted lines sits inside a longer cue of another concept."""
     data = auditor.data
     concepts = {c for role in roles for c in data.objects(None, role) if isinstance(c, URIRef)}
-    cues = {c: {cue.casefold() for cue in auditor.cues(c)} for c in concepts}
-    # only a cue that holds one of the concept's own can cover its words
-    rivals = {c: {cue for other, words in cues.items() if other != c for cue in words
-                  if any(own in cue and own != cue for own in own_cues)} for c, own_cues in cues.items()}
+    cues = {c: frozenset(cue.casefold() for cue in auditor.cues(c)) for c in concepts}
+    rivals = _rivals(tuple(cues.items()))
     for role in roles:
         for node, concept in data.subject_objects(role):
             if concept not in cues or not list(data.objects(node, DG.evidence)):
@@ -249,10 +249,18 @@ def shadowed_concepts(auditor: Auditor, finding, roles, context) -> Iterator:
                               "cue of another concept")
 
 
+@lru_cache(maxsize=1024)
+def _rivals(cues: tuple[tuple[URIRef, frozenset[str]], ...]) -> dict[URIRef, set[str]]:
+    """Each concept's rival cues: another concept's cues that hold one of its own, longer (only such a cue can
+    cover its words). Documents of a corpus name the same few concepts: their rivals are found once."""
+    return {c: {cue for other, words in cues if other != c for cue in words
+                if any(own in cue and own != cue for own in own_cues)} for c, own_cues in cues}
+
+
 def readings(auditor: Auditor, finding) -> Iterator:
     """Interpretations and judgements attributed to a party whose words the quote does not carry."""
     data = auditor.data
-    actors = {actor: {name.casefold() for name in auditor.names(actor)} for actor in _actors(data)}
+    actors = auditor.actor_names()
     for node in auditor.statements():
         mode = data.value(node, DG.assertionMode)
         if mode not in (DG.Interpretation, DG.Judgement) or auditor.covered(node, PROV.wasAttributedTo):
@@ -274,7 +282,7 @@ def _a_reader(auditor: Auditor, actor) -> bool:
 def sections(auditor: Auditor, finding) -> Iterator:
     """Author attributions under a heading that gives the floor to a party, or of words reported as an actor's."""
     data = auditor.data
-    actors = {actor: {name.casefold() for name in auditor.names(actor)} for actor in _actors(data)}
+    actors = auditor.actor_names()
     for node in auditor.statements():
         authors = [a for a in data.objects(node, PROV.wasAttributedTo) if (a, RDF.type, DG.Author) in data]
         if authors and (node, DG.assertionMode, DG.Reported) in data and not _unnamed_sources(auditor, node):
