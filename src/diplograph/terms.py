@@ -18,6 +18,7 @@ __all__ = ["expand", "local_name", "short"]
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.\-%]*[A-Za-z0-9_\-%])?")
 """A local name a prefixed name can carry as it is (SPARQL's PN_LOCAL, without escapes)."""
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def short(term: object) -> str:
@@ -42,7 +43,7 @@ def short(term: object) -> str:
 @functools.lru_cache(maxsize=1 << 16)
 def _short_iri(text: str) -> str:
     """``short`` of a text that may be an IRI, remembered: the projections ask for the same IRIs millions of times."""
-    if not re.match(r"[a-z][a-z0-9+.-]*:", text, re.IGNORECASE):
+    if not _SCHEME.match(text):
         return text
     for prefix, namespace in _BY_LENGTH:
         if text.startswith(namespace) and _LOCAL.fullmatch(text[len(namespace):]):

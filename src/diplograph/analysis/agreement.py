@@ -70,14 +70,19 @@ def _statements(graph: KnowledgeGraph) -> dict[str, dict]:
 
 def _read_statements(graph: KnowledgeGraph) -> dict[str, dict]:
     found: dict[str, dict] = {}
+    names: dict[str, str] = {}  # an IRI recurs on many rows (a source, an asserter): shortened once
+
+    def shortened(iri: str) -> str:
+        return names.get(iri) or names.setdefault(iri, short(iri))
+
     for statement, label, type_, source, issued, stated, not_after, quote, by in plain_rows(
             graph.store.run(_STATEMENTS)):
-        key = short(statement)
+        key = shortened(statement)
         entry = found.setdefault(key, {"statement": key, "label": label, "types": set(), "sources": set(),
                                        "asserters": set(), "quotes": set(), "content": {}})
         entry["types"].add(type_.rsplit("#", 1)[-1])
-        entry["sources"].add(short(source))
-        entry["asserters"].add(short(by))
+        entry["sources"].add(shortened(source))
+        entry["asserters"].add(shortened(by))
         entry["quotes"].add(quote)
         if stated:
             entry["date"], entry["dateKind"] = stated, "stated"
@@ -89,9 +94,9 @@ def _read_statements(graph: KnowledgeGraph) -> dict[str, dict]:
     values = " ".join(f"dg:{p}" for p in properties)
     for subject, predicate, value in plain_rows(graph.store.run(
             f"SELECT ?s ?p ?o WHERE {{ VALUES ?p {{ {values} }} ?s ?p ?o }}")):
-        key = short(subject)
+        key = shortened(subject)
         if key in found:
-            found[key]["content"].setdefault(predicate.rsplit("#", 1)[-1], set()).add(short(value))
+            found[key]["content"].setdefault(predicate.rsplit("#", 1)[-1], set()).add(shortened(value))
     return found
 
 
