@@ -45,6 +45,9 @@ _KEEP = 8
 
 _log = logging.getLogger("uvicorn.error")
 
+QUIET = 2.0
+"""Seconds without a change before a build's derived data are installed (see ``Builder._quiet``)."""
+
 _BACKGROUND = 10
 """The niceness of the builder and keeper processes: on a machine with as many busy processes as cores, a request
 (an accept, a query) goes first, and what is derived in the background waits (measured at a thousand documents:
@@ -142,6 +145,8 @@ class Builder:
         self._content: tuple = ()
         self._pending = False
         self._last = float("-inf")
+        self._changed = float("-inf")
+        """When ``request`` was last called: an install waits until the graph has stood still (see ``_quiet``)."""
         self.state = "not started"
         """For ``/health``: "building", "ready", or why there is nothing derived."""
 
@@ -153,6 +158,7 @@ class Builder:
             return
         self.state = state
         self._pending = True
+        self._changed = asyncio.get_running_loop().time()
         if self._task is None or self._task.done():
             self._task = asyncio.get_running_loop().create_task(self._coalesced())
 
@@ -223,6 +229,8 @@ class Builder:
                 return
             if self._pending:
                 return  # the graph changed while building: the next build (due now) is for what it is now
+            if not await self._quiet():
+                return
             found = await asyncio.to_thread(restore, self.graph)
         if found != "ready":
             self.state = f"not built: the derived data could not be read back from the cache folder ({found})"
@@ -230,6 +238,16 @@ class Builder:
             return
         self.state = "ready"
         self.on_installed()
+
+    async def _quiet(self) -> bool:
+        """Wait until no change was asked for in the last ``QUIET`` seconds; whether the graph is still the one
+        built for. Installing holds the interpreter for a second or two at a thousand documents (reading the
+        record back): a reviewer's accepts in a row go first, served meanwhile by the derived data installed
+        before."""
+        loop = asyncio.get_running_loop()
+        while (left := self._changed + QUIET - loop.time()) > 0 and not self._pending:
+            await asyncio.sleep(left)
+        return not self._pending
 
     def _keep(self) -> bool:
         """Start keeping the generation now served on disk for the next start (see ``kept``), in a process of

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .answers import Job, Outcome, details, evaluate
@@ -64,14 +65,19 @@ class QueryExecutor:
     are called on the loop too.
     """
 
-    def __init__(self, graph: KnowledgeGraph, limits: Limits | None = None):
+    def __init__(self, graph: KnowledgeGraph, limits: Limits | None = None,
+                 changing: Callable[[], bool] = lambda: False):
         self.graph = graph
         self.limits = limits or Limits()
+        self.changing = changing
+        """Whether the store is being written (in another thread): no worker is forked then, for a fork would
+        copy the store's lock held by the writer into a child that never gets it."""
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._shares: dict[str | None, _Share] = {}
         self._overlay: tuple[int, bytes] = (0, b"")
         self._generation = 0
         self._closed = False
+        self._pending_restart: asyncio.TimerHandle | None = None
         self.isolation: Isolation | None = None
         """What the kernel granted the last worker started (the same for all: one machine, one configuration)."""
 
@@ -84,16 +90,24 @@ class QueryExecutor:
 
     def restart(self) -> None:
         """Replace every worker, e.g. after the graph was updated: from now on none of the old ones answers (one
-        taken is replaced then, a busy one when it returns), and the idle ones are replaced as soon as the event
-        loop is free — after the answer that changed the graph is on its way (a fork of a 1,000-document graph
-        takes ~30 ms a worker)."""
+        taken is replaced then, a busy one when it returns), and the idle ones are replaced once the graph has
+        stood still for ``RESTART_AFTER`` seconds. A fork of a 1,000-document graph holds the event loop ~40 ms a
+        worker: a reviewer's accepts in a row would each wait for the forks the one before asked for, where the
+        last change's forks serve them all (a query in between takes a worker and has it replaced)."""
         self._generation += 1
+        if self._pending_restart is not None:
+            self._pending_restart.cancel()
         try:
-            asyncio.get_running_loop().call_soon(self._replace_idle)
+            self._pending_restart = asyncio.get_running_loop().call_later(RESTART_AFTER, self._replace_idle)
         except RuntimeError:  # no loop running (a script's own executor): now
+            self._pending_restart = None
             self._replace_idle()
 
     def _replace_idle(self) -> None:
+        if self.changing():  # another change is under way: its restart asks again
+            self._pending_restart = asyncio.get_running_loop().call_later(RESTART_AFTER, self._replace_idle)
+            return
+        self._pending_restart = None
         for _ in range(self._idle.qsize()):
             worker = self._idle.get_nowait()
             if worker.generation == self._generation or self._closed:
@@ -103,6 +117,8 @@ class QueryExecutor:
 
     def close(self) -> None:
         self._closed = True
+        if self._pending_restart is not None:
+            self._pending_restart.cancel()
         while True:
             try:
                 self._stop(self._idle.get_nowait(), wait=True)
@@ -176,6 +192,10 @@ class QueryExecutor:
                     from None
             if worker.process.is_alive() and worker.generation == self._generation:
                 return worker
+            while self.changing():  # not forked while a change writes the store (see ``changing``)
+                if loop.time() - started >= deadline:
+                    raise ServiceBusyError("the graph is being changed; try again shortly")
+                await asyncio.sleep(0.01)
             self._replace(worker)  # it died while idle (killed, out of memory), or holds an older graph
 
     async def _ask(self, worker: _Worker, job: Job, loop, seconds: float) -> Outcome:
@@ -250,6 +270,8 @@ def _reap(worker: _Worker) -> None:
     worker.connection.close()
 
 
+RESTART_AFTER = 0.5
+"""Seconds the graph stands still before idle workers of an older generation are replaced (see ``restart``)."""
 LONG_JOB = 1.0
 """Seconds after which a job runs at a lower CPU priority (see ``QueryExecutor._ask``)."""
 

@@ -53,6 +53,8 @@ class Watcher:
         self._task: asyncio.Task | None = None
         self._loading: asyncio.Task | None = None
         self._seen: tuple = ()
+        self.writing = False
+        """Whether a refresh is writing the store in a thread now."""
 
     def start(self) -> None:
         """Watch the files (on the in-memory store); a graph served from a kept store is loaded into memory
@@ -127,7 +129,11 @@ class Watcher:
         service = self.service
         before = service.graph.snapshot
         seen = await asyncio.to_thread(service.graph.layout.fingerprint)  # before: a change after it is seen next
-        await asyncio.to_thread(service.graph.refresh)
+        self.writing = True  # no worker is forked meanwhile (see ``QueryExecutor.changing``)
+        try:
+            await asyncio.to_thread(service.graph.refresh)
+        finally:
+            self.writing = False
         service.graph.snapshot.inherit(before)
         self._seen = seen
         self.state = "current"
