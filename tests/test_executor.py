@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import threading
+import time
 
 from diplograph.answers import Job
 from diplograph.executor import RESTART_AFTER, QueryExecutor
@@ -100,24 +101,28 @@ def test_restarts_in_a_row_fork_the_workers_once_and_no_worker_while_the_graph_c
     _in_a_thread(scenario)
 
 
-def test_derived_data_are_installed_once_the_graph_stands_still():
-    """A build's derived data wait to be installed (a second or two of the server's interpreter at a thousand
-    documents) until no change was asked for in ``QUIET`` seconds; a change asked for meanwhile voids the build."""
+def test_derived_data_are_built_and_installed_once_the_graph_stands_still():
+    """A build starts, and its derived data are installed (a second or two of the server's interpreter at a
+    thousand documents), only once no change was asked for in ``QUIET`` seconds; a change stops a build under way
+    (what it would make describes a graph that is gone), and the next build is for the graph as it then is."""
     from diplograph import derived
     from diplograph.derived import Builder
 
     async def scenario() -> None:
         builder = Builder(KnowledgeGraph.open(), 512, on_installed=lambda: None)
         loop = asyncio.get_running_loop()
-        builder._task = loop.create_future()  # a build under way: a request marks the graph changed, no more
+        builder._task = loop.create_future()  # a build loop under way: a request marks the graph changed, no more
         builder.request()
-        builder._pending = False  # as ``_coalesced`` does when it starts the build
         began = loop.time()
-        assert await builder._quiet() and loop.time() - began >= derived.QUIET * 0.9
+        loop.call_later(derived.QUIET / 2, builder.request)  # another accept while it waits
+        await builder._still()
+        assert loop.time() - began >= derived.QUIET * 1.4
+        sleeper = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,), daemon=True)
+        sleeper.start()
+        builder._process = sleeper  # a build process under way, stopped by the next change
         builder.request()
-        builder._pending = False
-        loop.call_later(derived.QUIET / 2, builder.request)  # another accept while the install waits
-        assert not await builder._quiet()
+        sleeper.join(5)
+        assert not sleeper.is_alive() and builder._superseded
         builder._task.cancel()
 
     _in_a_thread(scenario)

@@ -46,7 +46,7 @@ _KEEP = 8
 _log = logging.getLogger("uvicorn.error")
 
 QUIET = 2.0
-"""Seconds without a change before a build's derived data are installed (see ``Builder._quiet``)."""
+"""Seconds without a change before a build starts or its derived data are installed (see ``Builder._still``)."""
 
 _BACKGROUND = 10
 """The niceness of the builder and keeper processes: on a machine with as many busy processes as cores, a request
@@ -146,19 +146,25 @@ class Builder:
         self._pending = False
         self._last = float("-inf")
         self._changed = float("-inf")
-        """When ``request`` was last called: an install waits until the graph has stood still (see ``_quiet``)."""
+        """When ``request`` was last called: a build starts, and is installed, once the graph stands still."""
+        self._superseded = False
+        """Whether the build process was stopped by a change (see ``request``), not by a failure."""
         self.state = "not started"
         """For ``/health``: "building", "ready", or why there is nothing derived."""
 
     def request(self, state: str = "building (the graph changed; the previous build serves meanwhile)") -> None:
-        """Build for the graph as it will be: now if no build started in the last ``interval`` seconds, else once
-        the interval is over (however many requests came meanwhile); a build under way goes on, and its result
-        is not installed if the graph changed since. Until then ``state`` is what ``/health`` says."""
+        """Build for the graph as it will be, once it has stood still for ``QUIET`` seconds and no build started in
+        the last ``interval`` seconds (however many requests came meanwhile). A build under way is stopped: what it
+        would make describes a graph that is gone, and its two processes would take the cores from a reviewer's
+        next accepts. Until then ``state`` is what ``/health`` says."""
         if self.graph.spec.remote_address is not None:
             return
         self.state = state
         self._pending = True
         self._changed = asyncio.get_running_loop().time()
+        if self._process is not None and self._process.is_alive():
+            self._superseded = True
+            self._process.kill()
         if self._task is None or self._task.done():
             self._task = asyncio.get_running_loop().create_task(self._coalesced())
 
@@ -166,6 +172,7 @@ class Builder:
         loop = asyncio.get_running_loop()
         while self._pending:
             await asyncio.sleep(max(0.0, self._last + self.interval - loop.time()))
+            await self._still()
             self._pending = False
             self._last = loop.time()
             self._content = self._content_now()
@@ -227,10 +234,9 @@ class Builder:
                 self.state = "building" if found == "missing" else f"building: {found}"
             if not await self._build():
                 return
+            await self._still()
             if self._pending:
                 return  # the graph changed while building: the next build (due now) is for what it is now
-            if not await self._quiet():
-                return
             found = await asyncio.to_thread(restore, self.graph)
         if found != "ready":
             self.state = f"not built: the derived data could not be read back from the cache folder ({found})"
@@ -239,15 +245,13 @@ class Builder:
         self.state = "ready"
         self.on_installed()
 
-    async def _quiet(self) -> bool:
-        """Wait until no change was asked for in the last ``QUIET`` seconds; whether the graph is still the one
-        built for. Installing holds the interpreter for a second or two at a thousand documents (reading the
-        record back): a reviewer's accepts in a row go first, served meanwhile by the derived data installed
-        before."""
+    async def _still(self) -> None:
+        """Wait until no change was asked for in the last ``QUIET`` seconds. Building takes both cores for a while
+        at a thousand documents, and installing holds the interpreter for a second or two (reading the record
+        back): a reviewer's accepts in a row go first, served meanwhile by the derived data installed before."""
         loop = asyncio.get_running_loop()
-        while (left := self._changed + QUIET - loop.time()) > 0 and not self._pending:
+        while (left := self._changed + QUIET - loop.time()) > 0:
             await asyncio.sleep(left)
-        return not self._pending
 
     def _keep(self) -> bool:
         """Start keeping the generation now served on disk for the next start (see ``kept``), in a process of
@@ -301,6 +305,9 @@ class Builder:
         finally:
             loop.remove_reader(process.sentinel)
             process.join(timeout=5)
+        if self._superseded:  # stopped by a change (see ``request``): the next build is for the graph as it is
+            self._superseded = False
+            return False
         if process.exitcode != 0:
             self.state = f"not built: the builder stopped (exit code {process.exitcode}; out of memory, or see the log)"
             _log.warning("diplograph: derived data %s", self.state)
