@@ -10,7 +10,6 @@ No model, no network. Candidates go to a review file (:mod:`diplograph.review`),
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -22,7 +21,7 @@ from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
 from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context
-from .mentions import affiliations, unknown_names, with_people
+from .mentions import affiliations, candidate_id, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
 from .reporting import (
@@ -30,6 +29,7 @@ from .reporting import (
     UNCERTAIN,
     Voice,
     after_preposition,
+    asks,
     comes_first_before,
     framing,
     interpretive,
@@ -55,12 +55,15 @@ transcript's speaker label: not part of its words."""
 _ANSWER = re.compile(r"^(?:A|Answer):\s+")
 _THE_FLOOR = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "CHAIR", "PRESENTER", "INTERVIEWER"}
 """Labels of turns that are no party's words: the floor's questions, the moderator's."""
-_PRONOUN = re.compile(r"(?:he|she|they|it)(?:\s+(?:also|again|later|then|further|still))?", re.I)
+_PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
+                      r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
+                      r"deputy))(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
-_PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\"): the party who spoke in the sentence before"
+_PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
 _BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation)", re.I)
 _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
+_CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing"}
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
             ) -> list[Candidate]:
@@ -92,8 +95,9 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
                 earlier.passed(sentence)
                 continue
-            candidate = _candidate(sentence, gazetteer, day, str(author) if author else None)
-            introduced = affiliations(sentence, gazetteer, short(author) if author else None)
+            candidate = _candidate(sentence, gazetteer, day, str(author) if author else None, name)
+            introduced = affiliations(sentence, gazetteer, short(author) if author else None, name,
+                                      _spoken_of(found))
             found += introduced
             interviewee = next((a.mentions[-1] for a in introduced if len(a.mentions) > 1), interviewee)
             if candidate is not None and _ANSWER.match(line):
@@ -111,6 +115,22 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             if candidate is not None:
                 earlier.drafted(found[-1])
     return [as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
+
+
+def _spoken_of(found: list[Candidate]) -> Mention | None:
+    """The party the page spoke of in the sentence before: who spoke there, else the first party it named — not a
+    person the page introduced (whose party is what is wanted)."""
+    before = next((c for c in reversed(found) if c.kind != "Affiliation"), None)
+    if before is None:
+        return None
+    owners = {c.mentions[0].entity: c.mentions[1] if len(c.mentions) > 1 else None
+              for c in found if c.kind == "Affiliation" and c.mentions}  # a person the page introduced: whose
+    speaker = before.asserted_by if before.assertion_mode == "Reported" else None
+    if speaker in owners:
+        return owners[speaker]
+    if speaker:
+        return next((m for m in before.mentions if m.entity == speaker), Mention(speaker, speaker, speaker, 1.0, True))
+    return next((m for m in before.mentions if m.actor and m.entity not in owners), None)
 
 
 def _referred_by(lead: Candidate, found: list[Candidate]) -> dict[str, Candidate]:
@@ -246,10 +266,20 @@ def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
 def _sentences(line: str) -> list[str]:
     """A line's sentences (a heading or list item is one): split after . ! ? before a capital or a quote mark,
     so that "U.S.-drafted" or "2.5" stay whole."""
-    return [part.strip() for part in _BOUNDARY.split(_BULLET.sub("", line.strip())) if len(part.split()) >= 4]
+    parts = [part.strip() for part in _BOUNDARY.split(_BULLET.sub("", line.strip()))]
+    return [part for part in parts if len(part.split()) >= 4 or len(part.split()) >= 2 and part.endswith(_ENDS)]
 
 
-def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: str | None) -> Candidate:
+_ENDS = (".", "!", "?", ".”", "?”", '."', '?"')
+"""How a whole sentence ends: a short one ("That is false.", "Verdict: misleading.", "What happens next?") is a
+statement too — a fact check's verdict, an explainer's question — where a short line without its stop is a
+page's furniture ("Read more", "Share this")."""
+
+
+def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: str | None,
+               document: str = "") -> Candidate:
+    """The candidate ``sentence`` gives; its id (and the IRI of the fact it becomes) is the sentence's within its
+    ``document``: a line two pages share (a banner, a boilerplate paragraph) makes two facts, one in each."""
     mentions = with_people(sentence, gazetteer)
     kind, mode, asserter, rule = _who_and_what(sentence, mentions, author and short(author), gazetteer)
     stated_on, precision = date_of(sentence, day)
@@ -257,7 +287,7 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
     base = 0.2 if mode == "FactualAssertion" else 0.4  # the fallback rule is the least sure
     confidence = round(min(1.0, base + 0.2 * bool(actors) + 0.1 * min(len(mentions), 3)
                            + 0.1 * (stated_on is not None)) * min([m.score for m in mentions] or [1.0]), 2)
-    return Candidate(id=hashlib.sha1(sentence.encode()).hexdigest()[:10], sentence=sentence, kind=kind,
+    return Candidate(id=candidate_id(sentence, document), sentence=sentence, kind=kind,
                      asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
                      stated_on=stated_on, date_precision=precision, confidence=confidence,
                      new_entities=unknown_names(sentence, [m.text for m in mentions]),
@@ -285,8 +315,12 @@ def _called_for(sentence: str, gazetteer: Gazetteer) -> list[str]:
 def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, gazetteer: Gazetteer
                   ) -> tuple[str, str, str | None, str]:
     """The kind, assertion mode, asserter and the rule that decided, from the reporting structure first."""
+    if asks(sentence):  # "What does Kyiv say?", "Fact check: did Kyiv reject …?": the page asks
+        return "Assessment", "Framing", author, "a question the page asks: it frames, it asserts nothing"
     heard = voice(sentence, _names(sentence, mentions, gazetteer))
-    kind = kind_of(sentence)
+    # a speaker who claims or accuses makes a claim, whatever stance the claim gives another ("claimed that Ukraine
+    # has rejected every plan put forward" is no rejection, nor a proposal, of the speaker's)
+    kind = "Claim" if heard.verb.casefold() in _CLAIMING else kind_of(sentence)
     if reader_voice(sentence):
         reader = next((m.entity for m in mentions if m.entity in READERS), "dgr:analysts")
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Interpretation", reader, \
@@ -304,9 +338,10 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if speaker is not None:
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
-    if heard.kind == "reported" and _PRONOUN.fullmatch(sentence[heard.speaker_start:heard.speaker_end].strip()):
+    who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
+    if heard.kind == "reported" and _PRONOUN.fullmatch(who):
         return kind or "Claim", "Reported", author, _PRONOUN_SPEAKS
-    if heard.kind == "reported" and _BODY.fullmatch(sentence[heard.speaker_start:heard.speaker_end].strip()):
+    if heard.kind == "reported" and _BODY.fullmatch(who):
         return kind or "Claim", "Reported", author, _BODY_SPEAKS
     if heard.kind == "reported":
         return kind or "Claim", "Reported", author, \

@@ -13,7 +13,7 @@ from anyascii import anyascii
 from .gazetteer import Gazetteer
 from .review import Candidate, Mention
 
-__all__ = ["Role", "affiliations", "mentions", "people", "roles", "unknown_names", "with_people"]
+__all__ = ["Role", "affiliations", "candidate_id", "mentions", "people", "roles", "unknown_names", "with_people"]
 
 
 def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -28,6 +28,9 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             phrase = " ".join(words[start:start + size]).strip(".,;:’'")
             key = gazetteer.lookup(phrase)
+            if key is not None and not gazetteer[key][2] and phrase.islower() and start \
+                    and words[start - 1].casefold() in _EVERY:
+                continue  # "every peace plan": any of a kind, not the one thing a common name stands for
             if key is not None:
                 entity, label, actor = gazetteer[key]
                 found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor))
@@ -43,6 +46,10 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
 
 
+_EVERY = {"every", "each", "another"}
+"""Words before a common noun that make it any of its kind ("every peace plan"), not the one thing it names."""
+
+
 def with_people(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     """The sentence's mentions, with the people it names with an office whom the graph does not know yet (their
     IRI is the one accepting their affiliation will define): such a person can be the speaker."""
@@ -50,10 +57,12 @@ def with_people(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(found, key=lambda m: sentence.casefold().find(m.text.casefold()))
 
 
-def people(sentence: str, gazetteer: Gazetteer) -> list[tuple[Role, Mention, Mention | None, str]]:
+def people(sentence: str, gazetteer: Gazetteer, around: Mention | None = None
+           ) -> list[tuple[Role, Mention, Mention | None, str]]:
     """Each person named with an office whom the graph does not know: the role as written, a mention of the new
-    person, the actor the office belongs to if the office names it ("Russian", "Ukraine's", "Kremlin"), and the
-    office without it ("Defence Minister")."""
+    person, the actor the office belongs to if the office names it ("Russian", "Ukraine's", "Kremlin") — else
+    ``around``, the party the page was speaking of just before ("Germany's parliament voted …. Defence Minister
+    <Name> said …") — and the office without it ("Defence Minister")."""
     found = []
     for role in roles(sentence):
         if gazetteer.lookup(role.name) or gazetteer.lookup(role.name.split()[-1]):
@@ -63,23 +72,31 @@ def people(sentence: str, gazetteer: Gazetteer) -> list[tuple[Role, Mention, Men
         for owner in owners:
             office = re.sub(rf"{re.escape(owner.text)}(?:['’]s)?\s*", "", office, count=1)
         iri = "dgr:" + re.sub(r"[^a-z0-9]+", "-", anyascii(role.name).lower()).strip("-")
-        found.append((role, Mention(role.name, iri, role.name, 1.0, actor=True), owners[0] if owners else None,
+        found.append((role, Mention(role.name, iri, role.name, 1.0, actor=True), owners[0] if owners else around,
                       office.strip() or role.office))
     return found
 
 
-def affiliations(sentence: str, gazetteer: Gazetteer, author: str | None) -> list[Candidate]:
+def candidate_id(words: str, document: str = "") -> str:
+    """A candidate's id: its words' within ``document`` (a line two pages share makes a candidate in each)."""
+    return hashlib.sha1((f"{document}\0{words}" if document else words).encode()).hexdigest()[:10]
+
+
+def affiliations(sentence: str, gazetteer: Gazetteer, author: str | None, document: str = "",
+                 around: Mention | None = None) -> list[Candidate]:
     """A candidate Affiliation for each new person the sentence names with an office: the words that say it are
-    the quote, the author asserts it (the article states who holds the office)."""
+    the quote, the author asserts it (the article states who holds the office). An office that names no party is
+    of ``around``'s, the party spoken of just before (see ``people``)."""
     drafted = []
-    for role, person, owner, office in people(sentence, gazetteer):
+    for role, person, owner, office in people(sentence, gazetteer, around):
         whose = f", of {owner.label}" if owner else "; name the state or body it belongs to (affiliatedWith)"
         drafted.append(Candidate(
-            id=hashlib.sha1(f"affiliation\0{role.phrase}".encode()).hexdigest()[:10], sentence=role.phrase,
+            id=candidate_id(f"affiliation\0{role.phrase}", document), sentence=role.phrase,
             kind="Affiliation", asserted_by=author, assertion_mode="FactualAssertion",
             rule=f"{role.phrase!r}: a person the graph does not know, named with an office{whose}",
             mentions=[person] + ([owner] if owner else []), confidence=0.8 if owner else 0.5,
-            content=[person.entity] + ([owner.entity] if owner else []), new_person=role.name, role=office))
+            content=[person.entity] + ([owner.entity] if owner else []), new_person=role.name, role=office,
+            derived_by="ReferentFromContext" if owner is not None and owner is around else None))
     return drafted
 
 
@@ -89,7 +106,8 @@ _OFFICE_HEAD = (r"(?:[Pp]rime [Mm]inister|[Mm]inister|[Pp]resident|[Ss]ecretary(
                 r"[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Ee]nvoy|[Cc]hancellor|[Pp]remier|[Nn]egotiator|"
                 r"[Aa]dvis[eo]r|[Cc]ommander(?:-in-[Cc]hief)?|[Gg]eneral|[Rr]epresentative|[Cc]hief of [Ss]taff|"
                 r"[Mm]ayor|[Gg]overnor|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Ss]peaker|[Dd]irector|[Hh]ead|"
-                r"[Dd]iplomat|[Oo]fficial|[Aa]ide|[Oo]mbuds(?:man|woman|person)|[Cc]ommissioner)")
+                r"[Dd]iplomat|[Oo]fficial|[Aa]ide|[Oo]mbuds(?:man|woman|person)|[Cc]ommissioner|[Ll]eader|"
+                r"[Ll]awmaker|[Ll]egislator|[Ss]enator|MP)")
 _ROLE = re.compile(
     r"(?P<office>(?:(?:[A-Z][\w’'-]*|of|the|for|special|deputy|chief|top|senior|foreign|defen[cs]e|former|"
     r"acting|presidential|security|peace|lead|first|ministry|press|interior|military|government|state|"

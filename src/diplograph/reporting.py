@@ -16,8 +16,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "after_preposition", "comes_first_before",
-           "framing", "interpretive", "kind_of", "looks_ahead", "reader_voice", "stance_of", "stances_in", "voice"]
+__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "after_preposition", "asks",
+           "comes_first_before", "framing", "interpretive", "kind_of", "looks_ahead", "reader_voice", "stance_of",
+           "stances_in", "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
@@ -192,10 +193,13 @@ def after_preposition(text: str, at: int) -> bool:
 def reader_voice(sentence: str) -> bool:
     """Whether the sentence gives analysts', experts' or researchers' reading (theirs, an interpretation): they
     report it, or the speaker a report names after its verb is one ("…," said <Name>, a senior fellow at …)."""
+    according = _ACCORDING.search(sentence)
+    if according:  # they are the source: "according to researchers", not "send observers, according to diplomats"
+        return _READERS.search(sentence[according.end():according.end() + 40]) is not None
     found = _READERS.search(sentence)
     if not found:
         return False
-    if REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end()) or _ACCORDING.search(sentence):
+    if REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end()):
         return True
     heard = voice(sentence)
     return heard.kind == "reported" and 0 < heard.speaker_start <= found.start()
@@ -216,10 +220,14 @@ _AS_BASIS = r"\bas (a|the) basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her)\s+(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
+               r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back)(?:ing)?\b|"
                r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _KINDS: list[tuple[str, re.Pattern]] = [
     # what the content is, from its own words — first match wins; who says it comes from the reporting structure
+    # a call on someone to act demands the act, whatever it is: "called on Berlin to propose a summit"
+    ("Demand", re.compile(_DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?)\s+"
+                          r"(?:[\w’'-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
     ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably|(?:almost )?certainly)\b|"
                               r"\b(likely|unlikely) to\b|\bpredict(s|ed)?\b|\bforecasts?\b|"
                               r"\bexpect(s|ed)?\s+(?:a|an|new|more|further)\b", re.I)),
@@ -240,9 +248,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(_DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b", re.I)),
     # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
-    # and so does a conditional offer to act: "Russia will take part only if the sanctions are lifted" (support on a
-    # condition, "would back a mission only if …", is a position)
+    # and so does a conditional offer to act: "Russia will take part only if the sanctions are lifted", "will only
+    # negotiate on the basis of …" (support on a condition, "would back a mission only if …", is a position)
     ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b|\b(?:will|would)\s+not\b[^.;]*\buntil\b|"
+                          r"\b(?:will|would)\s+(?:only\s+\w+|\w+\s+only)\s+on the (?:basis|grounds) of\b|"
                           r"\b(?:will|would|could|can)\s+(?!(?:\w+ly\s+)?(?:back|support|accept|welcome|endorse|agree)\b)"
                           r"[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition that|provided that|"
                           r"providing that)\b", re.I)),
@@ -273,8 +282,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
 ]
 _STANCES = [("Rejects", re.compile(_REJECTING, re.I)), ("AcceptsAsBasis", re.compile(_AS_BASIS, re.I)),
             ("Supports", re.compile(_SUPPORTING, re.I))]
-EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should)\b", re.I)
-"""Words of evaluation: a sentence in the author's voice with one is the author's judgement."""
+EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|"
+                        r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
+                        r"ignores|overlooks|omits|misrepresents)\b", re.I)
+"""Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
+claim too ("That is false.", "The claim ignores …")."""
 _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
                            r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as)\b", re.I)
@@ -299,8 +311,11 @@ def kind_of(sentence: str) -> str | None:
     return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
 
 
-_ANOTHER_CLAUSE = re.compile(r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z])")
-"""Where a clause with a subject of its own follows the first: "…, as Kyiv demands …", "while the EU …"."""
+_ANOTHER_CLAUSE = re.compile(r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
+                             r"warns|urges|rejects|insists|signals|seeks|threatens|accuses|proposes|offers|refuses|"
+                             r"vows|pushes|presses|backs)\b)")
+"""Where a clause with a subject of its own follows the first: "…, as Kyiv demands …", "while the EU …", "as
+opposition calls for …"."""
 
 
 def stances_in(text: str) -> set[str]:
@@ -361,6 +376,21 @@ def interpretive(sentence: str) -> bool:
     """Whether the sentence reads intent or meaning into what was done ("effectively demands", "attempts to"):
     whoever it names, that is the writer's reading, not the party's words."""
     return bool(_INTERPRETIVE.search(sentence))
+
+
+def asks(sentence: str) -> bool:
+    """Whether the sentence is a question the page asks — an interrogative word first (after a label such as
+    "Fact check:"), a question mark last — whatever verb it holds: "What does Kyiv say?" reports nobody.
+
+    >>> asks("Fact check: did Kyiv reject every peace plan?"), asks("Kyiv asked whether Moscow would agree.")
+    (True, False)
+    """
+    return sentence.rstrip(" ”\"’')").endswith("?") and _INTERROGATIVE.match(sentence) is not None
+
+
+_INTERROGATIVE = re.compile(r"(?:[A-Z][\w ’'-]{0,30}:\s+)?(?:what|who|whom|whose|which|why|how|when|where|did|does|"
+                            r"do|is|are|was|were|will|would|can|could|should|shall|has|have|had|may|might|must)\b",
+                            re.I)
 
 
 def framing(sentence: str) -> bool:
