@@ -196,7 +196,11 @@ class QueryExecutor:
                 if loop.time() - started >= deadline:
                     raise ServiceBusyError("the graph is being changed; try again shortly")
                 await asyncio.sleep(0.01)
-            self._replace(worker)  # it died while idle (killed, out of memory), or holds an older graph
+            # it died while idle (killed, out of memory), or holds an older graph: its replacement takes the job (the
+            # other idle ones are replaced when taken, or once the graph stands still: one fork per query at most)
+            self._stop(worker)
+            if not self._closed:
+                return self._spawn()
 
     async def _ask(self, worker: _Worker, job: Job, loop, seconds: float) -> Outcome:
         """Send ``job``; its answer (a worker started without waiting first says what the kernel granted it).
