@@ -32,7 +32,7 @@ import time
 
 from . import cache
 from .derivation import Derived, prepare
-from .executor import wake
+from .executor import forked, wake
 from .graph import KnowledgeGraph
 from .guard import limit_memory, release_sockets
 from .kept import KeepRequest, keep, keep_request
@@ -296,7 +296,7 @@ class Builder:
         process = multiprocessing.get_context("fork").Process(
             target=_build, args=(self.graph, key, builder_memory_mb(self.memory_mb, self.graph.size())),
             name="diplograph-builder", daemon=True)
-        process.start()
+        forked(process)
         self._process = process
         exited = loop.create_future()
         loop.add_reader(process.sentinel, wake, exited)

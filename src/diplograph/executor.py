@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import dataclasses
+import gc
 import multiprocessing
 import os
 import signal
@@ -27,7 +28,7 @@ from .guard import confine
 from .sandbox import Isolation
 from .settings import Limits
 
-__all__ = ["CLIENT", "Job", "Limits", "Outcome", "QueryExecutor", "wake"]
+__all__ = ["CLIENT", "Job", "Limits", "Outcome", "QueryExecutor", "forked", "wake"]
 
 _FORK = multiprocessing.get_context("fork")
 
@@ -234,7 +235,7 @@ class QueryExecutor:
         parent, child = _FORK.Pipe()
         process = _FORK.Process(target=_serve, args=(self.graph, child, self.limits),
                                 name="diplograph-query-worker", daemon=True)
-        process.start()
+        forked(process)
         child.close()
         return _Worker(process, parent, self._generation, self._overlay[0])
 
@@ -267,6 +268,18 @@ class QueryExecutor:
             _reap(worker)
         else:
             threading.Thread(target=_reap, args=(worker,), name="diplograph-reaper", daemon=True).start()
+
+
+def forked(process: multiprocessing.process.BaseProcess) -> None:
+    """Start ``process`` (of the fork context) with everything this one holds frozen for the child's collector: the
+    graph's derived data are millions of objects, which the child's first full collection would walk — a core's
+    time, and a private copy of every page it touches — while they live as long as the child does. This process
+    unfreezes its own at once (``gc.freeze`` before ``fork``, as Python's documentation advises)."""
+    gc.freeze()
+    try:
+        process.start()
+    finally:
+        gc.unfreeze()
 
 
 def _reap(worker: _Worker) -> None:
