@@ -67,12 +67,15 @@ class QueryExecutor:
     """
 
     def __init__(self, graph: KnowledgeGraph, limits: Limits | None = None,
-                 changing: Callable[[], bool] = lambda: False):
+                 changing: Callable[[], bool] = lambda: False, busy: Callable[[], bool] = lambda: False):
         self.graph = graph
         self.limits = limits or Limits()
         self.changing = changing
         """Whether the store is being written (in another thread): no worker is forked then, for a fork would
         copy the store's lock held by the writer into a child that never gets it."""
+        self.busy = busy
+        """Whether a change is under way (an accept being checked): idle workers are not replaced then — the
+        forks would hold the event loop the change's answer waits for."""
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._shares: dict[str | None, _Share] = {}
         self._overlay: tuple[int, bytes] = (0, b"")
@@ -92,9 +95,10 @@ class QueryExecutor:
     def restart(self) -> None:
         """Replace every worker, e.g. after the graph was updated: from now on none of the old ones answers (one
         taken is replaced then, a busy one when it returns), and the idle ones are replaced once the graph has
-        stood still for ``RESTART_AFTER`` seconds. A fork of a 1,000-document graph holds the event loop ~40 ms a
-        worker: a reviewer's accepts in a row would each wait for the forks the one before asked for, where the
-        last change's forks serve them all (a query in between takes a worker and has it replaced)."""
+        stood still for ``RESTART_AFTER`` seconds and no change is under way. A fork of a 1,000-document graph
+        holds the event loop ~40 ms a worker: a reviewer's accepts in a row would each wait for the forks the one
+        before asked for, where the last change's forks serve them all (a query in between takes a worker and has
+        it replaced)."""
         self._generation += 1
         if self._pending_restart is not None:
             self._pending_restart.cancel()
@@ -105,7 +109,7 @@ class QueryExecutor:
             self._replace_idle()
 
     def _replace_idle(self) -> None:
-        if self.changing():  # another change is under way: its restart asks again
+        if self.changing() or self.busy():  # a change is under way: after it, once the graph stands still
             self._pending_restart = asyncio.get_running_loop().call_later(RESTART_AFTER, self._replace_idle)
             return
         self._pending_restart = None
@@ -287,8 +291,9 @@ def _reap(worker: _Worker) -> None:
     worker.connection.close()
 
 
-RESTART_AFTER = 0.5
-"""Seconds the graph stands still before idle workers of an older generation are replaced (see ``restart``)."""
+RESTART_AFTER = 2.0
+"""Seconds the graph stands still before idle workers of an older generation are replaced (see ``restart``):
+longer than a reviewer's pace, so that accepts in a row fork only for the queries between them."""
 LONG_JOB = 1.0
 """Seconds after which a job runs at a lower CPU priority (see ``QueryExecutor._ask``)."""
 

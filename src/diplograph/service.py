@@ -76,7 +76,8 @@ class Service:
     def __init__(self, graph: KnowledgeGraph, settings: Settings | None = None):
         self.graph = graph
         self.settings = settings or Settings()
-        self.executor = QueryExecutor(graph, self.settings.limits, changing=lambda: self.watcher.writing)
+        self.executor = QueryExecutor(graph, self.settings.limits, changing=lambda: self.watcher.writing,
+                                      busy=lambda: self.lock.locked())
         self.derived = Builder(graph, self.settings.limits.memory_mb, self.executor.restart,
                                self.settings.derived_interval)
         """Builds projections, centralities and statistics of each generation; the workers restart with them."""
