@@ -135,3 +135,18 @@ def pdf_with(lines: list[str], *, info: dict[str, str] | None = None) -> bytes:
     body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
     trailer = b"<< /Size %d /Root 1 0 R" % (len(objects) + 1) + (b" /Info %d 0 R" % len(objects) if info else b"")
     return body + b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+
+
+def drafted_page(layout, folder: Path, text: str, *, title: str, day) -> tuple[str, dict]:
+    """A page of ``text`` added to the project as a user would (add-source), then drafted: its name and its
+    candidates by sentence."""
+    from diplograph.documents import add_source
+    from diplograph.drafting import draft
+    from diplograph.graph import KnowledgeGraph
+
+    page = folder / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    name, _ = add_source(layout, page, title=title, day=day)
+    graph = KnowledgeGraph(layout)
+    graph.load(validate=False)
+    return name, {c.sentence: c for c in draft(graph, name)}

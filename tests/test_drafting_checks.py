@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from diplograph.documents import add_source
-from diplograph.drafting import draft, draft_sentence
+from helpers import drafted_page
+
+from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
 from diplograph.mentions import roles
 from diplograph.reporting import asks, kind_of, reader_voice, stance_of
@@ -29,16 +30,10 @@ def test_a_question_the_page_asks_frames_whatever_verb_it_holds():
 
 
 def test_short_verdicts_are_statements_and_the_authors_judgements(project, tmp_path):
-    text = tmp_path / "check.txt"
-    text.write_text("Claim checked: Warsaw has stopped all arms deliveries to Kyiv.\n\n"
-                    "This is wrong.\n\n"
-                    "Rating: false.\n\n"
-                    "The statement overlooks three deliveries made in May.\n\n"
-                    "Read more\n", encoding="utf-8")
-    slug, _ = add_source(project.layout, text, title="A check (made up)", day=date(2026, 6, 5))
-    graph = KnowledgeGraph(project.layout)
-    graph.load(validate=False)
-    drafted = {c.sentence: c for c in draft(graph, slug)}
+    slug, drafted = drafted_page(project.layout, tmp_path, "Claim checked: Warsaw has stopped all arms deliveries "
+                                 "to Kyiv.\n\nThis is wrong.\n\nRating: false.\n\n"
+                                 "The statement overlooks three deliveries made in May.\n\nRead more\n",
+                                 title="A check (made up)", day=date(2026, 6, 5))
     assert "Read more" not in drafted  # a short line without its stop: furniture
     for verdict in ("This is wrong.", "Rating: false.", "The statement overlooks three deliveries made in May."):
         candidate = drafted[verdict]
@@ -47,14 +42,10 @@ def test_short_verdicts_are_statements_and_the_authors_judgements(project, tmp_p
 
 
 def test_his_office_and_her_spokeswoman_speak_for_the_speaker_before(project, tmp_path):
-    text = tmp_path / "office.txt"
-    text.write_text("Poland's foreign minister said on Monday that Warsaw would back a mission in Moldova.\n\n"
-                    "His office rejected Russia's objections as interference.\n\n"
-                    "Her spokeswoman said the mission could start in spring.\n", encoding="utf-8")
-    slug, _ = add_source(project.layout, text, title="Offices (made up)", day=date(2026, 6, 10))
-    graph = KnowledgeGraph(project.layout)
-    graph.load(validate=False)
-    drafted = {c.sentence: c for c in draft(graph, slug)}
+    _, drafted = drafted_page(project.layout, tmp_path, "Poland's foreign minister said on Monday that Warsaw would "
+                              "back a mission in Moldova.\n\nHis office rejected Russia's objections as "
+                              "interference.\n\nHer spokeswoman said the mission could start in spring.\n",
+                              title="Offices (made up)", day=date(2026, 6, 10))
     office = drafted["His office rejected Russia's objections as interference."]
     assert (office.kind, office.asserted_by, office.derived_by) == ("Position", "dgr:poland", "ReferentFromContext")
     assert drafted["Her spokeswoman said the mission could start in spring."].asserted_by == "dgr:poland"
