@@ -29,9 +29,7 @@ from .reporting import (
     UNCERTAIN,
     Voice,
     after_preposition,
-    asks,
     comes_first_before,
-    framing,
     interpretive,
     kind_of,
     reader_voice,
@@ -40,7 +38,7 @@ from .reporting import (
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .scrutiny import qualifier_words
 from .terms import short
-from .wording import contexts
+from .wording import asks, contexts, framing
 
 __all__ = ["draft", "draft_sentence", "propose"]
 

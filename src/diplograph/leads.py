@@ -12,8 +12,9 @@ import re
 from dataclasses import replace
 
 from .mentions import mentions
-from .reporting import after_preposition, framing, interpretive, voice
+from .reporting import after_preposition, interpretive, voice
 from .review import Candidate, Mention
+from .wording import framing
 
 __all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context"]
 

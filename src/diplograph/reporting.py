@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "after_preposition", "asks",
-           "comes_first_before", "framing", "interpretive", "kind_of", "looks_ahead", "reader_voice", "stance_of",
-           "stances_in", "voice"]
+__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "after_preposition",
+           "comes_first_before", "interpretive", "kind_of", "looks_ahead", "reader_voice", "stance_of", "stances_in",
+           "voice"]
 
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
@@ -151,9 +151,22 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])
             or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))
             or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
-            or after_preposition(sentence, found.start())):
+            or after_preposition(sentence, found.start()) or _participle(sentence, found)):
         found = REPORTING.search(sentence, found.end())
     return found
+
+
+def _participle(sentence: str, verb: re.Match) -> bool:
+    """Whether the verb qualifies the noun before it ("three deliveries announced in May", "the plan proposed by
+    Turkey"): a common noun just before it, an agent or a time just after it, and no clause of content."""
+    return verb.group().endswith("ed") and bool(_NOUN_BEFORE.search(sentence[:verb.start()])) \
+        and bool(_QUALIFIED.match(sentence, verb.end())) and " that " not in sentence[verb.end():]
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|these|those|its|their|his|her|our|\d+|two|three|four|five|several|many|"
+                          r"new|all)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+$")
+_QUALIFIED = re.compile(r"\s+(?:by\b|in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|"
+                        r"October|November|December)\b|last\s+(?:week|month|year)\b|earlier\b|since\b)")
 
 
 _OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]+[”\"]")
@@ -376,25 +389,3 @@ def interpretive(sentence: str) -> bool:
     """Whether the sentence reads intent or meaning into what was done ("effectively demands", "attempts to"):
     whoever it names, that is the writer's reading, not the party's words."""
     return bool(_INTERPRETIVE.search(sentence))
-
-
-def asks(sentence: str) -> bool:
-    """Whether the sentence is a question the page asks — an interrogative word first (after a label such as
-    "Fact check:"), a question mark last — whatever verb it holds: "What does Kyiv say?" reports nobody.
-
-    >>> asks("Fact check: did Kyiv reject every peace plan?"), asks("Kyiv asked whether Moscow would agree.")
-    (True, False)
-    """
-    return sentence.rstrip(" ”\"’')").endswith("?") and _INTERROGATIVE.match(sentence) is not None
-
-
-_INTERROGATIVE = re.compile(r"(?:[A-Z][\w ’'-]{0,30}:\s+)?(?:what|who|whom|whose|which|why|how|when|where|did|does|"
-                            r"do|is|are|was|were|will|would|can|could|should|shall|has|have|had|may|might|must)\b",
-                            re.I)
-
-
-def framing(sentence: str) -> bool:
-    """Whether the sentence is a heading or a title — no full stop at its end, or a question — rather than a
-    statement: how the writer frames what follows. A line ending in a colon leads a list and is not one."""
-    end = sentence.rstrip(" ”\"’')")
-    return end.endswith("?") or not end.endswith((".", "!", ":"))

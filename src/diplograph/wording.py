@@ -8,7 +8,8 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "contexts", "cue_in", "named_alike", "normalise", "word_start", "word_start_of_any"]
+__all__ = ["CLOSE_SPELLING", "asks", "contexts", "cue_in", "framing", "named_alike", "normalise", "word_start",
+           "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -92,3 +93,27 @@ def contexts(text: str) -> list[tuple[str, list[str]]]:
 _HEADING_ALONE = re.compile(r"(?![-•*–]\s)[A-Z0-9][^.!?;:“”\"]{0,58}[^.!?;:,“”\"\s]")
 """A line of a packed text that may be a heading: short, no list item, no sentence's punctuation ("Russia", "What
 comes next")."""
+
+
+# --------------------------------------------------------------------------- a sentence's form
+
+def asks(sentence: str) -> bool:
+    """Whether the sentence is a question the page asks — an interrogative word first (after a label such as
+    "Fact check:"), a question mark last — whatever verb it holds: "What does Kyiv say?" reports nobody.
+
+    >>> asks("Fact check: did Kyiv reject every peace plan?"), asks("Kyiv asked whether Moscow would agree.")
+    (True, False)
+    """
+    return sentence.rstrip(" ”\"’')").endswith("?") and _INTERROGATIVE.match(sentence) is not None
+
+
+_INTERROGATIVE = re.compile(r"(?:[A-Z][\w ’'-]{0,30}:\s+)?(?:what|who|whom|whose|which|why|how|when|where|did|does|"
+                            r"do|is|are|was|were|will|would|can|could|should|shall|has|have|had|may|might|must)\b",
+                            re.I)
+
+
+def framing(sentence: str) -> bool:
+    """Whether the sentence is a heading or a title — no full stop at its end, or a question — rather than a
+    statement: how the writer frames what follows. A line ending in a colon leads a list and is not one."""
+    end = sentence.rstrip(" ”\"’')")
+    return end.endswith("?") or not end.endswith((".", "!", ":"))
