@@ -96,3 +96,15 @@ def test_a_participle_after_a_noun_reports_nothing():
     judged = draft_sentence(KnowledgeGraph.open(), "The report omits two shipments confirmed in April.",
                             author="https://w3id.org/diplograph/id/author-x")
     assert (judged.kind, judged.assertion_mode) == ("Assessment", "Judgement")
+
+
+def test_a_compound_names_who_did_it():
+    from diplograph.gazetteer import gazetteer_of
+    from diplograph.mentions import mentions
+
+    gazetteer = gazetteer_of(KnowledgeGraph.open())
+    assert [m.entity for m in mentions("Minsk rejected the Turkish-brokered grain deal.", gazetteer)] == \
+        ["dgr:belarus", "dgr:turkey"]
+    assert [m.entity for m in mentions("Kyiv studied the Qatari-mediated exchange.", gazetteer)] == \
+        ["dgr:ukraine", "dgr:qatar"]
+    assert mentions("A State-led effort and a well-made plan.", gazetteer) == []  # no party's name before the hyphen

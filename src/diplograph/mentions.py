@@ -31,6 +31,8 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             if key is not None and not gazetteer[key][2] and phrase.islower() and start \
                     and words[start - 1].casefold() in _EVERY:
                 continue  # "every peace plan": any of a kind, not the one thing a common name stands for
+            if key is None and size == 1 and (compound := _BY_WHOM.fullmatch(phrase)):  # "Saudi-hosted talks"
+                key, phrase = gazetteer.lookup(compound.group(1)), compound.group(1)
             if key is not None:
                 entity, label, actor = gazetteer[key]
                 found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor))
@@ -46,6 +48,8 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
 
 
+_BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|sponsored|mediated|proposed|made|built)")
+"""A compound naming who did it ("Saudi-hosted", "US-drafted", "Turkish-brokered"): its first part names a party."""
 _EVERY = {"every", "each", "another"}
 """Words before a common noun that make it any of its kind ("every peace plan"), not the one thing it names."""
 
