@@ -4,7 +4,8 @@ Parsing a fact sheet and validating it against the shapes cost a few tenths
 of a second each, all in Python: a thousand changed documents are spread over
 the processors (spawned processes, never forked, so that a server's sockets
 and threads are not copied into them), a handful are done in the process
-that asks. A document's checks are named by everything they depend on
+that asks — except in a server (``keep_workers``), where all of them go to spawned processes kept between
+changes. A document's checks are named by everything they depend on
 (``corpus.check_key``) and kept in the cache folder with the digests of the
 texts they read; within one process they are also remembered with those
 files' sizes and times, so a server asked again after an accept looks at
@@ -15,8 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
 from typing import TypeVar
@@ -29,14 +33,14 @@ from . import cache
 from .convert import graph_of_nquads
 from .crossing import Index
 from .errors import DataError, Problem
-from .layout import Layout
+from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, Layout
 from .load import native_triples, read_shared, signature
 from .names import Names
 from .namespaces import RDF
 from .sheets import SourceFile
 from .validate import Context, check_document
 
-__all__ = ["Workers", "kept_check", "remember_check"]
+__all__ = ["Workers", "keep_workers", "kept_check", "release_workers", "remember_check"]
 
 FORMAT = 1
 """The version of what is kept in the cache; a change voids the old records."""
@@ -63,6 +67,7 @@ class Workers:
     def __init__(self, layout: Layout, shared: Dataset, overrides: dict[Path, str] | None):
         self.layout, self.shared, self.overrides = layout, shared, overrides
         self._pool: ProcessPoolExecutor | None = None
+        self._kept = _kept_pool(layout, overrides)
 
     def __enter__(self) -> Workers:
         return self
@@ -84,9 +89,11 @@ class Workers:
              progress: Progress | None) -> Iterator[_Done]:
         if not jobs:
             return
-        if len(jobs) < _PARALLEL_FROM or len(os.sched_getaffinity(0)) < 2:
+        if self._kept is not None:
+            results: Iterable[_Done] = self._in_kept(self._kept, function, jobs)
+        elif len(jobs) < _PARALLEL_FROM or len(os.sched_getaffinity(0)) < 2:
             _init_worker(self.layout, self.overrides, self.shared)
-            results: Iterable[_Done] = map(function, jobs)
+            results = map(function, jobs)
         else:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(len(os.sched_getaffinity(0)), mp_context=get_context("spawn"),
@@ -96,6 +103,105 @@ class Workers:
             if progress and (number % 10 == 0 or number == len(jobs)):
                 progress(doing, number, len(jobs))
             yield result
+
+    def _in_kept(self, pool: ProcessPoolExecutor, function: Callable[[_Job], _Done],
+                 jobs: list[_Job]) -> Iterator[_Done]:
+        """``jobs`` done in the kept processes; if one of them died (killed, out of memory), the rest in new ones
+        — or, if those die too, here."""
+        done = 0
+        for fresh in (False, True):
+            if fresh:
+                _forget(pool)
+                pool = _kept_pool(self.layout, self.overrides) or pool
+            try:
+                for result in pool.map(function, jobs[done:], chunksize=1 if len(jobs) < 8 else 4):
+                    done += 1
+                    yield result
+                return
+            except BrokenProcessPool:
+                continue
+        _init_worker(self.layout, self.overrides, self.shared)
+        yield from map(function, jobs[done:])
+
+
+# --------------------------------------------------------------------------- processes kept by a server
+
+_KEPT: dict[tuple[Layout, tuple], ProcessPoolExecutor] = {}
+"""The kept processes of each layout and state of its shared files (see ``keep_workers``); empty unless turned
+on."""
+_KEEPING: dict[str, int] = {}
+"""``{"pid": n}`` once process ``n`` keeps its workers (a process forked from it does not: they are not its)."""
+_KEPT_LOCK = threading.Lock()
+
+
+def keep_workers(layout: Layout) -> None:
+    """From now on, parse and check every document of ``layout`` in spawned processes kept between calls, one
+    document or many; the first is started now (call this before forking anything: see below).
+
+    For a long-running server: its query workers are forked from it, and after each fork every page it writes is
+    copied first (copy on write). Checking one accepted document in the server itself writes some 80 MB of the
+    SHACL engine's working memory: at a thousand documents, a reviewer's accepts in a row took 0.3 s instead of
+    0.15 s, most of it the kernel copying those pages. A kept process shares no page with the forked workers,
+    and keeps the SHACL engine's session of the shared graphs warm. The command line keeps none: starting one
+    costs more than a few documents' checks. Started here, in the thread that forks, and not in another thread
+    while it forks (a fork amid another thread's import leaves the child waiting for that import for ever)."""
+    _KEEPING["pid"] = os.getpid()
+    _kept_pool(layout, None)
+
+
+def release_workers() -> None:
+    """Stop the kept processes and keep none from now on (a server closing)."""
+    with _KEPT_LOCK:
+        _KEEPING.clear()
+        pools = list(_KEPT.values())
+        _KEPT.clear()
+    for pool in pools:
+        pool.shutdown(cancel_futures=True)
+
+
+def _kept_pool(layout: Layout, overrides: dict[Path, str] | None) -> ProcessPoolExecutor | None:
+    """The kept processes for ``layout`` with its shared files as they are now, started if need be (and those of
+    older shared files stopped); None unless this process keeps its workers, or when ``overrides`` change a
+    shared file (the kept processes read the shared files as they are on disk when they start)."""
+    shared = [layout.shapes_file, layout.context_file,
+              *(path for path, graph in layout.files() if graph in (ONTOLOGY_GRAPH, ENTITIES_GRAPH))]
+    if _KEEPING.get("pid") != os.getpid() or (overrides and overrides.keys() & set(shared)):
+        return None
+    key = (layout, tuple(signature(path) for path in shared))
+    with _KEPT_LOCK:
+        pool = _KEPT.get(key)
+        if pool is None:
+            for older in [older for older in _KEPT if older[0] == layout]:
+                _KEPT.pop(older).shutdown(wait=False, cancel_futures=True)
+            pool = ProcessPoolExecutor(len(os.sched_getaffinity(0)), mp_context=get_context("spawn"),
+                                       initializer=_init_kept, initargs=(layout, os.getpid()))
+            pool.submit(_ready)  # one process started now, its shared graphs read before the first document
+            _KEPT[key] = pool
+    return pool
+
+
+def _forget(pool: ProcessPoolExecutor) -> None:
+    with _KEPT_LOCK:
+        for key in [key for key, kept in _KEPT.items() if kept is pool]:
+            del _KEPT[key]
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _ready() -> bool:
+    return True
+
+
+def _init_kept(layout: Layout, server: int) -> None:
+    """A kept process: ready for ``layout``'s documents, and gone once the server that started it is (killed, it
+    cannot say so: a kept process would wait for work for ever)."""
+    _init_worker(layout, None)
+    threading.Thread(target=_exit_with, args=(server,), name="diplograph-parent-watch", daemon=True).start()
+
+
+def _exit_with(server: int) -> None:
+    while os.getppid() == server:
+        time.sleep(1)
+    os._exit(0)
 
 
 _WORKER: dict[str, object] = {}

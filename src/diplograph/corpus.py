@@ -38,8 +38,8 @@ from .namespaces import DGS
 from .sheets import SourceFile
 from .validate import Context, check_shared
 
-__all__ = ["Corpus", "Document", "Progress", "check_key", "kept_graph", "read_corpus", "shared_key", "source_files",
-           "validate_files"]
+__all__ = ["Corpus", "Document", "Progress", "check_key", "kept_graph", "read_corpus", "shared_key",
+           "source_files", "validate_files"]
 
 
 
@@ -145,7 +145,7 @@ def read_corpus(layout: Layout, *, validate: bool = True, overrides: dict[Path, 
     DataError
         naming ``file:line`` for every file that does not parse.
     """
-    shared, shared_files, shared_key = read_shared(layout, overrides, f"{FORMAT}:{code_digest()}:{shacl.engine_name()}")
+    shared, shared_files, shared_key = read_shared(layout, overrides, _salt())
     paths = [path for path, graph in layout.files() if graph not in (None, ONTOLOGY_GRAPH, ENTITIES_GRAPH)]
     with Workers(layout, shared, overrides) as workers:
         documents = _read_documents(layout, paths, shared_key, overrides, graphs, held, workers, progress)
@@ -153,6 +153,11 @@ def read_corpus(layout: Layout, *, validate: bool = True, overrides: dict[Path, 
         if validate:
             corpus.problems = _check(layout, corpus, workers, progress)
     return corpus
+
+
+def _salt() -> str:
+    """What every kept result also depends on: the format of what is kept, the code, the SHACL engine."""
+    return f"{FORMAT}:{code_digest()}:{shacl.engine_name()}"
 
 
 # --------------------------------------------------------------------------- reading

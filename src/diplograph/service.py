@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from .checking import keep_workers, release_workers
 from .corpus import Progress
 from .derived import Builder
 from .entities import Entity
@@ -105,7 +106,10 @@ class Service:
         return cls(graph, settings)
 
     def start(self) -> None:
-        """Start the workers, the derived-data builder and, on files in memory, the watch of the data folder."""
+        """Start the workers, the derived-data builder and, on files in memory, the watch of the data folder; from
+        now on documents are checked in processes of their own (``checking.keep_workers``)."""
+        if self.graph.spec.kind == "memory":  # files that change while served: checked beside it (before any fork)
+            keep_workers(self.graph.layout)
         self.executor.start()
         self.derived.start()
         self.watcher.start()
@@ -114,6 +118,7 @@ class Service:
         self.watcher.stop()
         self.derived.finish(_KEEPING_SECONDS)
         self.executor.close()
+        release_workers()
 
     # ------------------------------------------------------------------ what the server knows at once
 
