@@ -33,7 +33,7 @@ from . import cache
 from .convert import graph_of_nquads
 from .crossing import Index
 from .errors import DataError, Problem
-from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, Layout
+from .layout import Layout
 from .load import native_triples, read_shared, signature
 from .names import Names
 from .namespaces import RDF
@@ -163,9 +163,10 @@ def _kept_pool(layout: Layout, overrides: dict[Path, str] | None) -> ProcessPool
     """The kept processes for ``layout`` with its shared files as they are now, started if need be (and those of
     older shared files stopped); None unless this process keeps its workers, or when ``overrides`` change a
     shared file (the kept processes read the shared files as they are on disk when they start)."""
-    shared = [layout.shapes_file, layout.context_file,
-              *(path for path, graph in layout.files() if graph in (ONTOLOGY_GRAPH, ENTITIES_GRAPH))]
-    if _KEEPING.get("pid") != os.getpid() or (overrides and overrides.keys() & set(shared)):
+    if _KEEPING.get("pid") != os.getpid():
+        return None
+    shared = [layout.shapes_file, layout.context_file, *(path for path, _ in layout.shared_files())]
+    if overrides and overrides.keys() & set(shared):
         return None
     key = (layout, tuple(signature(path) for path in shared))
     with _KEPT_LOCK:

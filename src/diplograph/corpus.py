@@ -208,7 +208,8 @@ def _known(layout: Layout, path: Path, shared_key: str, overrides: dict[Path, st
     — with its graph when ``graphs`` asks and ``held`` does not hold it; else its file and key, to be parsed."""
     seen = None if overrides and path in overrides else _SEEN.get(path)
     if seen is not None and seen[0] == (shared_key, signature(path)):
-        document = replace(seen[1])
+        kept = seen[1]
+        document = Document(kept.file, kept.key, kept.index, kept.digest)  # a new one: its graph and problems are set
     else:
         file = read_file(layout, path, URIRef(f"{DGS}{path.stem}"), overrides)
         key = _content_key(shared_key, path, overrides, file.text)

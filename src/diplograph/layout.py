@@ -127,12 +127,19 @@ class Layout:
         N-Quads files (``data/*.nq``, e.g. a generated corpus) name their own
         graphs: their graph here is None.
         """
-        ontology = [p for p in sorted(self.ontology.glob("*.ttl")) if p != self.shapes_file]
-        found: list[tuple[Path, URIRef | None]] = [(p, ONTOLOGY_GRAPH) for p in ontology]
+        found: list[tuple[Path, URIRef | None]] = list(self.shared_files())
         for folder in (self.data, *self.extra):
-            found += [(p, ENTITIES_GRAPH) for p in sorted(folder.glob("*.ttl"))]
             found += [(p, None) for p in sorted(folder.glob("*.nq"))]
         return found + self._documents()
+
+    def shared_files(self) -> list[tuple[Path, URIRef]]:
+        """The ontology's and the reference entities' files, with their graphs: what every document is read
+        against (without listing the documents, as ``files`` does)."""
+        ontology = [p for p in sorted(self.ontology.glob("*.ttl")) if p != self.shapes_file]
+        found = [(p, ONTOLOGY_GRAPH) for p in ontology]
+        for folder in (self.data, *self.extra):
+            found += [(p, ENTITIES_GRAPH) for p in sorted(folder.glob("*.ttl"))]
+        return found
 
     def _documents(self) -> list[tuple[Path, URIRef]]:
         """The fact sheets of ``documents/`` with their graphs, by name. The folder is listed each time (a file

@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from .convert import to_native, triples_from_native
 from .errors import DataError, Problem, relative
-from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, YAML_SUFFIXES, Layout
+from .layout import YAML_SUFFIXES, Layout
 from .names import Names
 from .sheets import SourceFile, read_fact_sheet
 
@@ -104,7 +104,7 @@ def read_shared(layout: Layout, overrides: dict[Path, str] | None = None,
     DataError
         naming ``file:line`` for every shared file that does not parse.
     """
-    paths = [path for path, graph in layout.files() if graph in (ONTOLOGY_GRAPH, ENTITIES_GRAPH)]
+    paths = [path for path, _ in layout.shared_files()]
     seen = (salt, tuple((path, signature(path)) for path in [layout.shapes_file, layout.context_file, *paths]))
     if not (overrides and overrides.keys() & set(paths)) and _SHARED.get(layout) is not None:
         if _SHARED[layout][0] == seen:
@@ -114,9 +114,7 @@ def read_shared(layout: Layout, overrides: dict[Path, str] | None = None,
     digest = hashlib.sha256(salt.encode())
     for extra in (layout.shapes_file, layout.context_file):
         digest.update(extra.read_bytes() if extra.is_file() else b"-")
-    for path, graph in layout.files():
-        if graph not in (ONTOLOGY_GRAPH, ENTITIES_GRAPH):
-            continue
+    for path, graph in layout.shared_files():
         try:
             file = read_file(layout, path, graph, overrides)
             files.append(file)
