@@ -61,7 +61,7 @@ _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
 _BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation)", re.I)
 _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
-_CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing"}
+_CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
             ) -> list[Candidate]:

@@ -22,6 +22,10 @@ READERS = ("dgr:analysts", "dgr:diplomats")
 """The readers of events among the actors: a line under their heading is their reading."""
 _PRINCIPLES = re.compile(r"\b(principles?|red lines?|non-negotiable|(?:clear|firm|common|shared|consistent) "
                          r"(?:stance|line|position))\b", re.I)
+_BOUND = re.compile(r"(?:\b(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:must|should|has to|have to|needs? to|"
+                    r"is to|are to|(?:will|would) have to)|\b(?:call(?:s|ed|ing)?\s+on|urg(?:e|es|ed|ing))\s+"
+                    r"(?P<whom>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+to)\s*:\s*$")
+"""A lead that names who is to act ("Kyiv must:", "called on Moscow to:"): its points are what that party is to do."""
 _CONDITIONS = re.compile(r"\b(conditions?|demands?|terms|preconditions?|requirements?)\b", re.I)
 """A list lead of a party's demands ("Ukraine's delegation set out three conditions:")."""
 ANALYTIC_LEAD = re.compile(r"\b(implications?|consequences?|risks?|reasons?|lessons?|dangers?|effects?)\b", re.I)
@@ -39,9 +43,10 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
     its structure ("Zelenskyy emphasizes three principles:" leads his principles; "Analysts: …" heads readings;
     "The statement lists four points:" leads the points of ``referred``, the statement it refers back to; a list
     ``item`` naming a measure under a heading that is a party's name, "Russia", is its terms)."""
+    lead = around[0] if around and around[0].endswith(":") else ""
+    candidate = _bound_to(candidate, lead, gazetteer)
     if candidate.assertion_mode == "Reported" or candidate.asserted_by in READERS:
         return candidate  # a party's words, or readers' already: the line says whose it is
-    lead = around[0] if around and around[0].endswith(":") else ""
     if lead and referred is not None and candidate.assertion_mode == "FactualAssertion" and \
             not ANALYTIC_LEAD.search(lead):  # "The demand carries implications:": the author's reading of it
         party = [m for m in referred.mentions if m.entity == referred.asserted_by]
@@ -123,6 +128,14 @@ def _party_alone(heading: str, gazetteer) -> list[Mention]:
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|should|can|could|may|might|"
                      r"must|does|do|did|says?|said|wants?|seeks?|calls?|insists?|demands?)\b", re.I)
 """Words a sentence has and a point of terms ("A full withdrawal of forces.") has not."""
+
+
+def _bound_to(candidate: Candidate, lead: str, gazetteer) -> Candidate:
+    """A point under a lead that names who is to act ("According to the statement, Kyiv must:") mentions that
+    party: what the point asks is the party's to do."""
+    bound = _BOUND.search(lead)
+    named = [m for m in mentions(bound.group("who") or bound.group("whom"), gazetteer) if m.actor] if bound else []
+    return replace(candidate, mentions=_with(named[0], candidate.mentions)) if named else candidate
 
 
 def _with(party: Mention, mentions: list[Mention]) -> list[Mention]:

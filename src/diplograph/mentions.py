@@ -28,9 +28,10 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
                 continue
             phrase = " ".join(words[start:start + size]).strip(".,;:’'")
             key = gazetteer.lookup(phrase)
-            if key is not None and not gazetteer[key][2] and phrase.islower() and start \
-                    and words[start - 1].casefold() in _EVERY:
-                continue  # "every peace plan": any of a kind, not the one thing a common name stands for
+            if key is not None and phrase.islower() and start and (
+                    words[start - 1].casefold() in _EVERY and not gazetteer[key][2]
+                    or words[start - 1].casefold() in _WHOSE and gazetteer[key][2]):
+                continue  # "every peace plan": any of a kind; "its experts": someone's own, not the group
             if key is None and size == 1 and (compound := _BY_WHOM.fullmatch(phrase)):  # "Saudi-hosted talks"
                 key, phrase = gazetteer.lookup(compound.group(1)), compound.group(1)
             if key is not None:
@@ -52,6 +53,9 @@ _BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|s
 """A compound naming who did it ("Saudi-hosted", "US-drafted", "Turkish-brokered"): its first part names a party."""
 _EVERY = {"every", "each", "another"}
 """Words before a common noun that make it any of its kind ("every peace plan"), not the one thing it names."""
+_WHOSE = {"its", "their", "his", "her", "our"}
+"""Words before a common name of people that make them someone's own ("the IAEA said its experts …"), not the
+group the name stands for (analysts, diplomats)."""
 
 
 def with_people(sentence: str, gazetteer: Gazetteer) -> list[Mention]:

@@ -16,6 +16,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .wording import MADE_BY, tells_of_words
+
 __all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "after_preposition",
            "comes_first_before", "interpretive", "kind_of", "looks_ahead", "reader_voice", "stance_of", "stances_in",
            "voice"]
@@ -28,11 +30,11 @@ _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|d
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
-         r"denied|denies|deny|claimed|"
+         r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|"
          r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
          r"(?<!-)(?:called|calls|described|describes|branded|brands)(?=\s+(?:it|them|this|that|the\s+[\w’'-]+"
-         r"(?:\s+[\w’'-]+)?)\s+(?:as\s+)?(?:a|an)\b)")
+         r"(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?(?:a|an)\b)")
 _DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "that", "his", "her", "its", "our",
                                                      "their"))
 """Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting (a whole word:
@@ -42,7 +44,8 @@ _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;]*?\b(not to be named|familiar with|"
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|doubt|consider|would argue|"
-                           r"judge|see)\b|\bin (?:our|my) view\b|\b(?:our|my) (?:take|verdict|view|assessment)\b", re.I)
+                           r"judge|see)\b|\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis)\b|"
+                           r"\b(?:our|my) (?:take|verdict|view|assessment)\b", re.I)
 READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
                 "scholars", "commentators", "fellow", "professor")
 """The words for people whose reading of events a page gives (theirs: an interpretation, not a party's stance)."""
@@ -151,22 +154,9 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])
             or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))
             or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
-            or after_preposition(sentence, found.start()) or _participle(sentence, found)):
+            or after_preposition(sentence, found.start()) or tells_of_words(sentence, found.start(), found.end())):
         found = REPORTING.search(sentence, found.end())
     return found
-
-
-def _participle(sentence: str, verb: re.Match) -> bool:
-    """Whether the verb qualifies the noun before it ("three deliveries announced in May", "the plan proposed by
-    Turkey"): a common noun just before it, an agent or a time just after it, and no clause of content."""
-    return verb.group().endswith("ed") and bool(_NOUN_BEFORE.search(sentence[:verb.start()])) \
-        and bool(_QUALIFIED.match(sentence, verb.end())) and " that " not in sentence[verb.end():]
-
-
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|these|those|its|their|his|her|our|\d+|two|three|four|five|several|many|"
-                          r"new|all)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+$")
-_QUALIFIED = re.compile(r"\s+(?:by\b|in\s+(?:\d{4}|January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December)\b|last\s+(?:week|month|year)\b|earlier\b|since\b)")
 
 
 _OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]+[”\"]")
@@ -243,7 +233,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"(?:[\w’'-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
     ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably|(?:almost )?certainly)\b|"
                               r"\b(likely|unlikely) to\b|\bpredict(s|ed)?\b|\bforecasts?\b|"
-                              r"\bexpect(s|ed)?\s+(?:a|an|new|more|further)\b", re.I)),
+                              r"\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|"
+                              r"(?<!\bto )\bexpect(s|ed)?\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?"
+                              r"\s+to\s+[a-z]+", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
     ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
@@ -259,7 +251,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                              r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
                              r"negotiate|sign|trade)\b|\bnon-negotiable\b|\bred lines?\b", re.I)),
     ("Demand", re.compile(_DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
-                          r"urge(s|d)?)\b", re.I)),
+                          r"urge(s|d)?)\b(?!" + MADE_BY + ")", re.I)),
+    # terms set out are terms demanded: "Moscow lays out its conditions for a truce"
+    ("Demand", re.compile(r"\b(?:set|sets|setting|lays?|laid|laying|spell(?:s|ed)?|spelt|list(?:s|ed)?|"
+                          r"present(?:s|ed)?)\s+(?:out\s+)?(?:its|their|his|her|the|new)\s+(?:own\s+)?"
+                          r"(?:terms|conditions|demands|preconditions)\b", re.I)),
     # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
     # and so does a conditional offer to act: "Russia will take part only if the sanctions are lifted", "will only
     # negotiate on the basis of …" (support on a condition, "would back a mission only if …", is a position)
@@ -272,7 +268,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
     ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|branded|brands)\s+(?:it|them|this|"
-                              r"that|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?(?:a|an)\b", re.I)),
+                              r"that|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?(?:a|an)\b", re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),

@@ -117,3 +117,25 @@ def framing(sentence: str) -> bool:
     statement: how the writer frames what follows. A line ending in a colon leads a list and is not one."""
     end = sentence.rstrip(" ”\"’')")
     return end.endswith("?") or not end.endswith((".", "!", ":"))
+
+
+def tells_of_words(sentence: str, start: int, end: int) -> bool:
+    """Whether the verb at ``start:end`` reports nothing, though it is a reporting verb: it qualifies the noun before
+    it ("three deliveries announced in May", "the plan proposed by Turkey", "a statement posted on X": a common noun
+    just before it, an agent, a time or a channel just after it, and no clause of content), or words said are its
+    object ("the list repeats demands …", "echoed claims …": it tells of them)."""
+    participle = sentence[start:end].endswith("ed") and bool(_NOUN_BEFORE.search(sentence[:start])) \
+        and bool(_QUALIFIED.match(sentence, end)) and " that " not in sentence[end:]
+    return participle or bool(_SPEECH_OBJECT.match(sentence, end)) or bool(_MADE.match(sentence, end))
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|these|those|its|their|his|her|our|\d+|two|three|four|five|several|many|"
+                          r"new|all)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+$")
+_QUALIFIED = re.compile(r"\s+(?:by\b|on\b|via\b|in\s+(?:\d{4}|January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)\b|last\s+(?:week|month|year)\b|earlier\b|since\b)")
+_SPEECH_OBJECT = re.compile(r"\s+(?:(?:new|fresh|earlier|old|similar|such|the same)\s+)?(?:demands|claims|calls|"
+                            r"conditions|accusations|warnings|proposals|threats|pledges|promises|terms)\b", re.I)
+MADE_BY = (r"\s+(?:(?-i:[A-Z])[\w’'-]*\s+){1,3}(?:has\s+|had\s+)?(?:made|issued|set|laid|put|listed|presented|tabled|"
+           r"raised|voiced)\b")
+"""Whoever made what the word before names ("demands Moscow made", "terms Kyiv has set"): that word is a noun."""
+_MADE = re.compile(MADE_BY, re.I)

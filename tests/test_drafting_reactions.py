@@ -1,0 +1,79 @@
+"""The classes the twenty-sixth to twenty-eighth made-up pages (a round-up of reactions posted online, a prisoner
+exchange, a ministry's list of terms) showed, each pinned on sentences of their own: words written or posted
+("wrote on X that", "tweeted", "in a post on Telegram … blamed") are reported, and blaming is a claim; expecting
+someone to act, or another of something, predicts; a characterization in quotes is a verdict; "the list repeats
+demands Moscow made" tells of demands and makes none; "In our reading" is the author's; terms set out are
+demanded; "its experts" are someone's own, not the analysts; a lead "Kyiv must:" names who is to do each point.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from helpers import drafted_page
+
+from diplograph.drafting import draft_sentence
+from diplograph.graph import KnowledgeGraph
+from diplograph.reporting import kind_of, voice
+
+AUTHOR = "https://w3id.org/diplograph/id/author-x"
+
+
+def _drafted(sentence: str):
+    drafted = draft_sentence(KnowledgeGraph.open(), sentence, author=AUTHOR)
+    return drafted.kind, drafted.asserted_by, drafted.assertion_mode
+
+
+def test_words_written_or_posted_are_reported_and_blaming_is_a_claim():
+    assert _drafted("Finland's president wrote on X that the talks had failed.") == \
+        ("Claim", "dgr:finland", "Reported")
+    assert _drafted("The Polish foreign ministry tweeted that Warsaw would not recognise the vote.")[1:] == \
+        ("dgr:poland", "Reported")
+    assert _drafted("In a post on Facebook, a senior Turkish official blamed Moscow for the blackout.") == \
+        ("Claim", "dgr:turkey", "Reported")
+    # a statement posted somewhere is a noun and its participle: the verb that reports is the one after it
+    posted = draft_sentence(KnowledgeGraph.open(), "In a statement posted on X, the Polish presidency accused "
+                            "Moscow of lying.", author=AUTHOR)
+    assert (posted.kind, posted.asserted_by) == ("Claim", "dgr:poland")
+
+
+def test_expecting_someone_to_act_or_another_of_something_predicts():
+    for sentence in ("Diplomats in Vienna expect the OSCE to extend its mission in the spring.",
+                     "Officials in Ankara expect another meeting of the delegations before March.",
+                     "Analysts expect Berlin to approve the package."):
+        assert kind_of(sentence) == "Prediction", sentence
+    kind, asserter, mode = _drafted("Officials in Ankara expect another meeting of the delegations before March.")
+    assert (kind, asserter, mode) == ("Prediction", "dgr:turkey", "Reported")
+
+
+def test_a_characterization_in_quotes_is_a_verdict_of_the_speaker():
+    assert _drafted('Poland\'s prime minister called the plan "a trap, not a deal".') == \
+        ("Assessment", "dgr:poland", "Reported")
+
+
+def test_a_verb_telling_of_demands_reports_none_and_a_noun_made_by_a_party_is_no_demand():
+    assert voice("The report repeats claims Kyiv made in 2023.").kind == "none"
+    assert kind_of("The note repeats demands Moscow made last year.") is None
+    assert _drafted("The note repeats demands Moscow made last year.") == \
+        ("Claim", AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:"), "FactualAssertion")
+    # still the party's, when it is the subject and nothing else reports it
+    assert _drafted("Russia repeated demands that Kyiv withdraw from Zaporizhzhia.")[:2] == ("Demand", "dgr:russia")
+    assert kind_of("Moscow demands that Kyiv withdraw its troops.") == "Demand"
+
+
+def test_in_our_reading_is_the_authors_judgement_and_terms_set_out_are_demanded():
+    assert _drafted("In our reading, the offer leaves Kyiv little room.") == \
+        ("Assessment", AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:"), "Judgement")
+    for headline in ("Kremlin lays out its conditions for a truce", "Warsaw sets out new terms for the mission"):
+        assert kind_of(headline) == "Demand", headline
+
+
+def test_its_experts_are_someone_s_own_and_a_lead_names_who_is_to_act(project, tmp_path):
+    _, drafted = drafted_page(project.layout, tmp_path, "The OSCE said its experts had found no breach of the "
+                              "truce.\n\nMoscow published its conditions on Friday.\n\nAccording to the text, "
+                              "Kyiv must:\n\n- withdraw its forces from Zaporizhzhia;\n- hold elections within a "
+                              "year.\n", title="Conditions (made up)", day=date(2026, 7, 3))
+    experts = drafted["The OSCE said its experts had found no breach of the truce."]
+    assert "dgr:analysts" not in {m.entity for m in experts.mentions}
+    for point in ("withdraw its forces from Zaporizhzhia;", "hold elections within a year."):
+        assert "dgr:ukraine" in {m.entity for m in drafted[point].mentions}, point
