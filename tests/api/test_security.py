@@ -316,12 +316,14 @@ def test_a_query_that_exhausts_its_memory_is_stopped_and_the_next_is_answered(tm
 
 
 def _keeper(pid: int) -> bool:
-    """Whether a child of the server is the process keeping its graph on disk (a fresh interpreter), not a worker."""
+    """Whether a child of the server is a fresh interpreter — the process keeping its graph on disk, a process
+    that checks changed documents (and multiprocessing's tracker of what they hold) — not a forked query worker."""
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as command:
-            return b"keep_from_stdin" in command.read()
+            line = command.read()
     except FileNotFoundError:
         return True  # gone meanwhile: not a worker
+    return b"keep_from_stdin" in line or b"from multiprocessing." in line
 
 
 def _state(pid: int) -> str:
