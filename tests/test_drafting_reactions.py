@@ -77,3 +77,48 @@ def test_its_experts_are_someone_s_own_and_a_lead_names_who_is_to_act(project, t
     assert "dgr:analysts" not in {m.entity for m in experts.mentions}
     for point in ("withdraw its forces from Zaporizhzhia;", "hold elections within a year."):
         assert "dgr:ukraine" in {m.entity for m in drafted[point].mentions}, point
+
+
+# --------------------------------------------------------------------------- the twenty-ninth to thirty-first pages
+# (two governments' readouts of a call, an opinion poll, an offer to host talks on shipping)
+
+
+def test_both_governments_speak_as_the_parties_the_sentence_names():
+    kind, asserter, mode = _drafted("The Polish and Finnish prime ministers met in Tallinn on Friday, according to "
+                                    "statements released by both governments.")
+    assert asserter in ("dgr:poland", "dgr:finland") and mode == "Reported"
+
+
+def test_asking_for_demands_working_toward_supports_and_not_ready_to_rejects():
+    assert kind_of("Warsaw's readout said the prime minister had asked for air defence before winter.") == "Demand"
+    assert kind_of("The two ministers agreed to keep working toward a ceasefire.") == "Position"
+    assert _drafted("A Finnish official said that Helsinki was not ready to send troops.")[0] == "Position"
+    # taking part only on a condition demands the condition
+    assert kind_of("Ankara said it would only attend if the sanctions on its banks were lifted.") == "Demand"
+
+
+def test_a_share_of_a_people_is_the_public_a_poll_asked_not_the_state():
+    kind, asserter, _ = _drafted("Most Poles oppose sending troops, survey finds")
+    assert asserter == AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:")
+    _, asserter, mode = _drafted("Seventy per cent of Finns back the mission, according to a survey published by a "
+                                 "Helsinki polling institute.")
+    assert (asserter, mode) == (AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:"), "Reported")
+    assert _drafted("The Russians rejected the plan.")[1] == "dgr:russia"  # a side, not a share of a people
+    assert _drafted("Some diplomats doubt that the truce will hold.")[1] == "dgr:diplomats"
+
+
+def test_a_one_word_verdict_and_a_caution_are_reported():
+    assert _drafted("Polish officials have repeatedly called such claims nonsense.") == \
+        ("Assessment", "dgr:poland", "Reported")
+    assert kind_of("He called the meeting on Tuesday.") is None  # a meeting called: no verdict
+    kind, asserter, mode = _drafted("Analysts caution that the truce could collapse within weeks.")
+    assert (asserter, mode) == ("dgr:analysts", "Interpretation")
+
+
+def test_a_plan_of_the_page_welcomed_as_the_offer_is_named_there(project, tmp_path):
+    _, drafted = drafted_page(project.layout, tmp_path, "Switzerland said on Monday that it was ready to host talks "
+                              "on prisoner exchanges.\n\nThe OSCE welcomed the offer.\n",
+                              title="An offer (made up)", day=date(2026, 7, 6))
+    welcome = drafted["The OSCE welcomed the offer."]
+    assert (welcome.kind, welcome.asserted_by) == ("Position", "dgr:osce")
+    assert not welcome.findings, welcome.findings  # the audit sees "the offer" name the plan it refers to

@@ -201,10 +201,18 @@ def targets(auditor: Auditor, finding) -> Iterator:
             continue
         if auditor.covered(node, DG.towards) or auditor.named_where_quoted(node, target, by_its_quotes=True):
             continue
+        if (target, RDF.type, DG.Proposal) in data and auditor.evidence(target) and \
+                _REFERS_TO_PLAN.search(_quoted(auditor, node)):
+            continue  # "The UN welcomed the offer": a plan of this document, referred to
         if auditor.names(target):
             yield finding(auditor.curie(node), "target-not-in-source",
                           f"dg:towards {auditor.curie(target)}: not named where its quotes stand "
                           f"(looked for {sorted(auditor.names(target))})")
+
+
+_REFERS_TO_PLAN = re.compile(r"\b(?:the|this|that|its|their|his|her)\s+(?:[\w-]+\s+)?(?:offer|proposal|plan|"
+                             r"initiative|idea)s?\b", re.I)
+"""Words that refer back to a plan put forward ("the offer", "this new proposal")."""
 
 
 def preconditions(auditor: Auditor, finding) -> Iterator:

@@ -61,6 +61,14 @@ _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
 _BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation)", re.I)
 _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
+_PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ per ?cent of)\s+[A-Z][\w’'-]*s$", re.I)
+"""A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
+_NOT_A_STATE = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
+                          r"foundation|research (?:centre|center|group)|survey|poll|study)\b", re.I)
+"""A source after "according to" that is no party: a survey, or a body a place's name only locates ("a Kyiv
+polling institute", "a Moscow think tank")."""
+_BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
+                   re.I)
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
@@ -332,6 +340,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "anonymous":
         return kind or "Claim", "Reported", author, \
             "unnamed sources: the reporting source vouches for it, the parties are what it is about"
+    if heard.kind == "according" and _NOT_A_STATE.search(sentence[heard.speaker_start:heard.speaker_end]):
+        return kind or "Claim", "Reported", author, \
+            "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches"
     speaker = _speaker_of(sentence, heard, gazetteer)
     if speaker is not None:
         return kind or "Claim", "Reported", speaker.entity, \
@@ -341,7 +352,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind or "Claim", "Reported", author, _PRONOUN_SPEAKS
     if heard.kind == "reported" and _BODY.fullmatch(who):
         return kind or "Claim", "Reported", author, _BODY_SPEAKS
-    if heard.kind == "reported":
+    if heard.kind == "reported" and not _PUBLIC.match(who):  # "Most Ukrainians reject …" is polled, not said
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
     if sentence.endswith("?") and heard.kind == "none":  # "Is Finland ready to send troops?": the page asks
@@ -374,8 +385,8 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
         span = sentence[:heard.speaker_start]
         return next((m for m in with_people(span, gazetteer) if m.actor), None)
     before = [m for m in with_people(span, gazetteer) if m.actor]
-    if not before:
-        return None
+    if not before:  # "according to readouts released by both governments": the parties the sentence names
+        return next((m for m in with_people(sentence, gazetteer) if m.actor), None) if _BOTH.search(span) else None
     if heard.kind == "according":
         return before[0]
     # "Russia's envoy to the UN accused …": a party named after a preposition is where the speaker serves, not who

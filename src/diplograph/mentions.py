@@ -34,9 +34,11 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
                 continue  # "every peace plan": any of a kind; "its experts": someone's own, not the group
             if key is None and size == 1 and (compound := _BY_WHOM.fullmatch(phrase)):  # "Saudi-hosted talks"
                 key, phrase = gazetteer.lookup(compound.group(1)), compound.group(1)
+            public = bool(start) and phrase[:1].isupper() and phrase.endswith("s") \
+                and words[start - 1].casefold() in _SHARE_OF
             if key is not None:
                 entity, label, actor = gazetteer[key]
-                found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor))
+                found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor and not public))
                 taken.update(range(start, start + size))
                 continue
             if size <= 2 and phrase[:1].isupper() and len(phrase) >= 3:  # a name, spelt otherwise
@@ -45,7 +47,7 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
                     entity, label, actor = gazetteer[close]
                     score = round(difflib.SequenceMatcher(None, phrase.casefold(), close).ratio(), 2)
                     if entity not in found:
-                        found[entity] = Mention(phrase, entity, label, score, actor)
+                        found[entity] = Mention(phrase, entity, label, score, actor and not public)
     return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
 
 
@@ -53,6 +55,9 @@ _BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|s
 """A compound naming who did it ("Saudi-hosted", "US-drafted", "Turkish-brokered"): its first part names a party."""
 _EVERY = {"every", "each", "another"}
 """Words before a common noun that make it any of its kind ("every peace plan"), not the one thing it names."""
+_SHARE_OF = {"most", "many", "few", "some", "of", "all"}
+"""Words before a people's plural name that make it the public, not the state: "most Ukrainians oppose …",
+"62 per cent of Ukrainians" (what the state holds is not polled)."""
 _WHOSE = {"its", "their", "his", "her", "our"}
 """Words before a common name of people that make them someone's own ("the IAEA said its experts …"), not the
 group the name stands for (analysts, diplomats)."""

@@ -22,19 +22,22 @@ __all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "aft
            "comes_first_before", "interpretive", "kind_of", "looks_ahead", "reader_voice", "stance_of", "stances_in",
            "voice"]
 
+_CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?(?:a|an)\b|"
+                  r"(?:it|them|this|that|such\s+[\w’'-]+)\s+(?:as\s+)?[\w-]+[.!]?[”\"’]?$)")
+"""What a speaker calls something: "called the plan “a trap”", "described it as a step", "called such polls
+propaganda." (a one-word verdict closing the sentence)."""
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
          r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|reaffirmed|reaffirms|"
          r"stressed|stresses|"
-         r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|"
+         r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|"
          r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
-         r"(?<!-)(?:called|calls|described|describes|branded|brands)(?=\s+(?:it|them|this|that|the\s+[\w’'-]+"
-         r"(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?(?:a|an)\b)")
+         r"(?<!-)(?:called|calls|described|describes|branded|brands)(?=\s+" + _CHARACTERIZED + ")")
 _DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "that", "his", "her", "its", "our",
                                                      "their"))
 """Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting (a whole word:
@@ -216,7 +219,8 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
               r"\bout of the question\b|\bdead on arrival\b|\bboycott(?:s|ed|ing)?\b|"
-              r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b")
+              r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
+              r"\bnot (?:yet )?(?:ready|willing|prepared) to\b")
 """Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
 no talk of …"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
@@ -224,7 +228,8 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her)\s+(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
                r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back)(?:ing)?\b|"
-               r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b")
+               r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b|"
+               r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _KINDS: list[tuple[str, re.Pattern]] = [
     # what the content is, from its own words — first match wins; who says it comes from the reporting structure
@@ -261,14 +266,15 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # negotiate on the basis of …" (support on a condition, "would back a mission only if …", is a position)
     ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b|\b(?:will|would)\s+not\b[^.;]*\buntil\b|"
                           r"\b(?:will|would)\s+(?:only\s+\w+|\w+\s+only)\s+on the (?:basis|grounds) of\b|"
+                          r"\b(?:will|would)\s+only\s+(?:[a-z]+\s+){1,3}?(?:if|once|after)\b|"
                           r"\b(?:will|would|could|can)\s+(?!(?:\w+ly\s+)?(?:back|support|accept|welcome|endorse|agree)\b)"
                           r"[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition that|provided that|"
                           r"providing that)\b", re.I)),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
-    ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|branded|brands)\s+(?:it|them|this|"
-                              r"that|the\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?(?:a|an)\b", re.I)),
+    ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|branded|brands)\s+" + _CHARACTERIZED,
+                              re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
@@ -280,7 +286,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?!\s+tanks?\b)|"
                               r"\b(?:is|are) convinced\b", re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
-    ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign)(?:es|s|ed|ing)?\s+for\b|"
+    ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask)(?:es|s|ed|ing)?\s+for\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
                           re.I)),
     # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal"

@@ -123,10 +123,13 @@ def tells_of_words(sentence: str, start: int, end: int) -> bool:
     """Whether the verb at ``start:end`` reports nothing, though it is a reporting verb: it qualifies the noun before
     it ("three deliveries announced in May", "the plan proposed by Turkey", "a statement posted on X": a common noun
     just before it, an agent, a time or a channel just after it, and no clause of content), or words said are its
-    object ("the list repeats demands …", "echoed claims …": it tells of them)."""
+    object ("the list repeats demands …", "echoed claims …": it tells of them — but "called such claims nonsense"
+    gives a verdict on them)."""
     participle = sentence[start:end].endswith("ed") and bool(_NOUN_BEFORE.search(sentence[:start])) \
         and bool(_QUALIFIED.match(sentence, end)) and " that " not in sentence[end:]
-    return participle or bool(_SPEECH_OBJECT.match(sentence, end)) or bool(_MADE.match(sentence, end))
+    characterizes = sentence[start:end].casefold().startswith(("call", "describ", "brand", "dismiss"))
+    return participle or (bool(_SPEECH_OBJECT.match(sentence, end)) and not characterizes) \
+        or bool(_MADE.match(sentence, end))
 
 
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|these|those|its|their|his|her|our|\d+|two|three|four|five|several|many|"
