@@ -19,7 +19,6 @@ import hashlib
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
@@ -54,10 +53,12 @@ class Document:
     """The SHA-256 of its N-Quads (a kept graph is used only when it still has it)."""
     nquads: bytes = field(repr=False, default=b"")
     problems: list[Problem] = field(default_factory=list)
+    name: str = ""
+    """Its name (its file's stem): asked for a few times per document on each read, so kept, not worked out."""
 
-    @cached_property
-    def name(self) -> str:
-        return self.file.path.stem
+    def __post_init__(self) -> None:
+        if not self.name:
+            self.name = self.file.path.stem
 
 
 @dataclass
@@ -209,7 +210,7 @@ def _known(layout: Layout, path: Path, shared_key: str, overrides: dict[Path, st
     seen = None if overrides and path in overrides else _SEEN.get(path)
     if seen is not None and seen[0] == (shared_key, signature(path)):
         kept = seen[1]
-        document = Document(kept.file, kept.key, kept.index, kept.digest)  # a new one: its graph and problems are set
+        document = Document(kept.file, kept.key, kept.index, kept.digest, name=kept.name)  # its graph, problems set
     else:
         file = read_file(layout, path, URIRef(f"{DGS}{path.stem}"), overrides)
         key = _content_key(shared_key, path, overrides, file.text)
