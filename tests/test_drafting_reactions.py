@@ -122,3 +122,30 @@ def test_a_plan_of_the_page_welcomed_as_the_offer_is_named_there(project, tmp_pa
     welcome = drafted["The OSCE welcomed the offer."]
     assert (welcome.kind, welcome.asserted_by) == ("Position", "dgr:osce")
     assert not welcome.findings, welcome.findings  # the audit sees "the offer" name the plan it refers to
+
+
+# --------------------------------------------------------------------------- the thirty-second and third pages
+# (a monitoring mission's report, a veto in the EU's council)
+
+
+def test_a_body_named_by_what_it_is_speaks_as_the_organisation_named_near_it(project, tmp_path):
+    _, drafted = drafted_page(project.layout, tmp_path, "NATO ministers met in Brussels on Monday.\n\nPoland's "
+                              "defence minister said Warsaw would send more troops.\n\nThe alliance's secretary "
+                              "general said the talks had been useful.\n\nIAEA inspectors visited the plant on "
+                              "Tuesday, the organisation said.\n", title="Bodies (made up)", day=date(2026, 7, 8))
+    chief = drafted["The alliance's secretary general said the talks had been useful."]
+    assert (chief.asserted_by, chief.derived_by) == ("dgr:nato", "ReferentFromContext")  # not Poland, just before
+    assert drafted["IAEA inspectors visited the plant on Tuesday, the organisation said."].asserted_by == "dgr:iaea"
+
+
+def test_denying_an_allegation_rejects_it_and_would_not_support_rejects():
+    assert kind_of("Minsk denied the accusation on Friday.") == "Position"
+    assert kind_of("The Kremlin denies that its forces target civilians.") != "Position"  # a claim of its own
+    assert kind_of("Bratislava said it would not support new measures.") == "Position"
+
+
+def test_hoping_to_act_looks_ahead():
+    from diplograph.reporting import looks_ahead
+
+    assert kind_of("The Finnish envoy said she hoped to reach a deal in March.") == "Prediction"
+    assert looks_ahead("The Finnish envoy said she hoped to reach a deal in March.")

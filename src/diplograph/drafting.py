@@ -59,7 +59,8 @@ _PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
-_BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation)", re.I)
+_BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union)"
+                   r"(?:['’]s\s+[\w -]{1,40})?", re.I)
 _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
 _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ per ?cent of)\s+[A-Z][\w’'-]*s$", re.I)
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
@@ -114,7 +115,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 lead = around[0] if around else ""
                 candidate = in_context(candidate, around, gazetteer, referred.get(lead),
                                        item=bool(_BULLET.match(line))) if read_context else candidate
-                found.append(_referring(_as_before(candidate, found[-1] if found else None), earlier, gazetteer))
+                found.append(_referring(_as_before(candidate, found, gazetteer), earlier, gazetteer))
                 leads.setdefault(lead, found[-1])  # a lead's first point
                 referred |= _referred_by(found[-1], found)
             earlier.passed(sentence)
@@ -221,10 +222,14 @@ def _answered(candidate: Candidate, interviewee: Mention | None) -> Candidate:
                    derived_by="ReferentFromContext")  # the speaker is named where the page introduced them
 
 
-def _as_before(candidate: Candidate, before: Candidate | None) -> Candidate:
-    """A sentence whose speaker is a pronoun ("They argue that …") given to the party who spoke in the one before."""
+def _as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
+    """A sentence whose speaker is a pronoun ("They argue that …") given to the party who spoke in the one before;
+    one whose speaker is a body named by what it is ("the organisation said", "the bloc's foreign policy chief") to
+    the organisation named in it or in the three sentences before, else to the party the sentence before named."""
+    before = found[-1] if found else None
     if candidate.rule == _BODY_SPEAKS:  # "EU ministers met …. The Council calls on …": the body of the party named
-        named = next((m for m in before.mentions if m.actor), None) if before is not None else None
+        bodies = [m for c in [candidate, *found[:-4:-1]] for m in c.mentions if m.entity in gazetteer.organisations]
+        named = bodies[0] if bodies else next((m for m in before.mentions if m.actor), None) if before else None
         return candidate if named is None else replace(
             candidate, asserted_by=named.entity, mentions=[named, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_BODY_SPEAKS}: {named.entity}")

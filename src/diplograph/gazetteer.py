@@ -19,8 +19,11 @@ class Gazetteer(dict):
     the closest spelling among names of its first letter and a length that could reach the cut-off only."""
 
     def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None,
-                 proper: set[str] | None = None, qualifiers: dict[str, set[str]] | None = None):
+                 proper: set[str] | None = None, qualifiers: dict[str, set[str]] | None = None,
+                 organisations: set[str] | None = None):
         super().__init__(names)
+        self.organisations = organisations or set()
+        """The organisations among the entities (prefixed names): what "the bloc", "the mission" can stand for."""
         self.measures = measures or {}
         """Each measure of the vocabulary (``dg:Name``) → the words that name it (labels and cue words)."""
         self.qualifiers = qualifiers or {}
@@ -108,7 +111,8 @@ def gazetteer_of(graph: KnowledgeGraph) -> Gazetteer:
     proper = {str(word).casefold() for predicate in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
               for iri, word in graph.dataset.subject_objects(predicate)
               if str(iri).startswith(str(DGR)) and str(word)[:1].isupper()}
-    return Gazetteer(found, _words_of(graph, "Measures"), proper, _words_of(graph, "Qualifiers"))
+    return Gazetteer(found, _words_of(graph, "Measures"), proper, _words_of(graph, "Qualifiers"),
+                     {short(iri) for iri in graph.instances(DG.Organisation)})
 
 
 def _words_of(graph: KnowledgeGraph, scheme: str) -> dict[str, set[str]]:

@@ -214,9 +214,12 @@ def reader_voice(sentence: str) -> bool:
 # --------------------------------------------------------------------------- what kind of statement
 
 _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out)\b|"
-              r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|trade|cede|give up|surrender|"
-              r"recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|\bwon['’]t\s+(?:accept|agree to|"
-              r"trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
+              r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
+              r"accusations?|claims?|charges?|reports?)\b|"
+              r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|support|back|endorse|trade|cede|"
+              r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
+              r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
+              r"withdraw|leave|pull out|return)\b|"
               r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
               r"\bout of the question\b|\bdead on arrival\b|\bboycott(?:s|ed|ing)?\b|"
               r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
@@ -238,7 +241,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"(?:[\w’'-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
     ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably|(?:almost )?certainly)\b|"
                               r"\b(likely|unlikely) to\b|\bpredict(s|ed)?\b|\bforecasts?\b|"
-                              r"\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|"
+                              r"\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|\bhop(?:e|es|ed|ing)\s+to\b|"
                               r"(?<!\bto )\bexpect(s|ed)?\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?"
                               r"\s+to\s+[a-z]+", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
@@ -345,7 +348,7 @@ def stances_in(text: str) -> set[str]:
 
 _AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) set to|likely|unlikely|expect(s|ed)?|"
                     r"predict(s|ed)?|forecasts?|warn(s|ed)?|soon|next|future|risks?|threat(s|en|ens|ened)?|"
-                    r"ahead|eventually|poised)\b", re.I)
+                    r"ahead|eventually|poised|hop(?:e|es|ed|ing) to)\b", re.I)
 
 
 UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|not (?:yet )?clear|"
