@@ -19,6 +19,12 @@ from diplograph.reporting import kind_of, voice
 AUTHOR = "https://w3id.org/diplograph/id/author-x"
 
 
+def _page(project, folder, *paragraphs: str) -> dict:
+    """The candidates of a made-up page of ``paragraphs``, added and drafted as a user would, by sentence."""
+    return drafted_page(project.layout, folder, "\n\n".join(paragraphs) + "\n", title="A page (made up)",
+                        day=date(2026, 7, 3))[1]
+
+
 def _drafted(sentence: str):
     drafted = draft_sentence(KnowledgeGraph.open(), sentence, author=AUTHOR)
     return drafted.kind, drafted.asserted_by, drafted.assertion_mode
@@ -69,10 +75,9 @@ def test_in_our_reading_is_the_authors_judgement_and_terms_set_out_are_demanded(
 
 
 def test_its_experts_are_someone_s_own_and_a_lead_names_who_is_to_act(project, tmp_path):
-    _, drafted = drafted_page(project.layout, tmp_path, "The OSCE said its experts had found no breach of the "
-                              "truce.\n\nMoscow published its conditions on Friday.\n\nAccording to the text, "
-                              "Kyiv must:\n\n- withdraw its forces from Zaporizhzhia;\n- hold elections within a "
-                              "year.\n", title="Conditions (made up)", day=date(2026, 7, 3))
+    drafted = _page(project, tmp_path, "The OSCE said its experts had found no breach of the truce.",
+                    "Moscow published its conditions on Friday.", "According to the text, Kyiv must:",
+                    "- withdraw its forces from Zaporizhzhia;\n- hold elections within a year.")
     experts = drafted["The OSCE said its experts had found no breach of the truce."]
     assert "dgr:analysts" not in {m.entity for m in experts.mentions}
     for point in ("withdraw its forces from Zaporizhzhia;", "hold elections within a year."):
@@ -116,9 +121,8 @@ def test_a_one_word_verdict_and_a_caution_are_reported():
 
 
 def test_a_plan_of_the_page_welcomed_as_the_offer_is_named_there(project, tmp_path):
-    _, drafted = drafted_page(project.layout, tmp_path, "Switzerland said on Monday that it was ready to host talks "
-                              "on prisoner exchanges.\n\nThe OSCE welcomed the offer.\n",
-                              title="An offer (made up)", day=date(2026, 7, 6))
+    drafted = _page(project, tmp_path, "Switzerland said on Monday that it was ready to host talks on prisoner "
+                    "exchanges.", "The OSCE welcomed the offer.")
     welcome = drafted["The OSCE welcomed the offer."]
     assert (welcome.kind, welcome.asserted_by) == ("Position", "dgr:osce")
     assert not welcome.findings, welcome.findings  # the audit sees "the offer" name the plan it refers to
@@ -129,10 +133,10 @@ def test_a_plan_of_the_page_welcomed_as_the_offer_is_named_there(project, tmp_pa
 
 
 def test_a_body_named_by_what_it_is_speaks_as_the_organisation_named_near_it(project, tmp_path):
-    _, drafted = drafted_page(project.layout, tmp_path, "NATO ministers met in Brussels on Monday.\n\nPoland's "
-                              "defence minister said Warsaw would send more troops.\n\nThe alliance's secretary "
-                              "general said the talks had been useful.\n\nIAEA inspectors visited the plant on "
-                              "Tuesday, the organisation said.\n", title="Bodies (made up)", day=date(2026, 7, 8))
+    drafted = _page(project, tmp_path, "NATO ministers met in Brussels on Monday.",
+                    "Poland's defence minister said Warsaw would send more troops.",
+                    "The alliance's secretary general said the talks had been useful.",
+                    "IAEA inspectors visited the plant on Tuesday, the organisation said.")
     chief = drafted["The alliance's secretary general said the talks had been useful."]
     assert (chief.asserted_by, chief.derived_by) == ("dgr:nato", "ReferentFromContext")  # not Poland, just before
     assert drafted["IAEA inspectors visited the plant on Tuesday, the organisation said."].asserted_by == "dgr:iaea"
