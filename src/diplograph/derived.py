@@ -68,7 +68,7 @@ def restore(graph: KnowledgeGraph) -> str:
     key = graph_key(graph)
     if key is None:
         return "missing"
-    raw = cache.read("derived", f"{key}.json")
+    raw = cache.read("derived", f"{key}.jsonl")
     if raw is None:
         return "missing"
     try:
@@ -97,7 +97,7 @@ def _build(graph: KnowledgeGraph, key: str, memory_mb: int) -> None:
     graph.reopen()
     graph.changed()  # what the previous build prepared describes the graph before an update: computed afresh
     limit_memory(memory_mb)
-    cache.write("derived", f"{key}.json", prepare(graph, helper=True).encode(key), keep=_KEEP)
+    cache.write("derived", f"{key}.jsonl", prepare(graph, helper=True).encode(key), keep=_KEEP)
 
 
 def keep_from_stdin() -> None:

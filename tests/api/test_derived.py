@@ -36,13 +36,15 @@ def test_workers_answer_from_the_derived_file_and_a_restart_reuses_it(tmp_path):
         ranking = httpx.get(server.url + "/analysis/centrality", params={"family": "actors"}, timeout=30).json()
     finally:
         server.stop()
-    files = list((tmp_path / "derived").glob("*.json"))
+    files = list((tmp_path / "derived").glob("*.jsonl"))
     assert len(files) == 1
     assert files[0].stat().st_mode & 0o777 == 0o600 and (tmp_path / "derived").stat().st_mode & 0o777 == 0o700
     # mark the file: if the workers answer from it, the mark shows; had they computed on their own, it would not
-    derived = json.loads(files[0].read_text())
-    derived["stats"]["triples"] = 424242
-    files[0].write_text(json.dumps(derived))
+    lines = files[0].read_text().splitlines()  # a head, then a line a part
+    at = next(at for at, line in enumerate(lines) if line.startswith('["stats",'))
+    part, stats = json.loads(lines[at])
+    lines[at] = json.dumps([part, {**stats, "triples": 424242}])
+    files[0].write_text("\n".join(lines) + "\n")
     server = Server("--workers", "2", env=environment)
     try:
         wait_until_derived(server, seconds=30)
@@ -51,7 +53,7 @@ def test_workers_answer_from_the_derived_file_and_a_restart_reuses_it(tmp_path):
         assert again == ranking
     finally:
         server.stop()
-    assert list((tmp_path / "derived").glob("*.json")) == files  # nothing rebuilt
+    assert list((tmp_path / "derived").glob("*.jsonl")) == files  # nothing rebuilt
 
 
 def test_an_update_gets_its_own_derived_data(tmp_path):
@@ -68,7 +70,7 @@ def test_an_update_gets_its_own_derived_data(tmp_path):
         assert response.status_code == 204, response.text
         wait_until_derived(server)
         assert httpx.get(server.url + "/stats", timeout=30).json()["classes"]["dg:Person"] == people + 1
-        assert len(list((tmp_path / "derived").glob("*.json"))) == 2  # one per graph version
+        assert len(list((tmp_path / "derived").glob("*.jsonl"))) == 2  # one per graph version
     finally:
         server.stop()
 
@@ -130,17 +132,18 @@ def test_a_crafted_or_broken_cache_file_runs_nothing_and_is_rebuilt(tmp_path):
     folder.mkdir(parents=True, mode=0o700)
     (tmp_path / "cache").chmod(0o700)
     (folder / f"{key}.pickle").write_bytes(pickle.dumps(_Planted(str(marker))))
-    (folder / f"{key}.json").write_bytes(pickle.dumps(_Planted(str(marker))))  # under the name it is read by
-    (folder / f"{key}.json").chmod(0o600)
+    (folder / f"{key}.jsonl").write_bytes(pickle.dumps(_Planted(str(marker))))  # under the name it is read by
+    (folder / f"{key}.jsonl").chmod(0o600)
     server = Server("--workers", "1", env={"DIPLOGRAPH_CACHE": str(tmp_path / "cache")})
     try:
         wait_until_derived(server)
         assert not marker.exists()
         assert _logged(server, "the kept file was not taken")
-        rebuilt = json.loads((folder / f"{key}.json").read_bytes())
+        rebuilt = json.loads((folder / f"{key}.jsonl").read_bytes().split(b"\n", 1)[0])  # its head
         assert rebuilt["format"] == FORMAT and rebuilt["key"] == key
         # a well-formed file of the wrong shape is not taken either: rebuilt, said in the log
-        (folder / f"{key}.json").write_text(json.dumps({"format": FORMAT, "key": key, "scores": "many"}))
+        (folder / f"{key}.jsonl").write_text(json.dumps({"format": FORMAT, "key": key, "lines": 1}) + "\n"
+                                             + json.dumps(["scores", "many"]) + "\n")
     finally:
         server.stop()
     server = Server("--workers", "1", env={"DIPLOGRAPH_CACHE": str(tmp_path / "cache")})
@@ -224,3 +227,36 @@ def test_the_record_built_in_two_processes_is_the_one_built_in_one(tmp_path):
         patch.setattr(derivation, "_entity_part", lambda _: (_ for _ in ()).throw(MemoryError("out of memory")))
         with pytest.raises(MemoryError):  # its error, at once: the helper is not left blocked on a full pipe
             derivation.prepare(graph, helper=True)
+
+
+def test_the_record_reads_back_whole_and_only_whole(tmp_path, monkeypatch):
+    """The record is written as lines — its entity graph's lists in pieces — and read back a line at a time: read
+    back, it is the record written (encoded again, the same bytes); a record that lost a line, a piece of a line or
+    its last line break, or has a line too many, or names another graph, is refused, not installed in part."""
+    import shutil
+
+    import pytest
+    from helpers import REPO
+
+    from diplograph import derivation
+    from diplograph.generate import generate_documents
+    from diplograph.graph import KnowledgeGraph
+    from diplograph.layout import Layout
+
+    monkeypatch.setattr(derivation, "_PIECE", 7)  # so that the entity graph's lists take several lines each
+    shutil.copytree(REPO / "ontology", tmp_path / "ontology")
+    generate_documents(tmp_path / "data", 2)
+    graph = KnowledgeGraph(Layout(tmp_path / "data", tmp_path / "ontology"))
+    graph.load(validate=False)
+    record = derivation.prepare(graph)
+    raw = record.encode("k")
+    lines = raw.split(b"\n")
+    assert sum(line.startswith(b'["entity","edges"') for line in lines) > 1
+    back = derivation.Derived.decode(raw, "k")
+    assert back.encode("k") == raw and sorted(back.entity.edges(keys=True)) == sorted(record.entity.edges(keys=True))
+    edges = next(at for at, line in enumerate(lines) if line.startswith(b'["entity","edges"'))
+    damaged = [b"\n".join(lines[:edges] + lines[edges + 1:]), raw[:-1], raw[:len(raw) // 2], raw + lines[1] + b"\n",
+               raw.replace(b'"key":"k"', b'"key":"j"', 1), b""]
+    for wrong in damaged:
+        with pytest.raises(ValueError, match="not derived data|another format or another graph"):
+            derivation.Derived.decode(wrong, "k")
