@@ -85,7 +85,8 @@ def graph_of_nquads(data: bytes, name: URIRef) -> Graph:
     graph = Graph(store="SimpleMemory", identifier=name)
     wanted = ox.NamedNode(str(name))
     add = graph.store.add
-    for triple in triples_from_native(q for q in ox.parse(data, format=ox.RdfFormat.N_QUADS) if q.graph_name == wanted):
+    quads = ox.parse(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # written by Oxigraph from a checked parse
+    for triple in triples_from_native(q for q in quads if q.graph_name == wanted):
         add(triple, graph)
     return graph
 

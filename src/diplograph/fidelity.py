@@ -320,7 +320,15 @@ class _Auditor:
         nothing to check."""
         names = self.names(thing)
         return bool(names) and self.is_party_or_place(thing) and any(
-            cue_in(self.whole_text(evidence.source), names) for evidence in self.evidence(node))
+            self._named_in(evidence.source, thing, names) for evidence in self.evidence(node))
+
+    def _named_in(self, source, thing, names: frozenset[str]) -> bool:
+        """Whether ``source``'s text names ``thing``: a scan of the whole text, made once per pair (a document's
+        statements quote one or two texts and name the same few parties)."""
+        found = self._memo.get(("named in", source, thing))
+        if found is None:
+            found = self._memo[("named in", source, thing)] = cue_in(self.whole_text(source), names)
+        return found
 
     def is_party_or_place(self, thing) -> bool:
         """Whether ``thing`` is an actor or a territory (a described plan or mechanism is referred to by any words:

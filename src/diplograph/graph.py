@@ -77,7 +77,7 @@ class KnowledgeGraph:
         with the ontology and reference entities: one document's world, for walks of many small look-ups done
         document by document (the audit). The shared part is indexed once and each world extends it."""
         shared = self.cached("reference world", lambda: World(self._triples([ONTOLOGY_GRAPH, ENTITIES_GRAPH])))
-        given = triples_from_native(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)) if nquads else []
+        given = triples_from_native(ox.parse(nquads, format=ox.RdfFormat.N_QUADS, lenient=True)) if nquads else []
         return shared.extended([*self._triples(names), *given, *extra])
 
     def _triples(self, names: list[URIRef]) -> list[tuple[Node, Node, Node]]:

@@ -80,19 +80,18 @@ class World:
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         """The objects of ``subject``'s ``predicate`` (of every subject's, when ``subject`` is None)."""
         if subject is not None:
-            yield from self._by_subject.get((subject, predicate), ())
-        else:
-            yield from {o: None for _, o in self._by_predicate.get(predicate, ())}
+            return iter(self._by_subject.get((subject, predicate), ()))
+        return iter({o: None for _, o in self._by_predicate.get(predicate, ())})
 
     def value(self, subject: Node, predicate: Node) -> Node | None:
         """One object of ``subject``'s ``predicate``, the first added; None if it has none."""
         return next(iter(self._by_subject.get((subject, predicate), ())), None)
 
     def subjects(self, predicate: Node, object_: Node) -> Iterator[Node]:
-        yield from self._by_object.get((predicate, object_), ())
+        return iter(self._by_object.get((predicate, object_), ()))
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
-        yield from self._by_predicate.get(predicate, ())
+        return iter(self._by_predicate.get(predicate, ()))
 
     def transitive_subjects(self, predicate: Node, object_: Node) -> Iterator[Node]:
         """``object_`` and whatever reaches it by ``predicate``, one or more steps (each once)."""
