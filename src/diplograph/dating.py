@@ -81,6 +81,8 @@ def _dated(sentence: str, day: date) -> tuple[str | None, str | None]:
                                                                          sentence, re.I)
         if not (_SAID_WHEN.search(text) or introduced):
             continue  # "could resume in March": when something happens, not when it was said
+        if re.search(r"\bweek\b", text, re.I):
+            return None, None  # "this week": neither a day nor the month (the week may straddle two)
         precision = "DayPrecision" if re.search(r"\d|day|today|yesterday", text, re.I) else "MonthPrecision"
         shown = when.date() if precision == "DayPrecision" else when.date().replace(day=1)
         return shown.isoformat(), precision

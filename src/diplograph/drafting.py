@@ -20,7 +20,7 @@ from .errors import DiplographError
 from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
-from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context
+from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, referred_by, terms_of_a_plan
 from .mentions import affiliations, candidate_id, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
@@ -57,6 +57,8 @@ _PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\
                       r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
                       r"deputy))(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
+_PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band", re.I)
+"""A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …"): it speaks."""
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
 _BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union)"
@@ -117,7 +119,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                                        item=bool(_BULLET.match(line))) if read_context else candidate
                 found.append(_referring(_as_before(candidate, found, gazetteer), earlier, gazetteer))
                 leads.setdefault(lead, found[-1])  # a lead's first point
-                referred |= _referred_by(found[-1], found)
+                referred |= referred_by(found[-1], found)
             earlier.passed(sentence)
             if candidate is not None:
                 earlier.drafted(found[-1])
@@ -138,15 +140,6 @@ def _spoken_of(found: list[Candidate]) -> Mention | None:
     if speaker:
         return next((m for m in before.mentions if m.entity == speaker), Mention(speaker, speaker, speaker, 1.0, True))
     return next((m for m in before.mentions if m.actor and m.entity not in owners), None)
-
-
-def _referred_by(lead: Candidate, found: list[Candidate]) -> dict[str, Candidate]:
-    """A list's lead that refers back to a statement drafted before ("The statement lists four points:"), with it:
-    its points are that statement's."""
-    if not lead.sentence.endswith(":"):
-        return {}
-    drafted = {f"dgr:{c.kind.lower()}-{c.id}": c for c in found}
-    return next(({lead.sentence: drafted[m.entity]} for m in lead.mentions if m.entity in drafted), {})
 
 
 def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
@@ -234,7 +227,7 @@ def _as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazettee
             candidate, asserted_by=named.entity, mentions=[named, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_BODY_SPEAKS}: {named.entity}")
     if candidate.rule != _PRONOUN_SPEAKS:
-        return candidate
+        return terms_of_a_plan(candidate, found)
     if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
         return replace(candidate, rule="a pronoun speaks, and no party spoke just before: the source vouches for it")
     return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}",
@@ -339,7 +332,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "author":
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "the author in the first person (\"we believe\"): the author's judgement"
-    if interpretive(sentence) and heard.kind not in ("anonymous", "according"):
+    if interpretive(sentence, heard) and heard.kind not in ("anonymous", "according"):
         return "Assessment", "Interpretation", author, \
             "an interpretive word in the author's voice (\"effectively\", \"is seen as\"): the author's reading"
     if heard.kind == "anonymous":
@@ -353,7 +346,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
     who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
-    if heard.kind == "reported" and _PRONOUN.fullmatch(who):
+    if heard.kind == "reported" and (_PRONOUN.fullmatch(who) or _PRONOUN_FIRST.fullmatch(who)):
         return kind or "Claim", "Reported", author, _PRONOUN_SPEAKS
     if heard.kind == "reported" and _BODY.fullmatch(who):
         return kind or "Claim", "Reported", author, _BODY_SPEAKS
@@ -386,6 +379,8 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
     if heard.kind not in ("reported", "according"):
         return None
     span = sentence[heard.speaker_start:heard.speaker_end]
+    if _PRONOUN_FIRST.fullmatch(span.strip()):  # "He thanked European partners and asked …": he, not Europe
+        return None
     if heard.speaker_start and _ITS.match(span.strip(" ,”\"")):  # "Kyiv will never …, its envoy said": Kyiv's
         span = sentence[:heard.speaker_start]
         return next((m for m in with_people(span, gazetteer) if m.actor), None)

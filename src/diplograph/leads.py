@@ -16,7 +16,7 @@ from .reporting import after_preposition, interpretive, voice
 from .review import Candidate, Mention
 from .wording import framing
 
-__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context"]
+__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "referred_by", "terms_of_a_plan"]
 
 READERS = ("dgr:analysts", "dgr:diplomats")
 """The readers of events among the actors: a line under their heading is their reading."""
@@ -45,6 +45,10 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
     ``item`` naming a measure under a heading that is a party's name, "Russia", is its terms)."""
     lead = around[0] if around and around[0].endswith(":") else ""
     candidate = _bound_to(candidate, lead, gazetteer)
+    if not lead and framing(candidate.sentence) and candidate.assertion_mode == "Reported" and \
+            not any(m.entity == candidate.asserted_by for m in candidate.mentions):
+        return replace(candidate, kind="Assessment", assertion_mode="Framing", rule="a title whose words no party "
+                       "it names is reported to say (\"Leaders trade vows …\"): how the author frames what follows")
     if candidate.assertion_mode == "Reported" or candidate.asserted_by in READERS:
         return candidate  # a party's words, or readers' already: the line says whose it is
     if lead and referred is not None and candidate.assertion_mode == "FactualAssertion" and \
@@ -151,3 +155,33 @@ def as_its_points(lead: Candidate, point: Candidate | None) -> Candidate:
     return replace(lead, kind=point.kind, asserted_by=point.asserted_by, assertion_mode=point.assertion_mode,
                    derived_by=point.derived_by, mentions=_with(party[0], lead.mentions) if party else lead.mentions,
                    rule="a list's lead: part of the statements it introduces (as its first point was read)")
+
+
+_TERMS_OF = re.compile(r"^(?:Under|In)\s+(?:the|that|this|its|their|such an?)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:plan|proposal|draft|deal|text|framework|initiative|offer)\s*,", re.I)
+"""A sentence that gives a proposal's terms, referring back to it: "Under the plan, each side would …"."""
+
+
+def terms_of_a_plan(candidate: Candidate, found: list[Candidate]) -> Candidate:
+    """A sentence of the author's that opens "Under the plan, …" ( ``_TERMS_OF``) gives the terms of the proposal
+    drafted last: a proposal too, of its proposer — the party its own words put forward (the first named in what
+    it reports), else whoever it was reported by."""
+    if candidate.assertion_mode != "FactualAssertion" or not _TERMS_OF.match(candidate.sentence):
+        return candidate
+    proposal = next((c for c in reversed(found) if c.kind == "Proposal"), None)
+    if proposal is None:
+        return candidate
+    proposer = next((m.entity for m in proposal.mentions if m.actor and m.entity in proposal.content),
+                    proposal.asserted_by)
+    return candidate if proposer is None else replace(
+        candidate, kind="Proposal", asserted_by=proposer, assertion_mode="Reported", derived_by="ReferentFromContext",
+        rule=f"the terms of the proposal drafted before (\"Under the plan, …\"): {proposer}'s")
+
+
+def referred_by(lead: Candidate, found: list[Candidate]) -> dict[str, Candidate]:
+    """A list's lead that refers back to a statement drafted before ("The statement lists four points:"), with it:
+    its points are that statement's."""
+    if not lead.sentence.endswith(":"):
+        return {}
+    drafted = {f"dgr:{c.kind.lower()}-{c.id}": c for c in found}
+    return next(({lead.sentence: drafted[m.entity]} for m in lead.mentions if m.entity in drafted), {})

@@ -30,7 +30,7 @@ _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|d
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
          r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|reaffirmed|reaffirms|"
-         r"stressed|stresses|"
+         r"stressed|stresses|asked|asks|"
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
@@ -235,17 +235,17 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _KINDS: list[tuple[str, re.Pattern]] = [
-    # what the content is, from its own words — first match wins; who says it comes from the reporting structure
-    # a call on someone to act demands the act, whatever it is: "called on Berlin to propose a summit"
-    ("Demand", re.compile(_DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?)\s+"
+    # the content's kind from its own words (first match wins); a call on someone to act demands the act
+    ("Demand", re.compile(_DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|ask(?:s|ed)?)\s+"
                           r"(?:[\w’'-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
-    ("Prediction", re.compile(r"\b(is|are) expected to\b|\bwill (likely|probably|(?:almost )?certainly)\b|"
-                              r"\b(likely|unlikely) to\b|\bpredict(s|ed)?\b|\bforecasts?\b|"
-                              r"\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|\bhop(?:e|es|ed|ing)\s+to\b|"
+    ("Prediction", re.compile(r"\b(is|are) expected (?:to|later|soon|next|within|by|before|this)\b|"
+                              r"\bwill (likely|probably|(?:almost )?certainly)\b|\b(likely|unlikely) to\b|"
+                              r"\bpredict(s|ed)?\b|\bforecasts?\b|\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|\bhop(?:e|es|ed|ing)\s+to\b|"
                               r"(?<!\bto )\bexpect(s|ed)?\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?"
                               r"\s+to\s+[a-z]+", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
-    ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|"
+    ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|\bcirculat(?:e|es|ed)\s+"
+                            r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative)\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
                             r"organi[sz]e|mediate)\b|"
                             r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
@@ -390,7 +390,10 @@ def stance_of(sentence: str) -> str:
     return next((name for name, cue in _STANCES if cue.search(sentence)), "Undetermined")
 
 
-def interpretive(sentence: str) -> bool:
+def interpretive(sentence: str, heard: Voice | None = None) -> bool:
     """Whether the sentence reads intent or meaning into what was done ("effectively demands", "attempts to"):
-    whoever it names, that is the writer's reading, not the party's words."""
-    return bool(_INTERPRETIVE.search(sentence))
+    the writer's reading, not the party's words — unless the word is in what ``heard``'s speaker is reported to
+    have said ("the ministry dismissed the speech as an attempt to …": the ministry's reading)."""
+    found = _INTERPRETIVE.search(sentence)
+    return bool(found) and not (heard and heard.kind == "reported" and heard.content_start and
+                                found.start() >= heard.content_start)
