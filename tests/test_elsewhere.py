@@ -45,12 +45,13 @@ def _crossing_index(rng: random.Random, number: int) -> Index:
     types = {iri: ["Demand"] for iri in own if rng.random() < 0.8}
     refers = {f"d{rng.randint(0, 24)}-s{rng.randint(0, 2)}" for _ in range(rng.randint(0, 4))}
     retired = {f"d{rng.randint(0, 24)}-s2"} if rng.random() < 0.3 else set()
-    return Index(frozenset(own), types, frozenset(refers), frozenset(retired), {})
+    aliases = {f"alias {rng.randint(0, 5)}": f"d{rng.randint(0, 2)}-s0" for _ in range(rng.randint(0, 2))}
+    return Index(frozenset(own), types, frozenset(refers), frozenset(retired), aliases)
 
 
 def test_crossings_kept_current_equal_crossings_worked_out_anew():
-    """References to what nothing describes and IRIs given a class by two documents, kept change by change, are
-    those of a corpus read afresh — and those worked out by hand from the indexes."""
+    """References to what nothing describes, IRIs given a class by two documents and aliases naming two IRIs, kept
+    change by change, are those of a corpus read afresh — and those worked out by hand from the indexes."""
     from rdflib import Dataset
 
     from diplograph.crossing import Crossings
@@ -76,6 +77,11 @@ def test_crossings_kept_current_equal_crossings_worked_out_anew():
             for iri in index.types:
                 givers.setdefault(iri, set()).add(n)
         assert kept.twice == {iri for iri, names in givers.items() if len(names) > 1}, step
+        named = {}
+        for _, index in documents.values():
+            for alias, iri in index.aliases.items():
+                named.setdefault(alias, set()).add(iri)
+        assert kept.clashing == fresh.clashing == {alias for alias, iris in named.items() if len(iris) > 1}, step
 
 
 def test_an_index_says_what_a_document_describes_types_names_retires_and_calls_by_an_alias():

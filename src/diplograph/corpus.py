@@ -32,7 +32,7 @@ from .convert import graph_of_nquads
 from .crossing import Crossings, Elsewhere, Index, across
 from .errors import DataError, Problem
 from .layout import ENTITIES_GRAPH, ONTOLOGY_GRAPH, Layout
-from .load import read_file, read_shared, signature
+from .load import one_look, read_file, read_shared, signature
 from .namespaces import DGS
 from .sheets import SourceFile
 from .validate import Context, check_shared
@@ -148,7 +148,7 @@ def read_corpus(layout: Layout, *, validate: bool = True, overrides: dict[Path, 
     """
     shared, shared_files, shared_key = read_shared(layout, overrides, _salt())
     paths = [path for path, graph in layout.files() if graph not in (None, ONTOLOGY_GRAPH, ENTITIES_GRAPH)]
-    with Workers(layout, shared, overrides) as workers:
+    with Workers(layout, shared, overrides) as workers, one_look():
         documents = _read_documents(layout, paths, shared_key, overrides, graphs, held, workers, progress)
         corpus = Corpus(shared, shared_files, documents, [], shared_key=shared_key)
         if validate:

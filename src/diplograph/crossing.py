@@ -188,21 +188,30 @@ class Crossings:
         """Each IRI a document gives a class (other than the document's own source) → those documents."""
         self.twice: set[str] = set()
         """The IRIs more than one document gives a class."""
+        self.claims: dict[str, dict[str, str]] = {}
+        """Each alias a document gives (casefolded) → (document → the IRI it names there)."""
+        self.clashing: set[str] = set()
+        """The aliases that name more than one IRI (the reference entities' included)."""
 
     def update(self, documents: dict[str, tuple[str, Index]]) -> dict[str, list[str]]:
         """Bring the crossings up to ``documents`` (name → content key and index); each document's IRIs referred
         to but described nowhere (nor retired), for the documents that have any."""
         changed = {name for name in self.indexes.keys() | documents.keys()
                    if self.indexes.get(name, ("",))[0] != (documents[name][0] if name in documents else None)}
-        touched: set[str] = set()
+        touched = {iri for name in changed for held in (self.indexes, documents) if name in held
+                   for iri in held[name][1].described | held[name][1].retired}
+        was_covered = {iri: self._covered(iri) for iri in touched}
         for name in changed:
             if name in self.indexes:
-                touched |= self._forget(name, self.indexes.pop(name)[1])
+                self._forget(name, self.indexes.pop(name)[1])
             if name in documents:
                 self.indexes[name] = documents[name]
-                touched |= self._learn(name, documents[name][1])
+                self._learn(name, documents[name][1])
+        # a document that refers to an IRI is looked at again only if the IRI came to be described (or retired)
+        # or ceased to be: a changed document describing what all the others refer to re-reads none of them
+        flipped = [iri for iri in touched if self._covered(iri) != was_covered[iri]]
         todo = {name for name in changed if name in documents}.union(
-            *(self._referrers.get(iri, ()) for iri in touched))
+            *(self._referrers.get(iri, ()) for iri in flipped))
         for name in todo:
             dangling = sorted(iri for iri in self.indexes[name][1].refers if iri not in self._shared
                               and not self._describers.get(iri) and not self._retirers.get(iri))
@@ -212,20 +221,35 @@ class Crossings:
                 self._dangling.pop(name, None)
         return dict(self._dangling)
 
-    def _learn(self, name: str, index: Index) -> set[str]:
+    def _covered(self, iri: str) -> bool:
+        """Whether a document describes or retires ``iri``."""
+        return bool(self._describers.get(iri) or self._retirers.get(iri))
+
+    def _learn(self, name: str, index: Index) -> None:
         for table, iris in self._tables(name, index):
             for iri in iris:
                 table.setdefault(iri, set()).add(name)
         self.twice.update(iri for iri in self._given(name, index) if len(self.givers[iri]) > 1)
-        return set(index.described | index.retired)
+        for alias, iri in index.aliases.items():
+            self.claims.setdefault(alias, {})[name] = iri
+            self._clash(alias)
 
-    def _forget(self, name: str, index: Index) -> set[str]:
+    def _forget(self, name: str, index: Index) -> None:
         self._dangling.pop(name, None)
         for table, iris in self._tables(name, index):
             for iri in iris:
                 table[iri].discard(name)
         self.twice.difference_update(iri for iri in self._given(name, index) if len(self.givers[iri]) < 2)
-        return set(index.described | index.retired)
+        for alias in index.aliases:
+            self.claims[alias].pop(name, None)
+            self._clash(alias)
+
+    def _clash(self, alias: str) -> None:
+        named = set(self.claims.get(alias, {}).values()) | ({self.aliases[alias]} if alias in self.aliases else set())
+        if len(named) > 1:
+            self.clashing.add(alias)
+        else:
+            self.clashing.discard(alias)
 
     def _tables(self, name: str, index: Index) -> list[tuple[dict[str, set[str]], set[str] | frozenset[str]]]:
         return [(self._describers, index.described), (self._retirers, index.retired),
@@ -245,20 +269,21 @@ def across(crossings: Crossings, documents: list[tuple[str, SourceFile, str, Ind
     problems = [_at(files[name], iri, f"{short_in(URIRef(iri), files[name])} is referred to, but no file describes "
                                       "it (a removed document's entity or statement, or a typo)")
                 for name, iris in dangling.items() for iri in iris]
-    order = {name: number for number, name in enumerate(files)}
+    order = {name: number for number, name in enumerate(files)} if crossings.twice or crossings.clashing else {}
     for iri in crossings.twice:
         first, *others = sorted(crossings.givers[iri], key=order.__getitem__)
         problems += [_at(files[other], iri, f"{short_in(URIRef(iri), files[other])} is described in "
                                             f"{files[first].display} too: a statement belongs to one document, and "
                                             "an entity several documents name goes in the reference entities")
                      for other in others]
-    owner = dict(crossings.aliases)
-    for name in sorted((n for n, (_, index) in crossings.indexes.items() if index.aliases), key=order.__getitem__):
-        for alias, iri in crossings.indexes[name][1].aliases.items():
-            other = owner.setdefault(alias, iri)
-            if other != iri:
-                problems.append(_at(files[name], iri, f"the alias {alias!r} of {short_in(URIRef(iri), files[name])} "
-                                                      f"already names <{other}>: a name must lead to one entity"))
+    for alias in sorted(crossings.clashing):  # the reference entities' entity owns it, else the first document's
+        claims = crossings.claims[alias]
+        claimants = sorted(claims, key=order.__getitem__)
+        owner = crossings.aliases.get(alias, claims[claimants[0]])
+        for name in (n for n in claimants if claims[n] != owner):
+            named = short_in(URIRef(claims[name]), files[name])
+            problems.append(_at(files[name], claims[name], f"the alias {alias!r} of {named} already names <{owner}>: "
+                                                           "a name must lead to one entity"))
     return problems
 
 

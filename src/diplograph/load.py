@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,7 +20,7 @@ from .layout import YAML_SUFFIXES, Layout
 from .names import Names
 from .sheets import SourceFile, read_fact_sheet
 
-__all__ = ["native_triples", "parse_into", "read_file", "read_shared", "signature"]
+__all__ = ["native_triples", "one_look", "parse_into", "read_file", "read_shared", "signature"]
 
 _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 """Characters an IRI may not hold (RFC 3987): JSON-LD lets them through, every RDF writer refuses them."""
@@ -136,9 +140,31 @@ only when one changed. Read only, never changed by a reader."""
 
 def signature(path: Path) -> tuple[int, int, int]:
     """What tells that a file changed without reading it: its inode (an atomic write renames a new one into
-    place), size and modification time; zeros when it is missing."""
+    place), size and modification time; zeros when it is missing. Looked up once a file within ``one_look``."""
+    looked: dict | None = getattr(_PASS, "looked", None)
+    if looked is not None and path in looked:
+        return looked[path]
     try:
-        info = path.stat()
+        info = os.stat(path)
+        found = (info.st_ino, info.st_size, info.st_mtime_ns)
     except OSError:
-        return (0, 0, 0)
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
+        found = (0, 0, 0)
+    if looked is not None:
+        looked[path] = found
+    return found
+
+
+_PASS = threading.local()
+
+
+@contextmanager
+def one_look() -> Iterator[None]:
+    """A pass over the files in which each file's ``signature`` is looked up once: reading a corpus asks whether a
+    document's file changed, then again for the check that read it (with its text) — at a thousand documents,
+    a third of the looks of each read an accepted fact costs."""
+    outer = getattr(_PASS, "looked", None)
+    _PASS.looked = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _PASS.looked = outer
