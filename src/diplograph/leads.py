@@ -45,19 +45,14 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
     ``item`` naming a measure under a heading that is a party's name, "Russia", is its terms)."""
     lead = around[0] if around and around[0].endswith(":") else ""
     candidate = _bound_to(candidate, lead, gazetteer)
-    if not lead and framing(candidate.sentence) and candidate.assertion_mode == "Reported" and \
-            not any(m.entity == candidate.asserted_by for m in candidate.mentions):
+    if not lead and _unsaid_title(candidate):
         return replace(candidate, kind="Assessment", assertion_mode="Framing", rule="a title whose words no party "
                        "it names is reported to say (\"Leaders trade vows …\"): how the author frames what follows")
     if candidate.assertion_mode == "Reported" or candidate.asserted_by in READERS:
         return candidate  # a party's words, or readers' already: the line says whose it is
     if lead and referred is not None and candidate.assertion_mode == "FactualAssertion" and \
             not ANALYTIC_LEAD.search(lead):  # "The demand carries implications:": the author's reading of it
-        party = [m for m in referred.mentions if m.entity == referred.asserted_by]
-        return replace(candidate, kind=referred.kind, asserted_by=referred.asserted_by,
-                       assertion_mode=referred.assertion_mode, derived_by="ReferentFromContext",
-                       mentions=_with(party[0], candidate.mentions) if party else candidate.mentions,
-                       rule="a point of the statement its lead refers back to (\"The statement lists …:\")")
+        return _point_of(candidate, referred)
     headings = [a for a in around if not a.endswith(":")]
     quoted = _QUOTED.match(candidate.sentence)
     if lead and quoted:
@@ -101,6 +96,21 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
         return replace(candidate, kind="Assessment", assertion_mode="Framing",
                        rule="a heading or title in the author's voice (no list leads it): how the author frames it")
     return candidate
+
+
+def _point_of(candidate: Candidate, referred: Candidate) -> Candidate:
+    """A list's point as part of ``referred``, the statement its lead refers back to: its kind, asserter, mode."""
+    party = [m for m in referred.mentions if m.entity == referred.asserted_by]
+    return replace(candidate, kind=referred.kind, asserted_by=referred.asserted_by,
+                   assertion_mode=referred.assertion_mode, derived_by="ReferentFromContext",
+                   mentions=_with(party[0], candidate.mentions) if party else candidate.mentions,
+                   rule="a point of the statement its lead refers back to (\"The statement lists …:\")")
+
+
+def _unsaid_title(candidate: Candidate) -> bool:
+    """Whether the line is a title reported as said by someone it does not name (its reporting source's words)."""
+    return framing(candidate.sentence) and candidate.assertion_mode == "Reported" and \
+        not any(m.entity == candidate.asserted_by for m in candidate.mentions)
 
 
 _VOICE = re.compile(r"^(?:(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line))?$", re.I)
