@@ -39,9 +39,9 @@ from rdflib import Dataset, URIRef
 from .dating import recurring
 from .evidence import Evidence
 from .namespaces import DG, PROV, RDF, RDFS, SKOS
-from .reporting import UNCERTAIN, comes_first_before, kind_of, looks_ahead, stances_in, voice
+from .reporting import UNCERTAIN, kind_of, looks_ahead, stances_in, voice
 from .scrutiny import issued_on
-from .wording import word_start
+from .wording import comes_first_before, word_start
 
 __all__ = ["RULES", "assessments", "dates_in_words", "demands_of_themselves", "places", "preconditions",
            "predictions", "questions", "readings_of_own_stances", "recurrences", "stances", "targets"]

@@ -20,7 +20,7 @@ from .errors import DiplographError
 from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
-from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, referred_by, terms_of_a_plan
+from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, referred_by
 from .mentions import affiliations, candidate_id, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
@@ -29,7 +29,6 @@ from .reporting import (
     UNCERTAIN,
     Voice,
     after_preposition,
-    comes_first_before,
     interpretive,
     kind_of,
     reader_voice,
@@ -37,8 +36,9 @@ from .reporting import (
 )
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .scrutiny import qualifier_words
+from .speakers import as_before, pronoun_subject, spoken_of, their_paper, unnamed_speaker
 from .terms import short
-from .wording import asks, contexts, framing
+from .wording import asks, comes_first_before, contexts, framing, joined_subject
 
 __all__ = ["draft", "draft_sentence", "propose"]
 
@@ -53,17 +53,8 @@ transcript's speaker label: not part of its words."""
 _ANSWER = re.compile(r"^(?:A|Answer):\s+")
 _THE_FLOOR = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "CHAIR", "PRESENTER", "INTERVIEWER"}
 """Labels of turns that are no party's words: the floor's questions, the moderator's."""
-_PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
-                      r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
-                      r"deputy))(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
-_PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band", re.I)
-"""A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …"): it speaks."""
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
-_PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
-_BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union)"
-                   r"(?:['’]s\s+[\w -]{1,40})?", re.I)
-_BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
 _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ per ?cent of)\s+[A-Z][\w’'-]*s$", re.I)
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
 _NOT_A_STATE = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
@@ -106,7 +97,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 continue
             candidate = _candidate(sentence, gazetteer, day, str(author) if author else None, name)
             introduced = affiliations(sentence, gazetteer, short(author) if author else None, name,
-                                      _spoken_of(found))
+                                      spoken_of(found))
             found += introduced
             interviewee = next((a.mentions[-1] for a in introduced if len(a.mentions) > 1), interviewee)
             if candidate is not None and _ANSWER.match(line):
@@ -117,29 +108,13 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 lead = around[0] if around else ""
                 candidate = in_context(candidate, around, gazetteer, referred.get(lead),
                                        item=bool(_BULLET.match(line))) if read_context else candidate
-                found.append(_referring(_as_before(candidate, found, gazetteer), earlier, gazetteer))
+                found.append(_referring(as_before(candidate, found, gazetteer), earlier, gazetteer))
                 leads.setdefault(lead, found[-1])  # a lead's first point
                 referred |= referred_by(found[-1], found)
             earlier.passed(sentence)
             if candidate is not None:
                 earlier.drafted(found[-1])
     return [as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
-
-
-def _spoken_of(found: list[Candidate]) -> Mention | None:
-    """The party the page spoke of in the sentence before: who spoke there, else the first party it named — not a
-    person the page introduced (whose party is what is wanted)."""
-    before = next((c for c in reversed(found) if c.kind != "Affiliation"), None)
-    if before is None:
-        return None
-    owners = {c.mentions[0].entity: c.mentions[1] if len(c.mentions) > 1 else None
-              for c in found if c.kind == "Affiliation" and c.mentions}  # a person the page introduced: whose
-    speaker = before.asserted_by if before.assertion_mode == "Reported" else None
-    if speaker in owners:
-        return owners[speaker]
-    if speaker:
-        return next((m for m in before.mentions if m.entity == speaker), Mention(speaker, speaker, speaker, 1.0, True))
-    return next((m for m in before.mentions if m.actor and m.entity not in owners), None)
 
 
 def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
@@ -213,25 +188,6 @@ def _answered(candidate: Candidate, interviewee: Mention | None) -> Candidate:
                                                                        if m.entity != interviewee.entity)],
                    rule=f"an answer or a turn: the words of the person introduced, for {interviewee.label}",
                    derived_by="ReferentFromContext")  # the speaker is named where the page introduced them
-
-
-def _as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
-    """A sentence whose speaker is a pronoun ("They argue that …") given to the party who spoke in the one before;
-    one whose speaker is a body named by what it is ("the organisation said", "the bloc's foreign policy chief") to
-    the organisation named in it or in the three sentences before, else to the party the sentence before named."""
-    before = found[-1] if found else None
-    if candidate.rule == _BODY_SPEAKS:  # "EU ministers met …. The Council calls on …": the body of the party named
-        bodies = [m for c in [candidate, *found[:-4:-1]] for m in c.mentions if m.entity in gazetteer.organisations]
-        named = bodies[0] if bodies else next((m for m in before.mentions if m.actor), None) if before else None
-        return candidate if named is None else replace(
-            candidate, asserted_by=named.entity, mentions=[named, *candidate.mentions],
-            derived_by="ReferentFromContext", rule=f"{_BODY_SPEAKS}: {named.entity}")
-    if candidate.rule != _PRONOUN_SPEAKS:
-        return terms_of_a_plan(candidate, found)
-    if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
-        return replace(candidate, rule="a pronoun speaks, and no party spoke just before: the source vouches for it")
-    return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}",
-                   derived_by="ReferentFromContext")  # the pronoun names no one: the party is the context's
 
 
 def draft_sentence(graph: KnowledgeGraph, sentence: str, day: date | None = None, author: str | None = None
@@ -346,10 +302,10 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
     who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
-    if heard.kind == "reported" and (_PRONOUN.fullmatch(who) or _PRONOUN_FIRST.fullmatch(who)):
-        return kind or "Claim", "Reported", author, _PRONOUN_SPEAKS
-    if heard.kind == "reported" and _BODY.fullmatch(who):
-        return kind or "Claim", "Reported", author, _BODY_SPEAKS
+    if heard.kind == "reported" and (unnamed := unnamed_speaker(who)):  # "they argue", "the Council said"
+        return kind or "Claim", "Reported", author, unnamed
+    if kind in ("Demand", "Principle", "Position", "Proposal") and (unnamed := their_paper(sentence)):
+        return kind, "Reported", author, unnamed  # "Their declaration sets out three conditions:"
     if heard.kind == "reported" and not _PUBLIC.match(who):  # "Most Ukrainians reject …" is polled, not said
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
@@ -379,7 +335,7 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
     if heard.kind not in ("reported", "according"):
         return None
     span = sentence[heard.speaker_start:heard.speaker_end]
-    if _PRONOUN_FIRST.fullmatch(span.strip()):  # "He thanked European partners and asked …": he, not Europe
+    if pronoun_subject(span.strip()):  # "He thanked European partners and asked …": he, not Europe
         return None
     if heard.speaker_start and _ITS.match(span.strip(" ,”\"")):  # "Kyiv will never …, its envoy said": Kyiv's
         span = sentence[:heard.speaker_start]
@@ -392,4 +348,7 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
     # "Russia's envoy to the UN accused …": a party named after a preposition is where the speaker serves, not who
     # speaks, when another party is named before it
     heads = [m for m in before if not after_preposition(span, span.find(m.text))]
+    first = (heads or before)[0]
+    if joined_subject(span, span.find(first.text) + len(first.text)):
+        return first  # "Zelenskyy thanked the Emirates … and called for …": the subject of both verbs
     return (heads or before)[-1]

@@ -190,8 +190,11 @@ def terms_of_a_plan(candidate: Candidate, found: list[Candidate]) -> Candidate:
 
 def referred_by(lead: Candidate, found: list[Candidate]) -> dict[str, Candidate]:
     """A list's lead that refers back to a statement drafted before ("The statement lists four points:"), with it:
-    its points are that statement's."""
+    its points are that statement's — or a lead whose party was found before it ("Their declaration sets out three
+    conditions:"), with itself."""
     if not lead.sentence.endswith(":"):
         return {}
+    if lead.derived_by == "ReferentFromContext" and lead.assertion_mode == "Reported":  # "Their declaration …:"
+        return {lead.sentence: lead}  # its points are its party's, as it is
     drafted = {f"dgr:{c.kind.lower()}-{c.id}": c for c in found}
     return next(({lead.sentence: drafted[m.entity]} for m in lead.mentions if m.entity in drafted), {})

@@ -26,7 +26,8 @@ _REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
                         r"previous|initial|peace|ceasefire|security)\s+|[A-Z][\w’'-]+\s+)?"
                         r"(?P<word>(?i:demands?|calls?|conditions?|terms|ultimatum|proposals?|plans?|"
                         r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?|readout|"
-                        r"announcement|warnings?|threats?|accusations?|claims|allegations?))\b")
+                        r"announcement|warnings?|threats?|accusations?|claims|allegations?|declaration|"
+                        r"communiqu[eé]))\b")
 """A word for a statement after a determiner or a party's name, perhaps with a name or "new" between: "the demand",
 "this new plan", "the Western proposal", "Moscow's new demands" — not after "that", which more often opens a
 clause ("said that Kyiv demands")."""

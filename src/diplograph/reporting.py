@@ -18,9 +18,8 @@ from dataclasses import dataclass
 
 from .wording import MADE_BY, tells_of_words
 
-__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "after_preposition",
-           "comes_first_before", "interpretive", "kind_of", "looks_ahead", "reader_voice", "stance_of", "stances_in",
-           "voice"]
+__all__ = ["EVALUATIVE", "READER_WORDS", "REPORTING", "UNCERTAIN", "Voice", "after_preposition", "interpretive",
+           "kind_of", "looks_ahead", "reader_voice", "stance_of", "stances_in", "voice"]
 
 _CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?(?:a|an)\b|"
                   r"(?:it|them|this|that|such\s+[\w’'-]+)\s+(?:as\s+)?[\w-]+[.!]?[”\"’]?$)")
@@ -29,6 +28,7 @@ propaganda." (a one-word verdict closing the sentence)."""
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
+         r"criticised|criticized|criticises|criticizes|condemned|condemns|"
          r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|reaffirmed|reaffirms|"
          r"stressed|stresses|asked|asks|"
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
@@ -47,7 +47,8 @@ _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;]*?\b(not to be named|familiar with|"
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|doubt|consider|would argue|"
-                           r"judge|see)\b|\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis)\b|"
+                           r"judge|see)\b|"
+                           r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
                            r"\b(?:our|my) (?:take|verdict|view|assessment)\b", re.I)
 READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
                 "scholars", "commentators", "fellow", "professor")
@@ -213,7 +214,8 @@ def reader_voice(sentence: str) -> bool:
 
 # --------------------------------------------------------------------------- what kind of statement
 
-_REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out)\b|"
+_REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
+              r"criticis(e|es|ed)|criticiz(e|es|ed))\b|"
               r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
               r"accusations?|claims?|charges?|reports?)\b|"
               r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|support|back|endorse|trade|cede|"
@@ -262,12 +264,13 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"urge(s|d)?)\b(?!" + MADE_BY + ")", re.I)),
     # terms set out are terms demanded: "Moscow lays out its conditions for a truce"
     ("Demand", re.compile(r"\b(?:set|sets|setting|lays?|laid|laying|spell(?:s|ed)?|spelt|list(?:s|ed)?|"
-                          r"present(?:s|ed)?)\s+(?:out\s+)?(?:its|their|his|her|the|new)\s+(?:own\s+)?"
+                          r"present(?:s|ed)?)\s+(?:out\s+)?(?:(?:its|their|his|her|the|new|own|two|three|four|five|six|several|\d+)\s+){0,2}"
                           r"(?:terms|conditions|demands|preconditions)\b", re.I)),
     # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
     # and so does a conditional offer to act: "Russia will take part only if the sanctions are lifted", "will only
     # negotiate on the basis of …" (support on a condition, "would back a mission only if …", is a position)
     ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b|\b(?:will|would)\s+not\b[^.;]*\buntil\b|"
+                          r"\b(?:will|would)\s+(?:veto|block|reject)\s+(?:any|every)\b[^.;]*\b(?:that|which)\s+(?:did|does|do)\s+not\b|"
                           r"\b(?:will|would)\s+(?:only\s+\w+|\w+\s+only)\s+on the (?:basis|grounds) of\b|"
                           r"\b(?:will|would)\s+only\s+(?:[a-z]+\s+){1,3}?(?:if|once|after)\b|"
                           r"\b(?:will|would|could|can)\s+(?!(?:\w+ly\s+)?(?:back|support|accept|welcome|endorse|agree)\b)"
@@ -282,8 +285,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
     # what is to happen at a time to come: "will present a plan next month", "talks would resume next week"
-    ("Prediction", re.compile(r"\b(?:will|would|(?:is|are) (?:set|due) to)\s+(?!not\b|never\b)[^.;:]*?\b(?:next|"
-                              r"tomorrow|later this|in the coming|within (?:days|weeks|months))\b", re.I)),
+    ("Prediction", re.compile(r"\b(?:will|would|could|may|might|(?:is|are) (?:set|due) to)\s+(?!not\b|never\b)"
+                              r"[^.;:]*?\b(?:next|tomorrow|later this|in the coming|within (?:days|weeks|months)|soon|"
+                              r"(?:before|by) the end of)\b", re.I)),
     # a belief about how things are, or an argument for one: "London believes Russia has no intention …"
     ("Assessment", re.compile(r"(?<!\bto )\b(?:believ|think|consider|doubt|fear|argu)(?:e|es|s|ed|ing)?\b"
                               r"(?!\s+tanks?\b)|"
@@ -295,6 +299,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal"
     ("Demand", re.compile(_DETERMINED + r"\b(?:needs|need|needed|requires|require|required|wants|want|wanted)\s+"
                           r"(?!(?:to|is|are|was|were|of|and|or)\b)\w", re.I)),
+    # what the speaker says it will do: "Poland said it would close two crossings", "has signalled that it will …"
+    ("Position", re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
+                            r"(?:that\s+)?(?:it|they)\s+(?:would|will|(?:was|were) going to|plans? to|planned to|"
+                            r"intends? to|intended to)\s+(?!not\b|never\b)[a-z]", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
     ("Position", re.compile(f"{_SUPPORTING}|{_AS_BASIS}|{_VIEWING}", re.I)),
 ]
@@ -354,21 +362,6 @@ _AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) se
 UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|not (?:yet )?clear|"
                        r"an open question)\b", re.I)
 """Words saying a stance or an outcome is not known."""
-
-
-_NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", re.I)
-"""A condition put as a refusal: in "no ceasefire without guarantees" the ceasefire is what must wait."""
-_BEFORE = re.compile(r"\b(?:before|until|prior to)\s+(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
-
-
-def comes_first_before(sentence: str) -> str | None:
-    """What the sentence puts its content before, if it does: its precondition's other side.
-
-    >>> comes_first_before("A full ceasefire before any talks on territory")
-    'talks on territory'
-    """
-    found = _BEFORE.search(sentence) or _NOT_WITHOUT.search(sentence)
-    return found.group("what").strip() if found else None
 
 
 def looks_ahead(text: str) -> bool:

@@ -20,8 +20,9 @@ import yaml
 from . import atomic
 from .errors import DataError, DiplographError, Problem, unknown
 from .layout import Layout
-from .reporting import UNCERTAIN, comes_first_before, stance_of
+from .reporting import UNCERTAIN, stance_of
 from .sheets import dump_yaml, load_yaml
+from .wording import comes_first_before
 
 __all__ = ["Candidate", "Mention", "accept", "proposed_fact", "read_candidates", "reject", "review_file",
            "write_candidates"]

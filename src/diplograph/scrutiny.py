@@ -30,7 +30,7 @@ from rdflib import Dataset, Literal, URIRef
 from .evidence import Evidence
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, UNCERTAIN, after_preposition, voice
-from .wording import word_start
+from .wording import joined_subject, word_start
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
            "shadowed_concepts", "speakers", "stances", "uncertainty"]
@@ -125,6 +125,8 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
     if not found:
         return set()
     found.sort()
+    if joined_subject(subject, found[0][1]):  # "zelenskyy thanked the emirates … and called for": zelenskyy
+        return {found[0][2]}
     *before, (joined_from, _, last) = found
     speakers = {last}
     for start, end, actor in reversed(before):

@@ -8,8 +8,8 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "asks", "contexts", "cue_in", "framing", "named_alike", "normalise", "word_start",
-           "word_start_of_any"]
+__all__ = ["CLOSE_SPELLING", "asks", "comes_first_before", "contexts", "cue_in", "framing", "joined_subject",
+           "named_alike", "normalise", "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -142,3 +142,28 @@ MADE_BY = (r"\s+(?:(?-i:[A-Z])[\w’'-]*\s+){1,3}(?:has\s+|had\s+)?(?:made|issue
            r"raised|voiced)\b")
 """Whoever made what the word before names ("demands Moscow made", "terms Kyiv has set"): that word is a noun."""
 _MADE = re.compile(MADE_BY, re.I)
+
+
+_NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", re.I)
+"""A condition put as a refusal: in "no ceasefire without guarantees" the ceasefire is what must wait."""
+_BEFORE = re.compile(r"\b(?:before|until|prior to)\s+(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
+
+
+def comes_first_before(sentence: str) -> str | None:
+    """What the sentence puts its content before, if it does: its precondition's other side.
+
+    >>> comes_first_before("A full ceasefire before any talks on territory")
+    'talks on territory'
+    """
+    found = _BEFORE.search(sentence) or _NOT_WITHOUT.search(sentence)
+    return found.group("what").strip() if found else None
+
+
+_JOINED_VERBS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}?\s+[a-z]+(?:ed|s)\b.*\sand\s*$", re.S)
+
+
+def joined_subject(span: str, name_end: int) -> bool:
+    """Whether the name ending at ``name_end`` of ``span`` (the words before a reporting verb) is the subject of a
+    verb joined to the reporting one ("Zelenskyy thanked the Emirates … and called for", "Poland's president
+    praised …, and asked"): it speaks, not a party named after it."""
+    return bool(_JOINED_VERBS.match(span, name_end))

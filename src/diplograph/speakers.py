@@ -1,0 +1,91 @@
+"""Who speaks when a sentence does not name them — a pronoun ("They argue …", "his office said"), a body named by
+what it is ("the Council said"), a document of theirs ("Their declaration sets out …") — found in the sentences
+drafted before it, as a reader would.
+
+The drafter first says which kind of unnamed speaker a sentence has (``unnamed_speaker``, ``their_paper``: a rule,
+kept as the candidate's), then, with the candidates drafted before, whom it stands for (``as_before``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .gazetteer import Gazetteer
+from .leads import terms_of_a_plan
+from .review import Candidate, Mention
+
+__all__ = ["as_before", "pronoun_subject", "spoken_of", "their_paper", "unnamed_speaker"]
+
+_PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
+                      r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
+                      r"deputy))(?:\s+(?:also|again|later|then|further|still))?", re.I)
+_PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band", re.I)
+"""A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …"): it speaks."""
+_PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
+_BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union)"
+                   r"(?:['’]s\s+[\w -]{1,40})?", re.I)
+_BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
+_PAPER = re.compile(r"(?:their|its|his|her)\s+(?:joint\s+|final\s+|new\s+|closing\s+)?(?:declaration|statement|"
+                    r"communiqu[eé]|letter|reply|response|text|resolution)\b", re.I)
+_PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\"): the parties the page spoke of in the "
+                 "sentence before")
+
+
+def unnamed_speaker(who: str) -> str | None:
+    """The rule that finds the party behind ``who``, the words before a reporting verb, when they name none: a
+    pronoun (also one that is the subject of a verb joined to the reporting one), or a body named by what it is."""
+    if _PRONOUN.fullmatch(who) or _PRONOUN_FIRST.fullmatch(who):
+        return _PRONOUN_SPEAKS
+    return _BODY_SPEAKS if _BODY.fullmatch(who) else None
+
+
+def pronoun_subject(span: str) -> bool:
+    """Whether ``span`` opens with a pronoun that is the subject of a verb joined to the reporting one."""
+    return bool(_PRONOUN_FIRST.fullmatch(span))
+
+
+def their_paper(sentence: str) -> str | None:
+    """The rule for a sentence whose subject is a document of parties it does not name ("Their declaration …")."""
+    return _PAPER_SPEAKS if _PAPER.match(sentence) else None
+
+
+def spoken_of(found: list[Candidate]) -> Mention | None:
+    """The party the page spoke of in the sentence before: who spoke there, else the first party it named — not a
+    person the page introduced (whose party is what is wanted)."""
+    before = next((c for c in reversed(found) if c.kind != "Affiliation"), None)
+    if before is None:
+        return None
+    owners = {c.mentions[0].entity: c.mentions[1] if len(c.mentions) > 1 else None
+              for c in found if c.kind == "Affiliation" and c.mentions}  # a person the page introduced: whose
+    speaker = before.asserted_by if before.assertion_mode == "Reported" else None
+    if speaker in owners:
+        return owners[speaker]
+    if speaker:
+        return next((m for m in before.mentions if m.entity == speaker), Mention(speaker, speaker, speaker, 1.0, True))
+    return next((m for m in before.mentions if m.actor and m.entity not in owners), None)
+
+
+def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
+    """A sentence whose speaker is a pronoun ("They argue that …") given to the party who spoke in the one before;
+    one whose speaker is a body named by what it is ("the organisation said", "the bloc's foreign policy chief") to
+    the organisation named in it or in the three sentences before, else to the party the sentence before named;
+    one whose subject is a document of theirs to the party the page spoke of in the sentence before."""
+    before = found[-1] if found else None
+    if candidate.rule == _BODY_SPEAKS:  # "EU ministers met …. The Council calls on …": the body of the party named
+        bodies = [m for c in [candidate, *found[:-4:-1]] for m in c.mentions if m.entity in gazetteer.organisations]
+        named = bodies[0] if bodies else next((m for m in before.mentions if m.actor), None) if before else None
+        return candidate if named is None else replace(
+            candidate, asserted_by=named.entity, mentions=[named, *candidate.mentions],
+            derived_by="ReferentFromContext", rule=f"{_BODY_SPEAKS}: {named.entity}")
+    if candidate.rule == _PAPER_SPEAKS:  # "… met in Riga and issued a joint declaration. Their declaration …"
+        party = spoken_of(found)
+        return candidate if party is None else replace(
+            candidate, asserted_by=party.entity, mentions=[party, *candidate.mentions],
+            derived_by="ReferentFromContext", rule=f"{_PAPER_SPEAKS}: {party.entity}")
+    if candidate.rule != _PRONOUN_SPEAKS:
+        return terms_of_a_plan(candidate, found)
+    if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
+        return replace(candidate, rule="a pronoun speaks, and no party spoke just before: the source vouches for it")
+    return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}",
+                   derived_by="ReferentFromContext")  # the pronoun names no one: the party is the context's
