@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .wording import MADE_BY, tells_of_words
 
@@ -87,6 +88,11 @@ def voice(sentence: str, names: Iterable[str] = ()) -> Voice:
     >>> voice("The Baltic states said the talks had stalled.", ["Baltic states"]).verb
     'said'
     """
+    return _voice(sentence, tuple(names))
+
+
+@lru_cache(maxsize=8192)
+def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and the audit ask of a sentence many times
     if _FIRST_PERSON.search(sentence):
         found = _FIRST_PERSON.search(sentence)
         assert found is not None
@@ -318,6 +324,7 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as)\b", re.I)
 
 
+@lru_cache(maxsize=8192)
 def kind_of(sentence: str) -> str | None:
     """The kind of statement the sentence's own words cue (a verb of demanding, rejecting, proposing, predicting),
     if any; "the demand" as a noun is no demand being made.
