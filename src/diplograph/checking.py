@@ -49,8 +49,8 @@ _PARALLEL_FROM = 6
 _REMEMBERED = 20_000
 """At most this many checks are remembered in a process (a server of many corpora forgets, then re-reads)."""
 
-Parsed = tuple[bytes, Index] | list[Problem]
-"""A document parsed: its graph as N-Quads and its index — or why it does not parse."""
+Parsed = tuple[bytes, Index, str] | list[Problem]
+"""A document parsed: its graph as N-Quads, its index and the N-Quads' SHA-256 — or why it does not parse."""
 Checked = tuple[list[Problem], dict[str, str]]
 """A document checked: its problems, and the texts the checks read with their SHA-256."""
 Progress = Callable[[str, int, int], None]
@@ -76,13 +76,16 @@ class Workers:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
-    def parse(self, files: list[SourceFile], progress: Progress | None = None) -> Iterator[Parsed]:
-        """Each file parsed, in order."""
+    def parse(self, files: list[tuple[SourceFile, str]], progress: Progress | None = None) -> Iterator[Parsed]:
+        """Each file parsed, in order, and kept in the cache folder under its content key (the second of each
+        pair) by the process that parsed it: at a thousand documents, writing their graphs was 2 s of a cold
+        start in the one process that reads them all."""
         return self._map(_parse_one, files, "parsing documents", progress)
 
-    def check(self, jobs: list[tuple[SourceFile, bytes, list[list[str]]]],
+    def check(self, jobs: list[tuple[SourceFile, bytes, list[list[str]], str]],
               progress: Progress | None = None) -> Iterator[Checked]:
-        """Each document (file, N-Quads, the classes other documents give what it refers to) checked, in order."""
+        """Each document (file, N-Quads, the classes other documents give what it refers to, check key) checked,
+        in order, and its problems kept in the cache folder by the process that checked it."""
         return self._map(_check_one, jobs, "checking documents", progress)
 
     def _map(self, function: Callable[[_Job], _Done], jobs: list[_Job], doing: str,
@@ -215,21 +218,29 @@ def _init_worker(layout: Layout, overrides: dict[Path, str] | None, shared: Data
         _WORKER.update(layout=layout, shared=shared, names=Names.of(shared), context=Context.of(shared))
 
 
-def _parse_one(file: SourceFile) -> Parsed:
+def _parse_one(job: tuple[SourceFile, str]) -> Parsed:
+    file, key = job
     try:
         triples = native_triples(file, _WORKER["layout"], _WORKER["names"])  # type: ignore[arg-type]
     except DataError as error:
         return error.problems
     name = ox.NamedNode(str(file.graph))
     quads = (ox.Quad(triple.subject, triple.predicate, triple.object, name) for triple in triples)
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS), Index.of(triples)
+    nquads, index = ox.serialize(quads, format=ox.RdfFormat.N_QUADS), Index.of(triples)
+    digest = hashlib.sha256(nquads).hexdigest()
+    cache.write("graphs", key, nquads)
+    cache.write("indexes", key, orjson.dumps({"format": FORMAT, "key": key, "index": index.as_json(),
+                                              "graph": digest}))
+    return nquads, index, digest
 
 
-def _check_one(job: tuple[SourceFile, bytes, list[list[str]]]) -> Checked:
-    file, nquads, elsewhere = job
+def _check_one(job: tuple[SourceFile, bytes, list[list[str]], str]) -> Checked:
+    file, nquads, elsewhere, key = job
     triples = [(URIRef(iri), RDF.type, URIRef(cls)) for iri, cls in elsewhere]
-    return check_document(_WORKER["layout"], _WORKER["context"], file,  # type: ignore[arg-type]
-                          graph_of_nquads(nquads, file.graph), triples, nquads)
+    problems, reads = check_document(_WORKER["layout"], _WORKER["context"], file,  # type: ignore[arg-type]
+                                     graph_of_nquads(nquads, file.graph), triples, nquads)
+    _keep_check(key, problems, reads)
+    return problems, reads
 
 
 # --------------------------------------------------------------------------- remembered checks
@@ -262,12 +273,19 @@ def kept_check(layout: Layout, key: str) -> list[Problem] | None:
     return list(problems)
 
 
-def remember_check(layout: Layout, key: str, problems: list[Problem], reads: dict[str, str]) -> None:
-    """Keep check ``key``'s problems, valid while the files ``reads`` names keep their digests."""
+def remember_check(layout: Layout, key: str, problems: list[Problem], reads: dict[str, str], *,
+                   kept: bool = False) -> None:
+    """Keep check ``key``'s problems, valid while the files ``reads`` names keep their digests (``kept``: the
+    process that checked has written them to the cache folder; this one remembers them)."""
+    if not kept:
+        _keep_check(key, problems, reads)
+    _remember(key, problems, {layout.data / relative: signature(layout.data / relative) for relative in reads})
+
+
+def _keep_check(key: str, problems: list[Problem], reads: dict[str, str]) -> None:
     cache.write("checks", key, orjson.dumps({
         "format": FORMAT, "key": key, "reads": reads,
         "problems": [{"file": p.file, "line": p.line, "message": p.message, "focus": p.focus} for p in problems]}))
-    _remember(key, problems, {layout.data / relative: signature(layout.data / relative) for relative in reads})
 
 
 def _remember(key: str, problems: list[Problem], signatures: dict[Path, tuple[int, int, int]]) -> None:

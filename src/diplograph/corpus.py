@@ -183,16 +183,13 @@ def _read_documents(layout: Layout, paths: list[Path], shared_key: str, override
             documents.append(None)
         if progress and (number % 100 == 0 or number == len(paths)):
             progress("reading documents", number, len(paths))
-    files = [file for _, file, _ in unparsed]
-    for (at, file, key), parsed in zip(unparsed, workers.parse(files, progress), strict=True):
+    jobs = [(file, key) for _, file, key in unparsed]
+    for (at, file, key), parsed in zip(unparsed, workers.parse(jobs, progress), strict=True):
         if isinstance(parsed, list):
             problems += parsed
             continue
-        nquads, index = parsed
-        cache.write("graphs", key, nquads)
-        cache.write("indexes", key, orjson.dumps({"format": FORMAT, "key": key, "index": index.as_json(),
-                                                  "graph": hashlib.sha256(nquads).hexdigest()}))
-        documents[at] = Document(file, key, index, hashlib.sha256(nquads).hexdigest(), nquads)
+        nquads, index, digest = parsed  # kept in the cache folder by the process that parsed it
+        documents[at] = Document(file, key, index, digest, nquads)
         _remember(file.path, shared_key, overrides, documents[at])
     if problems:
         raise DataError(problems)
@@ -296,10 +293,10 @@ def _check(layout: Layout, corpus: Corpus, workers: Workers, progress: Progress 
     for document, _, _ in todo:
         if not document.nquads:  # read for its index only: its graph is needed now
             document.nquads = _graph_of(layout, document, workers)
-    jobs = [(document.file, document.nquads, elsewhere) for document, _, elsewhere in todo]
+    jobs = [(document.file, document.nquads, elsewhere, key) for document, key, elsewhere in todo]
     for (document, key, _), (found, reads) in zip(todo, workers.check(jobs, progress), strict=True):
         document.problems = found
-        remember_check(layout, key, found, reads)
+        remember_check(layout, key, found, reads, kept=True)
     corpus.checked = [document.name for document, _, _ in todo]
     for document in corpus.documents:
         problems += document.problems
@@ -342,7 +339,7 @@ def _graph_of(layout: Layout, document: Document, workers: Workers) -> bytes:
     nquads = cache.read("graphs", document.key)
     if nquads is not None and hashlib.sha256(nquads).hexdigest() == document.digest:
         return nquads
-    parsed = next(workers.parse([document.file]))
+    parsed = next(workers.parse([(document.file, document.key)]))
     if isinstance(parsed, list):
         raise DataError(parsed)
     return parsed[0]

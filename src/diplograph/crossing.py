@@ -198,8 +198,9 @@ class Crossings:
         to but described nowhere (nor retired), for the documents that have any."""
         changed = {name for name in self.indexes.keys() | documents.keys()
                    if self.indexes.get(name, ("",))[0] != (documents[name][0] if name in documents else None)}
-        touched = {iri for name in changed for held in (self.indexes, documents) if name in held
-                   for iri in held[name][1].described | held[name][1].retired}
+        most = len(changed) > max(8, len(documents) // 4)  # a first build, or most of it: every document looked at
+        touched = set() if most else {iri for name in changed for held in (self.indexes, documents) if name in held
+                                      for iri in held[name][1].described | held[name][1].retired}
         was_covered = {iri: self._covered(iri) for iri in touched}
         for name in changed:
             if name in self.indexes:
@@ -210,7 +211,7 @@ class Crossings:
         # a document that refers to an IRI is looked at again only if the IRI came to be described (or retired)
         # or ceased to be: a changed document describing what all the others refer to re-reads none of them
         flipped = [iri for iri in touched if self._covered(iri) != was_covered[iri]]
-        todo = {name for name in changed if name in documents}.union(
+        todo = set(documents) if most else {name for name in changed if name in documents}.union(
             *(self._referrers.get(iri, ()) for iri in flipped))
         for name in todo:
             dangling = sorted(iri for iri in self.indexes[name][1].refers if iri not in self._shared
