@@ -79,9 +79,10 @@ class Service:
         self.settings = settings or Settings()
         self.executor = QueryExecutor(graph, self.settings.limits, changing=lambda: self.watcher.writing,
                                       busy=lambda: self.lock.locked())
-        self.derived = Builder(graph, self.settings.limits.memory_mb, self.executor.restart,
+        self.derived = Builder(graph, self.settings.limits.memory_mb, self._installed,
                                self.settings.derived_interval)
         """Builds projections, centralities and statistics of each generation; the workers restart with them."""
+        self._keeping = False
         self.lock = asyncio.Lock()
         """Held while the graph changes (an update, a review, a reload): one change at a time."""
         self.watcher = Watcher(self)
@@ -106,13 +107,20 @@ class Service:
         return cls(graph, settings)
 
     def start(self) -> None:
-        """Start the workers, the derived-data builder and, on files in memory, the watch of the data folder; from
-        now on documents are checked in processes of their own (``checking.keep_workers``)."""
-        if self.graph.spec.kind == "memory":  # files that change while served: checked beside it (before any fork)
-            keep_workers(self.graph.layout)
+        """Start the workers, the derived-data builder and, on files in memory, the watch of the data folder."""
         self.executor.start()
         self.derived.start()
         self.watcher.start()
+
+    def _installed(self) -> None:
+        """New derived data is in: the query workers restart with it. The first time, on files in memory, documents
+        are checked in processes of their own from now on (``checking.keep_workers``) — started now, not at the
+        start, where at a thousand documents the first one's start took a core from the first build of the
+        derived data (on the loop's thread, which forks the workers and the builder)."""
+        self.executor.restart()
+        if self.graph.spec.kind == "memory" and not self._keeping:
+            keep_workers(self.graph.layout)
+            self._keeping = True
 
     def close(self) -> None:
         self.watcher.stop()
