@@ -20,7 +20,7 @@ from .errors import DiplographError
 from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
-from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, referred_by
+from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, referred_by, standing_for
 from .mentions import affiliations, candidate_id, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
@@ -38,7 +38,7 @@ from .review import Candidate, Mention, read_candidates, review_file, write_cand
 from .scrutiny import qualifier_words
 from .speakers import as_before, pronoun_subject, spoken_of, their_paper, unnamed_speaker
 from .terms import short
-from .wording import asks, comes_first_before, contexts, framing, joined_subject
+from .wording import NO_PARTY, asks, comes_first_before, contexts, framing, joined_subject
 
 __all__ = ["draft", "draft_sentence", "propose"]
 
@@ -57,10 +57,6 @@ _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
 _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ per ?cent of)\s+[A-Z][\w’'-]*s$", re.I)
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
-_NOT_A_STATE = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
-                          r"foundation|research (?:centre|center|group)|survey|poll|study)\b", re.I)
-"""A source after "according to" that is no party: a survey, or a body a place's name only locates ("a Kyiv
-polling institute", "a Moscow think tank")."""
 _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
                    re.I)
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
@@ -86,7 +82,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     byline = _Byline(graph.label(author) if author is not None else None)
     cited = {quote.exact for quote in quotes_from(graph.dataset, DGS[name])}
     gazetteer = graph.cached("gazetteer", lambda: gazetteer_of(graph))
-    found, leads, earlier = [], {}, Earlier(graph, name)
+    found, leads, earlier = [], {}, Earlier(graph, name)  # leads: a list's lead → the points read under it
     referred: dict[str, Candidate] = {}  # a list's lead → the statement drafted before that it refers to
     interviewee: Mention | None = None  # the state of the last person the page introduced with an office
     speakers: dict[str, Mention] = {}  # a transcript's labels → the state or body each speaker is of
@@ -109,12 +105,29 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 candidate = in_context(candidate, around, gazetteer, referred.get(lead),
                                        item=bool(_BULLET.match(line))) if read_context else candidate
                 found.append(_referring(as_before(candidate, found, gazetteer), earlier, gazetteer))
-                leads.setdefault(lead, found[-1])  # a lead's first point
+                leads.setdefault(lead, []).append(found[-1])  # a lead's points, in order
                 referred |= referred_by(found[-1], found)
             earlier.passed(sentence)
             if candidate is not None:
                 earlier.drafted(found[-1])
-    return [as_its_points(c, leads.get(c.sentence)) if read_context else c for c in found]
+    if not read_context:
+        return found
+    listed = _listed(found, leads, referred)
+    return [standing_for(as_its_points(c, leads.get(c.sentence, [])), listed.get(c.id, [])) for c in found]
+
+
+def _listed(found: list[Candidate], leads: dict[str, list[Candidate]], referred: dict[str, Candidate]
+            ) -> dict[str, list[Candidate]]:
+    """Each statement drafted before a list whose lead refers back to it ("The statement lists four points:",
+    "Their declaration sets out …:" after a title that announced it) → the points of that list."""
+    drafted = {f"dgr:{c.kind.lower()}-{c.id}": c for c in found}
+    listed: dict[str, list[Candidate]] = {}
+    for lead in found:
+        points = leads.get(lead.sentence) if lead.sentence.endswith(":") else None
+        targets = [referred[lead.sentence]] if points and lead.sentence in referred else []
+        targets += [drafted[m.entity] for m in lead.mentions if points and m.entity in drafted]
+        listed |= {target.id: points for target in targets if target.id != lead.id}
+    return listed
 
 
 def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
@@ -294,9 +307,10 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "anonymous":
         return kind or "Claim", "Reported", author, \
             "unnamed sources: the reporting source vouches for it, the parties are what it is about"
-    if heard.kind == "according" and _NOT_A_STATE.search(sentence[heard.speaker_start:heard.speaker_end]):
-        return kind or "Claim", "Reported", author, \
-            "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches"
+    if heard.kind == "according" and NO_PARTY.search(sentence[heard.speaker_start:heard.speaker_end]):
+        return "Claim" if kind in (None, "Position") else kind, "Reported", author, \
+            "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches " \
+            "for what it found (a stance it found is a claim about that stance)"
     speaker = _speaker_of(sentence, heard, gazetteer)
     if speaker is not None:
         return kind or "Claim", "Reported", speaker.entity, \

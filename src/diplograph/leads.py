@@ -14,9 +14,10 @@ from dataclasses import replace
 from .mentions import mentions
 from .reporting import after_preposition, interpretive, voice
 from .review import Candidate, Mention
-from .wording import framing
+from .wording import comes_first_before, framing
 
-__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "referred_by", "terms_of_a_plan"]
+__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "referred_by", "standing_for",
+           "terms_of_a_plan"]
 
 READERS = ("dgr:analysts", "dgr:diplomats")
 """The readers of events among the actors: a line under their heading is their reading."""
@@ -157,14 +158,39 @@ def _with(party: Mention, mentions: list[Mention]) -> list[Mention]:
     return mentions if any(m.entity == party.entity for m in mentions) else [party, *mentions]
 
 
-def as_its_points(lead: Candidate, point: Candidate | None) -> Candidate:
+def as_its_points(lead: Candidate, points: list[Candidate]) -> Candidate:
     """A list's lead as the statements it introduces, if its first point was read through it ("Kyiv's red lines:")."""
+    point = points[0] if points else None
     if point is None or not lead.sentence.endswith(":") or "lead" not in point.rule:
         return lead
-    party = [m for m in point.mentions if m.entity == point.asserted_by and m.actor]
-    return replace(lead, kind=point.kind, asserted_by=point.asserted_by, assertion_mode=point.assertion_mode,
-                   derived_by=point.derived_by, mentions=_with(party[0], lead.mentions) if party else lead.mentions,
-                   rule="a list's lead: part of the statements it introduces (as its first point was read)")
+    party = [m for m in point.mentions if m.actor and m.entity == point.asserted_by]
+    return standing_for(replace(
+        lead, kind=point.kind, asserted_by=point.asserted_by, assertion_mode=point.assertion_mode,
+        derived_by=point.derived_by, mentions=_with(party[0], lead.mentions) if party else lead.mentions,
+        rule="a list's lead: part of the statements it introduces (as its first point was read)"), points)
+
+
+def standing_for(statement: Candidate, points: list[Candidate]) -> Candidate:
+    """A demand or principle that names no measure itself but whose list does ("set out three conditions:", or
+    "published a list of conditions" that a later "Kyiv must:" gives) calls for what its points call for, quoting
+    them beside itself (the measures' words stand there), and is a condition for what they must come before."""
+    if statement.kind not in ("Demand", "Principle") or statement.measures:
+        return statement
+    own = [p for p in points if p.kind == statement.kind and p.asserted_by == statement.asserted_by and p.measures]
+    if not own:
+        return statement
+    return replace(statement, measures=list(dict.fromkeys(m for p in own for m in p.measures)),
+                   points=[p.sentence for p in own], mentions=statement.mentions + _preceded(own, statement.mentions),
+                   rule=f"{statement.rule}; calling for what the points of its list call for")
+
+
+def _preceded(points: list[Candidate], known: list[Mention]) -> list[Mention]:
+    """What the points say they must come before ("a ceasefire before any talks": the talks), not yet in ``known``:
+    the lead that stands for them is a condition for it too."""
+    seen = {m.entity for m in known}
+    found = [m for p in points for m in p.mentions if not m.actor and m.entity not in seen
+             and m.text.casefold() in (comes_first_before(p.sentence) or "").casefold()]
+    return list({m.entity: m for m in found}.values())
 
 
 _TERMS_OF = re.compile(r"^(?:Under|In)\s+(?:the|that|this|its|their|such an?)\s+(?:[\w-]+\s+){0,2}?"

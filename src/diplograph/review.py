@@ -77,6 +77,9 @@ class Candidate:
     derived_by: str | None = None
     """The derivation rule (``dg:DerivationRules``) by which its parties come from elsewhere than its own words: a
     point of a statement its list's lead refers back to is that statement's (``ReferentFromContext``)."""
+    points: list[str] = field(default_factory=list)
+    """For a list's lead that stands for its points ("set out three conditions:"): their sentences, quoted beside
+    its own — the words of the measures it calls for stand there."""
     seconds: float | None = None
     """How long the reviewer looked at it before deciding (the web review measures it): what review costs."""
 
@@ -183,7 +186,7 @@ def _demand(candidate: Candidate, speaker: str, addressees: list[str]) -> dict[s
         fields["callsFor"] = candidate.measures
     if addressees:
         fields["demandedOf"] = addressees[0]
-    later = (comes_first_before(candidate.sentence) or "").casefold()
+    later = " ".join(comes_first_before(s) or "" for s in [candidate.sentence, *candidate.points]).casefold()
     preceded = [m.entity for m in candidate.mentions if not m.actor and later and m.text.casefold() in later]
     if preceded:
         fields["preconditionFor"] = preceded
@@ -252,8 +255,8 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
         fields["datePrecision"] = "AsOfDocument"
     fields.update({key: value[0] if isinstance(value, list) and len(value) == 1 else value
                    for key, value in (edits or {}).items()})
-    fields["evidence"] = [{"source": f"dgs:{name}",
-                           "selector": {"type": "TextQuoteSelector", "exact": candidate.sentence}}]
+    fields["evidence"] = [{"source": f"dgs:{name}", "selector": {"type": "TextQuoteSelector", "exact": exact}}
+                          for exact in [candidate.sentence, *candidate.points]]
     return fields
 
 

@@ -30,7 +30,7 @@ from rdflib import Dataset, Literal, URIRef
 from .evidence import Evidence
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, UNCERTAIN, after_preposition, voice
-from .wording import joined_subject, word_start
+from .wording import NO_PARTY, joined_subject, word_start
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
            "shadowed_concepts", "speakers", "stances", "uncertainty"]
@@ -305,8 +305,16 @@ def sections(auditor: Auditor, finding) -> Iterator:
 
 def _unnamed_sources(auditor: Auditor, node) -> bool:
     """Whether the words are reported from sources the page does not name ("officials who asked not to be named
-    said"): then the page vouches for them, and its author is their asserter."""
-    return any(voice(evidence.quote).kind == "anonymous" for evidence in auditor.evidence(node))
+    said") or that are no party (``_vouched``): then the page vouches for them, and its author is their asserter."""
+    return any(_vouched(evidence.quote) for evidence in auditor.evidence(node))
+
+
+def _vouched(quote: str) -> bool:
+    """Whether the quote's speaker is one whose words the page vouches for: sources it does not name, or a body that
+    is no party ("the institute said", "according to a survey")."""
+    heard = voice(quote)
+    return heard.kind == "anonymous" or heard.kind in ("according", "reported") and bool(
+        NO_PARTY.search(quote[heard.speaker_start:heard.speaker_end]))
 
 
 def uncertainty(auditor: Auditor, finding) -> Iterator:

@@ -8,8 +8,8 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "asks", "comes_first_before", "contexts", "cue_in", "framing", "joined_subject",
-           "named_alike", "normalise", "word_start", "word_start_of_any"]
+__all__ = ["CLOSE_SPELLING", "NO_PARTY", "asks", "comes_first_before", "contexts", "cue_in", "framing",
+           "joined_subject", "named_alike", "normalise", "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -144,9 +144,17 @@ MADE_BY = (r"\s+(?:(?-i:[A-Z])[\w’'-]*\s+){1,3}(?:has\s+|had\s+)?(?:made|issue
 _MADE = re.compile(MADE_BY, re.I)
 
 
+NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
+                      r"foundation|research (?:centre|center|group)|survey|poll|study)\b", re.I)
+"""A source that is no party to the talks: a survey, or a body a place's name only locates ("a Kyiv polling
+institute", "a Moscow think tank"). What it found, the page that reports it vouches for."""
+
+
 _NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", re.I)
 """A condition put as a refusal: in "no ceasefire without guarantees" the ceasefire is what must wait."""
-_BEFORE = re.compile(r"\b(?:before|until|prior to)\s+(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
+_BEFORE = re.compile(r"\b(?:before|until|prior to|(?:pre)?conditions?\s+for|prerequisites?\s+for)\s+"
+                     r"(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
+"""Before what: "before any talks", and what conditions are set for ("three conditions for a settlement")."""
 
 
 def comes_first_before(sentence: str) -> str | None:
