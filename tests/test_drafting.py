@@ -69,7 +69,8 @@ def test_spelling_variants_are_matched_closely_and_future_dates_are_not_statemen
     assert close["dgr:zelenskyy"] < 1 and close["dgr:zaporizhzhia"] < 1  # "Zelenskky", "Zaporozhzhia"
     assert rejection.stated_on == "2026-01-30"
     reading = by_sentence(candidates, "Analysts say")
-    assert (reading.kind, reading.asserted_by, reading.assertion_mode) == ("Assessment", "dgr:analysts",
+    # what could happen in a month to come is forecast: a prediction (an assessment), the analysts' reading
+    assert (reading.kind, reading.asserted_by, reading.assertion_mode) == ("Prediction", "dgr:analysts",
                                                                            "Interpretation")
     assert reading.stated_on is None  # "in March" is when talks could resume, not when analysts said so
 

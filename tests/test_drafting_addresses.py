@@ -20,7 +20,8 @@ from helpers import drafted_page
 from diplograph.dating import date_of
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
-from diplograph.reporting import kind_of, voice
+from diplograph.kinds import kind_of
+from diplograph.reporting import voice
 
 AUTHOR = "https://w3id.org/diplograph/id/author-x"
 

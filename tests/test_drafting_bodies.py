@@ -11,7 +11,7 @@ from datetime import date
 from diplograph.documents import add_source
 from diplograph.drafting import draft
 from diplograph.graph import KnowledgeGraph
-from diplograph.reporting import kind_of, stance_of
+from diplograph.kinds import kind_of, stance_of
 from diplograph.review import proposed_fact
 
 

@@ -14,8 +14,9 @@ from helpers import drafted_page
 
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
+from diplograph.kinds import kind_of, stance_of
 from diplograph.mentions import roles
-from diplograph.reporting import kind_of, reader_voice, stance_of
+from diplograph.reporting import reader_voice
 from diplograph.wording import asks
 
 

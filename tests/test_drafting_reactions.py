@@ -14,7 +14,8 @@ from helpers import drafted_page
 
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
-from diplograph.reporting import kind_of, voice
+from diplograph.kinds import kind_of
+from diplograph.reporting import voice
 
 AUTHOR = "https://w3id.org/diplograph/id/author-x"
 
@@ -149,7 +150,7 @@ def test_denying_an_allegation_rejects_it_and_would_not_support_rejects():
 
 
 def test_hoping_to_act_looks_ahead():
-    from diplograph.reporting import looks_ahead
+    from diplograph.kinds import looks_ahead
 
     assert kind_of("The Finnish envoy said she hoped to reach a deal in March.") == "Prediction"
     assert looks_ahead("The Finnish envoy said she hoped to reach a deal in March.")

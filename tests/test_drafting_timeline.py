@@ -14,7 +14,8 @@ import pytest
 from diplograph.dating import date_of
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
-from diplograph.reporting import kind_of, voice
+from diplograph.kinds import kind_of
+from diplograph.reporting import voice
 
 EARLY_JANUARY = date(2027, 1, 5)
 

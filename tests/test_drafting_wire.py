@@ -13,7 +13,7 @@ import pytest
 
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
-from diplograph.reporting import kind_of, stance_of
+from diplograph.kinds import kind_of, stance_of
 
 FRIDAY = date(2026, 12, 11)
 AUTHOR = "https://w3id.org/diplograph/id/author-made-up"

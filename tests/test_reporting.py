@@ -13,8 +13,9 @@ import pytest
 from diplograph.dating import date_of
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
+from diplograph.kinds import kind_of
 from diplograph.mentions import roles
-from diplograph.reporting import kind_of, voice
+from diplograph.reporting import voice
 from diplograph.review import proposed_fact
 
 WEDNESDAY = date(2026, 3, 4)
@@ -209,7 +210,7 @@ def test_a_speaker_whose_name_ends_in_a_is_not_read_as_a_determiner():
 
 def test_a_categorical_never_about_conceding_is_a_principle_whatever_verb_reports_it():
     """"will never accept", "is non-negotiable", "a red line": a line the party holds, not a demand of another."""
-    from diplograph.reporting import kind_of
+    from diplograph.kinds import kind_of
 
     assert kind_of("Estonia stressed on Friday that it would never accept a frozen conflict.") == "Principle"
     assert kind_of("Lithuania insisted that the border question is non-negotiable.") == "Principle"
@@ -218,7 +219,7 @@ def test_a_categorical_never_about_conceding_is_a_principle_whatever_verb_report
 
 
 def test_a_warning_of_what_will_happen_is_a_prediction_unless_the_sentence_demands_or_rejects():
-    from diplograph.reporting import kind_of
+    from diplograph.kinds import kind_of
 
     assert kind_of("The Latvian minister warned on Monday that fuel prices will rise.") == "Prediction"
     assert kind_of("Estonia warned that Russia must pull back first.") == "Demand"

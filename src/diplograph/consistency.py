@@ -38,8 +38,9 @@ from rdflib import Dataset, URIRef
 
 from .dating import recurring
 from .evidence import Evidence
+from .kinds import UNCERTAIN, kind_of, looks_ahead, stances_in
 from .namespaces import DG, PROV, RDF, RDFS, SKOS
-from .reporting import UNCERTAIN, kind_of, looks_ahead, stances_in, voice
+from .reporting import voice
 from .scrutiny import issued_on
 from .wording import comes_first_before, word_start
 

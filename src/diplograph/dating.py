@@ -19,8 +19,12 @@ from datetime import date, datetime, timedelta
 
 __all__ = ["date_of", "recurring"]
 
-_RECURRING = re.compile(r"\b(repeated(?:ly)?|again|has long|have long|reiterated|reiterates|time and again|"
-                        r"continues? to|kept)\b", re.I)
+_RECURRING = re.compile(r"\b(repeated(?:ly)?|again|has long|have long|reiterated|reiterates|time and again)\b",
+                        re.I)
+_ONGOING = re.compile(r"\b(?:continues? to|kept)\b", re.I)
+"""Words of something going on ("continues to insist", "kept saying"): the statement's, unless a clause of its own
+says what goes on ("…, while Western weapons kept arriving")."""
+_CLAUSE = re.compile(r"\b(?:while|as|because|since|when|after|until|whereas|if)\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ON_WEEKDAY = re.compile(r"\b(?:on|last|this past)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
 _SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week)\b", re.I)
@@ -37,7 +41,8 @@ _DATELINE = re.compile(rf"\s*(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|{_
 
 def recurring(text: str) -> bool:
     """Whether ``text`` says its statement is made again and again ("repeatedly", "again", "has long")."""
-    return bool(_RECURRING.search(text))
+    ongoing = _ONGOING.search(text)
+    return bool(_RECURRING.search(text)) or bool(ongoing) and not _CLAUSE.search(text, 0, ongoing.start())
 
 
 def date_of(sentence: str, day: date | None) -> tuple[str | None, str | None]:
@@ -51,7 +56,7 @@ def date_of(sentence: str, day: date | None) -> tuple[str | None, str | None]:
     >>> date_of("30 December: Kyiv rejects the plan.", date(2027, 1, 4))
     ('2026-12-30', 'DayPrecision')
     """
-    if _RECURRING.search(sentence):
+    if recurring(sentence):
         return None, "Recurring"
     if day is None:
         return None, None

@@ -20,20 +20,12 @@ from .errors import DiplographError
 from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
+from .kinds import EVALUATIVE, UNCERTAIN, interpretive, kind_of
 from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, referred_by, standing_for
 from .mentions import affiliations, candidate_id, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
-from .reporting import (
-    EVALUATIVE,
-    UNCERTAIN,
-    Voice,
-    after_preposition,
-    interpretive,
-    kind_of,
-    reader_voice,
-    voice,
-)
+from .reporting import Voice, after_preposition, reader_voice, voice
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .scrutiny import qualifier_words
 from .speakers import as_before, pronoun_subject, spoken_of, their_paper, unnamed_speaker

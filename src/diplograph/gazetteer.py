@@ -20,8 +20,10 @@ class Gazetteer(dict):
 
     def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None,
                  proper: set[str] | None = None, qualifiers: dict[str, set[str]] | None = None,
-                 organisations: set[str] | None = None):
+                 organisations: set[str] | None = None, opposed: set[frozenset[str]] | None = None):
         super().__init__(names)
+        self.opposed = opposed or set()
+        """The pairs of measures the vocabulary says are incompatible (``dg:incompatibleWith``)."""
         self.organisations = organisations or set()
         """The organisations among the entities (prefixed names): what "the bloc", "the mission" can stand for."""
         self.measures = measures or {}
@@ -44,9 +46,11 @@ class Gazetteer(dict):
         text = normalise(sentence)
         spans = {measure: [(m.start(), m.end()) for cue in cues for m in word_start(normalise(cue)).finditer(text)]
                  for measure, cues in self.measures.items()}
-        found = [(min(start for start, _ in where), measure) for measure, where in spans.items()
-                 if where and not any(_inside(where, spans[other]) for other in spans if other != measure)]
-        return [measure for _, measure in sorted(found)]
+        found = {measure: where for measure, where in spans.items()
+                 if where and not any(_inside(where, spans[other]) for other in spans if other != measure)}
+        return [measure for measure in sorted(found, key=lambda m: min(found[m]))
+                if not any(_outworded(found[other], found[measure]) for other in found
+                           if frozenset((measure, other)) in self.opposed)]
 
     def lookup(self, phrase: str) -> str | None:
         """The key under which ``phrase`` names an entity: as written, without a possessive ("Russia's"), or as a
@@ -92,6 +96,12 @@ _WORD_ALIKE = 0.75
 0.94)."""
 
 
+def _outworded(spans: list[tuple[int, int]], others: list[tuple[int, int]]) -> bool:
+    """Whether the longest of ``spans`` is longer than any of ``others``: of two opposed measures a sentence seems
+    to name ("the sanctions … were lifted": sanctions, and their relief), the one more of its words name."""
+    return max(end - start for start, end in spans) > max(end - start for start, end in others)
+
+
 def _inside(spans: list[tuple[int, int]], longer: list[tuple[int, int]]) -> bool:
     """Whether every span of ``spans`` lies inside a longer one of ``longer``."""
     return all(any(begin <= start and end <= finish and finish - begin > end - start for begin, finish in longer)
@@ -111,8 +121,10 @@ def gazetteer_of(graph: KnowledgeGraph) -> Gazetteer:
     proper = {str(word).casefold() for predicate in (RDFS.label, SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
               for iri, word in graph.dataset.subject_objects(predicate)
               if str(iri).startswith(str(DGR)) and str(word)[:1].isupper()}
+    opposed = {frozenset((short(row[0]), short(row[1])))
+               for row in graph.query("SELECT ?a ?b WHERE { ?a dg:incompatibleWith ?b }")}
     return Gazetteer(found, _words_of(graph, "Measures"), proper, _words_of(graph, "Qualifiers"),
-                     {short(iri) for iri in graph.instances(DG.Organisation)})
+                     {short(iri) for iri in graph.instances(DG.Organisation)}, opposed)
 
 
 def _words_of(graph: KnowledgeGraph, scheme: str) -> dict[str, set[str]]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .kinds import interpretive
 from .mentions import mentions
-from .reporting import after_preposition, interpretive, voice
+from .reporting import after_preposition, voice
 from .review import Candidate, Mention
 from .wording import comes_first_before, framing
 

@@ -12,6 +12,7 @@ from anyascii import anyascii
 
 from .gazetteer import Gazetteer
 from .review import Candidate, Mention
+from .wording import NO_PARTY
 
 __all__ = ["Role", "affiliations", "candidate_id", "mentions", "people", "roles", "unknown_names", "with_people"]
 
@@ -21,7 +22,8 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     read again as a shorter one ("European")."""
     words = re.findall(r"[\w’'.-]+", sentence)
     found: dict[str, Mention] = {}
-    taken: set[int] = set()
+    dateline = _DATELINE.match(sentence)
+    taken: set[int] = set(range(len(dateline.group(1).split()))) if dateline else set()  # "RIGA, 16 January —"
     for size in (4, 3, 2, 1):
         for start in range(len(words) - size + 1):
             if taken.issuperset(range(start, start + size)):
@@ -36,6 +38,8 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
                 key, phrase = gazetteer.lookup(compound.group(1)), compound.group(1)
             public = bool(start) and phrase[:1].isupper() and phrase.endswith("s") \
                 and words[start - 1].casefold() in _SHARE_OF
+            if key is not None and _a_place(words, start, size, phrase != gazetteer[key][1]):
+                continue
             if key is not None:
                 entity, label, actor = gazetteer[key]
                 found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor and not public))
@@ -49,6 +53,22 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
                     if entity not in found:
                         found[entity] = Mention(phrase, entity, label, score, actor and not public)
     return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
+
+
+_DATELINE = re.compile(r"((?-i:[A-Z][A-Z’'. -]+)),\s+\d{1,2}\s+[A-Za-z]+\.?\s*[—–-]")
+"""A dateline, where the report was filed ("RIGA, 16 January —"): a place, not a party."""
+_VENUE = {("met", "in"), ("meet", "in"), ("meeting", "in"), ("talks", "in"), ("summit", "in"), ("held", "in"),
+          ("gathered", "in"), ("convened", "in"), ("again", "in"), ("met", "at"), ("talks", "at")}
+"""Words before a city that make it where something takes place ("met in Riga"), not its government."""
+
+
+def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
+    """Whether the name at ``words[start:start + size]`` only says where: it locates a body that is no party ("a
+    Warsaw think tank", "a Kyiv polling institute"), or, an alias such as a capital, a meeting's venue."""
+    after = " ".join(words[start + size:start + size + 2])
+    if NO_PARTY.match(after):
+        return True
+    return alias and start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE
 
 
 _BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|sponsored|mediated|proposed|made|built)")
@@ -76,10 +96,12 @@ def people(sentence: str, gazetteer: Gazetteer, around: Mention | None = None
     person, the actor the office belongs to if the office names it ("Russian", "Ukraine's", "Kremlin") — else
     ``around``, the party the page was speaking of just before ("Germany's parliament voted …. Defence Minister
     <Name> said …") — and the office without it ("Defence Minister")."""
-    found = []
+    found, known = [], [m.text.casefold() for m in mentions(sentence, gazetteer)]
     for role in roles(sentence):
         if gazetteer.lookup(role.name) or gazetteer.lookup(role.name.split()[-1]):
             continue  # a person the graph knows
+        if any(role.name.casefold() in name for name in known):
+            continue  # part of a longer name it knows: "head of the International Atomic Energy Agency"
         owners = [m for m in mentions(role.office, gazetteer) if m.actor]
         office = role.office
         for owner in owners:

@@ -28,8 +28,9 @@ from typing import Protocol
 from rdflib import Dataset, Literal, URIRef
 
 from .evidence import Evidence
+from .kinds import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
-from .reporting import READER_WORDS, UNCERTAIN, after_preposition, voice
+from .reporting import READER_WORDS, after_preposition, voice
 from .wording import NO_PARTY, joined_subject, word_start
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",

@@ -23,8 +23,9 @@ _PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\
 _PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band", re.I)
 """A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …"): it speaks."""
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
-_BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union)"
+_BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union|agency)"
                    r"(?:['’]s\s+[\w -]{1,40})?", re.I)
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now))+$", re.I)
 _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
 _PAPER = re.compile(r"(?:their|its|his|her)\s+(?:joint\s+|final\s+|new\s+|closing\s+)?(?:declaration|statement|"
                     r"communiqu[eé]|letter|reply|response|text|resolution)\b", re.I)
@@ -35,6 +36,7 @@ _PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\"): the
 def unnamed_speaker(who: str) -> str | None:
     """The rule that finds the party behind ``who``, the words before a reporting verb, when they name none: a
     pronoun (also one that is the subject of a verb joined to the reporting one), or a body named by what it is."""
+    who = _AUXILIARIES.sub("", who)  # "The agency has proposed": the agency
     if _PRONOUN.fullmatch(who) or _PRONOUN_FIRST.fullmatch(who):
         return _PRONOUN_SPEAKS
     return _BODY_SPEAKS if _BODY.fullmatch(who) else None
@@ -66,6 +68,16 @@ def spoken_of(found: list[Candidate]) -> Mention | None:
     return next((m for m in before.mentions if m.actor and m.entity not in owners), None)
 
 
+def _called(sentence: str, read: list[Candidate], gazetteer: Gazetteer) -> Mention | None:
+    """The organisation last named on the page whose name ends in the word the sentence calls its body by ("the
+    agency" after "the International Atomic Energy Agency"), however far back."""
+    body = _BODY.match(sentence)
+    noun = re.sub(r"^the\s+", "", body.group(), flags=re.I).split()[0].split("'")[0].split("’")[0].casefold() \
+        if body else ""
+    return next((m for c in read for m in c.mentions if m.entity in gazetteer.organisations and noun
+                 and any(name.casefold().split()[-1] == noun for name in (m.text, m.label))), None)
+
+
 def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
     """A sentence whose speaker is a pronoun ("They argue that …") given to the party who spoke in the one before;
     one whose speaker is a body named by what it is ("the organisation said", "the bloc's foreign policy chief") to
@@ -74,7 +86,8 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     before = found[-1] if found else None
     if candidate.rule == _BODY_SPEAKS:  # "EU ministers met …. The Council calls on …": the body of the party named
         bodies = [m for c in [candidate, *found[:-4:-1]] for m in c.mentions if m.entity in gazetteer.organisations]
-        named = bodies[0] if bodies else next((m for m in before.mentions if m.actor), None) if before else None
+        named = _called(candidate.sentence, [candidate, *reversed(found)], gazetteer) or (bodies[0] if bodies else (
+            next((m for m in before.mentions if m.actor), None) if before else None))
         return candidate if named is None else replace(
             candidate, asserted_by=named.entity, mentions=[named, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_BODY_SPEAKS}: {named.entity}")

@@ -1,0 +1,208 @@
+"""What kind of statement a sentence's words make — a demand, a position, a proposal, a prediction … — and the
+stance they take, read from cue words (verbs of demanding, rejecting, proposing, predicting; words of evaluation
+and interpretation). Who makes it is :mod:`diplograph.reporting`'s to read.
+
+Pure functions of the text, shared by the drafter and the audit so that both read a sentence alike.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .reporting import CHARACTERIZED, DETERMINED, Voice
+from .wording import MADE_BY
+
+__all__ = ["EVALUATIVE", "UNCERTAIN", "interpretive", "kind_of", "looks_ahead", "stance_of", "stances_in"]
+
+_REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
+              r"criticis(e|es|ed)|criticiz(e|es|ed))\b|"
+              r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
+              r"accusations?|claims?|charges?|reports?)\b|"
+              r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|support|back|endorse|trade|cede|"
+              r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
+              r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
+              r"withdraw|leave|pull out|return)\b|"
+              r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
+              r"\bout of the question\b|\bdead on arrival\b|\bboycott(?:s|ed|ing)?\b|"
+              r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
+              r"\bnot (?:yet )?(?:ready|willing|prepared) to\b|\b(?:sees?|saw|seeing) no (?:reason|need|point) to\b")
+"""Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
+no talk of …"): a stance taken."""
+_AS_BASIS = r"\bas (a|the) basis for\b"
+_SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
+               r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her)\s+(?:\w+\s+)?support\b|"
+               r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
+               r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back)(?:ing)?\b|"
+               r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b|"
+               r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b")
+_VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
+_KINDS: list[tuple[str, re.Pattern]] = [
+    # the content's kind from its own words (first match wins); a call on someone to act demands the act
+    ("Demand", re.compile(DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|ask(?:s|ed)?)\s+"
+                          r"(?:[\w’'-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
+    ("Prediction", re.compile(r"\b(is|are) expected (?:to|later|soon|next|within|by|before|this)\b|"
+                              r"\bwill (likely|probably|(?:almost )?certainly)\b|"
+                              r"\b(likely|unlikely) (?:to|before|until|soon|this|next)\b|"
+                              r"\bpredict(s|ed)?\b|\bforecasts?\b|\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|\bhop(?:e|es|ed|ing)\s+to\b|"
+                              r"(?<!\bto )\bexpect(s|ed)?\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?"
+                              r"\s+to\s+[a-z]+", re.I)),
+    # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
+    ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|\bcirculat(?:e|es|ed)\s+"
+                            r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative)\b|"
+                            r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
+                            r"organi[sz]e|mediate)\b|"
+                            r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
+                            r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
+                            r"(?:to|a|an|its|their)\b", re.I)),
+    ("Position", re.compile(_REJECTING, re.I)),
+    # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
+    ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)),
+    # a categorical "never" about conceding is a line the party holds, whatever verb reports it
+    ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
+                             r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
+                             r"negotiate|sign|trade)\b|\bnon-negotiable\b|\bred lines?\b", re.I)),
+    ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
+                          r"urge(s|d)?)\b(?!" + MADE_BY + ")", re.I)),
+    # terms set out are terms demanded: "Moscow lays out its conditions for a truce"
+    ("Demand", re.compile(r"\b(?:set|sets|setting|lays?|laid|laying|spell(?:s|ed)?|spelt|list(?:s|ed)?|"
+                          r"present(?:s|ed)?)\s+(?:out\s+)?(?:(?:its|their|his|her|the|new|own|two|three|four|five|six|several|\d+)\s+){0,2}"
+                          r"(?:terms|conditions|demands|preconditions)\b", re.I)),
+    # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
+    # and so does a conditional offer to act: "Russia will take part only if the sanctions are lifted", "will only
+    # negotiate on the basis of …" (support on a condition, "would back a mission only if …", is a position)
+    ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b|\b(?:will|would)\s+not\b[^.;]*\buntil\b|"
+                          r"\b(?:will|would)\s+(?:veto|block|reject)\s+(?:any|every)\b[^.;]*\b(?:that|which)\s+(?:did|does|do)\s+not\b|"
+                          r"\b(?:will|would)\s+(?:only\s+\w+|\w+\s+only)\s+on the (?:basis|grounds) of\b|"
+                          r"\b(?:will|would)\s+only\s+(?:[a-z]+\s+){1,3}?(?:if|once|after)\b|"
+                          r"\b(?:will|would|could|can)\s+(?!(?:\w+ly\s+)?(?:back|support|accept|welcome|endorse)\b)"
+                          r"[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition that|provided that|"
+                          r"providing that)\b", re.I)),
+    # a warning of what will happen, when the sentence demands nothing
+    ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
+    # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
+    ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|branded|brands)\s+" + CHARACTERIZED,
+                              re.I)),
+    # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
+    ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
+                              r"may|might)\b", re.I)),
+    # what is to happen at a time to come: "will present a plan next month", "talks would resume next week"
+    ("Prediction", re.compile(r"\b(?:will|would|could|may|might|(?:is|are) (?:set|due) to)\s+(?!not\b|never\b)"
+                              r"[^.;:]*?\b(?:next|tomorrow|later this|in the coming|within (?:days|weeks|months)|soon|"
+                              r"(?:before|by) the end of|(?:in|into|until|by) (?:the )?(?:january|february|march|"
+                              r"april|may|june|july|august|september|october|november|december|spring|summer|autumn|winter))\b",
+                              re.I)),
+    # a belief about how things are, or an argument for one: "London believes Russia has no intention …"
+    ("Assessment", re.compile(r"(?<!\bto )\b(?:believ|think|consider|doubt|fear|argu)(?:e|es|s|ed|ing)?\b"
+                              r"(?!\s+tanks?\b)|"
+                              r"\b(?:is|are) convinced\b", re.I)),
+    # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
+    ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask)(?:es|s|ed|ing)?\s+for\b|"
+                          r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
+                          re.I)),
+    # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal"
+    ("Demand", re.compile(DETERMINED + r"\b(?:needs|need|needed|requires|require|required|wants|want|wanted)\s+"
+                          r"(?!(?:to|is|are|was|were|of|and|or)\b)\w", re.I)),
+    # what the speaker says it will do: "Poland said it would close two crossings", "has signalled that it will …"
+    ("Position", re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
+                            r"(?:that\s+)?(?:it|they)\s+(?:would|will|(?:was|were) going to|plans? to|planned to|"
+                            r"intends? to|intended to)\s+(?!not\b|never\b)[a-z]", re.I)),
+    # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
+    ("Position", re.compile(f"{_SUPPORTING}|{_AS_BASIS}|{_VIEWING}", re.I)),
+]
+_STANCES = [("Rejects", re.compile(_REJECTING, re.I)), ("AcceptsAsBasis", re.compile(_AS_BASIS, re.I)),
+            ("Supports", re.compile(_SUPPORTING, re.I))]
+EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|"
+                        r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
+                        r"ignores|overlooks|omits|misrepresents)\b", re.I)
+"""Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
+claim too ("That is false.", "The claim ignores …")."""
+_INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
+                           r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
+                           r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
+                           r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:that|how))\b", re.I)
+
+
+@lru_cache(maxsize=8192)
+def kind_of(sentence: str) -> str | None:
+    """The kind of statement the sentence's own words cue (a verb of demanding, rejecting, proposing, predicting),
+    if any; "the demand" as a noun is no demand being made.
+
+    >>> kind_of("Moscow insists that Kyiv withdraw."), kind_of("The demand carries risks for both sides.")
+    ('Demand', None)
+
+    A second clause with a subject of its own ("Moscow signals openness to talks as Kyiv demands access") is
+    another party's statement: the first clause's cue decides, when it has one.
+
+    >>> kind_of("Moscow signals openness to talks as Kyiv demands access")
+    'Position'
+    """
+    def cued(text: str) -> str | None:
+        return next((name for name, cue in _KINDS if cue.search(text)), None)
+
+    sentence = _AS_NOUN.sub(r"\g<before>terms", _ANONYMITY.sub(" ", sentence))
+    return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
+
+
+_ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"
+                        r"(?:named|identified)|of anonymity)\b", re.I)
+"""Words that only say a source is anonymous ("who asked not to be named"): asking, but no demand."""
+_AS_NOUN = re.compile(r"(?P<before>\b(?:with|of|about|on|to|from|against|over|into|amid|despite|without|between|at|"
+                      r"under|behind)\s+"
+                      r"(?:(?-i:[A-Z])[\w’'-]*|new|fresh|latest|renewed)\s+)(?:demands|calls|insists|urges)\b", re.I)
+"""A verb's word as a noun, after a preposition and a word that qualifies it ("stall over Russian demands")."""
+
+
+_ANOTHER_CLAUSE = re.compile(r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
+                             r"warns|urges|rejects|insists|signals|seeks|threatens|accuses|proposes|offers|refuses|"
+                             r"vows|pushes|presses|backs)\b)")
+"""Where a clause with a subject of its own follows the first: "…, as Kyiv demands …", "while the EU …", "as
+opposition calls for …"."""
+
+
+def stances_in(text: str) -> set[str]:
+    """Every stance (``dg:Stances``) the words of ``text`` take, not only the first: what a recorded stance is
+    checked against.
+
+    >>> sorted(stances_in("Kyiv rejects the plan but welcomes the talks."))
+    ['Rejects', 'Supports']
+    """
+    return {name for name, cue in _STANCES if cue.search(text)}
+
+
+_AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) set to|likely|unlikely|expect(s|ed)?|"
+                    r"predict(s|ed)?|forecasts?|warn(s|ed)?|soon|next|future|risks?|threat(s|en|ens|ened)?|"
+                    r"ahead|eventually|poised|hop(?:e|es|ed|ing) to)\b", re.I)
+
+
+UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|not (?:yet )?clear|"
+                       r"an open question)\b", re.I)
+"""Words saying a stance or an outcome is not known."""
+
+
+def looks_ahead(text: str) -> bool:
+    """Whether ``text`` speaks of what is yet to come (a prediction's words: "will", "likely", "expected" …).
+
+    >>> looks_ahead("The outcome will redefine the norms."), looks_ahead("Russia faces strains.")
+    (True, False)
+    """
+    return bool(_AHEAD.search(text))
+
+
+def stance_of(sentence: str) -> str:
+    """The stance (``dg:Stances``) a position's words take; "Undetermined" when they only say how the holder sees
+    something ("Kyiv views the line as temporary"): the reviewer says more, nothing is assumed.
+
+    >>> stance_of("Kyiv rejects the plan."), stance_of("Moscow sees the plan as a basis for talks.")
+    ('Rejects', 'AcceptsAsBasis')
+    """
+    return next((name for name, cue in _STANCES if cue.search(sentence)), "Undetermined")
+
+
+def interpretive(sentence: str, heard: Voice | None = None) -> bool:
+    """Whether the sentence reads intent or meaning into what was done ("effectively demands", "attempts to"):
+    the writer's reading, not the party's words — unless the word is in what ``heard``'s speaker is reported to
+    have said ("the ministry dismissed the speech as an attempt to …": the ministry's reading)."""
+    found = _INTERPRETIVE.search(sentence)
+    return bool(found) and not (heard and heard.kind == "reported" and heard.content_start and
+                                found.start() >= heard.content_start)
