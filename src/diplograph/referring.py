@@ -76,7 +76,8 @@ class Earlier:
     def __init__(self, graph: KnowledgeGraph, name: str):
         self._recorded = [_Read(kind.rsplit("#", 1)[-1], short(node), exact, short(by) if by else "")
                           for node, kind, exact, by in plain_rows(graph.store.run(
-                              _RECORDED, substitutions={"document": DGS[name]})) if not kind.endswith(_NOT_READ)]
+                              _RECORDED, named_graphs=[str(DGS[name])]))  # its graph alone: not a scan of all
+                          if not kind.endswith(_NOT_READ)]
         self._read: list[_Read] = []
         """Every statement read so far, in reading order."""
 
