@@ -28,7 +28,7 @@ from .referring import Earlier
 from .reporting import Voice, after_preposition, reader_voice, voice
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .scrutiny import qualifier_words
-from .speakers import as_before, pronoun_subject, spoken_of, their_paper, unnamed_speaker
+from .speakers import as_before, held_by_another, own_plans, pronoun_subject, spoken_of, their_paper, unnamed_speaker
 from .terms import short
 from .wording import NO_PARTY, asks, comes_first_before, contexts, framing, joined_subject
 
@@ -96,7 +96,8 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 lead = around[0] if around else ""
                 candidate = in_context(candidate, around, gazetteer, referred.get(lead),
                                        item=bool(_BULLET.match(line))) if read_context else candidate
-                found.append(_referring(as_before(candidate, found, gazetteer), earlier, gazetteer))
+                read = as_before(candidate, found, gazetteer)
+                found.append(_referring(own_plans(held_by_another(read, found), found), earlier, gazetteer))
                 leads.setdefault(lead, []).append(found[-1])  # a lead's points, in order
                 referred |= referred_by(found[-1], found)
             earlier.passed(sentence)
@@ -325,6 +326,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     actors = [m for m in mentions if m.actor]
     if kind in ("Position", "Demand", "Proposal") and actors:
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
+    if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named
+        return "Proposal", "FactualAssertion", author, \
+            "a plan's terms the page gives, no proposer named: its own account"
     if EVALUATIVE.search(sentence):
         return "Assessment", "Judgement", author, "an evaluation in the author's voice: the author's judgement"
     if sentence.endswith(":") and ANALYTIC_LEAD.search(sentence):

@@ -37,6 +37,12 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
+_TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|"
+                     r"blueprint|initiative|text|document)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"
+                     r"require|oblige|give|create|allow|establish|deploy|lift|ease|defer|set|commit|guarantee|let|"
+                     r"leave|end|halt|cap|limit|recogni[sz]e|demilitari[sz]e|return|restore|exchange|hand)\b")
+"""What a plan's text would do, its subject the plan ("A draft framework, seen by this newspaper, would freeze the
+front line"): the terms it proposes."""
 _KINDS: list[tuple[str, re.Pattern]] = [
     # the content's kind from its own words (first match wins); a call on someone to act demands the act
     ("Demand", re.compile(DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|ask(?:s|ed)?)\s+"
@@ -48,13 +54,14 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?<!\bto )\bexpect(s|ed)?\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?"
                               r"\s+to\s+[a-z]+", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
-    ("Proposal", re.compile(r"\bpropos(e|es|ed)\b|\bput forward\b|\btabled\b|\bfloated\b|\bcirculat(?:e|es|ed)\s+"
+    ("Proposal", re.compile(DETERMINED + r"\bpropos(e|es|ed)\b|"
+                            r"\bput forward\b|\btabled\b|\bfloated\b|\bcirculat(?:e|es|ed)\s+"
                             r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative)\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
                             r"organi[sz]e|mediate)\b|"
                             r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
-                            r"(?:to|a|an|its|their)\b", re.I)),
+                            r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
     ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)),

@@ -210,9 +210,12 @@ def terms_of_a_plan(candidate: Candidate, found: list[Candidate]) -> Candidate:
         return candidate
     proposer = next((m.entity for m in proposal.mentions if m.actor and m.entity in proposal.content),
                     proposal.asserted_by)
-    return candidate if proposer is None else replace(
-        candidate, kind="Proposal", asserted_by=proposer, assertion_mode="Reported", derived_by="ReferentFromContext",
-        rule=f"the terms of the proposal drafted before (\"Under the plan, …\"): {proposer}'s")
+    if proposer is None:
+        return candidate
+    described = proposer == proposal.asserted_by and proposal.assertion_mode == "FactualAssertion"
+    return replace(candidate, kind="Proposal", asserted_by=proposer, derived_by="ReferentFromContext",
+                   assertion_mode="FactualAssertion" if described else "Reported",  # a draft the page has seen
+                   rule=f"the terms of the proposal drafted before (\"Under the plan, …\"): {proposer}'s")
 
 
 def referred_by(lead: Candidate, found: list[Candidate]) -> dict[str, Candidate]:

@@ -22,16 +22,21 @@ from .wording import tells_of_words
 __all__ = ["CHARACTERIZED", "DETERMINED", "READER_WORDS", "REPORTING", "Voice", "after_preposition", "reader_voice",
            "voice"]
 
+_PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
+"""Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
 CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?(?:a|an)\b|"
-                  r"(?:it|them|this|that|such\s+[\w’'-]+)\s+(?:as\s+)?[\w-]+[.!]?[”\"’]?$)")
+                  r"(?:it|them|this|that|such\s+[\w’'-]+)\s+(?:as\s+)?[\w-]+[.!]?[”\"’]?$|"
+                  r"(?:the|its|their)\s+[\w’'-]+(?:\s+(?!" + _PARTICLES + r")[\w’'-]+)?\s+(?!" + _PARTICLES +
+                  r")(?-i:[a-z])[\w-]*[.!]?[”\"’]?$)")
 """What a speaker calls something: "called the plan “a trap”", "described it as a step", "called such polls
-propaganda." (a one-word verdict closing the sentence)."""
+propaganda.", "called the report fabricated." (a one-word verdict closing the sentence)."""
 _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
          r"criticised|criticized|criticises|criticizes|condemned|condemns|"
          r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|reaffirmed|reaffirms|"
-         r"stressed|stresses|asked|asks|"
+         r"stressed|stresses|asked|asks|replied|replies|responded|responds|answered|answers|explained|explains|"
+         r"testified|testifies|assured|assures|"
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"

@@ -13,9 +13,11 @@ from dataclasses import replace
 
 from .gazetteer import Gazetteer
 from .leads import terms_of_a_plan
+from .reporting import voice
 from .review import Candidate, Mention
 
-__all__ = ["as_before", "pronoun_subject", "spoken_of", "their_paper", "unnamed_speaker"]
+__all__ = ["as_before", "held_by_another", "own_plans", "pronoun_subject", "spoken_of", "their_paper",
+           "unnamed_speaker"]
 
 _PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
                       r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
@@ -27,6 +29,9 @@ _BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]at
                    r"(?:['’]s\s+[\w -]{1,40})?", re.I)
 _AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now))+$", re.I)
 _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
+_OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|minister|spokes(?:man|woman|person)|"
+                     r"chancellor|commissioner|secretary|negotiator|representative|president|premier)", re.I)
+_OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _PAPER = re.compile(r"(?:their|its|his|her)\s+(?:joint\s+|final\s+|new\s+|closing\s+)?(?:declaration|statement|"
                     r"communiqu[eé]|letter|reply|response|text|resolution)\b", re.I)
 _PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\"): the parties the page spoke of in the "
@@ -39,6 +44,8 @@ def unnamed_speaker(who: str) -> str | None:
     who = _AUXILIARIES.sub("", who)  # "The agency has proposed": the agency
     if _PRONOUN.fullmatch(who) or _PRONOUN_FIRST.fullmatch(who):
         return _PRONOUN_SPEAKS
+    if _OFFICE.fullmatch(who):
+        return _OFFICE_SPEAKS
     return _BODY_SPEAKS if _BODY.fullmatch(who) else None
 
 
@@ -91,6 +98,13 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
         return candidate if named is None else replace(
             candidate, asserted_by=named.entity, mentions=[named, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_BODY_SPEAKS}: {named.entity}")
+    if candidate.rule == _OFFICE_SPEAKS:  # "The US envoy, <Name>, told …. The envoy replied …": that person
+        office = _OFFICE.match(candidate.sentence)
+        holder = next((c.mentions[0] for c in reversed(found) if c.kind == "Affiliation" and c.mentions and office
+                       and office.group("office").casefold() in (c.role or "").casefold()), None)
+        return candidate if holder is None else replace(
+            candidate, asserted_by=holder.entity, mentions=[holder, *candidate.mentions],
+            derived_by="ReferentFromContext", rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
     if candidate.rule == _PAPER_SPEAKS:  # "… met in Riga and issued a joint declaration. Their declaration …"
         party = spoken_of(found)
         return candidate if party is None else replace(
@@ -102,3 +116,47 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
         return replace(candidate, rule="a pronoun speaks, and no party spoke just before: the source vouches for it")
     return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}",
                    derived_by="ReferentFromContext")  # the pronoun names no one: the party is the context's
+
+
+_HOLDS = re.compile(r"(?:\s+(?:has|had|have|so far|already|repeatedly|again|also|now|long|not|never))*\s+"
+                    r"(?:reject|refus|accept|welcom|back|support|oppos|dismiss|endors|rul(?:e|ed|es) out|"
+                    r"turn(?:ed)? down)", re.I)
+"""A stance verb right after a party's name: that party holds the stance ("Moscow had so far rejected …")."""
+
+
+def held_by_another(candidate: Candidate, found: list[Candidate]) -> Candidate:
+    """A position the reported words give another party ("The envoy replied that Moscow had so far rejected every
+    plan …"): the speaker's claim about that party's stance, not the speaker's own stance."""
+    if candidate.kind != "Position" or candidate.assertion_mode != "Reported":
+        return candidate
+    heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
+    content = candidate.sentence[heard.content_start:] if heard.content_start else ""
+    placed = sorted((content.find(m.text), m) for m in candidate.mentions if m.actor and m.text in content)
+    holder = next((m for at, m in placed if _HOLDS.match(content, at + len(m.text))), None)
+    owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
+              if c.kind == "Affiliation" and len(c.mentions) > 1}  # a person the page introduced: their state
+    if holder is None or holder.entity in (candidate.asserted_by, owners.get(candidate.asserted_by or "")):
+        return candidate
+    return replace(candidate, kind="Claim", rule=f"{candidate.rule}; the stance is {holder.entity}'s, as the "
+                   "speaker tells it: a claim about it")
+
+
+_WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to)\s+"
+                      r"(?:also\s+|still\s+|soon\s+)?(?!not\b|never\b)[a-z]", re.I)
+"""What a party will do, its name the subject ("Washington would provide …")."""
+
+
+def own_plans(candidate: Candidate, found: list[Candidate]) -> Candidate:
+    """What a speaker says its own side will do ("He said Washington would provide air support"), the side named
+    as the subject of what it reports: the speaker's position, as "said it would" is."""
+    if candidate.kind != "Claim" or candidate.assertion_mode != "Reported" or not candidate.asserted_by:
+        return candidate
+    heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
+    content = re.sub(r"^\W*(?:that\s+)?", "", candidate.sentence[heard.content_start:]) if heard.content_start else ""
+    owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
+              if c.kind == "Affiliation" and len(c.mentions) > 1}
+    own = {candidate.asserted_by, owners.get(candidate.asserted_by)}
+    subject = next((m for m in candidate.mentions if m.actor and content.startswith(m.text)), None)
+    if subject is None or subject.entity not in own or not _WILL_DO.match(content, len(subject.text)):
+        return candidate
+    return replace(candidate, kind="Position", rule=f"{candidate.rule}; what its own side will do: its position")

@@ -99,12 +99,22 @@ comes next")."""
 
 def asks(sentence: str) -> bool:
     """Whether the sentence is a question the page asks — an interrogative word first (after a label such as
-    "Fact check:"), a question mark last — whatever verb it holds: "What does Kyiv say?" reports nobody.
+    "Fact check:"), a question mark last; or one put indirectly, "whether" first — whatever verb it holds: "What
+    does Kyiv say?" reports nobody.
 
     >>> asks("Fact check: did Kyiv reject every peace plan?"), asks("Kyiv asked whether Moscow would agree.")
     (True, False)
     """
-    return sentence.rstrip(" ”\"’')").endswith("?") and _INTERROGATIVE.match(sentence) is not None
+    return sentence.rstrip(" ”\"’')").endswith("?") and _INTERROGATIVE.match(sentence) is not None or \
+        _WHETHER.match(sentence) is not None and _MAIN_CLAUSE.search(sentence) is None
+
+
+_WHETHER = re.compile(r"whether\s", re.I)
+"""A line that opens as a question put indirectly, a list's point under "what I will be watching:" ("whether Turkey
+can keep both delegations at the table;")."""
+_MAIN_CLAUSE = re.compile(r"\b(?:is|was|are|were|remains|remained|seems|seemed|looks|depends|depended)\b"
+                          r"(?:\s+[\w-]+){0,3}[.!]?$", re.I)
+"""A clause the "whether" clause is the subject of ("Whether Moscow will accept is unclear."): a statement."""
 
 
 _INTERROGATIVE = re.compile(r"(?:[A-Z][\w ’'-]{0,30}:\s+)?(?:what|who|whom|whose|which|why|how|when|where|did|does|"
