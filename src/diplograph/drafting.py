@@ -20,7 +20,7 @@ from .errors import DiplographError
 from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
-from .kinds import EVALUATIVE, UNCERTAIN, interpretive, kind_of
+from .kinds import EVALUATIVE, UNCERTAIN, interpretive, kind_of, papers_terms
 from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, referred_by, standing_for
 from .mentions import affiliations, candidate_id, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
@@ -324,7 +324,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return "Claim", "FactualAssertion", author, \
             "the author says a stance or an outcome is not known: a claim that it is undetermined"
     actors = [m for m in mentions if m.actor]
-    if kind in ("Position", "Demand", "Proposal") and actors:
+    if kind in ("Position", "Demand", "Proposal") and actors and not papers_terms(sentence):
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named
         return "Proposal", "FactualAssertion", author, \

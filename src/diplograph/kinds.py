@@ -13,7 +13,8 @@ from functools import lru_cache
 from .reporting import CHARACTERIZED, DETERMINED, Voice
 from .wording import MADE_BY
 
-__all__ = ["EVALUATIVE", "UNCERTAIN", "interpretive", "kind_of", "looks_ahead", "stance_of", "stances_in"]
+__all__ = ["EVALUATIVE", "UNCERTAIN", "interpretive", "kind_of", "looks_ahead", "papers_terms", "stance_of",
+           "stances_in"]
 
 _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
               r"criticis(e|es|ed)|criticiz(e|es|ed))\b|"
@@ -26,7 +27,9 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
               r"\bout of the question\b|\bdead on arrival\b|\bboycott(?:s|ed|ing)?\b|"
               r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
-              r"\bnot (?:yet )?(?:ready|willing|prepared) to\b|\b(?:sees?|saw|seeing) no (?:reason|need|point) to\b")
+              r"\bnot (?:yet )?(?:ready|willing|prepared) to\b|\b(?:sees?|saw|seeing) no (?:reason|need|point) to\b|"
+              r"\bthreaten(?:s|ed)? to (?:veto|block|boycott|leave|walk out of|quit)\b|"
+              r"\bcannot be\s+\w+\s+(?:while|until|during|under)\b")
 """Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
 no talk of …"): a stance taken."""
 _AS_BASIS = r"\bas (a|the) basis for\b"
@@ -38,11 +41,17 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|"
-                     r"blueprint|initiative|text|document)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"
+                     r"blueprint|initiative|text|document|package)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"
                      r"require|oblige|give|create|allow|establish|deploy|lift|ease|defer|set|commit|guarantee|let|"
-                     r"leave|end|halt|cap|limit|recogni[sz]e|demilitari[sz]e|return|restore|exchange|hand)\b")
+                     r"leave|end|halt|cap|limit|recogni[sz]e|demilitari[sz]e|return|restore|exchange|hand|add|ban|"
+                     r"bar|impose|extend)\b")
 """What a plan's text would do, its subject the plan ("A draft framework, seen by this newspaper, would freeze the
 front line"): the terms it proposes."""
+def papers_terms(sentence: str) -> bool:
+    """Whether the sentence's subject is a plan's text saying what it would do: its terms, whoever it names."""
+    return re.match(_TERMS_OF_A_PAPER, sentence, re.I) is not None
+
+
 _KINDS: list[tuple[str, re.Pattern]] = [
     # the content's kind from its own words (first match wins); a call on someone to act demands the act
     ("Demand", re.compile(DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|ask(?:s|ed)?)\s+"
@@ -62,6 +71,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
                             r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
+    # a refusal on a condition demands the condition: "would not back the package without guarantees"
+    ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t)\b[^.;]*\bwithout\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
     ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)),

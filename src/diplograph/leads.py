@@ -194,22 +194,29 @@ def _preceded(points: list[Candidate], known: list[Mention]) -> list[Mention]:
     return list({m.entity: m for m in found}.values())
 
 
-_TERMS_OF = re.compile(r"^(?:Under|In)\s+(?:the|that|this|its|their|such an?)\s+(?:[\w-]+\s+){0,2}?"
-                       r"(?:plan|proposal|draft|deal|text|framework|initiative|offer)\s*,", re.I)
-"""A sentence that gives a proposal's terms, referring back to it: "Under the plan, each side would …"."""
+_TERMS_OF = re.compile(r"^(?:(?:Under|In)\s+(?:the|that|this|its|their|such an?)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:plan|proposal|draft|deal|text|framework|initiative|offer|package)\s*,|"
+                       r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|draft|text|framework|"
+                       r"initiative|offer|package)\s+(?:would|will)\s)", re.I)
+"""A sentence that gives a proposal's terms, referring back to it: "Under the plan, each side would …", "The
+package would also add …"."""
+
+
+_PROPOSING = re.compile(r"propos|offer|table|put forward|circulat|float|present|unveil", re.I)
+"""Verbs whose subject puts the plan forward itself ("Canada proposed …"), rather than reporting another's."""
 
 
 def terms_of_a_plan(candidate: Candidate, found: list[Candidate]) -> Candidate:
     """A sentence of the author's that opens "Under the plan, …" ( ``_TERMS_OF``) gives the terms of the proposal
-    drafted last: a proposal too, of its proposer — the party its own words put forward (the first named in what
-    it reports), else whoever it was reported by."""
+    drafted last: a proposal too, of its proposer — the subject of a verb of proposing ("Canada proposed …"), else
+    the party the reported words put forward (the first named in them), else whoever reported it."""
     if candidate.assertion_mode != "FactualAssertion" or not _TERMS_OF.match(candidate.sentence):
         return candidate
     proposal = next((c for c in reversed(found) if c.kind == "Proposal"), None)
     if proposal is None:
         return candidate
-    proposer = next((m.entity for m in proposal.mentions if m.actor and m.entity in proposal.content),
-                    proposal.asserted_by)
+    proposer = proposal.asserted_by if _PROPOSING.match(voice(proposal.sentence).verb) else next(
+        (m.entity for m in proposal.mentions if m.actor and m.entity in proposal.content), proposal.asserted_by)
     if proposer is None:
         return candidate
     described = proposer == proposal.asserted_by and proposal.assertion_mode == "FactualAssertion"

@@ -152,6 +152,9 @@ _ROLE = re.compile(
     r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
 """An office (its head noun: minister, president, spokesman …, with what qualifies it before and after) followed
 by a capitalised name: "Russian Defence Minister Anna Petrova", "Kremlin spokesman Dmitry Peskov"."""
+_HONORIFICS = {"Cardinal", "Archbishop", "Bishop", "Metropolitan", "Patriarch", "Father", "General", "Gen", "Admiral",
+               "Colonel", "Col", "Dr", "Sir", "Dame", "Sheikh", "Rabbi", "Imam", "Ambassador", "Senator", "Sen"}
+"""Titles before a name that are no part of it ("Cardinal Matteo Madeupi" is Matteo Madeupi)."""
 _NOT_A_NAME = re.compile(r"^(?:On|In|The|A|An|This|That|And|But|Said|Says|January|February|March|April|May|June|"
                          r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)$")
@@ -181,6 +184,8 @@ def roles(sentence: str) -> list[Role]:
         words = match.group("name").split()
         while words and _NOT_A_NAME.match(words[-1]):
             words.pop()
+        if len(words) > 2 and words[0].rstrip(".") in _HONORIFICS:  # "Cardinal Matteo Madeupi": the name is after
+            words.pop(0)
         if not words or _NOT_A_NAME.match(words[0]):
             continue
         name = " ".join(words)

@@ -57,7 +57,8 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|do
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
                            r"\b(?:our|my) (?:take|verdict|view|assessment)\b", re.I)
 READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
-                "scholars", "commentators", "fellow", "professor")
+                "scholars", "commentators", "fellow", "professor", "political scientists", "academics", "historians",
+                "economists")
 """The words for people whose reading of events a page gives (theirs: an interpretation, not a party's stance)."""
 _READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
 _READING = re.compile(r"\b(interpret(s|ed)?|see|saw|view(s|ed)?|read(s)?|consider(s|ed)?|describe[sd]?|"

@@ -27,10 +27,12 @@ _PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band", re.I)
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
 _BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union|agency)"
                    r"(?:['’]s\s+[\w -]{1,40})?", re.I)
-_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now))+$", re.I)
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now|repeatedly|already|long|"
+                          r"often|publicly))+$", re.I)
 _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
 _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|minister|spokes(?:man|woman|person)|"
-                     r"chancellor|commissioner|secretary|negotiator|representative|president|premier)", re.I)
+                     r"chancellor|commissioner|secretary|negotiator|representative|president|premier|cardinal|"
+                     r"archbishop|bishop|patriarch|general|admiral)", re.I)
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _PAPER = re.compile(r"(?:their|its|his|her)\s+(?:joint\s+|final\s+|new\s+|closing\s+)?(?:declaration|statement|"
                     r"communiqu[eé]|letter|reply|response|text|resolution)\b", re.I)
@@ -101,7 +103,7 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     if candidate.rule == _OFFICE_SPEAKS:  # "The US envoy, <Name>, told …. The envoy replied …": that person
         office = _OFFICE.match(candidate.sentence)
         holder = next((c.mentions[0] for c in reversed(found) if c.kind == "Affiliation" and c.mentions and office
-                       and office.group("office").casefold() in (c.role or "").casefold()), None)
+                       and office.group("office").casefold() in f"{c.role} {c.sentence}".casefold()), None)
         return candidate if holder is None else replace(
             candidate, asserted_by=holder.entity, mentions=[holder, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
