@@ -3,7 +3,10 @@ mission, a row over elections) showed, each pinned on sentences of their own: a 
 it, and "the cardinal" is the person the page introduced so; the European Commission is the EU; "The package
 would …" gives the terms of the proposal drafted before; refusing something without a condition demands the
 condition; threatening to veto, and saying something cannot be done while …, reject; a newly elected president is
-an election; political scientists read events as analysts do; children taken away are the deported.
+an election; political scientists read events as analysts do; children taken away are the deported — and, from
+the forty-ninth to fifty-first pages (a summit, a prisoner exchange, a fact check), what a party needs is what it
+asks for but what others are said to need is no demand, what something would need is its condition, and what more
+depends on is demanded.
 """
 
 from __future__ import annotations
@@ -71,3 +74,10 @@ def test_political_scientists_read_events_as_analysts_do():
     drafted = draft_sentence(KnowledgeGraph.open(), "Political scientists say the vote would split the coalition.",
                              author=AUTHOR)
     assert (drafted.asserted_by, drafted.assertion_mode) == ("dgr:analysts", "Interpretation")
+
+
+def test_a_partys_needs_are_asked_for_but_others_needs_are_told_and_a_conditions_are_demanded():
+    assert kind_of("Chisinau said it needed more border guards.") == "Demand"
+    assert kind_of("The ombudsman said the freed civilians needed urgent care.") is None
+    assert kind_of("Any truce would need monitors on both sides of the line.") == "Demand"
+    assert kind_of("Minsk said further talks would depend on Vilnius reopening the crossing.") == "Demand"

@@ -96,6 +96,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"\b(?:will|would|could|can)\s+(?!(?:\w+ly\s+)?(?:back|support|accept|welcome|endorse)\b)"
                           r"[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition that|provided that|"
                           r"providing that)\b", re.I)),
+    # what more depends on: "further exchanges would depend on Kyiv returning the bodies"
+    ("Demand", re.compile(r"\b(?:will|would|could|to)\s+depend\s+on\b|\b(?:conditional|contingent)\s+(?:up)?on\b",
+                          re.I)),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
@@ -118,9 +121,14 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask)(?:es|s|ed|ing)?\s+for\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
                           re.I)),
-    # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal"
-    ("Demand", re.compile(DETERMINED + r"\b(?:needs|need|needed|requires|require|required|wants|want|wanted)\s+"
-                          r"(?!(?:to|is|are|was|were|of|and|or)\b)\w", re.I)),
+    # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal" — a
+    # party's: its name or a pronoun the subject, not "the returned soldiers needed care"; and what something would
+    # need: "any ceasefire would need European troops"
+    ("Demand", re.compile(r"(?:\b(?:it|we|they|he|she)|\b(?:the|its|his|her|their|our)\s+(?:country|government|"
+                          r"state|nation|army|military|forces)|\b(?-i:[A-Z])[\w’'-]*)(?:,\s+[^,.;]{1,30},)?\s+"
+                          r"(?:(?:still|also|urgently|now|badly)\s+)?(?:needs|need|needed|requires|require|required|"
+                          r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or)\b)\w|"
+                          r"\b(?:would|will|must)\s+(?:need|require)\s+(?!to\b)\w", re.I)),
     # what the speaker says it will do: "Poland said it would close two crossings", "has signalled that it will …"
     ("Position", re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
                             r"(?:that\s+)?(?:it|they)\s+(?:would|will|(?:was|were) going to|plans? to|planned to|"
