@@ -51,6 +51,11 @@ _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ pe
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
 _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
                    re.I)
+_OUGHT = re.compile(r"(?:['’]s?)?\s+(?:(?:therefore|also|now|first|still|simply|urgently)\s+)?(?:must|should|ought to|"
+                    r"has to|have to|needs to|need to)\s+(?!not\b)[a-z]", re.I)
+"""A modal of obligation right after a party's name, in the author's voice: what the author says the party must do."""
+_FEW = re.compile(r"(?:few|many|most|some|fewer|nobody|no one|everyone|everybody)", re.I)
+"""A subject that is no one in particular ("Few expect …")."""
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
@@ -313,9 +318,19 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind or "Claim", "Reported", author, unnamed
     if kind in ("Demand", "Principle", "Position", "Proposal") and (unnamed := their_paper(sentence)):
         return kind, "Reported", author, unnamed  # "Their declaration sets out three conditions:"
+    if heard.kind == "reported" and _FEW.fullmatch(who):  # "Few expect a settlement": the author's generalisation
+        return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
+            "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
     if heard.kind == "reported" and not _PUBLIC.match(who):  # "Most Ukrainians reject …" is polled, not said
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
+    return _unreported(sentence, kind, heard, mentions, author)
+
+
+def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Mention], author: str | None
+                ) -> tuple[str, str, str | None, str]:
+    """The kind, mode, asserter and rule of a sentence that names no one who says it: the author's own, unless a
+    stance's words give it to the party they name."""
     if sentence.endswith("?") and heard.kind == "none":  # "Is Finland ready to send troops?": the page asks
         return "Assessment", "Framing", author, "a question in the author's voice: it frames, it asserts nothing"
     if kind == "Prediction" and heard.kind == "none":  # "ministers are expected to approve …"
@@ -324,6 +339,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return "Claim", "FactualAssertion", author, \
             "the author says a stance or an outcome is not known: a claim that it is undetermined"
     actors = [m for m in mentions if m.actor]
+    if kind == "Demand" and actors and _OUGHT.match(sentence, _end_of(sentence, actors[0])):
+        return "Assessment", "Judgement", author, \
+            "what the author says a party must do (\"Europe must plan for …\"): the author's judgement, not theirs"
     if kind in ("Position", "Demand", "Proposal") and actors and not papers_terms(sentence):
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named
@@ -335,6 +353,12 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return "Assessment", "Judgement", author, "the lead of the author's list of implications or reasons"
     return "Claim", "FactualAssertion", author, \
         "no cue word: a statement in the author's voice, the author's factual assertion (least sure)"
+
+
+def _end_of(sentence: str, mention: Mention) -> int:
+    """Where ``mention``'s words end in ``sentence`` (its end when they are not found as written)."""
+    at = sentence.find(mention.text)
+    return at + len(mention.text) if at >= 0 else len(sentence)
 
 
 def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | None:

@@ -29,6 +29,7 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
               r"\bnot (?:yet )?(?:ready|willing|prepared) to\b|\b(?:sees?|saw|seeing) no (?:reason|need|point) to\b|"
               r"\bthreaten(?:s|ed)? to (?:veto|block|boycott|leave|walk out of|quit)\b|"
+              r"\b(?:will|would)\s+veto\b(?![^.;]*\b(?:that|which)\s+(?:did|does|do)\s+not\b)|"
               r"\bcannot be\s+\w+\s+(?:while|until|during|under)\b")
 """Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
 no talk of …"): a stance taken."""
@@ -47,6 +48,8 @@ _TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?
                      r"bar|impose|extend)\b")
 """What a plan's text would do, its subject the plan ("A draft framework, seen by this newspaper, would freeze the
 front line"): the terms it proposes."""
+
+
 def papers_terms(sentence: str) -> bool:
     """Whether the sentence's subject is a plan's text saying what it would do: its terms, whoever it names."""
     return re.match(_TERMS_OF_A_PAPER, sentence, re.I) is not None
@@ -68,7 +71,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative)\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
                             r"organi[sz]e|mediate)\b|"
-                            r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
+                            r"(?<!would )(?<!could )(?<!might )(?<!will )\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
+                            r"\b(?:would|could)\s+(?:host|mediate|convene)\b|" + DETERMINED +
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
                             r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
@@ -79,7 +83,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
                              r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
-                             r"negotiate|sign|trade)\b|\bnon-negotiable\b|\bred lines?\b", re.I)),
+                             r"negotiate|sign|trade)\b|\bnon-negotiable\b|\bred lines?\b|"
+                             r"\b(?:will|would|shall|can)\s+(?:accept|recogni[sz]e|sign|tolerate)\s+no\b", re.I)),
     ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b(?!" + MADE_BY + ")", re.I)),
     # terms set out are terms demanded: "Moscow lays out its conditions for a truce"

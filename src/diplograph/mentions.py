@@ -68,7 +68,8 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     after = " ".join(words[start + size:start + size + 2])
     if NO_PARTY.match(after):
         return True
-    return alias and start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE
+    opening = start == 1 and words[0] == "In"  # "In Moscow, President Putin said …": where he said it
+    return alias and (opening or start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE)
 
 
 _BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|sponsored|mediated|proposed|made|built)")

@@ -31,6 +31,7 @@ from .evidence import Evidence
 from .kinds import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, after_preposition, voice
+from .speakers import pronoun_subject
 from .wording import NO_PARTY, joined_subject, word_start
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
@@ -123,8 +124,8 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
             for match in _whole_words(name).finditer(subject):
                 if not after_preposition(subject, match.start()):
                     found.append((match.start(), match.end(), actor))
-    if not found:
-        return set()
+    if not found or pronoun_subject(quote[heard.speaker_start:heard.speaker_end].strip()):
+        return set()  # "He thanked the countries that had supported Ukraine and asked …": he, whom it does not name
     found.sort()
     if joined_subject(subject, found[0][1]):  # "zelenskyy thanked the emirates … and called for": zelenskyy
         return {found[0][2]}
