@@ -4,7 +4,10 @@ author's judgement, never the party's demand; a belief given to no one in partic
 author's; accepting no peace of a kind is a principle; "its offer" is a noun; a veto threat rejects, unless it
 names what a text must say; offering to host proposes; what something "would invite" is no invitation; the
 European Council is the EU; "In Moscow, …" says where; a pronoun that speaks names no one the audit could hold
-against the drafter.
+against the drafter — and, from the fifty-fifth to fifty-seventh (live updates, a ministry's release, a former
+envoy's op-ed): monitors who recorded something report it; a verb of saying under a modal ("Kyiv should insist")
+reports nothing; "shows once again that" and "does not intend to" read meaning and intent into events; a just
+peace is a peace agreement.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of, stance_of
 from diplograph.mentions import mentions
+from diplograph.reporting import voice
 
 AUTHOR = "https://w3id.org/diplograph/id/author-x"
 
@@ -73,3 +77,19 @@ def test_a_pronoun_that_speaks_names_no_one_the_audit_holds_against_the_draft(pr
     asked = drafted["She thanked the states that had helped Ukraine and asked them to keep sanctions in place."]
     assert asked.asserted_by == "dgr:moldova"
     assert not [f for f in asked.findings if "speaker-not-asserter" in f]
+
+
+def test_monitors_report_what_they_recorded_and_a_modal_verb_of_saying_reports_nothing():
+    assert voice("OSCE monitors recorded 12 explosions near the plant.").kind == "reported"
+    assert voice("Kyiv should therefore insist on monitors.").kind == "none"
+    assert _drafted("Chisinau should insist on observers before any vote.")[1:] == ("dgr:author-x", "Judgement")
+
+
+def test_reading_meaning_and_intent_into_events_is_the_authors_interpretation():
+    for sentence in ("The strike shows once again that Moscow wants no truce.",
+                     "Minsk signs treaties it does not intend to honour."):
+        assert _drafted(sentence)[1:] == ("dgr:author-x", "Interpretation"), sentence
+
+
+def test_a_just_peace_is_a_peace_agreement():
+    assert gazetteer_of(KnowledgeGraph.open()).measures_in("Kyiv is open to a just peace.") == ["dg:PeaceSettlement"]

@@ -151,7 +151,9 @@ claim too ("That is false.", "The claim ignores …")."""
 _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
                            r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
-                           r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:that|how))\b", re.I)
+                           r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
+                           r"(?:that|how)|"
+                           r"(?:does|do|did) not intend to|(?:has|have|had) no intention of)\b", re.I)
 
 
 @lru_cache(maxsize=8192)

@@ -36,7 +36,7 @@ _VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|d
          r"criticised|criticized|criticises|criticizes|condemned|condemns|"
          r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|reaffirmed|reaffirms|"
          r"stressed|stresses|asked|asks|replied|replies|responded|responds|answered|answers|explained|explains|"
-         r"testified|testifies|assured|assures|"
+         r"testified|testifies|assured|assures|recorded|records|registered|registers|documented|documents|"
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
@@ -171,11 +171,14 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))
             or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
             or after_preposition(sentence, found.start()) or tells_of_words(sentence, found.start(), found.end())
-            or _QUALIFIED_NOUN.search(sentence, 0, found.start())):
+            or _QUALIFIED_NOUN.search(sentence, 0, found.start()) or _MODAL.search(sentence, 0, found.start())):
         found = REPORTING.search(sentence, found.end())
     return found
 
 
+_MODAL = re.compile(r"\b(?:should|must|would|could|might|may|will|shall|can|cannot|ought to)\s+"
+                    r"(?:(?:therefore|also|not|then|now|first|still|\w+ly)\s+)?$", re.I)
+"""A verb of saying under a modal ("Kyiv should therefore insist on …"): what ought to be said, not a report."""
 _QUALIFIED_NOUN = re.compile(r"\b(?:with|of|about|on|to|from|against|over|into|amid|despite|without|between|at|"
                              r"under|behind)\s+"
                              r"(?:(?-i:[A-Z])[\w’'-]*|new|fresh|latest|renewed)\s+$", re.I)
