@@ -150,3 +150,22 @@ def drafted_page(layout, folder: Path, text: str, *, title: str, day) -> tuple[s
     graph = KnowledgeGraph(layout)
     graph.load(validate=False)
     return name, {c.sentence: c for c in draft(graph, name)}
+
+
+MADE_UP_AUTHOR = "https://w3id.org/diplograph/id/author-x"
+"""The author the drafting tests give a sentence drafted alone."""
+
+
+def drafted_alone(sentence: str) -> tuple[str, str | None, str]:
+    """The kind, asserter and assertion mode the drafter gives ``sentence`` read alone, against the bundled graph."""
+    from diplograph.drafting import draft_sentence
+    from diplograph.graph import KnowledgeGraph
+
+    drafted = draft_sentence(KnowledgeGraph.open(), sentence, author=MADE_UP_AUTHOR)
+    return drafted.kind, drafted.asserted_by, drafted.assertion_mode
+
+
+def drafted_paragraphs(project, folder: Path, *paragraphs: str, day) -> dict:
+    """``paragraphs`` added as a page (made up) of ``day`` and drafted: its candidates by sentence."""
+    return drafted_page(project.layout, folder, "\n\n".join(paragraphs) + "\n", title="A page (made up)",
+                        day=day)[1]

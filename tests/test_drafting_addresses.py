@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers import drafted_page
+from helpers import drafted_alone, drafted_paragraphs
 
 from diplograph.dating import date_of
 from diplograph.drafting import draft_sentence
@@ -27,13 +27,11 @@ AUTHOR = "https://w3id.org/diplograph/id/author-x"
 
 
 def _drafted(sentence: str):
-    drafted = draft_sentence(KnowledgeGraph.open(), sentence, author=AUTHOR)
-    return drafted.kind, drafted.asserted_by, drafted.assertion_mode
+    return drafted_alone(sentence)
 
 
 def _page(project, folder, *paragraphs: str) -> dict:
-    return drafted_page(project.layout, folder, "\n\n".join(paragraphs) + "\n", title="A page (made up)",
-                        day=date(2027, 2, 10))[1]
+    return drafted_paragraphs(project, folder, *paragraphs, day=date(2027, 2, 10))
 
 
 def test_an_interpretive_word_in_a_speakers_words_is_the_speakers_reading():

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers import drafted_page
+from helpers import drafted_alone, drafted_paragraphs
 
-from diplograph.drafting import draft_sentence
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of
@@ -23,13 +22,11 @@ AUTHOR = "https://w3id.org/diplograph/id/author-x"
 
 
 def _drafted(sentence: str):
-    drafted = draft_sentence(KnowledgeGraph.open(), sentence, author=AUTHOR)
-    return drafted.kind, drafted.asserted_by, drafted.assertion_mode
+    return drafted_alone(sentence)
 
 
 def _page(project, folder, *paragraphs: str) -> dict:
-    return drafted_page(project.layout, folder, "\n\n".join(paragraphs) + "\n", title="A page (made up)",
-                        day=date(2027, 3, 3))[1]
+    return drafted_paragraphs(project, folder, *paragraphs, day=date(2027, 3, 3))
 
 
 def test_a_one_word_verdict_is_the_callers():

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers import drafted_page
+from helpers import drafted_alone, drafted_page
 
-from diplograph.drafting import draft_sentence
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of, stance_of
@@ -27,8 +26,7 @@ AUTHOR = "https://w3id.org/diplograph/id/author-x"
 
 
 def _drafted(sentence: str):
-    drafted = draft_sentence(KnowledgeGraph.open(), sentence, author=AUTHOR)
-    return drafted.kind, drafted.asserted_by, drafted.assertion_mode
+    return drafted_alone(sentence)
 
 
 def test_what_the_author_says_a_party_must_do_is_the_authors_judgement():
