@@ -6,7 +6,9 @@ condition; threatening to veto, and saying something cannot be done while …, r
 an election; political scientists read events as analysts do; children taken away are the deported — and, from
 the forty-ninth to fifty-first pages (a summit, a prisoner exchange, a fact check), what a party needs is what it
 asks for but what others are said to need is no demand, what something would need is its condition, and what more
-depends on is demanded.
+depends on is demanded — and, from the fifty-eighth to sixtieth (talks resuming, a donors' conference, a ship and a
+mine): being encouraged by something supports it; critics are no party, the page vouches for them; a conference's
+city is its venue.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from diplograph.drafting import draft_sentence
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of, stance_of
-from diplograph.mentions import people
+from diplograph.mentions import mentions, people
 
 AUTHOR = "https://w3id.org/diplograph/id/author-x"
 
@@ -81,3 +83,14 @@ def test_a_partys_needs_are_asked_for_but_others_needs_are_told_and_a_conditions
     assert kind_of("The ombudsman said the freed civilians needed urgent care.") is None
     assert kind_of("Any truce would need monitors on both sides of the line.") == "Demand"
     assert kind_of("Minsk said further talks would depend on Vilnius reopening the crossing.") == "Demand"
+
+
+def test_being_encouraged_supports_critics_are_vouched_for_and_a_conference_city_is_a_venue(project, tmp_path):
+    sentence = "Canada said it was encouraged by the talks."
+    assert (kind_of(sentence), stance_of(sentence)) == ("Position", "Supports")
+    said = _page(project, tmp_path, "Critics say the pledges made in March have not arrived.")[
+        "Critics say the pledges made in March have not arrived."]
+    assert said.asserted_by.startswith("dgr:author-") and not said.findings
+    named = mentions("Japan pledged a loan at a donors' conference in Rome on Monday.",
+                     gazetteer_of(KnowledgeGraph.open()))
+    assert [m.entity for m in named] == ["dgr:japan"]

@@ -39,7 +39,8 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
                r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back)(?:ing)?\b|"
                r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b|"
-               r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b")
+               r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
+               r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b")
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|"
                      r"blueprint|initiative|text|document|package)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"

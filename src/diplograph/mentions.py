@@ -58,7 +58,8 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
 _DATELINE = re.compile(r"((?-i:[A-Z][A-Z’'. -]+)),\s+\d{1,2}\s+[A-Za-z]+\.?\s*[—–-]")
 """A dateline, where the report was filed ("RIGA, 16 January —"): a place, not a party."""
 _VENUE = {("met", "in"), ("meet", "in"), ("meeting", "in"), ("talks", "in"), ("summit", "in"), ("held", "in"),
-          ("gathered", "in"), ("convened", "in"), ("again", "in"), ("met", "at"), ("talks", "at")}
+          ("gathered", "in"), ("convened", "in"), ("again", "in"), ("met", "at"), ("talks", "at"), ("conference", "in"),
+          ("conference", "at"), ("held", "at")}
 """Words before a city that make it where something takes place ("met in Riga"), not its government."""
 
 

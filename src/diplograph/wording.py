@@ -155,7 +155,7 @@ _MADE = re.compile(MADE_BY, re.I)
 
 
 NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
-                      r"foundation|research (?:centre|center|group)|survey|poll|study)\b", re.I)
+                      r"foundation|research (?:centre|center|group)|survey|poll|study|critics)\b", re.I)
 """A source that is no party to the talks: a survey, or a body a place's name only locates ("a Kyiv polling
 institute", "a Moscow think tank"). What it found, the page that reports it vouches for."""
 
