@@ -54,6 +54,10 @@ _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capital
 _OUGHT = re.compile(r"(?:['’]s?)?\s+(?:(?:therefore|also|now|first|still|simply|urgently)\s+)?(?:must|should|ought to|"
                     r"has to|have to|needs to|need to)\s+(?!not\b)[a-z]", re.I)
 """A modal of obligation right after a party's name, in the author's voice: what the author says the party must do."""
+_INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
+                          r"army|spokes(?:man|woman|person))", re.I)
+"""A body named by what it is, after what it reports ("…, the interior ministry announced"): whose, the sentence's
+party says."""
 _FEW = re.compile(r"(?:few|many|most|some|fewer|nobody|no one|everyone|everybody)", re.I)
 """A subject that is no one in particular ("Few expect …")."""
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
@@ -321,6 +325,10 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "reported" and _FEW.fullmatch(who):  # "Few expect a settlement": the author's generalisation
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
+    owner = next((m for m in mentions if m.actor), None)
+    if heard.kind == "reported" and owner and heard.content_start == 0 and _INSTITUTION.fullmatch(who):
+        return kind or "Claim", "Reported", owner.entity, \
+            "a body of the party the sentence is about (\"…, the interior ministry announced\"): that party's words"
     if heard.kind == "reported" and not _PUBLIC.match(who):  # "Most Ukrainians reject …" is polled, not said
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"

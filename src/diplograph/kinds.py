@@ -68,8 +68,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"\s+to\s+[a-z]+", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
     ("Proposal", re.compile(DETERMINED + r"\bpropos(e|es|ed)\b|"
-                            r"\bput forward\b|\btabled\b|\bfloated\b|\bcirculat(?:e|es|ed)\s+"
-                            r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative)\b|"
+                            r"\bput forward\b|\btabled\b|\bfloat(?:s|ed)?\b|"
+                            r"\b(?:circulat(?:e|es|ed)|present(?:s|ed)|unveil(?:s|ed))\s+"
+                            r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative|"
+                            r"roadmap)\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
                             r"organi[sz]e|mediate)\b|"
                             r"(?<!would )(?<!could )(?<!might )(?<!will )\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
@@ -139,6 +141,12 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
                             r"(?:that\s+)?(?:it|they)\s+(?:would|will|(?:was|were) going to|plans? to|planned to|"
                             r"intends? to|intended to)\s+(?!not\b|never\b)[a-z]", re.I)),
+    # a resolution adopted that demands: "adopted a resolution demanding the return of …"
+    ("Demand", re.compile(r"\badopted\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement)\b"
+                          r"[^.;]{0,40}?\b(?:demanding|calling (?:for|on)|urging)\b", re.I)),
+    # a proposal under study: "said it was studying the proposal"
+    ("Position", re.compile(r"\b(?:is|was|were|are)\s+(?:studying|considering|examining|reviewing)\s+(?:the|this|"
+                            r"that|its|their)\s+(?:proposal|plan|offer|text|draft|idea)\b", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
     ("Position", re.compile(f"{_SUPPORTING}|{_AS_BASIS}|{_VIEWING}", re.I)),
 ]

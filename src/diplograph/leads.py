@@ -30,6 +30,9 @@ _BOUND = re.compile(r"(?:\b(?P<who>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:
 """A lead that names who is to act ("Kyiv must:", "called on Moscow to:"): its points are what that party is to do."""
 _CONDITIONS = re.compile(r"\b(conditions?|demands?|terms|preconditions?|requirements?)\b", re.I)
 """A list lead of a party's demands ("Ukraine's delegation set out three conditions:")."""
+_PLAN_POINTS = re.compile(r"\b(?:plan|proposal|framework|initiative|roadmap)\b[^:]*\b(?:calls? for|includes?|"
+                          r"proposes?|envisages?|provides? for|would)\s*:$", re.I)
+"""A list lead of a plan's points ("presented a joint plan on Sunday that calls for:")."""
 ANALYTIC_LEAD = re.compile(r"\b(implications?|consequences?|risks?|reasons?|lessons?|dangers?|effects?)\b", re.I)
 """A list lead of the author's analysis: its points are the author's reading."""
 _QUOTED = re.compile(r"^[“\"‘']\s*([A-Za-z]+)")
@@ -78,7 +81,8 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
     holders = [m for m in mentions(lead, gazetteer)
                if m.actor and not after_preposition(lead, lead.casefold().find(m.text.casefold()))] if lead else []
     for cue, kind, says in ((_PRINCIPLES, "Principle", "a list of principles, held by the actor its lead names"),
-                            (_CONDITIONS, "Demand", "a list of conditions, demanded by the actor its lead names")):
+                            (_CONDITIONS, "Demand", "a list of conditions, demanded by the actor its lead names"),
+                            (_PLAN_POINTS, "Proposal", "a plan's points, put forward by the actor its lead names")):
         if holders and cue.search(lead):
             return replace(candidate, kind=kind, asserted_by=holders[0].entity, assertion_mode="Reported",
                            rule=says, mentions=_with(holders[0], candidate.mentions))

@@ -27,16 +27,17 @@ _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?(?:a|an)\b|"
                   r"(?:it|them|this|that|such\s+[\w’'-]+)\s+(?:as\s+)?[\w-]+[.!]?[”\"’]?$|"
                   r"(?:the|its|their)\s+[\w’'-]+(?:\s+(?!" + _PARTICLES + r")[\w’'-]+)?\s+(?!" + _PARTICLES +
-                  r")(?-i:[a-z])[\w-]*[.!]?[”\"’]?$)")
+                  r")(?-i:[a-z])[\w-]*(?:[.!]?[”\"’]?$|\s+and\s+[a-z]+ed\b))")
 """What a speaker calls something: "called the plan “a trap”", "described it as a step", "called such polls
 propaganda.", "called the report fabricated." (a one-word verdict closing the sentence)."""
-_VERB = (r"said|says|say|stated|states|told|tells|announced|announces|declared|declares|added|adds|"
+_VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
          r"criticised|criticized|criticises|criticizes|condemned|condemns|"
          r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|reaffirmed|reaffirms|"
          r"stressed|stresses|asked|asks|replied|replies|responded|responds|answered|answers|explained|explains|"
          r"testified|testifies|assured|assures|recorded|records|registered|registers|documented|documents|"
+         r"adopted(?=\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|communiqu))|"
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"

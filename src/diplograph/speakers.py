@@ -148,13 +148,16 @@ _WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|pl
 """What a party will do, its name the subject ("Washington would provide …")."""
 
 
+_DATELINE = re.compile(r"^(?-i:[A-Z][A-Z’'. -]+),\s+\d{1,2}\s+[A-Za-z]+\.?\s*[—–-]\s*")
+
+
 def own_plans(candidate: Candidate, found: list[Candidate]) -> Candidate:
     """What a speaker says its own side will do ("He said Washington would provide air support"), the side named
     as the subject of what it reports: the speaker's position, as "said it would" is."""
     if candidate.kind != "Claim" or candidate.assertion_mode != "Reported" or not candidate.asserted_by:
         return candidate
     heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
-    content = re.sub(r"^\W*(?:that\s+)?", "", candidate.sentence[heard.content_start:]) if heard.content_start else ""
+    content = re.sub(r"^\W*(?:that\s+)?", "", _DATELINE.sub("", candidate.sentence[heard.content_start:]))
     owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
               if c.kind == "Affiliation" and len(c.mentions) > 1}
     own = {candidate.asserted_by, owners.get(candidate.asserted_by)}
