@@ -4,7 +4,11 @@ it reports "that"; a body that adopted a resolution demanding something demands 
 another verb is still the caller's; humanitarian traffic is humanitarian access; a plan presented with the points
 it "calls for:" is proposed, point by point, by its presenters — a plan to be presented later is not yet; a party
 studying a proposal takes a position on it; "…, the interior ministry announced" speaks for the party the sentence
-is about, and what that party will do is its position.
+is about, and what that party will do is its position — and, from the sixty-fourth to sixty-sixth (a truce offer's
+reactions, a mediator, a debate on relief): a report whose verb is followed by "on <day> that …" is no closing
+report; needing more details is a stance, not a demand; "two officials said" is anonymous; "is considering easing"
+is no belief; critics, wherever they are, are no party; "…, and its foreign ministry said" is the first party's,
+for the drafter and the audit alike.
 """
 
 from __future__ import annotations
@@ -61,3 +65,22 @@ def test_a_ministry_closing_the_sentence_speaks_for_its_party_and_its_plans_are_
     closing = drafted_paragraphs(project, tmp_path, sentence, day=date(2027, 3, 3))[sentence]
     assert (closing.kind, closing.asserted_by) == ("Position", "dgr:latvia")
     assert closing.measures == ["dg:BorderClosure"]  # what the position is towards
+
+
+def test_a_report_followed_by_on_a_day_that_is_no_closing_report_and_two_officials_are_anonymous():
+    assert voice("Its envoy, Ana Madeupova, said on Monday that Chisinau was ready to talk.").speaker_end > 0
+    assert voice("Minsk is weighing new tariffs, two officials said.").kind == "anonymous"
+
+
+def test_needing_details_is_a_stance_and_considering_an_action_is_no_belief():
+    assert kind_of("Minsk said it needed more time before answering.") == "Position"
+    assert kind_of("Warsaw is considering closing the crossing.") != "Assessment"
+
+
+def test_critics_are_no_party_and_its_ministry_speaks_for_the_first_party(project, tmp_path):
+    assert drafted_alone("Critics in Minsk accuse Vilnius of provoking a crisis.")[1:] == ("dgr:author-x", "Reported")
+    sentence = ("Moldova joined the Riga framework in 2025, and its foreign ministry said in May that it backed a "
+                "truce at sea.")
+    drafted = drafted_paragraphs(project, tmp_path, sentence, day=date(2027, 3, 3))[sentence]
+    assert drafted.asserted_by == "dgr:moldova"
+    assert not [f for f in drafted.findings if "speaker-not-asserter" in f]  # the audit reads it alike

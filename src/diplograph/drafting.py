@@ -28,9 +28,21 @@ from .referring import Earlier
 from .reporting import Voice, after_preposition, reader_voice, voice
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .scrutiny import qualifier_words
-from .speakers import as_before, held_by_another, own_plans, pronoun_subject, spoken_of, their_paper, unnamed_speaker
+from .speakers import (
+    INSTITUTION,
+    NO_ONE_IN_PARTICULAR,
+    NO_PARTY_FIRST,
+    as_before,
+    held_by_another,
+    obliged,
+    own_plans,
+    pronoun_subject,
+    spoken_of,
+    their_paper,
+    unnamed_speaker,
+)
 from .terms import short
-from .wording import NO_PARTY, asks, comes_first_before, contexts, framing, joined_subject
+from .wording import ITS_CLAUSE, NO_PARTY, asks, comes_first_before, contexts, framing, joined_subject
 
 __all__ = ["draft", "draft_sentence", "propose"]
 
@@ -51,15 +63,6 @@ _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ pe
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
 _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
                    re.I)
-_OUGHT = re.compile(r"(?:['’]s?)?\s+(?:(?:therefore|also|now|first|still|simply|urgently)\s+)?(?:must|should|ought to|"
-                    r"has to|have to|needs to|need to)\s+(?!not\b)[a-z]", re.I)
-"""A modal of obligation right after a party's name, in the author's voice: what the author says the party must do."""
-_INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
-                          r"army|spokes(?:man|woman|person))", re.I)
-"""A body named by what it is, after what it reports ("…, the interior ministry announced"): whose, the sentence's
-party says."""
-_FEW = re.compile(r"(?:few|many|most|some|fewer|nobody|no one|everyone|everybody)", re.I)
-"""A subject that is no one in particular ("Few expect …")."""
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
@@ -313,6 +316,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return "Claim" if kind in (None, "Position") else kind, "Reported", author, \
             "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches " \
             "for what it found (a stance it found is a claim about that stance)"
+    if heard.kind == "reported" and NO_PARTY_FIRST.match(sentence, heard.speaker_start):  # "Critics in Kyiv say"
+        return kind or "Claim", "Reported", author, "a speaker that is no party (critics, a poll): the page vouches"
     speaker = _speaker_of(sentence, heard, gazetteer)
     if speaker is not None:
         return kind or "Claim", "Reported", speaker.entity, \
@@ -322,11 +327,11 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind or "Claim", "Reported", author, unnamed
     if kind in ("Demand", "Principle", "Position", "Proposal") and (unnamed := their_paper(sentence)):
         return kind, "Reported", author, unnamed  # "Their declaration sets out three conditions:"
-    if heard.kind == "reported" and _FEW.fullmatch(who):  # "Few expect a settlement": the author's generalisation
+    if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who):  # "Few expect a settlement"
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
     owner = next((m for m in mentions if m.actor), None)
-    if heard.kind == "reported" and owner and heard.content_start == 0 and _INSTITUTION.fullmatch(who):
+    if heard.kind == "reported" and owner and heard.content_start == 0 and INSTITUTION.fullmatch(who):
         return kind or "Claim", "Reported", owner.entity, \
             "a body of the party the sentence is about (\"…, the interior ministry announced\"): that party's words"
     if heard.kind == "reported" and not _PUBLIC.match(who):  # "Most Ukrainians reject …" is polled, not said
@@ -347,7 +352,7 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
         return "Claim", "FactualAssertion", author, \
             "the author says a stance or an outcome is not known: a claim that it is undetermined"
     actors = [m for m in mentions if m.actor]
-    if kind == "Demand" and actors and _OUGHT.match(sentence, _end_of(sentence, actors[0])):
+    if kind == "Demand" and actors and obliged(sentence, actors[0]):
         return "Assessment", "Judgement", author, \
             "what the author says a party must do (\"Europe must plan for …\"): the author's judgement, not theirs"
     if kind in ("Position", "Demand", "Proposal") and actors and not papers_terms(sentence):
@@ -363,12 +368,6 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
         "no cue word: a statement in the author's voice, the author's factual assertion (least sure)"
 
 
-def _end_of(sentence: str, mention: Mention) -> int:
-    """Where ``mention``'s words end in ``sentence`` (its end when they are not found as written)."""
-    at = sentence.find(mention.text)
-    return at + len(mention.text) if at >= 0 else len(sentence)
-
-
 def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | None:
     """The party whose words the sentence reports: the actor named nearest before the reporting verb (or after
     "according to", or after the content: "…, the Russian foreign ministry said"); None when no party is named
@@ -382,6 +381,8 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
     if heard.speaker_start and _ITS.match(span.strip(" ,”\"")):  # "Kyiv will never …, its envoy said": Kyiv's
         span = sentence[:heard.speaker_start]
         return next((m for m in with_people(span, gazetteer) if m.actor), None)
+    if own := ITS_CLAUSE.search(span):  # "Ukraine endorsed …, and its foreign ministry said …": Ukraine's
+        return next((m for m in with_people(span[:own.start()], gazetteer) if m.actor), None)
     before = [m for m in with_people(span, gazetteer) if m.actor]
     if not before:  # "according to readouts released by both governments": the parties the sentence names
         return next((m for m in with_people(sentence, gazetteer) if m.actor), None) if _BOTH.search(span) else None

@@ -123,12 +123,15 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               re.I)),
     # a belief about how things are, or an argument for one: "London believes Russia has no intention …"
     ("Assessment", re.compile(r"(?<!\bto )\b(?:believ|think|consider|doubt|fear|argu)(?:e|es|s|ed|ing)?\b"
-                              r"(?!\s+tanks?\b)|"
+                              r"(?!\s+tanks?\b)(?!\s+\w+ing\b)|"
                               r"\b(?:is|are) convinced\b", re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
     ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask)(?:es|s|ed|ing)?\s+for\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
                           re.I)),
+    # needing more details or time before answering is a stance on the question, not a demand
+    ("Position", re.compile(r"\bneed(?:s|ed)?\s+(?:more\s+)?(?:details|time|information|clarity|clarification)\b",
+                            re.I)),
     # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal" — a
     # party's: its name or a pronoun the subject, not "the returned soldiers needed care"; and what something would
     # need: "any ceasefire would need European troops"

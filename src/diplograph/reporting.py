@@ -39,7 +39,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"testified|testifies|assured|assures|recorded|records|registered|registers|documented|documents|"
          r"adopted(?=\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|communiqu))|"
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
-         r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|welcomed|welcomes|confirmed|confirms|"
+         r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|"
          r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
@@ -136,20 +136,22 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|b
 _BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
                        r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")
 """A report in the passive voice: its auxiliary before the verb, its agent after "by" (up to a preposition)."""
-_CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her)\s+[^,“”\"]{{2,60}}?)\s+"
+_CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|three|four|several|some)\s+"
+                             rf"[^,“”\"]{{2,60}}?)\s+"
                              rf"(?P<verb>{_VERB})(?:\s+(?:on|last|this|in|at|to|after|during)\b[^,]{{0,50}}|"
                              r"\s+(?:reporters|journalists)\b[^,]{0,40})?\s*[.!]?[”\"’)]*\s*$", re.I)
 """A report closing the sentence after a comma, its subject opening with a determiner ("…, a Western official
 predicted.", "…, the ministry said on Monday."): the sentence's last verb is the one that reports it."""
-_UNNAMED = re.compile(r"(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?:officials?|diplomats?|sources?|aides?|insiders?)$",
-                     re.I)
+_UNNAMED = re.compile(r"(?:a|an|one|two|three|four|several|some)\s+(?:[\w-]+\s+){0,2}(?:officials?|diplomats?|"
+                      r"sources?|aides?|insiders?)$", re.I)
 """A speaker the page does not name ("a Western official"), unless a party's name is among its words."""
 _QUOTE_ENDS = re.compile(r"[,.!?][”\"’]\s*$")
 _INVERTED = re.compile(r"\s+(?P<who>[^\s,;.“\"][^,;.“\"]{2,80}?)(?:,[^.“\"]*)?\s*[.!]?[”\"’)]*\s*$")
 """The subject after its verb, up to the end (or a comma): a quote first, then "said the minister"."""
 _TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
 """The comma (or closing quote) before a short subject just before the verb: a report given after its content."""
-_ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b[^,]{0,50}|\s+(?:reporters|journalists"
+_ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b(?:(?!\bthat\b)[^,]){0,50}|"
+                          r"\s+(?:reporters|journalists"
                           r"|a news conference|a briefing|parliament)\b[^,]{0,40}|\s+\w+ly)?\s*[.!]?[”\"’)]*\s*$")
 """What may follow the verb of a report given after its content, up to the sentence's end: when and to whom it was
 said ("said on Thursday.", "told reporters in Kyiv."), and nothing more."""

@@ -32,7 +32,7 @@ from .kinds import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, after_preposition, voice
 from .speakers import pronoun_subject
-from .wording import NO_PARTY, joined_subject, word_start
+from .wording import ITS_CLAUSE, NO_PARTY, joined_subject, word_start
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
            "shadowed_concepts", "speakers", "stances", "uncertainty"]
@@ -117,6 +117,11 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
         return set()
     found: list[tuple[int, int, URIRef]] = []
     subject = folded[heard.speaker_start:heard.speaker_end]  # the agent alone, in "was urged by the EU"
+    if own := ITS_CLAUSE.search(subject):  # "Ukraine endorsed …, and its foreign ministry said": the first party's
+        subject = subject[:own.start()]
+        named = sorted((subject.find(name), actor) for actor, names in actors.items() for name in names
+                       if _whole_words(name).search(subject))
+        return {named[0][1]} if named else set()
     for actor, names in actors.items():
         for name in names:
             if name not in subject:

@@ -16,8 +16,20 @@ from .leads import terms_of_a_plan
 from .reporting import voice
 from .review import Candidate, Mention
 
-__all__ = ["as_before", "held_by_another", "own_plans", "pronoun_subject", "spoken_of", "their_paper",
-           "unnamed_speaker"]
+__all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "obliged",
+           "own_plans", "pronoun_subject", "spoken_of", "their_paper", "unnamed_speaker"]
+
+INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
+                         r"army|spokes(?:man|woman|person))", re.I)
+"""A body named by what it is, after what it reports ("…, the interior ministry announced"): whose, the sentence's
+party says."""
+
+NO_ONE_IN_PARTICULAR = re.compile(r"(?:few|many|most|some|fewer|nobody|no one|everyone|everybody)", re.I)
+"""A subject that is no one in particular ("Few expect …")."""
+
+NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:critics|pollsters?|surveys?|polls?)\b",
+                            re.I)
+"""A speaker that is no party, whatever place follows it ("Critics in Kyiv accuse …")."""
 
 _PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
                       r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
@@ -165,3 +177,15 @@ def own_plans(candidate: Candidate, found: list[Candidate]) -> Candidate:
     if subject is None or subject.entity not in own or not _WILL_DO.match(content, len(subject.text)):
         return candidate
     return replace(candidate, kind="Position", rule=f"{candidate.rule}; what its own side will do: its position")
+
+
+_OUGHT = re.compile(r"(?:['’]s?)?\s+(?:(?:therefore|also|now|first|still|simply|urgently)\s+)?(?:must|should|ought to|"
+                    r"has to|have to|needs to|need to)\s+(?!not\b)[a-z]", re.I)
+"""A modal of obligation right after a party's name, in the author's voice: what the author says the party must do."""
+
+
+def obliged(sentence: str, party: Mention) -> bool:
+    """Whether a modal of obligation follows ``party``'s name in ``sentence`` ("Europe must plan for …"): in the
+    author's voice, what the author says the party must do."""
+    at = sentence.find(party.text)
+    return at >= 0 and _OUGHT.match(sentence, at + len(party.text)) is not None

@@ -8,7 +8,7 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "NO_PARTY", "asks", "comes_first_before", "contexts", "cue_in", "framing",
+__all__ = ["CLOSE_SPELLING", "ITS_CLAUSE", "NO_PARTY", "asks", "comes_first_before", "contexts", "cue_in", "framing",
            "joined_subject", "named_alike", "normalise", "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
@@ -154,6 +154,10 @@ MADE_BY = (r"\s+(?:(?-i:[A-Z])[\w’'-]*\s+){1,3}(?:has\s+|had\s+)?(?:made|issue
 _MADE = re.compile(MADE_BY, re.I)
 
 
+ITS_CLAUSE = re.compile(r"(?:,\s*|\band\s+)(?:and\s+)?(?:its|their)\s+(?:[\w-]+\s+){0,3}?(?:ministry|government|"
+                        r"office|spokes(?:man|woman|person)|envoy|minister|president|leader|delegation)\s*$", re.I)
+"""The speaker of a clause joined to one about a party, named by a possessive ("Ukraine endorsed …, and its foreign
+ministry said"): that party's own."""
 NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
                       r"foundation|research (?:centre|center|group)|survey|poll|study|critics)\b", re.I)
 """A source that is no party to the talks: a survey, or a body a place's name only locates ("a Kyiv polling
