@@ -41,6 +41,10 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
                r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b")
+_MORE = (r"(?:sooner|longer|faster|earlier|later|more|less|fewer|harder|quicker|better|worse|further|closer|higher|"
+         r"lower|greater|stronger|weaker|bigger|smaller|deeper|wider)")
+_ONE_BRINGS_ANOTHER = re.compile(rf"\bthe {_MORE}\b[^.;]{{1,80}},\s*the {_MORE}\b", re.I)
+"""The comparatives of "the sooner …, the sooner …": one change bringing another, a prediction."""
 _VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|"
                      r"blueprint|initiative|text|document|package)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"
@@ -87,7 +91,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
                              r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
                              r"negotiate|sign|trade)\b|\bnon-negotiable\b|\bred lines?\b|"
-                             r"\b(?:will|would|shall|can)\s+(?:accept|recogni[sz]e|sign|tolerate)\s+no\b", re.I)),
+                             r"\b(?:will|would|shall|can)\s+(?:accept|recogni[sz]e|sign|tolerate)\s+no\b|"
+                             r"\b(?:nobody|no one|no-one|no country|no power)\s+(?:will|can|shall|is going to)\s+"
+                             r"(?:ever\s+)?(?:dictate|decide|tell|force|impose|redraw|choose)\b|"
+                             r"\bunder no circumstances\b", re.I)),
     ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?)\b(?!" + MADE_BY + ")", re.I)),
     # terms set out are terms demanded: "Moscow lays out its conditions for a truce"
@@ -107,11 +114,13 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # what more depends on: "further exchanges would depend on Kyiv returning the bodies"
     ("Demand", re.compile(r"\b(?:will|would|could|to)\s+depend\s+on\b|\b(?:conditional|contingent)\s+(?:up)?on\b",
                           re.I)),
+    # one change bringing another: "the sooner Kyiv accepts, the sooner the war ends"
+    ("Prediction", _ONE_BRINGS_ANOTHER),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
-    ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|branded|brands)\s+" + CHARACTERIZED,
-                              re.I)),
+    ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|branded|brands|(?<=, )calling|"
+                              r"(?<=, )describing|(?<=, )branding)\s+" + CHARACTERIZED, re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
@@ -125,6 +134,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", re.compile(r"(?<!\bto )\b(?:believ|think|consider|doubt|fear|argu)(?:e|es|s|ed|ing)?\b"
                               r"(?!\s+tanks?\b)(?!\s+\w+ing\b)|"
                               r"\b(?:is|are) convinced\b", re.I)),
+    # what a party says ought to happen is its position on it: "said elections should follow a ceasefire"
+    ("Position", re.compile(r"\b(?:said|says|told|tells|posted|posts|wrote|writes|added|adds|stated|tweeted|"
+                            r"noted|notes|stressed|stresses|replied|answered|responded)\b[^.;]*?"
+                            r"\b(?:should|ought to)\b", re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
     ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask)(?:es|s|ed|ing)?\s+for\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
@@ -153,8 +166,12 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
     ("Position", re.compile(f"{_SUPPORTING}|{_AS_BASIS}|{_VIEWING}", re.I)),
 ]
-_STANCES = [("Rejects", re.compile(_REJECTING, re.I)), ("AcceptsAsBasis", re.compile(_AS_BASIS, re.I)),
-            ("Supports", re.compile(_SUPPORTING, re.I))]
+_OUGHT_NOT = r"\b(?:should|ought)\s*(?:not|n['’]t|never)\b"
+_OUGHT = r"\b(?:should|ought to)\s+(?!not\b|never\b)(?:\w+ly\s+)?[a-z]+"
+"""What ought (not) to happen, as a party says it: a stance for it (against it)."""
+_STANCES = [("Rejects", re.compile(f"{_REJECTING}|{_OUGHT_NOT}", re.I)),
+            ("AcceptsAsBasis", re.compile(_AS_BASIS, re.I)),
+            ("Supports", re.compile(f"{_SUPPORTING}|{_OUGHT}", re.I))]
 EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|"
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
                         r"ignores|overlooks|omits|misrepresents)\b", re.I)
@@ -231,7 +248,7 @@ def looks_ahead(text: str) -> bool:
     >>> looks_ahead("The outcome will redefine the norms."), looks_ahead("Russia faces strains.")
     (True, False)
     """
-    return bool(_AHEAD.search(text))
+    return bool(_AHEAD.search(text) or _ONE_BRINGS_ANOTHER.search(text))
 
 
 def stance_of(sentence: str) -> str:

@@ -99,7 +99,8 @@ class Earlier:
 
         A word that names no kind ("the statement", "his remarks") refers to the last sentence that used it with
         the words before it ("the joint statement": "in a joint statement"), or else alone, or else to the last
-        statement read. "Its call", "their demands" are the ``speaker``'s own, when the sentence has one.
+        statement a party made ("the final communique" names none of the page's own sentences). "Its call", "their
+        demands" are the ``speaker``'s own, when the sentence has one.
         """
         found = _REFERRING.search(sentence)
         if found is None:
@@ -117,7 +118,8 @@ class Earlier:
         if kinds is None:  # "the joint statement": a sentence with those words, else one with "statement"
             named = found.group().split(maxsplit=1)[-1].rstrip("s")
             read = [r for r in read if re.search(rf"\b{re.escape(named)}", r.sentence, re.I)] or \
-                [r for r in read if re.search(rf"\b{word.rstrip('s')}", r.sentence, re.I)] or read
+                [r for r in read if re.search(rf"\b{word.rstrip('s')}", r.sentence, re.I)] or \
+                [r for r in read if not r.by.startswith("dgr:author-")]
         chosen = read if party is not None and kinds is not None and word.endswith("s") else read[:1]
         return [Mention(found.group(), r.node, f"{found.group()}: “{r.sentence[:60]}”", 1.0)
                 for r in {r.node: r for r in chosen}.values()]

@@ -43,6 +43,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|"
          r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
+         r"(?<=, )(?:calling|describing|branding)(?=\s+" + CHARACTERIZED + ")|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
          r"(?<!-)(?:called|calls|described|describes|branded|brands)(?=\s+" + CHARACTERIZED + ")")
 DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "that", "his", "her", "its", "our",
@@ -56,7 +57,9 @@ _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;
 _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|doubt|consider|would argue|"
                            r"judge|see)\b|"
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
-                           r"\b(?:our|my) (?:take|verdict|view|assessment)\b", re.I)
+                           r"\b(?:our|my) (?:take|verdict|view|assessment)\b|"
+                           r"\b(?:this|the) (?:newspaper|paper|magazine|publication|website|editorial board)\s+"
+                           r"(?:\w+\s+)?(?:believes|thinks|expects|fears|doubts|considers|argues|judges|holds)\b", re.I)
 READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
                 "scholars", "commentators", "fellow", "professor", "political scientists", "academics", "historians",
                 "economists")
@@ -125,6 +128,9 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
         inverted = _INVERTED.match(sentence, verb.end()) if _QUOTE_ENDS.search(sentence[:verb.start()]) else None
         if inverted:  # "“…,” said Germany's foreign minister.": the subject follows its verb
             return Voice("reported", inverted.start("who"), inverted.end("who"), 0, verb.group())
+        quoted = _AFTER_QUOTE.search(sentence[:verb.start()]) if _OPENING_QUOTE.match(sentence) else None
+        if quoted and _ENDS_REPORT.match(sentence[verb.end():]):  # "“…,” Kyiv's envoy, <Name>, told reporters."
+            return Voice("reported", quoted.end(), verb.start(), 0, verb.group())
         trailing = _TRAILING.search(sentence[:verb.start()])
         if trailing and _ENDS_REPORT.match(sentence[verb.end():]):  # "…, the foreign ministry said on Monday."
             return Voice("reported", trailing.end(), verb.start(), 0, verb.group())
@@ -148,6 +154,9 @@ _UNNAMED = re.compile(r"(?:a|an|one|two|three|four|several|some)\s+(?:[\w-]+\s+)
 _QUOTE_ENDS = re.compile(r"[,.!?][”\"’]\s*$")
 _INVERTED = re.compile(r"\s+(?P<who>[^\s,;.“\"][^,;.“\"]{2,80}?)(?:,[^.“\"]*)?\s*[.!]?[”\"’)]*\s*$")
 """The subject after its verb, up to the end (or a comma): a quote first, then "said the minister"."""
+_AFTER_QUOTE = re.compile(r"[,.!?][”\"’]\s+(?=[^“”\"]{2,100}$)")
+"""The close of a quotation the sentence opens with, its speaker after it (commas and all: "…,” Ukraine's prime
+minister, <Name>, told reporters")."""
 _TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
 """The comma (or closing quote) before a short subject just before the verb: a report given after its content."""
 _ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b(?:(?!\bthat\b)[^,]){0,50}|"
@@ -226,7 +235,8 @@ def reader_voice(sentence: str) -> bool:
     according = _ACCORDING.search(sentence)
     if according:  # they are the source: "according to researchers", not "send observers, according to diplomats"
         return _READERS.search(sentence[according.end():according.end() + 40]) is not None
-    found = _READERS.search(sentence)
+    opening = _OPENING_QUOTE.match(sentence)  # "“… international observers,” she added": the quote's words
+    found = _READERS.search(sentence, opening.end() if opening else 0)
     if not found:
         return False
     if REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end()):
