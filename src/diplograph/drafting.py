@@ -34,15 +34,17 @@ from .speakers import (
     NO_PARTY_FIRST,
     as_before,
     held_by_another,
+    in_own_voice,
     obliged,
     own_plans,
     pronoun_subject,
+    publishing_party,
     spoken_of,
     their_paper,
     unnamed_speaker,
 )
 from .terms import short
-from .wording import ITS_CLAUSE, NO_PARTY, asks, comes_first_before, contexts, framing, joined_subject
+from .wording import ITS_CLAUSE, NO_PARTY, Byline, asks, comes_first_before, contexts, joined_subject
 
 __all__ = ["draft", "draft_sentence", "propose"]
 
@@ -63,6 +65,8 @@ _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ pe
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
 _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
                    re.I)
+_FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\s+(?:\w+\s+)?(?:call|urge|demand|ask|welcome|reject|propose|"
+                                   r"support|condemn|insist|remain|are|stand)\b", re.I)
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
@@ -83,9 +87,10 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     issued = graph.dataset.value(DGS[name], DCTERMS.issued)
     day = date.fromisoformat(str(issued)) if issued is not None else None
     author = graph.dataset.value(DGS[name], DCTERMS.creator)
-    byline = _Byline(graph.label(author) if author is not None else None)
+    byline = Byline(graph.label(author) if author is not None else None)
+    party = publishing_party(graph.label(author) if author is not None else None, gazetteer := graph.cached(
+        "gazetteer", lambda: gazetteer_of(graph)))  # a ministry's own page: its state
     cited = {quote.exact for quote in quotes_from(graph.dataset, DGS[name])}
-    gazetteer = graph.cached("gazetteer", lambda: gazetteer_of(graph))
     found, leads, earlier = [], {}, Earlier(graph, name)  # leads: a list's lead → the points read under it
     referred: dict[str, Candidate] = {}  # a list's lead → the statement drafted before that it refers to
     interviewee: Mention | None = None  # the state of the last person the page introduced with an office
@@ -95,7 +100,8 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
                 earlier.passed(sentence)
                 continue
-            candidate = _candidate(sentence, gazetteer, day, str(author) if author else None, name)
+            candidate = in_own_voice(_candidate(sentence, gazetteer, day, str(author) if author else None, name),
+                                     party, short(author) if author else None)
             introduced = affiliations(sentence, gazetteer, short(author) if author else None, name,
                                       spoken_of(found))
             found += introduced
@@ -144,23 +150,6 @@ def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
         lead = around[0] if around and around[0].endswith(":") else ""
         yield line, around if not lead or _BULLET.match(line) or previous == lead else around[1:]
         previous = line
-
-
-class _Byline:
-    """Whether a line is the page's byline — who wrote it and when ("By Anna Petrova · 4 March 2026", "<the page's
-    author> · Friday 12 June 2026") — or a notice about the page: the page's furniture, not a statement."""
-
-    _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
-
-    def __init__(self, author: str | None):
-        self._author = author.casefold() if author else None
-
-    _NOTICE = re.compile(r"(?:correction|clarification|update|editor['’]s note)\s*:", re.I)
-    """A publisher's notice about the page itself ("Correction: an earlier version …")."""
-
-    def of(self, line: str) -> bool:
-        named = (self._author is not None and self._author in line.casefold()) or re.match(r"[Bb]y\s+[A-Z]", line)
-        return bool(named) and framing(line) and bool(self._DATED.search(line)) or bool(self._NOTICE.match(line))
 
 
 def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> Candidate:
@@ -355,6 +344,9 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
     if kind == "Demand" and actors and obliged(sentence, actors[0]):
         return "Assessment", "Judgement", author, \
             "what the author says a party must do (\"Europe must plan for …\"): the author's judgement, not theirs"
+    if kind in ("Position", "Demand", "Proposal") and _FIRST_PERSON_SUBJECT.match(sentence):
+        return "Assessment", "Judgement", author, \
+            "the author's own call in the first person (\"We call on Moscow …\"): the author's, not the party's"
     if kind in ("Position", "Demand", "Proposal") and actors and not papers_terms(sentence):
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named

@@ -56,7 +56,8 @@ RULES = {
                                "quote do not name either",
     "undated-report": "a reported statement with no date (dg:statedOn, dg:statedNotAfter) and no date precision",
     "position-not-the-holders": "a position whose holder is not its asserter (nor speaks for it, nor belongs to it) "
-                                "and that is not reported as the holder's",
+                                "and that is not reported as the holder's, nor said on a page of the holder's own "
+                                "(dg:PublisherForState)",
     "description-without-asserter": "a described entity without dg:describedBy or without dg:assertionMode",
     "date-without-kind": "a canned query that shows a date (?date, ?…Date) without its kind (?dateKind, ?…DateKind)",
     **scrutiny.RULES,
@@ -248,9 +249,10 @@ class _Auditor:
             holders = set(self.data.objects(node, DG.holder))
             asserters = set(self.data.objects(node, PROV.wasAttributedTo))
             reported = (node, DG.assertionMode, DG.Reported) in self.data
+            own_page = DG.PublisherForState in self.covering(node, DG.holder)  # its body's own page says it
             for holder in holders:
                 speaks = {holder} | self.speakers_for(holder)
-                if not (asserters & speaks) or not reported:
+                if not own_page and (not (asserters & speaks) or not reported):
                     yield Finding(self.curie(node), "position-not-the-holders",
                                   f"held by {self.curie(holder)} but asserted by "
                                   f"{', '.join(sorted(map(self.curie, asserters))) or 'nobody'}"

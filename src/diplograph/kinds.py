@@ -17,7 +17,7 @@ __all__ = ["EVALUATIVE", "UNCERTAIN", "interpretive", "kind_of", "looks_ahead", 
            "stances_in"]
 
 _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
-              r"criticis(e|es|ed)|criticiz(e|es|ed))\b|"
+              r"criticis(e|es|ed)|criticiz(e|es|ed)|(?<!not )condemn(s|ed)?)\b|"
               r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
               r"accusations?|claims?|charges?|reports?)\b|"
               r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|support|back|endorse|trade|cede|"

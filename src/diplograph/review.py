@@ -80,6 +80,9 @@ class Candidate:
     points: list[str] = field(default_factory=list)
     """For a list's lead that stands for its points ("set out three conditions:"): their sentences, quoted beside
     its own — the words of the measures it calls for stand there."""
+    speaks_for: str | None = None
+    """When the page is a state body's own (its author a ministry, ``dg:PublisherForState``) and the sentence is in
+    its own voice: the state that holds, demands or proposes what the author asserts."""
     seconds: float | None = None
     """How long the reviewer looked at it before deciding (the web review measures it): what review costs."""
 
@@ -210,7 +213,8 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
     """
     iri = iri or f"dgr:{candidate.kind.lower()}-{candidate.id}"
     actors = [m.entity for m in candidate.mentions if m.actor]
-    speaker = candidate.asserted_by if candidate.asserted_by in actors or _from_context(candidate) else None
+    speaker = candidate.speaks_for or (
+        candidate.asserted_by if candidate.asserted_by in actors or _from_context(candidate) else None)
     others = [entity for entity in candidate.content or [m.entity for m in candidate.mentions] if entity != speaker]
     fields: dict[str, object] = {"id": iri, "type": candidate.kind, "label": label or candidate.sentence.rstrip(".")}
     if candidate.kind == "Position" and speaker:

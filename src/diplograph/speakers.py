@@ -12,12 +12,15 @@ import re
 from dataclasses import replace
 
 from .gazetteer import Gazetteer
+from .kinds import kind_of
 from .leads import terms_of_a_plan
+from .mentions import mentions
 from .reporting import voice
 from .review import Candidate, Mention
 
-__all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "obliged",
-           "own_plans", "pronoun_subject", "spoken_of", "their_paper", "unnamed_speaker"]
+__all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
+           "obliged", "own_plans", "pronoun_subject", "publishing_party", "spoken_of", "their_paper",
+           "unnamed_speaker"]
 
 INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
                          r"army|spokes(?:man|woman|person))", re.I)
@@ -189,3 +192,52 @@ def obliged(sentence: str, party: Mention) -> bool:
     author's voice, what the author says the party must do."""
     at = sentence.find(party.text)
     return at >= 0 and _OUGHT.match(sentence, at + len(party.text)) is not None
+
+
+_STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|presidency|president|kremlin|embassy|permanent "
+                         r"mission|cabinet|chancellery|foreign office|state department|council of ministers)\b", re.I)
+"""Words for a state's body in a page's author ("Ministry of Foreign Affairs of …", "Embassy of …")."""
+_OWN_SUBJECT = re.compile(r"(?:we|the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|embassy|mission|"
+                          r"cabinet|office))(?:\s+\w+ly)?", re.I)
+"""The body speaking of itself before its verb: "We", "The Ministry strongly"."""
+_STANCE_KINDS = ("Demand", "Position", "Principle", "Proposal")
+
+
+def publishing_party(author: str | None, gazetteer: Gazetteer) -> str | None:
+    """The state whose body the page's ``author`` (a label) is — a ministry's or an embassy's own page — or None
+    (a newspaper's writer; a label naming no state).
+
+    >>> from diplograph.graph import KnowledgeGraph
+    >>> from diplograph.gazetteer import gazetteer_of
+    >>> gazetteer = gazetteer_of(KnowledgeGraph.open())
+    >>> publishing_party("Ministry of Foreign Affairs of Finland", gazetteer)
+    'dgr:finland'
+    >>> publishing_party("Finland desk, a made-up daily", gazetteer) is None
+    True
+    """
+    if not author or not _STATE_BODY.search(author):
+        return None
+    return next((m.entity for m in mentions(author, gazetteer) if m.actor and not m.entity.startswith("dgr:author-")),
+                None)  # not the page's author itself, which the gazetteer names too
+
+
+def in_own_voice(candidate: Candidate, party: str | None, author: str | None) -> Candidate:
+    """On a state body's own page (``party``: its state; ``author``: the page's author, a prefixed name), what the
+    page says in its own voice — no reporting verb, or the body itself reporting ("We call on …", "The Ministry
+    condemns …") — is the author's assertion; a demand, position, principle or proposal in it is the state's
+    (``dg:PublisherForState``). What the page reports others saying is theirs, as anywhere."""
+    if party is None or author is None or candidate.kind == "Affiliation":
+        return candidate
+    heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
+    who = candidate.sentence[heard.speaker_start:heard.speaker_end].strip(" ,")
+    if not (heard.kind == "none" or heard.kind == "reported" and _OWN_SUBJECT.fullmatch(who)):
+        return candidate
+    kind = kind_of(candidate.sentence)
+    if kind in _STANCE_KINDS and candidate.asserted_by in (author, party):
+        return replace(candidate, kind=kind, asserted_by=author, assertion_mode="FactualAssertion",
+                       speaks_for=party, derived_by="PublisherForState",
+                       rule=f"the page is a body of {party}'s own: its {kind.lower()}, in the page's own voice")
+    if candidate.asserted_by == party:  # the body's own account, not the state reported
+        return replace(candidate, asserted_by=author, assertion_mode="FactualAssertion",
+                       rule=f"the page is a body of {party}'s own: its account, in the page's own voice")
+    return candidate

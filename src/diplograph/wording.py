@@ -8,7 +8,8 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "ITS_CLAUSE", "NO_PARTY", "asks", "comes_first_before", "contexts", "cue_in", "framing",
+__all__ = ["CLOSE_SPELLING", "ITS_CLAUSE", "NO_PARTY", "Byline", "asks", "comes_first_before", "contexts", "cue_in",
+           "framing",
            "joined_subject", "named_alike", "normalise", "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
@@ -189,3 +190,20 @@ def joined_subject(span: str, name_end: int) -> bool:
     verb joined to the reporting one ("Zelenskyy thanked the Emirates … and called for", "Poland's president
     praised …, and asked"): it speaks, not a party named after it."""
     return bool(_JOINED_VERBS.match(span, name_end))
+
+
+class Byline:
+    """Whether a line is the page's byline — who wrote it and when ("By Anna Petrova · 4 March 2026", "<the page's
+    author> · Friday 12 June 2026") — or a notice about the page: the page's furniture, not a statement."""
+
+    _DATED = re.compile(r"\b(?:19|20)\d\d\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+    def __init__(self, author: str | None):
+        self._author = author.casefold() if author else None
+
+    _NOTICE = re.compile(r"(?:correction|clarification|update|editor['’]s note)\s*:", re.I)
+    """A publisher's notice about the page itself ("Correction: an earlier version …")."""
+
+    def of(self, line: str) -> bool:
+        named = (self._author is not None and self._author in line.casefold()) or re.match(r"[Bb]y\s+[A-Z]", line)
+        return bool(named) and framing(line) and bool(self._DATED.search(line)) or bool(self._NOTICE.match(line))
