@@ -6,7 +6,8 @@ that heads a sentence before a colon or a dash ("14 October: Turkey offers …",
 as a timeline's items and a live page's entries are dated) is the day of what
 the item reports. "Repeated", "again", "has long" make a statement recurring:
 it has no one date. A date the sentence gives for something else ("talks
-could resume in March") is not the statement's.
+could resume in March", "until March") is not the statement's; a month in which
+something was done ("In March he rejected …", "last month") is, to the month.
 
 Pure functions of the text, for the drafter (``drafting``) and the audit (``consistency``).
 """
@@ -27,10 +28,13 @@ says what goes on ("…, while Western weapons kept arriving")."""
 _CLAUSE = re.compile(r"\b(?:while|as|because|since|when|after|until|whereas|if)\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ON_WEEKDAY = re.compile(r"\b(?:on|last|this past)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
-_SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week)\b", re.I)
-"""Date words that, unlike "in March", say when a statement was made."""
+_SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week|last month|this month)\b", re.I)
+"""Date words that, unlike "talks could resume in March", say when a statement was made."""
 _DATE_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
-                         r"december|yesterday|today|this week|last week)\b", re.I)
+                         r"december|yesterday|today|this week|last week|last month|this month)\b", re.I)
+_AHEAD = re.compile(r"\b(?:will|would|could|may|might|shall|expected|due|set to|scheduled|planned to|until|by|before|"
+                    r"next|from|(?<!a )(?<!the )(?<!its )plans? to)\b", re.I)
+"""Words that put a month ahead, or make it a bound ("until March", "by March"), not when something was done."""
 _MONTHS = {name.casefold(): number for names in (calendar.month_name, calendar.month_abbr)
            for number, name in enumerate(names) if name} | {"sept": 9}
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
@@ -55,6 +59,8 @@ def date_of(sentence: str, day: date | None) -> tuple[str | None, str | None]:
     ('2026-03-03', 'DayPrecision')
     >>> date_of("30 December: Kyiv rejects the plan.", date(2027, 1, 4))
     ('2026-12-30', 'DayPrecision')
+    >>> date_of("In March Kyiv rejected the plan.", date(2027, 4, 16)), date_of("Talks may resume in March.", None)
+    (('2027-03-01', 'MonthPrecision'), (None, None))
     """
     if recurring(sentence):
         return None, "Recurring"
@@ -76,6 +82,8 @@ def date_of(sentence: str, day: date | None) -> tuple[str | None, str | None]:
 def _dated(sentence: str, day: date) -> tuple[str | None, str | None]:
     from dateparser.search import search_dates
 
+    if re.search(r"\bthis month\b", sentence, re.I) and not _AHEAD.search(sentence):  # "earlier this month"
+        return day.replace(day=1).isoformat(), "MonthPrecision"
     base = datetime(day.year, day.month, day.day)
     found = search_dates(sentence, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
                                                                 "REQUIRE_PARTS": ["month"]}) or []
@@ -84,11 +92,15 @@ def _dated(sentence: str, day: date) -> tuple[str | None, str | None]:
             continue
         introduced = re.match(r"on\s", text.strip(), re.I) or re.search(r"\bon\s+" + re.escape(text.strip()),
                                                                          sentence, re.I)
-        if not (_SAID_WHEN.search(text) or introduced):
+        in_month = (re.match(r"in\s", text.strip(), re.I) or re.search(r"\bin\s+" + re.escape(text.strip()), sentence,
+                                                                       re.I))
+        in_month = in_month and not _AHEAD.search(sentence.replace(text, " "))  # "In March he rejected …"
+        if not (_SAID_WHEN.search(text) or introduced or in_month):
             continue  # "could resume in March": when something happens, not when it was said
         if re.search(r"\bweek\b", text, re.I):
             return None, None  # "this week": neither a day nor the month (the week may straddle two)
-        precision = "DayPrecision" if re.search(r"\d|day|today|yesterday", text, re.I) else "MonthPrecision"
+        precision = "DayPrecision" if re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b|day|today|yesterday", text, re.I) \
+            else "MonthPrecision"  # "in May 2025": a year is no day
         shown = when.date() if precision == "DayPrecision" else when.date().replace(day=1)
         return shown.isoformat(), precision
     return None, None

@@ -20,7 +20,7 @@ from .errors import DiplographError
 from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
-from .kinds import EVALUATIVE, UNCERTAIN, interpretive, kind_of, papers_terms
+from .kinds import EVALUATIVE, SCENARIO, UNCERTAIN, interpretive, kind_of, papers_terms
 from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, referred_by, standing_for
 from .mentions import affiliations, candidate_id, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
@@ -35,6 +35,7 @@ from .speakers import (
     as_before,
     held_by_another,
     in_own_voice,
+    named_again,
     obliged,
     own_plans,
     pronoun_subject,
@@ -65,6 +66,8 @@ _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ pe
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
 _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
                    re.I)
+_ONE_OF_A_GROUP = re.compile(r"\b(?:a|an|one|two|three|several|some)\s+(?:senior\s+|former\s+|top\s+)?[A-Z][\w-]+\s+"
+                             r"(?:officials?|diplomats?|sources?|negotiators?)\b")
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\s+(?:\w+\s+)?(?:call|urge|demand|ask|welcome|reject|propose|"
                                    r"support|condemn|insist|remain|are|stand)\b", re.I)
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
@@ -114,7 +117,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 lead = around[0] if around else ""
                 candidate = in_context(candidate, around, gazetteer, referred.get(lead),
                                        item=bool(_BULLET.match(line))) if read_context else candidate
-                read = as_before(candidate, found, gazetteer)
+                read = as_before(named_again(candidate, found), found, gazetteer)
                 found.append(_referring(own_plans(held_by_another(read, found), found), earlier, gazetteer))
                 leads.setdefault(lead, []).append(found[-1])  # a lead's points, in order
                 referred |= referred_by(found[-1], found)
@@ -268,7 +271,7 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
 def _names(sentence: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[str]:
     """Every phrase of the sentence that names an entity: the mentions' and each other word the gazetteer knows ("a
     French diplomat" after "France" was mentioned), as ``reporting.voice`` reads a speaker's words by them."""
-    return [*(m.text for m in mentions),
+    return [*(m.text for m in mentions if m.entity not in gazetteer.groups or " " in m.text),  # not "European"
             *(word for word in re.findall(r"[A-Z][\w’'-]+", sentence) if gazetteer.lookup(word) is not None)]
 
 
@@ -337,6 +340,8 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
         return "Assessment", "Framing", author, "a question in the author's voice: it frames, it asserts nothing"
     if kind == "Prediction" and heard.kind == "none":  # "ministers are expected to approve …"
         return "Prediction", "Judgement", author, "a prediction no one is reported to make: the author's"
+    if SCENARIO.match(sentence) and heard.kind == "none":  # "In the second, Russia uses a pause …"
+        return "Prediction", "Judgement", author, "one of the author's scenarios: the author's picture of what may come"
     if UNCERTAIN.search(sentence):  # "it is unknown whether Moscow would accept …": no one's stance
         return "Claim", "FactualAssertion", author, \
             "the author says a stance or an outcome is not known: a claim that it is undetermined"
@@ -375,7 +380,8 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
         return next((m for m in with_people(span, gazetteer) if m.actor), None)
     if own := ITS_CLAUSE.search(span):  # "Ukraine endorsed …, and its foreign ministry said …": Ukraine's
         return next((m for m in with_people(span[:own.start()], gazetteer) if m.actor), None)
-    before = [m for m in with_people(span, gazetteer) if m.actor]
+    before = [m for m in with_people(span, gazetteer) if m.actor and not (
+        m.entity in gazetteer.groups and _ONE_OF_A_GROUP.search(span))]  # "a European diplomat": whose, it does not say
     if not before:  # "according to readouts released by both governments": the parties the sentence names
         return next((m for m in with_people(sentence, gazetteer) if m.actor), None) if _BOTH.search(span) else None
     if heard.kind == "according":

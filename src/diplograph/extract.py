@@ -244,8 +244,9 @@ def _html(path: Path, raw: bytes) -> Extracted:
                      encoding=encoding)
 
 
-_BODY_NAME = re.compile(r"\b(?:ministry|office|embassy|government|presidency|department|mission|council|agency|"
-                        r"chancellery|kremlin|secretariat|commission|parliament)\b", re.I)
+_BODY_NAME = re.compile(r"\b(?:ministry|office|embassy|government|president|presidency|department|mission|council|"
+                        r"agency|chancellery|kremlin|secretariat|commission|parliament|service|institute|institution|"
+                        r"centre|center|foundation|university|committee|desk|staff|newsroom|board)\b", re.I)
 _DECLARED_AUTHOR = ('//meta[@name="author" or @property="article:author" or @name="dc.creator" or '
                     '@name="DC.creator"]/@content')
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from .reporting import CHARACTERIZED, DETERMINED, Voice
 from .wording import MADE_BY
 
-__all__ = ["EVALUATIVE", "UNCERTAIN", "interpretive", "kind_of", "looks_ahead", "papers_terms", "stance_of",
+__all__ = ["EVALUATIVE", "SCENARIO", "UNCERTAIN", "interpretive", "kind_of", "looks_ahead", "papers_terms", "stance_of",
            "stances_in"]
 
 _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
@@ -38,7 +38,7 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her)\s+(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
                r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back)(?:ing)?\b|"
-               r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) to\b|"
+               r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) (?:to|for)\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
                r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b")
 _MORE = (r"(?:sooner|longer|faster|earlier|later|more|less|fewer|harder|quicker|better|worse|further|closer|higher|"
@@ -83,7 +83,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
                             r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
-    ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t)\b[^.;]*\bwithout\b", re.I)),
+    ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*\bwithout\b",
+                          re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
     ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)),
@@ -119,8 +120,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
-    ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|branded|brands|(?<=, )calling|"
-                              r"(?<=, )describing|(?<=, )branding)\s+" + CHARACTERIZED, re.I)),
+    ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|describe|branded|brands|(?<=, )calling|"
+                              r"(?<=, )describing|(?<=, )branding)\s+(?:" + CHARACTERIZED +
+                              r"|(?:him|her|them)\s+as\b)", re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
@@ -237,6 +239,12 @@ _AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) se
                     r"ahead|eventually|poised|hop(?:e|es|ed|ing) to)\b", re.I)
 
 
+SCENARIO = re.compile(r"(?:in|under)\s+(?:the|a|one)\s+(?:first|second|third|fourth|fifth|last|final|other|"
+                      r"worst|best|likeliest|most likely|least likely|darker|brighter)\b(?:[\s-]+case|\s+scenario|"
+                      r"\s+option|\s+variant|\s+outcome)?,", re.I)
+"""A sentence opening one of the author's scenarios ("In the second, Russia uses a pause …", "In the worst case,
+…"): what it tells is the author's picture of what may come, whoever it names."""
+
 UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|not (?:yet )?clear|"
                        r"an open question)\b", re.I)
 """Words saying a stance or an outcome is not known."""
@@ -248,7 +256,7 @@ def looks_ahead(text: str) -> bool:
     >>> looks_ahead("The outcome will redefine the norms."), looks_ahead("Russia faces strains.")
     (True, False)
     """
-    return bool(_AHEAD.search(text) or _ONE_BRINGS_ANOTHER.search(text))
+    return bool(_AHEAD.search(text) or _ONE_BRINGS_ANOTHER.search(text) or SCENARIO.search(text))
 
 
 def stance_of(sentence: str) -> str:

@@ -45,7 +45,8 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
          r"(?<=, )(?:calling|describing|branding)(?=\s+" + CHARACTERIZED + ")|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
-         r"(?<!-)(?:called|calls|described|describes|branded|brands)(?=\s+" + CHARACTERIZED + ")")
+         r"(?<!-)(?:called|calls|described|describes|describe|branded|brands)(?=\s+(?:" + CHARACTERIZED +
+         r"|(?:him|her|them)\s+as\b))")
 DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "that", "his", "her", "its", "our",
                                                      "their"))
 """Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting (a whole word:
@@ -58,6 +59,8 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|do
                            r"judge|see)\b|"
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
                            r"\b(?:our|my) (?:take|verdict|view|assessment)\b|"
+                           r"\bour\s+(?:researchers|analysts|experts|economists|editors|correspondents|team|staff)\s+"
+                           r"(?:\w+\s+)?(?:see|believe|think|expect|judge|consider|estimate|assess|find)\b|"
                            r"\b(?:this|the) (?:newspaper|paper|magazine|publication|website|editorial board)\s+"
                            r"(?:\w+\s+)?(?:believes|thinks|expects|fears|doubts|considers|argues|judges|holds)\b", re.I)
 READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
@@ -127,7 +130,10 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
             return Voice("reported", agent.start("agent"), agent.end("agent"), 0, verb.group())
         inverted = _INVERTED.match(sentence, verb.end()) if _QUOTE_ENDS.search(sentence[:verb.start()]) else None
         if inverted:  # "“…,” said Germany's foreign minister.": the subject follows its verb
-            return Voice("reported", inverted.start("who"), inverted.end("who"), 0, verb.group())
+            head = _RELATIVE.sub("", inverted.group("who"))  # "a European diplomat who has faced him"
+            unnamed = _UNNAMED.match(head) and not _spans(head, names, single=True)
+            return Voice("anonymous" if unnamed else "reported", inverted.start("who"), inverted.end("who"), 0,
+                         verb.group())
         quoted = _AFTER_QUOTE.search(sentence[:verb.start()]) if _OPENING_QUOTE.match(sentence) else None
         if quoted and _ENDS_REPORT.match(sentence[verb.end():]):  # "“…,” Kyiv's envoy, <Name>, told reporters."
             return Voice("reported", quoted.end(), verb.start(), 0, verb.group())
@@ -151,6 +157,8 @@ predicted.", "…, the ministry said on Monday."): the sentence's last verb is t
 _UNNAMED = re.compile(r"(?:a|an|one|two|three|four|several|some)\s+(?:[\w-]+\s+){0,2}(?:officials?|diplomats?|"
                       r"sources?|aides?|insiders?)$", re.I)
 """A speaker the page does not name ("a Western official"), unless a party's name is among its words."""
+_RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on)\b.*$", re.I)
+"""What a relative clause adds to a speaker named after the quote ("a diplomat who has faced him")."""
 _QUOTE_ENDS = re.compile(r"[,.!?][”\"’]\s*$")
 _INVERTED = re.compile(r"\s+(?P<who>[^\s,;.“\"][^,;.“\"]{2,80}?)(?:,[^.“\"]*)?\s*[.!]?[”\"’)]*\s*$")
 """The subject after its verb, up to the end (or a comma): a quote first, then "said the minister"."""
@@ -237,7 +245,7 @@ def reader_voice(sentence: str) -> bool:
         return _READERS.search(sentence[according.end():according.end() + 40]) is not None
     opening = _OPENING_QUOTE.match(sentence)  # "“… international observers,” she added": the quote's words
     found = _READERS.search(sentence, opening.end() if opening else 0)
-    if not found:
+    if not found or re.search(r"\b(?:our|my)\s+(?:own\s+)?$", sentence[:found.start()], re.I):  # the author's own
         return False
     if REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end()):
         return True

@@ -39,7 +39,8 @@ __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "quali
 
 RULES = {
     "speaker-not-asserter": "the quote's sentence gives the words to a speaker (the subject of its reporting verb, "
-                            "the author's first person, analysts) other than the statement's asserter",
+                            "the author's first person, analysts) other than the statement's asserter (or, on a "
+                            "state body's own page, dg:PublisherForState, the state it speaks for)",
     "qualifier-dropped": "the quote uses a qualifier's cue word (only, sole, potential, possible …) and the statement "
                          "does not carry the qualifier",
     "date-without-precision": "a dg:statedOn or dg:statedNotAfter without dg:datePrecision",
@@ -89,6 +90,8 @@ def speakers(auditor: Auditor, finding) -> Iterator:
         if not any((node, RDF.type, cls) in data for cls in _STANCE_BEARING):
             continue  # a derivation rule does not excuse a speaker the quote names: it says who speaks for whom
         asserters = set(data.objects(node, PROV.wasAttributedTo))
+        if (node, DG.derivedBy, DG.PublisherForState) in data:  # its author is a body of the state that holds it
+            asserters |= {party for role in (DG.holder, DG.demandedBy, DG.heldBy) for party in data.objects(node, role)}
         for evidence in auditor.evidence(node):
             speakers = _speakers(evidence.quote, actors)
             if not speakers or any(speaker in asserters or _speaks_for(auditor, speaker, asserters)

@@ -19,7 +19,7 @@ from .reporting import voice
 from .review import Candidate, Mention
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
-           "obliged", "own_plans", "pronoun_subject", "publishing_party", "spoken_of", "their_paper",
+           "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "spoken_of", "their_paper",
            "unnamed_speaker"]
 
 INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
@@ -44,6 +44,9 @@ _BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]at
                    r"(?:['’]s\s+[\w -]{1,40})?", re.I)
 _AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now|repeatedly|already|long|"
                           r"often|publicly))+$", re.I)
+_WHEN_FIRST = re.compile(r"^(?:(?:in|on|last|later|earlier|this)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,?\s+|"
+                         r"(?:later|then|afterwards|meanwhile|again),?\s+)(?=(?:he|she|they|it)\b)", re.I)
+"""When, before a pronoun that speaks: "In March he rejected …", "Later, she said …"."""
 _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
 _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|minister|spokes(?:man|woman|person)|"
                      r"chancellor|commissioner|secretary|negotiator|representative|president|premier|cardinal|"
@@ -58,7 +61,7 @@ _PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\"): the
 def unnamed_speaker(who: str) -> str | None:
     """The rule that finds the party behind ``who``, the words before a reporting verb, when they name none: a
     pronoun (also one that is the subject of a verb joined to the reporting one), or a body named by what it is."""
-    who = _AUXILIARIES.sub("", who)  # "The agency has proposed": the agency
+    who = _WHEN_FIRST.sub("", _AUXILIARIES.sub("", who))  # "The agency has proposed": the agency; "In March he": he
     if _PRONOUN.fullmatch(who) or _PRONOUN_FIRST.fullmatch(who):
         return _PRONOUN_SPEAKS
     if _OFFICE.fullmatch(who):
@@ -130,6 +133,11 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     if candidate.rule != _PRONOUN_SPEAKS:
         return terms_of_a_plan(candidate, found)
     if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
+        person = _last_person(candidate.sentence, found)
+        if person is not None:  # "In March he rejected …" after an anonymous verdict on the man the page introduced
+            return replace(candidate, asserted_by=person.entity, mentions=[person, *candidate.mentions],
+                           derived_by="ReferentFromContext", rule=f"{_PRONOUN_SPEAKS}: the last person introduced, "
+                           f"{person.entity}")
         return replace(candidate, rule="a pronoun speaks, and no party spoke just before: the source vouches for it")
     return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}",
                    derived_by="ReferentFromContext")  # the pronoun names no one: the party is the context's
@@ -198,8 +206,9 @@ _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|presidency|presid
                          r"mission|cabinet|chancellery|foreign office|state department|council of ministers)\b", re.I)
 """Words for a state's body in a page's author ("Ministry of Foreign Affairs of …", "Embassy of …")."""
 _OWN_SUBJECT = re.compile(r"(?:we|the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|embassy|mission|"
-                          r"cabinet|office))(?:\s+\w+ly)?", re.I)
-"""The body speaking of itself before its verb: "We", "The Ministry strongly"."""
+                          r"cabinet|office)|the\s+[\w-]+\s+side)(?:\s+\w+ly)?", re.I)
+"""The body speaking of itself before its verb: "We", "The Ministry strongly", "The Russian side" (a readout's name
+for its own state)."""
 _STANCE_KINDS = ("Demand", "Position", "Principle", "Proposal")
 
 
@@ -230,7 +239,8 @@ def in_own_voice(candidate: Candidate, party: str | None, author: str | None) ->
         return candidate
     heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
     who = candidate.sentence[heard.speaker_start:heard.speaker_end].strip(" ,")
-    if not (heard.kind == "none" or heard.kind == "reported" and _OWN_SUBJECT.fullmatch(who)):
+    if not (heard.kind == "none" or heard.kind == "reported" and _OWN_SUBJECT.fullmatch(who)
+            and candidate.asserted_by in (author, party)):
         return candidate
     kind = kind_of(candidate.sentence)
     if kind in _STANCE_KINDS and candidate.asserted_by in (author, party):
@@ -240,4 +250,35 @@ def in_own_voice(candidate: Candidate, party: str | None, author: str | None) ->
     if candidate.asserted_by == party:  # the body's own account, not the state reported
         return replace(candidate, asserted_by=author, assertion_mode="FactualAssertion",
                        rule=f"the page is a body of {party}'s own: its account, in the page's own voice")
+    return candidate
+
+
+def _people(found: list[Candidate]) -> list[tuple[str, Mention]]:
+    """The people the page introduced with an office so far ("President of Turkey Recep Madeupoglu"): each name and
+    the person's mention, in order."""
+    return [(c.new_person, c.mentions[0]) for c in found if c.kind == "Affiliation" and c.new_person and c.mentions]
+
+
+def _last_person(sentence: str, found: list[Candidate]) -> Mention | None:
+    """The person a "he" or "she" opening the sentence's report stands for: the last one the page introduced."""
+    people = _people(found)
+    return people[-1][1] if people and re.search(r"\b(?:he|she)\b", sentence, re.I) else None
+
+
+def named_again(candidate: Candidate, found: list[Candidate]) -> Candidate:
+    """A person the page introduced with an office, named again without it ("Madeupoglu reiterated …"): that person
+    is mentioned — and speaks, when the name is the subject of the reporting verb no party was found for."""
+    heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
+    who = candidate.sentence[heard.speaker_start:heard.speaker_end]
+    for name, person in _people(found):
+        if person.entity in {m.entity for m in candidate.mentions}:
+            continue
+        spelled = next((n for n in (name, name.split()[-1]) if re.search(rf"\b{re.escape(n)}\b", candidate.sentence)),
+                       None)
+        if spelled is None:
+            continue
+        candidate = replace(candidate, mentions=[*candidate.mentions, replace(person, text=spelled)])
+        if heard.kind == "reported" and spelled in who and (candidate.asserted_by or "").startswith("dgr:author-"):
+            candidate = replace(candidate, asserted_by=person.entity,
+                                rule=f"{spelled!r} {heard.verb}: the person the page introduced, who speaks")
     return candidate

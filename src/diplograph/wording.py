@@ -160,9 +160,11 @@ ITS_CLAUSE = re.compile(r"(?:,\s*|\band\s+)(?:and\s+)?(?:its|their)\s+(?:[\w-]+\
 """The speaker of a clause joined to one about a party, named by a possessive ("Ukraine endorsed …, and its foreign
 ministry said"): that party's own."""
 NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
-                      r"foundation|research (?:centre|center|group)|survey|poll|study|critics)\b", re.I)
-"""A source that is no party to the talks: a survey, or a body a place's name only locates ("a Kyiv polling
-institute", "a Moscow think tank"). What it found, the page that reports it vouches for."""
+                      r"foundation|research (?:centre|center|group)|survey|poll|study|critics|colleagues|friends|"
+                      r"associates|acquaintances)\b", re.I)
+"""A source that is no party to the talks: a survey, a body a place's name only locates ("a Kyiv polling
+institute", "a Moscow think tank"), people who know someone ("Colleagues describe him as …"). What it found, the
+page that reports it vouches for."""
 
 
 _NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", re.I)
