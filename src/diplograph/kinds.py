@@ -85,6 +85,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
     ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*\bwithout\b",
                           re.I)),
+    # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
+    ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
     ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)),
@@ -123,6 +125,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|describe|branded|brands|(?<=, )calling|"
                               r"(?<=, )describing|(?<=, )branding)\s+(?:" + CHARACTERIZED +
                               r"|(?:him|her|them)\s+as\b)", re.I)),
+    # a verdict on how something went: "said the talks had been difficult but useful"
+    ("Assessment", re.compile(r"\b(?:was|were|is|are|had been|has been|have been)\s+(?:\w+ly\s+|very\s+)?"
+                              r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|"
+                              r"disappointing|encouraging|substantive|meaningful|pointless|futile|premature|"
+                              r"unhelpful|helpful|successful|a (?:success|failure|step forward|setback))\b", re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),

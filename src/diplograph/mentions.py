@@ -32,8 +32,9 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             key = gazetteer.lookup(phrase)
             if key is not None and phrase.islower() and start and (
                     words[start - 1].casefold() in _EVERY and not gazetteer[key][2]
-                    or words[start - 1].casefold() in _WHOSE and gazetteer[key][2]):
-                continue  # "every peace plan": any of a kind; "its experts": someone's own, not the group
+                    or gazetteer[key][2] and (words[start - 1].casefold() in _WHOSE
+                                              or _owned_by(words[start - 1], gazetteer))):
+                continue  # "every peace plan": any of a kind; "its experts", "EU diplomats": someone's own
             if key is None and size == 1 and (compound := _BY_WHOM.fullmatch(phrase)):  # "Saudi-hosted talks"
                 key, phrase = gazetteer.lookup(compound.group(1)), compound.group(1)
             public = bool(start) and phrase[:1].isupper() and phrase.endswith("s") \
@@ -67,12 +68,17 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     """Whether the name at ``words[start:start + size]`` only says where: it locates a body that is no party ("a
     Warsaw think tank", "a Kyiv polling institute"), or, an alias such as a capital, a meeting's venue."""
     after = " ".join(words[start + size:start + size + 2])
-    if NO_PARTY.match(after):
+    if NO_PARTY.search(after):  # "a Kyiv polling institute", "a Paris energy institute"
         return True
+    if alias and words[start + size:start + size + 1] and _NAMED_AFTER.fullmatch(words[start + size]):
+        return True  # "the Helsinki Security Forum", "the Minsk Agreements": a name's word, not its state
     opening = start == 1 and words[0] == "In"  # "In Moscow, President Putin said …": where he said it
     return alias and (opening or start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE)
 
 
+_NAMED_AFTER = re.compile(r"Security|Forum|Conference|Summit|Format|Process|Agreements?|Accords?|Protocol|"
+                          r"Declaration|Communiqu[eé]|Dialogue|Initiative|Institute|University|Times|Post|Airport")
+"""Words after a capital that make it part of a name ("Munich Security Conference", "Minsk Agreements")."""
 _BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|sponsored|mediated|proposed|made|built)")
 """A compound naming who did it ("Saudi-hosted", "US-drafted", "Turkish-brokered"): its first part names a party."""
 _EVERY = {"every", "each", "another"}
@@ -83,6 +89,12 @@ _SHARE_OF = {"most", "many", "few", "some", "of", "all"}
 _WHOSE = {"its", "their", "his", "her", "our"}
 """Words before a common name of people that make them someone's own ("the IAEA said its experts …"), not the
 group the name stands for (analysts, diplomats)."""
+
+
+def _owned_by(word: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``word``, before a common name of people, names the party they belong to ("EU diplomats")."""
+    key = gazetteer.lookup(word.strip("’'"))
+    return word[:1].isupper() and key is not None and gazetteer[key][2]
 
 
 def with_people(sentence: str, gazetteer: Gazetteer) -> list[Mention]:

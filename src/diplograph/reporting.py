@@ -55,8 +55,9 @@ REPORTING = re.compile(rf"{DETERMINED}\b({_VERB})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;]*?\b(not to be named|familiar with|"
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
-_FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:\w+\s+)?(believe|think|expect|fear|doubt|consider|would argue|"
-                           r"judge|see)\b|"
+_FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|now|really|firmly|strongly|"
+                           r"genuinely|honestly|frankly|therefore|all)\s+){0,3}?(believe|think|expect|fear|doubt|consider|"
+                           r"would argue|judge|see)\b|"
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
                            r"\b(?:our|my) (?:take|verdict|view|assessment)\b|"
                            r"\bour\s+(?:researchers|analysts|experts|economists|editors|correspondents|team|staff)\s+"
@@ -205,7 +206,7 @@ _QUALIFIED_NOUN = re.compile(r"\b(?:with|of|about|on|to|from|against|over|into|a
 """A preposition and a word that qualifies what follows ("over Russian demands"): that is a noun, not a verb."""
 _OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]+[”\"]")
 """A quotation the sentence opens with: its words are the quoted speaker's, not the sentence's report."""
-_NEGATED = re.compile(r"\b(?:not|never)\s+(?:\w+ly\s+)?$|n['’]t\s+(?:\w+ly\s+)?$", re.I)
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:\w+ly\s+)?$|n['’]t\s+(?:yet\s+)?(?:\w+ly\s+)?$", re.I)
 _NO_ONE = re.compile(r"\s*(?:neither|no one|nobody|none of)\b", re.I)
 """A verb of saying denied ("has not confirmed", "Neither Moscow nor Kyiv has confirmed"): no one's words."""
 
