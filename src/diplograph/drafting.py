@@ -21,7 +21,7 @@ from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
 from .kinds import EVALUATIVE, SCENARIO, UNCERTAIN, interpretive, kind_of, papers_terms
-from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, referred_by, standing_for
+from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, listed_points, referred_by, standing_for
 from .mentions import affiliations, candidate_id, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
@@ -66,6 +66,8 @@ _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ pe
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
 _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
                    re.I)
+_A_PAPER = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|document|cable|study|note|briefing)"
+                      r"(?:\s+(?:seen|obtained|reviewed)\s+by\s+[\w\s]{1,40})?", re.I)
 _ONE_OF_A_GROUP = re.compile(r"\b(?:a|an|one|two|three|several|some)\s+(?:senior\s+|former\s+|top\s+)?[A-Z][\w-]+\s+"
                              r"(?:officials?|diplomats?|sources?|negotiators?)\b")
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\s+(?:\w+\s+)?(?:call|urge|demand|ask|welcome|reject|propose|"
@@ -126,22 +128,8 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 earlier.drafted(found[-1])
     if not read_context:
         return found
-    listed = _listed(found, leads, referred)
+    listed = listed_points(found, leads, referred)
     return [standing_for(as_its_points(c, leads.get(c.sentence, [])), listed.get(c.id, [])) for c in found]
-
-
-def _listed(found: list[Candidate], leads: dict[str, list[Candidate]], referred: dict[str, Candidate]
-            ) -> dict[str, list[Candidate]]:
-    """Each statement drafted before a list whose lead refers back to it ("The statement lists four points:",
-    "Their declaration sets out …:" after a title that announced it) → the points of that list."""
-    drafted = {f"dgr:{c.kind.lower()}-{c.id}": c for c in found}
-    listed: dict[str, list[Candidate]] = {}
-    for lead in found:
-        points = leads.get(lead.sentence) if lead.sentence.endswith(":") else None
-        targets = [referred[lead.sentence]] if points and lead.sentence in referred else []
-        targets += [drafted[m.entity] for m in lead.mentions if points and m.entity in drafted]
-        listed |= {target.id: points for target in targets if target.id != lead.id}
-    return listed
 
 
 def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
@@ -315,6 +303,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
     who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
+    if heard.kind == "reported" and _A_PAPER.fullmatch(who):  # "An internal memo seen by this newspaper says …"
+        return "Claim" if kind in ("Position", "Demand", "Principle") else kind or "Claim", "Reported", author, \
+            "a document no party is named for says it: the page vouches; a stance it tells of is a claim about it"
     if heard.kind == "reported" and (unnamed := unnamed_speaker(who)):  # "they argue", "the Council said"
         return kind or "Claim", "Reported", author, unnamed
     if kind in ("Demand", "Principle", "Position", "Proposal") and (unnamed := their_paper(sentence)):

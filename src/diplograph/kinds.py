@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .reporting import CHARACTERIZED, DETERMINED, Voice
+from .reporting import CHARACTERIZED, DETERMINED, HEARD, Voice
 from .wording import MADE_BY
 
 __all__ = ["EVALUATIVE", "SCENARIO", "UNCERTAIN", "interpretive", "kind_of", "looks_ahead", "papers_terms", "stance_of",
@@ -182,10 +182,11 @@ _STANCES = [("Rejects", re.compile(f"{_REJECTING}|{_OUGHT_NOT}", re.I)),
             ("AcceptsAsBasis", re.compile(_AS_BASIS, re.I)),
             ("Supports", re.compile(f"{_SUPPORTING}|{_OUGHT}", re.I))]
 EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|"
+                        r"unlike|just as|reminiscent of|echoes of|"
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
                         r"ignores|overlooks|omits|misrepresents)\b", re.I)
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
-claim too ("That is false.", "The claim ignores …")."""
+claim too ("That is false.", "The claim ignores …"), or an analogy ("Unlike in Korea, …")."""
 _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
                            r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
@@ -211,7 +212,7 @@ def kind_of(sentence: str) -> str | None:
     def cued(text: str) -> str | None:
         return next((name for name, cue in _KINDS if cue.search(text)), None)
 
-    sentence = _AS_NOUN.sub(r"\g<before>terms", _ANONYMITY.sub(" ", sentence))
+    sentence = _HEARD.sub(r"\g<before>terms", _AS_NOUN.sub(r"\g<before>terms", _ANONYMITY.sub(" ", sentence)))
     return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
 
 
@@ -224,6 +225,8 @@ _AS_NOUN = re.compile(r"(?P<before>\b(?:with|of|about|on|to|from|against|over|in
 """A verb's word as a noun, after a preposition and a word that qualifies it ("stall over Russian demands")."""
 
 
+_HEARD = re.compile(rf"(?P<before>{HEARD})(?:calls|demands)\b", re.I)
+"""Calls or demands someone hears, faces or resists ("Security Council hears calls for a ceasefire"): nouns."""
 _ANOTHER_CLAUSE = re.compile(r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
                              r"warns|urges|rejects|insists|signals|seeks|threatens|accuses|proposes|offers|refuses|"
                              r"vows|pushes|presses|backs)\b)")

@@ -17,8 +17,8 @@ from .reporting import after_preposition, voice
 from .review import Candidate, Mention
 from .wording import comes_first_before, framing
 
-__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "referred_by", "standing_for",
-           "terms_of_a_plan"]
+__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "listed_points", "referred_by",
+           "standing_for", "terms_of_a_plan"]
 
 READERS = ("dgr:analysts", "dgr:diplomats")
 """The readers of events among the actors: a line under their heading is their reading."""
@@ -239,3 +239,17 @@ def referred_by(lead: Candidate, found: list[Candidate]) -> dict[str, Candidate]
         return {lead.sentence: lead}  # its points are its party's, as it is
     drafted = {f"dgr:{c.kind.lower()}-{c.id}": c for c in found}
     return next(({lead.sentence: drafted[m.entity]} for m in lead.mentions if m.entity in drafted), {})
+
+
+def listed_points(found: list[Candidate], leads: dict[str, list[Candidate]], referred: dict[str, Candidate]
+            ) -> dict[str, list[Candidate]]:
+    """Each statement drafted before a list whose lead refers back to it ("The statement lists four points:",
+    "Their declaration sets out …:" after a title that announced it) → the points of that list."""
+    drafted = {f"dgr:{c.kind.lower()}-{c.id}": c for c in found}
+    listed: dict[str, list[Candidate]] = {}
+    for lead in found:
+        points = leads.get(lead.sentence) if lead.sentence.endswith(":") else None
+        targets = [referred[lead.sentence]] if points and lead.sentence in referred else []
+        targets += [drafted[m.entity] for m in lead.mentions if points and m.entity in drafted]
+        listed |= {target.id: points for target in targets if target.id != lead.id}
+    return listed

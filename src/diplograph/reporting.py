@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from .wording import tells_of_words
 
-__all__ = ["CHARACTERIZED", "DETERMINED", "READER_WORDS", "REPORTING", "Voice", "after_preposition", "reader_voice",
-           "voice"]
+__all__ = ["CHARACTERIZED", "DETERMINED", "HEARD", "READER_WORDS", "REPORTING", "Voice", "after_preposition",
+           "reader_voice", "voice"]
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
@@ -150,12 +150,12 @@ _BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
                        r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")
 """A report in the passive voice: its auxiliary before the verb, its agent after "by" (up to a preposition)."""
 _CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|three|four|several|some)\s+"
-                             rf"[^,“”\"]{{2,60}}?)\s+"
+                             rf"[^,“”\"]{{2,60}}?|(?:[\w-]+\s+)?(?:officials|sources|aides|insiders))\s+"
                              rf"(?P<verb>{_VERB})(?:\s+(?:on|last|this|in|at|to|after|during)\b[^,]{{0,50}}|"
                              r"\s+(?:reporters|journalists)\b[^,]{0,40})?\s*[.!]?[”\"’)]*\s*$", re.I)
 """A report closing the sentence after a comma, its subject opening with a determiner ("…, a Western official
 predicted.", "…, the ministry said on Monday."): the sentence's last verb is the one that reports it."""
-_UNNAMED = re.compile(r"(?:a|an|one|two|three|four|several|some)\s+(?:[\w-]+\s+){0,2}(?:officials?|diplomats?|"
+_UNNAMED = re.compile(r"(?:(?:a|an|one|two|three|four|several|some)\s+)?(?:[\w-]+\s+){0,2}(?:officials?|diplomats?|"
                       r"sources?|aides?|insiders?)$", re.I)
 """A speaker the page does not name ("a Western official"), unless a party's name is among its words."""
 _RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on)\b.*$", re.I)
@@ -192,11 +192,17 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))
             or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
             or after_preposition(sentence, found.start()) or tells_of_words(sentence, found.start(), found.end())
-            or _QUALIFIED_NOUN.search(sentence, 0, found.start()) or _MODAL.search(sentence, 0, found.start())):
+            or _QUALIFIED_NOUN.search(sentence, 0, found.start()) or _MODAL.search(sentence, 0, found.start())
+            or _HEARD.search(sentence, 0, found.start())):
         found = REPORTING.search(sentence, found.end())
     return found
 
 
+HEARD = (r"\b(?:hears?|heard|hearing|faces?|faced|facing|receives?|received|ignores?|ignored|answers?|answered|"
+         r"resists?|resisted)\s+(?:\w+\s+)?")
+"""A verb of hearing, facing or resisting before "calls", "demands" ("Security Council hears calls for …"): what
+follows is a noun, not the subject calling."""
+_HEARD = re.compile(HEARD + "$", re.I)
 _MODAL = re.compile(r"\b(?:should|must|would|could|might|may|will|shall|can|cannot|ought to)\s+"
                     r"(?:(?:therefore|also|not|then|now|first|still|\w+ly)\s+)?$", re.I)
 """A verb of saying under a modal ("Kyiv should therefore insist on …"): what ought to be said, not a report."""

@@ -131,6 +131,11 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
             candidate, asserted_by=party.entity, mentions=[party, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_PAPER_SPEAKS}: {party.entity}")
     if candidate.rule != _PRONOUN_SPEAKS:
+        named = _called(candidate.sentence, list(reversed(found)), gazetteer)  # "The council is likely to meet …"
+        if named is not None and named.entity not in {m.entity for m in candidate.mentions}:
+            candidate = replace(candidate, mentions=[replace(named, text=_BODY.match(candidate.sentence).group()),
+                                                     *candidate.mentions],
+                                derived_by=candidate.derived_by or "ReferentFromContext")
         return terms_of_a_plan(candidate, found)
     if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
         person = _last_person(candidate.sentence, found)
