@@ -5,12 +5,14 @@ texts, exports, caches — goes through :func:`write` (or :func:`staged` for a
 stream), so the target holds either its old content or the complete new one,
 never half of either. A rename within one folder is atomic on POSIX file
 systems; the folder is synced after it so the rename survives a power cut.
+The temporary file is named before it is made, so that a Ctrl-C at any
+instant after finds it to remove.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,9 +46,13 @@ def staged(path: Path, *, text: bool = False, private: bool = False,
     >>> target.read_text()
     'new'
     """
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    temporary = Path(name)
-    try:
+    temporary: Path | None = path.parent / f".{path.name}.{secrets.token_hex(8)}.partial"
+    try:  # named before it exists, so that an interrupt at any point after finds it to remove
+        try:
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+        except FileExistsError:
+            temporary = None  # another writer's: not ours to remove
+            raise
         os.fchmod(descriptor, 0o600 if private else 0o666 & ~_umask())
         with os.fdopen(descriptor, "w" if text else "wb", **({"encoding": "utf-8", "newline": ""} if text else {})
                        ) as handle:
@@ -60,7 +66,8 @@ def staged(path: Path, *, text: bool = False, private: bool = False,
         if durable:
             _sync_folder(path.parent)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise
 
 

@@ -130,6 +130,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|"
                               r"disappointing|encouraging|substantive|meaningful|pointless|futile|premature|"
                               r"unhelpful|helpful|successful|a (?:success|failure|step forward|setback))\b", re.I)),
+    # a verdict a speaker gives: "said the mandate gave away too much"
+    ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues)\b[^.;]*?\btoo (?:much|little|far|soon|late|"
+                              r"early|weak|slow)\b", re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
@@ -147,6 +150,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"\b(?:said|says|told|tells|posted|posts|wrote|writes|added|adds|stated|tweeted|"
                             r"noted|notes|stressed|stresses|replied|answered|responded)\b[^.;]*?"
                             r"\b(?:should|ought to)\b", re.I)),
+    # what a speaker says something would bring about: "said such proposals would prolong the war"
+    ("Prediction", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues)\b[^.;]*?\b(?:would|will)\s+"
+                              r"(?:only\s+)?(?:prolong|worsen|escalate|lead to|cost|fail|collapse|undermine|weaken|"
+                              r"strengthen|reward|embolden|destabili[sz]e|provoke|backfire|deepen)\b", re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
     ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask)(?:es|s|ed|ing)?\s+for\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",

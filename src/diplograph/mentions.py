@@ -161,8 +161,8 @@ _ROLE = re.compile(
     r"(?P<office>(?:(?:[A-Z][\w’'-]*|of|the|for|special|deputy|chief|top|senior|foreign|defen[cs]e|former|"
     r"acting|presidential|security|peace|lead|first|ministry|press|interior|military|government|state|"
     r"national|finance|energy|justice|human|rights)\s+){0,4}" + _OFFICE_HEAD +
-    r"(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w-]+(?:['’]s\s+(?:delegation|government|mission|team|army|"
-    r"forces|negotiators)|\s+Affairs)?)?)"
+    r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w-]+(?:['’]s\s+(?:delegation|government|mission|team|army|"
+    r"forces|negotiators)|\s+Affairs)?|parliament|senate|assembly|council|delegation|cabinet|committee|house))?)"
     r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
 """An office (its head noun: minister, president, spokesman …, with what qualifies it before and after) followed
 by a capitalised name: "Russian Defence Minister Anna Petrova", "Kremlin spokesman Dmitry Peskov"."""

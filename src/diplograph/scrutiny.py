@@ -32,7 +32,7 @@ from .kinds import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, after_preposition, voice
 from .speakers import pronoun_subject
-from .wording import ITS_CLAUSE, NO_PARTY, joined_subject, word_start
+from .wording import ITS_CLAUSE, NO_PARTY, UNNAMED_MEMBERS, joined_subject, word_start
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
            "shadowed_concepts", "speakers", "stances", "uncertainty"]
@@ -320,11 +320,12 @@ def _unnamed_sources(auditor: Auditor, node) -> bool:
 
 
 def _vouched(quote: str) -> bool:
-    """Whether the quote's speaker is one whose words the page vouches for: sources it does not name, or a body that
-    is no party ("the institute said", "according to a survey")."""
+    """Whether the quote's speaker is one whose words the page vouches for: sources it does not name, a body that is
+    no party ("the institute said", "according to a survey"), or lawmakers it does not name."""
     heard = voice(quote)
+    speaker = quote[heard.speaker_start:heard.speaker_end]
     return heard.kind == "anonymous" or heard.kind in ("according", "reported") and bool(
-        NO_PARTY.search(quote[heard.speaker_start:heard.speaker_end]))
+        NO_PARTY.search(speaker) or UNNAMED_MEMBERS.match(speaker.strip()))
 
 
 def uncertainty(auditor: Auditor, finding) -> Iterator:

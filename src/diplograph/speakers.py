@@ -17,6 +17,7 @@ from .leads import terms_of_a_plan
 from .mentions import mentions
 from .reporting import voice
 from .review import Candidate, Mention
+from .wording import UNNAMED_MEMBERS
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
            "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "spoken_of", "their_paper",
@@ -30,8 +31,8 @@ party says."""
 NO_ONE_IN_PARTICULAR = re.compile(r"(?:few|many|most|some|fewer|nobody|no one|everyone|everybody)", re.I)
 """A subject that is no one in particular ("Few expect …")."""
 
-NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:critics|pollsters?|surveys?|polls?)\b",
-                            re.I)
+NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:critics|pollsters?|surveys?|polls?)\b|"
+                            + UNNAMED_MEMBERS.pattern, re.I)
 """A speaker that is no party, whatever place follows it ("Critics in Kyiv accuse …")."""
 
 _PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"

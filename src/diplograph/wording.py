@@ -8,9 +8,9 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "ITS_CLAUSE", "NO_PARTY", "Byline", "asks", "comes_first_before", "contexts", "cue_in",
-           "framing",
-           "joined_subject", "named_alike", "normalise", "word_start", "word_start_of_any"]
+__all__ = ["CLOSE_SPELLING", "ITS_CLAUSE", "NO_PARTY", "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before",
+           "contexts", "cue_in", "framing", "joined_subject", "named_alike", "normalise", "word_start",
+           "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -139,10 +139,14 @@ def tells_of_words(sentence: str, start: int, end: int) -> bool:
     participle = sentence[start:end].endswith("ed") and bool(_NOUN_BEFORE.search(sentence[:start])) \
         and bool(_QUALIFIED.match(sentence, end)) and " that " not in sentence[end:]
     characterizes = sentence[start:end].casefold().startswith(("call", "describ", "brand", "dismiss"))
-    return participle or (bool(_SPEECH_OBJECT.match(sentence, end)) and not characterizes) \
+    says = sentence[start:end].casefold() in _SAYING  # "said such proposals would …": a clause, not an object
+    return participle or (bool(_SPEECH_OBJECT.match(sentence, end)) and not characterizes and not says) \
         or bool(_MADE.match(sentence, end))
 
 
+_SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "warned", "warns", "argued",
+           "argues", "noted", "notes", "stressed", "stresses", "insisted", "insists"}
+"""Verbs of saying whose object is what was said, never the words as a thing ("said such proposals would …")."""
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|these|those|its|their|his|her|our|\d+|two|three|four|five|several|many|"
                           r"new|all)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+$")
 _QUALIFIED = re.compile(r"\s+(?:by\b|on\b|via\b|in\s+(?:\d{4}|January|February|March|April|May|June|July|August|"
@@ -165,6 +169,13 @@ NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling
 """A source that is no party to the talks: a survey, a body a place's name only locates ("a Kyiv polling
 institute", "a Moscow think tank"), people who know someone ("Colleagues describe him as …"). What it found, the
 page that reports it vouches for."""
+
+
+UNNAMED_MEMBERS = re.compile(r"(?:(?:the|some|several|many|most|opposition|rebel|senior|two|three|dozens of)\s+)+"
+                             r"(?:lawmakers|legislators|senators|deputies|MPs|members of parliament|"
+                             r"parliamentarians)\b", re.I)
+"""Members of a parliament the page does not name, nor their state ("Opposition lawmakers said …"): the page vouches
+for their words ("Russian lawmakers" names a state, and is not this)."""
 
 
 _NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", re.I)
