@@ -32,9 +32,10 @@ _SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week|last month|this
 """Date words that, unlike "talks could resume in March", say when a statement was made."""
 _DATE_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
                          r"december|yesterday|today|this week|last week|last month|this month)\b", re.I)
-_AHEAD = re.compile(r"\b(?:will|would|could|may|might|shall|expected|due|set to|scheduled|planned to|until|by|before|"
-                    r"next|from|(?<!a )(?<!the )(?<!its )plans? to)\b", re.I)
-"""Words that put a month ahead, or make it a bound ("until March", "by March"), not when something was done."""
+_AHEAD = re.compile(r"\b(?:will|would|could|may|might|shall|expected|due|set to|scheduled|planned to|until|next|"
+                    r"from|(?<!a )(?<!the )(?<!its )plans? to)\b", re.I)
+"""Words that put a month ahead, or make it a bound ("until March"), not when something was done ("by March" is
+read as its own phrase)."""
 _MONTHS = {name.casefold(): number for names in (calendar.month_name, calendar.month_abbr)
            for number, name in enumerate(names) if name} | {"sept": 9}
 _MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"

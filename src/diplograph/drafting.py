@@ -68,8 +68,6 @@ _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capital
                    re.I)
 _A_PAPER = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|document|cable|study|note|briefing)"
                       r"(?:\s+(?:seen|obtained|reviewed)\s+by\s+[\w\s]{1,40})?", re.I)
-_ONE_OF_A_GROUP = re.compile(r"\b(?:a|an|one|two|three|several|some)\s+(?:senior\s+|former\s+|top\s+)?[A-Z][\w-]+\s+"
-                             r"(?:officials?|diplomats?|sources?|negotiators?)\b")
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\s+(?:\w+\s+)?(?:call|urge|demand|ask|welcome|reject|propose|"
                                    r"support|condemn|insist|remain|are|stand)\b", re.I)
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
@@ -259,7 +257,7 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
 def _names(sentence: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[str]:
     """Every phrase of the sentence that names an entity: the mentions' and each other word the gazetteer knows ("a
     French diplomat" after "France" was mentioned), as ``reporting.voice`` reads a speaker's words by them."""
-    return [*(m.text for m in mentions if m.entity not in gazetteer.groups or " " in m.text),  # not "European"
+    return [*(m.text for m in mentions),
             *(word for word in re.findall(r"[A-Z][\w’'-]+", sentence) if gazetteer.lookup(word) is not None)]
 
 
@@ -298,11 +296,14 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
             "for what it found (a stance it found is a claim about that stance)"
     if heard.kind == "reported" and NO_PARTY_FIRST.match(sentence, heard.speaker_start):  # "Critics in Kyiv say"
         return kind or "Claim", "Reported", author, "a speaker that is no party (critics, a poll): the page vouches"
+    who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
+    if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who):  # "Few in Chisinau expect a settlement"
+        return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
+            "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
     speaker = _speaker_of(sentence, heard, gazetteer)
     if speaker is not None:
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
-    who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
     if heard.kind == "reported" and _A_PAPER.fullmatch(who):  # "An internal memo seen by this newspaper says …"
         return "Claim" if kind in ("Position", "Demand", "Principle") else kind or "Claim", "Reported", author, \
             "a document no party is named for says it: the page vouches; a stance it tells of is a claim about it"
@@ -310,9 +311,6 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind or "Claim", "Reported", author, unnamed
     if kind in ("Demand", "Principle", "Position", "Proposal") and (unnamed := their_paper(sentence)):
         return kind, "Reported", author, unnamed  # "Their declaration sets out three conditions:"
-    if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who):  # "Few expect a settlement"
-        return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
-            "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
     owner = next((m for m in mentions if m.actor), None)
     if heard.kind == "reported" and owner and heard.content_start == 0 and INSTITUTION.fullmatch(who):
         return kind or "Claim", "Reported", owner.entity, \
@@ -371,8 +369,7 @@ def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | 
         return next((m for m in with_people(span, gazetteer) if m.actor), None)
     if own := ITS_CLAUSE.search(span):  # "Ukraine endorsed …, and its foreign ministry said …": Ukraine's
         return next((m for m in with_people(span[:own.start()], gazetteer) if m.actor), None)
-    before = [m for m in with_people(span, gazetteer) if m.actor and not (
-        m.entity in gazetteer.groups and _ONE_OF_A_GROUP.search(span))]  # "a European diplomat": whose, it does not say
+    before = [m for m in with_people(span, gazetteer) if m.actor]
     if not before:  # "according to readouts released by both governments": the parties the sentence names
         return next((m for m in with_people(sentence, gazetteer) if m.actor), None) if _BOTH.search(span) else None
     if heard.kind == "according":

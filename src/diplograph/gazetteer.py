@@ -21,11 +21,8 @@ class Gazetteer(dict):
 
     def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None,
                  proper: set[str] | None = None, qualifiers: dict[str, set[str]] | None = None,
-                 organisations: set[str] | None = None, opposed: set[frozenset[str]] | None = None,
-                 groups: set[str] | None = None):
+                 organisations: set[str] | None = None, opposed: set[frozenset[str]] | None = None):
         super().__init__(names)
-        self.groups = groups or set()
-        """The groups among the entities ("Europe", "the Baltic states"): "a European diplomat" is none of theirs."""
         self.opposed = opposed or set()
         """The pairs of measures the vocabulary says are incompatible (``dg:incompatibleWith``)."""
         self.organisations = organisations or set()
@@ -134,8 +131,7 @@ def gazetteer_of(graph: KnowledgeGraph) -> Gazetteer:
     opposed = {frozenset((short(row[0]), short(row[1])))
                for row in graph.query("SELECT ?a ?b WHERE { ?a dg:incompatibleWith ?b }")}
     return Gazetteer(found, _words_of(graph, "Measures"), proper, _words_of(graph, "Qualifiers"),
-                     {short(iri) for iri in graph.instances(DG.Organisation)}, opposed,
-                     {short(iri) for iri in graph.instances(DG.Group)})
+                     {short(iri) for iri in graph.instances(DG.Organisation)}, opposed)
 
 
 _LABELLING = (str(RDFS.label), str(SKOS.prefLabel), str(DCTERMS.title))

@@ -20,6 +20,7 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"criticis(e|es|ed)|criticiz(e|es|ed)|(?<!not )condemn(s|ed)?)\b|"
               r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
               r"accusations?|claims?|charges?|reports?)\b|"
+              r"\bwarn(?:s|ed)?\s+against\b|"
               r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|support|back|endorse|trade|cede|"
               r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
@@ -33,7 +34,7 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"\bcannot be\s+\w+\s+(?:while|until|during|under)\b")
 """Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
 no talk of …"): a stance taken."""
-_AS_BASIS = r"\bas (a|the) basis for\b"
+_AS_BASIS = r"\b(?:as\s+)?(?:a|the)\s+(?:[\w-]+\s+)?basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her)\s+(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
@@ -75,7 +76,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\bput forward\b|\btabled\b|\bfloat(?:s|ed)?\b|"
                             r"\b(?:circulat(?:e|es|ed)|present(?:s|ed)|unveil(?:s|ed))\s+"
                             r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative|"
-                            r"roadmap)\b|"
+                            r"roadmap|paper)\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
                             r"organi[sz]e|mediate)\b|"
                             r"(?<!would )(?<!could )(?<!might )(?<!will )\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
@@ -89,7 +90,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
-    ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)),
+    ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b|\bno\s+[\w-]+\b[^.;]{0,60}?\b(?:could|can|will|"
+                          r"would|may|shall)\b[^.;]{0,60}?\bwithout\b", re.I)),
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
                              r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
@@ -121,6 +123,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Prediction", _ONE_BRINGS_ANOTHER),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
+    # a basis for talks, whatever verb grants it: "called the paper a reasonable basis for negotiations"
+    ("Position", re.compile(_AS_BASIS, re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
     ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|describe|branded|brands|(?<=, )calling|"
                               r"(?<=, )describing|(?<=, )branding)\s+(?:" + CHARACTERIZED +
@@ -130,9 +134,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|"
                               r"disappointing|encouraging|substantive|meaningful|pointless|futile|premature|"
                               r"unhelpful|helpful|successful|a (?:success|failure|step forward|setback))\b", re.I)),
-    # a verdict a speaker gives: "said the mandate gave away too much"
-    ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues)\b[^.;]*?\btoo (?:much|little|far|soon|late|"
-                              r"early|weak|slow)\b", re.I)),
+    # a verdict or a reading of intent a speaker gives: "said the mandate gave away too much", "said Beijing was
+    # trying to position itself as a mediator"
+    ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues)\b[^.;]*?\b(?:too (?:much|little|far|soon|"
+                              r"late|early|weak|slow)|(?:is|was|are|were) (?:trying|seeking|hoping) to)\b", re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),

@@ -72,10 +72,13 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
         return True
     if alias and words[start + size:start + size + 1] and _NAMED_AFTER.fullmatch(words[start + size]):
         return True  # "the Helsinki Security Forum", "the Minsk Agreements": a name's word, not its state
+    if alias and start >= 2 and words[start - 1] == "in" and words[start - 2].casefold() in _NO_ONE:
+        return True  # "Few in Chisinau expect …": where they are, not the state
     opening = start == 1 and words[0] == "In"  # "In Moscow, President Putin said …": where he said it
     return alias and (opening or start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE)
 
 
+_NO_ONE = {"few", "fewer", "nobody", "critics"}
 _NAMED_AFTER = re.compile(r"Security|Forum|Conference|Summit|Format|Process|Agreements?|Accords?|Protocol|"
                           r"Declaration|Communiqu[eé]|Dialogue|Initiative|Institute|University|Times|Post|Airport")
 """Words after a capital that make it part of a name ("Munich Security Conference", "Minsk Agreements")."""

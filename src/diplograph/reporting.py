@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .wording import tells_of_words
+from .wording import REGIONAL, tells_of_words
 
 __all__ = ["CHARACTERIZED", "DETERMINED", "HEARD", "READER_WORDS", "REPORTING", "Voice", "after_preposition",
            "reader_voice", "voice"]
@@ -119,8 +119,8 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
     anonymous = _ANONYMOUS.search(sentence)
     closing = _CLOSING_REPORT.search(sentence)
     if closing and not anonymous:  # "Russia will reject any plan …, a Western official predicted.": the last verb
-        unnamed = _UNNAMED.match(closing.group("who")) and not _spans(closing.group("who"), names, single=True)
-        return Voice("anonymous" if unnamed else "reported", closing.start("who"), closing.end("who"), 0,
+        return Voice("anonymous" if _unnamed(closing.group("who"), names) else "reported", closing.start("who"),
+                     closing.end("who"), 0,
                      closing.group("verb"))
     verb = _reporting_verb(sentence, anonymous.end() if anonymous else 0, _spans(sentence, names))
     if anonymous and verb:
@@ -131,18 +131,25 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
             return Voice("reported", agent.start("agent"), agent.end("agent"), 0, verb.group())
         inverted = _INVERTED.match(sentence, verb.end()) if _QUOTE_ENDS.search(sentence[:verb.start()]) else None
         if inverted:  # "“…,” said Germany's foreign minister.": the subject follows its verb
-            head = _RELATIVE.sub("", inverted.group("who"))  # "a European diplomat who has faced him"
-            unnamed = _UNNAMED.match(head) and not _spans(head, names, single=True)
-            return Voice("anonymous" if unnamed else "reported", inverted.start("who"), inverted.end("who"), 0,
-                         verb.group())
+            return Voice("anonymous" if _unnamed(inverted.group("who"), names) else "reported",
+                         inverted.start("who"), inverted.end("who"), 0, verb.group())
         quoted = _AFTER_QUOTE.search(sentence[:verb.start()]) if _OPENING_QUOTE.match(sentence) else None
         if quoted and _ENDS_REPORT.match(sentence[verb.end():]):  # "“…,” Kyiv's envoy, <Name>, told reporters."
             return Voice("reported", quoted.end(), verb.start(), 0, verb.group())
         trailing = _TRAILING.search(sentence[:verb.start()])
         if trailing and _ENDS_REPORT.match(sentence[verb.end():]):  # "…, the foreign ministry said on Monday."
             return Voice("reported", trailing.end(), verb.start(), 0, verb.group())
-        return Voice("reported", 0, verb.start(), verb.end(), verb.group())
+        unnamed = _unnamed(sentence[:verb.start()], names)  # "A senior European official said …"
+        return Voice("anonymous" if unnamed else "reported", 0, verb.start(), verb.end(), verb.group())
     return Voice("none", 0, 0, 0)
+
+
+def _unnamed(who: str, names: tuple[str, ...]) -> bool:
+    """Whether ``who`` is a person the page does not name ("a Western official", "a senior European diplomat who
+    has faced him"): no party's name among its words — a region's adjective names none."""
+    head = _RELATIVE.sub("", who).strip(" ,")
+    return bool(_UNNAMED.match(head)) and not _spans(head, [n for n in names if n.casefold() not in REGIONAL],
+                                                     single=True)
 
 
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|been)\s+(?:\w+ly\s+)?$", re.I)

@@ -28,8 +28,9 @@ INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|offic
 """A body named by what it is, after what it reports ("…, the interior ministry announced"): whose, the sentence's
 party says."""
 
-NO_ONE_IN_PARTICULAR = re.compile(r"(?:few|many|most|some|fewer|nobody|no one|everyone|everybody)", re.I)
-"""A subject that is no one in particular ("Few expect …")."""
+NO_ONE_IN_PARTICULAR = re.compile(r"(?:few|many|most|some|fewer|nobody|no one|everyone|everybody)|"
+                                  r"(?:few|fewer|nobody|no one)\s+in\s+[A-Z][\w’'-]+", re.I)
+"""A subject that is no one in particular ("Few expect …", "Few in Chisinau expect …")."""
 
 NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:critics|pollsters?|surveys?|polls?)\b|"
                             + UNNAMED_MEMBERS.pattern, re.I)

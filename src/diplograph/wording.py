@@ -8,9 +8,9 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "ITS_CLAUSE", "NO_PARTY", "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before",
-           "contexts", "cue_in", "framing", "joined_subject", "named_alike", "normalise", "word_start",
-           "word_start_of_any"]
+__all__ = ["CLOSE_SPELLING", "ITS_CLAUSE", "NO_PARTY", "REGIONAL", "UNNAMED_MEMBERS", "Byline", "asks",
+           "comes_first_before", "contexts", "cue_in", "framing", "joined_subject", "named_alike", "normalise",
+           "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -170,6 +170,10 @@ NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling
 institute", "a Moscow think tank"), people who know someone ("Colleagues describe him as …"). What it found, the
 page that reports it vouches for."""
 
+
+REGIONAL = {"european", "western", "eastern", "arab", "asian", "african", "nordic", "gulf", "baltic", "balkan",
+            "international", "foreign", "allied"}
+"""Adjectives of a region or a side that name no party: "a European diplomat" is no statement of Europe's."""
 
 UNNAMED_MEMBERS = re.compile(r"(?:(?:the|some|several|many|most|opposition|rebel|senior|two|three|dozens of)\s+)+"
                              r"(?:lawmakers|legislators|senators|deputies|MPs|members of parliament|"
