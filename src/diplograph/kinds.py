@@ -21,7 +21,8 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
               r"accusations?|claims?|charges?|reports?)\b|"
               r"\bwarn(?:s|ed)?\s+against\b|"
-              r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:accept|agree to|support|back|endorse|trade|cede|"
+              r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|back|"
+              r"endorse|trade|cede|"
               r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
               r"withdraw|leave|pull out|return)\b|"
@@ -38,7 +39,8 @@ _AS_BASIS = r"\b(?:as\s+)?(?:a|the)\s+(?:[\w-]+\s+)?basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her)\s+(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
-               r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back)(?:ing)?\b|"
+               r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back|supply|supplie|"
+               r"provid|fund|arm|help)(?:ing|e|s)?\b|\bpledg\w*\s+(?:[\w-]+\s+){0,2}support\b|"
                r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) (?:to|for)\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
                r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b")
@@ -84,8 +86,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
                             r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
-    ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*\bwithout\b",
-                          re.I)),
+    ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*\bwithout\b|"
+                          r"\b(?:will|would)\s*(?:not|n['’]t)\s+discuss\b[^.;]*\buntil\b", re.I)),
     # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
     ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
@@ -130,7 +132,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?<=, )describing|(?<=, )branding)\s+(?:" + CHARACTERIZED +
                               r"|(?:him|her|them)\s+as\b)", re.I)),
     # a verdict on how something went: "said the talks had been difficult but useful"
-    ("Assessment", re.compile(r"\b(?:was|were|is|are|had been|has been|have been)\s+(?:\w+ly\s+|very\s+)?"
+    ("Assessment", re.compile(r"\b(?:was|were|is|are|had been|has been|have been)\s+(?:\w+ly\s+|very\s+)?[\"“‘']?"
                               r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|"
                               r"disappointing|encouraging|substantive|meaningful|pointless|futile|premature|"
                               r"unhelpful|helpful|successful|a (?:success|failure|step forward|setback))\b", re.I)),

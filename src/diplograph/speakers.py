@@ -246,8 +246,9 @@ def in_own_voice(candidate: Candidate, party: str | None, author: str | None) ->
         return candidate
     heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
     who = candidate.sentence[heard.speaker_start:heard.speaker_end].strip(" ,")
-    if not (heard.kind == "none" or heard.kind == "reported" and _OWN_SUBJECT.fullmatch(who)
-            and candidate.asserted_by in (author, party)):
+    named = [m.entity for m in candidate.mentions if m.text in who]
+    itself = _OWN_SUBJECT.fullmatch(who) or named and set(named) == {party}  # "We", "The Ministry", "Ukraine"
+    if not (heard.kind == "none" or heard.kind == "reported" and itself and candidate.asserted_by in (author, party)):
         return candidate
     kind = kind_of(candidate.sentence)
     if kind in _STANCE_KINDS and candidate.asserted_by in (author, party):
