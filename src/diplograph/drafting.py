@@ -300,21 +300,21 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who):  # "Few in Chisinau expect a settlement"
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
+    if heard.kind == "reported" and (NO_PARTY.search(who) or _A_PAPER.fullmatch(who)):  # "A German daily reported"
+        return "Claim" if kind in ("Position", "Demand", "Principle") else kind or "Claim", "Reported", author, \
+            "a source that is no party (an outlet, a memo): the page vouches; a stance it tells of is a claim about it"
     speaker = _speaker_of(sentence, heard, gazetteer)
     if speaker is not None:
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
-    if heard.kind == "reported" and _A_PAPER.fullmatch(who):  # "An internal memo seen by this newspaper says …"
-        return "Claim" if kind in ("Position", "Demand", "Principle") else kind or "Claim", "Reported", author, \
-            "a document no party is named for says it: the page vouches; a stance it tells of is a claim about it"
-    if heard.kind == "reported" and (unnamed := unnamed_speaker(who)):  # "they argue", "the Council said"
-        return kind or "Claim", "Reported", author, unnamed
-    if kind in ("Demand", "Principle", "Position", "Proposal") and (unnamed := their_paper(sentence)):
-        return kind, "Reported", author, unnamed  # "Their declaration sets out three conditions:"
     owner = next((m for m in mentions if m.actor), None)
     if heard.kind == "reported" and owner and heard.content_start == 0 and INSTITUTION.fullmatch(who):
         return kind or "Claim", "Reported", owner.entity, \
             "a body of the party the sentence is about (\"…, the interior ministry announced\"): that party's words"
+    if heard.kind == "reported" and (unnamed := unnamed_speaker(who)):  # "they argue", "the Council said"
+        return kind or "Claim", "Reported", author, unnamed
+    if kind in ("Demand", "Principle", "Position", "Proposal") and (unnamed := their_paper(sentence)):
+        return kind, "Reported", author, unnamed  # "Their declaration sets out three conditions:"
     if heard.kind == "reported" and not _PUBLIC.match(who):  # "Most Ukrainians reject …" is polled, not said
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"

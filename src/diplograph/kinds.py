@@ -87,7 +87,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
     ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*\bwithout\b|"
-                          r"\b(?:will|would)\s*(?:not|n['’]t)\s+discuss\b[^.;]*\buntil\b", re.I)),
+                          r"\b(?:will|would)\s*(?:not|n['’]t)\s+discuss\b[^.;]*\buntil\b|"
+                          r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b", re.I)),
     # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
     ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
@@ -103,7 +104,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                              r"(?:ever\s+)?(?:dictate|decide|tell|force|impose|redraw|choose)\b|"
                              r"\bunder no circumstances\b", re.I)),
     ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
-                          r"urge(s|d)?)\b(?!" + MADE_BY + ")", re.I)),
+                          r"urge(s|d)?|(?:would|will) have to)\b(?!" + MADE_BY + ")", re.I)),
     # terms set out are terms demanded: "Moscow lays out its conditions for a truce"
     ("Demand", re.compile(r"\b(?:set|sets|setting|lays?|laid|laying|spell(?:s|ed)?|spelt|list(?:s|ed)?|"
                           r"present(?:s|ed)?)\s+(?:out\s+)?(?:(?:its|their|his|her|the|new|own|two|three|four|five|six|several|\d+)\s+){0,2}"
@@ -136,6 +137,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|"
                               r"disappointing|encouraging|substantive|meaningful|pointless|futile|premature|"
                               r"unhelpful|helpful|successful|a (?:success|failure|step forward|setback))\b", re.I)),
+    # what a speaker says something only did: "said Western arms deliveries only prolonged the conflict"
+    ("Assessment", re.compile(r"\b(?:said|says|argued|argues)\b[^.;]*(?<!would )(?<!will )\bonly\s+(?:prolong|worsen|"
+                              r"escalat|delay|emboldene?|harden|deepen)\w*", re.I)),
     # a verdict or a reading of intent a speaker gives: "said the mandate gave away too much", "said Beijing was
     # trying to position itself as a mediator"
     ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues)\b[^.;]*?\b(?:too (?:much|little|far|soon|"

@@ -43,6 +43,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|"
+         r"reported(?=\s+(?:that|on\s+\w+\s+that)\b)|reports(?=\s+that\b)|"
          r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
          r"(?<=, )(?:calling|describing|branding)(?=\s+" + CHARACTERIZED + ")|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
@@ -201,7 +202,7 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
             or after_preposition(sentence, found.start()) or tells_of_words(sentence, found.start(), found.end())
             or _QUALIFIED_NOUN.search(sentence, 0, found.start()) or _MODAL.search(sentence, 0, found.start())
-            or _HEARD.search(sentence, 0, found.start())):
+            or _HEARD.search(sentence, 0, found.start()) or _WHAT_IS_SAID.search(sentence, 0, found.start())):
         found = REPORTING.search(sentence, found.end())
     return found
 
@@ -211,6 +212,8 @@ HEARD = (r"\b(?:hears?|heard|hearing|faces?|faced|facing|receives?|received|igno
 """A verb of hearing, facing or resisting before "calls", "demands" ("Security Council hears calls for …"): what
 follows is a noun, not the subject calling."""
 _HEARD = re.compile(HEARD + "$", re.I)
+_WHAT_IS_SAID = re.compile(r"\b(?:what|how|why)\s+(?:[\w’'-]+\s+){1,4}$", re.I)
+"""A verb of saying in a clause that asks what is said ("what Europe's papers say about the talks"): no report."""
 _MODAL = re.compile(r"\b(?:should|must|would|could|might|may|will|shall|can|cannot|ought to)\s+"
                     r"(?:(?:therefore|also|not|then|now|first|still|\w+ly)\s+)?$", re.I)
 """A verb of saying under a modal ("Kyiv should therefore insist on …"): what ought to be said, not a report."""

@@ -116,7 +116,8 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
     folded = quote.casefold()
     named = [name for names in actors.values() for name in names if name in folded]
     heard = voice(quote, named)
-    if heard.kind != "reported" or _READERS.search(quote[:heard.speaker_end]):
+    if heard.kind != "reported" or _READERS.search(quote[:heard.speaker_end]) \
+            or NO_PARTY.search(quote[heard.speaker_start:heard.speaker_end]):  # "A German daily reported …"
         return set()
     found: list[tuple[int, int, URIRef]] = []
     subject = folded[heard.speaker_start:heard.speaker_end]  # the agent alone, in "was urged by the EU"

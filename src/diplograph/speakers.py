@@ -54,6 +54,8 @@ _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|mini
                      r"chancellor|commissioner|secretary|negotiator|representative|president|premier|cardinal|"
                      r"archbishop|bishop|patriarch|general|admiral)", re.I)
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
+_ORGAN = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|cabinet|foreign office)", re.I)
+_ORGAN_SPEAKS = "a state's organ named by what it is (\"The ministry said …\"): the party the page spoke of before"
 _PAPER = re.compile(r"(?:their|its|his|her)\s+(?:joint\s+|final\s+|new\s+|closing\s+)?(?:declaration|statement|"
                     r"communiqu[eé]|letter|reply|response|text|resolution)\b", re.I)
 _PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\"): the parties the page spoke of in the "
@@ -68,6 +70,8 @@ def unnamed_speaker(who: str) -> str | None:
         return _PRONOUN_SPEAKS
     if _OFFICE.fullmatch(who):
         return _OFFICE_SPEAKS
+    if _ORGAN.fullmatch(who):
+        return _ORGAN_SPEAKS
     return _BODY_SPEAKS if _BODY.fullmatch(who) else None
 
 
@@ -82,9 +86,10 @@ def their_paper(sentence: str) -> str | None:
 
 
 def spoken_of(found: list[Candidate]) -> Mention | None:
-    """The party the page spoke of in the sentence before: who spoke there, else the first party it named — not a
-    person the page introduced (whose party is what is wanted)."""
-    before = next((c for c in reversed(found) if c.kind != "Affiliation"), None)
+    """The party the page spoke of in the last sentence that spoke of one: who spoke there, else the first party it
+    named — not a person the page introduced (whose party is what is wanted)."""
+    before = next((c for c in reversed(found) if c.kind != "Affiliation" and (
+        c.assertion_mode == "Reported" or any(m.actor for m in c.mentions))), None)  # not a banner naming no one
     if before is None:
         return None
     owners = {c.mentions[0].entity: c.mentions[1] if len(c.mentions) > 1 else None
@@ -127,11 +132,11 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
         return candidate if holder is None else replace(
             candidate, asserted_by=holder.entity, mentions=[holder, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
-    if candidate.rule == _PAPER_SPEAKS:  # "… met in Riga and issued a joint declaration. Their declaration …"
+    if candidate.rule in (_PAPER_SPEAKS, _ORGAN_SPEAKS):  # "… issued a joint declaration. Their declaration …"
         party = spoken_of(found)
         return candidate if party is None else replace(
             candidate, asserted_by=party.entity, mentions=[party, *candidate.mentions],
-            derived_by="ReferentFromContext", rule=f"{_PAPER_SPEAKS}: {party.entity}")
+            derived_by="ReferentFromContext", rule=f"{candidate.rule}: {party.entity}")
     if candidate.rule != _PRONOUN_SPEAKS:
         named = _called(candidate.sentence, list(reversed(found)), gazetteer)  # "The council is likely to meet …"
         if named is not None and named.entity not in {m.entity for m in candidate.mentions}:

@@ -165,6 +165,7 @@ ITS_CLAUSE = re.compile(r"(?:,\s*|\band\s+)(?:and\s+)?(?:its|their)\s+(?:[\w-]+\
 ministry said"): that party's own."""
 NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
                       r"foundation|research (?:centre|center|group)|survey|poll|study|critics|colleagues|friends|"
+                      r"daily|weekly|tabloid|magazine|editorial|"
                       r"associates|acquaintances)\b", re.I)
 """A source that is no party to the talks: a survey, a body a place's name only locates ("a Kyiv polling
 institute", "a Moscow think tank"), people who know someone ("Colleagues describe him as …"). What it found, the
