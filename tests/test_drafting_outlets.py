@@ -14,7 +14,7 @@ from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_paragraphs
 
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of
+from diplograph.kinds import kind_of, stance_of
 from diplograph.reporting import voice
 from diplograph.scrutiny import _vouched
 
@@ -49,3 +49,17 @@ def test_what_something_only_did_is_a_verdict_and_territorial_realities_are_cont
     assert kind_of("He said the embargo only deepened the crisis.") == "Assessment"
     gazetteer = gazetteer_of(KnowledgeGraph.open())
     assert "dg:RecognitionOfControl" in gazetteer.measures_in("Kyiv must accept the new territorial realities.")
+
+
+def test_the_words_of_stances_are_read_as_a_class_not_one_verb_at_a_time():
+    """Refusing, welcoming and requesting have many verbs: each is read as the stance it takes, and a refusal to
+    comment takes none."""
+    for refusal in ("Kyiv turned down the offer.", "Budapest balked at the package.", "Moscow brushed aside the plan.",
+                    "Bratislava objected to the text.", "Warsaw is firmly against the deal.",
+                    "Chisinau declined to sign the memorandum."):
+        assert (kind_of(refusal), stance_of(refusal)) == ("Position", "Rejects"), refusal
+    for welcome in ("Ankara hailed the agreement.", "Rome is in favour of a truce.", "Vilnius praised the plan."):
+        assert (kind_of(welcome), stance_of(welcome)) == ("Position", "Supports"), welcome
+    for request in ("Kyiv requested that the talks move to Geneva.", "The EU appealed to Moscow to free the crew."):
+        assert kind_of(request) == "Demand", request
+    assert kind_of("The Kremlin declined to comment on the strikes.") != "Position"

@@ -21,6 +21,9 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
               r"accusations?|claims?|charges?|reports?)\b|"
               r"\bwarn(?:s|ed)?\s+against\b|"
+              r"\b(?:turn(?:s|ed)?\s+down|rebuff(?:s|ed)?|spurn(?:s|ed)?|declin(?:e|es|ed)\s+to\s+(?:accept|sign|join|endorse|back|support|attend|recogni[sz]e)|balk(?:s|ed)?\s+at|"
+              r"brush(?:es|ed)?\s+aside|shrug(?:s|ged)?\s+off|scoff(?:s|ed)?\s+at|denounc(?:e|es|ed)|"
+              r"object(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:firmly\s+|strongly\s+)?against)\b|"
               r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|back|"
               r"endorse|trade|cede|"
               r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
@@ -37,6 +40,8 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
 no talk of …"): a stance taken."""
 _AS_BASIS = r"\b(?:as\s+)?(?:a|the)\s+(?:[\w-]+\s+)?basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
+               r"\b(?:hail(?:s|ed)?|prais(?:e|es|ed)|applaud(?:s|ed)?|embrac(?:e|es|ed)|favou?r(?:s|ed)|approv(?:e|es|ed)|"
+               r"(?:is|are|was|were)\s+in\s+favou?r\s+of|sid(?:e|es|ed)\s+with)\b|"
                r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her)\s+(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
                r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back|supply|supplie|"
@@ -166,7 +171,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?:only\s+)?(?:prolong|worsen|escalate|lead to|cost|fail|collapse|undermine|weaken|"
                               r"strengthen|reward|embolden|destabili[sz]e|provoke|backfire|deepen)\b", re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
-    ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask)(?:es|s|ed|ing)?\s+for\b|"
+    ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask|appeal)(?:es|s|ed|ing)?\s+for\b|"
+                          r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
                           re.I)),
     # needing more details or time before answering is a stance on the question, not a demand
