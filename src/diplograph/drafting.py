@@ -68,8 +68,8 @@ _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capital
                    re.I)
 _A_PAPER = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|document|cable|study|note|briefing)"
                       r"(?:\s+(?:seen|obtained|reviewed)\s+by\s+[\w\s]{1,40})?", re.I)
-_FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\s+(?:\w+\s+)?(?:call|urge|demand|ask|welcome|reject|propose|"
-                                   r"support|condemn|insist|remain|are|stand)\b", re.I)
+_FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\s+(?:\w+\s+)?(?:call|urge|demand|ask|welcome|reject|propos|"
+                                   r"support|condemn|insist|remain|are|stand|back|oppos)\w*\b", re.I)
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
@@ -339,8 +339,12 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
         return "Assessment", "Judgement", author, \
             "what the author says a party must do (\"Europe must plan for …\"): the author's judgement, not theirs"
     if kind in ("Position", "Demand", "Proposal") and _FIRST_PERSON_SUBJECT.match(sentence):
+        if re.match(r"(?:we|I)\s+(?:have|had)\s", sentence, re.I):  # "I have supported Ukraine since …": a record
+            return "Claim", "FactualAssertion", author, "the author's own record in the first person: a fact it states"
         return "Assessment", "Judgement", author, \
             "the author's own call in the first person (\"We call on Moscow …\"): the author's, not the party's"
+    if kind in ("Position", "Demand", "Proposal") and (unnamed := unnamed_speaker(sentence.split()[0])):
+        return kind, "Reported", author, unnamed  # "It wants guarantees that include China …": it, not China
     if kind in ("Position", "Demand", "Proposal") and actors and not papers_terms(sentence):
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named

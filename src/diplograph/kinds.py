@@ -46,6 +46,8 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
                r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back|supply|supplie|"
                r"provid|fund|arm|help)(?:ing|e|s)?\b|\bpledg\w*\s+(?:[\w-]+\s+){0,2}support\b|"
+               r"\b(?:remains?|is|are|stays?)\s+(?:fully\s+|firmly\s+)?committed\s+to\b|"
+               r"\b(?:we|I|they)\s+(?:\w+ly\s+|also\s+|still\s+)?(?:support|back|welcome|endorse)\b|"
                r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) (?:to|for)\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
                r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b")
@@ -166,10 +168,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"\b(?:said|says|told|tells|posted|posts|wrote|writes|added|adds|stated|tweeted|"
                             r"noted|notes|stressed|stresses|replied|answered|responded)\b[^.;]*?"
                             r"\b(?:should|ought to)\b", re.I)),
-    # what a speaker says something would bring about: "said such proposals would prolong the war"
-    ("Prediction", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues)\b[^.;]*?\b(?:would|will)\s+"
-                              r"(?:only\s+)?(?:prolong|worsen|escalate|lead to|cost|fail|collapse|undermine|weaken|"
-                              r"strengthen|reward|embolden|destabili[sz]e|provoke|backfire|deepen)\b", re.I)),
+    # what something would bring about: "said such proposals would prolong the war", "would reward aggression"
+    ("Prediction", re.compile(r"\b(?:would|will)\s+(?:only\s+)?(?:prolong|worsen|escalate|lead to|cost|fail|collapse|"
+                              r"undermine|weaken|strengthen|reward|embolden|destabili[sz]e|provoke|backfire|deepen)\b",
+                              re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
     ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask|appeal)(?:es|s|ed|ing)?\s+for\b|"
                           r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"

@@ -73,7 +73,7 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
             voice(candidate.sentence, [m.text for m in candidate.mentions]).kind != "author":
         return replace(candidate, asserted_by=readers[0].entity, assertion_mode="Interpretation",
                        rule="an interpretive line in a section headed by its readers (\"Analysts: …\"): theirs")
-    if candidate.assertion_mode != "FactualAssertion":
+    if candidate.assertion_mode != "FactualAssertion" and (lead or not _titled(candidate)):
         return candidate  # the author's own evaluation stands; the rest is read through the line's context
     if lead and ANALYTIC_LEAD.search(lead):
         return replace(candidate, kind="Assessment", assertion_mode="Judgement",
@@ -102,6 +102,12 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
         return replace(candidate, kind="Assessment", assertion_mode="Framing",
                        rule="a heading or title in the author's voice (no list leads it): how the author frames it")
     return candidate
+
+
+def _titled(candidate: Candidate) -> bool:
+    """Whether the candidate is a title the author wrote in the first person: it frames, whatever it judges."""
+    return framing(candidate.sentence) and candidate.assertion_mode == "Judgement" and \
+        (candidate.asserted_by or "").startswith("dgr:author-")
 
 
 def _point_of(candidate: Candidate, referred: Candidate) -> Candidate:

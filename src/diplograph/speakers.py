@@ -215,7 +215,8 @@ def obliged(sentence: str, party: Mention) -> bool:
 
 
 _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|presidency|president|kremlin|embassy|permanent "
-                         r"mission|cabinet|chancellery|foreign office|state department|council of ministers)\b", re.I)
+                         r"mission|cabinet|chancellery|foreign office|state department|council of ministers|press "
+                         r"office|press service|council of the european union|european commission)\b", re.I)
 """Words for a state's body in a page's author ("Ministry of Foreign Affairs of …", "Embassy of …")."""
 _OWN_SUBJECT = re.compile(r"(?:we|the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|embassy|mission|"
                           r"cabinet|office)|the\s+[\w-]+\s+side)(?:\s+\w+ly)?", re.I)
