@@ -4,7 +4,9 @@ person frames; the author's own record in the first person ("I have supported �
 stance of the party it names; what something would bring about, in the author's voice, is the author's prediction;
 a pronoun that holds a stance with no verb of saying ("It wants …") is the party spoken of before, not the first
 party named; a press office of the Council of the European Union speaks for the Union; remaining committed to
-something supports it.
+something supports it — and, from the ninety-fourth to ninety-sixth (an address, a ministry's briefing, takeaways):
+readiness for a truce supports it, seeming willing is the author's reading, and what ought to happen, said in a
+state body's own voice, is its position.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from datetime import date
 
 from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_paragraphs
 
+from diplograph.documents import add_source
+from diplograph.drafting import draft
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import stance_of
+from diplograph.kinds import kind_of, stance_of
 from diplograph.speakers import publishing_party
 
 _AUTHOR = MADE_UP_AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:")
@@ -48,3 +52,30 @@ def test_a_council_press_office_speaks_for_the_union_and_remaining_committed_sup
     assert publishing_party("Press Office of the Council of the European Union", gazetteer) == "dgr:european-union"
     assert publishing_party("Atlantic Council staff", gazetteer) is None
     assert stance_of("Finland remains committed to the coalition.") == "Supports"
+
+
+def test_readiness_for_a_truce_supports_it_and_seeming_willing_is_the_authors_reading():
+    ready = "Moldova is ready for a ceasefire if Russia leaves Transnistria."
+    assert (kind_of(ready), stance_of(ready)) == ("Position", "Supports")
+    assert kind_of("The speaker said the vote showed Moldova was ready for peace.") != "Position"  # nothing named
+    assert drafted_alone("Second, Minsk appears more willing to host talks.") == \
+        ("Assessment", _AUTHOR, "Interpretation")
+
+
+_BRIEFING = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Briefing (made up)</title>
+<meta name="author" content="Ministry of Foreign Affairs of Finland"></head><body><article>
+<h1>Briefing of the ministry's spokesperson</h1>
+<p>Spokesperson: Finland welcomes the prisoner exchange.</p>
+<p>All parties should respect the truce on energy sites.</p>
+</article></body></html>
+"""
+
+
+def test_what_ought_to_happen_in_a_state_bodys_own_voice_is_its_position(project, tmp_path):
+    page = tmp_path / "briefing.html"
+    page.write_text(_BRIEFING, encoding="utf-8")
+    name, _ = add_source(project.layout, page, day=date(2027, 6, 16))
+    graph = KnowledgeGraph(project.layout)
+    graph.load(validate=False)
+    ought = {c.sentence: c for c in draft(graph, name)}["All parties should respect the truce on energy sites."]
+    assert (ought.kind, ought.asserted_by, ought.speaks_for) == ("Position", f"dgr:author-{name}", "dgr:finland")

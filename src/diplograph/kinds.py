@@ -48,7 +48,9 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"provid|fund|arm|help)(?:ing|e|s)?\b|\bpledg\w*\s+(?:[\w-]+\s+){0,2}support\b|"
                r"\b(?:remains?|is|are|stays?)\s+(?:fully\s+|firmly\s+)?committed\s+to\b|"
                r"\b(?:we|I|they)\s+(?:\w+ly\s+|also\s+|still\s+)?(?:support|back|welcome|endorse)\b|"
-               r"(?<!not )\b(?:ready|willing|prepared|open) to\b|\b(?:openness|readiness|willingness) (?:to|for)\b|"
+               r"(?<!not )\b(?:ready|willing|prepared|open) to\b|"
+               r"(?<!not )\b(?:ready|prepared|open) for (?:an? |the )?(?:ceasefire|truce|talks|negotiations|dialogue|"
+               r"deal|exchange|compromise)\b|\b(?:openness|readiness|willingness) (?:to|for)\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
                r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b")
 _MORE = (r"(?:sooner|longer|faster|earlier|later|more|less|fewer|harder|quicker|better|worse|further|closer|higher|"
@@ -218,7 +220,9 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
                            r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
                            r"(?:that|how)|"
-                           r"(?:does|do|did) not intend to|(?:has|have|had) no intention of)\b", re.I)
+                           r"(?:does|do|did) not intend to|(?:has|have|had) no intention of|"
+                           r"(?:appears?|seems?|appeared|seemed)\s+(?:to|more|less|increasingly|ready|willing|open))\b",
+                           re.I)
 
 
 @lru_cache(maxsize=8192)

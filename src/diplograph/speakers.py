@@ -223,6 +223,8 @@ _OWN_SUBJECT = re.compile(r"(?:we|the\s+(?:[\w-]+\s+){0,2}?(?:ministry|governmen
 """The body speaking of itself before its verb: "We", "The Ministry strongly", "The Russian side" (a readout's name
 for its own state)."""
 _STANCE_KINDS = ("Demand", "Position", "Principle", "Proposal")
+_SHOULD = re.compile(r"\bshould\b", re.I)
+"""What ought to happen, said in a state body's own voice ("All parties should show restraint"): its position."""
 
 
 def publishing_party(author: str | None, gazetteer: Gazetteer) -> str | None:
@@ -256,7 +258,7 @@ def in_own_voice(candidate: Candidate, party: str | None, author: str | None) ->
     itself = _OWN_SUBJECT.fullmatch(who) or named and set(named) == {party}  # "We", "The Ministry", "Ukraine"
     if not (heard.kind == "none" or heard.kind == "reported" and itself and candidate.asserted_by in (author, party)):
         return candidate
-    kind = kind_of(candidate.sentence)
+    kind = kind_of(candidate.sentence) or ("Position" if _SHOULD.search(candidate.sentence) else None)
     if kind in _STANCE_KINDS and candidate.asserted_by in (author, party):
         return replace(candidate, kind=kind, asserted_by=author, assertion_mode="FactualAssertion",
                        speaks_for=party, derived_by="PublisherForState",
