@@ -3,7 +3,9 @@ agency's wire) showed, each pinned on sentences of their own: an answer "Not whi
 would end the while; "would have to" demands; an outlet that reports ("A German daily reported that …") is no party
 and no speaker the audit holds against the page; "what the papers say" asks, it reports nothing; "The ministry
 said" is the ministry of the party the page spoke of last, past a banner that names no one; what a speaker says
-something only did is a verdict; accepting "the new territorial realities" is recognising control.
+something only did is a verdict; accepting "the new territorial realities" is recognising control — and, from the
+ninety-seventh to ninety-ninth (a news conference, people briefed, a poll): aid that depends on something demands
+it, "has not said whether" is no one's stance, "We read …" is the author's.
 """
 
 from __future__ import annotations
@@ -63,3 +65,13 @@ def test_the_words_of_stances_are_read_as_a_class_not_one_verb_at_a_time():
     for request in ("Kyiv requested that the talks move to Geneva.", "The EU appealed to Moscow to free the crew."):
         assert kind_of(request) == "Demand", request
     assert kind_of("The Kremlin declined to comment on the strikes.") != "Position"
+
+
+def test_aid_that_depends_on_something_demands_it_and_not_saying_whether_is_undetermined():
+    assert kind_of("Berlin has told Chisinau that further aid depends on reforms.") == "Demand"
+    assert drafted_alone("Minsk has not said whether it would join the talks in July.") == \
+        ("Claim", _AUTHOR, "FactualAssertion")  # no one's stance, and no forecast of the author's
+
+
+def test_we_read_is_the_authors_first_person():
+    assert drafted_alone("We read the vote as a warning to Moscow.")[1:] == (_AUTHOR, "Judgement")

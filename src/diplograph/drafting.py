@@ -327,13 +327,13 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
     stance's words give it to the party they name."""
     if sentence.endswith("?") and heard.kind == "none":  # "Is Finland ready to send troops?": the page asks
         return "Assessment", "Framing", author, "a question in the author's voice: it frames, it asserts nothing"
+    if UNCERTAIN.search(sentence):  # "it is unknown whether Moscow would accept …": no one's stance
+        return "Claim", "FactualAssertion", author, \
+            "the author says a stance or an outcome is not known: a claim that it is undetermined"
     if kind == "Prediction" and heard.kind == "none":  # "ministers are expected to approve …"
         return "Prediction", "Judgement", author, "a prediction no one is reported to make: the author's"
     if SCENARIO.match(sentence) and heard.kind == "none":  # "In the second, Russia uses a pause …"
         return "Prediction", "Judgement", author, "one of the author's scenarios: the author's picture of what may come"
-    if UNCERTAIN.search(sentence):  # "it is unknown whether Moscow would accept …": no one's stance
-        return "Claim", "FactualAssertion", author, \
-            "the author says a stance or an outcome is not known: a claim that it is undetermined"
     actors = [m for m in mentions if m.actor]
     if kind == "Demand" and actors and obliged(sentence, actors[0]):
         return "Assessment", "Judgement", author, \

@@ -129,7 +129,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition that|provided that|"
                           r"providing that)\b", re.I)),
     # what more depends on: "further exchanges would depend on Kyiv returning the bodies"
-    ("Demand", re.compile(r"\b(?:will|would|could|to)\s+depend\s+on\b|\b(?:conditional|contingent)\s+(?:up)?on\b",
+    ("Demand", re.compile(r"\b(?:will|would|could|to)\s+depend\s+on\b|\b(?:conditional|contingent)\s+(?:up)?on\b|"
+                          r"\b(?:aid|support|help|funding|sanctions relief)\s+(?:depends|depended)\s+on\b",
                           re.I)),
     # one change bringing another: "the sooner Kyiv accepts, the sooner the war ends"
     ("Prediction", _ONE_BRINGS_ANOTHER),
@@ -286,7 +287,8 @@ SCENARIO = re.compile(r"(?:in|under)\s+(?:the|a|one)\s+(?:first|second|third|fou
 …"): what it tells is the author's picture of what may come, whoever it names."""
 
 UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|not (?:yet )?clear|"
-                       r"an open question)\b", re.I)
+                       r"an open question|(?:has|have|had) not (?:yet )?(?:said|decided|announced|indicated) "
+                       r"whether)\b", re.I)
 """Words saying a stance or an outcome is not known."""
 
 

@@ -56,10 +56,11 @@ DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "
 REPORTING = re.compile(rf"{DETERMINED}\b({_VERB})\b", re.I)
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;]*?\b(not to be named|familiar with|"
+                        r"briefed on|with knowledge of|"
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|now|really|firmly|strongly|"
                            r"genuinely|honestly|frankly|therefore|all)\s+){0,3}?(believe|think|expect|fear|doubt|consider|"
-                           r"would argue|judge|see)\b|"
+                           r"would argue|judge|see|read)\b|"
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
                            r"\b(?:our|my) (?:take|verdict|view|assessment)\b|"
                            r"\bour\s+(?:researchers|analysts|experts|economists|editors|correspondents|team|staff)\s+"
