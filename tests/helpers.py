@@ -152,6 +152,21 @@ def drafted_page(layout, folder: Path, text: str, *, title: str, day) -> tuple[s
     return name, {c.sentence: c for c in draft(graph, name)}
 
 
+def drafted_html(layout, folder: Path, html: str, *, day) -> tuple[str, dict]:
+    """A saved web page of ``html`` added as a user would (its author and title from the page), then drafted: its
+    name and its candidates by sentence."""
+    from diplograph.documents import add_source
+    from diplograph.drafting import draft
+    from diplograph.graph import KnowledgeGraph
+
+    page = folder / "page.html"
+    page.write_text(html, encoding="utf-8")
+    name, _ = add_source(layout, page, day=day)
+    graph = KnowledgeGraph(layout)
+    graph.load(validate=False)
+    return name, {c.sentence: c for c in draft(graph, name)}
+
+
 MADE_UP_AUTHOR = "https://w3id.org/diplograph/id/author-x"
 """The author the drafting tests give a sentence drafted alone."""
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_paragraphs
+from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_html, drafted_paragraphs
 
-from diplograph.documents import add_source
-from diplograph.drafting import draft
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of, stance_of
@@ -72,10 +70,6 @@ _BRIEFING = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 
 
 def test_what_ought_to_happen_in_a_state_bodys_own_voice_is_its_position(project, tmp_path):
-    page = tmp_path / "briefing.html"
-    page.write_text(_BRIEFING, encoding="utf-8")
-    name, _ = add_source(project.layout, page, day=date(2027, 6, 16))
-    graph = KnowledgeGraph(project.layout)
-    graph.load(validate=False)
-    ought = {c.sentence: c for c in draft(graph, name)}["All parties should respect the truce on energy sites."]
+    name, drafted = drafted_html(project.layout, tmp_path, _BRIEFING, day=date(2027, 6, 16))
+    ought = drafted["All parties should respect the truce on energy sites."]
     assert (ought.kind, ought.asserted_by, ought.speaks_for) == ("Position", f"dgr:author-{name}", "dgr:finland")

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_paragraphs
+from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_html, drafted_paragraphs
 
 from diplograph.dating import date_of
-from diplograph.documents import add_source
-from diplograph.drafting import draft
 from diplograph.extract import extract
-from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of, looks_ahead
 from diplograph.reporting import voice
 
@@ -33,14 +30,9 @@ _READOUT = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 
 
 def test_a_readouts_own_side_is_its_state_on_its_own_page(project, tmp_path):
-    page = tmp_path / "readout.html"
-    page.write_text(_READOUT, encoding="utf-8")
-    assert extract(page).author == "Press Service of the President of Poland"  # not cut to "Press Service"
-    name, _ = add_source(project.layout, page, day=date(2027, 4, 21))
-    graph = KnowledgeGraph(project.layout)
-    graph.load(validate=False)
-    side = {c.sentence: c for c in draft(graph, name)}[
-        "The Polish side confirmed its readiness for a summit on reconstruction in the spring."]
+    name, drafted = drafted_html(project.layout, tmp_path, _READOUT, day=date(2027, 4, 21))
+    assert extract(tmp_path / "page.html").author == "Press Service of the President of Poland"  # not "Press Service"
+    side = drafted["The Polish side confirmed its readiness for a summit on reconstruction in the spring."]
     assert (side.kind, side.asserted_by, side.speaks_for, side.findings) == \
         ("Position", f"dgr:author-{name}", "dgr:poland", [])
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from diplograph.documents import add_source
-from diplograph.drafting import draft
+from helpers import drafted_html
+
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of, stance_of
@@ -50,12 +50,7 @@ _SHEET = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fa
 
 
 def test_a_state_named_as_the_subject_of_its_own_pages_demand_is_the_page_speaking(project, tmp_path):
-    page = tmp_path / "sheet.html"
-    page.write_text(_SHEET, encoding="utf-8")
-    name, _ = add_source(project.layout, page, day=date(2027, 5, 26))
-    graph = KnowledgeGraph(project.layout)
-    graph.load(validate=False)
-    drafted = {c.sentence: c for c in draft(graph, name)}
+    name, drafted = drafted_html(project.layout, tmp_path, _SHEET, day=date(2027, 5, 26))
     own = drafted["Lithuania demands the release of every detained civilian."]
     assert (own.asserted_by, own.assertion_mode, own.speaks_for) == (f"dgr:author-{name}", "FactualAssertion",
                                                                       "dgr:lithuania")
