@@ -22,7 +22,7 @@ from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
 from .kinds import EVALUATIVE, SCENARIO, UNCERTAIN, interpretive, kind_of, papers_terms
 from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, listed_points, referred_by, standing_for
-from .mentions import affiliations, candidate_id, unknown_names, with_people
+from .mentions import affiliations, candidate_id, people, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
 from .reporting import Voice, after_preposition, reader_voice, voice
@@ -243,7 +243,9 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
     base = 0.2 if mode == "FactualAssertion" else 0.4  # the fallback rule is the least sure
     confidence = round(min(1.0, base + 0.2 * bool(actors) + 0.1 * min(len(mentions), 3)
                            + 0.1 * (stated_on is not None)) * min([m.score for m in mentions] or [1.0]), 2)
-    return Candidate(id=candidate_id(sentence, document), sentence=sentence, kind=kind,
+    newcomer = next((m.text for role, m, _, _ in people(sentence, gazetteer)  # an office-holder: by the affiliation
+                     if m.entity == asserter and role.profession), None)
+    return Candidate(id=candidate_id(sentence, document), sentence=sentence, kind=kind, new_person=newcomer,
                      asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
                      stated_on=stated_on, date_precision=precision, confidence=confidence,
                      new_entities=unknown_names(sentence, [m.text for m in mentions]),

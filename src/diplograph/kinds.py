@@ -72,7 +72,22 @@ def papers_terms(sentence: str) -> bool:
     return re.match(_TERMS_OF_A_PAPER, sentence, re.I) is not None
 
 
+VERDICT_ON_ACT = re.compile(r"\b(?:is|was|are|were|would be|will be|has been|had been)\s+"
+                            r"(?:(?:\w+ly|not|quite)\s+){0,2}(?:right|wrong|mistaken|correct|justified|unjustified|wise|unwise|foolish|naive|naïve|"
+                            r"reckless|short-sighted|brave|bold|courageous|entitled)\s+to\b|"
+                            r"\b(?:would|will|does|did|do)\s+well\s+to\b", re.I)
+"""A verdict on what a party does ("Kyiv is right to insist on monitors", "Brussels would do well to …"): an
+assessment of the act, whatever the act's own verb (insisting is the party's; that it is right, the writer's)."""
+_QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|compelling|credible|plausible|"
+                      r"implausible)\b|"
+                      r"\b(?:is|are|was|were|looks?|seems?)\s+(?:\w+ly\s+|very\s+)?(?:thin|flimsy|shaky|scant)\b|"
+                      r"\bthe\s+(?:most|least)\s+[a-z]+(?:ed|ive|ful|ous|ble|ing|ic|al|ant|ent)\b|"
+                      r"\bthe\s+(?:best|worst)\b", re.I)
+"""Words of a verdict on an account, an argument or its evidence ("less convincing", "the evidence is thin", "the
+most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
+
 _KINDS: list[tuple[str, re.Pattern]] = [
+    ("Assessment", VERDICT_ON_ACT),
     # the content's kind from its own words (first match wins); a call on someone to act demands the act
     ("Demand", re.compile(DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|ask(?:s|ed)?)\s+"
                           r"(?:[\w’'-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
@@ -81,7 +96,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"\b(likely|unlikely) (?:to|before|until|soon|this|next)\b|"
                               r"\bpredict(s|ed)?\b|\bforecasts?\b|\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|\bhop(?:e|es|ed|ing)\s+to\b|"
                               r"(?<!\bto )\bexpect(s|ed)?\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?"
-                              r"\s+to\s+[a-z]+", re.I)),
+                              r"\s+to\s+[a-z]+|"
+                              r"\bexpect(?:s|ed)?\s+(?-i:[a-z])[\w’'-]*(?:\s+(?-i:[a-z])[\w’'-]*){0,2}?\s+to\s+"
+                              r"(?!the\b|a\b|an\b)[a-z]+", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
     ("Proposal", re.compile(DETERMINED + r"\bpropos(e|es|ed)\b|"
                             r"\bput forward\b|\btabled\b|\bfloat(?:s|ed)?\b|"
@@ -213,9 +230,11 @@ _STANCES = [("Rejects", re.compile(f"{_REJECTING}|{_OUGHT_NOT}", re.I)),
 EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|"
                         r"unlike|just as|reminiscent of|echoes of|"
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
-                        r"ignores|overlooks|omits|misrepresents)\b", re.I)
+                        r"ignores|overlooks|omits|misrepresents)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern,
+                        re.I)
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
-claim too ("That is false.", "The claim ignores …"), or an analogy ("Unlike in Korea, …")."""
+claim, an act or an account too ("That is false.", "The claim ignores …", "Kyiv is right to …", "the evidence is
+thin"), or an analogy ("Unlike in Korea, …")."""
 _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
                            r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"

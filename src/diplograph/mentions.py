@@ -119,13 +119,13 @@ def people(sentence: str, gazetteer: Gazetteer, around: Mention | None = None
             continue  # a person the graph knows
         if any(role.name.casefold() in name for name in known):
             continue  # part of a longer name it knows: "head of the International Atomic Energy Agency"
-        owners = [m for m in mentions(role.office, gazetteer) if m.actor]
+        owners = [] if role.profession else [m for m in mentions(role.office, gazetteer) if m.actor]
         office = role.office
         for owner in owners:
             office = re.sub(rf"{re.escape(owner.text)}(?:['’]s)?\s*", "", office, count=1)
         iri = "dgr:" + re.sub(r"[^a-z0-9]+", "-", anyascii(role.name).lower()).strip("-")
-        found.append((role, Mention(role.name, iri, role.name, 1.0, actor=True), owners[0] if owners else around,
-                      office.strip() or role.office))
+        owner = owners[0] if owners else None if role.profession else around
+        found.append((role, Mention(role.name, iri, role.name, 1.0, actor=True), owner, office.strip() or role.office))
     return found
 
 
@@ -141,6 +141,8 @@ def affiliations(sentence: str, gazetteer: Gazetteer, author: str | None, docume
     of ``around``'s, the party spoken of just before (see ``people``)."""
     drafted = []
     for role, person, owner, office in people(sentence, gazetteer, around):
+        if role.profession:
+            continue  # a historian belongs to no party: the person is defined with their first statement
         whose = f", of {owner.label}" if owner else "; name the state or body it belongs to (affiliatedWith)"
         drafted.append(Candidate(
             id=candidate_id(f"affiliation\0{role.phrase}", document), sentence=role.phrase,
@@ -169,6 +171,13 @@ _ROLE = re.compile(
     r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
 """An office (its head noun: minister, president, spokesman …, with what qualifies it before and after) followed
 by a capitalised name: "Russian Defence Minister Anna Petrova", "Kremlin spokesman Dmitry Peskov"."""
+_PROFESSION = re.compile(
+    r"(?P<office>\b(?:(?:[A-Z][\w’'-]*|(?!(?:the|a|an|and|by|of|to|with)\b)[a-z]+)\s+){0,2}?(?:historian|scholar|journalist|economist|analyst|researcher|"
+    r"professor|writer|author|commentator|political scientist|sociologist|lawyer|philosopher|novelist|academic|"
+    r"reporter|columnist|filmmaker|activist))"
+    r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
+"""A trade, not an office, followed by a name ("the historian Clara Madeupwell"): a person who speaks for no party
+(the state a nationality names is not theirs to speak for)."""
 _HONORIFICS = {"Cardinal", "Archbishop", "Bishop", "Metropolitan", "Patriarch", "Father", "General", "Gen", "Admiral",
                "Colonel", "Col", "Dr", "Sir", "Dame", "Sheikh", "Rabbi", "Imam", "Ambassador", "Senator", "Sen"}
 """Titles before a name that are no part of it ("Cardinal Matteo Madeupi" is Matteo Madeupi)."""
@@ -185,6 +194,8 @@ class Role:
     start: int
     office: str
     name: str
+    profession: bool = False
+    """A trade ("historian"), which belongs to no party: no affiliation is proposed."""
 
 
 def roles(sentence: str) -> list[Role]:
@@ -197,7 +208,7 @@ def roles(sentence: str) -> list[Role]:
     [('Russian Defence Minister', 'Anna Petrova')]
     """
     found = []
-    for match in _ROLE.finditer(sentence):
+    for match in [*_ROLE.finditer(sentence), *_PROFESSION.finditer(sentence)]:
         words = match.group("name").split()
         while words and _NOT_A_NAME.match(words[-1]):
             words.pop()
@@ -211,8 +222,9 @@ def roles(sentence: str) -> list[Role]:
         if re.search(r"\b(?:former|ex-|late)\b", office, re.I):
             continue  # a former office is no affiliation now
         start = match.start("office") + match.group("office").find(office)
-        found.append(Role(sentence[start:match.start("name") + len(name)], start, office, name))
-    return found
+        found.append(Role(sentence[start:match.start("name") + len(name)], start, office, name,
+                          match.re is _PROFESSION))
+    return sorted(found, key=lambda role: role.start)
 
 
 # --------------------------------------------------------------------------- names the graph does not know

@@ -65,8 +65,11 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|
                            r"\b(?:our|my) (?:take|verdict|view|assessment)\b|"
                            r"\bour\s+(?:researchers|analysts|experts|economists|editors|correspondents|team|staff)\s+"
                            r"(?:\w+\s+)?(?:see|believe|think|expect|judge|consider|estimate|assess|find)\b|"
-                           r"\b(?:this|the) (?:newspaper|paper|magazine|publication|website|editorial board)\s+"
-                           r"(?:\w+\s+)?(?:believes|thinks|expects|fears|doubts|considers|argues|judges|holds)\b", re.I)
+                           r"(?<!by )\b(?:this|the) (?:newspaper|paper|magazine|publication|website|editorial board)\s+"
+                           r"(?:\w+\s+)?(?:believes|thinks|expects|fears|doubts|considers|argues|judges|holds)\b|"
+                           r"(?<!by )\bthis (?:newspaper|paper|magazine|publication|website|editorial board)\s+"
+                           r"(?:\w+\s+){0,2}?(?:believed|thought|expected|feared|doubted|considered|argued|judged|held|"
+                           r"warns|warned|urges|urged|says|said|called|calls)\b", re.I)
 READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
                 "scholars", "commentators", "fellow", "professor", "political scientists", "academics", "historians",
                 "economists")
@@ -165,9 +168,13 @@ _CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|th
                              r"\s+(?:reporters|journalists)\b[^,]{0,40})?\s*[.!]?[”\"’)]*\s*$", re.I)
 """A report closing the sentence after a comma, its subject opening with a determiner ("…, a Western official
 predicted.", "…, the ministry said on Monday."): the sentence's last verb is the one that reports it."""
-_UNNAMED = re.compile(r"(?:(?:a|an|one|two|three|four|several|some)\s+)?(?:[\w-]+\s+){0,2}(?:officials?|diplomats?|"
-                      r"sources?|aides?|insiders?)$", re.I)
-"""A speaker the page does not name ("a Western official"), unless a party's name is among its words."""
+_UNNAMED = re.compile(r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+){0,2}(?:officials?|"
+                      r"diplomats?|sources?|aides?|insiders?|traders|investors|bankers|shippers|shipowners|insurers|"
+                      r"farmers|residents|locals|executives|exporters|importers|brokers|voters|refugees|veterans|"
+                      r"activists|campaigners|volunteers|witnesses|aid workers|(?:rights|aid|humanitarian) groups|"
+                      r"businesses|industry|markets|lobbyists|manufacturers)$", re.I)
+"""A speaker the page does not name ("a Western official"), people it names only by their trade or where they live
+("Traders expect …", "residents said"), unless a party's name is among its words."""
 _RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on)\b.*$", re.I)
 """What a relative clause adds to a speaker named after the quote ("a diplomat who has faced him")."""
 _QUOTE_ENDS = re.compile(r"[,.!?][”\"’]\s*$")
@@ -203,7 +210,8 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
             or after_preposition(sentence, found.start()) or tells_of_words(sentence, found.start(), found.end())
             or _QUALIFIED_NOUN.search(sentence, 0, found.start()) or _MODAL.search(sentence, 0, found.start())
-            or _HEARD.search(sentence, 0, found.start()) or _WHAT_IS_SAID.search(sentence, 0, found.start())):
+            or _HEARD.search(sentence, 0, found.start()) or _WHAT_IS_SAID.search(sentence, 0, found.start())
+            or _CONTACT_RELATIVE.fullmatch(sentence, 0, found.start())):
         found = REPORTING.search(sentence, found.end())
     return found
 
@@ -222,6 +230,10 @@ _QUALIFIED_NOUN = re.compile(r"\b(?:with|of|about|on|to|from|against|over|into|a
                              r"under|behind)\s+"
                              r"(?:(?-i:[A-Z])[\w’'-]*|new|fresh|latest|renewed)\s+$", re.I)
 """A preposition and a word that qualifies what follows ("over Russian demands"): that is a noun, not a verb."""
+_CONTACT_RELATIVE = re.compile(r"\s*(?:the|this|that|these|those|its|his|her|their|our|every|any)\s+"
+                               r"(?:[\w’'-]+\s+){1,3}?(?:he|she|they|we|I)\s+(?:(?:\w+ly|has|have|had)\s+)?", re.I)
+"""A subject that is a thing with a clause of its own ("The evidence she offers …", "The terms they set out …"):
+its verb tells what the thing is, it reports no one's words."""
 _OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]+[”\"]")
 """A quotation the sentence opens with: its words are the quoted speaker's, not the sentence's report."""
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:\w+ly\s+)?$|n['’]t\s+(?:yet\s+)?(?:\w+ly\s+)?$", re.I)

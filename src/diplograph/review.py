@@ -71,8 +71,9 @@ class Candidate:
     """The measures the sentence names (by the vocabulary's labels and cue words): what a demand calls for, what a
     position is towards, unless the reviewer says otherwise."""
     new_person: str | None = None
-    """For an Affiliation: the name of the person the sentence names with an office whom the graph does not know;
-    accepting defines them as a dg:Person (``role``: the office)."""
+    """The name of a person the graph does not know whom the sentence introduces: an Affiliation's member (named
+    with an office, ``role``), or a statement's speaker (named with a trade: "the historian …"); accepting defines
+    them as a dg:Person unless the fact sheet already does."""
     role: str | None = None
     derived_by: str | None = None
     """The derivation rule (``dg:DerivationRules``) by which its parties come from elsewhere than its own words: a
@@ -168,11 +169,11 @@ def _day(candidate: Candidate) -> str:
 
 def _fact(candidate: Candidate, name: str, iri: str, label: str | None,
           edits: dict[str, str | list[str]], sheet: str) -> str:
-    """The candidate as a YAML-LD statement for the fact sheet — after the new person it names, if the sheet does
-    not define them yet."""
+    """The candidate as a YAML-LD statement for the fact sheet — after the new person it names (an affiliation's
+    member, or a statement's speaker), if the sheet does not define them yet."""
     fact = proposed_fact(candidate, name, iri, label, edits)
     nodes = [fact]
-    member = fact.get("member")
+    member = fact.get("member") if candidate.kind == "Affiliation" else fact.get("attributedTo")
     if candidate.new_person and isinstance(member, str) and not re.search(
             rf"^\s*-?\s*id:\s*{re.escape(member)}\s*$", sheet, re.MULTILINE):
         nodes.insert(0, {"id": member, "type": "Person", "label": candidate.new_person})

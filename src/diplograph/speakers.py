@@ -270,9 +270,10 @@ def in_own_voice(candidate: Candidate, party: str | None, author: str | None) ->
 
 
 def _people(found: list[Candidate]) -> list[tuple[str, Mention]]:
-    """The people the page introduced with an office so far ("President of Turkey Recep Madeupoglu"): each name and
-    the person's mention, in order."""
-    return [(c.new_person, c.mentions[0]) for c in found if c.kind == "Affiliation" and c.new_person and c.mentions]
+    """The people the page introduced so far, with an office ("President of Turkey Recep Madeupoglu") or a trade
+    ("the historian Clara Madeupwell"): each name and the person's mention, in order."""
+    return list({c.new_person: (c.new_person, m) for c in found if c.new_person
+                 for m in c.mentions if m.text == c.new_person}.values())
 
 
 def _last_person(sentence: str, found: list[Candidate]) -> Mention | None:
