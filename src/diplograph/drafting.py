@@ -25,7 +25,7 @@ from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, listed_poi
 from .mentions import affiliations, candidate_id, people, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
-from .reporting import Voice, after_preposition, reader_voice, voice
+from .reporting import Voice, after_preposition, no_partys_people, no_partys_subject, reader_voice, voice
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .scrutiny import qualifier_words
 from .speakers import (
@@ -68,8 +68,10 @@ _BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capital
                    re.I)
 _A_PAPER = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|document|cable|study|note|briefing)"
                       r"(?:\s+(?:seen|obtained|reviewed)\s+by\s+[\w\s]{1,40})?", re.I)
-_FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\s+(?:\w+\s+)?(?:call|urge|demand|ask|welcome|reject|propos|"
-                                   r"support|condemn|insist|remain|are|stand|back|oppos)\w*\b", re.I)
+_FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\b(?:,[^,]{1,200},)?\s+(?:(?:\w+ly|also|again|once again|still)\s+)?"
+                                   r"(?-i:[a-z])", re.I)
+"""The author in the first person as the sentence's subject, whatever the verb ("We reaffirm …", "We, the
+ministers, call on …")."""
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
@@ -289,6 +291,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if interpretive(sentence, heard) and heard.kind not in ("anonymous", "according"):
         return "Assessment", "Interpretation", author, \
             "an interpretive word in the author's voice (\"effectively\", \"is seen as\"): the author's reading"
+    if heard.kind == "anonymous" and no_partys_people(sentence[heard.speaker_start:heard.speaker_end]) and \
+            kind in ("Position", "Demand", "Principle"):  # "Russian milbloggers criticised …": no party's stance
+        return "Claim", "Reported", author, "people of no party (by trade or cause): the page tells of their stance"
     if heard.kind == "anonymous":
         return kind or "Claim", "Reported", author, \
             "unnamed sources: the reporting source vouches for it, the parties are what it is about"
@@ -347,6 +352,8 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
             "the author's own call in the first person (\"We call on Moscow …\"): the author's, not the party's"
     if kind in ("Position", "Demand", "Proposal") and (unnamed := unnamed_speaker(sentence.split()[0])):
         return kind, "Reported", author, unnamed  # "It wants guarantees that include China …": it, not China
+    if kind in ("Position", "Demand", "Principle") and no_partys_subject(sentence):  # "Russian nationalists denounced"
+        return "Claim", "Reported", author, "people of no party (by trade or cause): the page tells of their stance"
     if kind in ("Position", "Demand", "Proposal") and actors and not papers_terms(sentence):
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named

@@ -42,7 +42,7 @@ _AS_BASIS = r"\b(?:as\s+)?(?:a|the)\s+(?:[\w-]+\s+)?basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:hail(?:s|ed)?|prais(?:e|es|ed)|applaud(?:s|ed)?|embrac(?:e|es|ed)|favou?r(?:s|ed)|approv(?:e|es|ed)|"
                r"(?:is|are|was|were)\s+in\s+favou?r\s+of|sid(?:e|es|ed)\s+with)\b|"
-               r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her)\s+(?:\w+\s+)?support\b|"
+               r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her|our|my)\s+(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
                r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back|supply|supplie|"
                r"provid|fund|arm|help)(?:ing|e|s)?\b|\bpledg\w*\s+(?:[\w-]+\s+){0,2}support\b|"
@@ -88,6 +88,9 @@ most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
 
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", VERDICT_ON_ACT),
+    # a verdict on a claim's grounds: "We have observed no evidence to support this claim", "baseless"
+    ("Assessment", re.compile(r"\bno (?:evidence|proof)\s+(?:to support|for|of|that)\b|"
+                              r"\b(?:unsubstantiated|baseless|groundless|unfounded)\b", re.I)),
     # the content's kind from its own words (first match wins); a call on someone to act demands the act
     ("Demand", re.compile(DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|ask(?:s|ed)?)\s+"
                           r"(?:[\w’'-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
@@ -188,6 +191,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"\b(?:said|says|told|tells|posted|posts|wrote|writes|added|adds|stated|tweeted|"
                             r"noted|notes|stressed|stresses|replied|answered|responded)\b[^.;]*?"
                             r"\b(?:should|ought to)\b", re.I)),
+    ("Position", re.compile(r"\b(?:should|ought to)\b[^.;]*,\s*(?:said|says|writes|wrote|added|adds|argued|argues|"
+                            r"told)\b", re.I)),
     # what something would bring about: "said such proposals would prolong the war", "would reward aggression"
     ("Prediction", re.compile(r"\b(?:would|will)\s+(?:only\s+)?(?:prolong|worsen|escalate|lead to|cost|fail|collapse|"
                               r"undermine|weaken|strengthen|reward|embolden|destabili[sz]e|provoke|backfire|deepen)\b",
@@ -215,6 +220,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a resolution adopted that demands: "adopted a resolution demanding the return of …"
     ("Demand", re.compile(r"\badopted\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement)\b"
                           r"[^.;]{0,40}?\b(?:demanding|calling (?:for|on)|urging)\b", re.I)),
+    # what the speaker in the first person commits to doing: "We will continue to increase the costs …"
+    ("Position", re.compile(r"^(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?(?!see\b|know\b|find\b|learn\b|have to\b|"
+                            r"be\b|need\b|not\b|never\b)[a-z]+", re.I)),
     # a proposal under study: "said it was studying the proposal"
     ("Position", re.compile(r"\b(?:is|was|were|are)\s+(?:studying|considering|examining|reviewing)\s+(?:the|this|"
                             r"that|its|their)\s+(?:proposal|plan|offer|text|draft|idea)\b", re.I)),
@@ -230,7 +238,8 @@ _STANCES = [("Rejects", re.compile(f"{_REJECTING}|{_OUGHT_NOT}", re.I)),
 EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|"
                         r"unlike|just as|reminiscent of|echoes of|"
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
-                        r"ignores|overlooks|omits|misrepresents)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern,
+                        r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"
+                        r"unfounded)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern,
                         re.I)
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
 claim, an act or an account too ("That is false.", "The claim ignores …", "Kyiv is right to …", "the evidence is
@@ -238,6 +247,8 @@ thin"), or an analogy ("Unlike in Korea, …")."""
 _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
                            r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
+                           r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:trying|seeking|looking|angling|manoeuvring|"
+                           r"maneuvering) to|"
                            r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
                            r"(?:that|how)|"
                            r"(?:does|do|did) not intend to|(?:has|have|had) no intention of|"

@@ -98,7 +98,7 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
             return replace(candidate, kind="Assessment" if reading else "Claim", asserted_by=named[0].entity,
                            assertion_mode="Interpretation" if reading else "Reported",
                            rule="a line under a heading that names whose words follow (\"Analysts: …\")")
-    if not lead and framing(candidate.sentence):
+    if not lead and framing(candidate.sentence) and candidate.speaks_for is None:  # a body's own stance stays
         return replace(candidate, kind="Assessment", assertion_mode="Framing",
                        rule="a heading or title in the author's voice (no list leads it): how the author frames it")
     return candidate

@@ -20,7 +20,7 @@ from functools import lru_cache
 from .wording import REGIONAL, tells_of_words
 
 __all__ = ["CHARACTERIZED", "DETERMINED", "HEARD", "READER_WORDS", "REPORTING", "Voice", "after_preposition",
-           "reader_voice", "voice"]
+           "no_partys_people", "no_partys_subject", "reader_voice", "voice"]
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
@@ -135,7 +135,8 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
         agent = _BY_AGENT.match(sentence, verb.end()) if _PASSIVE.search(sentence[:verb.start()]) else None
         if agent:  # "Kyiv was urged by the European Union to …": the agent speaks, the subject is addressed
             return Voice("reported", agent.start("agent"), agent.end("agent"), 0, verb.group())
-        inverted = _INVERTED.match(sentence, verb.end()) if _QUOTE_ENDS.search(sentence[:verb.start()]) else None
+        inverted = _INVERTED.match(sentence, verb.end()) if _QUOTE_ENDS.search(sentence[:verb.start()]) else \
+            _SPEAKER_LAST.match(sentence, verb.end()) if _COMMA_ENDS.search(sentence[:verb.start()]) else None
         if inverted:  # "“…,” said Germany's foreign minister.": the subject follows its verb
             return Voice("anonymous" if _unnamed(inverted.group("who"), names) else "reported",
                          inverted.start("who"), inverted.end("who"), 0, verb.group())
@@ -150,10 +151,24 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
     return Voice("none", 0, 0, 0)
 
 
+def no_partys_people(who: str) -> bool:
+    """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"):
+    a stance they take is no party's, and the page tells of it as a claim."""
+    return bool(_NO_PARTYS_PEOPLE.match(_OPENER.sub("", _HAVE.sub("", _RELATIVE.sub("", who).strip(" ,")))))
+
+
+def no_partys_subject(sentence: str) -> bool:
+    """Whether the sentence opens with people of no party as its subject ("Russian nationalists denounced …")."""
+    words = sentence.split()
+    return any(no_partys_people(" ".join(words[:size])) for size in range(1, min(len(words), 5)))
+
+
 def _unnamed(who: str, names: tuple[str, ...]) -> bool:
     """Whether ``who`` is a person the page does not name ("a Western official", "a senior European diplomat who
     has faced him"): no party's name among its words — a region's adjective names none."""
-    head = _RELATIVE.sub("", who).strip(" ,")
+    if no_partys_people(who):
+        return True
+    head = _OPENER.sub("", _HAVE.sub("", _RELATIVE.sub("", who).strip(" ,")))
     return bool(_UNNAMED.match(head)) and not _spans(head, [n for n in names if n.casefold() not in REGIONAL],
                                                      single=True)
 
@@ -168,16 +183,33 @@ _CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|th
                              r"\s+(?:reporters|journalists)\b[^,]{0,40})?\s*[.!]?[”\"’)]*\s*$", re.I)
 """A report closing the sentence after a comma, its subject opening with a determiner ("…, a Western official
 predicted.", "…, the ministry said on Monday."): the sentence's last verb is the one that reports it."""
-_UNNAMED = re.compile(r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+){0,2}(?:officials?|"
-                      r"diplomats?|sources?|aides?|insiders?|traders|investors|bankers|shippers|shipowners|insurers|"
-                      r"farmers|residents|locals|executives|exporters|importers|brokers|voters|refugees|veterans|"
-                      r"activists|campaigners|volunteers|witnesses|aid workers|(?:rights|aid|humanitarian) groups|"
-                      r"businesses|industry|markets|lobbyists|manufacturers)$", re.I)
-"""A speaker the page does not name ("a Western official"), people it names only by their trade or where they live
-("Traders expect …", "residents said"), unless a party's name is among its words."""
+_SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+){0,2}"
+_UNNAMED = re.compile(_SOME + r"(?:officials?|diplomats?|sources?|aides?|insiders?|capitals|governments|leaders|allies|"
+                      r"partners|countries|states|delegations|negotiators|envoys)$", re.I)
+"""A speaker the page does not name ("a Western official", "Western capitals"), unless a party's name is among its
+words ("EU leaders" are the Union's)."""
+_NO_PARTYS_PEOPLE = re.compile(
+    _SOME + r"(?:traders|investors|bankers|shippers|shipowners|insurers|farmers|residents|locals|executives|exporters|"
+    r"importers|brokers|voters|refugees|veterans|activists|campaigners|volunteers|witnesses|aid workers|"
+    r"(?:rights|aid|humanitarian) groups|businesses|industry|markets|lobbyists|manufacturers|"
+    r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
+    r"émigrés|emigres|influencers)$",
+    re.I)
+"""People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
+criticised …"): a nationality makes them no state's voice."""
+_OPENER = re.compile(r"^(?:for|in|on|over|since|after|last|this|earlier|later)\b[^,]{0,40},\s*", re.I)
+_HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|repeatedly|long|now|still|privately|publicly))+$", re.I)
+"""What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""
 _RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on)\b.*$", re.I)
 """What a relative clause adds to a speaker named after the quote ("a diplomat who has faced him")."""
 _QUOTE_ENDS = re.compile(r"[,.!?][”\"’]\s*$")
+_COMMA_ENDS = re.compile(r"\w,\s*$")
+_SPEAKER_LAST = re.compile(r"\s+(?P<who>(?:(?:the|a|an|its|his|her|their|one|two)\s+|(?-i:[A-Z])[\w’'-]*\s+)"
+                           r"(?:[\w’'-]+\s+){0,4}?(?:ambassador|minister|envoy|spokes(?:man|woman|person)|president|"
+                           r"official|diplomat|leader|chancellor|premier|secretary|representative|negotiator|advis[eo]r|"
+                           r"analyst|editor|correspondent|columnist|(?-i:[A-Z])[\w’'-]+))\s*[.!]?\s*$", re.I)
+"""Content, then a comma, the verb and its subject to the end: "…, writes Russia's ambassador." — a speaker's
+words (an office or a name) after the verb, nothing more."""
 _INVERTED = re.compile(r"\s+(?P<who>[^\s,;.“\"][^,;.“\"]{2,80}?)(?:,[^.“\"]*)?\s*[.!]?[”\"’)]*\s*$")
 """The subject after its verb, up to the end (or a comma): a quote first, then "said the minister"."""
 _AFTER_QUOTE = re.compile(r"[,.!?][”\"’]\s+(?=[^“”\"]{2,100}$)")

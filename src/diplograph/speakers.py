@@ -216,8 +216,11 @@ def obliged(sentence: str, party: Mention) -> bool:
 
 _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|presidency|president|kremlin|embassy|permanent "
                          r"mission|cabinet|chancellery|foreign office|state department|council of ministers|press "
-                         r"office|press service|council of the european union|european commission)\b", re.I)
-"""Words for a state's body in a page's author ("Ministry of Foreign Affairs of …", "Embassy of …")."""
+                         r"office|press service|council of the european union|european commission|ambassador|"
+                         r"minister|envoy|spokes(?:man|woman|person)|permanent representative|chancellor)\b", re.I)
+"""Words for a state's body in a page's author ("Ministry of Foreign Affairs of …", "Embassy of …"), or one of its
+office-holders writing in their office ("<Name>, Russia's ambassador to …"); not a former one."""
+_FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b", re.I)
 _OWN_SUBJECT = re.compile(r"(?:we|the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|embassy|mission|"
                           r"cabinet|office)|the\s+[\w-]+\s+side)(?:\s+\w+ly)?", re.I)
 """The body speaking of itself before its verb: "We", "The Ministry strongly", "The Russian side" (a readout's name
@@ -239,7 +242,7 @@ def publishing_party(author: str | None, gazetteer: Gazetteer) -> str | None:
     >>> publishing_party("Finland desk, a made-up daily", gazetteer) is None
     True
     """
-    if not author or not _STATE_BODY.search(author):
+    if not author or not _STATE_BODY.search(author) or _FORMER.search(author):
         return None
     return next((m.entity for m in mentions(author, gazetteer) if m.actor and not m.entity.startswith("dgr:author-")),
                 None)  # not the page's author itself, which the gazetteer names too
@@ -250,8 +253,8 @@ def in_own_voice(candidate: Candidate, party: str | None, author: str | None) ->
     page says in its own voice — no reporting verb, or the body itself reporting ("We call on …", "The Ministry
     condemns …") — is the author's assertion; a demand, position, principle or proposal in it is the state's
     (``dg:PublisherForState``). What the page reports others saying is theirs, as anywhere."""
-    if party is None or author is None or candidate.kind == "Affiliation":
-        return candidate
+    if party is None or author is None or candidate.kind == "Affiliation" or candidate.assertion_mode == "Framing":
+        return candidate  # a question the page asks takes no stance
     heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
     who = candidate.sentence[heard.speaker_start:heard.speaker_end].strip(" ,")
     named = [m.entity for m in candidate.mentions if m.text in who]
