@@ -93,7 +93,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"\b(?:unsubstantiated|baseless|groundless|unfounded)\b", re.I)),
     # the content's kind from its own words (first match wins); a call on someone to act demands the act
     ("Demand", re.compile(DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|ask(?:s|ed)?)\s+"
-                          r"(?:[\w’'-]+\s+){1,4}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
+                          r"(?:[\w’'-]+\s+){1,10}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
     ("Prediction", re.compile(r"\b(is|are) expected (?:to|later|soon|next|within|by|before|this)\b|"
                               r"\bwill (likely|probably|(?:almost )?certainly)\b|"
                               r"\b(likely|unlikely) (?:to|before|until|soon|this|next)\b|"
@@ -198,7 +198,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"undermine|weaken|strengthen|reward|embolden|destabili[sz]e|provoke|backfire|deepen)\b",
                               re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
-    ("Demand", re.compile(r"\b(?:push|press|lobby|lobbie|campaign|ask|appeal)(?:es|s|ed|ing)?\s+for\b|"
+    ("Demand", re.compile(DETERMINED + r"(?<!['’]s )\b(?:push|press|lobby|lobbie|campaign|ask|appeal)(?:es|s|ed|ing)?"
+                          r"\s+for\b|\bask(?:s|ed)?\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}?for\b|"
                           r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
                           re.I)),

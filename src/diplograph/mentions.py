@@ -12,7 +12,7 @@ from anyascii import anyascii
 
 from .gazetteer import Gazetteer
 from .review import Candidate, Mention
-from .wording import NO_PARTY
+from .wording import DATELINE, NO_PARTY
 
 __all__ = ["Role", "affiliations", "candidate_id", "mentions", "people", "roles", "unknown_names", "with_people"]
 
@@ -22,8 +22,8 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     read again as a shorter one ("European")."""
     words = re.findall(r"[\w’'.-]+", sentence)
     found: dict[str, Mention] = {}
-    dateline = _DATELINE.match(sentence)
-    taken: set[int] = set(range(len(dateline.group(1).split()))) if dateline else set()  # "RIGA, 16 January —"
+    dateline = DATELINE.match(sentence)  # "RIGA, 16 January —", "KYIV, July 12 (Made-up Wire) -": no party
+    taken: set[int] = set(range(len(re.findall(r"[\w’'.-]+", dateline.group())))) if dateline else set()
     for size in (4, 3, 2, 1):
         for start in range(len(words) - size + 1):
             if taken.issuperset(range(start, start + size)):
@@ -56,8 +56,6 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     return sorted(found.values(), key=lambda m: sentence.casefold().find(m.text.casefold()))
 
 
-_DATELINE = re.compile(r"((?-i:[A-Z][A-Z’'. -]+)),\s+\d{1,2}\s+[A-Za-z]+\.?\s*[—–-]")
-"""A dateline, where the report was filed ("RIGA, 16 January —"): a place, not a party."""
 _VENUE = {("met", "in"), ("meet", "in"), ("meeting", "in"), ("talks", "in"), ("summit", "in"), ("held", "in"),
           ("gathered", "in"), ("convened", "in"), ("again", "in"), ("met", "at"), ("talks", "at"), ("conference", "in"),
           ("conference", "at"), ("held", "at")}

@@ -63,6 +63,7 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|
                            r"would argue|judge|see|read)\b|"
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
                            r"\b(?:our|my) (?:take|verdict|view|assessment)\b|"
+                           r"\b(?:my|our) (?:thoughts|prayers|hearts?) (?:turn|go|are|is)\b|^let us\b|^let['’]s\b|"
                            r"\bour\s+(?:researchers|analysts|experts|economists|editors|correspondents|team|staff)\s+"
                            r"(?:\w+\s+)?(?:see|believe|think|expect|judge|consider|estimate|assess|find)\b|"
                            r"(?<!by )\b(?:this|the) (?:newspaper|paper|magazine|publication|website|editorial board)\s+"
@@ -138,7 +139,8 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
         inverted = _INVERTED.match(sentence, verb.end()) if _QUOTE_ENDS.search(sentence[:verb.start()]) else \
             _SPEAKER_LAST.match(sentence, verb.end()) if _COMMA_ENDS.search(sentence[:verb.start()]) else None
         if inverted:  # "“…,” said Germany's foreign minister.": the subject follows its verb
-            return Voice("anonymous" if _unnamed(inverted.group("who"), names) else "reported",
+            whole = sentence[inverted.start("who"):].rstrip(" .!”\"’)")  # "said Halyna, a 61-year-old nurse"
+            return Voice("anonymous" if _unnamed(whole, names) else "reported",
                          inverted.start("who"), inverted.end("who"), 0, verb.group())
         quoted = _AFTER_QUOTE.search(sentence[:verb.start()]) if _OPENING_QUOTE.match(sentence) else None
         if quoted and _ENDS_REPORT.match(sentence[verb.end():]):  # "“…,” Kyiv's envoy, <Name>, told reporters."
@@ -152,9 +154,11 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
 
 
 def no_partys_people(who: str) -> bool:
-    """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"):
-    a stance they take is no party's, and the page tells of it as a claim."""
-    return bool(_NO_PARTYS_PEOPLE.match(_OPENER.sub("", _HAVE.sub("", _RELATIVE.sub("", who).strip(" ,")))))
+    """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"),
+    or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
+    is no party's, and the page tells of it as a claim."""
+    head = _OPENER.sub("", _HAVE.sub("", _RELATIVE.sub("", who).strip(" ,")))
+    return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head))
 
 
 def no_partys_subject(sentence: str) -> bool:
@@ -197,6 +201,12 @@ _NO_PARTYS_PEOPLE = re.compile(
     re.I)
 """People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
 criticised …"): a nationality makes them no state's voice."""
+_PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
+            r"husband|widow|student|driver|farmer|volunteer|doctor|worker|shopkeeper|grandmother|grandfather|priest|"
+            r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian)")
+_PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|her|his|their|one|another)\s+(?:[\w-]+\s+){{0,3}}?"
+                             rf"{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$", re.I)
+"""A private person, by a first name and what they do, or by whose they are ("Halyna, a 61-year-old nurse")."""
 _OPENER = re.compile(r"^(?:for|in|on|over|since|after|last|this|earlier|later)\b[^,]{0,40},\s*", re.I)
 _HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|repeatedly|long|now|still|privately|publicly))+$", re.I)
 """What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""

@@ -17,7 +17,7 @@ from .leads import terms_of_a_plan
 from .mentions import mentions
 from .reporting import voice
 from .review import Candidate, Mention
-from .wording import UNNAMED_MEMBERS
+from .wording import DATELINE, UNNAMED_MEMBERS
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
            "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "spoken_of", "their_paper",
@@ -183,16 +183,13 @@ _WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|pl
 """What a party will do, its name the subject ("Washington would provide …")."""
 
 
-_DATELINE = re.compile(r"^(?-i:[A-Z][A-Z’'. -]+),\s+\d{1,2}\s+[A-Za-z]+\.?\s*[—–-]\s*")
-
-
 def own_plans(candidate: Candidate, found: list[Candidate]) -> Candidate:
     """What a speaker says its own side will do ("He said Washington would provide air support"), the side named
     as the subject of what it reports: the speaker's position, as "said it would" is."""
     if candidate.kind != "Claim" or candidate.assertion_mode != "Reported" or not candidate.asserted_by:
         return candidate
     heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
-    content = re.sub(r"^\W*(?:that\s+)?", "", _DATELINE.sub("", candidate.sentence[heard.content_start:]))
+    content = re.sub(r"^\W*(?:that\s+)?", "", DATELINE.sub("", candidate.sentence[heard.content_start:]))
     owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
               if c.kind == "Affiliation" and len(c.mentions) > 1}
     own = {candidate.asserted_by, owners.get(candidate.asserted_by)}
@@ -221,7 +218,7 @@ _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|presidency|presid
 """Words for a state's body in a page's author ("Ministry of Foreign Affairs of …", "Embassy of …"), or one of its
 office-holders writing in their office ("<Name>, Russia's ambassador to …"); not a former one."""
 _FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b", re.I)
-_OWN_SUBJECT = re.compile(r"(?:we|the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|embassy|mission|"
+_OWN_SUBJECT = re.compile(r"(?:we|I|the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|embassy|mission|"
                           r"cabinet|office)|the\s+[\w-]+\s+side)(?:\s+\w+ly)?", re.I)
 """The body speaking of itself before its verb: "We", "The Ministry strongly", "The Russian side" (a readout's name
 for its own state)."""

@@ -8,7 +8,7 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "ITS_CLAUSE", "NO_PARTY", "REGIONAL", "UNNAMED_MEMBERS", "Byline", "asks",
+__all__ = ["CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "NO_PARTY", "REGIONAL", "UNNAMED_MEMBERS", "Byline", "asks",
            "comes_first_before", "contexts", "cue_in", "framing", "joined_subject", "named_alike", "normalise",
            "word_start", "word_start_of_any"]
 
@@ -171,6 +171,11 @@ NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling
 institute", "a Moscow think tank"), people who know someone ("Colleagues describe him as …"), figures ("according to
 port data"). What it found, the page that reports it vouches for."""
 
+
+DATELINE = re.compile(r"^(?P<place>(?-i:[A-Z][A-Z’'. -]+)),\s+(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\.?\s+\d{1,2})\.?\s*"
+                      r"(?:\((?P<agency>[^)]{1,40})\)\s*)?[—–-]+\s*")
+"""Where and when a report was filed, and by which agency ("RIGA, 16 January —", "KYIV, July 12 (Made-up Wire) -"):
+a place and a byline, no party and no one speaking."""
 
 REGIONAL = {"european", "western", "eastern", "arab", "asian", "african", "nordic", "gulf", "baltic", "balkan",
             "international", "foreign", "allied"}
