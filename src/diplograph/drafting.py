@@ -20,7 +20,7 @@ from .errors import DiplographError
 from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
-from .kinds import EVALUATIVE, SCENARIO, UNCERTAIN, interpretive, kind_of, papers_terms
+from .kinds import EVALUATIVE, SCENARIO, UNCERTAIN, cue_start, interpretive, kind_of, papers_terms
 from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, listed_points, referred_by, standing_for
 from .mentions import affiliations, candidate_id, people, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
@@ -354,6 +354,9 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
         return kind, "Reported", author, unnamed  # "It wants guarantees that include China …": it, not China
     if kind in ("Position", "Demand", "Principle") and no_partys_subject(sentence):  # "Russian nationalists denounced"
         return "Claim", "Reported", author, "people of no party (by trade or cause): the page tells of their stance"
+    if kind in ("Position", "Demand") and actors and sentence.find(actors[0].text) > cue_start(sentence):
+        return "Assessment", "Judgement", author, \
+            "a stance whose subject is no party (\"Any agreement must guarantee …\"): the author's judgement"
     if kind in ("Position", "Demand", "Proposal") and actors and not papers_terms(sentence):
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named

@@ -13,8 +13,8 @@ from functools import lru_cache
 from .reporting import CHARACTERIZED, DETERMINED, HEARD, Voice
 from .wording import MADE_BY
 
-__all__ = ["EVALUATIVE", "SCENARIO", "UNCERTAIN", "interpretive", "kind_of", "looks_ahead", "papers_terms", "stance_of",
-           "stances_in"]
+__all__ = ["EVALUATIVE", "SCENARIO", "UNCERTAIN", "cue_start", "interpretive", "kind_of", "looks_ahead", "papers_terms",
+           "stance_of", "stances_in"]
 
 _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
               r"criticis(e|es|ed)|criticiz(e|es|ed)|(?<!not )condemn(s|ed)?)\b|"
@@ -88,6 +88,8 @@ most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
 
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", VERDICT_ON_ACT),
+    # what an outcome turns on ("Much depends on whether Washington is willing …"): no stance taken, a reading
+    ("Assessment", re.compile(r"\b(?:depends?|hinges?|turns?|rests?)\s+(?:\w+ly\s+)?on\s+whether\b", re.I)),
     # a verdict on a claim's grounds: "We have observed no evidence to support this claim", "baseless"
     ("Assessment", re.compile(r"\bno (?:evidence|proof)\s+(?:to support|for|of|that)\b|"
                               r"\b(?:unsubstantiated|baseless|groundless|unfounded)\b", re.I)),
@@ -103,8 +105,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"\bexpect(?:s|ed)?\s+(?-i:[a-z])[\w’'-]*(?:\s+(?-i:[a-z])[\w’'-]*){0,2}?\s+to\s+"
                               r"(?!the\b|a\b|an\b)[a-z]+", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
-    ("Proposal", re.compile(DETERMINED + r"\bpropos(e|es|ed)\b|"
-                            r"\bput forward\b|\btabled\b|\bfloat(?:s|ed)?\b|"
+    ("Proposal", re.compile(DETERMINED + r"\bpropos(e|es|ed)\b(?!\s+by\b)|"
+                            r"\bput forward\b(?!\s+by\b)|\btabled\b(?!\s+by\b)|\bfloat(?:s|ed)?\b|"
                             r"\b(?:circulat(?:e|es|ed)|present(?:s|ed)|unveil(?:s|ed))\s+"
                             r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative|"
                             r"roadmap|paper)\b|"
@@ -177,6 +179,12 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
+    # a conditional or a hypothetical's outcome: "If Ukraine agrees …, it could win time", "a freeze would leave …"
+    ("Prediction", re.compile(r"^(?:but\s+|and\s+|yet\s+)?(?:if|unless|should|once)\b[^,]{3,120},\s*[^.;]*?"
+                              r"\b(?:could|would|might|may|will)\b|"
+                              r"^(?:but\s+|and\s+|yet\s+)?(?:a|an|any|such|this|that)\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:would|could|might)\s+(?:also\s+|still\s+|only\s+|not\s+)?"
+                              r"(?!need\b|require\b|have to\b|depend\b)[a-z]+", re.I)),
     # what is to happen at a time to come: "will present a plan next month", "talks would resume next week"
     ("Prediction", re.compile(r"\b(?:will|would|could|may|might|(?:is|are) (?:set|due) to)\s+(?!not\b|never\b)"
                               r"[^.;:]*?\b(?:next|tomorrow|later this|in the coming|within (?:days|weeks|months)|soon|"
@@ -240,7 +248,9 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
                         r"unlike|just as|reminiscent of|echoes of|"
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
                         r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"
-                        r"unfounded)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern,
+                        r"unfounded|depends on whether|hinges on whether)\b|"
+                        r",\s+(?:thereby\s+)?(?:prolonging|fuell?ing|escalating|worsening|undermining|endangering|"
+                        r"provoking)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern,
                         re.I)
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
 claim, an act or an account too ("That is false.", "The claim ignores …", "Kyiv is right to …", "the evidence is
@@ -255,6 +265,13 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"(?:does|do|did) not intend to|(?:has|have|had) no intention of|"
                            r"(?:appears?|seems?|appeared|seemed)\s+(?:to|more|less|increasingly|ready|willing|open))\b",
                            re.I)
+
+
+def cue_start(sentence: str) -> int:
+    """Where the words that cue the sentence's kind begin (its length when none does): a party named after them is
+    what the stance is about, not who takes it ("Any agreement must guarantee Ukraine's …")."""
+    found = (cue.search(sentence) for _, cue in _KINDS)
+    return next((match.start() for match in found if match), len(sentence))
 
 
 @lru_cache(maxsize=8192)

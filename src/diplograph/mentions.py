@@ -68,6 +68,8 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     after = " ".join(words[start + size:start + size + 2])
     if NO_PARTY.search(after):  # "a Kyiv polling institute", "a Paris energy institute"
         return True
+    if alias and _TONGUE.match(after):  # "the rights of Russian speakers": a language, not the state
+        return True
     if alias and words[start + size:start + size + 1] and _NAMED_AFTER.fullmatch(words[start + size]):
         return True  # "the Helsinki Security Forum", "the Minsk Agreements": a name's word, not its state
     if alias and start >= 2 and words[start - 1] == "in" and words[start - 2].casefold() in _NO_ONE:
@@ -82,6 +84,8 @@ _NAMED_AFTER = re.compile(r"Security|Forum|Conference|Summit|Format|Process|Agre
 """Words after a capital that make it part of a name ("Munich Security Conference", "Minsk Agreements")."""
 _BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|sponsored|mediated|proposed|made|built)")
 """A compound naming who did it ("Saudi-hosted", "US-drafted", "Turkish-brokered"): its first part names a party."""
+_TONGUE = re.compile(r"(?:speakers|speaking|language|Orthodox|Church)\b", re.I)
+"""Words after a people's adjective that make it a language or a church ("Russian speakers"), not the state."""
 _EVERY = {"every", "each", "another"}
 """Words before a common noun that make it any of its kind ("every peace plan"), not the one thing it names."""
 _SHARE_OF = {"most", "many", "few", "some", "of", "all"}

@@ -148,8 +148,10 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
         trailing = _TRAILING.search(sentence[:verb.start()])
         if trailing and _ENDS_REPORT.match(sentence[verb.end():]):  # "…, the foreign ministry said on Monday."
             return Voice("reported", trailing.end(), verb.start(), 0, verb.group())
-        unnamed = _unnamed(sentence[:verb.start()], names)  # "A senior European official said …"
-        return Voice("anonymous" if unnamed else "reported", 0, verb.start(), verb.end(), verb.group())
+        clause = _CIRCUMSTANCE.match(sentence, 0, verb.start())  # "Asked whether Europe would …, Madeupont replied"
+        start = clause.end() if clause else 0
+        unnamed = _unnamed(sentence[start:verb.start()], names)  # "A senior European official said …"
+        return Voice("anonymous" if unnamed else "reported", start, verb.start(), verb.end(), verb.group())
     return Voice("none", 0, 0, 0)
 
 
@@ -177,6 +179,10 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
                                                      single=True)
 
 
+_CIRCUMSTANCE = re.compile(r"(?:asked|pressed|questioned|speaking(?!\s+(?:for|on behalf of)\b)|responding|replying|"
+                           r"answering|commenting|writing|addressing)\b[^,]{0,150},\s*", re.I)
+"""A clause before the speaker saying how they came to speak ("Asked whether Europe would send troops, …"): what
+it names does not speak."""
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|been)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
                        r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")

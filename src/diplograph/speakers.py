@@ -53,6 +53,9 @@ _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in
 _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|minister|spokes(?:man|woman|person)|"
                      r"chancellor|commissioner|secretary|negotiator|representative|president|premier|cardinal|"
                      r"archbishop|bishop|patriarch|general|admiral)", re.I)
+_OTHERS = re.compile(r"(?:still\s+)?others\s+(?:\w+ly\s+)?(?:say|said|argue|argued|believe|think|contend|counter|"
+                     r"warn|point out|suggest|insist|doubt|fear|expect)\b", re.I)
+"""Others of a kind the sentence before named ("Some analysts argue …. Others say …"): their reading too."""
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _ORGAN = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|cabinet|foreign office)", re.I)
 _ORGAN_SPEAKS = "a state's organ named by what it is (\"The ministry said …\"): the party the page spoke of before"
@@ -118,6 +121,11 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     the organisation named in it or in the three sentences before, else to the party the sentence before named;
     one whose subject is a document of theirs to the party the page spoke of in the sentence before."""
     before = found[-1] if found else None
+    if before is not None and before.assertion_mode == "Interpretation" and _OTHERS.match(candidate.sentence):
+        return replace(candidate, kind="Prediction" if candidate.kind == "Prediction" else "Assessment",
+                       asserted_by=before.asserted_by, assertion_mode="Interpretation",
+                       derived_by="ReferentFromContext",
+                       rule=f"others of the readers the sentence before gave: {before.asserted_by}'s reading")
     if candidate.rule == _BODY_SPEAKS:  # "EU ministers met …. The Council calls on …": the body of the party named
         bodies = [m for c in [candidate, *found[:-4:-1]] for m in c.mentions if m.entity in gazetteer.organisations]
         named = _called(candidate.sentence, [candidate, *reversed(found)], gazetteer) or (bodies[0] if bodies else (
