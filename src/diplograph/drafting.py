@@ -25,7 +25,7 @@ from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, listed_poi
 from .mentions import affiliations, candidate_id, people, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
-from .reporting import Voice, after_preposition, no_partys_people, no_partys_subject, reader_voice, voice
+from .reporting import Voice, no_partys_people, no_partys_subject, reader_voice, voice
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .scrutiny import qualifier_words
 from .speakers import (
@@ -38,14 +38,14 @@ from .speakers import (
     named_again,
     obliged,
     own_plans,
-    pronoun_subject,
     publishing_party,
+    speaker_of,
     spoken_of,
     their_paper,
     unnamed_speaker,
 )
 from .terms import short
-from .wording import ITS_CLAUSE, NO_PARTY, Byline, asks, comes_first_before, contexts, joined_subject
+from .wording import DATELINE, NO_PARTY, Byline, asks, comes_first_before, contexts
 
 __all__ = ["draft", "draft_sentence", "propose"]
 
@@ -60,12 +60,8 @@ transcript's speaker label: not part of its words."""
 _ANSWER = re.compile(r"^(?:A|Answer):\s+")
 _THE_FLOOR = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "CHAIR", "PRESENTER", "INTERVIEWER"}
 """Labels of turns that are no party's words: the floor's questions, the moderator's."""
-_ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
-"""A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
 _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ per ?cent of)\s+[A-Z][\w’'-]*s$", re.I)
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
-_BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
-                   re.I)
 _A_PAPER = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|document|cable|study|note|briefing)"
                       r"(?:\s+(?:seen|obtained|reviewed)\s+by\s+[\w\s]{1,40})?", re.I)
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\b(?:,[^,]{1,200},)?\s+(?:(?:\w+ly|also|again|once again|still)\s+)?"
@@ -224,7 +220,11 @@ def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
 def _sentences(line: str) -> list[str]:
     """A line's sentences (a heading or list item is one): split after . ! ? before a capital or a quote mark,
     so that "U.S.-drafted" or "2.5" stay whole."""
-    parts = [part.strip() for part in _BOUNDARY.split(_BULLET.sub("", line.strip()))]
+    line = _BULLET.sub("", line.strip())
+    dateline = DATELINE.match(line)  # "MOSCOW, July 26. Russian President …": the dateline opens the first sentence
+    parts = [part.strip() for part in _BOUNDARY.split(line[dateline.end() if dateline else 0:])]
+    if dateline and parts:
+        parts[0] = line[:dateline.end()] + parts[0]
     return [part for part in parts if len(part.split()) >= 4 or len(part.split()) >= 2 and part.endswith(_ENDS)]
 
 
@@ -310,7 +310,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "reported" and (NO_PARTY.search(who) or _A_PAPER.fullmatch(who)):  # "A German daily reported"
         return "Claim" if kind in ("Position", "Demand", "Principle") else kind or "Claim", "Reported", author, \
             "a source that is no party (an outlet, a memo): the page vouches; a stance it tells of is a claim about it"
-    speaker = _speaker_of(sentence, heard, gazetteer)
+    speaker = speaker_of(sentence, heard, gazetteer)
     if speaker is not None:
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
@@ -318,7 +318,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "reported" and owner and heard.content_start == 0 and INSTITUTION.fullmatch(who):
         return kind or "Claim", "Reported", owner.entity, \
             "a body of the party the sentence is about (\"…, the interior ministry announced\"): that party's words"
-    if heard.kind == "reported" and (unnamed := unnamed_speaker(who)):  # "they argue", "the Council said"
+    if heard.kind in ("reported", "according") and (unnamed := unnamed_speaker(who)):  # "they argue", "according to
+        # him", "the Council said"
         return kind or "Claim", "Reported", author, unnamed
     if kind in ("Demand", "Principle", "Position", "Proposal") and (unnamed := their_paper(sentence)):
         return kind, "Reported", author, unnamed  # "Their declaration sets out three conditions:"
@@ -368,32 +369,3 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
         return "Assessment", "Judgement", author, "the lead of the author's list of implications or reasons"
     return "Claim", "FactualAssertion", author, \
         "no cue word: a statement in the author's voice, the author's factual assertion (least sure)"
-
-
-def _speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | None:
-    """The party whose words the sentence reports: the actor named nearest before the reporting verb (or after
-    "according to", or after the content: "…, the Russian foreign ministry said"); None when no party is named
-    there. The speaker's words are read on their own: a party named in the content too ("Russia will leave …") is
-    the speaker by the name it has there ("the Russian foreign ministry")."""
-    if heard.kind not in ("reported", "according"):
-        return None
-    span = sentence[heard.speaker_start:heard.speaker_end]
-    if pronoun_subject(span.strip()):  # "He thanked European partners and asked …": he, not Europe
-        return None
-    if heard.speaker_start and _ITS.match(span.strip(" ,”\"")):  # "Kyiv will never …, its envoy said": Kyiv's
-        span = sentence[:heard.speaker_start]
-        return next((m for m in with_people(span, gazetteer) if m.actor), None)
-    if own := ITS_CLAUSE.search(span):  # "Ukraine endorsed …, and its foreign ministry said …": Ukraine's
-        return next((m for m in with_people(span[:own.start()], gazetteer) if m.actor), None)
-    before = [m for m in with_people(span, gazetteer) if m.actor]
-    if not before:  # "according to readouts released by both governments": the parties the sentence names
-        return next((m for m in with_people(sentence, gazetteer) if m.actor), None) if _BOTH.search(span) else None
-    if heard.kind == "according":
-        return before[0]
-    # "Russia's envoy to the UN accused …": a party named after a preposition is where the speaker serves, not who
-    # speaks, when another party is named before it
-    heads = [m for m in before if not after_preposition(span, span.find(m.text))]
-    first = (heads or before)[0]
-    if joined_subject(span, span.find(first.text) + len(first.text)):
-        return first  # "Zelenskyy thanked the Emirates … and called for …": the subject of both verbs
-    return (heads or before)[-1]

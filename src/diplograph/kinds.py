@@ -174,8 +174,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"escalat|delay|emboldene?|harden|deepen)\w*", re.I)),
     # a verdict or a reading of intent a speaker gives: "said the mandate gave away too much", "said Beijing was
     # trying to position itself as a mediator"
-    ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues)\b[^.;]*?\b(?:too (?:much|little|far|soon|"
-                              r"late|early|weak|slow)|(?:is|was|are|were) (?:trying|seeking|hoping) to)\b", re.I)),
+    ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues|noted|notes|stressed|stresses|added|adds)\b"
+                              r"[^.;]*?\b(?:too (?:much|little|far|soon|late|early|weak|slow)|(?:is|was|are|were) "
+                              r"(?:trying|seeking|hoping) to|(?:had|has|have)\s+(?:\w+ly\s+)?failed|backfired)\b",
+                              re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
@@ -230,8 +232,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(r"\badopted\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement)\b"
                           r"[^.;]{0,40}?\b(?:demanding|calling (?:for|on)|urging)\b", re.I)),
     # what the speaker in the first person commits to doing: "We will continue to increase the costs …"
-    ("Position", re.compile(r"^(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?(?!see\b|know\b|find\b|learn\b|have to\b|"
-                            r"be\b|need\b|not\b|never\b)[a-z]+", re.I)),
+    ("Position", re.compile(r"(?:^|:\s*[\"“‘']?)(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?"
+                            r"(?!see\b|know\b|find\b|learn\b|have to\b|be\b|need\b|not\b|never\b)[a-z]+", re.I)),
     # a proposal under study: "said it was studying the proposal"
     ("Position", re.compile(r"\b(?:is|was|were|are)\s+(?:studying|considering|examining|reviewing)\s+(?:the|this|"
                             r"that|its|their)\s+(?:proposal|plan|offer|text|draft|idea)\b", re.I)),

@@ -1,6 +1,7 @@
-"""Who speaks when a sentence does not name them — a pronoun ("They argue …", "his office said"), a body named by
-what it is ("the Council said"), a document of theirs ("Their declaration sets out …") — found in the sentences
-drafted before it, as a reader would.
+"""Who speaks in a sentence: the party named as the subject of its reporting verb (``speaker_of``), and, when the
+sentence does not name them — a pronoun ("They argue …", "his office said"), a body named by what it is ("the
+Council said"), a document of theirs ("Their declaration sets out …") — the one found in the sentences drafted
+before it, as a reader would.
 
 The drafter first says which kind of unnamed speaker a sentence has (``unnamed_speaker``, ``their_paper``: a rule,
 kept as the candidate's), then, with the candidates drafted before, whom it stands for (``as_before``).
@@ -14,14 +15,14 @@ from dataclasses import replace
 from .gazetteer import Gazetteer
 from .kinds import kind_of
 from .leads import terms_of_a_plan
-from .mentions import mentions
-from .reporting import voice
+from .mentions import mentions, with_people
+from .reporting import Voice, after_preposition, voice
 from .review import Candidate, Mention
-from .wording import DATELINE, UNNAMED_MEMBERS
+from .wording import DATELINE, ITS_CLAUSE, UNNAMED_MEMBERS, joined_subject
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
-           "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "spoken_of", "their_paper",
-           "unnamed_speaker"]
+           "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "speaker_of", "spoken_of",
+           "their_paper", "unnamed_speaker"]
 
 INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
                          r"army|spokes(?:man|woman|person))", re.I)
@@ -36,7 +37,7 @@ NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:crit
                             + UNNAMED_MEMBERS.pattern, re.I)
 """A speaker that is no party, whatever place follows it ("Critics in Kyiv accuse …")."""
 
-_PRONOUN = re.compile(r"(?:(?:he|she|they|it)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
+_PRONOUN = re.compile(r"(?:(?:he|she|they|it|him|her|them)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
                       r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
                       r"deputy))(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band", re.I)
@@ -92,12 +93,14 @@ def spoken_of(found: list[Candidate]) -> Mention | None:
     """The party the page spoke of in the last sentence that spoke of one: who spoke there, else the first party it
     named — not a person the page introduced (whose party is what is wanted)."""
     before = next((c for c in reversed(found) if c.kind != "Affiliation" and (
-        c.assertion_mode == "Reported" or any(m.actor for m in c.mentions))), None)  # not a banner naming no one
+        c.speaks_for or any(m.actor for m in c.mentions) or c.assertion_mode == "Reported"
+        and not (c.asserted_by or "").startswith("dgr:author-"))), None)  # not a banner, nor sources unnamed
     if before is None:
         return None
     owners = {c.mentions[0].entity: c.mentions[1] if len(c.mentions) > 1 else None
               for c in found if c.kind == "Affiliation" and c.mentions}  # a person the page introduced: whose
-    speaker = before.asserted_by if before.assertion_mode == "Reported" else None
+    speaker = before.speaks_for or (before.asserted_by if before.assertion_mode == "Reported"
+                                    and not (before.asserted_by or "").startswith("dgr:author-") else None)
     if speaker in owners:
         return owners[speaker]
     if speaker:
@@ -226,8 +229,10 @@ _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|presidency|presid
 """Words for a state's body in a page's author ("Ministry of Foreign Affairs of …", "Embassy of …"), or one of its
 office-holders writing in their office ("<Name>, Russia's ambassador to …"); not a former one."""
 _FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b", re.I)
-_OWN_SUBJECT = re.compile(r"(?:we|I|the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|embassy|mission|"
-                          r"cabinet|office)|the\s+[\w-]+\s+side)(?:\s+\w+ly)?", re.I)
+_OWN_SUBJECT = re.compile(r"(?:we|I|commission|council|ministry|government|presidency|"
+                          r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|embassy|mission|"
+                          r"cabinet|office|commission|council|secretariat)|the\s+[\w-]+\s+side)"
+                          r"(?:\s+\w+ly|\s+(?:today|yesterday|again|also|now))?", re.I)
 """The body speaking of itself before its verb: "We", "The Ministry strongly", "The Russian side" (a readout's name
 for its own state)."""
 _STANCE_KINDS = ("Demand", "Position", "Principle", "Proposal")
@@ -249,8 +254,14 @@ def publishing_party(author: str | None, gazetteer: Gazetteer) -> str | None:
     """
     if not author or not _STATE_BODY.search(author) or _FORMER.search(author):
         return None
-    return next((m.entity for m in mentions(author, gazetteer) if m.actor and not m.entity.startswith("dgr:author-")),
-                None)  # not the page's author itself, which the gazetteer names too
+    words = author.split()
+    for size in range(len(words), 0, -1):  # the longest name first; not the page's author itself, which the
+        for start in range(len(words) - size + 1):  # gazetteer names too ("European Commission Press Corner")
+            found = mentions(" ".join(words[start:start + size]), gazetteer)
+            party = next((m.entity for m in found if m.actor and not m.entity.startswith("dgr:author-")), None)
+            if party is not None:
+                return party
+    return None
 
 
 def in_own_voice(candidate: Candidate, party: str | None, author: str | None) -> Candidate:
@@ -307,3 +318,40 @@ def named_again(candidate: Candidate, found: list[Candidate]) -> Candidate:
             candidate = replace(candidate, asserted_by=person.entity,
                                 rule=f"{spelled!r} {heard.verb}: the person the page introduced, who speaks")
     return candidate
+
+
+_ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
+"""A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
+_BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
+                   re.I)
+"""A speaker that is both parties ("according to readouts released by both governments"): the ones the sentence
+names."""
+
+
+def speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | None:
+    """The party whose words the sentence reports: the actor named nearest before the reporting verb (or after
+    "according to", or after the content: "…, the Russian foreign ministry said"); None when no party is named
+    there. The speaker's words are read on their own: a party named in the content too ("Russia will leave …") is
+    the speaker by the name it has there ("the Russian foreign ministry")."""
+    if heard.kind not in ("reported", "according"):
+        return None
+    span = sentence[heard.speaker_start:heard.speaker_end]
+    if pronoun_subject(span.strip()):  # "He thanked European partners and asked …": he, not Europe
+        return None
+    if heard.speaker_start and _ITS.match(span.strip(" ,”\"")):  # "Kyiv will never …, its envoy said": Kyiv's
+        span = sentence[:heard.speaker_start]
+        return next((m for m in with_people(span, gazetteer) if m.actor), None)
+    if own := ITS_CLAUSE.search(span):  # "Ukraine endorsed …, and its foreign ministry said …": Ukraine's
+        return next((m for m in with_people(span[:own.start()], gazetteer) if m.actor), None)
+    before = [m for m in with_people(span, gazetteer) if m.actor]
+    if not before:  # "according to readouts released by both governments": the parties the sentence names
+        return next((m for m in with_people(sentence, gazetteer) if m.actor), None) if _BOTH.search(span) else None
+    if heard.kind == "according":
+        return before[0]
+    # "Russia's envoy to the UN accused …": a party named after a preposition is where the speaker serves, not who
+    # speaks, when another party is named before it
+    heads = [m for m in before if not after_preposition(span, span.find(m.text))]
+    first = (heads or before)[0]
+    if joined_subject(span, span.find(first.text) + len(first.text)):
+        return first  # "Zelenskyy thanked the Emirates … and called for …": the subject of both verbs
+    return (heads or before)[-1]

@@ -172,10 +172,11 @@ institute", "a Moscow think tank"), people who know someone ("Colleagues describ
 port data"). What it found, the page that reports it vouches for."""
 
 
-DATELINE = re.compile(r"^(?P<place>(?-i:[A-Z][A-Z’'. -]+)),\s+(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\.?\s+\d{1,2})\.?\s*"
-                      r"(?:\((?P<agency>[^)]{1,40})\)\s*)?[—–-]+\s*")
-"""Where and when a report was filed, and by which agency ("RIGA, 16 January —", "KYIV, July 12 (Made-up Wire) -"):
-a place and a byline, no party and no one speaking."""
+DATELINE = re.compile(r"^(?P<place>(?-i:[A-Z][A-Z’'. -]+)),\s+(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\.?\s+\d{1,2})\s*"
+                      r"(?:\.\s*(?:\((?P<agency>[^)]{1,40})\)\s*)?[—–-]+|\s*\((?P<by>[^)]{1,40})\)\s*[—–-]+|[—–-]+|"
+                      r"\.(?=\s+[A-Z]))\s*")
+"""Where and when a report was filed, and by which agency ("RIGA, 16 January —", "KYIV, July 12 (Made-up Wire) -",
+"MOSCOW, July 26. "): a place and a byline, no party and no one speaking."""
 
 REGIONAL = {"european", "western", "eastern", "arab", "asian", "african", "nordic", "gulf", "baltic", "balkan",
             "international", "foreign", "allied"}
