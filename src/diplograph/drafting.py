@@ -49,7 +49,8 @@ from .wording import DATELINE, NO_PARTY, Byline, asks, comes_first_before, conte
 
 __all__ = ["draft", "draft_sentence", "propose"]
 
-_BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)[”\"’)]*\s+(?=[“\"‘A-Z])")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)" + "".join(rf"(?<!\b{title}\.)" for title in (
+    "Mr", "Ms", "Mrs", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "St")) + r"[”\"’)]*\s+(?=[“\"‘A-Z])")
 
 _TURN = re.compile(r"^(?P<who>[A-Z][A-Z .'’-]{1,60}?)(?:\s*\((?P<whose>[^()]{2,40})\))?:\s+(?=\S)")
 """A transcript's turn: its speaker's label in capitals, with their state or body after it at their first turn
@@ -219,12 +220,15 @@ def draft(graph: KnowledgeGraph, name: str) -> list[Candidate]:
 
 def _sentences(line: str) -> list[str]:
     """A line's sentences (a heading or list item is one): split after . ! ? before a capital or a quote mark,
-    so that "U.S.-drafted" or "2.5" stay whole."""
+    so that "U.S.-drafted", "2.5" or "Mr. Putin" stay whole; a title in two parts ("Do truces hold? What the
+    research says") is one."""
     line = _BULLET.sub("", line.strip())
     dateline = DATELINE.match(line)  # "MOSCOW, July 26. Russian President …": the dateline opens the first sentence
     parts = [part.strip() for part in _BOUNDARY.split(line[dateline.end() if dateline else 0:])]
     if dateline and parts:
         parts[0] = line[:dateline.end()] + parts[0]
+    if len(parts) > 1 and len(line) <= 120 and not parts[-1].endswith(_ENDS):
+        parts = [line]
     return [part for part in parts if len(part.split()) >= 4 or len(part.split()) >= 2 and part.endswith(_ENDS)]
 
 

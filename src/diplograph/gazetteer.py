@@ -54,15 +54,17 @@ class Gazetteer(dict):
                            if frozenset((measure, other)) in self.opposed)]
 
     def lookup(self, phrase: str) -> str | None:
-        """The key under which ``phrase`` names an entity: as written, without a possessive ("Russia's"), or as a
-        demonym or adjective of an actor ("Russian", "Ukrainian", "Belarusian"); an acronym of two letters only in
-        capitals ("EU", not "eu")."""
+        """The key under which ``phrase`` names an entity: as written, without a possessive ("Russia's"), a thing's
+        name in the plural ("ceasefires"), or as a demonym or adjective of an actor ("Russian", "Ukrainian",
+        "Belarusian"); an acronym of two letters only in capitals ("EU", not "eu")."""
         key = phrase.casefold()
         if len(key) < 3 and not (len(key) == 2 and phrase.isupper()):
             return None
         for form in (key, re.sub(r"['’]s$", "", key)):
             if form in self:
                 return form
+        if key.endswith("s") and len(key) > 4 and key[:-1] in self and not self[key[:-1]][2]:
+            return key[:-1]  # a plural of a thing's name ("ceasefires"), not of a party's
         if phrase[:1].isupper() and key.endswith("n") and " " not in key:
             for stem in (key[:-1], key[:-3] + "e", key[:-3], key[:-2]):
                 if len(stem) >= 4 and stem in self and self[stem][2]:

@@ -24,8 +24,8 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"\b(?:turn(?:s|ed)?\s+down|rebuff(?:s|ed)?|spurn(?:s|ed)?|declin(?:e|es|ed)\s+to\s+(?:accept|sign|join|endorse|back|support|attend|recogni[sz]e)|balk(?:s|ed)?\s+at|"
               r"brush(?:es|ed)?\s+aside|shrug(?:s|ged)?\s+off|scoff(?:s|ed)?\s+at|denounc(?:e|es|ed)|"
               r"object(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:firmly\s+|strongly\s+)?against)\b|"
-              r"\b(?:will|would|shall|can)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|back|"
-              r"endorse|trade|cede|"
+              r"\b(?:will|would|shall|can|could)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|"
+              r"back|endorse|trade|cede|"
               r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
               r"withdraw|leave|pull out|return)\b|"
@@ -78,6 +78,16 @@ VERDICT_ON_ACT = re.compile(r"\b(?:is|was|are|were|would be|will be|has been|had
                             r"\b(?:would|will|does|did|do)\s+well\s+to\b", re.I)
 """A verdict on what a party does ("Kyiv is right to insist on monitors", "Brussels would do well to …"): an
 assessment of the act, whatever the act's own verb (insisting is the party's; that it is right, the writer's)."""
+_VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?|remained|seems?|seemed)\s+"
+                      r"(?:\w+ly\s+|very\s+|nothing but\s+|little more than\s+)?[\"“‘']?"
+                      r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|disappointing|"
+                      r"encouraging|substantive|meaningful|meaningless|pointless|futile|premature|unhelpful|helpful|"
+                      r"successful|hollow|cynical|absurd|reckless|irresponsible|provocative|illegitimate|fabricated|"
+                      r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"
+                      r"counterproductive|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|charade|"
+                      r"stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie))\b", re.I)
+"""A verdict on how something went or what it is ("the talks had been difficult but useful", "the offer is a
+trap", "the truce remains fragile"): an assessment, whoever gives it."""
 _QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|compelling|credible|plausible|"
                       r"implausible)\b|"
                       r"\b(?:is|are|was|were|looks?|seems?)\s+(?:\w+ly\s+|very\s+)?(?:thin|flimsy|shaky|scant)\b|"
@@ -165,10 +175,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?<=, )describing|(?<=, )branding)\s+(?:" + CHARACTERIZED +
                               r"|(?:him|her|them)\s+as\b)", re.I)),
     # a verdict on how something went: "said the talks had been difficult but useful"
-    ("Assessment", re.compile(r"\b(?:was|were|is|are|had been|has been|have been)\s+(?:\w+ly\s+|very\s+)?[\"“‘']?"
-                              r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|"
-                              r"disappointing|encouraging|substantive|meaningful|pointless|futile|premature|"
-                              r"unhelpful|helpful|successful|a (?:success|failure|step forward|setback))\b", re.I)),
+    ("Assessment", _VERDICT),
     # what a speaker says something only did: "said Western arms deliveries only prolonged the conflict"
     ("Assessment", re.compile(r"\b(?:said|says|argued|argues)\b[^.;]*(?<!would )(?<!will )\bonly\s+(?:prolong|worsen|"
                               r"escalat|delay|emboldene?|harden|deepen)\w*", re.I)),
@@ -178,6 +185,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"[^.;]*?\b(?:too (?:much|little|far|soon|late|early|weak|slow)|(?:is|was|are|were) "
                               r"(?:trying|seeking|hoping) to|(?:had|has|have)\s+(?:\w+ly\s+)?failed|backfired)\b",
                               re.I)),
+    # what a speaker says a thing would bring about: "officials say that condition would leave their army …"
+    ("Prediction", re.compile(r"\b(?:say|says|said|warn|warns|warned|argue|argues|argued)\s+(?:that\s+)?"
+                              r"(?:the|that|this|such|any|a|an)\s+(?!(?:[\w-]+\s+)?(?:alliance|bloc|union|government|"
+                              r"country|ministry|administration|council|commission|organi[sz]ation|kremlin|side)\b)"
+                              r"(?:[\w-]+\s+){0,3}?(?:would|will|could)\s+(?!not\b|be\b|need\b)[a-z]+", re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
     ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
                               r"may|might)\b", re.I)),
@@ -252,7 +264,7 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
                         r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"
                         r"unfounded|depends on whether|hinges on whether)\b|"
                         r",\s+(?:thereby\s+)?(?:prolonging|fuell?ing|escalating|worsening|undermining|endangering|"
-                        r"provoking)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern,
+                        r"provoking)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern + "|" + _VERDICT.pattern,
                         re.I)
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
 claim, an act or an account too ("That is false.", "The claim ignores …", "Kyiv is right to …", "the evidence is
@@ -265,7 +277,8 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
                            r"(?:that|how)|"
                            r"(?:does|do|did) not intend to|(?:has|have|had) no intention of|"
-                           r"(?:appears?|seems?|appeared|seemed)\s+(?:to|more|less|increasingly|ready|willing|open))\b",
+                           r"(?:appears?|seems?|appeared|seemed)\s+(?:to|more|less|increasingly|ready|willing|open|"
+                           r"simple|clear|obvious|certain|determined|intent|keen|eager|unlikely|likely))\b",
                            re.I)
 
 

@@ -38,7 +38,7 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             if key is None and size == 1 and (compound := _BY_WHOM.fullmatch(phrase)):  # "Saudi-hosted talks"
                 key, phrase = gazetteer.lookup(compound.group(1)), compound.group(1)
             public = bool(start) and phrase[:1].isupper() and phrase.endswith("s") \
-                and words[start - 1].casefold() in _SHARE_OF
+                and not phrase.endswith(("'s", "’s")) and words[start - 1].casefold() in _SHARE_OF  # not "of Ukraine's"
             if key is not None and _a_place(words, start, size, phrase != gazetteer[key][1]):
                 continue
             if key is not None:
@@ -66,7 +66,7 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     """Whether the name at ``words[start:start + size]`` only says where: it locates a body that is no party ("a
     Warsaw think tank", "a Kyiv polling institute"), or, an alias such as a capital, a meeting's venue."""
     after = " ".join(words[start + size:start + size + 2])
-    if NO_PARTY.search(after):  # "a Kyiv polling institute", "a Paris energy institute"
+    if NO_PARTY.search(after) and not _FIGURES.match(after):  # "a Kyiv polling institute", not "Ukrainian estimates"
         return True
     if alias and _TONGUE.match(after):  # "the rights of Russian speakers": a language, not the state
         return True
@@ -84,6 +84,8 @@ _NAMED_AFTER = re.compile(r"Security|Forum|Conference|Summit|Format|Process|Agre
 """Words after a capital that make it part of a name ("Munich Security Conference", "Minsk Agreements")."""
 _BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|sponsored|mediated|proposed|made|built)")
 """A compound naming who did it ("Saudi-hosted", "US-drafted", "Turkish-brokered"): its first part names a party."""
+_FIGURES = re.compile(r"(?:data|statistics|figures|estimates|records|tallies)\b", re.I)
+"""Figures after a party's name are the party's own ("Ukrainian estimates"), a source it vouches for, not a place."""
 _TONGUE = re.compile(r"(?:speakers|speaking|language|Orthodox|Church)\b", re.I)
 """Words after a people's adjective that make it a language or a church ("Russian speakers"), not the state."""
 _EVERY = {"every", "each", "another"}
@@ -183,7 +185,8 @@ _PROFESSION = re.compile(
 _HONORIFICS = {"Cardinal", "Archbishop", "Bishop", "Metropolitan", "Patriarch", "Father", "General", "Gen", "Admiral",
                "Colonel", "Col", "Dr", "Sir", "Dame", "Sheikh", "Rabbi", "Imam", "Ambassador", "Senator", "Sen"}
 """Titles before a name that are no part of it ("Cardinal Matteo Madeupi" is Matteo Madeupi)."""
-_NOT_A_NAME = re.compile(r"^(?:On|In|The|A|An|This|That|And|But|Said|Says|January|February|March|April|May|June|"
+_NOT_A_NAME = re.compile(r"^(?:On|In|The|A|An|This|That|And|But|Said|Says|Staff|Staffs|Command|Assembly|Council|"
+                         r"Committee|Office|January|February|March|April|May|June|"
                          r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)$")
 

@@ -27,6 +27,8 @@ _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such|these|those)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?"
                   r"(?:a|an)\b|"
                   r"(?:it|them|this|that|(?:such|these|those)\s+[\w’'-]+)\s+(?:as\s+)?[\w-]+[.!]?[”\"’]?$|"
+                  r"(?-i:[A-Z])[\w’'-]+\s+(?-i:[a-z])[\w’'-]+\s+(?:as\s+)?(?!" + _PARTICLES + r")(?-i:[a-z])[\w-]+[.!]?"
+                  r"[”\"’]?$|"
                   r"(?:the|its|their)\s+[\w’'-]+(?:\s+(?!" + _PARTICLES + r")[\w’'-]+)?\s+(?!" + _PARTICLES +
                   r")(?-i:[a-z])[\w-]*(?:[.!]?[”\"’]?$|\s+and\s+[a-z]+ed\b))")
 """What a speaker calls something: "called the plan “a trap”", "described it as a step", "called such polls
@@ -43,7 +45,8 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|"
-         r"reported(?=\s+(?:that|on\s+\w+\s+that)\b)|reports(?=\s+that\b)|"
+         r"reported(?=\s+(?:that|on\s+\w+\s+that)\b|(?:\s+on\s+\w+)?\s*[.!]?$)|reports(?=\s+that\b)|"
+         r"(?<=\(\d{4}\) )(?:shows?|showed|finds?|found|argues?|argued|suggests?|suggested|notes?|noted)|"
          r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
          r"(?<=, )(?:calling|describing|branding)(?=\s+" + CHARACTERIZED + ")|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
@@ -62,7 +65,8 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|
                            r"genuinely|honestly|frankly|therefore|all)\s+){0,3}?(believe|think|expect|fear|doubt|consider|"
                            r"would argue|judge|see|read)\b|"
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
-                           r"\b(?:our|my) (?:take|verdict|view|assessment)\b|"
+                           r"\b(?:our|my) (?:own )?(?:take|verdict|view|assessment|reading|sense|impression|guess|"
+                           r"conclusion)\b|"
                            r"\b(?:my|our) (?:thoughts|prayers|hearts?) (?:turn|go|are|is)\b|^let us\b|^let['’]s\b|"
                            r"\bour\s+(?:researchers|analysts|experts|economists|editors|correspondents|team|staff)\s+"
                            r"(?:\w+\s+)?(?:see|believe|think|expect|judge|consider|estimate|assess|find)\b|"
@@ -160,7 +164,7 @@ def no_partys_people(who: str) -> bool:
     or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
     is no party's, and the page tells of it as a claim."""
     head = _OPENER.sub("", _HAVE.sub("", _RELATIVE.sub("", who).strip(" ,")))
-    return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head))
+    return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head))
 
 
 def no_partys_subject(sentence: str) -> bool:
@@ -213,6 +217,8 @@ _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mo
 _PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|her|his|their|one|another)\s+(?:[\w-]+\s+){{0,3}}?"
                              rf"{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$", re.I)
 """A private person, by a first name and what they do, or by whose they are ("Halyna, a 61-year-old nurse")."""
+_FORMER_HOLDER = re.compile(r"(?:^|,\s+)(?:a|the)\s+(?:former|ex-|retired)\s*\w", re.I)
+"""Someone who held an office once ("Ms. Madeupova, a former adviser to Ukraine's president"): no party now."""
 _OPENER = re.compile(r"^(?:for|in|on|over|since|after|last|this|earlier|later)\b[^,]{0,40},\s*", re.I)
 _HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|repeatedly|long|now|still|privately|publicly))+$", re.I)
 """What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""
@@ -238,7 +244,8 @@ _ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\
                           r"|a news conference|a briefing|parliament)\b[^,]{0,40}|\s+\w+ly)?\s*[.!]?[”\"’)]*\s*$")
 """What may follow the verb of a report given after its content, up to the sentence's end: when and to whom it was
 said ("said on Thursday.", "told reporters in Kyiv."), and nothing more."""
-_SUBORDINATE = re.compile(r"\b(?:after|when|before|since|while|because|as|until|once)\b[^,;]*$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:after|when|before|since|while|because|as(?!\s+[A-Z][^,;(]{1,60}\(\d{4}[a-z]?\))|until|"
+                          r"once)\b[^,;]*$", re.I)
 """A clause of time or cause before a verb: "stalled after both sides accused each other" reports an event."""
 
 
