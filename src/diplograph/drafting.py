@@ -227,7 +227,7 @@ def _sentences(line: str) -> list[str]:
     parts = [part.strip() for part in _BOUNDARY.split(line[dateline.end() if dateline else 0:])]
     if dateline and parts:
         parts[0] = line[:dateline.end()] + parts[0]
-    if len(parts) > 1 and len(line) <= 120 and not parts[-1].endswith(_ENDS):
+    if len(parts) > 1 and len(line) <= 120 and not line.endswith((*_ENDS, ":", ";", ")", "”", '"')):
         parts = [line]
     return [part for part in parts if len(part.split()) >= 4 or len(part.split()) >= 2 and part.endswith(_ENDS)]
 

@@ -269,7 +269,9 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
 claim, an act or an account too ("That is false.", "The claim ignores …", "Kyiv is right to …", "the evidence is
 thin"), or an analogy ("Unlike in Korea, …")."""
-_INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|de facto|implicit(ly)?|"
+_INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|"
+                           r"de facto(?!\s+(?:authorities|government|leaders?|administration|president|republic))|"
+                           r"implicit(ly)?|"
                            r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
                            r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:trying|seeking|looking|angling|manoeuvring|"

@@ -33,7 +33,8 @@ _CONDITIONS = re.compile(r"\b(conditions?|demands?|terms|preconditions?|requirem
 _PLAN_POINTS = re.compile(r"\b(?:plan|proposal|framework|initiative|roadmap)\b[^:]*\b(?:calls? for|includes?|"
                           r"proposes?|envisages?|provides? for|would)\s*:$", re.I)
 """A list lead of a plan's points ("presented a joint plan on Sunday that calls for:")."""
-ANALYTIC_LEAD = re.compile(r"\b(implications?|consequences?|risks?|reasons?|lessons?|dangers?|effects?)\b", re.I)
+ANALYTIC_LEAD = re.compile(r"\b(implications?|consequences?|risks?|reasons?|lessons?|dangers?|effects?|issues|"
+                           r"sticking points|differences|points of contention|questions|takeaways)\b", re.I)
 """A list lead of the author's analysis: its points are the author's reading."""
 _QUOTED = re.compile(r"^[“\"‘']\s*([A-Za-z]+)")
 _IMPERATIVES = frozenset({"recognize", "recognise", "withdraw", "stop", "end", "accept", "lift", "release", "give",

@@ -68,6 +68,8 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|
                            r"\b(?:our|my) (?:own )?(?:take|verdict|view|assessment|reading|sense|impression|guess|"
                            r"conclusion)\b|"
                            r"\b(?:my|our) (?:thoughts|prayers|hearts?) (?:turn|go|are|is)\b|^let us\b|^let['’]s\b|"
+                           r"\b(?:I am|I['’]m|we are|we['’]re)\s+(?:\w+ly\s+)?(?:alarmed|concerned|worried|shocked|"
+                           r"appalled|saddened|dismayed|horrified|troubled|encouraged|heartened|disappointed)\b|"
                            r"\bour\s+(?:researchers|analysts|experts|economists|editors|correspondents|team|staff)\s+"
                            r"(?:\w+\s+)?(?:see|believe|think|expect|judge|consider|estimate|assess|find)\b|"
                            r"(?<!by )\b(?:this|the) (?:newspaper|paper|magazine|publication|website|editorial board)\s+"
@@ -283,8 +285,10 @@ _MODAL = re.compile(r"\b(?:should|must|would|could|might|may|will|shall|can|cann
 """A verb of saying under a modal ("Kyiv should therefore insist on …"): what ought to be said, not a report."""
 _QUALIFIED_NOUN = re.compile(r"\b(?:with|of|about|on|to|from|against|over|into|amid|despite|without|between|at|"
                              r"under|behind)\s+"
-                             r"(?:(?-i:[A-Z])[\w’'-]*|new|fresh|latest|renewed)\s+$", re.I)
-"""A preposition and a word that qualifies what follows ("over Russian demands"): that is a noun, not a verb."""
+                             r"(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?-i:[A-Z])[\w’'-]*|"
+                             r"new|fresh|latest|renewed)\s+$", re.I)
+"""A preposition and a word that qualifies what follows ("over Russian demands"): that is a noun, not a verb — but
+a weekday is when ("… on Tuesday called for …")."""
 _CONTACT_RELATIVE = re.compile(r"\s*(?:the|this|that|these|those|its|his|her|their|our|every|any)\s+"
                                r"(?:[\w’'-]+\s+){1,3}?(?:he|she|they|we|I)\s+(?:(?:\w+ly|has|have|had)\s+)?", re.I)
 """A subject that is a thing with a clause of its own ("The evidence she offers …", "The terms they set out …"):

@@ -225,7 +225,8 @@ def obliged(sentence: str, party: Mention) -> bool:
 _STATE_BODY = re.compile(r"\b(?:ministry|ministries|government|presidency|president|kremlin|embassy|permanent "
                          r"mission|cabinet|chancellery|foreign office|state department|council of ministers|press "
                          r"office|press service|council of the european union|european commission|ambassador|"
-                         r"minister|envoy|spokes(?:man|woman|person)|permanent representative|chancellor)\b", re.I)
+                         r"minister|envoy|spokes(?:man|woman|person)|permanent representative|chancellor|"
+                         r"secretary[- ]general)\b", re.I)
 """Words for a state's body in a page's author ("Ministry of Foreign Affairs of …", "Embassy of …"), or one of its
 office-holders writing in their office ("<Name>, Russia's ambassador to …"); not a former one."""
 _FORMER = re.compile(r"\b(?:former|ex-|retired|late)\b", re.I)
