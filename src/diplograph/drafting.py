@@ -250,7 +250,7 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
     confidence = round(min(1.0, base + 0.2 * bool(actors) + 0.1 * min(len(mentions), 3)
                            + 0.1 * (stated_on is not None)) * min([m.score for m in mentions] or [1.0]), 2)
     newcomer = next((m.text for role, m, _, _ in people(sentence, gazetteer)  # an office-holder: by the affiliation
-                     if m.entity == asserter and role.profession), None)
+                     if role.profession), None)
     return Candidate(id=candidate_id(sentence, document), sentence=sentence, kind=kind, new_person=newcomer,
                      asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
                      stated_on=stated_on, date_precision=precision, confidence=confidence,
@@ -285,13 +285,13 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     # a speaker who claims or accuses makes a claim, whatever stance the claim gives another ("claimed that Ukraine
     # has rejected every plan put forward" is no rejection, nor a proposal, of the speaker's)
     kind = "Claim" if heard.verb.casefold() in _CLAIMING else kind_of(sentence)
+    if heard.kind == "author":  # "we believe", "our senior fellow argues": the author's own
+        return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
+            "the author in the first person (\"we believe\"): the author's judgement"
     if reader_voice(sentence):
         reader = next((m.entity for m in mentions if m.entity in READERS), "dgr:analysts")
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Interpretation", reader, \
             "a reading by analysts or researchers, attributed to them"
-    if heard.kind == "author":
-        return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
-            "the author in the first person (\"we believe\"): the author's judgement"
     if interpretive(sentence, heard) and heard.kind not in ("anonymous", "according"):
         return "Assessment", "Interpretation", author, \
             "an interpretive word in the author's voice (\"effectively\", \"is seen as\"): the author's reading"

@@ -45,7 +45,7 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her|our|my)\s+(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
                r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back|supply|supplie|"
-               r"provid|fund|arm|help)(?:ing|e|s)?\b|\bpledg\w*\s+(?:[\w-]+\s+){0,2}support\b|"
+               r"provid|fund|arm|help|work)(?:ing|e|s)?\b|\bpledg\w*\s+(?:[\w-]+\s+){0,2}support\b|"
                r"\b(?:remains?|is|are|stays?)\s+(?:fully\s+|firmly\s+)?committed\s+to\b|"
                r"\b(?:we|I|they)\s+(?:\w+ly\s+|also\s+|still\s+)?(?:support|back|welcome|endorse)\b|"
                r"(?<!not )\b(?:ready|willing|prepared|open) to\b|"
@@ -84,8 +84,10 @@ _VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains
                       r"encouraging|substantive|meaningful|meaningless|pointless|futile|premature|unhelpful|helpful|"
                       r"successful|hollow|cynical|absurd|reckless|irresponsible|provocative|illegitimate|fabricated|"
                       r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"
-                      r"counterproductive|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|charade|"
-                      r"stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie))\b", re.I)
+                      r"counterproductive|not new|nothing new|no accident|no coincidence|telling|revealing|striking|"
+                      r"remarkable|notable|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|"
+                      r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie))\b",
+                      re.I)
 """A verdict on how something went or what it is ("the talks had been difficult but useful", "the offer is a
 trap", "the truce remains fragile"): an assessment, whoever gives it."""
 _QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|compelling|credible|plausible|"
@@ -160,8 +162,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"\b(?:will|would|could|can)\s+(?!(?:\w+ly\s+)?(?:back|support|accept|welcome|endorse)\b)"
                           r"[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition that|provided that|"
                           r"providing that)\b", re.I)),
-    # what more depends on: "further exchanges would depend on Kyiv returning the bodies"
+    # what more depends on: "further exchanges would depend on Kyiv returning the bodies", "a deal was possible
+    # only if …"
     ("Demand", re.compile(r"\b(?:will|would|could|to)\s+depend\s+on\b|\b(?:conditional|contingent)\s+(?:up)?on\b|"
+                          r"\b(?:possible|acceptable|feasible|conceivable)\s+only\s+(?:if|when|once|after)\b|"
                           r"\b(?:aid|support|help|funding|sanctions relief)\s+(?:depends|depended)\s+on\b",
                           re.I)),
     # one change bringing another: "the sooner Kyiv accepts, the sooner the war ends"
@@ -323,7 +327,8 @@ _AS_NOUN = re.compile(r"(?P<before>\b(?:with|of|about|on|to|from|against|over|in
 
 _HEARD = re.compile(rf"(?P<before>{HEARD})(?:calls|demands)\b", re.I)
 """Calls or demands someone hears, faces or resists ("Security Council hears calls for a ceasefire"): nouns."""
-_ANOTHER_CLAUSE = re.compile(r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
+_ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|warning|saying)|"
+                             r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
                              r"warns|urges|rejects|insists|signals|seeks|threatens|accuses|proposes|offers|refuses|"
                              r"vows|pushes|presses|backs)\b)")
 """Where a clause with a subject of its own follows the first: "…, as Kyiv demands …", "while the EU …", "as

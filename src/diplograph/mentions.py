@@ -58,7 +58,7 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
 
 _VENUE = {("met", "in"), ("meet", "in"), ("meeting", "in"), ("talks", "in"), ("summit", "in"), ("held", "in"),
           ("gathered", "in"), ("convened", "in"), ("again", "in"), ("met", "at"), ("talks", "at"), ("conference", "in"),
-          ("conference", "at"), ("held", "at")}
+          ("conference", "at"), ("held", "at"), ("event", "in"), ("forum", "in"), ("ceremony", "in")}
 """Words before a city that make it where something takes place ("met in Riga"), not its government."""
 
 
@@ -178,7 +178,7 @@ by a capitalised name: "Russian Defence Minister Anna Petrova", "Kremlin spokesm
 _PROFESSION = re.compile(
     r"(?P<office>\b(?:(?:[A-Z][\w’'-]*|(?!(?:the|a|an|and|by|of|to|with)\b)[a-z]+)\s+){0,2}?(?:historian|scholar|journalist|economist|analyst|researcher|"
     r"professor|writer|author|commentator|political scientist|sociologist|lawyer|philosopher|novelist|academic|"
-    r"reporter|columnist|filmmaker|activist))"
+    r"reporter|columnist|filmmaker|activist|fellow))"
     r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
 """A trade, not an office, followed by a name ("the historian Clara Madeupwell"): a person who speaks for no party
 (the state a nationality names is not theirs to speak for)."""

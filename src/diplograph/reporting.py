@@ -47,6 +47,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|"
          r"reported(?=\s+(?:that|on\s+\w+\s+that)\b|(?:\s+on\s+\w+)?\s*[.!]?$)|reports(?=\s+that\b)|"
          r"(?<=\(\d{4}\) )(?:shows?|showed|finds?|found|argues?|argued|suggests?|suggested|notes?|noted)|"
+         r"(?:(?<=poll )|(?<=survey )|(?<=study )|(?<=report ))(?:finds|found|shows|showed|suggests|suggested)|"
          r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
          r"(?<=, )(?:calling|describing|branding)(?=\s+" + CHARACTERIZED + ")|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
@@ -70,8 +71,11 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|
                            r"\b(?:my|our) (?:thoughts|prayers|hearts?) (?:turn|go|are|is)\b|^let us\b|^let['’]s\b|"
                            r"\b(?:I am|I['’]m|we are|we['’]re)\s+(?:\w+ly\s+)?(?:alarmed|concerned|worried|shocked|"
                            r"appalled|saddened|dismayed|horrified|troubled|encouraged|heartened|disappointed)\b|"
-                           r"\bour\s+(?:researchers|analysts|experts|economists|editors|correspondents|team|staff)\s+"
-                           r"(?:\w+\s+)?(?:see|believe|think|expect|judge|consider|estimate|assess|find)\b|"
+                           r"\bour\s+(?:[\w-]+\s+){0,2}?(?:researchers?|analysts?|experts?|economists?|editors?|"
+                           r"correspondents?|team|staff|fellows?|director|scholars?)\b(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+"
+                           r"(?:\w+ly\s+)?(?:see|sees|believe|believes|think|thinks|expect|expects|judge|judges|consider|"
+                           r"considers|estimate|estimates|assess|assesses|find|finds|argue|argues|write|writes|warn|"
+                           r"warns)\b|"
                            r"(?<!by )\b(?:this|the) (?:newspaper|paper|magazine|publication|website|editorial board)\s+"
                            r"(?:\w+\s+)?(?:believes|thinks|expects|fears|doubts|considers|argues|judges|holds)\b|"
                            r"(?<!by )\bthis (?:newspaper|paper|magazine|publication|website|editorial board)\s+"
@@ -128,7 +132,9 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
     if according:
         comma = sentence.find(",", according.end())
         end = comma if comma > 0 else len(sentence)
-        return Voice("according", according.end(), end, end if comma > 0 else 0, "according to")
+        one_of_them = _ONE_OF_THEM.fullmatch(sentence, according.end(), end)  # the sources before, unnamed
+        return Voice("anonymous" if one_of_them else "according", according.end(), end, end if comma > 0 else 0,
+                     "according to")
     anonymous = _ANONYMOUS.search(sentence)
     closing = _CLOSING_REPORT.search(sentence)
     if closing and not anonymous:  # "Russia will reject any plan …, a Western official predicted.": the last verb
@@ -200,6 +206,8 @@ _CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|th
 """A report closing the sentence after a comma, its subject opening with a determiner ("…, a Western official
 predicted.", "…, the ministry said on Monday."): the sentence's last verb is the one that reports it."""
 _SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+){0,2}"
+_ONE_OF_THEM = re.compile(r"\s*(?:one of (?:them|those|the sources)|another)\s*", re.I)
+"""One of the sources the sentence before gave ("According to one of them, …"): unnamed as they were."""
 _UNNAMED = re.compile(_SOME + r"(?:officials?|diplomats?|sources?|aides?|insiders?|capitals|governments|leaders|allies|"
                       r"partners|countries|states|delegations|negotiators|envoys)$", re.I)
 """A speaker the page does not name ("a Western official", "Western capitals"), unless a party's name is among its

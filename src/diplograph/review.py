@@ -72,8 +72,8 @@ class Candidate:
     position is towards, unless the reviewer says otherwise."""
     new_person: str | None = None
     """The name of a person the graph does not know whom the sentence introduces: an Affiliation's member (named
-    with an office, ``role``), or a statement's speaker (named with a trade: "the historian …"); accepting defines
-    them as a dg:Person unless the fact sheet already does."""
+    with an office, ``role``), or one a statement names with a trade ("the historian …", its speaker or not);
+    accepting defines them as a dg:Person unless the fact sheet already does."""
     role: str | None = None
     derived_by: str | None = None
     """The derivation rule (``dg:DerivationRules``) by which its parties come from elsewhere than its own words: a
@@ -170,10 +170,11 @@ def _day(candidate: Candidate) -> str:
 def _fact(candidate: Candidate, name: str, iri: str, label: str | None,
           edits: dict[str, str | list[str]], sheet: str) -> str:
     """The candidate as a YAML-LD statement for the fact sheet — after the new person it names (an affiliation's
-    member, or a statement's speaker), if the sheet does not define them yet."""
+    member, or the person a statement names with a trade), if the sheet does not define them yet."""
     fact = proposed_fact(candidate, name, iri, label, edits)
     nodes = [fact]
-    member = fact.get("member") if candidate.kind == "Affiliation" else fact.get("attributedTo")
+    member = fact.get("member") if candidate.kind == "Affiliation" else next(
+        (m.entity for m in candidate.mentions if m.text == candidate.new_person), None)
     if candidate.new_person and isinstance(member, str) and not re.search(
             rf"^\s*-?\s*id:\s*{re.escape(member)}\s*$", sheet, re.MULTILINE):
         nodes.insert(0, {"id": member, "type": "Person", "label": candidate.new_person})
