@@ -31,6 +31,7 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"withdraw|leave|pull out|return)\b|"
               r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
               r"\bout of the question\b|\bdead on arrival\b|\bboycott(?:s|ed|ing)?\b|"
+              r"\b(?:has|had|have)\s+no\s+plans?\s+to\b|"
               r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
               r"\bnot (?:yet )?(?:ready|willing|prepared) to\b|\b(?:sees?|saw|seeing) no (?:reason|need|point) to\b|"
               r"\bthreaten(?:s|ed)? to (?:veto|block|boycott|leave|walk out of|quit)\b|"
@@ -225,7 +226,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
     ("Demand", re.compile(DETERMINED + r"(?<!['’]s )\b(?:push|press|lobby|lobbie|campaign|ask|appeal)(?:es|s|ed|ing)?"
-                          r"\s+for\b|\bask(?:s|ed)?\s+(?:its|their|his|her|our)\s+(?:[\w-]+\s+){0,2}?for\b|"
+                          r"\s+for\b|\bask(?:s|ed)?\s+(?:(?-i:[A-Z])[\w’'-]*|its|their|his|her|our|the)\s+"
+                          r"(?:[\w-]+\s+){0,2}?for\b|"
                           r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
                           re.I)),

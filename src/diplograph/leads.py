@@ -122,10 +122,10 @@ def _point_of(candidate: Candidate, referred: Candidate) -> Candidate:
 
 def _unsaid_title(candidate: Candidate) -> bool:
     """Whether the line is a title reported as said by someone it does not name (its reporting source's words) —
-    not by sources it says it does not name ("Kremlin prepares for a long war, sources say")."""
+    not by sources it says it does not name ("Kremlin prepares for a long war, sources say", "…, documents show")."""
     return framing(candidate.sentence) and candidate.assertion_mode == "Reported" and \
         not any(m.entity == candidate.asserted_by for m in candidate.mentions) and \
-        voice(candidate.sentence, [m.text for m in candidate.mentions]).kind != "anonymous"
+        voice(candidate.sentence, [m.text for m in candidate.mentions]).kind not in ("anonymous", "according")
 
 
 _VOICE = re.compile(r"^(?:(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line))?$", re.I)

@@ -20,6 +20,7 @@ __all__ = ["Role", "affiliations", "candidate_id", "mentions", "people", "roles"
 def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     """The entities a sentence names, longest phrases first: words a longer name took ("European Union") are not
     read again as a shorter one ("European")."""
+    sentence = _WIRE_LABEL.sub(lambda label: " " * len(label.group()), sentence)  # "EXCLUSIVE-U.S. weighs …"
     words = re.findall(r"[\w’'.-]+", sentence)
     found: dict[str, Mention] = {}
     dateline = DATELINE.match(sentence)  # "RIGA, 16 January —", "KYIV, July 12 (Made-up Wire) -": no party
@@ -86,6 +87,8 @@ _BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|s
 """A compound naming who did it ("Saudi-hosted", "US-drafted", "Turkish-brokered"): its first part names a party."""
 _FIGURES = re.compile(r"(?:data|statistics|figures|estimates|records|tallies)\b", re.I)
 """Figures after a party's name are the party's own ("Ukrainian estimates"), a source it vouches for, not a place."""
+_WIRE_LABEL = re.compile(r"^(?-i:[A-Z]{4,})(?:\s\d+)?[-–]")
+"""A wire's label joined to a title ("EXCLUSIVE-", "FACTBOX-", "UPDATE 2-"): no part of the first name."""
 _TONGUE = re.compile(r"(?:speakers|speaking|language|Orthodox|Church)\b", re.I)
 """Words after a people's adjective that make it a language or a church ("Russian speakers"), not the state."""
 _EVERY = {"every", "each", "another"}

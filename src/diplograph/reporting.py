@@ -135,6 +135,9 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
         one_of_them = _ONE_OF_THEM.fullmatch(sentence, according.end(), end)  # the sources before, unnamed
         return Voice("anonymous" if one_of_them else "according", according.end(), end, end if comma > 0 else 0,
                      "according to")
+    shown = _SHOWN.search(sentence)
+    if shown:  # "…, documents show": the page's source, no party
+        return Voice("according", shown.start("who"), shown.end("who"), 0, shown.group("verb"))
     anonymous = _ANONYMOUS.search(sentence)
     closing = _CLOSING_REPORT.search(sentence)
     if closing and not anonymous:  # "Russia will reject any plan …, a Western official predicted.": the last verb
@@ -172,7 +175,8 @@ def no_partys_people(who: str) -> bool:
     or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
     is no party's, and the page tells of it as a claim."""
     head = _OPENER.sub("", _HAVE.sub("", _RELATIVE.sub("", who).strip(" ,")))
-    return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head))
+    return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
+                or _OPPOSITION.match(head))
 
 
 def no_partys_subject(sentence: str) -> bool:
@@ -199,6 +203,9 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|b
 _BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
                        r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")
 """A report in the passive voice: its auxiliary before the verb, its agent after "by" (up to a preposition)."""
+_SHOWN = re.compile(r",\s*(?P<who>(?:[\w-]+\s+){0,2}?(?:documents|data|figures|records|papers|emails))\s+"
+                    r"(?P<verb>show|shows|showed|suggest|suggests)\s*[.!]?\s*$", re.I)
+"""Papers a page relies on, named after its content ("…, documents show"): what they show, the page vouches for."""
 _CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|three|four|several|some)\s+"
                              rf"[^,“”\"]{{2,60}}?|(?:[\w-]+\s+)?(?:officials|sources|aides|insiders))\s+"
                              rf"(?P<verb>{_VERB})(?:\s+(?:on|last|this|in|at|to|after|during)\b[^,]{{0,50}}|"
@@ -227,6 +234,10 @@ _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mo
 _PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|her|his|their|one|another)\s+(?:[\w-]+\s+){{0,3}}?"
                              rf"{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$", re.I)
 """A private person, by a first name and what they do, or by whose they are ("Halyna, a 61-year-old nurse")."""
+_OPPOSITION = re.compile(r"(?:the\s+)?(?:main\s+)?opposition\b(?!\s+(?:leader|figure|politician|MP|lawmaker|"
+                         r"senator|deputy|candidate)\b)", re.I)
+"""A state's opposition as a body ("The opposition Christian Democrats accused …"): not the state's voice (one of
+its people named with an office speaks as that person)."""
 _FORMER_HOLDER = re.compile(r"(?:^|,\s+)(?:a|the)\s+(?:former|ex-|retired)\s*\w", re.I)
 """Someone who held an office once ("Ms. Madeupova, a former adviser to Ukraine's president"): no party now."""
 _OPENER = re.compile(r"^(?:for|in|on|over|since|after|last|this|earlier|later)\b[^,]{0,40},\s*", re.I)

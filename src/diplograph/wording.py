@@ -166,7 +166,7 @@ ministry said"): that party's own."""
 NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
                       r"foundation|research (?:centre|center|group)|survey|poll|study|critics|colleagues|friends|"
                       r"daily|weekly|tabloid|magazine|editorial|"
-                      r"associates|acquaintances|data|statistics|figures|estimates|records|tallies)\b|"
+                      r"associates|acquaintances|data|statistics|figures|estimates|records|tallies|documents)\b|"
                       r"\(\d{4}[a-z]?\)", re.I)
 """A source that is no party to the talks: a survey, a body a place's name only locates ("a Kyiv polling
 institute", "a Moscow think tank"), people who know someone ("Colleagues describe him as …"), figures ("according to
