@@ -25,13 +25,14 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"brush(?:es|ed)?\s+aside|shrug(?:s|ged)?\s+off|scoff(?:s|ed)?\s+at|denounc(?:e|es|ed)|"
               r"object(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:firmly\s+|strongly\s+)?against)\b|"
               r"\b(?:will|would|shall|can|could)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|"
-              r"back|endorse|trade|cede|"
+              r"back|endorse|trade|cede|send|deploy|join|attend|take part in|"
               r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
               r"withdraw|leave|pull out|return)\b|"
               r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
               r"\bout of the question\b|\bdead on arrival\b|\bboycott(?:s|ed|ing)?\b|"
-              r"\b(?:has|had|have)\s+no\s+plans?\s+to\b|"
+              r"\b(?:has|had|have)\s+no\s+plans?\s+to\b|\b(?:is|was|are|were)\s+not\s+seeking\b|"
+              r"\b(?:does|did|do)\s+not\s+seek\b|^[^:]{2,40}:\s*no\s+[a-z]+\s+(?:for|to|in|on)\b|"
               r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
               r"\bnot (?:yet )?(?:ready|willing|prepared) to\b|\b(?:sees?|saw|seeing) no (?:reason|need|point) to\b|"
               r"\bthreaten(?:s|ed)? to (?:veto|block|boycott|leave|walk out of|quit)\b|"
@@ -131,7 +132,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
     ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*\bwithout\b|"
-                          r"\b(?:will|would)\s*(?:not|n['’]t)\s+discuss\b[^.;]*\buntil\b|"
+                          r"\b(?:will|would)\s*(?:not|n['’]t)\s+(?:discuss|negotiate|talk|sign)\b[^.;]*"
+                          r"\b(?:until|while|as long as|so long as)\b|"
                           r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b", re.I)),
     # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
     ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
@@ -250,7 +252,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(r"\badopted\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement)\b"
                           r"[^.;]{0,40}?\b(?:demanding|calling (?:for|on)|urging)\b", re.I)),
     # what the speaker in the first person commits to doing: "We will continue to increase the costs …"
-    ("Position", re.compile(r"(?:^|:\s*[\"“‘']?)(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?"
+    ("Position", re.compile(r"(?:^[\"“‘']?|:\s*[\"“‘']?)(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?"
                             r"(?!see\b|know\b|find\b|learn\b|have to\b|be\b|need\b|not\b|never\b)[a-z]+", re.I)),
     # a proposal under study: "said it was studying the proposal"
     ("Position", re.compile(r"\b(?:is|was|were|are)\s+(?:studying|considering|examining|reviewing)\s+(?:the|this|"

@@ -196,7 +196,9 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
 
 
 _CIRCUMSTANCE = re.compile(r"(?:asked|pressed|questioned|speaking(?!\s+(?:for|on behalf of)\b)|responding|replying|"
-                           r"answering|commenting|writing|addressing)\b[^,]{0,150},\s*", re.I)
+                           r"answering|commenting|writing|addressing|in\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?"
+                           r"(?:interview|speech|statement|article|op-ed|post|letter|address|remarks|comments))\b"
+                           r"[^,]{0,150},\s*", re.I)
 """A clause before the speaker saying how they came to speak ("Asked whether Europe would send troops, …"): what
 it names does not speak."""
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|been)\s+(?:\w+ly\s+)?$", re.I)
