@@ -86,7 +86,8 @@ _VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains
                       r"encouraging|substantive|meaningful|meaningless|pointless|futile|premature|unhelpful|helpful|"
                       r"successful|hollow|cynical|absurd|reckless|irresponsible|provocative|illegitimate|fabricated|"
                       r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"
-                      r"counterproductive|not new|nothing new|no accident|no coincidence|telling|revealing|striking|"
+                      r"counterproductive|not new|nothing new|no accident|no coincidence|not an accident|"
+                      r"not a coincidence|telling|revealing|striking|"
                       r"remarkable|notable|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|"
                       r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie))\b",
                       re.I)
@@ -110,7 +111,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # the content's kind from its own words (first match wins); a call on someone to act demands the act
     ("Demand", re.compile(DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|ask(?:s|ed)?)\s+"
                           r"(?:[\w’'-]+\s+){1,10}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
-    ("Prediction", re.compile(r"\b(is|are) expected (?:to|later|soon|next|within|by|before|this)\b|"
+    ("Prediction", re.compile(r"\b(is|are) expected (?:to|later|soon|next|within|by|before|this|in)\b|"
                               r"\bwill (likely|probably|(?:almost )?certainly)\b|"
                               r"\b(likely|unlikely) (?:to|before|until|soon|this|next)\b|"
                               r"\bpredict(s|ed)?\b|\bforecasts?\b|\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|\bhop(?:e|es|ed|ing)\s+to\b|"
@@ -223,7 +224,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"\b(?:should|ought to)\b[^.;]*,\s*(?:said|says|writes|wrote|added|adds|argued|argues|"
                             r"told)\b", re.I)),
     # what something would bring about: "said such proposals would prolong the war", "would reward aggression"
-    ("Prediction", re.compile(r"\b(?:would|will)\s+(?:only\s+)?(?:prolong|worsen|escalate|lead to|cost|fail|collapse|"
+    ("Prediction", re.compile(r"(?<!\bit )(?<!\bthey )(?<!\bwe )(?<!\band )"  # not what the speaker itself will do
+                              r"\b(?:would|will)\s+(?:only\s+)?(?:prolong|worsen|escalate|lead to|cost|fail|collapse|"
                               r"undermine|weaken|strengthen|reward|embolden|destabili[sz]e|provoke|backfire|deepen)\b",
                               re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
@@ -246,8 +248,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"\b(?:would|will|must)\s+(?:need|require)\s+(?!to\b)\w", re.I)),
     # what the speaker says it will do: "Poland said it would close two crossings", "has signalled that it will …"
     ("Position", re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
-                            r"(?:that\s+)?(?:it|they)\s+(?:would|will|(?:was|were) going to|plans? to|planned to|"
-                            r"intends? to|intended to)\s+(?!not\b|never\b)[a-z]", re.I)),
+                            r"(?:that\s+)?(?:it|they)\s+(?:[^.;]{0,80}?\s+and\s+)?(?:would|will|(?:was|were) going to|"
+                            r"plans? to|planned to|intends? to|intended to)\s+(?!not\b|never\b)[a-z]", re.I)),
     # a resolution adopted that demands: "adopted a resolution demanding the return of …"
     ("Demand", re.compile(r"\badopted\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement)\b"
                           r"[^.;]{0,40}?\b(?:demanding|calling (?:for|on)|urging)\b", re.I)),

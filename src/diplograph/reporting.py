@@ -30,7 +30,7 @@ CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such|these|those)\s+[\w’'-]+
                   r"(?-i:[A-Z])[\w’'-]+\s+(?-i:[a-z])[\w’'-]+\s+(?:as\s+)?(?!" + _PARTICLES + r")(?-i:[a-z])[\w-]+[.!]?"
                   r"[”\"’]?$|"
                   r"(?:the|its|their)\s+[\w’'-]+(?:\s+(?!" + _PARTICLES + r")[\w’'-]+)?\s+(?!" + _PARTICLES +
-                  r")(?-i:[a-z])[\w-]*(?:[.!]?[”\"’]?$|\s+and\s+[a-z]+ed\b))")
+                  r")[\"“‘']?(?-i:[a-z])[\w-]*(?:[”\"’]?[.!]?[”\"’]?$|\s+and\s+[a-z]+ed\b))")
 """What a speaker calls something: "called the plan “a trap”", "described it as a step", "called such polls
 propaganda.", "called the report fabricated." (a one-word verdict closing the sentence)."""
 _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announces|declared|declares|added|adds|"
@@ -209,7 +209,7 @@ _SHOWN = re.compile(r",\s*(?P<who>(?:[\w-]+\s+){0,2}?(?:documents|data|figures|r
                     r"(?P<verb>show|shows|showed|suggest|suggests)\s*[.!]?\s*$", re.I)
 """Papers a page relies on, named after its content ("…, documents show"): what they show, the page vouches for."""
 _CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|three|four|several|some)\s+"
-                             rf"[^,“”\"]{{2,60}}?|(?:[\w-]+\s+)?(?:officials|sources|aides|insiders))\s+"
+                             rf"[^,“”\"]{{2,60}}?|(?:[\w-]+\s+)?(?:officials|sources|aides|insiders))(?<!\bthan)(?<!\bas)\s+"
                              rf"(?P<verb>{_VERB})(?:\s+(?:on|last|this|in|at|to|after|during)\b[^,]{{0,50}}|"
                              r"\s+(?:reporters|journalists)\b[^,]{0,40})?\s*[.!]?[”\"’)]*\s*$", re.I)
 """A report closing the sentence after a comma, its subject opening with a determiner ("…, a Western official
@@ -289,7 +289,8 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             or after_preposition(sentence, found.start()) or tells_of_words(sentence, found.start(), found.end())
             or _QUALIFIED_NOUN.search(sentence, 0, found.start()) or _MODAL.search(sentence, 0, found.start())
             or _HEARD.search(sentence, 0, found.start()) or _WHAT_IS_SAID.search(sentence, 0, found.start())
-            or _CONTACT_RELATIVE.fullmatch(sentence, 0, found.start())):
+            or _CONTACT_RELATIVE.fullmatch(sentence, 0, found.start())
+            or re.search(r"\b(?:than|as)\s+$", sentence[:found.start()], re.I)):  # "than announced": no report
         found = REPORTING.search(sentence, found.end())
     return found
 
