@@ -14,7 +14,7 @@ from helpers import drafted_html, drafted_paragraphs
 
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import interpretive
+from diplograph.judgements import interpretive
 from diplograph.mentions import mentions
 from diplograph.reporting import voice
 

@@ -38,7 +38,8 @@ from rdflib import Dataset, URIRef
 
 from .dating import recurring
 from .evidence import Evidence
-from .kinds import UNCERTAIN, kind_of, looks_ahead, stances_in
+from .judgements import UNCERTAIN
+from .kinds import kind_of, looks_ahead, stances_in
 from .namespaces import DG, PROV, RDF, RDFS, SKOS
 from .reporting import voice
 from .scrutiny import issued_on

@@ -20,7 +20,8 @@ from .errors import DiplographError
 from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
-from .kinds import EVALUATIVE, SCENARIO, UNCERTAIN, cue_start, interpretive, kind_of, papers_terms
+from .judgements import EVALUATIVE, UNCERTAIN, interpretive
+from .kinds import SCENARIO, cue_start, kind_of, papers_terms
 from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, listed_points, referred_by, standing_for
 from .mentions import affiliations, candidate_id, people, unknown_names, with_people
 from .namespaces import DCTERMS, DGS

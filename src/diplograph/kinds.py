@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .reporting import CHARACTERIZED, DETERMINED, HEARD, Voice
+from .judgements import VERDICT, VERDICT_ON_ACT
+from .reporting import CHARACTERIZED, DETERMINED, HEARD
 from .wording import MADE_BY
 
-__all__ = ["EVALUATIVE", "SCENARIO", "UNCERTAIN", "cue_start", "interpretive", "kind_of", "looks_ahead", "papers_terms",
-           "stance_of", "stances_in"]
+__all__ = ["SCENARIO", "cue_start", "kind_of", "looks_ahead", "papers_terms", "stance_of", "stances_in"]
 
 _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
               r"criticis(e|es|ed)|criticiz(e|es|ed)|(?<!not )condemn(s|ed)?)\b|"
@@ -25,7 +25,7 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"brush(?:es|ed)?\s+aside|shrug(?:s|ged)?\s+off|scoff(?:s|ed)?\s+at|denounc(?:e|es|ed)|"
               r"object(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:firmly\s+|strongly\s+)?against)\b|"
               r"\b(?:will|would|shall|can|could)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|"
-              r"back|endorse|trade|cede|send|deploy|join|attend|take part in|"
+              r"back|endorse|trade|cede|send|deploy|join|attend|take part in|cut|halt|suspend|stop|reduce|"
               r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
               r"withdraw|leave|pull out|return)\b|"
@@ -54,7 +54,8 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"(?<!not )\b(?:ready|prepared|open) for (?:an? |the )?(?:ceasefire|truce|talks|negotiations|dialogue|"
                r"deal|exchange|compromise)\b|\b(?:openness|readiness|willingness) (?:to|for)\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
-               r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b")
+               r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b|"
+               r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b")
 _MORE = (r"(?:sooner|longer|faster|earlier|later|more|less|fewer|harder|quicker|better|worse|further|closer|higher|"
          r"lower|greater|stronger|weaker|bigger|smaller|deeper|wider)")
 _ONE_BRINGS_ANOTHER = re.compile(rf"\bthe {_MORE}\b[^.;]{{1,80}},\s*the {_MORE}\b", re.I)
@@ -73,33 +74,6 @@ def papers_terms(sentence: str) -> bool:
     """Whether the sentence's subject is a plan's text saying what it would do: its terms, whoever it names."""
     return re.match(_TERMS_OF_A_PAPER, sentence, re.I) is not None
 
-
-VERDICT_ON_ACT = re.compile(r"\b(?:is|was|are|were|would be|will be|has been|had been)\s+"
-                            r"(?:(?:\w+ly|not|quite)\s+){0,2}(?:right|wrong|mistaken|correct|justified|unjustified|wise|unwise|foolish|naive|naïve|"
-                            r"reckless|short-sighted|brave|bold|courageous|entitled)\s+to\b|"
-                            r"\b(?:would|will|does|did|do)\s+well\s+to\b", re.I)
-"""A verdict on what a party does ("Kyiv is right to insist on monitors", "Brussels would do well to …"): an
-assessment of the act, whatever the act's own verb (insisting is the party's; that it is right, the writer's)."""
-_VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?|remained|seems?|seemed)\s+"
-                      r"(?:\w+ly\s+|very\s+|nothing but\s+|little more than\s+)?[\"“‘']?"
-                      r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|disappointing|"
-                      r"encouraging|substantive|meaningful|meaningless|pointless|futile|premature|unhelpful|helpful|"
-                      r"successful|hollow|cynical|absurd|reckless|irresponsible|provocative|illegitimate|fabricated|"
-                      r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"
-                      r"counterproductive|not new|nothing new|no accident|no coincidence|not an accident|"
-                      r"not a coincidence|telling|revealing|striking|"
-                      r"remarkable|notable|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|"
-                      r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie))\b",
-                      re.I)
-"""A verdict on how something went or what it is ("the talks had been difficult but useful", "the offer is a
-trap", "the truce remains fragile"): an assessment, whoever gives it."""
-_QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|compelling|credible|plausible|"
-                      r"implausible)\b|"
-                      r"\b(?:is|are|was|were|looks?|seems?)\s+(?:\w+ly\s+|very\s+)?(?:thin|flimsy|shaky|scant)\b|"
-                      r"\bthe\s+(?:most|least)\s+[a-z]+(?:ed|ive|ful|ous|ble|ing|ic|al|ant|ent)\b|"
-                      r"\bthe\s+(?:best|worst)\b", re.I)
-"""Words of a verdict on an account, an argument or its evidence ("less convincing", "the evidence is thin", "the
-most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
 
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", VERDICT_ON_ACT),
@@ -183,7 +157,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?<=, )describing|(?<=, )branding)\s+(?:" + CHARACTERIZED +
                               r"|(?:him|her|them)\s+as\b)", re.I)),
     # a verdict on how something went: "said the talks had been difficult but useful"
-    ("Assessment", _VERDICT),
+    ("Assessment", VERDICT),
     # what a speaker says something only did: "said Western arms deliveries only prolonged the conflict"
     ("Assessment", re.compile(r"\b(?:said|says|argued|argues)\b[^.;]*(?<!would )(?<!will )\bonly\s+(?:prolong|worsen|"
                               r"escalat|delay|emboldene?|harden|deepen)\w*", re.I)),
@@ -268,30 +242,6 @@ _OUGHT = r"\b(?:should|ought to)\s+(?!not\b|never\b)(?:\w+ly\s+)?[a-z]+"
 _STANCES = [("Rejects", re.compile(f"{_REJECTING}|{_OUGHT_NOT}", re.I)),
             ("AcceptsAsBasis", re.compile(_AS_BASIS, re.I)),
             ("Supports", re.compile(f"{_SUPPORTING}|{_OUGHT}", re.I))]
-EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|"
-                        r"unlike|just as|reminiscent of|echoes of|"
-                        r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
-                        r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"
-                        r"unfounded|depends on whether|hinges on whether)\b|"
-                        r",\s+(?:thereby\s+)?(?:prolonging|fuell?ing|escalating|worsening|undermining|endangering|"
-                        r"provoking)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern + "|" + _VERDICT.pattern,
-                        re.I)
-"""Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
-claim, an act or an account too ("That is false.", "The claim ignores …", "Kyiv is right to …", "the evidence is
-thin"), or an analogy ("Unlike in Korea, …")."""
-_INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|"
-                           r"de facto(?!\s+(?:authorities|government|leaders?|administration|president|republic))|"
-                           r"implicit(ly)?|"
-                           r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
-                           r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
-                           r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:trying|seeking|looking|angling|manoeuvring|"
-                           r"maneuvering) to|"
-                           r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
-                           r"(?:that|how)|"
-                           r"(?:does|do|did) not intend to|(?:has|have|had) no intention of|"
-                           r"(?:appears?|seems?|appeared|seemed)\s+(?:to|more|less|increasingly|ready|willing|open|"
-                           r"simple|clear|obvious|certain|determined|intent|keen|eager|unlikely|likely))\b",
-                           re.I)
 
 
 def cue_start(sentence: str) -> int:
@@ -319,9 +269,14 @@ def kind_of(sentence: str) -> str | None:
         return next((name for name, cue in _KINDS if cue.search(text)), None)
 
     sentence = _HEARD.sub(r"\g<before>terms", _AS_NOUN.sub(r"\g<before>terms", _ANONYMITY.sub(" ", sentence)))
+    sentence = _ASKED_WHETHER.sub(r"\g<asked>", sentence)  # "pressed him on whether Washington would back …"
     return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
 
 
+_ASKED_WHETHER = re.compile(r"(?P<asked>\b(?:asked|asks|ask|pressed|presses|questioned|quizzed|wondered|declined to "
+                            r"say|would not say|did not say|refused to say)\b[^.;]{0,40}?\bwhether)\b[^.;,]*", re.I)
+"""A question put or left unanswered ("pressed him on whether Washington would back …", "declined to say whether
+…"): the words after "whether", up to a comma (the answer may follow it), take no stance."""
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"
                         r"(?:named|identified)|of anonymity)\b", re.I)
 """Words that only say a source is anonymous ("who asked not to be named"): asking, but no demand."""
@@ -362,11 +317,6 @@ SCENARIO = re.compile(r"(?:in|under)\s+(?:the|a|one)\s+(?:first|second|third|fou
 """A sentence opening one of the author's scenarios ("In the second, Russia uses a pause …", "In the worst case,
 …"): what it tells is the author's picture of what may come, whoever it names."""
 
-UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|not (?:yet )?clear|"
-                       r"an open question|(?:has|have|had) not (?:yet )?(?:said|decided|announced|indicated) "
-                       r"whether)\b", re.I)
-"""Words saying a stance or an outcome is not known."""
-
 
 def looks_ahead(text: str) -> bool:
     """Whether ``text`` speaks of what is yet to come (a prediction's words: "will", "likely", "expected" …).
@@ -385,12 +335,3 @@ def stance_of(sentence: str) -> str:
     ('Rejects', 'AcceptsAsBasis')
     """
     return next((name for name, cue in _STANCES if cue.search(sentence)), "Undetermined")
-
-
-def interpretive(sentence: str, heard: Voice | None = None) -> bool:
-    """Whether the sentence reads intent or meaning into what was done ("effectively demands", "attempts to"):
-    the writer's reading, not the party's words — unless the word is in what ``heard``'s speaker is reported to
-    have said ("the ministry dismissed the speech as an attempt to …": the ministry's reading)."""
-    found = _INTERPRETIVE.search(sentence)
-    return bool(found) and not (heard and heard.kind == "reported" and heard.content_start and
-                                found.start() >= heard.content_start)

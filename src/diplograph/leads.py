@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .kinds import interpretive
+from .judgements import interpretive
 from .mentions import mentions
 from .reporting import after_preposition, voice
 from .review import Candidate, Mention

@@ -44,7 +44,8 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
-         r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|"
+         r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|questioned|"
+         r"agreed(?=\s+that\b)|"
          r"reported(?=\s+(?:that|on\s+\w+\s+that)\b|(?:\s+on\s+\w+)?\s*[.!]?$)|reports(?=\s+that\b)|"
          r"(?<=\(\d{4}\) )(?:shows?|showed|finds?|found|argues?|argued|suggests?|suggested|notes?|noted)|"
          r"(?:(?<=poll )|(?<=survey )|(?<=study )|(?<=report ))(?:finds|found|shows|showed|suggests|suggested)|"
@@ -217,7 +218,8 @@ predicted.", "…, the ministry said on Monday."): the sentence's last verb is t
 _SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+){0,2}"
 _ONE_OF_THEM = re.compile(r"\s*(?:one of (?:them|those|the sources)|another)\s*", re.I)
 """One of the sources the sentence before gave ("According to one of them, …"): unnamed as they were."""
-_UNNAMED = re.compile(_SOME + r"(?:officials?|diplomats?|sources?|aides?|insiders?|capitals|governments|leaders|allies|"
+_UNNAMED = re.compile(r"(?:still\s+)?others$|" + _SOME + r"(?:officials?|diplomats?|sources?|aides?|insiders?|capitals|"
+                      r"governments|leaders|allies|"
                       r"partners|countries|states|delegations|negotiators|envoys)$", re.I)
 """A speaker the page does not name ("a Western official", "Western capitals"), unless a party's name is among its
 words ("EU leaders" are the Union's)."""
@@ -226,6 +228,7 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"importers|brokers|voters|refugees|veterans|activists|campaigners|volunteers|witnesses|aid workers|"
     r"(?:rights|aid|humanitarian) groups|businesses|industry|markets|lobbyists|manufacturers|"
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
+    r"participants?|panell?ists?|attendees|"
     r"émigrés|emigres|influencers)$",
     re.I)
 """People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
@@ -243,7 +246,7 @@ its people named with an office speaks as that person)."""
 _FORMER_HOLDER = re.compile(r"(?:^|,\s+)(?:a|the)\s+(?:former|ex-|retired)\s*\w", re.I)
 """Someone who held an office once ("Ms. Madeupova, a former adviser to Ukraine's president"): no party now."""
 _OPENER = re.compile(r"^(?:for|in|on|over|since|after|last|this|earlier|later)\b[^,]{0,40},\s*", re.I)
-_HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|repeatedly|long|now|still|privately|publicly))+$", re.I)
+_HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|long|now|still|\w+ly))+$", re.I)
 """What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""
 _RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on)\b.*$", re.I)
 """What a relative clause adds to a speaker named after the quote ("a diplomat who has faced him")."""

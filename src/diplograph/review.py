@@ -19,7 +19,8 @@ import yaml
 
 from . import atomic
 from .errors import DataError, DiplographError, Problem, unknown
-from .kinds import UNCERTAIN, stance_of
+from .judgements import UNCERTAIN
+from .kinds import stance_of
 from .layout import Layout
 from .sheets import dump_yaml, load_yaml
 from .wording import comes_first_before

@@ -28,7 +28,7 @@ from typing import Protocol
 from rdflib import Dataset, Literal, URIRef
 
 from .evidence import Evidence
-from .kinds import UNCERTAIN
+from .judgements import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, after_preposition, voice
 from .speakers import pronoun_subject

@@ -183,7 +183,8 @@ REGIONAL = {"european", "western", "eastern", "arab", "asian", "african", "nordi
             "international", "foreign", "allied"}
 """Adjectives of a region or a side that name no party: "a European diplomat" is no statement of Europe's."""
 
-UNNAMED_MEMBERS = re.compile(r"(?:(?:the|some|several|many|most|opposition|rebel|senior|two|three|dozens of)\s+)+"
+UNNAMED_MEMBERS = re.compile(r"(?:(?:the|some|several|many|most|opposition|rebel|senior|two|three|dozens of|"
+                             r"Republican|Democratic|Conservative|Labour|Liberal|Green)\s+)+"
                              r"(?:lawmakers|legislators|senators|deputies|MPs|members of parliament|"
                              r"parliamentarians)\b", re.I)
 """Members of a parliament the page does not name, nor their state ("Opposition lawmakers said …"): the page vouches

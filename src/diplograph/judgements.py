@@ -1,0 +1,84 @@
+"""Words of the writer's own judgement and reading: verdicts (on an act, an account, what something is or how it
+stands, a claim's grounds), words of interpretation ("effectively", "is trying to"), and words saying a stance or
+an outcome is not known.
+
+A sentence in the author's voice with one of them is the author's judgement or reading, not a fact the page states;
+the drafter, the audit and the kinds of statement read them alike (:mod:`diplograph.kinds` cues a verdict a speaker
+gives as an assessment).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .reporting import Voice
+
+__all__ = ["EVALUATIVE", "UNCERTAIN", "VERDICT", "VERDICT_ON_ACT", "interpretive"]
+
+VERDICT_ON_ACT = re.compile(r"\b(?:is|was|are|were|would be|will be|has been|had been)\s+"
+                            r"(?:(?:\w+ly|not|quite)\s+){0,2}(?:right|wrong|mistaken|correct|justified|unjustified|wise|unwise|foolish|naive|naïve|"
+                            r"reckless|short-sighted|brave|bold|courageous|entitled)\s+to\b|"
+                            r"\b(?:would|will|does|did|do)\s+well\s+to\b", re.I)
+"""A verdict on what a party does ("Kyiv is right to insist on monitors", "Brussels would do well to …"): an
+assessment of the act, whatever the act's own verb (insisting is the party's; that it is right, the writer's)."""
+VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?|remained|seems?|seemed)\s+"
+                     r"(?:\w+ly\s+|very\s+|nothing but\s+|little more than\s+)?[\"“‘']?"
+                     r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|disappointing|"
+                     r"encouraging|substantive|meaningful|meaningless|pointless|futile|premature|unhelpful|helpful|"
+                     r"successful|hollow|cynical|absurd|reckless|irresponsible|provocative|illegitimate|fabricated|"
+                     r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"
+                     r"counterproductive|not new|nothing new|no accident|no coincidence|not an accident|"
+                     r"not a coincidence|telling|revealing|striking|"
+                     r"remarkable|notable|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|"
+                     r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie))\b",
+                     re.I)
+"""A verdict on how something went or what it is ("the talks had been difficult but useful", "the offer is a
+trap", "the truce remains fragile"): an assessment, whoever gives it."""
+_QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|compelling|credible|plausible|"
+                      r"implausible)\b|"
+                      r"\b(?:is|are|was|were|looks?|seems?)\s+(?:\w+ly\s+|very\s+)?(?:thin|flimsy|shaky|scant)\b|"
+                      r"\bthe\s+(?:most|least)\s+[a-z]+(?:ed|ive|ful|ous|ble|ing|ic|al|ant|ent)\b|"
+                      r"\bthe\s+(?:best|worst)\b", re.I)
+"""Words of a verdict on an account, an argument or its evidence ("less convincing", "the evidence is thin", "the
+most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
+
+EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|"
+                        r"unlike|just as|reminiscent of|echoes of|"
+                        r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
+                        r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"
+                        r"unfounded|depends on whether|hinges on whether|constitutes?\s+(?:a\s+)?(?:war crimes?|"
+                        r"crimes?|violations?|breach|aggression|genocide|terrorism))\b|"
+                        r",\s+(?:thereby\s+)?(?:prolonging|fuell?ing|escalating|worsening|undermining|endangering|"
+                        r"provoking)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern + "|" + VERDICT.pattern,
+                        re.I)
+"""Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
+claim, an act or an account too ("That is false.", "The claim ignores …", "Kyiv is right to …", "the evidence is
+thin"), or an analogy ("Unlike in Korea, …")."""
+_INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|tantamount to|"
+                           r"de facto(?!\s+(?:authorities|government|leaders?|administration|president|republic))|"
+                           r"implicit(ly)?|"
+                           r"in practice|attempts? to|seeks? to|aims? to|is designed to|is meant to|"
+                           r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
+                           r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:trying|seeking|looking|angling|manoeuvring|"
+                           r"maneuvering) to|"
+                           r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
+                           r"(?:that|how)|"
+                           r"(?:does|do|did) not intend to|(?:has|have|had) no intention of|"
+                           r"(?:appears?|seems?|appeared|seemed)\s+(?:to|more|less|increasingly|ready|willing|open|"
+                           r"simple|clear|obvious|certain|determined|intent|keen|eager|unlikely|likely))\b",
+                           re.I)
+
+UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|not (?:yet )?clear|"
+                       r"an open question|(?:has|have|had) not (?:yet )?(?:said|decided|announced|indicated) "
+                       r"whether|no (?:consensus|agreement) (?:on|about|over) whether|"
+                       r"(?:undecided|divided) (?:on|about|over) whether)\b", re.I)
+"""Words saying a stance or an outcome is not known."""
+
+
+def interpretive(sentence: str, heard: Voice | None = None) -> bool:
+    """Whether the sentence reads intent or meaning into what was done ("effectively demands", "attempts to"):
+    the writer's reading, not the party's words — unless the word is in what ``heard``'s speaker is reported to
+    have said ("the ministry dismissed the speech as an attempt to …": the ministry's reading)."""
+    found = _INTERPRETIVE.search(sentence)
+    return bool(found) and not (heard and heard.kind == "reported" and heard.content_start and
+                                found.start() >= heard.content_start)
