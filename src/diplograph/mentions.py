@@ -76,6 +76,12 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     if alias and start >= 2 and words[start - 1] == "in" and words[start - 2].casefold() in _NO_ONE:
         return True  # "Few in Chisinau expect …": where they are, not the state
     opening = start == 1 and words[0] == "In"  # "In Moscow, President Putin said …": where he said it
+    listed = start - 1  # "talks in Warsaw, Berlin and Paris": the list after a venue's "in" is venues too
+    while listed >= 1 and listed > start - 6 and (words[listed] == "and" or words[listed][:1].isupper()):
+        listed -= 1
+    if alias and listed < start - 1 and listed >= 1 and words[listed] == "in" \
+            and (words[listed - 1].casefold(), "in") in _VENUE:
+        return True
     return alias and (opening or start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE)
 
 
@@ -174,7 +180,7 @@ _ROLE = re.compile(
     r"acting|presidential|security|peace|lead|first|ministry|press|interior|military|government|state|"
     r"national|finance|energy|justice|human|rights)\s+){0,4}" + _OFFICE_HEAD +
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w-]+(?:['’]s\s+(?:delegation|government|mission|team|army|"
-    r"forces|negotiators)|\s+Affairs)?|parliament|senate|assembly|council|delegation|cabinet|committee|house))?)"
+    r"forces|negotiators)|\s+[Aa]ffairs)?|parliament|senate|assembly|council|delegation|cabinet|committee|house))?)"
     r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
 """An office (its head noun: minister, president, spokesman …, with what qualifies it before and after) followed
 by a capitalised name: "Russian Defence Minister Anna Petrova", "Kremlin spokesman Dmitry Peskov"."""

@@ -45,6 +45,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|questioned|"
+         r"remain(?:s|ed)?(?=\s+(?:deeply\s+)?(?:sceptical|skeptical|doubtful|unconvinced|wary)\b)|"
          r"agreed(?=\s+that\b)|"
          r"reported(?=\s+(?:that|on\s+\w+\s+that)\b|(?:\s+on\s+\w+)?\s*[.!]?$)|reports(?=\s+that\b)|"
          r"(?<=\(\d{4}\) )(?:shows?|showed|finds?|found|argues?|argued|suggests?|suggested|notes?|noted)|"
@@ -168,7 +169,8 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
         start = clause.end() if clause else 0
         unnamed = _unnamed(sentence[start:verb.start()], names)  # "A senior European official said …"
         return Voice("anonymous" if unnamed else "reported", start, verb.start(), verb.end(), verb.group())
-    return Voice("none", 0, 0, 0)
+    hearsay = _HEARSAY.search(sentence)  # "The Kremlin has reportedly instructed …": told, by no one named
+    return Voice("anonymous", 0, 0, hearsay.end(), hearsay.group()) if hearsay else Voice("none", 0, 0, 0)
 
 
 def no_partys_people(who: str) -> bool:
@@ -196,6 +198,10 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
                                                      single=True)
 
 
+_HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to "
+                      r"(?:have|be))\b", re.I)
+"""Words that tell something as reported without saying by whom ("reportedly", "allegedly", "is said to have"):
+the page vouches that it is reported."""
 _CIRCUMSTANCE = re.compile(r"(?:asked|pressed|questioned|speaking(?!\s+(?:for|on behalf of)\b)|responding|replying|"
                            r"answering|commenting|writing|addressing|in\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?"
                            r"(?:interview|speech|statement|article|op-ed|post|letter|address|remarks|comments))\b"

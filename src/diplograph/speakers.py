@@ -310,8 +310,8 @@ def named_again(candidate: Candidate, found: list[Candidate]) -> Candidate:
     for name, person in _people(found):
         if person.entity in {m.entity for m in candidate.mentions}:
             continue
-        spelled = next((n for n in (name, name.split()[-1]) if re.search(rf"\b{re.escape(n)}\b", candidate.sentence)),
-                       None)
+        spelled = next((n for n in (name, name.split()[-1], name.split()[0])  # "Li" for Li Madeuhui, surname first
+                        if re.search(rf"\b{re.escape(n)}\b", candidate.sentence)), None)
         if spelled is None:
             continue
         candidate = replace(candidate, mentions=[*candidate.mentions, replace(person, text=spelled)])
