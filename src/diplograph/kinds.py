@@ -289,6 +289,7 @@ _AS_NOUN = re.compile(r"(?P<before>\b(?:with|of|about|on|to|from|against|over|in
 _HEARD = re.compile(rf"(?P<before>{HEARD})(?:calls|demands)\b", re.I)
 """Calls or demands someone hears, faces or resists ("Security Council hears calls for a ceasefire"): nouns."""
 _ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|warning|saying)|"
+                             r",?\s+but\s+(?=warned|cautioned)\b|"
                              r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
                              r"warns|urges|rejects|insists|signals|seeks|threatens|accuses|proposes|offers|refuses|"
                              r"vows|pushes|presses|backs)\b)")

@@ -59,7 +59,8 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
 
 _VENUE = {("met", "in"), ("meet", "in"), ("meeting", "in"), ("talks", "in"), ("summit", "in"), ("held", "in"),
           ("gathered", "in"), ("convened", "in"), ("again", "in"), ("met", "at"), ("talks", "at"), ("conference", "in"),
-          ("conference", "at"), ("held", "at"), ("event", "in"), ("forum", "in"), ("ceremony", "in")}
+          ("conference", "at"), ("held", "at"), ("event", "in"), ("forum", "in"), ("ceremony", "in"),
+          ("brokered", "in"), ("signed", "in"), ("reached", "in"), ("agreed", "in")}
 """Words before a city that make it where something takes place ("met in Riga"), not its government."""
 
 
