@@ -46,7 +46,7 @@ from .speakers import (
     unnamed_speaker,
 )
 from .terms import short
-from .wording import DATELINE, NO_PARTY, Byline, asks, comes_first_before, contexts
+from .wording import DATELINE, NO_PARTY, NO_PARTYS_PAPER, Byline, asks, comes_first_before, contexts
 
 __all__ = ["draft", "draft_sentence", "propose"]
 
@@ -64,8 +64,6 @@ _THE_FLOOR = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "C
 """Labels of turns that are no party's words: the floor's questions, the moderator's."""
 _PUBLIC = re.compile(r"(?:most|many|few|some|all|a majority of|half of|[\w-]+ per ?cent of)\s+[A-Z][\w’'-]*s$", re.I)
 """A people's plural name with a share of it, as a subject: the public a poll asked, not a party that spoke."""
-_A_PAPER = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|document|cable|study|note|briefing)"
-                      r"(?:\s+(?:seen|obtained|reviewed)\s+by\s+[\w\s]{1,40})?", re.I)
 _FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\b(?:,[^,]{1,200},)?\s+(?:(?:\w+ly|also|again|once again|still)\s+)?"
                                    r"(?-i:[a-z])", re.I)
 """The author in the first person as the sentence's subject, whatever the verb ("We reaffirm …", "We, the
@@ -118,7 +116,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 candidate = in_context(candidate, around, gazetteer, referred.get(lead),
                                        item=bool(_BULLET.match(line))) if read_context else candidate
                 read = as_before(named_again(candidate, found), found, gazetteer)
-                found.append(_referring(own_plans(held_by_another(read, found), found), earlier, gazetteer))
+                found.append(_referring(own_plans(held_by_another(read, found), found, gazetteer), earlier, gazetteer))
                 leads.setdefault(lead, []).append(found[-1])  # a lead's points, in order
                 referred |= referred_by(found[-1], found)
             earlier.passed(sentence)
@@ -312,7 +310,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who):  # "Few in Chisinau expect a settlement"
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
-    if heard.kind == "reported" and (NO_PARTY.search(who) or _A_PAPER.fullmatch(who)):  # "A German daily reported"
+    if heard.kind == "reported" and (NO_PARTY.search(who) or NO_PARTYS_PAPER.fullmatch(who)):  # "A daily reported"
         return "Claim" if kind in ("Position", "Demand", "Principle") else kind or "Claim", "Reported", author, \
             "a source that is no party (an outlet, a memo): the page vouches; a stance it tells of is a claim about it"
     speaker = speaker_of(sentence, heard, gazetteer)

@@ -223,7 +223,9 @@ def _html(path: Path, raw: bytes) -> Extracted:
     import trafilatura
 
     text, encoding = decode(path, raw, html=True)
-    document = trafilatura.bare_extraction(text, include_comments=False, include_tables=True, with_metadata=True,
+    tree = trafilatura.utils.load_html(text)
+    document = trafilatura.bare_extraction(_posts_as_parts(tree) if tree is not None else text,
+                                           include_comments=False, include_tables=True, with_metadata=True,
                                            favor_precision=True)
     body = (document.text if document is not None else "") or ""
     if len(body.split()) < _FEWEST_WORDS:
@@ -242,6 +244,24 @@ def _html(path: Path, raw: bytes) -> Extracted:
                      publisher=_one_line(document.sitename), url=_one_line(document.url),
                      author=_one_line(_author(trafilatura.utils.load_html(text), document.author)),
                      encoding=encoding)
+
+
+_POSTS = '//*[self::article or self::div or self::section][@class="post" or @class="entry"]'
+"""Blocks a page marks as "the post" or "the entry": trafilatura takes the first as the whole article."""
+
+
+def _posts_as_parts(tree):
+    """The page with its posts unmarked when it has several (a live blog's entries, a blog's posts on one page).
+
+    trafilatura takes the first block classed ``post`` or ``entry`` as the article, which is right for a page of one
+    post; on a page of several it keeps the first entry's text, drops the headline and the entries' headings and
+    puts the page out of order. Unmarked, the entries are read as parts of the page's article, in order.
+    """
+    posts = tree.xpath(_POSTS)
+    if len(posts) > 1:
+        for post in posts:
+            del post.attrib["class"]
+    return tree
 
 
 _BODY_NAME = re.compile(r"\b(?:ministry|office|embassy|government|president|presidency|department|mission|council|"

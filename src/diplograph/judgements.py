@@ -29,7 +29,8 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"sceptical|skeptical|doubtful|unconvinced|wary|"
                      r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"
                      r"counterproductive|not new|nothing new|no accident|no coincidence|not an accident|"
-                     r"not a coincidence|telling|revealing|striking|"
+                     r"not a coincidence|telling|revealing|striking|symbolic|cosmetic|toothless|irrelevant|moot|"
+                     r"a (?:formality|gesture|token gesture|publicity stunt)|"
                      r"remarkable|notable|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|"
                      r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie))\b",
                      re.I)

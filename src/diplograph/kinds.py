@@ -55,7 +55,11 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"deal|exchange|compromise)\b|\b(?:openness|readiness|willingness) (?:to|for)\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
                r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b|"
-               r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b")
+               r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b|"
+               r"\b(?:lawmakers|legislators|leaders|ministers|allies|members|governments|officials|MPs|deputies|"
+               r"senators|states|nations|countries|capitals|parties|partners|parliaments|voters)\s+"
+               r"(?:(?:also|now|still|\w+ly)\s+)?(?:back|support|endorse|welcome)\b"
+               r"(?!\s+(?:down|off|away|home|against|from|to)\b)")
 _MORE = (r"(?:sooner|longer|faster|earlier|later|more|less|fewer|harder|quicker|better|worse|further|closer|higher|"
          r"lower|greater|stronger|weaker|bigger|smaller|deeper|wider)")
 _ONE_BRINGS_ANOTHER = re.compile(rf"\bthe {_MORE}\b[^.;]{{1,80}},\s*the {_MORE}\b", re.I)

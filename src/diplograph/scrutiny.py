@@ -32,7 +32,7 @@ from .judgements import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .reporting import READER_WORDS, after_preposition, voice
 from .speakers import pronoun_subject
-from .wording import ITS_CLAUSE, NO_PARTY, UNNAMED_MEMBERS, joined_subject, word_start
+from .wording import ITS_CLAUSE, NO_PARTY, NO_PARTYS_PAPER, UNNAMED_MEMBERS, joined_subject, word_start
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
            "shadowed_concepts", "speakers", "stances", "uncertainty"]
@@ -326,7 +326,8 @@ def _vouched(quote: str) -> bool:
     heard = voice(quote)
     speaker = quote[heard.speaker_start:heard.speaker_end]
     return heard.kind == "anonymous" or heard.kind in ("according", "reported") and bool(
-        NO_PARTY.search(speaker) or UNNAMED_MEMBERS.match(speaker.strip()))
+        NO_PARTY.search(speaker) or UNNAMED_MEMBERS.match(speaker.strip())
+        or NO_PARTYS_PAPER.fullmatch(speaker.strip(" ,")))
 
 
 def uncertainty(auditor: Auditor, finding) -> Iterator:

@@ -60,10 +60,11 @@ _OTHERS = re.compile(r"(?:still\s+)?others\s+(?:\w+ly\s+)?(?:say|said|argue|argu
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _ORGAN = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|cabinet|foreign office)", re.I)
 _ORGAN_SPEAKS = "a state's organ named by what it is (\"The ministry said …\"): the party the page spoke of before"
-_PAPER = re.compile(r"(?:their|its|his|her)\s+(?:joint\s+|final\s+|new\s+|closing\s+)?(?:declaration|statement|"
-                    r"communiqu[eé]|letter|reply|response|text|resolution)\b", re.I)
-_PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\"): the parties the page spoke of in the "
-                 "sentence before")
+_PAPER = re.compile(r"(?:their|its|his|her|the)\s+(?:joint\s+|final\s+|new\s+|closing\s+|adopted\s+)?"
+                    r"(?:declaration|statement|communiqu[eé]|letter|reply|response|text|resolution|motion|appeal)\b",
+                    re.I)
+_PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\", \"The resolution urges …\"): the parties the "
+                 "page spoke of in the sentence before")
 
 
 def unnamed_speaker(who: str) -> str | None:
@@ -76,6 +77,8 @@ def unnamed_speaker(who: str) -> str | None:
         return _OFFICE_SPEAKS
     if _ORGAN.fullmatch(who):
         return _ORGAN_SPEAKS
+    if _PAPER.fullmatch(who):  # "The resolution said …": the words of whoever adopted it
+        return _PAPER_SPEAKS
     return _BODY_SPEAKS if _BODY.fullmatch(who) else None
 
 
@@ -194,20 +197,24 @@ _WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|pl
 """What a party will do, its name the subject ("Washington would provide …")."""
 
 
-def own_plans(candidate: Candidate, found: list[Candidate]) -> Candidate:
+def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
     """What a speaker says its own side will do ("He said Washington would provide air support"), the side named
     as the subject of what it reports: the speaker's position, as "said it would" is."""
-    if candidate.kind != "Claim" or candidate.assertion_mode != "Reported" or not candidate.asserted_by:
+    if candidate.kind not in ("Claim", "Prediction") or candidate.assertion_mode != "Reported" \
+            or not candidate.asserted_by:  # "would put it on the agenda", of its own side: a plan, no forecast
         return candidate
     heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
     content = re.sub(r"^\W*(?:that\s+)?", "", DATELINE.sub("", candidate.sentence[heard.content_start:]))
+    told = re.match(r"[^,;]{0,60}?\bthat\s+", content)  # "told reporters on Friday that Helsinki would …"
     owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
               if c.kind == "Affiliation" and len(c.mentions) > 1}
     own = {candidate.asserted_by, owners.get(candidate.asserted_by)}
-    subject = next((m for m in candidate.mentions if m.actor and content.startswith(m.text)), None)
-    if subject is None or subject.entity not in own or not _WILL_DO.match(content, len(subject.text)):
-        return candidate
-    return replace(candidate, kind="Position", rule=f"{candidate.rule}; what its own side will do: its position")
+    for at in (content, content[told.end():] if told else ""):
+        subject = next((m for m in mentions(at, gazetteer) if m.actor and at.startswith(m.text)), None)
+        if subject is not None and subject.entity in own and _WILL_DO.match(at, len(subject.text)):
+            return replace(candidate, kind="Position",
+                           rule=f"{candidate.rule}; what its own side will do: its position")
+    return candidate
 
 
 _OUGHT = re.compile(r"(?:['’]s?)?\s+(?:(?:therefore|also|now|first|still|simply|urgently)\s+)?(?:must|should|ought to|"

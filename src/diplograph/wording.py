@@ -8,9 +8,9 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "NO_PARTY", "REGIONAL", "UNNAMED_MEMBERS", "Byline", "asks",
-           "comes_first_before", "contexts", "cue_in", "framing", "joined_subject", "named_alike", "normalise",
-           "word_start", "word_start_of_any"]
+__all__ = ["CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "NO_PARTY", "NO_PARTYS_PAPER", "REGIONAL", "UNNAMED_MEMBERS",
+           "Byline", "asks", "comes_first_before", "contexts", "cue_in", "framing", "joined_subject", "named_alike",
+           "normalise", "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -173,6 +173,13 @@ institute", "a Moscow think tank"), people who know someone ("Colleagues describ
 port data"). What it found, the page that reports it vouches for."""
 
 
+NO_PARTYS_PAPER = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|document|cable|study|note|briefing|"
+                      r"video|clip|footage|post|message|leaflet)"
+                      r"(?:\s+(?:seen|obtained|reviewed)\s+by\s+[\w\s]{1,40}|"
+                      r"\s+(?:\w+ly\s+)?(?:shared|posted|circulat\w+|published|aired|spread)\b[\w\s]{0,60})?", re.I)
+"""A paper or a post that is no party's ("a memo seen by this newspaper", "a video shared widely on social
+media"): the page vouches for what it says."""
+
 DATELINE = re.compile(r"^(?P<place>(?-i:[A-Z][A-Z’'. -]+)),\s+(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\.?\s+\d{1,2})\s*"
                       r"(?:\.\s*(?:\((?P<agency>[^)]{1,40})\)\s*)?[—–-]+|\s*\((?P<by>[^)]{1,40})\)\s*[—–-]+|[—–-]+|"
                       r"\.(?=\s+[A-Z]))\s*")
@@ -205,7 +212,13 @@ def comes_first_before(sentence: str) -> str | None:
     'talks on territory'
     """
     found = _BEFORE.search(sentence) or _NOT_WITHOUT.search(sentence)
-    return found.group("what").strip() if found else None
+    if found is None:
+        return None  # "told deputies before the vote that Warsaw would …": when it was said, not a precondition
+    return _SAID_THAT.split(found.group("what"), maxsplit=1)[0].strip()
+
+
+_SAID_THAT = re.compile(r"\s+that\s+(?=(?-i:[A-Z])|(?:the|it|he|she|they|we)\b)")
+"""Where what was said begins after a time ("before the vote that Warsaw would …")."""
 
 
 _JOINED_VERBS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}?\s+[a-z]+(?:ed|s)\b.*\sand\s*$", re.S)
@@ -230,6 +243,15 @@ class Byline:
     _NOTICE = re.compile(r"(?:correction|clarification|update|editor['’]s note)\s*:", re.I)
     """A publisher's notice about the page itself ("Correction: an earlier version …")."""
 
+    _TO_THE_READER = re.compile(
+        r"(?:welcome(?:\s+back)?\s+to|thanks?(?:\s+you)?\s+for\s+(?:following|reading|joining)|follow|join|stay\s+with|"
+        r"sign\s+up|subscribe|click|tap|read|watch|listen)\s.{0,80}?\b(?:our|us|here|this\s+(?:page|blog|live))\b",
+        re.I)
+    """A line that speaks to the reader about the page ("Welcome to our live coverage …", "Follow our updates",
+    "Sign up to our newsletter"): the page's furniture, whatever war it names — unless it is quoted ("Join us in
+    calling for peace," the pope said)."""
+
     def of(self, line: str) -> bool:
         named = (self._author is not None and self._author in line.casefold()) or re.match(r"[Bb]y\s+[A-Z]", line)
-        return bool(named) and framing(line) and bool(self._DATED.search(line)) or bool(self._NOTICE.match(line))
+        return (bool(named) and framing(line) and bool(self._DATED.search(line)) or bool(self._NOTICE.match(line))
+                or bool(self._TO_THE_READER.match(line)) and not re.search(r'["“”]', line))
