@@ -13,8 +13,8 @@ from datetime import date
 from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_html, drafted_paragraphs
 
 from diplograph.extract import extract
-from diplograph.review import accept
 from diplograph.reporting import voice
+from diplograph.review import accept
 
 _AUTHOR = MADE_UP_AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:")
 

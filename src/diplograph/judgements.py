@@ -48,7 +48,9 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
                         r"unlike|just as|reminiscent of|echoes of|"
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
                         r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"
-                        r"unfounded|depends on whether|hinges on whether|constitutes?\s+(?:a\s+)?(?:war crimes?|"
+                        r"unfounded|depends on whether|hinges on whether|"
+                        r"(?:may|might|could)\s+(?:well\s+)?(?:depend|hinge|turn|rest)\s+(?:\w+\s+)?on|"
+                        r"constitutes?\s+(?:a\s+)?(?:war crimes?|"
                         r"crimes?|violations?|breach|aggression|genocide|terrorism))\b|"
                         r",\s+(?:thereby\s+)?(?:prolonging|fuell?ing|escalating|worsening|undermining|endangering|"
                         r"provoking)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern + "|" + VERDICT.pattern,

@@ -111,15 +111,17 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
     ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*\bwithout\b|"
-                          r"\b(?:will|would)\s*(?:not|n['’]t)\s+(?:discuss|negotiate|talk|sign)\b[^.;]*"
+                          r"\b(?:will|would)\s*(?:not|n['’]t)\s+(?:discuss|negotiate|talk|sign|attend|return|resume|"
+                          r"join|take part|participate|lift|ease|restore)\b[^.;]*"
                           r"\b(?:until|while|as long as|so long as)\b|"
                           r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b", re.I)),
     # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
     ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
-    ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b|\bno\s+[\w-]+\b[^.;]{0,60}?\b(?:could|can|will|"
-                          r"would|may|shall)\b[^.;]{0,60}?\bwithout\b", re.I)),
+    ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+(?:without|until|unless)\b|"
+                          r"\bno\s+[\w-]+\b[^.;]{0,60}?\b(?:could|can|will|would|may|shall)\b[^.;]{0,60}?\bwithout\b",
+                          re.I)),
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
                              r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"

@@ -196,7 +196,9 @@ _HONORIFICS = {"Cardinal", "Archbishop", "Bishop", "Metropolitan", "Patriarch", 
                "Colonel", "Col", "Dr", "Sir", "Dame", "Sheikh", "Rabbi", "Imam", "Ambassador", "Senator", "Sen"}
 """Titles before a name that are no part of it ("Cardinal Matteo Madeupi" is Matteo Madeupi)."""
 _NOT_A_NAME = re.compile(r"^(?:On|In|The|A|An|This|That|And|But|Said|Says|Staff|Staffs|Command|Assembly|Council|"
-                         r"Committee|Office|January|February|March|April|May|June|"
+                         r"Committee|Office|Affairs|Rights|Federation|Republic|Union|Relations|Kingdom|Nations|"
+                         r"States|Refugees|Development|Cooperation|Security|Defen[cs]e|Justice|Policy|Forces|"
+                         r"Delegation|Mission|Government|Parliament|Ministry|Commission|Agency|January|February|March|April|May|June|"
                          r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|"
                          r"Friday|Saturday|Sunday)$")
 

@@ -70,7 +70,7 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|
                            r"would argue|judge|see|read)\b|"
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
                            r"\b(?:our|my) (?:own )?(?:take|verdict|view|assessment|reading|sense|impression|guess|"
-                           r"conclusion)\b|"
+                           r"conclusion|analysis|research|findings|estimates?|modelling|modeling|calculations)\b|"
                            r"\b(?:my|our) (?:thoughts|prayers|hearts?) (?:turn|go|are|is)\b|^let us\b|^let['’]s\b|"
                            r"\b(?:I am|I['’]m|we are|we['’]re)\s+(?:\w+ly\s+)?(?:alarmed|concerned|worried|shocked|"
                            r"appalled|saddened|dismayed|horrified|troubled|encouraged|heartened|disappointed)\b|"

@@ -114,8 +114,11 @@ _WHETHER = re.compile(r"whether\s", re.I)
 """A line that opens as a question put indirectly, a list's point under "what I will be watching:" ("whether Turkey
 can keep both delegations at the table;")."""
 _MAIN_CLAUSE = re.compile(r"\b(?:is|was|are|were|remains|remained|seems|seemed|looks|depends|depended)\b"
-                          r"(?:\s+[\w-]+){0,3}[.!]?$", re.I)
-"""A clause the "whether" clause is the subject of ("Whether Moscow will accept is unclear."): a statement."""
+                          r"(?:\s+[\w-]+){0,3}[.!]?$|"
+                          r"\b(?:may|might|could|will|would|can|does|did|do)\s+(?:\w+ly\s+)?(?:depend|hinge|rest|turn|"
+                          r"prove|decide|determine|shape|matter)\b", re.I)
+"""A clause the "whether" clause is the subject of ("Whether Moscow will accept is unclear.", "Whether talks
+resume may depend on the front"): a statement."""
 
 
 _INTERROGATIVE = re.compile(r"(?:[A-Z][\w ’'-]{0,30}:\s+)?(?:what|who|whom|whose|which|why|how|when|where|did|does|"
@@ -203,6 +206,9 @@ _NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", 
 _BEFORE = re.compile(r"\b(?:before|until|prior to|(?:pre)?conditions?\s+for|prerequisites?\s+for)\s+"
                      r"(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
 """Before what: "before any talks", and what conditions are set for ("three conditions for a settlement")."""
+_NOT_UNTIL = re.compile(r"\b(?:not|no|never)\s+(?P<what>[^,.;:]{1,80}?)\s+(?:until|unless|before|prior to)\b", re.I)
+"""A refusal until a condition is met: in "will not attend the talks until Kyiv withdraws" the talks are what must
+wait, and the withdrawal is called for."""
 
 
 def comes_first_before(sentence: str) -> str | None:
@@ -210,8 +216,10 @@ def comes_first_before(sentence: str) -> str | None:
 
     >>> comes_first_before("A full ceasefire before any talks on territory")
     'talks on territory'
+    >>> comes_first_before("Kyiv will not negotiate until Russia withdraws its troops.")
+    'negotiate'
     """
-    found = _BEFORE.search(sentence) or _NOT_WITHOUT.search(sentence)
+    found = _NOT_UNTIL.search(sentence) or _BEFORE.search(sentence) or _NOT_WITHOUT.search(sentence)
     if found is None:
         return None  # "told deputies before the vote that Warsaw would …": when it was said, not a precondition
     return _SAID_THAT.split(found.group("what"), maxsplit=1)[0].strip()
