@@ -311,7 +311,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
     if heard.kind == "reported" and (NO_PARTY.search(who) or NO_PARTYS_PAPER.fullmatch(who)):  # "A daily reported"
-        return "Claim" if kind in ("Position", "Demand", "Principle") else kind or "Claim", "Reported", author, \
+        told = kind in ("Position", "Demand", "Principle") or re.search(r"\breport(?:s|ed)\b", sentence[
+            :heard.content_start], re.I) is not None  # "The Times reports that officials doubt …": what it found
+        return "Claim" if told else kind or "Claim", "Reported", author, \
             "a source that is no party (an outlet, a memo): the page vouches; a stance it tells of is a claim about it"
     speaker = speaker_of(sentence, heard, gazetteer)
     if speaker is not None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .judgements import interpretive
 from .mentions import mentions
-from .reporting import after_preposition, voice
+from .reporting import after_preposition, no_partys_subject, voice
 from .review import Candidate, Mention
 from .wording import comes_first_before, framing
 
@@ -122,10 +122,12 @@ def _point_of(candidate: Candidate, referred: Candidate) -> Candidate:
 
 def _unsaid_title(candidate: Candidate) -> bool:
     """Whether the line is a title reported as said by someone it does not name (its reporting source's words) —
-    not by sources it says it does not name ("Kremlin prepares for a long war, sources say", "…, documents show")."""
+    not by sources it says it does not name ("Kremlin prepares for a long war, sources say", "…, documents show"),
+    nor by people of no party it names ("Rights groups urge …")."""
     return framing(candidate.sentence) and candidate.assertion_mode == "Reported" and \
         not any(m.entity == candidate.asserted_by for m in candidate.mentions) and \
-        voice(candidate.sentence, [m.text for m in candidate.mentions]).kind not in ("anonymous", "according")
+        voice(candidate.sentence, [m.text for m in candidate.mentions]).kind not in ("anonymous", "according") and \
+        not no_partys_subject(candidate.sentence)  # "Rights groups urge …": the page tells of people it names
 
 
 _VOICE = re.compile(r"^(?:(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line))?$", re.I)

@@ -26,18 +26,22 @@ _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
 CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such|these|those)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?"
                   r"(?:a|an)\b|"
+                  r"(?:an?|the|its|their|such)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}\s+(?:as\s+)?[\"“](?=[^\"”]{1,60}[\"”])|"
                   r"(?:it|them|this|that|(?:such|these|those)\s+[\w’'-]+)\s+(?:as\s+)?[\w-]+[.!]?[”\"’]?$|"
                   r"(?-i:[A-Z])[\w’'-]+\s+(?-i:[a-z])[\w’'-]+\s+(?:as\s+)?(?!" + _PARTICLES + r")(?-i:[a-z])[\w-]+[.!]?"
                   r"[”\"’]?$|"
                   r"(?:the|its|their)\s+[\w’'-]+(?:\s+(?!" + _PARTICLES + r")[\w’'-]+)?\s+(?!" + _PARTICLES +
                   r")[\"“‘']?(?-i:[a-z])[\w-]*(?:[”\"’]?[.!]?[”\"’]?$|\s+and\s+[a-z]+ed\b))")
 """What a speaker calls something: "called the plan “a trap”", "described it as a step", "called such polls
-propaganda.", "called the report fabricated." (a one-word verdict closing the sentence)."""
+propaganda.", "called the report fabricated." (a one-word verdict closing the sentence), "calling a pause in the
+fighting “the least bad option”" (a verdict in quotation marks)."""
 _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
          r"criticised|criticized|criticises|criticizes|condemned|condemns|"
-         r"urged|urges|called (?:on|for)|calls (?:on|for)|repeated|repeats|reiterated|reiterates|reaffirmed|reaffirms|"
+         r"urged|urges|(?<!\bI )(?<!\b[Ww]e )(?<!['’]s )(?:urge|call (?:on|for))|called (?:on|for)|calls (?:on|for)|"
+         r"repeated|repeats|reiterated|reiterates|"
+         r"reaffirmed|reaffirms|"
          r"stressed|stresses|asked|asks|replied|replies|responded|responds|answered|answers|explained|explains|"
          r"testified|testifies|assured|assures|recorded|records|registered|registers|documented|documents|"
          r"adopted(?=\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|communiqu))|"
@@ -178,7 +182,7 @@ def no_partys_people(who: str) -> bool:
     """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"),
     or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
     is no party's, and the page tells of it as a claim."""
-    head = _OPENER.sub("", _HAVE.sub("", _RELATIVE.sub("", who).strip(" ,")))
+    head = _OPENER.sub("", _HAVE.sub("", _WHEN_AFTER.sub("", _RELATIVE.sub("", who).strip(" ,"))))
     return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
                 or _OPPOSITION.match(head))
 
@@ -194,7 +198,7 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
     has faced him"): no party's name among its words — a region's adjective names none."""
     if no_partys_people(who):
         return True
-    head = _OPENER.sub("", _HAVE.sub("", _RELATIVE.sub("", who).strip(" ,")))
+    head = _OPENER.sub("", _HAVE.sub("", _WHEN_AFTER.sub("", _RELATIVE.sub("", who).strip(" ,"))))
     return bool(_UNNAMED.match(head)) and not _spans(head, [n for n in names if n.casefold() not in REGIONAL],
                                                      single=True)
 
@@ -234,6 +238,8 @@ _NO_PARTYS_PEOPLE = re.compile(
     _SOME + r"(?:traders|investors|bankers|shippers|shipowners|insurers|farmers|residents|locals|executives|exporters|"
     r"importers|brokers|voters|refugees|veterans|activists|campaigners|volunteers|witnesses|aid workers|"
     r"(?:rights|aid|humanitarian) groups|businesses|industry|markets|lobbyists|manufacturers|"
+    r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
+    r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
     r"participants?|panell?ists?|attendees|"
     r"émigrés|emigres|influencers)$",
@@ -253,6 +259,8 @@ its people named with an office speaks as that person)."""
 _FORMER_HOLDER = re.compile(r"(?:^|,\s+)(?:a|the)\s+(?:former|ex-|retired)\s*\w", re.I)
 """Someone who held an office once ("Ms. Madeupova, a former adviser to Ukraine's president"): no party now."""
 _OPENER = re.compile(r"^(?:for|in|on|over|since|after|last|this|earlier|later)\b[^,]{0,40},\s*", re.I)
+_WHEN_AFTER = re.compile(r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today)$", re.I)
+"""When, between a speaker and its verb ("Rights groups on Tuesday urged …")."""
 _HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|long|now|still|\w+ly))+$", re.I)
 """What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""
 _RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on)\b.*$", re.I)

@@ -30,7 +30,7 @@ from rdflib import Dataset, Literal, URIRef
 from .evidence import Evidence
 from .judgements import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
-from .reporting import READER_WORDS, after_preposition, voice
+from .reporting import READER_WORDS, after_preposition, no_partys_people, voice
 from .speakers import pronoun_subject
 from .wording import ITS_CLAUSE, NO_PARTY, NO_PARTYS_PAPER, UNNAMED_MEMBERS, joined_subject, word_start
 
@@ -327,7 +327,7 @@ def _vouched(quote: str) -> bool:
     speaker = quote[heard.speaker_start:heard.speaker_end]
     return heard.kind == "anonymous" or heard.kind in ("according", "reported") and bool(
         NO_PARTY.search(speaker) or UNNAMED_MEMBERS.match(speaker.strip())
-        or NO_PARTYS_PAPER.fullmatch(speaker.strip(" ,")))
+        or NO_PARTYS_PAPER.fullmatch(speaker.strip(" ,")) or no_partys_people(speaker))
 
 
 def uncertainty(auditor: Auditor, finding) -> Iterator:

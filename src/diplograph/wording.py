@@ -170,9 +170,13 @@ NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling
                       r"foundation|research (?:centre|center|group)|survey|poll|study|critics|colleagues|friends|"
                       r"daily|weekly|tabloid|magazine|editorial|"
                       r"associates|acquaintances|data|statistics|figures|estimates|records|tallies|documents)\b|"
+                      r"\b(?-i:Times|Post|Journal|Herald|Tribune|Gazette|Gazeta|Zeitung|Allgemeine|Monde|Figaro|"
+                      r"Corriere|Pravda|Izvestia|Kommersant|Vedomosti|Telegraph|Guardian|Economist|Chronicle|Spiegel|"
+                      r"Wyborcza|Dziennik)\b|"
                       r"\(\d{4}[a-z]?\)", re.I)
 """A source that is no party to the talks: a survey, a body a place's name only locates ("a Kyiv polling
-institute", "a Moscow think tank"), people who know someone ("Colleagues describe him as …"), figures ("according to
+institute", "a Moscow think tank"), a newspaper by the words of its masthead ("Germany's Made-up Allgemeine"),
+people who know someone ("Colleagues describe him as …"), figures ("according to
 port data"). What it found, the page that reports it vouches for."""
 
 
@@ -185,9 +189,10 @@ media"): the page vouches for what it says."""
 
 DATELINE = re.compile(r"^(?P<place>(?-i:[A-Z][A-Z’'. -]+)),\s+(?:\d{1,2}\s+[A-Za-z]+|[A-Za-z]+\.?\s+\d{1,2})\s*"
                       r"(?:\.\s*(?:\((?P<agency>[^)]{1,40})\)\s*)?[—–-]+|\s*\((?P<by>[^)]{1,40})\)\s*[—–-]+|[—–-]+|"
-                      r"\.(?=\s+[A-Z]))\s*")
+                      r"\.\s*/(?P<slashed>[^/]{1,40})/\s*\.?(?=\s+[A-Z])|\.(?=\s+[A-Z]))\s*")
 """Where and when a report was filed, and by which agency ("RIGA, 16 January —", "KYIV, July 12 (Made-up Wire) -",
-"MOSCOW, July 26. "): a place and a byline, no party and no one speaking."""
+"MOSCOW, July 26. ", "MOSCOW, October 15. /Made-up Agency/. "): a place and a byline, no party and no one
+speaking."""
 
 REGIONAL = {"european", "western", "eastern", "arab", "asian", "african", "nordic", "gulf", "baltic", "balkan",
             "international", "foreign", "allied"}
