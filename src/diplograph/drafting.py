@@ -40,6 +40,7 @@ from .speakers import (
     obliged,
     own_plans,
     publishing_party,
+    quote_continued,
     speaker_of,
     spoken_of,
     their_paper,
@@ -69,6 +70,9 @@ _FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\b(?:,[^,]{1,200},)?\s+(?:(?:\w+ly|
 """The author in the first person as the sentence's subject, whatever the verb ("We reaffirm …", "We, the
 ministers, call on …")."""
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
+_BELIEVING = {"fear", "fears", "feared", "doubt", "doubts", "doubted", "believe", "believes", "believed", "think",
+              "thinks"}
+"""Verbs of what a speaker holds true or fears: what follows is their assessment."""
 
 def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read_context: bool = True
             ) -> list[Candidate]:
@@ -97,6 +101,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
     interviewee: Mention | None = None  # the state of the last person the page introduced with an office
     speakers: dict[str, Mention] = {}  # a transcript's labels → the state or body each speaker is of
     for line, around in _placed(text):
+        paragraph_starts = len(found)
         for sentence in [] if byline.of(line) else _sentences(line):
             if uncited_only and any(quote in sentence or sentence in quote for quote in cited):
                 earlier.passed(sentence)
@@ -115,6 +120,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 lead = around[0] if around else ""
                 candidate = in_context(candidate, around, gazetteer, referred.get(lead),
                                        item=bool(_BULLET.match(line))) if read_context else candidate
+                candidate = quote_continued(candidate, found[paragraph_starts:])
                 read = as_before(named_again(candidate, found), found, gazetteer)
                 found.append(_referring(own_plans(held_by_another(read, found), found, gazetteer), earlier, gazetteer))
                 leads.setdefault(lead, []).append(found[-1])  # a lead's points, in order
@@ -316,7 +322,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return "Claim" if told else kind or "Claim", "Reported", author, \
             "a source that is no party (an outlet, a memo): the page vouches; a stance it tells of is a claim about it"
     speaker = speaker_of(sentence, heard, gazetteer)
-    if speaker is not None:
+    if speaker is not None:  # "Moldova fears being next": what a party fears or believes is its assessment
+        kind = kind or ("Assessment" if heard.verb.casefold() in _BELIEVING else None)
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
     owner = next((m for m in mentions if m.actor), None)

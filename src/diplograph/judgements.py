@@ -21,7 +21,8 @@ VERDICT_ON_ACT = re.compile(r"\b(?:is|was|are|were|would be|will be|has been|had
                             r"\b(?:would|will|does|did|do)\s+well\s+to\b", re.I)
 """A verdict on what a party does ("Kyiv is right to insist on monitors", "Brussels would do well to …"): an
 assessment of the act, whatever the act's own verb (insisting is the party's; that it is right, the writer's)."""
-VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?|remained|seems?|seemed)\s+"
+VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?|remained|seems?|seemed|"
+                     r"would be|will be|could be)\s+"
                      r"(?:\w+ly\s+|very\s+|nothing but\s+|little more than\s+)?[\"“‘']?"
                      r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|disappointing|"
                      r"encouraging|substantive|meaningful|meaningless|pointless|futile|premature|unhelpful|helpful|"
@@ -32,7 +33,12 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"not a coincidence|telling|revealing|striking|symbolic|cosmetic|toothless|irrelevant|moot|"
                      r"a (?:formality|gesture|token gesture|publicity stunt)|"
                      r"remarkable|notable|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|"
-                     r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie))\b",
+                     r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie|"
+                     r"betrayal|disaster|catastrophe|humiliation|capitulation|(?:gift|reward|victory) (?:to|for))|"
+                     r"an insult)\b|"
+                     r"\b(?:risks?|threats?|dangers?|chances?|likelihood|prospects?|odds)\s+(?:[\w-]+\s+){0,2}?"
+                     r"(?:is|are|was|were|remains?|remained|seems?)\s+(?:\w+ly\s+)?(?:real|serious|high|low|growing|"
+                     r"small|slim|remote|imminent|significant|considerable|minimal)\b",
                      re.I)
 """A verdict on how something went or what it is ("the talks had been difficult but useful", "the offer is a
 trap", "the truce remains fragile"): an assessment, whoever gives it."""
@@ -72,7 +78,8 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"simple|clear|obvious|certain|determined|intent|keen|eager|unlikely|likely))\b",
                            re.I)
 
-UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|not (?:yet )?clear|"
+UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not known|no one knows|"
+                       r"not (?:yet |immediately )?clear|"
                        r"an open question|(?:has|have|had) not (?:yet )?(?:said|decided|announced|indicated) "
                        r"whether|no (?:consensus|agreement) (?:on|about|over) whether|"
                        r"(?:undecided|divided) (?:on|about|over) whether)\b", re.I)

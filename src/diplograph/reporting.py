@@ -157,7 +157,10 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
     if verb:
         agent = _BY_AGENT.match(sentence, verb.end()) if _PASSIVE.search(sentence[:verb.start()]) else None
         if agent:  # "Kyiv was urged by the European Union to …": the agent speaks, the subject is addressed
-            return Voice("reported", agent.start("agent"), agent.end("agent"), 0, verb.group())
+            unnamed_agent = _unnamed(re.split(r"\s+(?:of|for|over|to|in|on)\s+", agent.group("agent"))[0],
+                                     names)  # "accused by other member states of …"
+            return Voice("anonymous" if unnamed_agent else "reported", agent.start("agent"), agent.end("agent"), 0,
+                         verb.group())
         inverted = _INVERTED.match(sentence, verb.end()) if _QUOTE_ENDS.search(sentence[:verb.start()]) else \
             _SPEAKER_LAST.match(sentence, verb.end()) if _COMMA_ENDS.search(sentence[:verb.start()]) else None
         if inverted:  # "“…,” said Germany's foreign minister.": the subject follows its verb

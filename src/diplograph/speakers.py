@@ -21,8 +21,8 @@ from .review import Candidate, Mention
 from .wording import DATELINE, ITS_CLAUSE, UNNAMED_MEMBERS, joined_subject
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
-           "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "speaker_of", "spoken_of",
-           "their_paper", "unnamed_speaker"]
+           "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "quote_continued",
+           "speaker_of", "spoken_of", "their_paper", "unnamed_speaker"]
 
 INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
                          r"army|spokes(?:man|woman|person))", re.I)
@@ -169,9 +169,10 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
                    derived_by="ReferentFromContext")  # the pronoun names no one: the party is the context's
 
 
-_HOLDS = re.compile(r"(?:\s+(?:has|had|have|so far|already|repeatedly|again|also|now|long|not|never))*\s+"
+_HOLDS = re.compile(r"(?:\s+(?:has|had|have|so far|already|repeatedly|again|also|now|long|not|never|"
+                    r"on\s+\w+day|last\s+\w+))*\s+"
                     r"(?:reject|refus|accept|welcom|back|support|oppos|dismiss|endors|rul(?:e|ed|es) out|"
-                    r"turn(?:ed)? down)", re.I)
+                    r"turn(?:ed)? down|block|veto)", re.I)
 """A stance verb right after a party's name: that party holds the stance ("Moscow had so far rejected …")."""
 
 
@@ -181,7 +182,8 @@ def held_by_another(candidate: Candidate, found: list[Candidate]) -> Candidate:
     if candidate.kind != "Position" or candidate.assertion_mode != "Reported":
         return candidate
     heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
-    content = candidate.sentence[heard.content_start:] if heard.content_start else ""
+    content = candidate.sentence[heard.content_start:] if heard.content_start else \
+        DATELINE.sub("", candidate.sentence[:heard.speaker_start])  # "Hungary blocked …, diplomats said."
     placed = sorted((content.find(m.text), m) for m in candidate.mentions if m.actor and m.text in content)
     holder = next((m for at, m in placed if _HOLDS.match(content, at + len(m.text))), None)
     owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
@@ -190,6 +192,23 @@ def held_by_another(candidate: Candidate, found: list[Candidate]) -> Candidate:
         return candidate
     return replace(candidate, kind="Claim", rule=f"{candidate.rule}; the stance is {holder.entity}'s, as the "
                    "speaker tells it: a claim about it")
+
+
+_BARE_QUOTE = re.compile(r"[“\"][^“”\"]{3,}[”\"]")
+"""A sentence that is nothing but a quotation ("“The troops are not there to keep the peace.”")."""
+
+
+def quote_continued(candidate: Candidate, in_paragraph: list[Candidate]) -> Candidate:
+    """A quotation standing alone after a sentence of the same paragraph that named whose words it carried
+    ("“We have seen this before,” Madeupescu said. “The troops are not there to keep the peace.”"): the same
+    speaker goes on."""
+    said = next((c for c in reversed(in_paragraph) if c.kind != "Affiliation"), None)
+    if said is None or said.assertion_mode != "Reported" or (said.asserted_by or "").startswith("dgr:author-") \
+            or candidate.assertion_mode == "Reported" or not _BARE_QUOTE.fullmatch(candidate.sentence.strip()):
+        return candidate
+    return replace(candidate, kind=kind_of(candidate.sentence) or "Claim", asserted_by=said.asserted_by,
+                   speaks_for=said.speaks_for, assertion_mode="Reported", derived_by="ReferentFromContext",
+                   rule=f"a quotation going on from the sentence before, in the same paragraph: {said.asserted_by}")
 
 
 _WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to)\s+"
