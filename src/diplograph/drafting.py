@@ -70,6 +70,9 @@ _FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\b(?:,[^,]{1,200},)?\s+(?:(?:\w+ly|
 """The author in the first person as the sentence's subject, whatever the verb ("We reaffirm …", "We, the
 ministers, call on …")."""
 _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
+_PASSIVE_STANCE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:backed|rejected|"
+                             r"supported|endorsed|approved|welcomed|opposed|blocked|vetoed)\s+by\b", re.I)
+"""A stance told in the passive, its holders after "by" ("was backed by all 27 member states"): what was done."""
 _BELIEVING = {"fear", "fears", "feared", "doubt", "doubts", "doubted", "believe", "believes", "believed", "think",
               "thinks"}
 """Verbs of what a speaker holds true or fears: what follows is their assessment."""
@@ -367,6 +370,9 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
         return kind, "Reported", author, unnamed  # "It wants guarantees that include China …": it, not China
     if kind in ("Position", "Demand", "Principle") and no_partys_subject(sentence):  # "Russian nationalists denounced"
         return "Claim", "Reported", author, "people of no party (by trade or cause): the page tells of their stance"
+    if kind == "Position" and _PASSIVE_STANCE.search(sentence):  # "The decision was backed by all 27 states …"
+        return "Claim", "FactualAssertion", author, "a stance in the passive, its holders after \"by\": a record the " \
+            "author states"
     if kind in ("Position", "Demand") and actors and sentence.find(actors[0].text) > cue_start(sentence):
         return "Assessment", "Judgement", author, \
             "a stance whose subject is no party (\"Any agreement must guarantee …\"): the author's judgement"

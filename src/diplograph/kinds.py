@@ -105,6 +105,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
     ("Proposal", re.compile(DETERMINED + r"\bpropos(e|es|ed)\b(?!\s+by\b)|"
                             r"\bput forward\b(?!\s+by\b)|\btabled\b(?!\s+by\b)|\bfloat(?:s|ed)?\b|"
+                            r"\bpress(?:es|ed)?\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:plan|proposal|"
+                            r"initiative)\b|"
                             r"\b(?:circulat(?:e|es|ed)|present(?:s|ed)|unveil(?:s|ed))\s+"
                             r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative|"
                             r"roadmap|paper)\b|"
@@ -120,6 +122,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"join|take part|participate|lift|ease|restore)\b[^.;]*"
                           r"\b(?:until|while|as long as|so long as)\b|"
                           r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b", re.I)),
+    # a measure kept until a party acts demands the act: "agreed to keep the assets frozen until Moscow pays"
+    ("Demand", re.compile(r"\b(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?"
+                          r"(?:frozen|in place|closed|shut|suspended|on hold)\s+(?:until|unless)\b", re.I)),
     # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
     ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),

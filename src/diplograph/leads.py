@@ -217,6 +217,9 @@ _TERMS_OF = re.compile(r"^(?:(?:Under|In)\s+(?:the|that|this|its|their|such an?)
 package would also add …"."""
 
 
+_A_PLAN = re.compile(r"\b(?:back|support|endorse|adopt)\s+(?:(?:a|an|the|its|their|our)\s+)?(?:[\w-]+\s+){0,2}?"
+                     r"(?:plan|proposal|initiative|framework)\b", re.I)
+"""A call to back a plan, which the caller presses: the plan the page goes on to describe is theirs."""
 _PROPOSING = re.compile(r"propos|offer|table|put forward|circulat|float|present|unveil", re.I)
 """Verbs whose subject puts the plan forward itself ("Canada proposed …"), rather than reporting another's."""
 
@@ -224,14 +227,20 @@ _PROPOSING = re.compile(r"propos|offer|table|put forward|circulat|float|present|
 def terms_of_a_plan(candidate: Candidate, found: list[Candidate]) -> Candidate:
     """A sentence of the author's that opens "Under the plan, …" ( ``_TERMS_OF``) gives the terms of the proposal
     drafted last: a proposal too, of its proposer — the subject of a verb of proposing ("Canada proposed …"), else
-    the party the reported words put forward (the first named in them), else whoever reported it."""
+    the party the reported words put forward (the first named in them), else whoever reported it; with no proposal
+    drafted, the party that last pressed others to back a plan ("urged the Assembly to back a six-point plan")."""
     if candidate.assertion_mode != "FactualAssertion" or not _TERMS_OF.match(candidate.sentence):
         return candidate
     proposal = next((c for c in reversed(found) if c.kind == "Proposal"), None)
-    if proposal is None:
+    pressed = next((c for c in reversed(found) if c.kind in ("Demand", "Position") and c.assertion_mode == "Reported"
+                    and _A_PLAN.search(c.sentence)), None) if proposal is None else None
+    if pressed is not None:  # "<President> urged the Assembly to back a plan drawn up with China.": the plan's
+        proposal, proposer = pressed, pressed.asserted_by
+    elif proposal is None:
         return candidate
-    proposer = proposal.asserted_by if _PROPOSING.match(voice(proposal.sentence).verb) else next(
-        (m.entity for m in proposal.mentions if m.actor and m.entity in proposal.content), proposal.asserted_by)
+    else:
+        proposer = proposal.asserted_by if _PROPOSING.match(voice(proposal.sentence).verb) else next(
+            (m.entity for m in proposal.mentions if m.actor and m.entity in proposal.content), proposal.asserted_by)
     if proposer is None:
         return candidate
     described = proposer == proposal.asserted_by and proposal.assertion_mode == "FactualAssertion"

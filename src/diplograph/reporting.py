@@ -243,6 +243,7 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"(?:rights|aid|humanitarian) groups|businesses|industry|markets|lobbyists|manufacturers|"
     r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
     r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
+    r"(?:families|relatives|parents|mothers|wives)(?:\s+of\s+.+)?|"
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
     r"participants?|panell?ists?|attendees|"
     r"émigrés|emigres|influencers)$",

@@ -211,6 +211,10 @@ _NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", 
 _BEFORE = re.compile(r"\b(?:before|until|prior to|(?:pre)?conditions?\s+for|prerequisites?\s+for)\s+"
                      r"(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
 """Before what: "before any talks", and what conditions are set for ("three conditions for a settlement")."""
+_KEPT_UNTIL = re.compile(r"\b(?P<what>(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?"
+                         r"(?:frozen|in place|closed|shut|suspended|on hold))\s+(?:until|unless)\b", re.I)
+"""What lasts until a condition is met: in "agreed to keep the assets frozen until Moscow pays" the assets stay frozen
+(what waits) and the payment is called for."""
 _NOT_UNTIL = re.compile(r"\b(?:not|no|never)\s+(?P<what>[^,.;:]{1,80}?)\s+(?:until|unless|before|prior to)\b", re.I)
 """A refusal until a condition is met: in "will not attend the talks until Kyiv withdraws" the talks are what must
 wait, and the withdrawal is called for."""
@@ -223,8 +227,11 @@ def comes_first_before(sentence: str) -> str | None:
     'talks on territory'
     >>> comes_first_before("Kyiv will not negotiate until Russia withdraws its troops.")
     'negotiate'
+    >>> comes_first_before("The EU agreed to keep the assets frozen until Moscow pays for the damage.")
+    'keep the assets frozen'
     """
-    found = _NOT_UNTIL.search(sentence) or _BEFORE.search(sentence) or _NOT_WITHOUT.search(sentence)
+    found = _NOT_UNTIL.search(sentence) or _KEPT_UNTIL.search(sentence) or _BEFORE.search(sentence) \
+        or _NOT_WITHOUT.search(sentence)
     if found is None:
         return None  # "told deputies before the vote that Warsaw would …": when it was said, not a precondition
     return _SAID_THAT.split(found.group("what"), maxsplit=1)[0].strip()
