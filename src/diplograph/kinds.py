@@ -25,6 +25,7 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"brush(?:es|ed)?\s+aside|shrug(?:s|ged)?\s+off|scoff(?:s|ed)?\s+at|denounc(?:e|es|ed)|"
               r"object(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:firmly\s+|strongly\s+)?against)\b|"
               r"\b(?:will|would|shall|can|could)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|"
+              r"renew|extend|prolong|"
               r"back|endorse|trade|cede|send|deploy|join|attend|take part in|cut|halt|suspend|stop|reduce|"
               r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
@@ -140,7 +141,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                              r"\b(?:nobody|no one|no-one|no country|no power)\s+(?:will|can|shall|is going to)\s+"
                              r"(?:ever\s+)?(?:dictate|decide|tell|force|impose|redraw|choose)\b|"
                              r"\bunder no circumstances\b", re.I)),
-    ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(s|ed)?|must|call(s|ed)? (on|for)|"
+    ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(ed|s(?!\s+(?:remain\w*|are|were|"
+                          r"have|had|include\w*|stay\w*)\b))?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?|(?:would|will) have to)\b(?!" + MADE_BY + ")", re.I)),
     # terms set out are terms demanded: "Moscow lays out its conditions for a truce"
     ("Demand", re.compile(r"\b(?:set|sets|setting|lays?|laid|laying|spell(?:s|ed)?|spelt|list(?:s|ed)?|"

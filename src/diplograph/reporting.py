@@ -286,9 +286,12 @@ _TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
 """The comma (or closing quote) before a short subject just before the verb: a report given after its content."""
 _ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b(?:(?!\bthat\b)[^,]){0,50}|"
                           r"\s+(?:reporters|journalists"
-                          r"|a news conference|a briefing|parliament)\b[^,]{0,40}|\s+\w+ly)?\s*[.!]?[”\"’)]*\s*$")
+                          r"|a news conference|a briefing|parliament)\b[^,]{0,40}|\s+\w+ly)?"
+                          r"(?:,\s+(?:bringing|raising|taking|adding to|the\s+\w+\s+(?:such|of|since))\b[^,;]{0,60})?"
+                          r"\s*[.!]?[”\"’)]*\s*$")
 """What may follow the verb of a report given after its content, up to the sentence's end: when and to whom it was
-said ("said on Thursday.", "told reporters in Kyiv."), and nothing more."""
+said ("said on Thursday.", "told reporters in Kyiv."), and a clause that only counts ("…, bringing the total to
+12."), nothing more."""
 _SUBORDINATE = re.compile(r"\b(?:after|when|before|since|while|because|as(?!\s+[A-Z][^,;(]{1,60}\(\d{4}[a-z]?\))|until|"
                           r"once)\b[^,;]*$", re.I)
 """A clause of time or cause before a verb: "stalled after both sides accused each other" reports an event."""

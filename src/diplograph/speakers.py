@@ -43,8 +43,8 @@ _PRONOUN = re.compile(r"(?:(?:he|she|they|it|him|her|them)|(?:his|her|its|their)
 _PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band", re.I)
 """A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …"): it speaks."""
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
-_BODY = re.compile(r"(?:the\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union|agency)"
-                   r"(?:['’]s\s+[\w -]{1,40})?", re.I)
+_BODY = re.compile(r"(?:the\s+|an?\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union|"
+                   r"agency)(?:['’]s\s+[\w -]{1,40}|\s+(?:spokes(?:man|woman|person)|official|source))?", re.I)
 _AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now|repeatedly|already|long|"
                           r"often|publicly))+$", re.I)
 _WHEN_FIRST = re.compile(r"^(?:(?:in|on|last|later|earlier|this)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,?\s+|"
