@@ -22,7 +22,16 @@ from .gazetteer import Gazetteer, gazetteer_of
 from .graph import KnowledgeGraph
 from .judgements import EVALUATIVE, UNCERTAIN, interpretive
 from .kinds import SCENARIO, cue_start, kind_of, papers_terms
-from .leads import ANALYTIC_LEAD, READERS, as_its_points, in_context, listed_points, referred_by, standing_for
+from .leads import (
+    ANALYTIC_LEAD,
+    READERS,
+    as_its_points,
+    in_context,
+    labelled_reading,
+    listed_points,
+    referred_by,
+    standing_for,
+)
 from .mentions import affiliations, candidate_id, people, unknown_names, with_people
 from .namespaces import DCTERMS, DGS
 from .referring import Earlier
@@ -251,8 +260,9 @@ def _candidate(sentence: str, gazetteer: Gazetteer, day: date | None, author: st
     """The candidate ``sentence`` gives; its id (and the IRI of the fact it becomes) is the sentence's within its
     ``document``: a line two pages share (a banner, a boilerplate paragraph) makes two facts, one in each."""
     mentions = with_people(sentence, gazetteer)
-    kind, mode, asserter, rule = _who_and_what(sentence, mentions, author and short(author), gazetteer)
-    stated_on, precision = date_of(sentence, day)
+    reading = labelled_reading(sentence, gazetteer) or sentence  # "Ukraine: wants …" is read "Ukraine wants …"
+    kind, mode, asserter, rule = _who_and_what(reading, mentions, author and short(author), gazetteer)
+    stated_on, precision = date_of(reading, day)
     actors = [m for m in mentions if m.actor]
     base = 0.2 if mode == "FactualAssertion" else 0.4  # the fallback rule is the least sure
     confidence = round(min(1.0, base + 0.2 * bool(actors) + 0.1 * min(len(mentions), 3)

@@ -62,6 +62,7 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
                r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b|"
                r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b|"
+               r"\bno\s+objections?(?:\s+in\s+principle)?[\"”’]?\s+(?:to|against)\b|"
                r"\b(?:lawmakers|legislators|leaders|ministers|allies|members|governments|officials|MPs|deputies|"
                r"senators|states|nations|countries|capitals|parties|partners|parliaments|voters)\s+"
                r"(?:(?:also|now|still|\w+ly)\s+)?(?:back|support|endorse|welcome)\b"
@@ -105,7 +106,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?!the\b|a\b|an\b)[a-z]+", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
     ("Proposal", re.compile(DETERMINED + r"\bpropos(e|es|ed)\b(?!\s+by\b)|"
-                            r"\bput forward\b(?!\s+by\b)|\btabled\b(?!\s+by\b)|\bfloat(?:s|ed)?\b|"
+                            r"\bput forward\b(?!\s+by\b|\s+no\b)|\btabled\b(?!\s+by\b|\s+no\b)|\bfloat(?:s|ed)?\b|"
                             r"\bpress(?:es|ed)?\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:plan|proposal|"
                             r"initiative)\b|"
                             r"\b(?:circulat(?:e|es|ed)|present(?:s|ed)|unveil(?:s|ed))\s+"
@@ -122,7 +123,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"\b(?:will|would)\s*(?:not|n['’]t)\s+(?:discuss|negotiate|talk|sign|attend|return|resume|"
                           r"join|take part|participate|lift|ease|restore)\b[^.;]*"
                           r"\b(?:until|while|as long as|so long as)\b|"
-                          r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b", re.I)),
+                          r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b|"
+                          r"\b(?:will|would)\s+(?:consider|accept|discuss|negotiate|talk|agree to)\b[^.;]*"
+                          r"\bonly\s+(?:after|if|once|when)\b", re.I)),
     # a measure kept until a party acts demands the act: "agreed to keep the assets frozen until Moscow pays"
     ("Demand", re.compile(r"\b(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?"
                           r"(?:frozen|in place|closed|shut|suspended|on hold)\s+(?:until|unless)\b", re.I)),

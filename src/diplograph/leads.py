@@ -17,7 +17,8 @@ from .reporting import after_preposition, no_partys_subject, voice
 from .review import Candidate, Mention
 from .wording import comes_first_before, framing
 
-__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "listed_points", "referred_by",
+__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "labelled_reading", "listed_points",
+           "referred_by",
            "standing_for", "terms_of_a_plan"]
 
 READERS = ("dgr:analysts", "dgr:diplomats")
@@ -118,6 +119,19 @@ def _point_of(candidate: Candidate, referred: Candidate) -> Candidate:
                    assertion_mode=referred.assertion_mode, derived_by="ReferentFromContext",
                    mentions=_with(party[0], candidate.mentions) if party else candidate.mentions,
                    rule="a point of the statement its lead refers back to (\"The statement lists …:\")")
+
+
+_LABELLED = re.compile(r"(?P<label>[A-Z][\w’' .-]{1,40}?):\s+(?=(?-i:[a-z]))")
+
+
+def labelled_reading(sentence: str, gazetteer) -> str | None:
+    """A line labelled by a party, its stance a verb phrase with no subject of its own ("Ukraine: wants a full
+    ceasefire …", a factbox's line): read as that party's sentence, "Ukraine wants a full ceasefire …"."""
+    found = _LABELLED.match(sentence)
+    key = gazetteer.lookup(found.group("label")) if found else None
+    if key is None or not gazetteer[key][2]:
+        return None
+    return f"{found.group('label')} {sentence[found.end():]}"
 
 
 def _unsaid_title(candidate: Candidate) -> bool:

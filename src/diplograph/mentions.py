@@ -68,8 +68,8 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     """Whether the name at ``words[start:start + size]`` only says where: it locates a body that is no party ("a
     Warsaw think tank", "a Kyiv polling institute"), or, an alias such as a capital, a meeting's venue."""
     after = " ".join(words[start + size:start + size + 2])
-    if NO_PARTY.search(after) and not _FIGURES.match(after):  # "a Kyiv polling institute", not "Ukrainian estimates"
-        return True
+    if NO_PARTY.search(after) and not _FIGURES.match(after) and not _VERB_NEXT.match(after):  # "a Kyiv polling
+        return True  # institute", not "Ukrainian estimates" nor "Berlin would study the remarks"
     if alias and _TONGUE.match(after):  # "the rights of Russian speakers": a language, not the state
         return True
     if alias and words[start + size:start + size + 1] and _NAMED_AFTER.fullmatch(words[start + size]):
@@ -86,6 +86,9 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     return alias and (opening or start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE)
 
 
+_VERB_NEXT = re.compile(r"(?:would|will|could|can|should|must|may|might|has|have|had|is|are|was|were|does|did)\b",
+                        re.I)
+"""A verb right after a name: the name is its subject, whatever noun follows ("Berlin would study …")."""
 _NO_ONE = {"few", "fewer", "nobody", "critics"}
 _NAMED_AFTER = re.compile(r"Security|Forum|Conference|Summit|Format|Process|Agreements?|Accords?|Protocol|"
                           r"Declaration|Communiqu[eé]|Dialogue|Initiative|Institute|University|Times|Post|Airport")
