@@ -23,8 +23,8 @@ LAYER_OF = {
              "results", "updates", "generate", "world"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
               "auditing", "scrutiny", "consistency", "kinds", "judgements", "reporting", "dating", "wording",
-              "gazetteer", "mentions", "leads", "referring", "speakers", "drafting", "vetting", "review", "worklist",
-              "documents"],
+              "gazetteer", "mentions", "leads", "referring", "speakers", "attribution", "drafting", "vetting",
+              "review", "worklist", "documents"],
     "service": ["tasks", "derivation", "derived", "executor", "guard", "answers", "sandbox", "watch", "service"],
     "faces": ["api", "cli", "export", "__init__"],
 }
