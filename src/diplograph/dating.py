@@ -20,8 +20,8 @@ from datetime import date, datetime, timedelta
 
 __all__ = ["date_of", "recurring"]
 
-_RECURRING = re.compile(r"\b(repeated(?:ly)?|again|has long|have long|reiterated|reiterates|time and again)\b",
-                        re.I)
+_RECURRING = re.compile(r"\b(repeated(?:ly)?|again|has long|have long|reiterated|reiterates|time and again|"
+                        r"(?:has|have|had) always)\b", re.I)
 _ONGOING = re.compile(r"\b(?:continues? to|kept)\b", re.I)
 """Words of something going on ("continues to insist", "kept saying"): the statement's, unless a clause of its own
 says what goes on ("…, while Western weapons kept arriving")."""

@@ -25,7 +25,7 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"brush(?:es|ed)?\s+aside|shrug(?:s|ged)?\s+off|scoff(?:s|ed)?\s+at|denounc(?:e|es|ed)|"
               r"object(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:firmly\s+|strongly\s+)?against)\b|"
               r"\b(?:will|would|shall|can|could)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|"
-              r"renew|extend|prolong|"
+              r"renew|extend|prolong|freeze|"
               r"back|endorse|trade|cede|send|deploy|join|attend|take part in|cut|halt|suspend|stop|reduce|"
               r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
               r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
@@ -50,7 +50,8 @@ _AS_BASIS = r"\b(?:as\s+)?(?:a|the)\s+(?:[\w-]+\s+)?basis for\b"
 _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:hail(?:s|ed)?|prais(?:e|es|ed)|applaud(?:s|ed)?|embrac(?:e|es|ed)|favou?r(?:s|ed)|approv(?:e|es|ed)|"
                r"(?:is|are|was|were)\s+in\s+favou?r\s+of|sid(?:e|es|ed)\s+with)\b|"
-               r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her|our|my)\s+(?:\w+\s+)?support\b|"
+               r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her|our|my|(?-i:[A-Z])[\w’'-]+['’]s)\s+"
+               r"(?:\w+\s+)?support\b|"
                r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
                r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back|supply|supplie|"
                r"provid|fund|arm|help|work)(?:ing|e|s)?\b|\bpledg\w*\s+(?:[\w-]+\s+){0,2}support\b|"
@@ -129,6 +130,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a measure kept until a party acts demands the act: "agreed to keep the assets frozen until Moscow pays"
     ("Demand", re.compile(r"\b(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?"
                           r"(?:frozen|in place|closed|shut|suspended|on hold)\s+(?:until|unless)\b", re.I)),
+    # penalties that take effect if a party fails to act demand the act: "sanctions … if Moscow failed to return"
+    ("Demand", re.compile(r"\b(?:sanctions|penalties|tariffs|measures|consequences)\b[^.;]{0,80}\bif\s+(?:the\s+)?"
+                          r"(?-i:[A-Z])[\w’'-]+\s+(?:fail(?:s|ed)?|refus(?:es|ed)|do(?:es)?\s+not|did\s+not)\b", re.I)),
     # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
     ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
     ("Position", re.compile(_REJECTING, re.I)),

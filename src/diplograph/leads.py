@@ -121,17 +121,22 @@ def _point_of(candidate: Candidate, referred: Candidate) -> Candidate:
                    rule="a point of the statement its lead refers back to (\"The statement lists …:\")")
 
 
-_LABELLED = re.compile(r"(?P<label>[A-Z][\w’' .-]{1,40}?):\s+(?=(?-i:[a-z]))")
+_LABELLED = re.compile(r"(?P<label>[A-Z][\w’' .-]{1,40}?):\s+(?=(?P<verb>(?-i:[a-z]))|(?-i:[A-Z])(?!(?i:what|why|how|"
+                       r"who|when|where|which|inside|explainer|analysis|timeline)\b)[^.?!]*\b(?:will|would|must|"
+                       r"cannot|can|won['’]t|shall|should|is|are|has|have)\b)")
 
 
 def labelled_reading(sentence: str, gazetteer) -> str | None:
     """A line labelled by a party, its stance a verb phrase with no subject of its own ("Ukraine: wants a full
-    ceasefire …", a factbox's line): read as that party's sentence, "Ukraine wants a full ceasefire …"."""
+    ceasefire …", a factbox's line), or a headline giving a party's words after its name ("Zelensky: Ukraine will
+    not …"): read as that party's sentence, "Ukraine wants a full ceasefire …", "Zelensky says Ukraine will not …"
+    — not a topic's ("Ukraine: what we know")."""
     found = _LABELLED.match(sentence)
-    key = gazetteer.lookup(found.group("label")) if found else None
+    label = found.group("label") if found else ""
+    key = (gazetteer.lookup(label) or gazetteer.closest(label.casefold())) if found else None
     if key is None or not gazetteer[key][2]:
         return None
-    return f"{found.group('label')} {sentence[found.end():]}"
+    return f"{label} {'' if found.group('verb') else 'says '}{sentence[found.end():]}"
 
 
 def _unsaid_title(candidate: Candidate) -> bool:

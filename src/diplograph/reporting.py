@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .wording import REGIONAL, tells_of_words
+from .wording import REGIONAL, UNNAMED_MEMBERS, tells_of_words
 
 __all__ = ["CHARACTERIZED", "DETERMINED", "HEARD", "READER_WORDS", "REPORTING", "Voice", "after_preposition",
            "no_partys_people", "no_partys_subject", "reader_voice", "voice"]
@@ -43,6 +43,8 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"repeated|repeats|reiterated|reiterates|"
          r"reaffirmed|reaffirms|"
          r"stressed|stresses|asked|asks|replied|replies|responded|responds|answered|answers|explained|explains|"
+         r"emphasi[sz]ed|emphasi[sz]es|underlined|underlines|underscored|underscores|highlighted|highlights|"
+         r"pointed out|points out|"
          r"testified|testifies|assured|assures|recorded|records|registered|registers|documented|documents|"
          r"adopted(?=\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|communiqu))|"
          r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
@@ -181,13 +183,17 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
     return Voice("anonymous", 0, 0, hearsay.end(), hearsay.group()) if hearsay else Voice("none", 0, 0, 0)
 
 
+_PARTISAN = re.compile(r"\b(?:Republican|Democratic|Conservative|Labour|Liberal|Green|opposition)\b", re.I)
+"""A parliament's members named by their political party ("Several Republican senators"): a party's, not a state's."""
+
+
 def no_partys_people(who: str) -> bool:
     """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"),
     or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
     is no party's, and the page tells of it as a claim."""
     head = _OPENER.sub("", _HAVE.sub("", _WHEN_AFTER.sub("", _RELATIVE.sub("", who).strip(" ,"))))
     return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
-                or _OPPOSITION.match(head))
+                or _OPPOSITION.match(head) or UNNAMED_MEMBERS.fullmatch(head) and _PARTISAN.search(head))
 
 
 def no_partys_subject(sentence: str) -> bool:
