@@ -22,9 +22,9 @@ __all__ = ["date_of", "recurring"]
 
 _RECURRING = re.compile(r"\b(repeated(?:ly)?|again|has long|have long|reiterated|reiterates|time and again|"
                         r"(?:has|have|had) always)\b", re.I)
-_ONGOING = re.compile(r"\b(?:continues? to|kept)\b", re.I)
+_ONGOING = re.compile(r"(?<!\bwould )(?<!\bwill )(?<!\bto )\b(?:continues? to|kept)\b", re.I)
 """Words of something going on ("continues to insist", "kept saying"): the statement's, unless a clause of its own
-says what goes on ("…, while Western weapons kept arriving")."""
+says what goes on ("…, while Western weapons kept arriving") — not what will go on ("would continue to train")."""
 _CLAUSE = re.compile(r"\b(?:while|as|because|since|when|after|until|whereas|if)\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ON_WEEKDAY = re.compile(r"\b(?:on|last|this past)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)

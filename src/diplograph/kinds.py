@@ -295,6 +295,7 @@ def kind_of(sentence: str) -> str | None:
 
     sentence = _HEARD.sub(r"\g<before>terms", _AS_NOUN.sub(r"\g<before>terms", _ANONYMITY.sub(" ", sentence)))
     sentence = _ASKED_WHETHER.sub(r"\g<asked>", sentence)  # "pressed him on whether Washington would back …"
+    sentence = _ASKED_ABOUT.sub("", sentence)  # "Asked about reports that …, Wang said …": what he was asked
     return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
 
 
@@ -302,6 +303,9 @@ _ASKED_WHETHER = re.compile(r"(?P<asked>\b(?:asked|asks|ask|pressed|presses|ques
                             r"say|would not say|did not say|refused to say)\b[^.;]{0,40}?\bwhether)\b[^.;,]*", re.I)
 """A question put or left unanswered ("pressed him on whether Washington would back …", "declined to say whether
 …"): the words after "whether", up to a comma (the answer may follow it), take no stance."""
+_ASKED_ABOUT = re.compile(r"^(?:when\s+)?asked\s+(?:about|on|over|to comment on|for comment on)\b[^,;]*,\s*", re.I)
+"""A clause saying what a speaker was asked ("Asked about reports that …, Wang said …"): no request of the
+speaker's, and not what it says."""
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"
                         r"(?:named|identified)|of anonymity)\b", re.I)
 """Words that only say a source is anonymous ("who asked not to be named"): asking, but no demand."""

@@ -263,7 +263,8 @@ _PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|her|his|t
                              rf"{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$", re.I)
 """A private person, by a first name and what they do, or by whose they are ("Halyna, a 61-year-old nurse")."""
 _OPPOSITION = re.compile(r"(?:the\s+)?(?:main\s+)?opposition\b(?!\s+(?:leader|figure|politician|MP|lawmaker|"
-                         r"senator|deputy|candidate)\b)", re.I)
+                         r"senator|deputy|candidate)\b)|(?:the\s+|a\s+)?shadow\s+[\w ]{0,30}?(?:secretary|minister|"
+                         r"chancellor)\b.*", re.I)
 """A state's opposition as a body ("The opposition Christian Democrats accused …"): not the state's voice (one of
 its people named with an office speaks as that person)."""
 _FORMER_HOLDER = re.compile(r"(?:^|,\s+)(?:a|the)\s+(?:former|ex-|retired)\s*\w", re.I)

@@ -211,6 +211,8 @@ def quote_continued(candidate: Candidate, in_paragraph: list[Candidate]) -> Cand
                    rule=f"a quotation going on from the sentence before, in the same paragraph: {said.asserted_by}")
 
 
+_AND_THEN = re.compile(r"(?:\s+[\w’'-]+){1,12}?\s+and(?=\s)")
+"""A first verb phrase joined to the one that says what the side will do ("China always stood … and would …")."""
 _WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to)\s+"
                       r"(?:also\s+|still\s+|soon\s+)?(?!not\b|never\b)[a-z]", re.I)
 """What a party will do, its name the subject ("Washington would provide …")."""
@@ -224,13 +226,16 @@ def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
         return candidate
     heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
     content = re.sub(r"^\W*(?:that\s+)?", "", DATELINE.sub("", candidate.sentence[heard.content_start:]))
-    told = re.match(r"[^,;]{0,60}?\bthat\s+", content)  # "told reporters on Friday that Helsinki would …"
+    told = re.match(r"[^,;]{0,60}?\bthat\s+|(?:reporters|journalists|MPs|lawmakers|deputies|senators|parliament)\s+",
+                    content)  # "told reporters on Friday that Helsinki would …", "tells MPs Britain will …"
     owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
               if c.kind == "Affiliation" and len(c.mentions) > 1}
     own = {candidate.asserted_by, owners.get(candidate.asserted_by)}
     for at in (content, content[told.end():] if told else ""):
         subject = next((m for m in mentions(at, gazetteer) if m.actor and at.startswith(m.text)), None)
-        if subject is not None and subject.entity in own and _WILL_DO.match(at, len(subject.text)):
+        joined = _AND_THEN.match(at, len(subject.text)) if subject is not None else None
+        if subject is not None and subject.entity in own and (_WILL_DO.match(at, len(subject.text)) or joined
+                                                              and _WILL_DO.match(at, joined.end())):
             return replace(candidate, kind="Position",
                            rule=f"{candidate.rule}; what its own side will do: its position")
     return candidate
