@@ -16,7 +16,7 @@ from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of
 from diplograph.mentions import people
-from diplograph.reporting import no_partys_people
+from diplograph.outsiders import no_partys_people
 
 _AUTHOR = MADE_UP_AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:")
 

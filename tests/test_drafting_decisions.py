@@ -15,7 +15,7 @@ from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_paragraphs
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of
-from diplograph.reporting import no_partys_people
+from diplograph.outsiders import no_partys_people
 from diplograph.wording import comes_first_before
 
 _AUTHOR = MADE_UP_AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:")

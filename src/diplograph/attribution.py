@@ -18,7 +18,8 @@ from .judgements import EVALUATIVE, UNCERTAIN, interpretive
 from .kinds import SCENARIO, cue_start, kind_of, papers_terms
 from .leads import ANALYTIC_LEAD, READERS, labelled_reading
 from .mentions import candidate_id, people, unknown_names, with_people
-from .reporting import Voice, no_partys_people, no_partys_subject, reader_voice, voice
+from .outsiders import no_partys_people, no_partys_subject
+from .reporting import Voice, reader_voice, voice
 from .review import Candidate, Mention
 from .scrutiny import qualifier_words
 from .speakers import (
@@ -45,6 +46,11 @@ _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "b
 _PASSIVE_STANCE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:backed|rejected|"
                              r"supported|endorsed|approved|welcomed|opposed|blocked|vetoed)\s+by\b", re.I)
 """A stance told in the passive, its holders after "by" ("was backed by all 27 member states"): what was done."""
+_SOME_IN = re.compile(r"(?:some|many|most|others)\s+in\b", re.I)
+"""Some of a place's people: a belief the author gives them is the author's; what they argue, they argue."""
+_WHAT_MAY_HAPPEN = re.compile(r"\b(?:could|may|might)\s+(?:well\s+)?(?:be\s+forced|have\s+to|end\s+up|find\s+itself)\b",
+                              re.I)
+"""What a party may be made to do, in the author's voice: a speculation, not the party's stance."""
 _BELIEVING = {"fear", "fears", "feared", "doubt", "doubts", "doubted", "believe", "believes", "believed", "think",
               "thinks"}
 """Verbs of what a speaker holds true or fears: what follows is their assessment."""
@@ -121,7 +127,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if heard.kind == "reported" and NO_PARTY_FIRST.match(sentence, heard.speaker_start):  # "Critics in Kyiv say"
         return kind or "Claim", "Reported", author, "a speaker that is no party (critics, a poll): the page vouches"
     who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
-    if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who):  # "Few in Chisinau expect a settlement"
+    if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who) and (  # "Few in Chisinau expect …"
+            heard.verb.casefold() in _BELIEVING | {"expect", "expects"} or not _SOME_IN.match(who)):
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
     if heard.kind == "reported" and (NO_PARTY.search(who) or NO_PARTYS_PAPER.fullmatch(who)):  # "A daily reported"
@@ -181,6 +188,9 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
     if kind in ("Position", "Demand") and actors and sentence.find(actors[0].text) > cue_start(sentence):
         return "Assessment", "Judgement", author, \
             "a stance whose subject is no party (\"Any agreement must guarantee …\"): the author's judgement"
+    if kind in ("Position", "Demand", "Proposal") and actors and _WHAT_MAY_HAPPEN.search(sentence):
+        return "Assessment", "Judgement", author, \
+            "what a party may be made to do (\"Ukraine could be forced to accept …\"): the author's judgement"
     if kind in ("Position", "Demand", "Proposal") and actors and not papers_terms(sentence):
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named

@@ -57,6 +57,8 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
                         r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"
                         r"unfounded|depends on whether|hinges on whether|"
+                        r"(?:could|may|might)\s+be\s+forced\s+to|"
+                        r"it\s+is\s+(?:quite\s+|entirely\s+|still\s+)?(?:possible|conceivable|probable|unlikely)\s+that|"
                         r"(?:may|might|could)\s+(?:well\s+)?(?:depend|hinge|turn|rest)\s+(?:\w+\s+)?on|"
                         r"constitutes?\s+(?:a\s+)?(?:war crimes?|"
                         r"crimes?|violations?|breach|aggression|genocide|terrorism))\b|"
@@ -76,6 +78,8 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
                            r"(?:that|how)|"
                            r"(?:does|do|did) not intend to|(?:has|have|had) no intention of|"
+                           r"(?:only|merely|once again)\s+confirms?\s+that|"
+                           r"there\s+(?:are|were)\s+(?:\w+\s+)?signs\s+that|"
                            r"(?:appears?|seems?|appeared|seemed)\s+(?:to|more|less|increasingly|ready|willing|open|"
                            r"simple|clear|obvious|certain|determined|intent|keen|eager|unlikely|likely))\b",
                            re.I)

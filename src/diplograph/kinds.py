@@ -148,7 +148,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                              r"\b(?:nobody|no one|no-one|no country|no power)\s+(?:will|can|shall|is going to)\s+"
                              r"(?:ever\s+)?(?:dictate|decide|tell|force|impose|redraw|choose)\b|"
                              r"\bunder no circumstances\b", re.I)),
-    ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?|demand(ed|s(?!\s+(?:remain\w*|are|were|"
+    ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?(?!\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?"
+                          r"(?:was|were|had\s+been)\s+(?!to\b)\w+ed\b)|demand(ed|s(?!\s+(?:remain\w*|are|were|"
                           r"have|had|include\w*|stay\w*)\b))?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?|(?:would|will) have to)\b(?!" + MADE_BY + ")", re.I)),
     # terms set out are terms demanded: "Moscow lays out its conditions for a truce"

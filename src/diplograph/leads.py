@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from .judgements import interpretive
 from .mentions import mentions
-from .reporting import after_preposition, no_partys_subject, voice
+from .outsiders import no_partys_subject
+from .reporting import after_preposition, voice
 from .review import Candidate, Mention
 from .wording import comes_first_before, framing
 

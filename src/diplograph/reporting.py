@@ -17,10 +17,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .wording import REGIONAL, UNNAMED_MEMBERS, tells_of_words
+from .outsiders import SOME, no_partys_people, speaker_head
+from .wording import REGIONAL, tells_of_words
 
 __all__ = ["CHARACTERIZED", "DETERMINED", "HEARD", "READER_WORDS", "REPORTING", "Voice", "after_preposition",
-           "no_partys_people", "no_partys_subject", "reader_voice", "voice"]
+           "reader_voice", "voice"]
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
@@ -183,31 +184,12 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
     return Voice("anonymous", 0, 0, hearsay.end(), hearsay.group()) if hearsay else Voice("none", 0, 0, 0)
 
 
-_PARTISAN = re.compile(r"\b(?:Republican|Democratic|Conservative|Labour|Liberal|Green|opposition)\b", re.I)
-"""A parliament's members named by their political party ("Several Republican senators"): a party's, not a state's."""
-
-
-def no_partys_people(who: str) -> bool:
-    """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"),
-    or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
-    is no party's, and the page tells of it as a claim."""
-    head = _OPENER.sub("", _HAVE.sub("", _WHEN_AFTER.sub("", _RELATIVE.sub("", who).strip(" ,"))))
-    return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
-                or _OPPOSITION.match(head) or UNNAMED_MEMBERS.fullmatch(head) and _PARTISAN.search(head))
-
-
-def no_partys_subject(sentence: str) -> bool:
-    """Whether the sentence opens with people of no party as its subject ("Russian nationalists denounced …")."""
-    words = sentence.split()
-    return any(no_partys_people(" ".join(words[:size])) for size in range(1, min(len(words), 5)))
-
-
 def _unnamed(who: str, names: tuple[str, ...]) -> bool:
     """Whether ``who`` is a person the page does not name ("a Western official", "a senior European diplomat who
     has faced him"): no party's name among its words — a region's adjective names none."""
     if no_partys_people(who):
         return True
-    head = _OPENER.sub("", _HAVE.sub("", _WHEN_AFTER.sub("", _RELATIVE.sub("", who).strip(" ,"))))
+    head = speaker_head(who)
     return bool(_UNNAMED.match(head)) and not _spans(head, [n for n in names if n.casefold() not in REGIONAL],
                                                      single=True)
 
@@ -222,7 +204,7 @@ _CIRCUMSTANCE = re.compile(r"(?:asked|pressed|questioned|speaking(?!\s+(?:for|on
                            r"[^,]{0,150},\s*", re.I)
 """A clause before the speaker saying how they came to speak ("Asked whether Europe would send troops, …"): what
 it names does not speak."""
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|been)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|been|be)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
                        r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")
 """A report in the passive voice: its auxiliary before the verb, its agent after "by" (up to a preposition)."""
@@ -235,47 +217,13 @@ _CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|th
                              r"\s+(?:reporters|journalists)\b[^,]{0,40})?\s*[.!]?[”\"’)]*\s*$", re.I)
 """A report closing the sentence after a comma, its subject opening with a determiner ("…, a Western official
 predicted.", "…, the ministry said on Monday."): the sentence's last verb is the one that reports it."""
-_SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+){0,2}"
 _ONE_OF_THEM = re.compile(r"\s*(?:one of (?:them|those|the sources)|another)\s*", re.I)
 """One of the sources the sentence before gave ("According to one of them, …"): unnamed as they were."""
-_UNNAMED = re.compile(r"(?:still\s+)?others$|" + _SOME + r"(?:officials?|diplomats?|sources?|aides?|insiders?|capitals|"
+_UNNAMED = re.compile(r"(?:still\s+)?others$|" + SOME + r"(?:officials?|diplomats?|sources?|aides?|insiders?|capitals|"
                       r"governments|leaders|allies|"
                       r"partners|countries|states|delegations|negotiators|envoys)$", re.I)
 """A speaker the page does not name ("a Western official", "Western capitals"), unless a party's name is among its
 words ("EU leaders" are the Union's)."""
-_NO_PARTYS_PEOPLE = re.compile(
-    _SOME + r"(?:traders|investors|bankers|shippers|shipowners|insurers|farmers|residents|locals|executives|exporters|"
-    r"importers|brokers|voters|refugees|veterans|activists|campaigners|volunteers|witnesses|aid workers|"
-    r"(?:rights|aid|humanitarian) groups|businesses|industry|markets|lobbyists|manufacturers|"
-    r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
-    r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
-    r"(?:families|relatives|parents|mothers|wives)(?:\s+of\s+.+)?|"
-    r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
-    r"participants?|panell?ists?|attendees|"
-    r"émigrés|emigres|influencers)$",
-    re.I)
-"""People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
-criticised …"): a nationality makes them no state's voice."""
-_PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
-            r"husband|widow|student|driver|farmer|volunteer|doctor|worker|shopkeeper|grandmother|grandfather|priest|"
-            r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian)")
-_PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|her|his|their|one|another)\s+(?:[\w-]+\s+){{0,3}}?"
-                             rf"{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$", re.I)
-"""A private person, by a first name and what they do, or by whose they are ("Halyna, a 61-year-old nurse")."""
-_OPPOSITION = re.compile(r"(?:the\s+)?(?:main\s+)?opposition\b(?!\s+(?:leader|figure|politician|MP|lawmaker|"
-                         r"senator|deputy|candidate)\b)|(?:the\s+|a\s+)?shadow\s+[\w ]{0,30}?(?:secretary|minister|"
-                         r"chancellor)\b.*", re.I)
-"""A state's opposition as a body ("The opposition Christian Democrats accused …"): not the state's voice (one of
-its people named with an office speaks as that person)."""
-_FORMER_HOLDER = re.compile(r"(?:^|,\s+)(?:a|the)\s+(?:former|ex-|retired)\s*\w", re.I)
-"""Someone who held an office once ("Ms. Madeupova, a former adviser to Ukraine's president"): no party now."""
-_OPENER = re.compile(r"^(?:for|in|on|over|since|after|last|this|earlier|later)\b[^,]{0,40},\s*", re.I)
-_WHEN_AFTER = re.compile(r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today)$", re.I)
-"""When, between a speaker and its verb ("Rights groups on Tuesday urged …")."""
-_HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|long|now|still|\w+ly))+$", re.I)
-"""What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""
-_RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on)\b.*$", re.I)
-"""What a relative clause adds to a speaker named after the quote ("a diplomat who has faced him")."""
 _QUOTE_ENDS = re.compile(r"[,.!?][”\"’]\s*$")
 _COMMA_ENDS = re.compile(r"\w,\s*$")
 _SPEAKER_LAST = re.compile(r"\s+(?P<who>(?:(?:the|a|an|its|his|her|their|one|two)\s+|(?-i:[A-Z])[\w’'-]*\s+)"
@@ -318,6 +266,8 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])
             or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))
             or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
+            or _NO_ONE_CLAUSE.search(sentence, 0, found.start())
+            or (found.group().casefold() == "accused" and sentence.startswith(" of", found.end()))
             or after_preposition(sentence, found.start()) or tells_of_words(sentence, found.start(), found.end())
             or _QUALIFIED_NOUN.search(sentence, 0, found.start()) or _MODAL.search(sentence, 0, found.start())
             or _HEARD.search(sentence, 0, found.start()) or _WHAT_IS_SAID.search(sentence, 0, found.start())
@@ -352,6 +302,9 @@ _OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]+[”\"]")
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:\w+ly\s+)?$|n['’]t\s+(?:yet\s+)?(?:\w+ly\s+)?$", re.I)
 _NO_ONE = re.compile(r"\s*(?:neither|no one|nobody|none of)\b", re.I)
 """A verb of saying denied ("has not confirmed", "Neither Moscow nor Kyiv has confirmed"): no one's words."""
+_NO_ONE_CLAUSE = re.compile(r"\b(?:although|though|but|while)\s+(?:neither|no one|nobody|none)\b[^,;]*$", re.I)
+"""A clause saying no one said it ("…, although neither side has said so"), and "a Russian official accused of …"
+(accused, not accusing) report no one's words either."""
 
 
 def _spans(sentence: str, names: Iterable[str], single: bool = False) -> list[tuple[int, int]]:

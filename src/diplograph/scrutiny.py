@@ -30,7 +30,8 @@ from rdflib import Dataset, Literal, URIRef
 from .evidence import Evidence
 from .judgements import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
-from .reporting import READER_WORDS, after_preposition, no_partys_people, voice
+from .outsiders import no_partys_people
+from .reporting import READER_WORDS, after_preposition, voice
 from .speakers import pronoun_subject
 from .wording import ITS_CLAUSE, NO_PARTY, NO_PARTYS_PAPER, UNNAMED_MEMBERS, joined_subject, word_start
 

@@ -30,7 +30,7 @@ INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|offic
 party says."""
 
 NO_ONE_IN_PARTICULAR = re.compile(r"(?:few|many|most|some|fewer|nobody|no one|everyone|everybody)|"
-                                  r"(?:few|fewer|nobody|no one)\s+in\s+[A-Z][\w’'-]+", re.I)
+                                  r"(?:few|fewer|nobody|no one|some|many|most|others)\s+in\s+[A-Z][\w’'-]+", re.I)
 """A subject that is no one in particular ("Few expect …", "Few in Chisinau expect …")."""
 
 NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:critics|pollsters?|surveys?|polls?)\b|"

@@ -1,0 +1,75 @@
+"""Speakers who are no party to the talks: people a page names by their trade, cause or family, a private person,
+someone who held an office once, a state's opposition, a parliament's members named by their political party.
+
+A stance such people take is theirs, not a state's, whatever nationality qualifies them: the page tells of it as a
+claim, and vouches for it (the drafter and the audit read them alike).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .wording import UNNAMED_MEMBERS
+
+__all__ = ["SOME", "no_partys_people", "no_partys_subject", "speaker_head"]
+
+SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+){0,2}"
+"""Words that may stand before a speaker's noun: a number or a quantity, and up to two words that qualify it."""
+_NO_PARTYS_PEOPLE = re.compile(
+    SOME + r"(?:traders|investors|bankers|shippers|shipowners|insurers|farmers|residents|locals|executives|exporters|"
+    r"importers|brokers|voters|refugees|veterans|activists|campaigners|volunteers|witnesses|aid workers|"
+    r"(?:rights|aid|humanitarian) groups|businesses|industry|markets|lobbyists|manufacturers|"
+    r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
+    r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
+    r"(?:families|relatives|parents|mothers|wives)(?:\s+of\s+.+)?|"
+    r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
+    r"participants?|panell?ists?|attendees|"
+    r"émigrés|emigres|influencers)$",
+    re.I)
+"""People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
+criticised …"): a nationality makes them no state's voice."""
+_PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
+            r"husband|widow|student|driver|farmer|volunteer|doctor|worker|shopkeeper|grandmother|grandfather|priest|"
+            r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian)")
+_PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|her|his|their|one|another)\s+(?:[\w-]+\s+){{0,3}}?"
+                             rf"{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$", re.I)
+"""A private person, by a first name and what they do, or by whose they are ("Halyna, a 61-year-old nurse")."""
+_OPPOSITION = re.compile(r"(?:the\s+)?(?:main\s+)?opposition\b(?!\s+(?:leader|figure|politician|MP|lawmaker|"
+                         r"senator|deputy|candidate)\b)|(?:the\s+|a\s+)?shadow\s+[\w ]{0,30}?(?:secretary|minister|"
+                         r"chancellor)\b.*", re.I)
+"""A state's opposition as a body ("The opposition Christian Democrats accused …"): not the state's voice (one of
+its people named with an office speaks as that person)."""
+_FORMER_HOLDER = re.compile(r"(?:^|,\s+)(?:a|the)\s+(?:former|ex-|retired)\s*\w", re.I)
+"""Someone who held an office once ("Ms. Madeupova, a former adviser to Ukraine's president"): no party now."""
+_OPENER = re.compile(r"^(?:for|in|on|over|since|after|last|this|earlier|later)\b[^,]{0,40},\s*", re.I)
+_WHEN_AFTER = re.compile(r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today)$", re.I)
+"""When, between a speaker and its verb ("Rights groups on Tuesday urged …")."""
+_HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|long|now|still|\w+ly))+$", re.I)
+"""What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""
+_RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on)\b.*$", re.I)
+"""What a relative clause adds to a speaker named after the quote ("a diplomat who has faced him")."""
+
+
+def speaker_head(who: str) -> str:
+    """A speaker's words without what stands around them: a relative clause, when ("on Tuesday"), auxiliaries and
+    adverbs before the verb, an opening clause of time ("For three years, …")."""
+    return _OPENER.sub("", _HAVE.sub("", _WHEN_AFTER.sub("", _RELATIVE.sub("", who).strip(" ,"))))
+
+
+_PARTISAN = re.compile(r"\b(?:Republican|Democratic|Conservative|Labour|Liberal|Green|opposition)\b", re.I)
+"""A parliament's members named by their political party ("Several Republican senators"): a party's, not a state's."""
+
+
+def no_partys_people(who: str) -> bool:
+    """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"),
+    or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
+    is no party's, and the page tells of it as a claim."""
+    head = speaker_head(who)
+    return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
+                or _OPPOSITION.match(head) or UNNAMED_MEMBERS.fullmatch(head) and _PARTISAN.search(head))
+
+
+def no_partys_subject(sentence: str) -> bool:
+    """Whether the sentence opens with people of no party as its subject ("Russian nationalists denounced …")."""
+    words = sentence.split()
+    return any(no_partys_people(" ".join(words[:size])) for size in range(1, min(len(words), 5)))
