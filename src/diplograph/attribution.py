@@ -114,28 +114,10 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if interpretive(sentence, heard) and heard.kind not in ("anonymous", "according"):
         return "Assessment", "Interpretation", author, \
             "an interpretive word in the author's voice (\"effectively\", \"is seen as\"): the author's reading"
-    if heard.kind == "anonymous" and no_partys_people(sentence[heard.speaker_start:heard.speaker_end]) and \
-            kind in ("Position", "Demand", "Principle"):  # "Russian milbloggers criticised …": no party's stance
-        return "Claim", "Reported", author, "people of no party (by trade or cause): the page tells of their stance"
-    if heard.kind == "anonymous":
-        return kind or "Claim", "Reported", author, \
-            "unnamed sources: the reporting source vouches for it, the parties are what it is about"
-    if heard.kind == "according" and NO_PARTY.search(sentence[heard.speaker_start:heard.speaker_end]):
-        return "Claim" if kind in (None, "Position") else kind, "Reported", author, \
-            "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches " \
-            "for what it found (a stance it found is a claim about that stance)"
-    if heard.kind == "reported" and NO_PARTY_FIRST.match(sentence, heard.speaker_start):  # "Critics in Kyiv say"
-        return kind or "Claim", "Reported", author, "a speaker that is no party (critics, a poll): the page vouches"
+    vouched = _vouched_for(sentence, heard, kind, mentions, author)
+    if vouched is not None:  # unnamed sources, surveys, outlets, papers, people of no party: the page vouches
+        return vouched
     who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
-    if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who) and (  # "Few in Chisinau expect …"
-            heard.verb.casefold() in _BELIEVING | {"expect", "expects"} or not _SOME_IN.match(who)):
-        return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
-            "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
-    if heard.kind == "reported" and (NO_PARTY.search(who) or NO_PARTYS_PAPER.fullmatch(who)):  # "A daily reported"
-        told = kind in ("Position", "Demand", "Principle") or re.search(r"\breport(?:s|ed)\b", sentence[
-            :heard.content_start], re.I) is not None  # "The Times reports that officials doubt …": what it found
-        return "Claim" if told else kind or "Claim", "Reported", author, \
-            "a source that is no party (an outlet, a memo): the page vouches; a stance it tells of is a claim about it"
     speaker = speaker_of(sentence, heard, gazetteer)
     if speaker is not None:  # "Moldova fears being next": what a party fears or believes is its assessment
         kind = kind or ("Assessment" if heard.verb.casefold() in _BELIEVING else None)
@@ -154,6 +136,37 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
     return _unreported(sentence, kind, heard, mentions, author)
+
+
+def _vouched_for(sentence: str, heard: Voice, kind: str | None, mentions: list[Mention], author: str | None
+                 ) -> tuple[str, str, str | None, str] | None:
+    """The reading of a sentence whose source the page vouches for — sources it does not name, people of no party, a
+    survey, an outlet, a paper — or no one's belief in particular; None when a party or a person speaks."""
+    if heard.kind == "anonymous" and no_partys_people(sentence[heard.speaker_start:heard.speaker_end]) and \
+            kind in ("Position", "Demand", "Principle"):  # "Russian milbloggers criticised …": no party's stance
+        return "Claim", "Reported", author, "people of no party (by trade or cause): the page tells of their stance"
+    if heard.kind == "anonymous":
+        return kind or "Claim", "Reported", author, \
+            "unnamed sources: the reporting source vouches for it, the parties are what it is about"
+    source = sentence[heard.speaker_start:heard.speaker_end]
+    papers = NO_PARTYS_PAPER.fullmatch(source.strip(" .")) and not any(m.actor and m.text in source for m in mentions)
+    if heard.kind == "according" and (NO_PARTY.search(source) or papers):  # "according to a list published …"
+        return "Claim" if kind in (None, "Position") else kind, "Reported", author, \
+            "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches " \
+            "for what it found (a stance it found is a claim about that stance)"
+    if heard.kind == "reported" and NO_PARTY_FIRST.match(sentence, heard.speaker_start):  # "Critics in Kyiv say"
+        return kind or "Claim", "Reported", author, "a speaker that is no party (critics, a poll): the page vouches"
+    who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
+    if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who) and (  # "Few in Chisinau expect …"
+            heard.verb.casefold() in _BELIEVING | {"expect", "expects"} or not _SOME_IN.match(who)):
+        return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
+            "a belief the author gives to no one in particular (\"few expect …\"): the author's judgement"
+    if heard.kind == "reported" and (NO_PARTY.search(who) or NO_PARTYS_PAPER.fullmatch(who)):  # "A daily reported"
+        told = kind in ("Position", "Demand", "Principle") or re.search(r"\breport(?:s|ed)\b", sentence[
+            :heard.content_start], re.I) is not None  # "The Times reports that officials doubt …": what it found
+        return "Claim" if told else kind or "Claim", "Reported", author, \
+            "a source that is no party (an outlet, a memo): the page vouches; a stance it tells of is a claim about it"
+    return None
 
 
 def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Mention], author: str | None

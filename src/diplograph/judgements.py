@@ -35,7 +35,7 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"remarkable|notable|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|"
                      r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie|"
                      r"betrayal|disaster|catastrophe|humiliation|capitulation|(?:gift|reward|victory) (?:to|for))|"
-                     r"an insult)\b|"
+                     r"an insult|(?:designed|meant|bound|doomed) to fail)\b|"
                      r"\b(?:can|could)\s+only\s+be\s+(?:achieved|reached|found|won|secured|ended|resolved|settled)\s+"
                      r"(?:through|by|with|at)\b|"
                      r"\b(?:risks?|threats?|dangers?|chances?|likelihood|prospects?|odds)\s+(?:[\w-]+\s+){0,2}?"

@@ -93,7 +93,8 @@ _NO_ONE = {"few", "fewer", "nobody", "critics"}
 _NAMED_AFTER = re.compile(r"Security|Forum|Conference|Summit|Format|Process|Agreements?|Accords?|Protocol|"
                           r"Declaration|Communiqu[eé]|Dialogue|Initiative|Institute|University|Times|Post|Airport")
 """Words after a capital that make it part of a name ("Munich Security Conference", "Minsk Agreements")."""
-_BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|sponsored|mediated|proposed|made|built)")
+_BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|sponsored|mediated|proposed|made|built|"
+                      r"installed|appointed)")
 """A compound naming who did it ("Saudi-hosted", "US-drafted", "Turkish-brokered"): its first part names a party."""
 _FIGURES = re.compile(r"(?:data|statistics|figures|estimates|records|tallies)\b", re.I)
 """Figures after a party's name are the party's own ("Ukrainian estimates"), a source it vouches for, not a place."""

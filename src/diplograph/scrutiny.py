@@ -330,7 +330,7 @@ def _vouched(quote: str) -> bool:
     speaker = quote[heard.speaker_start:heard.speaker_end]
     return heard.kind == "anonymous" or heard.kind in ("according", "reported") and bool(
         NO_PARTY.search(speaker) or UNNAMED_MEMBERS.match(speaker.strip())
-        or NO_PARTYS_PAPER.fullmatch(speaker.strip(" ,")) or no_partys_people(speaker))
+        or NO_PARTYS_PAPER.fullmatch(speaker.strip(" ,.")) or no_partys_people(speaker))
 
 
 def uncertainty(auditor: Auditor, finding) -> Iterator:

@@ -181,9 +181,10 @@ port data"). What it found, the page that reports it vouches for."""
 
 
 NO_PARTYS_PAPER = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|document|cable|study|note|briefing|"
-                      r"video|clip|footage|post|message|leaflet)"
+                      r"video|clip|footage|post|message|leaflet|list|table|tally|chart|channel|blog)"
                       r"(?:\s+(?:seen|obtained|reviewed)\s+by\s+[\w\s]{1,40}|"
-                      r"\s+(?:\w+ly\s+)?(?:shared|posted|circulat\w+|published|aired|spread)\b[\w\s]{0,60})?", re.I)
+                      r"\s+(?:\w+ly\s+)?(?:shared|posted|circulat\w+|published|aired|spread)\b[\w\s]{0,60}|"
+                      r"\s+with\s+[\w\s]{1,50})?", re.I)
 """A paper or a post that is no party's ("a memo seen by this newspaper", "a video shared widely on social
 media"): the page vouches for what it says."""
 
