@@ -25,6 +25,7 @@ from .kinds import kind_of
 from .leads import (
     as_its_points,
     in_context,
+    labelled_party,
     listed_points,
     referred_by,
     standing_for,
@@ -96,7 +97,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
             candidate = in_own_voice(candidate_of(sentence, gazetteer, day, str(author) if author else None, name),
                                      party, short(author) if author else None)
             introduced = affiliations(sentence, gazetteer, short(author) if author else None, name,
-                                      spoken_of(found))
+                                      labelled_party(sentence, gazetteer) or spoken_of(found))
             found += introduced
             interviewee = next((a.mentions[-1] for a in introduced if len(a.mentions) > 1), interviewee)
             if candidate is not None and _ANSWER.match(line):

@@ -63,6 +63,8 @@ _SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
                r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
                r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b|"
                r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b|"
+               r"\b(?:support|commitment|solidarity)\b[^.;]{0,40}?\bwill\s+not\s+(?:waver|weaken|falter|fade|"
+               r"diminish)\b|"
                r"\bno\s+objections?(?:\s+in\s+principle)?[\"”’]?\s+(?:to|against)\b|"
                r"\b(?:lawmakers|legislators|leaders|ministers|allies|members|governments|officials|MPs|deputies|"
                r"senators|states|nations|countries|capitals|parties|partners|parliaments|voters)\s+"
@@ -97,6 +99,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # the content's kind from its own words (first match wins); a call on someone to act demands the act
     ("Demand", re.compile(DETERMINED + r"\b(?:call(?:s|ed)?\s+on|urg(?:e|es|ed)|press(?:es|ed)?|ask(?:s|ed)?)\s+"
                           r"(?:[\w’'-]+\s+){1,10}?to\s+(?!the\b|a\b|an\b|its\b|their\b)[a-z]+", re.I)),
+    # what the speaker in the first person expects of a party is asked of it: "We expect the EU to keep its promise"
+    ("Demand", re.compile(r"\b(?:we|I)\s+(?:\w+ly\s+|also\s+|now\s+)?expect\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*"
+                          r"(?:\s+(?-i:[A-Z])[\w’'-]*)?\s+to\s+[a-z]+", re.I)),
     ("Prediction", re.compile(r"\b(is|are) expected (?:to|later|soon|next|within|by|before|this|in)\b|"
                               r"\bwill (likely|probably|(?:almost )?certainly)\b|"
                               r"\b(likely|unlikely) (?:to|before|until|soon|this|next)\b|"
@@ -254,7 +259,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(r"\badopted\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement)\b"
                           r"[^.;]{0,40}?\b(?:demanding|calling (?:for|on)|urging)\b", re.I)),
     # what the speaker in the first person commits to doing: "We will continue to increase the costs …"
-    ("Position", re.compile(r"(?:^[\"“‘']?|:\s*[\"“‘']?)(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?"
+    ("Position", re.compile(r"(?:^[\"“‘']?|:\s*[\"“‘']?|,\s+and\s+|;\s+)(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?"
                             r"(?!see\b|know\b|find\b|learn\b|have to\b|be\b|need\b|not\b|never\b)[a-z]+", re.I)),
     # a proposal under study: "said it was studying the proposal"
     ("Position", re.compile(r"\b(?:is|was|were|are)\s+(?:studying|considering|examining|reviewing)\s+(?:the|this|"

@@ -18,9 +18,8 @@ from .reporting import after_preposition, voice
 from .review import Candidate, Mention
 from .wording import comes_first_before, framing
 
-__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "labelled_reading", "listed_points",
-           "referred_by",
-           "standing_for", "terms_of_a_plan"]
+__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "labelled_party", "labelled_reading",
+           "listed_points", "referred_by", "standing_for", "terms_of_a_plan"]
 
 READERS = ("dgr:analysts", "dgr:diplomats")
 """The readers of events among the actors: a line under their heading is their reading."""
@@ -133,11 +132,21 @@ def labelled_reading(sentence: str, gazetteer) -> str | None:
     not …"): read as that party's sentence, "Ukraine wants a full ceasefire …", "Zelensky says Ukraine will not …"
     — not a topic's ("Ukraine: what we know")."""
     found = _LABELLED.match(sentence)
+    if found is None or labelled_party(sentence, gazetteer) is None:
+        return None
+    return f"{found.group('label')} {'' if found.group('verb') else 'says '}{sentence[found.end():]}"
+
+
+def labelled_party(line: str, gazetteer) -> Mention | None:
+    """The party a line's label names ("Germany: Chancellor <Name> said …", a reactions page's paragraph): whose
+    office an office named after it is."""
+    found = re.match(r"(?P<label>[A-Z][\w’' .-]{1,40}?):\s+\S", line)
     label = found.group("label") if found else ""
     key = (gazetteer.lookup(label) or gazetteer.closest(label.casefold())) if found else None
     if key is None or not gazetteer[key][2]:
         return None
-    return f"{label} {'' if found.group('verb') else 'says '}{sentence[found.end():]}"
+    entity, name, _ = gazetteer[key]
+    return Mention(label, entity, name, 1.0, True)
 
 
 def _unsaid_title(candidate: Candidate) -> bool:
