@@ -17,6 +17,7 @@ from .wording import MADE_BY
 __all__ = ["SCENARIO", "cue_start", "kind_of", "looks_ahead", "papers_terms", "stance_of", "stances_in"]
 
 _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
+              r"regret(s|ted)?|deplor(e|es|ed)|"
               r"criticis(e|es|ed)|criticiz(e|es|ed)|(?<!not )condemn(s|ed)?)\b|"
               r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
               r"accusations?|claims?|charges?|reports?)\b|"
@@ -34,7 +35,7 @@ _REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dism
               r"\bout of the question\b|\bdead on arrival\b|\bnot on the table\b|\boff the table\b|"
               r"\bboycott(?:s|ed|ing)?\b|"
               r"\bno\s+(?:[\w-]+\s+){0,2}?(?:could|can|will|would|should)\s+(?:be\s+held|take\s+place|go\s+ahead)\b|"
-              r"\bblock(?:s|ed)?\s+(?:(?:a|an|the|any|its|their|new|joint|further|EU|[\w-]+)\s+){0,3}?"
+              r"\bblock(?:s|ed)?\s+(?:(?:a|an|the|any|its|their|new|joint|further|EU|[\w’'-]+)\s+){0,3}?"
               r"(?:statement|resolution|deal|package|sanctions|decision|declaration|agreement|aid|accession|plan|"
               r"proposal|loan)\b(?![^.;]*\b(?:unless|without|until)\b)|"
               r"\b(?:has|had|have)\s+no\s+plans?\s+to\b|\b(?:is|was|are|were)\s+not\s+seeking\b|"
@@ -79,9 +80,11 @@ _TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?
                      r"blueprint|initiative|text|document|package)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"
                      r"require|oblige|give|create|allow|establish|deploy|lift|ease|defer|set|commit|guarantee|let|"
                      r"leave|end|halt|cap|limit|recogni[sz]e|demilitari[sz]e|return|restore|exchange|hand|add|ban|"
-                     r"bar|impose|extend)\b")
-"""What a plan's text would do, its subject the plan ("A draft framework, seen by this newspaper, would freeze the
-front line"): the terms it proposes."""
+                     r"bar|impose|extend)\b|"
+                     r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|blueprint|"
+                     r"text)\s+(?:also\s+)?(?:provides\s+for|calls\s+for|envisages|foresees)\b")
+"""What a plan's text would do or provides for, its subject the plan ("A draft framework, seen by this newspaper,
+would freeze the front line", "The draft also provides for a ceasefire"): the terms it proposes."""
 
 
 def papers_terms(sentence: str) -> bool:
@@ -125,7 +128,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
                             r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
-    ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*\bwithout\b|"
+    ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*"
+                          r"\b(?:without|as long as|so long as)\b|"
                           r"\b(?:will|would)\s*(?:not|n['’]t)\s+(?:discuss|negotiate|talk|sign|attend|return|resume|"
                           r"join|take part|participate|lift|ease|restore)\b[^.;]*"
                           r"\b(?:until|while|as long as|so long as)\b|"
