@@ -73,7 +73,7 @@ def candidate_of(sentence: str, gazetteer: Gazetteer, day: date | None, author: 
     return Candidate(id=candidate_id(sentence, document), sentence=sentence, kind=kind, new_person=newcomer,
                      asserted_by=asserter, assertion_mode=mode, rule=rule, mentions=mentions,
                      stated_on=stated_on, date_precision=precision, confidence=confidence,
-                     new_entities=unknown_names(sentence, [m.text for m in mentions]),
+                     new_entities=unknown_names(sentence, _names(sentence, mentions, gazetteer)),
                      measures=_called_for(sentence, gazetteer),
                      qualifiers=[q for q, words in gazetteer.qualifiers.items() if qualifier_words(sentence, words)],
                      content=[m.entity for m in with_people(

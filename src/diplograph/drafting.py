@@ -136,7 +136,7 @@ def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
 def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> Candidate:
     """A candidate whose words refer back ("rejected the demand", "Putin's conditions") with those statements among
     what it is about; the party whose statements they are ("Putin's") is named as their maker, not as what the
-    candidate is about."""
+    candidate is about — unless it is the one who speaks ("repeating Beijing's call": Beijing's own, again)."""
     def owner(name: str) -> str | None:
         key = gazetteer.lookup(re.sub(r"^(?:the|The)\s+", "", name))
         return gazetteer[key][0] if key is not None else None
@@ -148,10 +148,11 @@ def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> 
         return candidate
     possessor = re.match(r"(.+?)['’]s\s", referents[0].text)
     maker = owner(possessor.group(1)) if possessor else None
-    kept = [m for m in candidate.mentions if m.entity != maker]
+    kept = [m for m in candidate.mentions if m.entity != maker or maker == candidate.asserted_by]
     return replace(candidate, mentions=[*kept, *referents],
                    content=[*(r.entity for r in referents),
-                            *(e for e in (candidate.content or [m.entity for m in kept]) if e != maker)])
+                            *(e for e in (candidate.content or [m.entity for m in kept])
+                              if e != maker or maker == candidate.asserted_by)])
 
 
 def _turn_of(turn: re.Match, speakers: dict[str, Mention], gazetteer: Gazetteer) -> Mention | None:

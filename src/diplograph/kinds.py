@@ -157,8 +157,12 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                              r"\b(?:nobody|no one|no-one|no country|no power)\s+(?:will|can|shall|is going to)\s+"
                              r"(?:ever\s+)?(?:dictate|decide|tell|force|impose|redraw|choose)\b|"
                              r"\bunder no circumstances\b", re.I)),
+    # insisting on how things are is claiming ("insists it is neutral", "insisted that it had never …"); on what
+    # must be done, demanding ("insists that Kyiv withdraw", "insisted the talks be linked")
     ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?(?!\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?"
-                          r"(?:was|were|had\s+been)\s+(?!to\b)\w+ed\b)|demand(ed|s(?!\s+(?:remain\w*|are|were|"
+                          r"(?:(?:was|were|had\s+been)\s+(?!to\b)\w+ed\b|(?:is|are|was|were)\s+(?!to\b|be\b|"
+                          r"(?:met|given|kept|upheld|withdrawn|taken|made|paid|done)\b)(?!\w+ed\b)\w|"
+                          r"(?:has|have|had)\s+(?:never|not|always|already)\b))|demand(ed|s(?!\s+(?:remain\w*|are|were|"
                           r"have|had|include\w*|stay\w*)\b))?|must|call(s|ed)? (on|for)|"
                           r"urge(s|d)?|(?:would|will) have to)\b(?!" + MADE_BY + ")", re.I)),
     # terms set out are terms demanded: "Moscow lays out its conditions for a truce"
@@ -207,9 +211,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?:the|that|this|such|any|a|an)\s+(?!(?:[\w-]+\s+)?(?:alliance|bloc|union|government|"
                               r"country|ministry|administration|council|commission|organi[sz]ation|kremlin|side)\b)"
                               r"(?:[\w-]+\s+){0,3}?(?:would|will|could)\s+(?!not\b|be\b|need\b)[a-z]+", re.I)),
-    # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …"
-    ("Prediction", re.compile(r"\b(doubt|fear|expect|believe|think|hope)(s|ed)?\b[^.;:]*?\b(would|will|could|"
-                              r"may|might)\b", re.I)),
+    # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …", "said
+    # it hoped the exchange would build trust"
+    ("Prediction", re.compile(r"\b(?:(?:doubt|fear|expect|believe|think)(?:s|ed)?|hop(?:e|es|ed))\b[^.;:]*?"
+                              r"\b(would|will|could|may|might)\b", re.I)),
     # a conditional or a hypothetical's outcome: "If Ukraine agrees …, it could win time", "a freeze would leave …"
     ("Prediction", re.compile(r"^(?:but\s+|and\s+|yet\s+)?(?:if|unless|should|once)\b[^,]{3,120},\s*[^.;]*?"
                               r"\b(?:could|would|might|may|will)\b|"
@@ -242,7 +247,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"\s+for\b|\bask(?:s|ed)?\s+(?:(?-i:[A-Z])[\w’'-]*|its|their|his|her|our|the)\s+"
                           r"(?:[\w-]+\s+){0,2}?for\b|"
                           r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"
-                          r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her)\s+(?:call|demand|appeal)s?\b",
+                          r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her|(?-i:[A-Z])[\w-]*['’]s)\s+"
+                          r"(?:call|demand|appeal)s?\b",
                           re.I)),
     # needing more details or time before answering is a stance on the question, not a demand
     ("Position", re.compile(r"\bneed(?:s|ed)?\s+(?:more\s+)?(?:details|time|information|clarity|clarification)\b",
@@ -260,7 +266,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"(?:that\s+)?(?:it|they)\s+(?:[^.;]{0,80}?\s+and\s+)?(?:would|will|(?:was|were) going to|"
                             r"plans? to|planned to|intends? to|intended to)\s+(?!not\b|never\b)[a-z]", re.I)),
     # a resolution adopted that demands: "adopted a resolution demanding the return of …"
-    ("Demand", re.compile(r"\badopted\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement)\b"
+    ("Demand", re.compile(r"\badopted\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|appeal|"
+                          r"address)\b"
                           r"[^.;]{0,40}?\b(?:demanding|calling (?:for|on)|urging)\b", re.I)),
     # what the speaker in the first person commits to doing: "We will continue to increase the costs …"
     ("Position", re.compile(r"(?:^[\"“‘']?|:\s*[\"“‘']?|,\s+and\s+|;\s+)(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?"

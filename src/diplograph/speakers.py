@@ -58,8 +58,10 @@ _OTHERS = re.compile(r"(?:still\s+)?others\s+(?:\w+ly\s+)?(?:say|said|argue|argu
                      r"warn|point out|suggest|insist|doubt|fear|expect)\b", re.I)
 """Others of a kind the sentence before named ("Some analysts argue …. Others say …"): their reading too."""
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
-_ORGAN = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|cabinet|foreign office)", re.I)
-_ORGAN_SPEAKS = "a state's organ named by what it is (\"The ministry said …\"): the party the page spoke of before"
+_ORGAN = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|presidency|cabinet|foreign office|"
+                    r"(?-i:p)arliament|legislature)", re.I)
+_ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
+                 "parliament told …\"): the party the page spoke of before")
 _PAPER = re.compile(r"(?:their|its|his|her|the)\s+(?:joint\s+|final\s+|new\s+|closing\s+|adopted\s+)?"
                     r"(?:declaration|statement|communiqu[eé]|letter|reply|response|text|resolution|motion|appeal)\b",
                     re.I)
