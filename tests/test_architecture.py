@@ -22,9 +22,9 @@ LAYER_OF = {
     "core": ["engine", "nquads", "remote", "store", "snapshot", "kept", "graph", "refresh", "sparql",
              "results", "updates", "generate", "world"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
-              "auditing", "scrutiny", "consistency", "kinds", "judgements", "outsiders", "reporting", "dating",
-              "wording", "gazetteer", "mentions", "leads", "referring", "speakers", "attribution", "drafting",
-              "vetting", "review", "worklist", "documents"],
+              "auditing", "scrutiny", "consistency", "kinds", "stances", "judgements", "outsiders", "reporting",
+              "dating", "wording", "gazetteer", "mentions", "leads", "referring", "speakers", "attribution",
+              "drafting", "vetting", "review", "worklist", "documents"],
     "service": ["tasks", "derivation", "derived", "executor", "guard", "answers", "sandbox", "watch", "service"],
     "faces": ["api", "cli", "export", "__init__"],
 }

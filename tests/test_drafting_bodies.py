@@ -11,8 +11,9 @@ from datetime import date
 from diplograph.documents import add_source
 from diplograph.drafting import draft
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, stance_of
+from diplograph.kinds import kind_of
 from diplograph.review import proposed_fact
+from diplograph.stances import stance_of
 
 
 def test_a_body_and_it_speak_for_the_party_named_before(project, tmp_path):

@@ -14,9 +14,10 @@ from helpers import drafted_page
 
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, stance_of
+from diplograph.kinds import kind_of
 from diplograph.mentions import roles
 from diplograph.reporting import reader_voice
+from diplograph.stances import stance_of
 from diplograph.wording import asks
 
 

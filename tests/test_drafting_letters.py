@@ -18,9 +18,10 @@ from helpers import drafted_alone, drafted_page
 
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, stance_of
+from diplograph.kinds import kind_of
 from diplograph.mentions import mentions
 from diplograph.reporting import voice
+from diplograph.stances import stance_of
 
 AUTHOR = "https://w3id.org/diplograph/id/author-x"
 

@@ -20,8 +20,9 @@ from helpers import drafted_page
 from diplograph.drafting import draft_sentence
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, stance_of
+from diplograph.kinds import kind_of
 from diplograph.mentions import mentions, people
+from diplograph.stances import stance_of
 
 AUTHOR = "https://w3id.org/diplograph/id/author-x"
 

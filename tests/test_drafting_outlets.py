@@ -16,9 +16,10 @@ from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_paragraphs
 
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, stance_of
+from diplograph.kinds import kind_of
 from diplograph.reporting import voice
 from diplograph.scrutiny import _vouched
+from diplograph.stances import stance_of
 
 _AUTHOR = MADE_UP_AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:")
 

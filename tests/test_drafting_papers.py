@@ -15,9 +15,10 @@ from helpers import MADE_UP_AUTHOR, drafted_alone
 from diplograph.dating import date_of
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, stance_of
+from diplograph.kinds import kind_of
 from diplograph.mentions import mentions
 from diplograph.reporting import voice
+from diplograph.stances import stance_of
 
 _AUTHOR = MADE_UP_AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:")
 

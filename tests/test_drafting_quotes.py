@@ -15,10 +15,11 @@ from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_paragraphs
 
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, looks_ahead, stance_of
+from diplograph.kinds import kind_of, looks_ahead
 from diplograph.referring import Earlier
 from diplograph.reporting import voice
 from diplograph.review import Candidate
+from diplograph.stances import stance_of
 
 
 def test_a_quotations_speaker_after_it_with_an_office_and_a_name_between_commas():

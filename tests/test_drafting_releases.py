@@ -12,8 +12,9 @@ from diplograph.documents import add_source
 from diplograph.drafting import draft
 from diplograph.extract import extract
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, stance_of
+from diplograph.kinds import kind_of
 from diplograph.review import accept
+from diplograph.stances import stance_of
 
 _PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Statement on the talks in Geneva (made up)</title>

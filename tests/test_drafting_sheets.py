@@ -13,9 +13,10 @@ from helpers import drafted_html
 
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, stance_of
+from diplograph.kinds import kind_of
 from diplograph.mentions import people
 from diplograph.reporting import voice
+from diplograph.stances import stance_of
 
 
 def test_refusing_to_discuss_rejects_and_refusing_until_demands():

@@ -13,7 +13,8 @@ import pytest
 
 from diplograph.drafting import draft_sentence
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, stance_of
+from diplograph.kinds import kind_of
+from diplograph.stances import stance_of
 
 FRIDAY = date(2026, 12, 11)
 AUTHOR = "https://w3id.org/diplograph/id/author-made-up"

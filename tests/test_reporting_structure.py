@@ -220,7 +220,7 @@ def test_a_lead_that_refers_back_gives_its_points_to_that_statement(project, tmp
 
 
 def test_readiness_and_expectations(bundled):
-    from diplograph.kinds import stance_of
+    from diplograph.stances import stance_of
 
     ready = draft_sentence(bundled, "“We are ready to talk,” the Latvian president said.")
     assert (ready.kind, ready.asserted_by) == ("Position", "dgr:latvia")

@@ -39,10 +39,11 @@ from rdflib import Dataset, URIRef
 from .dating import recurring
 from .evidence import Evidence
 from .judgements import UNCERTAIN
-from .kinds import kind_of, looks_ahead, stances_in
+from .kinds import kind_of, looks_ahead
 from .namespaces import DG, PROV, RDF, RDFS, SKOS
 from .reporting import voice
 from .scrutiny import issued_on
+from .stances import stances_in
 from .wording import comes_first_before, word_start
 
 __all__ = ["RULES", "assessments", "dates_in_words", "demands_of_themselves", "places", "preconditions",

@@ -45,7 +45,10 @@ _DATELINE = re.compile(rf"\s*(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}|{_
 
 
 def recurring(text: str) -> bool:
-    """Whether ``text`` says its statement is made again and again ("repeatedly", "again", "has long")."""
+    """Whether ``text`` says its statement is made again and again ("repeatedly", "again", "has long") — not what it
+    reports happening again ("demanded that Kyiv let gas flow again": once, on its day)."""
+    said, *content = re.split(r"\bthat\b", text, maxsplit=1)
+    text = said + "".join(re.sub(r"\bagain\b", " ", part, flags=re.I) for part in content)
     ongoing = _ONGOING.search(text)
     return bool(_RECURRING.search(text)) or bool(ongoing) and not _CLAUSE.search(text, 0, ongoing.start())
 

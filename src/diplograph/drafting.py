@@ -136,7 +136,8 @@ def _placed(text: str) -> Iterator[tuple[str, list[str]]]:
 def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> Candidate:
     """A candidate whose words refer back ("rejected the demand", "Putin's conditions") with those statements among
     what it is about; the party whose statements they are ("Putin's") is named as their maker, not as what the
-    candidate is about — unless it is the one who speaks ("repeating Beijing's call": Beijing's own, again)."""
+    candidate is about — unless it is the one who speaks ("repeating Beijing's call": Beijing's own, again). A
+    stance given in reply that names no measure is a stance on what it answers."""
     def owner(name: str) -> str | None:
         key = gazetteer.lookup(re.sub(r"^(?:the|The)\s+", "", name))
         return gazetteer[key][0] if key is not None else None
@@ -144,6 +145,8 @@ def _referring(candidate: Candidate, earlier: Earlier, gazetteer: Gazetteer) -> 
     speaker = candidate.asserted_by if candidate.assertion_mode == "Reported" else None  # the author's "his" is not
     referents = [r for r in earlier.referents(candidate.sentence, owner, speaker)
                  if all(m.entity != r.entity for m in candidate.mentions)]
+    if not referents and candidate.kind == "Position" and not candidate.measures:  # "Kyiv replied it would not …"
+        referents = earlier.answered(candidate.sentence, speaker)
     if not referents:
         return candidate
     possessor = re.match(r"(.+?)['’]s\s", referents[0].text)

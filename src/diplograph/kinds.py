@@ -11,71 +11,17 @@ import re
 from functools import lru_cache
 
 from .judgements import VERDICT, VERDICT_ON_ACT
-from .reporting import CHARACTERIZED, DETERMINED, HEARD
-from .wording import MADE_BY
+from .reporting import AS_WHAT, CHARACTERIZED, DETERMINED, HEARD
+from .stances import AS_BASIS, REJECTING, SUPPORTING, VIEWING
+from .wording import MADE_BY, NOT_A_TIME
 
-__all__ = ["SCENARIO", "cue_start", "kind_of", "looks_ahead", "papers_terms", "stance_of", "stances_in"]
+__all__ = ["SCENARIO", "cue_start", "kind_of", "looks_ahead", "papers_terms"]
 
-_REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
-              r"regret(s|ted)?|deplor(e|es|ed)|"
-              r"criticis(e|es|ed)|criticiz(e|es|ed)|(?<!not )condemn(s|ed)?)\b|"
-              r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
-              r"accusations?|claims?|charges?|reports?)\b|"
-              r"\bwarn(?:s|ed)?\s+against\b|"
-              r"\b(?:turn(?:s|ed)?\s+down|rebuff(?:s|ed)?|spurn(?:s|ed)?|declin(?:e|es|ed)\s+to\s+(?:accept|sign|join|endorse|back|support|attend|recogni[sz]e)|balk(?:s|ed)?\s+at|"
-              r"brush(?:es|ed)?\s+aside|shrug(?:s|ged)?\s+off|scoff(?:s|ed)?\s+at|denounc(?:e|es|ed)|"
-              r"object(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:firmly\s+|strongly\s+)?against)\b|"
-              r"\b(?:will|would|shall|can|could)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|"
-              r"renew|extend|prolong|freeze|"
-              r"back|endorse|trade|cede|send|deploy|join|attend|take part in|cut|halt|suspend|stop|reduce|"
-              r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
-              r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
-              r"withdraw|leave|pull out|return)\b|"
-              r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"
-              r"\bout of the question\b|\bdead on arrival\b|\bnot on the table\b|\boff the table\b|"
-              r"\bboycott(?:s|ed|ing)?\b|"
-              r"\bno\s+(?:[\w-]+\s+){0,2}?(?:could|can|will|would|should)\s+(?:be\s+held|take\s+place|go\s+ahead)\b|"
-              r"\bblock(?:s|ed)?\s+(?:(?:a|an|the|any|its|their|new|joint|further|EU|[\w’'-]+)\s+){0,3}?"
-              r"(?:statement|resolution|deal|package|sanctions|decision|declaration|agreement|aid|accession|plan|"
-              r"proposal|loan)\b(?![^.;]*\b(?:unless|without|until)\b)|"
-              r"\b(?:has|had|have)\s+no\s+plans?\s+to\b|\b(?:is|was|are|were)\s+not\s+seeking\b|"
-              r"\b(?:does|did|do)\s+not\s+seek\b|^[^:]{2,40}:\s*no\s+[a-z]+\s+(?:for|to|in|on)\b|"
-              r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
-              r"\bnot (?:yet )?(?:ready|willing|prepared) to\b|\b(?:sees?|saw|seeing) no (?:reason|need|point) to\b|"
-              r"\bthreaten(?:s|ed)? to (?:veto|block|boycott|leave|walk out of|quit)\b|"
-              r"\b(?:will|would)\s+veto\b(?![^.;]*\b(?:that|which)\s+(?:did|does|do)\s+not\b)|"
-              r"\bcannot be\s+\w+\s+(?:while|until|during|under)\b")
-"""Words of rejection, a refusal to concede ("we will not trade land", "won't sign") or to consider ("there can be
-no talk of …"): a stance taken."""
-_AS_BASIS = r"\b(?:as\s+)?(?:a|the)\s+(?:[\w-]+\s+)?basis for\b"
-_SUPPORTING = (r"\b(welcom(es|ed)|endors(es|ed)|back(s|ed)|support(s|ed))\b|"
-               r"\b(?:hail(?:s|ed)?|prais(?:e|es|ed)|applaud(?:s|ed)?|embrac(?:e|es|ed)|favou?r(?:s|ed)|approv(?:e|es|ed)|"
-               r"(?:is|are|was|were)\s+in\s+favou?r\s+of|sid(?:e|es|ed)\s+with)\b|"
-               r"\b(?:reiterat|reaffirm|restat|express|pledg)\w*\s+(?:its|their|his|her|our|my|(?-i:[A-Z])[\w’'-]+['’]s)\s+"
-               r"(?:\w+\s+)?support\b|"
-               r"\b(?:will|would|could|to)\s+(?:back|support|welcome|endorse|agree to|accept)\b|"
-               r"\b(?:keep|keeps|kept|continue|continues|continued)\s+(?:to\s+)?(?:support|back|supply|supplie|"
-               r"provid|fund|arm|help|work)(?:ing|e|s)?\b|\bpledg\w*\s+(?:[\w-]+\s+){0,2}support\b|"
-               r"\b(?:remains?|is|are|stays?)\s+(?:fully\s+|firmly\s+)?committed\s+to\b|"
-               r"\b(?:we|I|they)\s+(?:\w+ly\s+|also\s+|still\s+)?(?:support|back|welcome|endorse)\b|"
-               r"(?<!not )\b(?:ready|willing|prepared|open) to\b|"
-               r"(?<!not )\b(?:ready|prepared|open) for (?:an? |the )?(?:ceasefire|truce|talks|negotiations|dialogue|"
-               r"deal|exchange|compromise)\b|(?<!\bno )\b(?:openness|readiness|willingness) (?:to|for)\b|"
-               r"\b(?:work|works|worked|working)\s+(?:toward|towards|for)\b|"
-               r"\b(?:is|are|was|were)\s+(?:encouraged|heartened|pleased|satisfied)\s+(?:by|with)\b|"
-               r"\balign(?:s|ed)?\s+(?:themselves|itself)\s+with\b|"
-               r"\b(?:support|commitment|solidarity)\b[^.;]{0,40}?\bwill\s+not\s+(?:waver|weaken|falter|fade|"
-               r"diminish)\b|"
-               r"\bno\s+objections?(?:\s+in\s+principle)?[\"”’]?\s+(?:to|against)\b|"
-               r"\b(?:lawmakers|legislators|leaders|ministers|allies|members|governments|officials|MPs|deputies|"
-               r"senators|states|nations|countries|capitals|parties|partners|parliaments|voters)\s+"
-               r"(?:(?:also|now|still|\w+ly)\s+)?(?:back|support|endorse|welcome)\b"
-               r"(?!\s+(?:down|off|away|home|against|from|to)\b)")
+
 _MORE = (r"(?:sooner|longer|faster|earlier|later|more|less|fewer|harder|quicker|better|worse|further|closer|higher|"
          r"lower|greater|stronger|weaker|bigger|smaller|deeper|wider)")
 _ONE_BRINGS_ANOTHER = re.compile(rf"\bthe {_MORE}\b[^.;]{{1,80}},\s*the {_MORE}\b", re.I)
 """The comparatives of "the sooner …, the sooner …": one change bringing another, a prediction."""
-_VIEWING = r"\b(views?|viewed|regards?|regarded|sees|saw)\b[^.;:]{1,80}?\bas\b"
 _TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|"
                      r"blueprint|initiative|text|document|package)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"
                      r"require|oblige|give|create|allow|establish|deploy|lift|ease|defer|set|commit|guarantee|let|"
@@ -91,6 +37,10 @@ def papers_terms(sentence: str) -> bool:
     """Whether the sentence's subject is a plan's text saying what it would do: its terms, whoever it names."""
     return re.match(_TERMS_OF_A_PAPER, sentence, re.I) is not None
 
+
+_WEIGHED = (r"(?:(?:similar|new|further|additional|its|their|such|own)\s+)?(?:measures|steps|options|sanctions|"
+            r"restrictions|curbs|a\s+ban|bans|closures?)\b")
+"""Measures a party weighs ("is considering similar measures"): its stance on acting, no belief."""
 
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", VERDICT_ON_ACT),
@@ -136,15 +86,17 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b|"
                           r"\b(?:will|would)\s+(?:consider|accept|discuss|negotiate|talk|agree to)\b[^.;]*"
                           r"\bonly\s+(?:after|if|once|when)\b", re.I)),
-    # a measure kept until a party acts demands the act: "agreed to keep the assets frozen until Moscow pays"
+    # a measure kept until a party acts demands the act: "agreed to keep the assets frozen until Moscow pays" — not
+    # until a time ("keep the crossings closed until July" is a decision, no condition)
     ("Demand", re.compile(r"\b(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?"
-                          r"(?:frozen|in place|closed|shut|suspended|on hold)\s+(?:until|unless)\b", re.I)),
+                          r"(?:frozen|in place|closed|shut|suspended|on hold)\s+(?:until|unless)\b" + NOT_A_TIME,
+                          re.I)),
     # penalties that take effect if a party fails to act demand the act: "sanctions … if Moscow failed to return"
     ("Demand", re.compile(r"\b(?:sanctions|penalties|tariffs|measures|consequences)\b[^.;]{0,80}\bif\s+(?:the\s+)?"
                           r"(?-i:[A-Z])[\w’'-]+\s+(?:fail(?:s|ed)?|refus(?:es|ed)|do(?:es)?\s+not|did\s+not)\b", re.I)),
     # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
     ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
-    ("Position", re.compile(_REJECTING, re.I)),
+    ("Position", re.compile(REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
     ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+(?:without|until|unless)\b|"
                           r"\bno\s+[\w-]+\b[^.;]{0,60}?\b(?:could|can|will|would|may|shall)\b[^.;]{0,60}?\bwithout\b",
@@ -190,11 +142,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a basis for talks, whatever verb grants it: "called the paper a reasonable basis for negotiations"
-    ("Position", re.compile(_AS_BASIS, re.I)),
+    ("Position", re.compile(AS_BASIS, re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
     ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|describe|branded|brands|(?<=, )calling|"
                               r"(?<=, )describing|(?<=, )branding)\s+(?:" + CHARACTERIZED +
-                              r"|(?:him|her|them)\s+as\b)", re.I)),
+                              r"|" + AS_WHAT + ")", re.I)),
     # a verdict on how something went: "said the talks had been difficult but useful"
     ("Assessment", VERDICT),
     # what a speaker says something only did: "said Western arms deliveries only prolonged the conflict"
@@ -207,10 +159,13 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?:trying|seeking|hoping) to|(?:had|has|have)\s+(?:\w+ly\s+)?failed|backfired)\b",
                               re.I)),
     # what a speaker says a thing would bring about: "officials say that condition would leave their army …"
-    ("Prediction", re.compile(r"\b(?:say|says|said|warn|warns|warned|argue|argues|argued)\s+(?:that\s+)?"
-                              r"(?:the|that|this|such|any|a|an)\s+(?!(?:[\w-]+\s+)?(?:alliance|bloc|union|government|"
-                              r"country|ministry|administration|council|commission|organi[sz]ation|kremlin|side)\b)"
-                              r"(?:[\w-]+\s+){0,3}?(?:would|will|could)\s+(?!not\b|be\b|need\b)[a-z]+", re.I)),
+    # or an act would: "told parliament that reopening the crossings now would only invite provocations"
+    ("Prediction", re.compile(r"\b(?:say|says|said|warn|warns|warned|argue|argues|argued|told\s+[\w-]+)\s+"
+                              r"(?:that\s+)?(?:(?:the|that|this|such|any|a|an)\s+(?!(?:[\w-]+\s+)?(?:alliance|bloc|"
+                              r"union|government|country|ministry|administration|council|commission|organi[sz]ation|"
+                              r"kremlin|side)\b)|(?-i:[a-z]+ing)\s+(?=(?:[\w-]+\s+){1,5}?[\"“]?(?:would|will|could)\s))"
+                              r"(?:[\w-]+\s+){0,5}?[\"“]?(?:would|will|could)\s+(?!not\b|be\b|need\b)(?:only\s+)?[a-z]+",
+                              re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …", "said
     # it hoped the exchange would build trust"
     ("Prediction", re.compile(r"\b(?:(?:doubt|fear|expect|believe|think)(?:s|ed)?|hop(?:e|es|ed))\b[^.;:]*?"
@@ -229,7 +184,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               re.I)),
     # a belief about how things are, or an argument for one: "London believes Russia has no intention …"
     ("Assessment", re.compile(r"(?<!\bto )\b(?:believ|think|consider|doubt|fear|argu)(?:e|es|s|ed|ing)?\b"
-                              r"(?!\s+tanks?\b)(?!\s+\w+ing\b)|"
+                              r"(?!\s+tanks?\b)(?!\s+\w+ing\b)(?!\s+" + _WEIGHED + r")|"
                               r"\b(?:is|are) convinced\b", re.I)),
     # what a party says ought to happen is its position on it: "said elections should follow a ceasefire"
     ("Position", re.compile(r"\b(?:said|says|told|tells|posted|posts|wrote|writes|added|adds|stated|tweeted|"
@@ -262,7 +217,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or)\b)\w|"
                           r"\b(?:would|will|must)\s+(?:need|require)\s+(?!to\b)\w", re.I)),
     # what the speaker says it will do: "Poland said it would close two crossings", "has signalled that it will …"
-    ("Position", re.compile(r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
+    # and what a party decided to do: "the government decided on Wednesday to keep the crossings closed"
+    ("Position", re.compile(r"\b(?:decided|decides|resolved)\s+(?:on\s+\w+day\s+|this\s+week\s+)?to\s+(?!not\b)[a-z]|"
+                            r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
                             r"(?:that\s+)?(?:it|they)\s+(?:[^.;]{0,80}?\s+and\s+)?(?:would|will|(?:was|were) going to|"
                             r"plans? to|planned to|intends? to|intended to)\s+(?!not\b|never\b)[a-z]", re.I)),
     # a resolution adopted that demands: "adopted a resolution demanding the return of …"
@@ -273,19 +230,14 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"(?:^[\"“‘']?|:\s*[\"“‘']?|,\s+and\s+|;\s+)(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?"
                             r"(?!see\b|know\b|find\b|learn\b|have to\b|be\b|need\b|not\b|never\b)[a-z]+", re.I)),
     # a proposal under study: "said it was studying the proposal"
+    # and measures weighed: "Estonia is considering similar measures", "are weighing new sanctions"
     ("Position", re.compile(r"\b(?:is|was|were|are)\s+(?:studying|considering|examining|reviewing)\s+(?:the|this|"
-                            r"that|its|their)\s+(?:proposal|plan|offer|text|draft|idea)\b", re.I)),
+                            r"that|its|their)\s+(?:proposal|plan|offer|text|draft|idea)\b|"
+                            r"\b(?:is|was|were|are)\s+(?:(?:also|now|still|reportedly)\s+)?(?:considering|weighing|"
+                            r"mulling|exploring)\s+" + _WEIGHED, re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
-    ("Position", re.compile(f"{_SUPPORTING}|{_AS_BASIS}|{_VIEWING}", re.I)),
+    ("Position", re.compile(f"{SUPPORTING}|{AS_BASIS}|{VIEWING}", re.I)),
 ]
-_OUGHT_NOT = r"\b(?:should|ought)\s*(?:not|n['’]t|never)\b"
-_OUGHT = r"\b(?:should|ought to)\s+(?!not\b|never\b)(?:\w+ly\s+)?[a-z]+"
-"""What ought (not) to happen, as a party says it: a stance for it (against it)."""
-_STANCES = [("Rejects", re.compile(f"{_REJECTING}|{_OUGHT_NOT}", re.I)),
-            ("AcceptsAsBasis", re.compile(_AS_BASIS, re.I)),
-            ("Supports", re.compile(f"{_SUPPORTING}|{_OUGHT}", re.I))]
-
-
 def cue_start(sentence: str) -> int:
     """Where the words that cue the sentence's kind begin (its length when none does): a party named after them is
     what the stance is about, not who takes it ("Any agreement must guarantee Ukraine's …")."""
@@ -343,16 +295,6 @@ _ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|
 opposition calls for …"."""
 
 
-def stances_in(text: str) -> set[str]:
-    """Every stance (``dg:Stances``) the words of ``text`` take, not only the first: what a recorded stance is
-    checked against.
-
-    >>> sorted(stances_in("Kyiv rejects the plan but welcomes the talks."))
-    ['Rejects', 'Supports']
-    """
-    return {name for name, cue in _STANCES if cue.search(text)}
-
-
 _AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) set to|likely|unlikely|expect(s|ed)?|"
                     r"predict(s|ed)?|forecasts?|warn(s|ed)?|soon|next|future|risks?|threat(s|en|ens|ened)?|"
                     r"ahead|eventually|poised|hop(?:e|es|ed|ing) to)\b", re.I)
@@ -372,13 +314,3 @@ def looks_ahead(text: str) -> bool:
     (True, False)
     """
     return bool(_AHEAD.search(text) or _ONE_BRINGS_ANOTHER.search(text) or SCENARIO.search(text))
-
-
-def stance_of(sentence: str) -> str:
-    """The stance (``dg:Stances``) a position's words take; "Undetermined" when they only say how the holder sees
-    something ("Kyiv views the line as temporary"): the reviewer says more, nothing is assumed.
-
-    >>> stance_of("Kyiv rejects the plan."), stance_of("Moscow sees the plan as a basis for talks.")
-    ('Rejects', 'AcceptsAsBasis')
-    """
-    return next((name for name, cue in _STANCES if cue.search(sentence)), "Undetermined")

@@ -43,6 +43,8 @@ _WHAT = {"demand": ("Demand",), "call": ("Demand",), "condition": ("Demand",), "
 _OR_ELSE = {"offer": ("Position",)}
 """What a word refers to when nothing of its own kinds was read: "the Russian offer" after "the Kremlin says it is
 open to talks" is that position."""
+_REPLY = re.compile(r"\b(?:replied|replies|responded|responds|retorted|retorts|hit back|answered|answers)\b")
+"""A reporting verb that answers what was said before ("Kyiv replied that it would not …")."""
 _NOT_READ = ("#Correction", "#SourceDocument")
 """What quotes a document without being one of its statements."""
 _RECORDED = f"""SELECT ?node ?type ?exact ?by WHERE {{ GRAPH ?document {{
@@ -90,6 +92,15 @@ class Earlier:
         """A candidate drafted from a sentence is read: a later "the demand" may refer to it."""
         self._read.append(_Read(candidate.kind, f"dgr:{candidate.kind.lower()}-{candidate.id}", candidate.sentence,
                                 candidate.asserted_by or ""))
+
+    def answered(self, sentence: str, speaker: str | None) -> list[Mention]:
+        """What a reply answers, when it names nothing it is a stance on ("Kyiv replied that it would not help
+        Moscow"): the last statement read that another party made."""
+        reply = _REPLY.search(sentence)
+        last = next((r for r in reversed(self._read) if reply and speaker and r.sentence != sentence and r.by
+                     and r.by != speaker and not r.by.startswith("dgr:author-")), None)
+        return [] if last is None else [Mention(reply.group(), last.node, f"the reply to: “{last.sentence[:60]}”",
+                                                1.0)]
 
     def referents(self, sentence: str, owner: Callable[[str], str | None] = lambda name: None,
                   speaker: str | None = None) -> list[Mention]:

@@ -20,8 +20,8 @@ from functools import lru_cache
 from .outsiders import SOME, no_partys_people, speaker_head
 from .wording import REGIONAL, tells_of_words
 
-__all__ = ["CHARACTERIZED", "DETERMINED", "HEARD", "READER_WORDS", "REPORTING", "Voice", "after_preposition",
-           "reader_voice", "voice"]
+__all__ = ["AS_WHAT", "CHARACTERIZED", "DETERMINED", "HEARD", "READER_WORDS", "REPORTING", "Voice",
+           "after_preposition", "reader_voice", "voice"]
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
@@ -36,6 +36,8 @@ CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such|these|those)\s+[\w’'-]+
 """What a speaker calls something: "called the plan “a trap”", "described it as a step", "called such polls
 propaganda.", "called the report fabricated." (a one-word verdict closing the sentence), "calling a pause in the
 fighting “the least bad option”" (a verdict in quotation marks)."""
+AS_WHAT = r"(?:him|her|them|(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,2})\s+as\b"
+"""Someone or something named, then what it is called: "described him as", "describes Russia as"."""
 _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announces|declared|declares|added|adds|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
@@ -62,7 +64,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"(?<=, )(?:calling|describing|branding)(?=\s+" + CHARACTERIZED + ")|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
          r"(?<!-)(?:called|calls|described|describes|describe|branded|brands)(?=\s+(?:" + CHARACTERIZED +
-         r"|(?:him|her|them)\s+as\b))")
+         r"|" + AS_WHAT + "))")
 DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "that", "his", "her", "its", "our",
                                                      "their"))
 """Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting (a whole word:

@@ -20,9 +20,9 @@ import yaml
 from . import atomic
 from .errors import DataError, DiplographError, Problem, unknown
 from .judgements import UNCERTAIN
-from .kinds import stance_of
 from .layout import Layout
 from .sheets import dump_yaml, load_yaml
+from .stances import stance_of
 from .wording import comes_first_before
 
 __all__ = ["Candidate", "Mention", "accept", "proposed_fact", "read_candidates", "reject", "review_file",

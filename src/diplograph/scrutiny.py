@@ -62,7 +62,8 @@ RULES = {
 }
 _STANCE_BEARING = (DG.Position, DG.Principle, DG.Demand, DG.Claim)
 _READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
-_NEGATION = re.compile(r"(?<!\w)(not|no|never|n['’]t|neither|nor|without)\W*$", re.I)
+_NEGATION = re.compile(r"(?<!\w)(not|no|never|n['’]t|neither|nor|without)[^\w.!?]*$", re.I)
+"""A negating word just before a quote — in its sentence: "… if it did not." ends the sentence before it."""
 _FLOOR = re.compile(r"^(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line)?$", re.I)
 _NOT_ONLY = re.compile(r"\bnot only\b|\bonly (?:after|then|when|if|once|until)\b", re.I)
 

@@ -40,8 +40,9 @@ NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:crit
 _PRONOUN = re.compile(r"(?:(?:he|she|they|it|him|her|them)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
                       r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
                       r"deputy))(?:\s+(?:also|again|later|then|further|still))?", re.I)
-_PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band", re.I)
-"""A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …"): it speaks."""
+_PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band|(?:he|she|they|it)\s+(?-i:[a-z]+)\b[^,;]*,?", re.I)
+"""A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …", "It stops short
+of …, saying …"): it speaks."""
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
 _BODY = re.compile(r"(?:the\s+|an?\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union|"
                    r"agency)(?:['’]s\s+[\w -]{1,40}|\s+(?:spokes(?:man|woman|person)|official|source))?", re.I)

@@ -8,9 +8,9 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "NO_PARTY", "NO_PARTYS_PAPER", "REGIONAL", "UNNAMED_MEMBERS",
-           "Byline", "asks", "comes_first_before", "contexts", "cue_in", "framing", "joined_subject", "named_alike",
-           "normalise", "word_start", "word_start_of_any"]
+__all__ = ["CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "NOT_A_TIME", "NO_PARTY", "NO_PARTYS_PAPER", "REGIONAL",
+           "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before", "contexts", "cue_in", "framing", "joined_subject",
+           "named_alike", "normalise", "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -212,8 +212,12 @@ _NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", 
 _BEFORE = re.compile(r"\b(?:before|until|prior to|(?:pre)?conditions?\s+for|prerequisites?\s+for)\s+"
                      r"(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
 """Before what: "before any talks", and what conditions are set for ("three conditions for a settlement")."""
+NOT_A_TIME = (r"(?!\s+(?:at\s+least\s+)?(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of|further notice|next|"
+              r"(?:early|mid|late)[\s-]|(?:january|february|march|april|may|june|july|august|september|october|"
+              r"november|december|spring|summer|autumn|winter|\d{4})\b))")
+"""After "until": not a time ("keep the crossings closed until July" waits for no one's act)."""
 _KEPT_UNTIL = re.compile(r"\b(?P<what>(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?"
-                         r"(?:frozen|in place|closed|shut|suspended|on hold))\s+(?:until|unless)\b", re.I)
+                         r"(?:frozen|in place|closed|shut|suspended|on hold))\s+(?:until|unless)\b" + NOT_A_TIME, re.I)
 """What lasts until a condition is met: in "agreed to keep the assets frozen until Moscow pays" the assets stay frozen
 (what waits) and the payment is called for."""
 _NOT_UNTIL = re.compile(r"\b(?:not|no|never)\s+(?P<what>[^,.;:]{1,80}?)\s+(?:until|unless|before|prior to)\b", re.I)
