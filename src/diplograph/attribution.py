@@ -46,6 +46,8 @@ _CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "b
 _PASSIVE_STANCE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:backed|rejected|"
                              r"supported|endorsed|approved|welcomed|opposed|blocked|vetoed)\s+by\b", re.I)
 """A stance told in the passive, its holders after "by" ("was backed by all 27 member states"): what was done."""
+_WHETHER_FIRST = re.compile(r"whether\b", re.I)
+"""A sentence whose subject is an open question ("Whether the truce holds is far from certain")."""
 _SOME_IN = re.compile(r"(?:some|many|most|others)\s+in\b", re.I)
 """Some of a place's people: a belief the author gives them is the author's; what they argue, they argue."""
 _WHAT_MAY_HAPPEN = re.compile(r"\b(?:could|may|might)\s+(?:well\s+)?(?:be\s+forced|have\s+to|end\s+up|find\s+itself)\b",
@@ -178,6 +180,9 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
     if UNCERTAIN.search(sentence):  # "it is unknown whether Moscow would accept …": no one's stance
         return "Claim", "FactualAssertion", author, \
             "the author says a stance or an outcome is not known: a claim that it is undetermined"
+    if _WHETHER_FIRST.match(sentence) and heard.kind == "none":  # "Whether Washington backs the plan will decide …"
+        return "Assessment", "Judgement", author, \
+            "an open question the author weighs (\"Whether … will decide …\"): the author's reading, no party's stance"
     if kind == "Prediction" and heard.kind == "none":  # "ministers are expected to approve …"
         return "Prediction", "Judgement", author, "a prediction no one is reported to make: the author's"
     if SCENARIO.match(sentence) and heard.kind == "none":  # "In the second, Russia uses a pause …"

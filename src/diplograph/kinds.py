@@ -84,8 +84,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"join|take part|participate|lift|ease|restore)\b[^.;]*"
                           r"\b(?:until|while|as long as|so long as)\b|"
                           r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b|"
-                          r"\b(?:will|would)\s+(?:consider|accept|discuss|negotiate|talk|agree to)\b[^.;]*"
-                          r"\bonly\s+(?:after|if|once|when)\b", re.I)),
+                          r"\b(?:will|would)\s+(?:consider|accept|discuss|negotiate|talk|agree to|resume|return|attend|"
+                          r"sign|join|lift|ease|restore|release|reopen)\b[^.;]*\bonly\s+(?:after|if|once|when)\b",
+                          re.I)),
     # a measure kept until a party acts demands the act: "agreed to keep the assets frozen until Moscow pays" — not
     # until a time ("keep the crossings closed until July" is a decision, no condition)
     ("Demand", re.compile(r"\b(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?"
@@ -168,7 +169,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …", "said
     # it hoped the exchange would build trust"
-    ("Prediction", re.compile(r"\b(?:(?:doubt|fear|expect|believe|think)(?:s|ed)?|hop(?:e|es|ed))\b[^.;:]*?"
+    ("Prediction", re.compile(r"\b(?:(?:doubt|fear|expect|believe|think)(?:s|ed)?|hop(?:e|es|ed)|estimat(?:e|es|ed))\b"
+                              r"[^.;:]*?"
                               r"\b(would|will|could|may|might)\b", re.I)),
     # a conditional or a hypothetical's outcome: "If Ukraine agrees …, it could win time", "a freeze would leave …"
     ("Prediction", re.compile(r"^(?:but\s+|and\s+|yet\s+)?(?:if|unless|should|once)\b[^,]{3,120},\s*[^.;]*?"
@@ -190,8 +192,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"\b(?:said|says|told|tells|posted|posts|wrote|writes|added|adds|stated|tweeted|"
                             r"noted|notes|stressed|stresses|replied|answered|responded)\b[^.;]*?"
                             r"\b(?:should|ought to)\b", re.I)),
-    ("Position", re.compile(r"\b(?:should|ought to)\b[^.;]*,\s*(?:said|says|writes|wrote|added|adds|argued|argues|"
-                            r"told)\b", re.I)),
+    ("Position", re.compile(r"\b(?:should|ought to)\b[^.;]*,\s*[”\"’]?\s*(?:[\w’'-]+\s+){0,4}?(?:said|says|writes|"
+                            r"wrote|added|adds|argued|argues|told)\b", re.I)),
     # what something would bring about: "said such proposals would prolong the war", "would reward aggression"
     ("Prediction", re.compile(r"(?<!\bit )(?<!\bthey )(?<!\bwe )(?<!\band )"  # not what the speaker itself will do
                               r"\b(?:would|will)\s+(?:only\s+)?(?:prolong|worsen|escalate|lead to|cost|fail|collapse|"
@@ -265,6 +267,8 @@ def kind_of(sentence: str) -> str | None:
     sentence = _HEARD.sub(r"\g<before>terms", _AS_NOUN.sub(r"\g<before>terms", _ANONYMITY.sub(" ", sentence)))
     sentence = _ASKED_WHETHER.sub(r"\g<asked>", sentence)  # "pressed him on whether Washington would back …"
     sentence = _ASKED_ABOUT.sub("", sentence)  # "Asked about reports that …, Wang said …": what he was asked
+    sentence = _CIRCUMSTANCE.sub("", sentence)  # "… failed to agree after Slovakia asked for more time": why
+    sentence = _FAILED.sub("failed to act", sentence)  # "Ministers failed to approve the loan": a record
     return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
 
 
@@ -275,6 +279,12 @@ _ASKED_WHETHER = re.compile(r"(?P<asked>\b(?:asked|asks|ask|pressed|presses|ques
 _ASKED_ABOUT = re.compile(r"^(?:when\s+)?asked\s+(?:about|on|over|to comment on|for comment on)\b[^,;]*,\s*", re.I)
 """A clause saying what a speaker was asked ("Asked about reports that …, Wang said …"): no request of the
 speaker's, and not what it says."""
+_CIRCUMSTANCE = re.compile(r"(?<!\bonly)(?<!\bjust)\s+(?:after|because)\s+(?=(?:the\s+|both\s+)?(?-i:[A-Z])|both\s+"
+                           r"sides\b|the\s+two\s+sides\b)[^;]*?(?=[.!?]?$)")
+"""A closing clause that tells what a record followed from ("… failed to agree after Slovakia asked for more
+time"): its verbs are the circumstance's, not the sentence's — not a condition ("only after Kyiv withdraws")."""
+_FAILED = re.compile(r"\bfail(?:s|ed)\s+(?:(?:again|on\s+\w+|last\s+\w+)\s+)?to\s+[a-z]+", re.I)
+"""A failure to act ("failed on Monday to approve the loan"): what did not happen, not a stance on it."""
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"
                         r"(?:named|identified)|of anonymity)\b", re.I)
 """Words that only say a source is anonymous ("who asked not to be named"): asking, but no demand."""
@@ -295,8 +305,8 @@ _ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|
 opposition calls for …"."""
 
 
-_AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) set to|likely|unlikely|expect(s|ed)?|"
-                    r"predict(s|ed)?|forecasts?|warn(s|ed)?|soon|next|future|risks?|threat(s|en|ens|ened)?|"
+_AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) (?:set|due) to|likely|unlikely|"
+                    r"expect(s|ed)?|predict(s|ed)?|forecasts?|warn(s|ed)?|soon|next|future|risks?|threat(s|en|ens|ened)?|"
                     r"ahead|eventually|poised|hop(?:e|es|ed|ing) to)\b", re.I)
 
 

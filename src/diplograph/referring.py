@@ -45,6 +45,13 @@ _OR_ELSE = {"offer": ("Position",)}
 open to talks" is that position."""
 _REPLY = re.compile(r"\b(?:replied|replies|responded|responds|retorted|retorts|hit back|answered|answers)\b")
 """A reporting verb that answers what was said before ("Kyiv replied that it would not …")."""
+_STANCE_ON_IT = re.compile(r"\b(?:reject(?:s|ed)?|welcom(?:es|ed)|back(?:s|ed)|oppos(?:es|ed)|dismiss(?:es|ed)|"
+                           r"endors(?:es|ed)|support(?:s|ed)|accept(?:s|ed)|den(?:ies|ied))\s+(?:(?:any|the|a)\s+"
+                           r"[\w-]+\s+(?:between|of|to|with)\s+)?(?:it|this|that|them|these|those|the two|such)\b",
+                           re.I)
+"""A stance whose object points back to what was just said ("rejects any link between the two", "welcomed it")."""
+_ANSWERABLE = ("Demand", "Proposal", "Position", "Principle")
+"""The stances a party's next sentence may answer without naming them."""
 _NOT_READ = ("#Correction", "#SourceDocument")
 """What quotes a document without being one of its statements."""
 _RECORDED = f"""SELECT ?node ?type ?exact ?by WHERE {{ GRAPH ?document {{
@@ -94,13 +101,20 @@ class Earlier:
                                 candidate.asserted_by or ""))
 
     def answered(self, sentence: str, speaker: str | None) -> list[Mention]:
-        """What a reply answers, when it names nothing it is a stance on ("Kyiv replied that it would not help
-        Moscow"): the last statement read that another party made."""
+        """What a stance answers when it names nothing it is a stance on: a reply's ("Kyiv replied that it would
+        not help Moscow"), the last statement read that another party made; one whose object points back ("Kyiv
+        rejects any link between the two", "Warsaw welcomed it"), the stance another party took in the sentence
+        just before, if it did."""
+        def another(read: _Read) -> bool:
+            return bool(speaker and read.sentence != sentence and read.by and read.by != speaker
+                        and not read.by.startswith("dgr:author-"))
+
         reply = _REPLY.search(sentence)
-        last = next((r for r in reversed(self._read) if reply and speaker and r.sentence != sentence and r.by
-                     and r.by != speaker and not r.by.startswith("dgr:author-")), None)
-        return [] if last is None else [Mention(reply.group(), last.node, f"the reply to: “{last.sentence[:60]}”",
-                                                1.0)]
+        before = [r for r in self._read if r.sentence != sentence][-1:] if _STANCE_ON_IT.search(sentence) else []
+        last = next((r for r in reversed(self._read) if another(r)), None) if reply else \
+            next((r for r in before if another(r) and r.kind in _ANSWERABLE), None)
+        return [] if last is None else [Mention(reply.group() if reply else sentence.split()[0], last.node,
+                                                f"the answer to: “{last.sentence[:60]}”", 1.0)]
 
     def referents(self, sentence: str, owner: Callable[[str], str | None] = lambda name: None,
                   speaker: str | None = None) -> list[Mention]:

@@ -50,7 +50,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"pointed out|points out|"
          r"testified|testifies|assured|assures|recorded|records|registered|registers|documented|documents|"
          r"adopted(?=\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|communiqu|appeal|address))|"
-         r"argued|argues|argue|noted|notes|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
+         r"argued|argues|argue|noted|notes|(?:estimated|estimates|estimate)(?=\s+(?:that|it|there)\b)|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|(?<!['’]s |ed |es |ts )claims?(?=\s+that\b)|"
