@@ -26,7 +26,10 @@ _TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?
                      r"blueprint|initiative|text|document|package)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"
                      r"require|oblige|give|create|allow|establish|deploy|lift|ease|defer|set|commit|guarantee|let|"
                      r"leave|end|halt|cap|limit|recogni[sz]e|demilitari[sz]e|return|restore|exchange|hand|add|ban|"
-                     r"bar|impose|extend)\b|"
+                     r"bar|impose|extend|protect|patrol|monitor|secure|guard|train)\b|"
+                     r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:force|mission|contingent|deployment)\s+"
+                     r"would\s+(?:not\s+\w+\b[^.;]*?\bbut\s+would\s+)?(?:also\s+)?(?:protect|patrol|monitor|secure|guard|"
+                     r"train|deploy|include|stay|operate)\b|"
                      r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|blueprint|"
                      r"text)\s+(?:also\s+)?(?:provides\s+for|calls\s+for|envisages|foresees)\b")
 """What a plan's text would do or provides for, its subject the plan ("A draft framework, seen by this newspaper,
@@ -71,6 +74,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\b(?:circulat(?:e|es|ed)|present(?:s|ed)|unveil(?:s|ed))\s+"
                             r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative|"
                             r"roadmap|paper)\b|"
+                            r"\b(?:draw|draws|drawing|drew|drawn)\s+up\s+(?:(?:a|the|their|its|joint|detailed)\s+)?"
+                            r"(?:plans?|proposals?|options)\s+for\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
                             r"organi[sz]e|mediate)\b|"
                             r"(?<!would )(?<!could )(?<!might )(?<!will )\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
@@ -231,6 +236,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # what the speaker in the first person commits to doing: "We will continue to increase the costs …"
     ("Position", re.compile(r"(?:^[\"“‘']?|:\s*[\"“‘']?|,\s+and\s+|;\s+)(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?"
                             r"(?!see\b|know\b|find\b|learn\b|have to\b|be\b|need\b|not\b|never\b)[a-z]+", re.I)),
+    # a warning of what those who act will suffer: "Those who arm Russia will pay a price", "will face consequences"
+    ("Position", re.compile(r"\b(?:will|would|shall)\s+(?:pay\s+(?:a|the)\s+(?:[\w-]+\s+)?price|face\s+(?:[\w-]+\s+)?"
+                            r"consequences)\b", re.I)),
     # a proposal under study: "said it was studying the proposal"
     # and measures weighed: "Estonia is considering similar measures", "are weighing new sanctions"
     ("Position", re.compile(r"\b(?:is|was|were|are)\s+(?:studying|considering|examining|reviewing)\s+(?:the|this|"

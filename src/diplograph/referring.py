@@ -26,7 +26,7 @@ _REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
                         r"previous|initial|peace|ceasefire|security)\s+|[A-Z][\w’'-]+\s+)?"
                         r"(?P<word>(?i:demands?|calls?|conditions?|terms|ultimatum|proposals?|plans?|"
                         r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?|readout|"
-                        r"announcement|warnings?|threats?|accusations?|claims|allegations?|declaration|"
+                        r"announcement|warnings?|threats?|accusations?|claims|allegations?|declaration|findings|"
                         r"communiqu[eé]))\b")
 """A word for a statement after a determiner or a party's name, perhaps with a name or "new" between: "the demand",
 "this new plan", "the Western proposal", "Moscow's new demands" — not after "that", which more often opens a
@@ -40,6 +40,8 @@ _WHAT = {"demand": ("Demand",), "call": ("Demand",), "condition": ("Demand",), "
          "idea": ("Proposal", "Demand"), "initiative": ("Proposal",), "point": ("Proposal", "ProposalPoint"),
          "element": ("Proposal", "ProposalPoint", "Demand")}
 """The kinds of statement a word refers to; the rest ("position", "remarks", "statement") to any kind."""
+_ROOTS = {"findings": "f(?:ind|ound)"}
+"""The verb a statement-noun refers back to ("the findings": what they "find")."""
 _OR_ELSE = {"offer": ("Position",)}
 """What a word refers to when nothing of its own kinds was read: "the Russian offer" after "the Kremlin says it is
 open to talks" is that position."""
@@ -143,7 +145,7 @@ class Earlier:
         if kinds is None:  # "the joint statement": a sentence with those words, else one with "statement"
             named = found.group().split(maxsplit=1)[-1].rstrip("s")
             read = [r for r in read if re.search(rf"\b{re.escape(named)}", r.sentence, re.I)] or \
-                [r for r in read if re.search(rf"\b{word.rstrip('s')}", r.sentence, re.I)] or \
+                [r for r in read if re.search(rf"\b{_ROOTS.get(word, word.rstrip('s'))}", r.sentence, re.I)] or \
                 [r for r in read if not r.by.startswith("dgr:author-")]
         chosen = read if party is not None and kinds is not None and word.endswith("s") else read[:1]
         return [Mention(found.group(), r.node, f"{found.group()}: “{r.sentence[:60]}”", 1.0)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .outsiders import SOME, no_partys_people, speaker_head
-from .wording import REGIONAL, tells_of_words
+from .wording import BOTH_PARTIES, REGIONAL, tells_of_words
 
-__all__ = ["AS_WHAT", "CHARACTERIZED", "DETERMINED", "HEARD", "READER_WORDS", "REPORTING", "Voice",
+__all__ = ["AS_WHAT", "CHARACTERIZED", "DETERMINED", "HEARD", "IT_SAYS", "READER_WORDS", "REPORTING", "Voice",
            "after_preposition", "reader_voice", "voice"]
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
@@ -50,7 +50,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|told|tells|announced|announc
          r"pointed out|points out|"
          r"testified|testifies|assured|assures|recorded|records|registered|registers|documented|documents|"
          r"adopted(?=\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|communiqu|appeal|address))|"
-         r"argued|argues|argue|noted|notes|(?:estimated|estimates|estimate)(?=\s+(?:that|it|there)\b)|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
+         r"argued|argues|argue|noted|notes|(?:find|finds|found)(?=\s+that\b)|(?:estimated|estimates|estimate)(?=\s+(?:that|it|there)\b)|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|(?<!['’]s |ed |es |ts )claims?(?=\s+that\b)|"
@@ -95,11 +95,11 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|
                            r"warns|warned|urges|urged|says|said|called|calls)\b", re.I)
 READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
                 "scholars", "commentators", "fellow", "professor", "political scientists", "academics", "historians",
-                "economists")
+                "economists", "authors")
 """The words for people whose reading of events a page gives (theirs: an interpretation, not a party's stance)."""
 _READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
 _READING = re.compile(r"\b(interpret(s|ed)?|see|saw|view(s|ed)?|read(s)?|consider(s|ed)?|describe[sd]?|"
-                      r"call(s|ed)? it)\b", re.I)
+                      r"recommend(s|ed)?|call(s|ed)? it)\b", re.I)
 """How readers give a reading ("experts interpret …"), besides the reporting verbs."""
 
 
@@ -191,11 +191,16 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
     has faced him"): no party's name among its words — a region's adjective names none."""
     if no_partys_people(who):
         return True
+    if BOTH_PARTIES.fullmatch(who.strip()) and names:  # "the two governments said": the parties the sentence names
+        return False
     head = speaker_head(who)
     return bool(_UNNAMED.match(head)) and not _spans(head, [n for n in names if n.casefold() not in REGIONAL],
                                                      single=True)
 
 
+IT_SAYS = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+)?$", re.I)
+"""A pronoun right before the reporting verb, after the parties ("… on Chinese firms it accuses of …"): the
+sentence's subject speaks, not the party named nearest."""
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to "
                       r"(?:have|be))\b", re.I)
 """Words that tell something as reported without saying by whom ("reportedly", "allegedly", "is said to have"):

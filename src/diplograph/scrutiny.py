@@ -31,7 +31,7 @@ from .evidence import Evidence
 from .judgements import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .outsiders import no_partys_people
-from .reporting import READER_WORDS, after_preposition, voice
+from .reporting import IT_SAYS, READER_WORDS, after_preposition, voice
 from .speakers import pronoun_subject
 from .wording import ITS_CLAUSE, NO_PARTY, NO_PARTYS_PAPER, UNNAMED_MEMBERS, joined_subject, word_start
 
@@ -140,8 +140,8 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
     if not found or pronoun_subject(quote[heard.speaker_start:heard.speaker_end].strip()):
         return set()  # "He thanked the countries that had supported Ukraine and asked …": he, whom it does not name
     found.sort()
-    if joined_subject(subject, found[0][1]):  # "zelenskyy thanked the emirates … and called for": zelenskyy
-        return {found[0][2]}
+    if joined_subject(subject, found[0][1]) or IT_SAYS.search(subject):  # "zelenskyy thanked the emirates … and
+        return {found[0][2]}  # called for": zelenskyy; "… on chinese firms it accuses of": the subject
     *before, (joined_from, _, last) = found
     speakers = {last}
     for start, end, actor in reversed(before):

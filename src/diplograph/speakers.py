@@ -16,9 +16,9 @@ from .gazetteer import Gazetteer
 from .kinds import kind_of
 from .leads import terms_of_a_plan
 from .mentions import mentions, with_people
-from .reporting import Voice, after_preposition, voice
+from .reporting import IT_SAYS, Voice, after_preposition, voice
 from .review import Candidate, Mention
-from .wording import DATELINE, ITS_CLAUSE, UNNAMED_MEMBERS, joined_subject
+from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, UNNAMED_MEMBERS, joined_subject
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
            "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "quote_continued",
@@ -130,11 +130,13 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     the organisation named in it or in the three sentences before, else to the party the sentence before named;
     one whose subject is a document of theirs to the party the page spoke of in the sentence before."""
     before = found[-1] if found else None
-    if before is not None and before.assertion_mode == "Interpretation" and _OTHERS.match(candidate.sentence):
+    if before is not None and before.assertion_mode == "Interpretation" and (
+            _OTHERS.match(candidate.sentence) or candidate.rule == _PRONOUN_SPEAKS):  # "They also find …"
         return replace(candidate, kind="Prediction" if candidate.kind == "Prediction" else "Assessment",
                        asserted_by=before.asserted_by, assertion_mode="Interpretation",
                        derived_by="ReferentFromContext",
-                       rule=f"others of the readers the sentence before gave: {before.asserted_by}'s reading")
+                       rule=f"others of the readers, or the readers again, the sentence before gave: "
+                       f"{before.asserted_by}'s reading")
     if candidate.rule == _BODY_SPEAKS:  # "EU ministers met …. The Council calls on …": the body of the party named
         bodies = [m for c in [candidate, *found[:-4:-1]] for m in c.mentions if m.entity in gazetteer.organisations]
         named = _called(candidate.sentence, [candidate, *reversed(found)], gazetteer) or (bodies[0] if bodies else (
@@ -357,12 +359,6 @@ def named_again(candidate: Candidate, found: list[Candidate]) -> Candidate:
 
 _ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
 """A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
-_BOTH = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|delegations)\b",
-                   re.I)
-"""A speaker that is both parties ("according to readouts released by both governments"): the ones the sentence
-names."""
-
-
 def speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | None:
     """The party whose words the sentence reports: the actor named nearest before the reporting verb (or after
     "according to", or after the content: "…, the Russian foreign ministry said"); None when no party is named
@@ -380,13 +376,16 @@ def speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | N
         return next((m for m in with_people(span[:own.start()], gazetteer) if m.actor), None)
     before = [m for m in with_people(span, gazetteer) if m.actor]
     if not before:  # "according to readouts released by both governments": the parties the sentence names
-        return next((m for m in with_people(sentence, gazetteer) if m.actor), None) if _BOTH.search(span) else None
+        both = BOTH_PARTIES.search(span)
+        return next((m for m in with_people(sentence, gazetteer) if m.actor), None) if both else None
     if heard.kind == "according":
         return before[0]
     # "Russia's envoy to the UN accused …": a party named after a preposition is where the speaker serves, not who
     # speaks, when another party is named before it
     heads = [m for m in before if not after_preposition(span, span.find(m.text))]
     first = (heads or before)[0]
+    if IT_SAYS.search(span):  # "… sanctions on Chinese firms it accuses of …": it, the sentence's subject
+        return first
     if joined_subject(span, span.find(first.text) + len(first.text)):
         return first  # "Zelenskyy thanked the Emirates … and called for …": the subject of both verbs
     return (heads or before)[-1]

@@ -8,9 +8,9 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "NOT_A_TIME", "NO_PARTY", "NO_PARTYS_PAPER", "REGIONAL",
-           "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before", "contexts", "cue_in", "framing", "joined_subject",
-           "named_alike", "normalise", "word_start", "word_start_of_any"]
+__all__ = ["BOTH_PARTIES", "CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "NOT_A_TIME", "NO_PARTY", "NO_PARTYS_PAPER",
+           "REGIONAL", "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before", "contexts", "cue_in", "framing",
+           "joined_subject", "named_alike", "normalise", "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -212,6 +212,10 @@ _NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", 
 _BEFORE = re.compile(r"\b(?:before|until|prior to|(?:pre)?conditions?\s+for|prerequisites?\s+for)\s+"
                      r"(?:any\s+|the\s+|a\s+)?(?P<what>[^,.;:]+)", re.I)
 """Before what: "before any talks", and what conditions are set for ("three conditions for a settlement")."""
+BOTH_PARTIES = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|capitals|leaders|presidents|"
+                          r"delegations)\b", re.I)
+"""A speaker that is both parties ("according to readouts released by both governments", "the two sides said"):
+the ones the sentence names — named, not unnamed sources."""
 NOT_A_TIME = (r"(?!\s+(?:at\s+least\s+)?(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of|further notice|next|"
               r"(?:early|mid|late)[\s-]|(?:january|february|march|april|may|june|july|august|september|october|"
               r"november|december|spring|summer|autumn|winter|\d{4})\b))")
