@@ -19,7 +19,7 @@ from .kinds import SCENARIO, cue_start, kind_of, papers_terms
 from .leads import ANALYTIC_LEAD, READERS, labelled_reading
 from .mentions import candidate_id, people, unknown_names, with_people
 from .outsiders import no_partys_people, no_partys_subject
-from .reporting import Voice, reader_voice, voice
+from .reporting import CLAIMING, Voice, reader_voice, voice
 from .review import Candidate, Mention
 from .scrutiny import qualifier_words
 from .speakers import (
@@ -42,7 +42,6 @@ _FIRST_PERSON_SUBJECT = re.compile(r"(?:we|I)\b(?:,[^,]{1,200},)?\s+(?:(?:\w+ly|
                                    r"(?-i:[a-z])", re.I)
 """The author in the first person as the sentence's subject, whatever the verb ("We reaffirm …", "We, the
 ministers, call on …")."""
-_CLAIMING = {"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"}
 _PASSIVE_STANCE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:backed|rejected|"
                              r"supported|endorsed|approved|welcomed|opposed|blocked|vetoed)\s+by\b", re.I)
 """A stance told in the passive, its holders after "by" ("was backed by all 27 member states"): what was done."""
@@ -105,7 +104,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     heard = voice(sentence, _names(sentence, mentions, gazetteer))
     # a speaker who claims or accuses makes a claim, whatever stance the claim gives another ("claimed that Ukraine
     # has rejected every plan put forward" is no rejection, nor a proposal, of the speaker's)
-    kind = "Claim" if heard.verb.casefold() in _CLAIMING else kind_of(sentence)
+    kind = "Claim" if heard.verb.casefold() in CLAIMING else kind_of(sentence)
     if heard.kind == "author":  # "we believe", "our senior fellow argues": the author's own
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "the author in the first person (\"we believe\"): the author's judgement"

@@ -41,7 +41,7 @@ from .evidence import Evidence
 from .judgements import UNCERTAIN
 from .kinds import kind_of, looks_ahead
 from .namespaces import DG, PROV, RDF, RDFS, SKOS
-from .reporting import voice
+from .reporting import CLAIMING, voice
 from .scrutiny import issued_on
 from .stances import stances_in
 from .wording import comes_first_before, word_start
@@ -163,7 +163,8 @@ def predictions(auditor: Auditor, finding) -> Iterator:
                           "a dg:Prediction, but nothing where its quotes stand speaks of what is to come")
     for node in auditor.data.subjects(RDF.type, DG.Claim):
         quotes = [evidence.quote for evidence in auditor.evidence(node)]
-        if quotes and all(kind_of(quote) == "Prediction" for quote in quotes) and \
+        if quotes and all(kind_of(quote) == "Prediction" and voice(quote).verb.casefold() not in CLAIMING
+                          for quote in quotes) and \
                 not any(UNCERTAIN.search(quote) for quote in quotes):
             yield finding(auditor.curie(node), "prediction-as-claim",
                           "a dg:Claim whose every quote predicts (\"will likely\", \"is expected to\"): a "

@@ -28,6 +28,10 @@ _NO_PARTYS_PEOPLE = re.compile(
     re.I)
 """People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
 criticised …"): a nationality makes them no state's voice."""
+_SEPARATISTS = re.compile(r"(?:the\s+|a\s+)?(?:separatist|breakaway|rebel|self-proclaimed)\b[\w’'\s-]{0,30}?\b"
+                          r"(?:leaders?|authorities|officials?|administration|president|spokes(?:man|woman|person))$",
+                          re.I)
+"""The leaders of a breakaway region ("the separatist region's leader"): no party the graph holds."""
 _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
             r"husband|widow|student|driver|farmer|volunteer|doctor|worker|shopkeeper|grandmother|grandfather|priest|"
             r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian)")
@@ -66,7 +70,8 @@ def no_partys_people(who: str) -> bool:
     is no party's, and the page tells of it as a claim."""
     head = speaker_head(who)
     return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
-                or _OPPOSITION.match(head) or UNNAMED_MEMBERS.fullmatch(head) and _PARTISAN.search(head))
+                or _OPPOSITION.match(head) or UNNAMED_MEMBERS.fullmatch(head) and _PARTISAN.search(head)
+                or _SEPARATISTS.match(head))
 
 
 def no_partys_subject(sentence: str) -> bool:

@@ -20,8 +20,8 @@ from functools import lru_cache
 from .outsiders import SOME, no_partys_people, speaker_head
 from .wording import BOTH_PARTIES, REGIONAL, tells_of_words
 
-__all__ = ["AS_WHAT", "CHARACTERIZED", "DETERMINED", "HEARD", "IT_SAYS", "READER_WORDS", "REPORTING", "Voice",
-           "after_preposition", "reader_voice", "voice"]
+__all__ = ["AS_WHAT", "CHARACTERIZED", "CLAIMING", "DETERMINED", "HEARD", "IT_SAYS", "READER_WORDS", "REPORTING",
+           "Voice", "after_preposition", "reader_voice", "voice"]
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
@@ -198,6 +198,9 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
                                                      single=True)
 
 
+CLAIMING = frozenset({"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"})
+"""Verbs of claiming: a speaker who claims or accuses makes a claim, whatever its words would otherwise be (a
+prediction, a stance of another's) — for the drafter and the audit alike."""
 IT_SAYS = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+)?$", re.I)
 """A pronoun right before the reporting verb, after the parties ("… on Chinese firms it accuses of …"): the
 sentence's subject speaks, not the party named nearest."""
@@ -257,6 +260,16 @@ said ("said on Thursday.", "told reporters in Kyiv."), and a clause that only co
 _SUBORDINATE = re.compile(r"\b(?:after|when|before|since|while|because|as(?!\s+[A-Z][^,;(]{1,60}\(\d{4}[a-z]?\))|until|"
                           r"once)\b[^,;]*$", re.I)
 """A clause of time or cause before a verb: "stalled after both sides accused each other" reports an event."""
+_CALLED_AS = re.compile(r"\b(?:describe[sd]?|describing|regard(?:s|ed)?|sees|saw|view(?:s|ed)?|portray(?:s|ed)?)\s+"
+                        r"(?:[\w’'-]+\s+){0,4}$", re.I)
+"""What something is called, before its "as" ("describes the children as evacuees and says …"): no clause of time."""
+
+
+def _subordinate(before: str) -> bool:
+    """Whether the words ``before`` a verb end in a clause of time or cause (not the "as" of what a thing is called)."""
+    found = _SUBORDINATE.search(before)
+    return bool(found) and not (found.group().casefold().startswith("as") and _CALLED_AS.search(before, 0,
+                                                                                                found.start()))
 
 
 def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> re.Match | None:
@@ -270,7 +283,7 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
     start = max(start, opening.end() if opening else 0)  # "“Neither side believes …,” said …": the quote's verbs
     found = REPORTING.search(sentence, start)
     while found is not None and (not sentence[:found.start()].strip(" \"'“‘-—") or any(
-            begin <= found.start() < end for begin, end in names) or _SUBORDINATE.search(sentence[:found.start()])
+            begin <= found.start() < end for begin, end in names) or _subordinate(sentence[:found.start()])
             or (_PASSIVE.search(sentence[:found.start()]) and not _BY_AGENT.match(sentence, found.end()))
             or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
             or _NO_ONE_CLAUSE.search(sentence, 0, found.start())
