@@ -151,7 +151,8 @@ def _vouched_for(sentence: str, heard: Voice, kind: str | None, mentions: list[M
             "unnamed sources: the reporting source vouches for it, the parties are what it is about"
     source = sentence[heard.speaker_start:heard.speaker_end]
     papers = NO_PARTYS_PAPER.fullmatch(source.strip(" .")) and not any(m.actor and m.text in source for m in mentions)
-    if heard.kind == "according" and (NO_PARTY.search(source) or papers):  # "according to a list published …"
+    people = no_partys_people(source)  # "according to brokers in London"
+    if heard.kind == "according" and (NO_PARTY.search(source) or papers or people):  # "according to a list …"
         return "Claim" if kind in (None, "Position") else kind, "Reported", author, \
             "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches " \
             "for what it found (a stance it found is a claim about that stance)"

@@ -47,6 +47,9 @@ _WEIGHED = (r"(?:(?:similar|new|further|additional|its|their|such|own)\s+)?(?:me
 
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", VERDICT_ON_ACT),
+    # what has to stop is demanded, whatever is offered beside it: "said attacks on shipping had to stop and offered …"
+    ("Demand", re.compile(r"\b(?:has|have|had)\s+to\s+(?:stop|end|cease|be\s+(?:stopped|halted|ended|lifted|"
+                          r"withdrawn))\b", re.I)),
     # what an outcome turns on ("Much depends on whether Washington is willing …"): no stance taken, a reading
     ("Assessment", re.compile(r"\b(?:depends?|hinges?|turns?|rests?)\s+(?:\w+ly\s+)?on\s+whether\b", re.I)),
     # a verdict on a claim's grounds: "We have observed no evidence to support this claim", "baseless"
@@ -78,7 +81,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"(?:plans?|proposals?|options)\s+for\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
                             r"organi[sz]e|mediate)\b|"
-                            r"(?<!would )(?<!could )(?<!might )(?<!will )\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
+                            r"(?<!would )(?<!could )(?<!might )(?<!will )(?<!were )(?<!was )(?<!been )(?<!not )"
+                            r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
                             r"\b(?:would|could)\s+(?:host|mediate|convene)\b|" + DETERMINED +
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
                             r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
@@ -105,7 +109,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
     ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+(?:without|until|unless)\b|"
-                          r"\bno\s+[\w-]+\b[^.;]{0,60}?\b(?:could|can|will|would|may|shall)\b[^.;]{0,60}?\bwithout\b",
+                          r"\bno\s+[\w-]+\b[^.;]{0,60}?\b(?:could|can|will|would|may|shall|should|must)\b[^.;]{0,60}?"
+                          r"\bwithout\b",
                           re.I)),
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
@@ -162,7 +167,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # trying to position itself as a mediator"
     ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues|noted|notes|stressed|stresses|added|adds)\b"
                               r"[^.;]*?\b(?:too (?:much|little|far|soon|late|early|weak|slow)|(?:is|was|are|were) "
-                              r"(?:trying|seeking|hoping) to|(?:had|has|have)\s+(?:\w+ly\s+)?failed|backfired)\b",
+                              r"(?:trying|seeking|hoping|meant|designed|intended|aimed) to|(?:had|has|have)\s+"
+                              r"(?:\w+ly\s+)?failed|backfired)\b",
                               re.I)),
     # what a speaker says a thing would bring about: "officials say that condition would leave their army …"
     # or an act would: "told parliament that reopening the crossings now would only invite provocations"

@@ -100,8 +100,10 @@ _FIGURES = re.compile(r"(?:data|statistics|figures|estimates|records|tallies)\b"
 """Figures after a party's name are the party's own ("Ukrainian estimates"), a source it vouches for, not a place."""
 _WIRE_LABEL = re.compile(r"^(?-i:[A-Z]{4,})(?:\s\d+)?[-–]")
 """A wire's label joined to a title ("EXCLUSIVE-", "FACTBOX-", "UPDATE 2-"): no part of the first name."""
-_TONGUE = re.compile(r"(?:speakers|speaking|language|Orthodox|Church)\b", re.I)
-"""Words after a people's adjective that make it a language or a church ("Russian speakers"), not the state."""
+_TONGUE = re.compile(r"(?:speakers|speaking(?!\s+(?:after|before|in|at|to|on|from|during|with|by|for|of)\b)|language|"
+                     r"Orthodox|Church)\b", re.I)
+"""Words after a people's adjective that make it a language or a church ("Russian speakers"), not the state — not
+a speaker's circumstance ("Zelensky, speaking after him, …")."""
 _EVERY = {"every", "each", "another"}
 """Words before a common noun that make it any of its kind ("every peace plan"), not the one thing it names."""
 _SHARE_OF = {"most", "many", "few", "some", "of", "all"}

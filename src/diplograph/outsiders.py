@@ -32,6 +32,8 @@ _SEPARATISTS = re.compile(r"(?:the\s+|a\s+)?(?:separatist|breakaway|rebel|self-p
                           r"(?:leaders?|authorities|officials?|administration|president|spokes(?:man|woman|person))$",
                           re.I)
 """The leaders of a breakaway region ("the separatist region's leader"): no party the graph holds."""
+_WHERE = re.compile(r"\s+(?:in|from|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?$")
+"""Where people are, after them ("brokers in London"): not who they are."""
 _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
             r"husband|widow|student|driver|farmer|volunteer|doctor|worker|shopkeeper|grandmother|grandfather|priest|"
             r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian)")
@@ -68,7 +70,7 @@ def no_partys_people(who: str) -> bool:
     """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"),
     or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
     is no party's, and the page tells of it as a claim."""
-    head = speaker_head(who)
+    head = _WHERE.sub("", speaker_head(who.strip(" .,")))  # "brokers in London.": brokers
     return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
                 or _OPPOSITION.match(head) or UNNAMED_MEMBERS.fullmatch(head) and _PARTISAN.search(head)
                 or _SEPARATISTS.match(head))
