@@ -112,6 +112,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"\bno\s+[\w-]+\b[^.;]{0,60}?\b(?:could|can|will|would|may|shall|should|must)\b[^.;]{0,60}?"
                           r"\bwithout\b",
                           re.I)),
+    # a position that "will not change" is a line held (one that "has not changed" is restated: below)
+    ("Principle", re.compile(r"\b(?:position|stance|line|demands|conditions)\b[^.;]{0,60}?\b(?:will|would)\s+"
+                             r"(?:not|never)\s+change\b", re.I)),
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
                              r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
@@ -176,7 +179,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?:that\s+)?(?:(?:the|that|this|such|any|a|an)\s+(?!(?:[\w-]+\s+)?(?:alliance|bloc|"
                               r"union|government|country|ministry|administration|council|commission|organi[sz]ation|"
                               r"kremlin|side)\b)|(?-i:[a-z]+ing)\s+(?=(?:[\w-]+\s+){1,5}?[\"“]?(?:would|will|could)\s))"
-                              r"(?:[\w-]+\s+){0,5}?[\"“]?(?:would|will|could)\s+(?!not\b|be\b|need\b)(?:only\s+)?[a-z]+",
+                              r"(?:[\w-]+\s+){0,5}?[\"“]?(?:would|will|could)\s+[\"“]?(?!not\b|be\b|need\b)(?:only\s+)?"
+                              r"[a-z]+",
                               re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …", "said
     # it hoped the exchange would build trust"
@@ -228,7 +232,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"state|nation|army|military|forces)|\b(?-i:[A-Z])[\w’'-]*)(?:,\s+[^,.;]{1,30},)?\s+"
                           r"(?:(?:still|also|urgently|now|badly)\s+)?(?:needs|need|needed|requires|require|required|"
                           r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or)\b)\w|"
-                          r"\b(?:would|will|must)\s+(?:need|require)\s+(?!to\b)\w", re.I)),
+                          r"\b(?:would|will|must)\s+(?:need|require)\s+(?!to\b)\w|"
+                          r"\b(?:said|says|told\s+\w+|stressed|added)\b[^.;]*?\b(?:is|are|was|were)\s+(?:urgently\s+|badly\s+|"
+                          r"still\s+)?needed\b(?!\s+to\b)", re.I)),
     # what the speaker says it will do: "Poland said it would close two crossings", "has signalled that it will …"
     # and what a party decided to do: "the government decided on Wednesday to keep the crossings closed"
     ("Position", re.compile(r"\b(?:decided|decides|resolved)\s+(?:on\s+\w+day\s+|this\s+week\s+)?to\s+(?!not\b)[a-z]|"
@@ -251,6 +257,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"that|its|their)\s+(?:proposal|plan|offer|text|draft|idea)\b|"
                             r"\b(?:is|was|were|are)\s+(?:(?:also|now|still|reportedly)\s+)?(?:considering|weighing|"
                             r"mulling|exploring)\s+" + _WEIGHED, re.I)),
+    # a position that "has not changed" is restated, when no demand is made with it
+    ("Position", re.compile(r"\b(?:position|stance|line)\b[^.;]{0,60}?\b(?:remain(?:s|ed)?\s+"
+                            r"unchanged|(?:has|have|had)\s+not\s+changed)\b", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
     ("Position", re.compile(f"{SUPPORTING}|{AS_BASIS}|{VIEWING}", re.I)),
 ]

@@ -22,7 +22,7 @@ __all__ = ["Earlier"]
 
 _REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
                         r"\b(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s)\s+"
-                        r"(?:(?i:new|latest|same|recent|whole|own|joint|final|revised|draft|original|earlier|"
+                        r"(?:(?i:new|latest|same|recent|whole|own|joint|final|revised|draft|original|earlier|core|key|main|"
                         r"previous|initial|peace|ceasefire|security)\s+|[A-Z][\w’'-]+\s+)?"
                         r"(?P<word>(?i:demands?|calls?|conditions?|terms|ultimatum|proposals?|plans?|"
                         r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?|readout|"

@@ -61,7 +61,7 @@ _OTHERS = re.compile(r"(?:still\s+)?others\s+(?:\w+ly\s+)?(?:say|said|argue|argu
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:ministry|"
                     r"government|presidency|cabinet|foreign office|(?-i:p)arliament|legislature|navy|army|air force|"
-                    r"armed forces|general staff)", re.I)
+                    r"armed forces|general staff|(?-i:S)peaker)", re.I)
 _ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
                  "parliament told …\"): the party the page spoke of before")
 _PAPER = re.compile(r"(?:their|its|his|her|the)\s+(?:joint\s+|final\s+|new\s+|closing\s+|adopted\s+)?"
