@@ -47,6 +47,9 @@ _WEIGHED = (r"(?:(?:similar|new|further|additional|its|their|such|own)\s+)?(?:me
 
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", VERDICT_ON_ACT),
+    # what a party calls a condition for something it demands: "relief is a condition for peace"
+    ("Demand", re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:a|the|one)\s+(?:[\w-]+\s+)?(?:pre)?condition\s+"
+                          r"(?:for|of)\b", re.I)),
     # what has to stop is demanded, whatever is offered beside it: "said attacks on shipping had to stop and offered …"
     ("Demand", re.compile(r"\b(?:has|have|had)\s+to\s+(?:stop|end|cease|be\s+(?:stopped|halted|ended|lifted|"
                           r"withdrawn))\b", re.I)),
@@ -80,7 +83,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\b(?:draw|draws|drawing|drew|drawn)\s+up\s+(?:(?:a|the|their|its|joint|detailed)\s+)?"
                             r"(?:plans?|proposals?|options)\s+for\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
-                            r"organi[sz]e|mediate)\b|"
+                            r"organi[sz]e|mediate)\b|(?<!not )\b(?:ready|willing|prepared)\s+to\s+(?:send|provide|"
+                            r"deploy|contribute)\s+(?:up\s+to\s+)?(?:\d[\d,]*|observers|monitors|experts|inspectors)\b|"
                             r"(?<!would )(?<!could )(?<!might )(?<!will )(?<!were )(?<!was )(?<!been )(?<!not )"
                             r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
                             r"\b(?:would|could)\s+(?:host|mediate|convene)\b|" + DETERMINED +
@@ -91,7 +95,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"\b(?:without|as long as|so long as)\b|"
                           r"\b(?:will|would)\s*(?:not|n['’]t)\s+(?:discuss|negotiate|talk|sign|attend|return|resume|"
                           r"join|take part|participate|lift|ease|restore)\b[^.;]*"
-                          r"\b(?:until|while|as long as|so long as)\b|"
+                          r"\b(?:until|while|as long as|so long as|before)\b|"
                           r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b|"
                           r"\b(?:will|would)\s+(?:consider|accept|discuss|negotiate|talk|agree to|resume|return|attend|"
                           r"sign|join|lift|ease|restore|release|reopen)\b[^.;]*\bonly\s+(?:after|if|once|when)\b",
@@ -179,7 +183,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?:that\s+)?(?:(?:the|that|this|such|any|a|an)\s+(?!(?:[\w-]+\s+)?(?:alliance|bloc|"
                               r"union|government|country|ministry|administration|council|commission|organi[sz]ation|"
                               r"kremlin|side)\b)|(?-i:[a-z]+ing)\s+(?=(?:[\w-]+\s+){1,5}?[\"“]?(?:would|will|could)\s))"
-                              r"(?:[\w-]+\s+){0,5}?[\"“]?(?:would|will|could)\s+[\"“]?(?!not\b|be\b|need\b)(?:only\s+)?"
+                              r"(?:[\w-]+\s+){0,5}?[\"“]?(?:would|will|could)\s+[\"“]?(?!not\b|be\b|need\b|require\b)"
+                              r"(?:only\s+)?"
                               r"[a-z]+",
                               re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …", "said

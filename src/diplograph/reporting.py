@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .outsiders import SOME, no_partys_people, speaker_head
-from .wording import BOTH_PARTIES, REGIONAL, tells_of_words
+from .wording import BOTH_PARTIES, REGIONAL, THE_COUNTED, tells_of_words
 
 __all__ = ["AS_WHAT", "CHARACTERIZED", "CLAIMING", "DETERMINED", "HEARD", "IT_SAYS", "READER_WORDS", "REPORTING",
            "Voice", "after_preposition", "reader_voice", "voice"]
@@ -191,9 +191,9 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
     has faced him"): no party's name among its words — a region's adjective names none."""
     if no_partys_people(who):
         return True
-    if BOTH_PARTIES.fullmatch(who.strip()) and names:  # "the two governments said": the parties the sentence names
-        return False
     head = speaker_head(who)
+    if BOTH_PARTIES.fullmatch(who.strip()) and names or THE_COUNTED.fullmatch(head):  # "the two governments said":
+        return False  # the parties the sentence names; "the three countries have": those the page named
     return bool(_UNNAMED.match(head)) and not _spans(head, [n for n in names if n.casefold() not in REGIONAL],
                                                      single=True)
 

@@ -18,7 +18,7 @@ from .leads import terms_of_a_plan
 from .mentions import mentions, with_people
 from .reporting import IT_SAYS, Voice, after_preposition, voice
 from .review import Candidate, Mention
-from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, UNNAMED_MEMBERS, joined_subject
+from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, THE_COUNTED, UNNAMED_MEMBERS, joined_subject
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
            "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "quote_continued",
@@ -39,7 +39,8 @@ NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:crit
 
 _PRONOUN = re.compile(r"(?:(?:he|she|they|it|him|her|them)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
                       r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
-                      r"deputy))(?:\s+(?:also|again|later|then|further|still))?", re.I)
+                      r"deputy|director|head|chief|chair(?:man|woman)?|"
+                      r"secretary-general))(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band|(?:he|she|they|it)\s+(?-i:[a-z]+)\b[^,;]*,?", re.I)
 """A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …", "It stops short
 of …, saying …"): it speaks."""
@@ -64,6 +65,7 @@ _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the
                     r"armed forces|general staff|(?-i:S)peaker)", re.I)
 _ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
                  "parliament told …\"): the party the page spoke of before")
+_COUNTED_SPEAKS = "parties counted (\"the three countries\"): those the page spoke of before, the first of them"
 _PAPER = re.compile(r"(?:their|its|his|her|the)\s+(?:joint\s+|final\s+|new\s+|closing\s+|adopted\s+)?"
                     r"(?:declaration|statement|communiqu[eé]|letter|reply|response|text|resolution|motion|appeal)\b",
                     re.I)
@@ -83,6 +85,8 @@ def unnamed_speaker(who: str) -> str | None:
         return _ORGAN_SPEAKS
     if _PAPER.fullmatch(who):  # "The resolution said …": the words of whoever adopted it
         return _PAPER_SPEAKS
+    if THE_COUNTED.fullmatch(who):  # "The three countries have ruled out …": those the page named before
+        return _COUNTED_SPEAKS
     return _BODY_SPEAKS if _BODY.fullmatch(who) else None
 
 
@@ -152,7 +156,8 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
         return candidate if holder is None else replace(
             candidate, asserted_by=holder.entity, mentions=[holder, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
-    if candidate.rule in (_PAPER_SPEAKS, _ORGAN_SPEAKS):  # "… issued a joint declaration. Their declaration …"
+    if candidate.rule in (_PAPER_SPEAKS, _ORGAN_SPEAKS, _COUNTED_SPEAKS):  # "… issued a joint declaration. Their
+        # declaration …"
         party = spoken_of(found)
         return candidate if party is None else replace(
             candidate, asserted_by=party.entity, mentions=[party, *candidate.mentions],

@@ -9,8 +9,8 @@ import re
 from functools import lru_cache
 
 __all__ = ["BOTH_PARTIES", "CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "NOT_A_TIME", "NO_PARTY", "NO_PARTYS_PAPER",
-           "REGIONAL", "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before", "contexts", "cue_in", "framing",
-           "joined_subject", "named_alike", "normalise", "word_start", "word_start_of_any"]
+           "REGIONAL", "THE_COUNTED", "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before", "contexts", "cue_in",
+           "framing", "joined_subject", "named_alike", "normalise", "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -216,6 +216,9 @@ BOTH_PARTIES = re.compile(r"\b(?:both|the two)\s+(?:governments|sides|countries|
                           r"delegations)\b", re.I)
 """A speaker that is both parties ("according to readouts released by both governments", "the two sides said"):
 the ones the sentence names — named, not unnamed sources."""
+THE_COUNTED = re.compile(r"(?:the|all|both)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:countries|"
+                         r"governments|states|capitals|leaders|nations|allies|neighbours|neighbors)", re.I)
+"""Parties counted, not named ("the three countries"): those the page named before — no unnamed source."""
 NOT_A_TIME = (r"(?!\s+(?:at\s+least\s+)?(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of|further notice|next|"
               r"(?:early|mid|late)[\s-]|(?:january|february|march|april|may|june|july|august|september|october|"
               r"november|december|spring|summer|autumn|winter|\d{4})\b))")
