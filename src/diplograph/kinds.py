@@ -175,7 +175,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues|noted|notes|stressed|stresses|added|adds)\b"
                               r"[^.;]*?\b(?:too (?:much|little|far|soon|late|early|weak|slow)|(?:is|was|are|were) "
                               r"(?:trying|seeking|hoping|meant|designed|intended|aimed) to|(?:had|has|have)\s+"
-                              r"(?:\w+ly\s+)?failed|backfired)\b",
+                              r"(?:\w+ly\s+)?failed|backfired|(?:has|had|have|stands?|stood)\s+(?:little|no|(?:a\s+)?slim)\s+"
+                              r"chance|rewards?\s+(?:the\s+)?aggress(?:or|ion))\b",
                               re.I)),
     # what a speaker says a thing would bring about: "officials say that condition would leave their army …"
     # or an act would: "told parliament that reopening the crossings now would only invite provocations"
@@ -258,8 +259,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"consequences)\b", re.I)),
     # a proposal under study: "said it was studying the proposal"
     # and measures weighed: "Estonia is considering similar measures", "are weighing new sanctions"
-    ("Position", re.compile(r"\b(?:is|was|were|are)\s+(?:studying|considering|examining|reviewing)\s+(?:the|this|"
-                            r"that|its|their)\s+(?:proposal|plan|offer|text|draft|idea)\b|"
+    ("Position", re.compile(r"\b(?:is|was|were|are)\s+[\"“]?(?:studying|considering|examining|reviewing)\s+(?:the|this|"
+                            r"that|its|their)\s+(?:proposal|plan|offer|text|draft|idea)s?\b|"
                             r"\b(?:is|was|were|are)\s+(?:(?:also|now|still|reportedly)\s+)?(?:considering|weighing|"
                             r"mulling|exploring)\s+" + _WEIGHED, re.I)),
     # a position that "has not changed" is restated, when no demand is made with it

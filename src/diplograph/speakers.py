@@ -62,13 +62,13 @@ _OTHERS = re.compile(r"(?:still\s+)?others\s+(?:\w+ly\s+)?(?:say|said|argue|argu
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:ministry|"
                     r"government|presidency|cabinet|foreign office|(?-i:p)arliament|legislature|navy|army|air force|"
-                    r"armed forces|general staff|(?-i:S)peaker)", re.I)
+                    r"armed forces|general staff|(?-i:S)peaker|governor|mayor)", re.I)
 _ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
                  "parliament told …\"): the party the page spoke of before")
 _COUNTED_SPEAKS = "parties counted (\"the three countries\"): those the page spoke of before, the first of them"
 _PAPER = re.compile(r"(?:their|its|his|her|the)\s+(?:joint\s+|final\s+|new\s+|closing\s+|adopted\s+)?"
-                    r"(?:declaration|statement|communiqu[eé]|letter|reply|response|text|resolution|motion|appeal)\b",
-                    re.I)
+                    r"(?:declaration|statement|communiqu[eé]|letter|reply|response|text|resolution|motion|appeal|plan|"
+                    r"proposal|initiative)\b", re.I)
 _PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\", \"The resolution urges …\"): the parties the "
                  "page spoke of in the sentence before")
 

@@ -104,11 +104,11 @@ def test_too_many_connections_at_once_get_503_not_a_hang(edge_server):
 def test_an_answer_past_the_size_limit_is_stopped_in_the_worker():
     from api.conftest import Server
 
-    small = Server("--workers", "1", env={"DIPLOGRAPH_MAX_ANSWER_MB": "0.05"})  # 50 kB
+    small = Server("--workers", "1", env={"DIPLOGRAPH_MAX_ANSWER_MB": "0.1"})  # 100 kB: more than the entities graph
     try:
         whole = httpx.get(small.url + "/store", headers={"Accept": "application/n-quads"}, timeout=30)
         assert whole.status_code == 400 and whole.json()["limit"] == "answer-size"
-        assert "past the limit of 0.05 MB" in whole.json()["detail"]
+        assert "past the limit of 0.1 MB" in whole.json()["detail"]
         one = httpx.get(small.url + "/store", params={"graph": "https://w3id.org/diplograph/graph/entities"},
                         headers={"Accept": "application/n-triples"}, timeout=30)
         assert one.status_code == 200  # a part of it fits
