@@ -23,7 +23,7 @@ LAYER_OF = {
              "results", "updates", "generate", "world"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
               "auditing", "scrutiny", "consistency", "kinds", "stances", "judgements", "outsiders", "reporting",
-              "dating", "wording", "gazetteer", "mentions", "leads", "referring", "speakers", "attribution",
+              "dating", "wording", "gazetteer", "mentions", "leads", "referring", "speakers", "plans", "attribution",
               "drafting", "vetting", "review", "worklist", "documents"],
     "service": ["tasks", "derivation", "derived", "executor", "guard", "answers", "sandbox", "watch", "service"],
     "faces": ["api", "cli", "export", "__init__"],

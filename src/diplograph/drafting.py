@@ -32,6 +32,7 @@ from .leads import (
 )
 from .mentions import affiliations, with_people
 from .namespaces import DCTERMS, DGS
+from .plans import own_plans
 from .referring import Earlier
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
 from .speakers import (
@@ -39,7 +40,6 @@ from .speakers import (
     held_by_another,
     in_own_voice,
     named_again,
-    own_plans,
     publishing_party,
     quote_continued,
     spoken_of,

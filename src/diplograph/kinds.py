@@ -64,7 +64,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # what the speaker in the first person expects of a party is asked of it: "We expect the EU to keep its promise"
     ("Demand", re.compile(r"\b(?:we|I)\s+(?:\w+ly\s+|also\s+|now\s+)?expect\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*"
                           r"(?:\s+(?-i:[A-Z])[\w’'-]*)?\s+to\s+[a-z]+", re.I)),
-    ("Prediction", re.compile(r"\b(is|are) expected (?:to|later|soon|next|within|by|before|this|in)\b|"
+    ("Prediction", re.compile(r"\b(is|are) (?:not )?expected (?:to|later|soon|next|within|by|before|this|in)\b|"
                               r"\bwill (likely|probably|(?:almost )?certainly)\b|"
                               r"\b(likely|unlikely) (?:to|before|until|soon|this|next)\b|"
                               r"\bpredict(s|ed)?\b|\bforecasts?\b|\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|\bhop(?:e|es|ed|ing)\s+to\b|"
@@ -239,6 +239,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"(?:(?:still|also|urgently|now|badly)\s+)?(?:needs|need|needed|requires|require|required|"
                           r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or)\b)\w|"
                           r"\b(?:would|will|must)\s+(?:need|require)\s+(?!to\b)\w|"
+                          r"\b(?:and|but)\s+(?:also\s+|still\s+)?(?:wants|wanted)\s+(?!(?:to|is|are|was|were)\b)\w|"
                           r"\b(?:said|says|told\s+\w+|stressed|added)\b[^.;]*?\b(?:is|are|was|were)\s+(?:urgently\s+|badly\s+|"
                           r"still\s+)?needed\b(?!\s+to\b)", re.I)),
     # what the speaker says it will do: "Poland said it would close two crossings", "has signalled that it will …"

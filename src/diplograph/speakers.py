@@ -21,7 +21,7 @@ from .review import Candidate, Mention
 from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, THE_COUNTED, UNNAMED_MEMBERS, joined_subject
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
-           "named_again", "obliged", "own_plans", "pronoun_subject", "publishing_party", "quote_continued",
+           "named_again", "obliged", "pronoun_subject", "publishing_party", "quote_continued",
            "speaker_of", "spoken_of", "their_paper", "unnamed_speaker"]
 
 INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
@@ -220,36 +220,6 @@ def quote_continued(candidate: Candidate, in_paragraph: list[Candidate]) -> Cand
     return replace(candidate, kind=kind_of(candidate.sentence) or "Claim", asserted_by=said.asserted_by,
                    speaks_for=said.speaks_for, assertion_mode="Reported", derived_by="ReferentFromContext",
                    rule=f"a quotation going on from the sentence before, in the same paragraph: {said.asserted_by}")
-
-
-_AND_THEN = re.compile(r"(?:\s+[\w’'-]+){1,12}?\s+and(?=\s)")
-"""A first verb phrase joined to the one that says what the side will do ("China always stood … and would …")."""
-_WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to)\s+"
-                      r"(?:also\s+|still\s+|soon\s+)?(?!not\b|never\b)[a-z]", re.I)
-"""What a party will do, its name the subject ("Washington would provide …")."""
-
-
-def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
-    """What a speaker says its own side will do ("He said Washington would provide air support"), the side named
-    as the subject of what it reports: the speaker's position, as "said it would" is."""
-    if candidate.kind not in ("Claim", "Prediction") or candidate.assertion_mode != "Reported" \
-            or not candidate.asserted_by:  # "would put it on the agenda", of its own side: a plan, no forecast
-        return candidate
-    heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
-    content = re.sub(r"^\W*(?:that\s+)?", "", DATELINE.sub("", candidate.sentence[heard.content_start:]))
-    told = re.match(r"[^,;]{0,60}?\bthat\s+|(?:reporters|journalists|MPs|lawmakers|deputies|senators|parliament)\s+",
-                    content)  # "told reporters on Friday that Helsinki would …", "tells MPs Britain will …"
-    owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
-              if c.kind == "Affiliation" and len(c.mentions) > 1}
-    own = {candidate.asserted_by, owners.get(candidate.asserted_by)}
-    for at in (content, content[told.end():] if told else ""):
-        subject = next((m for m in mentions(at, gazetteer) if m.actor and at.startswith(m.text)), None)
-        joined = _AND_THEN.match(at, len(subject.text)) if subject is not None else None
-        if subject is not None and subject.entity in own and (_WILL_DO.match(at, len(subject.text)) or joined
-                                                              and _WILL_DO.match(at, joined.end())):
-            return replace(candidate, kind="Position",
-                           rule=f"{candidate.rule}; what its own side will do: its position")
-    return candidate
 
 
 _OUGHT = re.compile(r"(?:['’]s?)?\s+(?:(?:therefore|also|now|first|still|simply|urgently)\s+)?(?:must|should|ought to|"

@@ -25,6 +25,7 @@ REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismi
              r"back|endorse|trade|cede|send|deploy|join|attend|take part in|cut|halt|suspend|stop|reduce|"
              r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
              r"\b(?:will|would|shall|can|could)\s*(?:not|n['’]t)\s+be\s+(?:recogni[sz]ed|accepted|tolerated)\b|"
+             r"\b(?:does|did|do)\s*(?:not|n['’]t)\s+recogni[sz]e\b|"
              r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
              r"withdraw|leave|pull out|return)\b|"
              r"\b(?:can|could|will|would) be no (?:talk|question|discussion) of\b|\bnon-?starter\b|"

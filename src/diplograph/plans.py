@@ -1,0 +1,47 @@
+"""What a speaker says its own side will do: "Washington would provide air support", said by Washington's envoy —
+the speaker's plan, a position, not a forecast of another's acts (split from :mod:`diplograph.speakers`).
+
+Pure functions of a drafted candidate and the page read before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .gazetteer import Gazetteer
+from .mentions import mentions
+from .reporting import voice
+from .review import Candidate
+from .wording import DATELINE
+
+__all__ = ["own_plans"]
+
+_AND_THEN = re.compile(r"(?:\s+[\w’'-]+){1,12}?\s+and(?=\s)")
+"""A first verb phrase joined to the one that says what the side will do ("China always stood … and would …")."""
+_WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to)\s+"
+                      r"(?:also\s+|still\s+|soon\s+)?(?!not\b|never\b)[a-z]", re.I)
+"""What a party will do, its name the subject ("Washington would provide …")."""
+
+
+def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
+    """What a speaker says its own side will do ("He said Washington would provide air support"), the side named
+    as the subject of what it reports: the speaker's position, as "said it would" is."""
+    if candidate.kind not in ("Claim", "Prediction") or candidate.assertion_mode != "Reported" \
+            or not candidate.asserted_by:  # "would put it on the agenda", of its own side: a plan, no forecast
+        return candidate
+    heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
+    content = re.sub(r"^\W*(?:that\s+)?", "", DATELINE.sub("", candidate.sentence[heard.content_start:]))
+    told = re.match(r"[^,;]{0,60}?\bthat\s+|(?:reporters|journalists|MPs|lawmakers|deputies|senators|parliament)\s+",
+                    content)  # "told reporters on Friday that Helsinki would …", "tells MPs Britain will …"
+    owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
+              if c.kind == "Affiliation" and len(c.mentions) > 1}
+    own = {candidate.asserted_by, owners.get(candidate.asserted_by)}
+    for at in (content, content[told.end():] if told else ""):
+        subject = next((m for m in mentions(at, gazetteer) if m.actor and at.startswith(m.text)), None)
+        joined = _AND_THEN.match(at, len(subject.text)) if subject is not None else None
+        if subject is not None and subject.entity in own and (_WILL_DO.match(at, len(subject.text)) or joined
+                                                              and _WILL_DO.match(at, joined.end())):
+            return replace(candidate, kind="Position",
+                           rule=f"{candidate.rule}; what its own side will do: its position")
+    return candidate
