@@ -83,8 +83,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\b(?:draw|draws|drawing|drew|drawn)\s+up\s+(?:(?:a|the|their|its|joint|detailed)\s+)?"
                             r"(?:plans?|proposals?|options)\s+for\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
-                            r"organi[sz]e|mediate)\b|(?<!not )\b(?:ready|willing|prepared)\s+to\s+(?:send|provide|"
-                            r"deploy|contribute)\s+(?:up\s+to\s+)?(?:\d[\d,]*|observers|monitors|experts|inspectors)\b|"
+                            r"organi[sz]e|mediate|inspect|monitor|escort)\b|"
+                            r"(?<!not )\b(?:(?:ready|willing|prepared)\s+to|would|will)\s+(?:send|provide|"
+                            r"deploy|contribute)\s+(?:up\s+to\s+)?(?:\d[\d,]*|observers|monitors|experts|inspectors)\b"
+                            r"(?![^.;]*\b(?:only\s+(?:if|after|once|when)|on condition|provided that)\b)|"
                             r"(?<!would )(?<!could )(?<!might )(?<!will )(?<!were )(?<!was )(?<!been )(?<!not )"
                             r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
                             r"\b(?:would|could)\s+(?:host|mediate|convene)\b|" + DETERMINED +
@@ -157,6 +159,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           re.I)),
     # one change bringing another: "the sooner Kyiv accepts, the sooner the war ends"
     ("Prediction", _ONE_BRINGS_ANOTHER),
+    # what a party says something would count as: "any troops would be treated as legitimate targets"
+    ("Assessment", re.compile(r"\b(?:would|will)\s+be\s+(?:treated|regarded|considered|seen|viewed)\s+as\b|"
+                              r"\b(?:would|will)\s+(?:be|become)\s+(?:a\s+)?legitimate\s+targets?\b", re.I)),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a basis for talks, whatever verb grants it: "called the paper a reasonable basis for negotiations"

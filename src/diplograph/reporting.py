@@ -364,7 +364,8 @@ def reader_voice(sentence: str) -> bool:
     found = _READERS.search(sentence, opening.end() if opening else 0)
     if not found or re.search(r"\b(?:our|my)\s+(?:own\s+)?$", sentence[:found.start()], re.I):  # the author's own
         return False
-    if REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end()):
-        return True
+    said_before = REPORTING.search(sentence[:found.start()], opening.end() if opening else 0)
+    if not said_before and (REPORTING.search(sentence, found.end()) or _READING.search(sentence, found.end())):
+        return True  # not "the EU said it would send observers if Kyiv asked": they are in what another said
     heard = voice(sentence)
     return heard.kind == "reported" and 0 < heard.speaker_start <= found.start()

@@ -183,8 +183,9 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
 _HOLDS = re.compile(r"(?:\s+(?:has|had|have|so far|already|repeatedly|again|also|now|long|not|never|"
                     r"on\s+\w+day|last\s+\w+))*\s+"
                     r"(?:reject|refus|accept|welcom|back|support|oppos|dismiss|endors|rul(?:e|ed|es) out|"
-                    r"turn(?:ed)? down|block|veto)", re.I)
-"""A stance verb right after a party's name: that party holds the stance ("Moscow had so far rejected …")."""
+                    r"turn(?:ed)? down|block|veto)(?![a-z]*ing\b)", re.I)
+"""A stance verb right after a party's name: that party holds the stance ("Moscow had so far rejected …"); not a
+noun ("only with American backing")."""
 
 
 def held_by_another(candidate: Candidate, found: list[Candidate]) -> Candidate:
