@@ -42,7 +42,7 @@ def papers_terms(sentence: str) -> bool:
 
 
 _WEIGHED = (r"(?:(?:similar|new|further|additional|its|their|such|own)\s+)?(?:measures|steps|options|sanctions|"
-            r"restrictions|curbs|a\s+ban|bans|closures?)\b")
+            r"restrictions|curbs|a\s+ban|bans|closures?|ways\s+to|options\s+for)\b")
 """Measures a party weighs ("is considering similar measures"): its stance on acting, no belief."""
 
 _KINDS: list[tuple[str, re.Pattern]] = [
@@ -112,6 +112,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"(?-i:[A-Z])[\w’'-]+\s+(?:fail(?:s|ed)?|refus(?:es|ed)|do(?:es)?\s+not|did\s+not)\b", re.I)),
     # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
     ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
+    # a denial with the speaker's own account is that account: "denied the charge, saying the building was used …"
+    ("Claim", re.compile(r"\bden(?:y|ies|ied)\b[^.;]*?,\s+(?:saying|adding)\s+(?:that\s+)?(?:the|its|it|they|his|"
+                         r"her|their|(?-i:[A-Z]))", re.I)),
     ("Position", re.compile(REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
     ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+(?:without|until|unless)\b|"
@@ -260,6 +263,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # what the speaker in the first person commits to doing: "We will continue to increase the costs …"
     ("Position", re.compile(r"(?:^[\"“‘']?|:\s*[\"“‘']?|,\s+and\s+|;\s+)(?:we|I)\s+(?:will|shall)\s+(?:\w+ly\s+)?"
                             r"(?!see\b|know\b|find\b|learn\b|have to\b|be\b|need\b|not\b|never\b)[a-z]+", re.I)),
+    # what the speaker in the first person says it cannot do is a line it holds: "We cannot outsource our security"
+    ("Position", re.compile(r"(?:^[\"“‘']?|:\s*[\"“‘']?|,\s+and\s+|;\s+)(?:we|I)\s+(?:simply\s+|just\s+)?"
+                            r"(?:cannot|can['’]t|can not)\s+(?!see\b|know\b|say\b|confirm\b|verify\b|rule\b|"
+                            r"predict\b|tell\b|comment\b|exclude\b|be\b|wait\b|afford\b)[a-z]+", re.I)),
     # a warning of what those who act will suffer: "Those who arm Russia will pay a price", "will face consequences"
     ("Position", re.compile(r"\b(?:will|would|shall)\s+(?:pay\s+(?:a|the)\s+(?:[\w-]+\s+)?price|face\s+(?:[\w-]+\s+)?"
                             r"consequences)\b", re.I)),
@@ -304,6 +311,8 @@ def kind_of(sentence: str) -> str | None:
     sentence = _ASKED_ABOUT.sub("", sentence)  # "Asked about reports that …, Wang said …": what he was asked
     sentence = _CIRCUMSTANCE.sub("", sentence)  # "… failed to agree after Slovakia asked for more time": why
     sentence = _FAILED.sub("failed to act", sentence)  # "Ministers failed to approve the loan": a record
+    sentence = _BLOCKED.sub("stopped", sentence)  # "Hungary on Saturday vetoed the loan": a record of an act
+    sentence = _SUGGESTED.sub(r"\g<noun>", sentence)  # "dismissed suggestions that Finland could mediate"
     return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
 
 
@@ -318,6 +327,14 @@ _CIRCUMSTANCE = re.compile(r"(?<!\bonly)(?<!\bjust)\s+(?:after|because)\s+(?=(?:
                            r"sides\b|the\s+two\s+sides\b)[^;]*?(?=[.!?]?$)")
 """A closing clause that tells what a record followed from ("… failed to agree after Slovakia asked for more
 time"): its verbs are the circumstance's, not the sentence's — not a condition ("only after Kyiv withdraws")."""
+_BLOCKED = re.compile(r"(?<!\bwould )(?<!\bwill )(?<!\bto )\b(?:(?:has|have|had)\s+)?(?:blocked|vetoed)\b(?!\s+by\b)",
+                      re.I)
+"""A block or a veto cast ("on Saturday vetoed the loan", "the third time it has blocked the package"): the act, a
+record the page gives — not one threatened ("would block …"), nor a headline's present tense ("blocks")."""
+_SUGGESTED = re.compile(r"(?P<noun>\b(?:suggestions?|speculation|reports?|claims?|talk|the idea|hints?|rumou?rs?)\s+)"
+                        r"that\b[^.;,]*", re.I)
+"""What a party dismisses or denies ("dismissed suggestions that Finland could mediate"): the words after "that"
+are what others said, not the party's own offer or demand."""
 _FAILED = re.compile(r"\bfail(?:s|ed)\s+(?:(?:again|on\s+\w+|last\s+\w+)\s+)?to\s+[a-z]+", re.I)
 """A failure to act ("failed on Monday to approve the loan"): what did not happen, not a stance on it."""
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"

@@ -76,7 +76,8 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
         return True  # "the Helsinki Security Forum", "the Minsk Agreements": a name's word, not its state
     if alias and start >= 2 and words[start - 1] == "in" and words[start - 2].casefold() in _NO_ONE:
         return True  # "Few in Chisinau expect …": where they are, not the state
-    opening = start == 1 and words[0] == "In"  # "In Moscow, President Putin said …": where he said it
+    opening = start == 1 and words[0] == "In" and not _UNNAMED_THERE.match(" ".join(words[start + size:][:5]))
+    # "In Moscow, President Putin said …": where he said it; "In Moscow, a ministry spokeswoman said …": Moscow's
     listed = start - 1  # "talks in Warsaw, Berlin and Paris": the list after a venue's "in" is venues too
     while listed >= 1 and listed > start - 6 and (words[listed] == "and" or words[listed][:1].isupper()):
         listed -= 1
@@ -86,6 +87,10 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     return alias and (opening or start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE)
 
 
+_UNNAMED_THERE = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
+                            r"officials?|ministry|government|aides?|diplomats?|authorities)\b", re.I)
+"""An unnamed speaker after a capital that opens the sentence ("In Moscow, a foreign ministry spokeswoman"): the
+capital says whose they are."""
 _VERB_NEXT = re.compile(r"(?:would|will|could|can|should|must|may|might|has|have|had|is|are|was|were|does|did)\b",
                         re.I)
 """A verb right after a name: the name is its subject, whatever noun follows ("Berlin would study …")."""

@@ -31,6 +31,10 @@ _REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
 """A word for a statement after a determiner or a party's name, perhaps with a name or "new" between: "the demand",
 "this new plan", "the Western proposal", "Moscow's new demands" — not after "that", which more often opens a
 clause ("said that Kyiv demands")."""
+_SAID_HERE = re.compile(r"\b(?:suggestions?|speculation|reports?|claims?|talk|hints?|rumou?rs?|calls?|proposals?|"
+                        r"ideas?)\s+(?:that|to|for)\b", re.I)
+"""What the sentence itself tells before its "the idea" ("dismissed suggestions that …, calling the idea …"): the
+word names that, not a statement read before."""
 _BY_OWNER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)")
 """Whose the statement is, named after the word ("the offer by Switzerland")."""
 _OWN = re.compile(r"(?i:its|their|his|her)\s")
@@ -130,8 +134,8 @@ class Earlier:
         demands" are the ``speaker``'s own, when the sentence has one.
         """
         found = _REFERRING.search(sentence)
-        if found is None:
-            return []
+        if found is None or _SAID_HERE.search(sentence, 0, found.start()):
+            return []  # "dismissed suggestions that Finland could mediate, calling the idea premature": this one's
         word = found.group("word").casefold()
         kinds = _WHAT.get(word.rstrip("s"))
         after = _BY_OWNER.match(sentence, found.end())  # "the offer by Switzerland": Switzerland's

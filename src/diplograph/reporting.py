@@ -25,9 +25,9 @@ __all__ = ["AS_WHAT", "CHARACTERIZED", "CLAIMING", "DETERMINED", "HEARD", "IT_SA
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
-CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such|these|those)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:as\s+)?[\"“‘']?"
-                  r"(?:a|an)\b|"
-                  r"(?:an?|the|its|their|such)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}\s+(?:as\s+)?[\"“](?=[^\"”]{1,60}[\"”])|"
+CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such|these|those|his|her|our|my)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+"
+                  r"(?:as\s+)?[\"“‘']?(?:a|an)\b|"
+                  r"(?:an?|the|its|their|his|her|our|my|these|those|such)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}\s+(?:as\s+)?[\"“](?=[^\"”]{1,60}[\"”])|"
                   r"(?:it|them|this|that|(?:such|these|those)\s+[\w’'-]+)\s+(?:as\s+)?[\w-]+[.!]?[”\"’]?$|"
                   r"(?-i:[A-Z])[\w’'-]+\s+(?-i:[a-z])[\w’'-]+\s+(?:as\s+)?(?!" + _PARTICLES + r")(?-i:[a-z])[\w-]+[.!]?"
                   r"[”\"’]?$|"
