@@ -62,6 +62,8 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
                         r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"
                         r"unfounded|depends on whether|hinges on whether|"
+                        r"(?:told|tell|tells|telling|convinced|persuaded|deluded|fooled|kidding)\s+(?:themselves|"
+                        r"itself|himself|herself|ourselves)|"
                         r"(?:could|may|might)\s+be\s+forced\s+to|"
                         r"it\s+is\s+(?:quite\s+|entirely\s+|still\s+)?(?:possible|conceivable|probable|unlikely)\s+that|"
                         r"(?:may|might|could)\s+(?:well\s+)?(?:depend|hinge|turn|rest)\s+(?:\w+\s+)?on|"

@@ -277,8 +277,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\b(?:is|was|were|are)\s+(?:(?:also|now|still|reportedly)\s+)?(?:considering|weighing|"
                             r"mulling|exploring)\s+" + _WEIGHED, re.I)),
     # a position that "has not changed" is restated, when no demand is made with it
-    ("Position", re.compile(r"\b(?:position|stance|line)\b[^.;]{0,60}?\b(?:remain(?:s|ed)?\s+"
-                            r"unchanged|(?:has|have|had)\s+not\s+changed)\b", re.I)),
+    ("Position", re.compile(r"\b(?:position|stance|line|terms|conditions|goals|aims)\b[^.;]{0,60}?"
+                            r"\b(?:remain(?:s|ed)?\s+unchanged|(?:has|have|had)\s+not\s+changed)\b", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
     ("Position", re.compile(f"{SUPPORTING}|{AS_BASIS}|{VIEWING}", re.I)),
 ]

@@ -33,9 +33,10 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
             key = gazetteer.lookup(phrase)
             if key is not None and phrase.islower() and start and (
                     words[start - 1].casefold() in _EVERY and not gazetteer[key][2]
-                    or gazetteer[key][2] and (words[start - 1].casefold() in _WHOSE
+                    or gazetteer[key][2] and (words[start - 1].casefold() in _WHOSE | _SENT
                                               or _owned_by(words[start - 1], gazetteer))):
-                continue  # "every peace plan": any of a kind; "its experts", "EU diplomats": someone's own
+                continue  # "every peace plan": any of a kind; "its experts", "EU diplomats": someone's own;
+                # "contribute experts to a mission": people sent, not the readers the group stands for
             if key is None and size == 1 and (compound := _BY_WHOM.fullmatch(phrase)):  # "Saudi-hosted talks"
                 key, phrase = gazetteer.lookup(compound.group(1)), compound.group(1)
             public = bool(start) and phrase[:1].isupper() and phrase.endswith("s") \
@@ -114,6 +115,9 @@ _EVERY = {"every", "each", "another"}
 _SHARE_OF = {"most", "many", "few", "some", "of", "all"}
 """Words before a people's plural name that make it the public, not the state: "most Ukrainians oppose …",
 "62 per cent of Ukrainians" (what the state holds is not polled)."""
+_SENT = {"send", "sends", "sent", "contribute", "contributes", "contributed", "deploy", "deploys", "deployed",
+         "dispatch", "dispatches", "dispatched", "provide", "provides", "provided"}
+"""Verbs of sending people: the common name after them ("send experts") is those sent, not a group that speaks."""
 _WHOSE = {"its", "their", "his", "her", "our"}
 """Words before a common name of people that make them someone's own ("the IAEA said its experts …"), not the
 group the name stands for (analysts, diplomats)."""
