@@ -39,7 +39,7 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie|"
                      r"betrayal|disaster|catastrophe|humiliation|capitulation|(?:gift|reward|victory) (?:to|for))|"
                      r"an insult|(?:designed|meant|bound|doomed) to fail|within reach|out of reach|in sight|"
-                     r"a long way off|(?:better|worse)\s+(?:spent|used|invested|off|served))\b|"
+                     r"a long way off|(?:better|worse)\s+(?:spent|used|invested|off|served)|the price (?:of|for))\b|"
                      r"\bcan(?:not|['’]t)\s+(?:be\s+ruled\s+out|rule\s+(?:it|this|that|anything)\s+out)\b|"
                      r"\b(?:can|could)\s+only\s+be\s+(?:achieved|reached|found|won|secured|ended|resolved|settled)\s+"
                      r"(?:through|by|with|at)\b|"

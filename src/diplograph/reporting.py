@@ -21,7 +21,7 @@ from .outsiders import SOME, no_partys_people, speaker_head
 from .wording import BOTH_PARTIES, REGIONAL, THE_COUNTED, tells_of_words
 
 __all__ = ["AS_WHAT", "CHARACTERIZED", "CLAIMING", "DETERMINED", "HEARD", "IT_SAYS", "READER_WORDS", "REPORTING",
-           "Voice", "after_preposition", "reader_voice", "voice"]
+           "Voice", "after_preposition", "reader_voice", "voice", "without_asides"]
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
@@ -338,6 +338,19 @@ def _spans(sentence: str, names: Iterable[str], single: bool = False) -> list[tu
 
 _PREPOSITIONS = {"with", "of", "about", "on", "to", "from", "against", "by", "toward", "towards", "at", "for", "in",
                  "over", "into", "near", "than", "between", "among", "amid", "despite", "without", "through"}
+
+
+_ASIDE = re.compile(r",\s+(?:which|who)\s+[^,]*,")
+
+
+def without_asides(span: str) -> str:
+    """The words before a reporting verb without a clause set off by commas ("The EU, which has banned most Russian
+    oil imports, urged …"): what that clause names does not speak.
+
+    >>> without_asides("The EU, which has banned Russian oil, urged")
+    'The EU, urged'
+    """
+    return _ASIDE.sub(",", span)
 
 
 def after_preposition(text: str, at: int) -> bool:

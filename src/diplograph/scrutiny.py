@@ -31,7 +31,7 @@ from .evidence import Evidence
 from .judgements import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .outsiders import no_partys_people
-from .reporting import IT_SAYS, READER_WORDS, after_preposition, voice
+from .reporting import IT_SAYS, READER_WORDS, after_preposition, voice, without_asides
 from .speakers import pronoun_subject
 from .wording import ITS_CLAUSE, NO_PARTY, NO_PARTYS_PAPER, UNNAMED_MEMBERS, joined_subject, word_start
 
@@ -122,7 +122,8 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
             or NO_PARTY.search(quote[heard.speaker_start:heard.speaker_end]):  # "A German daily reported …"
         return set()
     found: list[tuple[int, int, URIRef]] = []
-    subject = folded[heard.speaker_start:heard.speaker_end]  # the agent alone, in "was urged by the EU"
+    subject = without_asides(folded[heard.speaker_start:heard.speaker_end])  # the agent alone, in "was urged by
+    # the EU"; not what a clause set off by commas names ("The EU, which has banned Russian oil, urged")
     if own := ITS_CLAUSE.search(subject):  # "Ukraine endorsed …, and its foreign ministry said": the first party's
         subject = subject[:own.start()]
         named = sorted((subject.find(name), actor) for actor, names in actors.items() for name in names

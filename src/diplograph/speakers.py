@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer
 from .kinds import kind_of
 from .leads import terms_of_a_plan
 from .mentions import mentions, with_people
-from .reporting import IT_SAYS, Voice, after_preposition, voice
+from .reporting import IT_SAYS, Voice, after_preposition, voice, without_asides
 from .review import Candidate, Mention
 from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, THE_COUNTED, UNNAMED_MEMBERS, joined_subject
 
@@ -47,6 +47,8 @@ of …, saying …"): it speaks."""
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
 _BODY = re.compile(r"(?:the\s+|an?\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union|"
                    r"agency)(?:['’]s\s+[\w -]{1,40}|\s+(?:spokes(?:man|woman|person)|official|source))?", re.I)
+_THE_BODY = re.compile(r"\bthe\s+(?:council|commission|bloc|alliance|organi[sz]ation|agency)\b", re.I)
+"""A body named by what it is anywhere in a sentence ("membership of the alliance"): what it stands for."""
 _AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now|repeatedly|already|long|"
                           r"often|publicly))+$", re.I)
 _WHEN_FIRST = re.compile(r"^(?:(?:in|on|last|later|earlier|this)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,?\s+|"
@@ -122,11 +124,13 @@ def spoken_of(found: list[Candidate]) -> Mention | None:
 def _called(sentence: str, read: list[Candidate], gazetteer: Gazetteer) -> Mention | None:
     """The organisation last named on the page whose name ends in the word the sentence calls its body by ("the
     agency" after "the International Atomic Energy Agency"), however far back."""
-    body = _BODY.match(sentence)
+    body = _BODY.match(sentence) or _THE_BODY.search(sentence)  # "… membership of the alliance" too
     noun = re.sub(r"^the\s+", "", body.group(), flags=re.I).split()[0].split("'")[0].split("’")[0].casefold() \
         if body else ""
-    return next((m for c in read for m in c.mentions if m.entity in gazetteer.organisations and noun
-                 and any(name.casefold().split()[-1] == noun for name in (m.text, m.label))), None)
+    named = next((m for c in read for m in c.mentions if m.entity in gazetteer.organisations and noun
+                  and any(name.casefold().split()[-1] == noun for name in (m.text, m.label, *(
+                      key for key, (entity, _, _) in gazetteer.items() if entity == m.entity)))), None)
+    return None if named is None else replace(named, text=body.group())  # "the alliance": NATO's other name
 
 
 def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
@@ -165,8 +169,7 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     if candidate.rule != _PRONOUN_SPEAKS:
         named = _called(candidate.sentence, list(reversed(found)), gazetteer)  # "The council is likely to meet …"
         if named is not None and named.entity not in {m.entity for m in candidate.mentions}:
-            candidate = replace(candidate, mentions=[replace(named, text=_BODY.match(candidate.sentence).group()),
-                                                     *candidate.mentions],
+            candidate = replace(candidate, mentions=[named, *candidate.mentions],
                                 derived_by=candidate.derived_by or "ReferentFromContext")
         return terms_of_a_plan(candidate, found)
     if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
@@ -334,8 +337,9 @@ def named_again(candidate: Candidate, found: list[Candidate]) -> Candidate:
     return candidate
 
 
-_ITS = re.compile(r"(?:its|their|his|her)\s", re.I)
-"""A speaker named by a possessive pronoun after the content ("…, its foreign ministry said"): the subject's own."""
+_ITS = re.compile(r"(?:its|their|his|her|the\s+(?:country|nation|government|state)['’]s)\s", re.I)
+"""A speaker named by a possessive after the content ("…, its foreign ministry said", "…, the country's oil
+minister said"): the subject's own."""
 def speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | None:
     """The party whose words the sentence reports: the actor named nearest before the reporting verb (or after
     "according to", or after the content: "…, the Russian foreign ministry said"); None when no party is named
@@ -343,7 +347,7 @@ def speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | N
     the speaker by the name it has there ("the Russian foreign ministry")."""
     if heard.kind not in ("reported", "according"):
         return None
-    span = sentence[heard.speaker_start:heard.speaker_end]
+    span = without_asides(sentence[heard.speaker_start:heard.speaker_end])  # "The EU, which has banned …, urged"
     if pronoun_subject(span.strip()):  # "He thanked European partners and asked …": he, not Europe
         return None
     if heard.speaker_start and _ITS.match(span.strip(" ,”\"")):  # "Kyiv will never …, its envoy said": Kyiv's

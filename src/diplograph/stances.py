@@ -39,7 +39,8 @@ REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismi
              r"\b(?:does|did|do)\s+not\s+seek\b|^[^:]{2,40}:\s*no\s+[a-z]+\s+(?:for|to|in|on)\b|"
              r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
              r"\bnot (?:yet )?(?:ready|willing|prepared) to\b|\b(?:sees?|saw|seeing) no (?:reason|need|point) to\b|"
-             r"\bthreaten(?:s|ed)? to (?:veto|block|boycott|leave|walk out of|quit)\b|"
+             r"\bthreaten(?:s|ed)? to (?:veto|block|boycott|leave|walk out of|quit|impose|sanction|penali[sz]e|punish|"
+             r"retaliate|expel|cut off)\b|"
              r"\bst(?:ops|opped|op)\s+short\s+of\b|"
              r"\b(?:will|would)\s+veto\b(?![^.;]*\b(?:that|which)\s+(?:did|does|do)\s+not\b)|"
              r"\bcannot be\s+\w+\s+(?:while|until|during|under)\b")
