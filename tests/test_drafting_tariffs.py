@@ -2,7 +2,8 @@
 damaged, oil bought at a discount, an alliance summit) showed, each pinned on sentences of their own: "the country's
 minister" after the content is the named party's; a clause set off by commas names no speaker, for the drafter and
 the audit alike; a threat to impose penalties is a stance; what something "was the price of" is a reading; "the
-alliance" anywhere is the alliance the page named; tariffs on a party's buyers are sanctions.
+alliance" anywhere is the alliance the page named; tariffs on a party's buyers are sanctions; patrols and defence
+spending near Russia are allied deterrence.
 """
 
 from __future__ import annotations
@@ -50,3 +51,11 @@ def test_tariffs_on_a_partys_buyers_are_sanctions():
     gazetteer = gazetteer_of(KnowledgeGraph.open())
     assert gazetteer.measures_in("The senator proposed secondary tariffs on buyers of Iranian oil.") == \
         ["dg:Sanctions"]
+
+
+def test_patrols_and_spending_near_russia_are_allied_deterrence():
+    gazetteer = gazetteer_of(KnowledgeGraph.open())
+    assert gazetteer.measures_in("Latvia asked its allies for more patrols along the border.") == \
+        ["dg:AlliedDeterrence"]
+    assert gazetteer.measures_in("Ministers debated the defence spending of southern members.") == \
+        ["dg:AlliedDeterrence"]
