@@ -267,6 +267,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"(?:^[\"“‘']?|:\s*[\"“‘']?|,\s+and\s+|;\s+)(?:we|I)\s+(?:simply\s+|just\s+)?"
                             r"(?:cannot|can['’]t|can not)\s+(?!see\b|know\b|say\b|confirm\b|verify\b|rule\b|"
                             r"predict\b|tell\b|comment\b|exclude\b|be\b|wait\b|afford\b)[a-z]+", re.I)),
+    # a vow of retaliation is a warning: "Putin vowed “a harsh response”", "promised to retaliate"
+    ("Position", re.compile(r"\b(?:vow(?:s|ed)?|promis(?:e|es|ed)|threaten(?:s|ed)?)\s+(?:(?:a|an)\s+)?[\"“]?"
+                            r"(?:(?:[\w-]+\s+){0,2}?(?:response|retaliation|revenge|reprisals?)\b|"
+                            r"to\s+(?:retaliate|respond|avenge|hit back))", re.I)),
     # a warning of what those who act will suffer: "Those who arm Russia will pay a price", "will face consequences"
     ("Position", re.compile(r"\b(?:will|would|shall)\s+(?:pay\s+(?:a|the)\s+(?:[\w-]+\s+)?price|face\s+(?:[\w-]+\s+)?"
                             r"consequences)\b", re.I)),
@@ -348,7 +352,7 @@ _AS_NOUN = re.compile(r"(?P<before>\b(?:with|of|about|on|to|from|against|over|in
 
 _HEARD = re.compile(rf"(?P<before>{HEARD})(?:calls|demands)\b", re.I)
 """Calls or demands someone hears, faces or resists ("Security Council hears calls for a ceasefire"): nouns."""
-_ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|warning|saying)|"
+_ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|warning|saying)|;\s+(?=[A-Z])|"
                              r",?\s+but\s+(?=warned|cautioned)\b|"
                              r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
                              r"warns|urges|rejects|insists|signals|seeks|threatens|accuses|proposes|offers|refuses|"

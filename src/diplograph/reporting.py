@@ -20,8 +20,8 @@ from functools import lru_cache
 from .outsiders import SOME, no_partys_people, speaker_head
 from .wording import BOTH_PARTIES, REGIONAL, THE_COUNTED, tells_of_words
 
-__all__ = ["AS_WHAT", "CHARACTERIZED", "CLAIMING", "DETERMINED", "HEARD", "IT_SAYS", "READER_WORDS", "REPORTING",
-           "Voice", "after_preposition", "reader_voice", "voice", "without_asides"]
+__all__ = ["AS_WHAT", "CHARACTERIZED", "CLAIMING", "DETERMINED", "HEARD", "IT_SAYS", "OTHERS", "READER_WORDS",
+           "REPORTING", "Voice", "after_preposition", "reader_voice", "voice", "without_asides"]
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
@@ -137,6 +137,9 @@ def voice(sentence: str, names: Iterable[str] = ()) -> Voice:
 
 @lru_cache(maxsize=8192)
 def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and the audit ask of a sentence many times
+    joined = _NEXT_CLAUSE.search(sentence)  # "Russia wants …; Ukraine says …": the first clause's voice, when it
+    if joined and _voice(sentence[:joined.start()], names).kind == "none":  # reports no one
+        return Voice("none", 0, 0, 0)
     if _FIRST_PERSON.search(sentence):
         found = _FIRST_PERSON.search(sentence)
         assert found is not None
@@ -157,6 +160,9 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
         return Voice("anonymous" if _unnamed(closing.group("who"), names) else "reported", closing.start("who"),
                      closing.end("who"), 0,
                      closing.group("verb"))
+    others = OTHERS.match(sentence)
+    if others:  # "Others see room for a deal": unnamed, as the speakers before them were
+        return Voice("anonymous", 0, others.start("verb"), others.end(), others.group("verb"))
     verb = _reporting_verb(sentence, anonymous.end() if anonymous else 0, _spans(sentence, names))
     if anonymous and verb:
         return Voice("anonymous", 0, anonymous.start(), verb.end(), verb.group())
@@ -185,6 +191,14 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
         return Voice("anonymous" if unnamed else "reported", start, verb.start(), verb.end(), verb.group())
     hearsay = _HEARSAY.search(sentence)  # "The Kremlin has reportedly instructed …": told, by no one named
     return Voice("anonymous", 0, 0, hearsay.end(), hearsay.group()) if hearsay else Voice("none", 0, 0, 0)
+
+
+OTHERS = re.compile(r"(?:still\s+)?others\s+(?:\w+ly\s+)?(?P<verb>say|said|see|saw|argue|argued|believe|think|"
+                    r"contend|counter|warn|point out|suggest|insist|doubt|fear|expect)\b", re.I)
+"""Others of a kind the sentence before named ("Some analysts argue …. Others say …"): unnamed here, their
+reading too."""
+_NEXT_CLAUSE = re.compile(r";\s+(?=(?:the\s+)?[A-Z])")
+"""A second clause with a subject of its own after a semicolon ("…; Ukraine says it will not …")."""
 
 
 def _unnamed(who: str, names: tuple[str, ...]) -> bool:

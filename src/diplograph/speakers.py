@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer
 from .kinds import kind_of
 from .leads import terms_of_a_plan
 from .mentions import mentions, with_people
-from .reporting import IT_SAYS, Voice, after_preposition, voice, without_asides
+from .reporting import IT_SAYS, OTHERS, Voice, after_preposition, voice, without_asides
 from .review import Candidate, Mention
 from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, THE_COUNTED, UNNAMED_MEMBERS, joined_subject
 
@@ -58,9 +58,6 @@ _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in
 _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|minister|spokes(?:man|woman|person)|"
                      r"chancellor|commissioner|secretary|negotiator|representative|president|premier|cardinal|"
                      r"archbishop|bishop|patriarch|general|admiral)", re.I)
-_OTHERS = re.compile(r"(?:still\s+)?others\s+(?:\w+ly\s+)?(?:say|said|argue|argued|believe|think|contend|counter|"
-                     r"warn|point out|suggest|insist|doubt|fear|expect)\b", re.I)
-"""Others of a kind the sentence before named ("Some analysts argue …. Others say …"): their reading too."""
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:ministry|"
                     r"government|presidency|cabinet|foreign office|(?-i:p)arliament|legislature|navy|army|air force|"
@@ -140,12 +137,17 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     one whose subject is a document of theirs to the party the page spoke of in the sentence before."""
     before = found[-1] if found else None
     if before is not None and before.assertion_mode == "Interpretation" and (
-            _OTHERS.match(candidate.sentence) or candidate.rule == _PRONOUN_SPEAKS):  # "They also find …"
+            OTHERS.match(candidate.sentence) or candidate.rule == _PRONOUN_SPEAKS):  # "They also find …"
         return replace(candidate, kind="Prediction" if candidate.kind == "Prediction" else "Assessment",
                        asserted_by=before.asserted_by, assertion_mode="Interpretation",
                        derived_by="ReferentFromContext",
                        rule=f"others of the readers, or the readers again, the sentence before gave: "
                        f"{before.asserted_by}'s reading")
+    if before is not None and OTHERS.match(candidate.sentence) and before.assertion_mode == "Reported" and \
+            (before.asserted_by or "").startswith("dgr:author-"):  # "One diplomat said …. Others see …": unnamed too
+        return replace(candidate, kind="Prediction" if candidate.kind == "Prediction" else "Assessment",
+                       asserted_by=before.asserted_by, assertion_mode="Reported",
+                       rule="others of the unnamed sources the sentence before gave: the source vouches for them")
     if candidate.rule == _BODY_SPEAKS:  # "EU ministers met …. The Council calls on …": the body of the party named
         bodies = [m for c in [candidate, *found[:-4:-1]] for m in c.mentions if m.entity in gazetteer.organisations]
         named = _called(candidate.sentence, [candidate, *reversed(found)], gazetteer) or (bodies[0] if bodies else (
