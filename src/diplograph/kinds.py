@@ -316,6 +316,7 @@ def kind_of(sentence: str) -> str | None:
     sentence = _CIRCUMSTANCE.sub("", sentence)  # "… failed to agree after Slovakia asked for more time": why
     sentence = _FAILED.sub("failed to act", sentence)  # "Ministers failed to approve the loan": a record
     sentence = _BLOCKED.sub("stopped", sentence)  # "Hungary on Saturday vetoed the loan": a record of an act
+    sentence = _SANCTIONED.sub("imposed sanctions", sentence)  # "approved a 22nd package of sanctions": likewise
     sentence = _SUGGESTED.sub(r"\g<noun>", sentence)  # "dismissed suggestions that Finland could mediate"
     return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
 
@@ -335,6 +336,10 @@ _BLOCKED = re.compile(r"(?<!\bwould )(?<!\bwill )(?<!\bto )\b(?:(?:has|have|had)
                       re.I)
 """A block or a veto cast ("on Saturday vetoed the loan", "the third time it has blocked the package"): the act, a
 record the page gives — not one threatened ("would block …"), nor a headline's present tense ("blocks")."""
+_SANCTIONED = re.compile(r"\b(?:approved|adopted|agreed(?:\s+on)?)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:package|round)\s+of\s+(?:new\s+)?(?:sanctions|restrictive measures)\b", re.I)
+"""A package of sanctions approved: the act of sanctioning, which the page records (as "imposed sanctions on …"),
+not a stance of support."""
 _SUGGESTED = re.compile(r"(?P<noun>\b(?:suggestions?|speculation|reports?|claims?|talk|the idea|hints?|rumou?rs?)\s+)"
                         r"that\b[^.;,]*", re.I)
 """What a party dismisses or denies ("dismissed suggestions that Finland could mediate"): the words after "that"

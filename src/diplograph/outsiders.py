@@ -24,10 +24,13 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"(?:families|relatives|parents|mothers|wives)(?:\s+of\s+.+)?|"
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
     r"participants?|panell?ists?|attendees|"
-    r"émigrés|emigres|influencers)$",
+    r"émigrés|emigres|influencers|"
+    r"(?:the\s+)?(?:International\s+)?Committee of the Red Cross|(?:the\s+)?Red (?:Cross|Crescent)|ICRC|"
+    r"Amnesty International|Human Rights Watch|Doctors Without Borders|Médecins Sans Frontières|MSF)$",
     re.I)
 """People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
-criticised …"): a nationality makes them no state's voice."""
+criticised …"), and the humanitarian and rights bodies a page names ("the International Committee of the Red
+Cross"): a nationality makes them no state's voice."""
 _SEPARATISTS = re.compile(r"(?:the\s+|a\s+)?(?:separatist|breakaway|rebel|self-proclaimed)\b[\w’'\s-]{0,30}?\b"
                           r"(?:leaders?|authorities|officials?|administration|president|spokes(?:man|woman|person))$",
                           re.I)

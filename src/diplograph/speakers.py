@@ -58,6 +58,8 @@ _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in
 _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|minister|spokes(?:man|woman|person)|"
                      r"chancellor|commissioner|secretary|negotiator|representative|president|premier|cardinal|"
                      r"archbishop|bishop|patriarch|general|admiral)", re.I)
+_THEN = re.compile(r"(?:later|then|afterwards|meanwhile|earlier|again)\b,?\s*", re.I)
+"""When, opening a sentence before its speaker ("Later, the ambassador told …")."""
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:ministry|"
                     r"government|presidency|cabinet|foreign office|(?-i:p)arliament|legislature|navy|army|air force|"
@@ -75,7 +77,9 @@ _PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\", \"Th
 def unnamed_speaker(who: str) -> str | None:
     """The rule that finds the party behind ``who``, the words before a reporting verb, when they name none: a
     pronoun (also one that is the subject of a verb joined to the reporting one), or a body named by what it is."""
-    who = _WHEN_FIRST.sub("", _AUXILIARIES.sub("", who))  # "The agency has proposed": the agency; "In March he": he
+    who = _WHEN_FIRST.sub("", _AUXILIARIES.sub("", who.strip()))  # "The agency has proposed": the agency; "In March
+    # he": he; "Later, the ambassador": the ambassador
+    who = who[then.end():] if (then := _THEN.match(who)) else who
     if _PRONOUN.fullmatch(who) or _PRONOUN_FIRST.fullmatch(who):
         return _PRONOUN_SPEAKS
     if _OFFICE.fullmatch(who):
@@ -156,9 +160,11 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
             candidate, asserted_by=named.entity, mentions=[named, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_BODY_SPEAKS}: {named.entity}")
     if candidate.rule == _OFFICE_SPEAKS:  # "The US envoy, <Name>, told …. The envoy replied …": that person
-        office = _OFFICE.match(candidate.sentence)
+        then = _THEN.match(candidate.sentence)  # "Later, the ambassador told …"
+        office = _OFFICE.match(candidate.sentence, then.end() if then else 0)
         holder = next((c.mentions[0] for c in reversed(found) if c.kind == "Affiliation" and c.mentions and office
-                       and office.group("office").casefold() in f"{c.role} {c.sentence}".casefold()), None)
+                       and office.group("office").casefold() in f"{c.role} {c.sentence}".casefold()), None) \
+            or _office_of_party(office.group("office") if office else "", found)
         return candidate if holder is None else replace(
             candidate, asserted_by=holder.entity, mentions=[holder, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
@@ -191,6 +197,13 @@ _HOLDS = re.compile(r"(?:\s+(?:has|had|have|so far|already|repeatedly|again|also
                     r"turn(?:ed)? down|block|veto)(?![a-z]*ing\b)", re.I)
 """A stance verb right after a party's name: that party holds the stance ("Moscow had so far rejected …"); not a
 noun ("only with American backing")."""
+
+
+def _office_of_party(office: str, found: list[Candidate]) -> Mention | None:
+    """The party whose office the page named before without a person ("Russia's ambassador walked out. Later, the
+    ambassador told reporters …"): that party speaks through it."""
+    return next((m for c in reversed(found) for m in c.mentions if office and m.actor and re.search(
+        rf"{re.escape(m.text)}\s+(?:[\w-]+\s+){{0,2}}?{re.escape(office)}\b", c.sentence, re.I)), None)
 
 
 def held_by_another(candidate: Candidate, found: list[Candidate]) -> Candidate:
