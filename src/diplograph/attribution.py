@@ -118,7 +118,7 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     vouched = _vouched_for(sentence, heard, kind, mentions, author)
     if vouched is not None:  # unnamed sources, surveys, outlets, papers, people of no party: the page vouches
         return vouched
-    who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
+    who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,.”\"’")  # "“…,” he said": he; "… the ministry."
     speaker = speaker_of(sentence, heard, gazetteer)
     if speaker is not None:  # "Moldova fears being next": what a party fears or believes is its assessment
         kind = kind or ("Assessment" if heard.verb.casefold() in _BELIEVING else None)

@@ -110,8 +110,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # penalties that take effect if a party fails to act demand the act: "sanctions … if Moscow failed to return"
     ("Demand", re.compile(r"\b(?:sanctions|penalties|tariffs|measures|consequences)\b[^.;]{0,80}\bif\s+(?:the\s+)?"
                           r"(?-i:[A-Z])[\w’'-]+\s+(?:fail(?:s|ed)?|refus(?:es|ed)|do(?:es)?\s+not|did\s+not)\b", re.I)),
-    # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted"
-    ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b", re.I)),
+    # a threat on a condition demands the condition: "threatened to block it unless its imports are exempted",
+    # "warned of serious consequences if the decision was not reversed"
+    ("Demand", re.compile(r"\bthreaten(?:s|ed)?\s+to\b[^.;]*\bunless\b|"
+                          r"\b(?:warn(?:s|ed)?\s+of|threaten(?:s|ed)?)\b[^.;]*\b(?:unless\b|if\s+[^.;]*?\b(?:not|"
+                          r"fail(?:s|ed)?|refus(?:es|ed)?)\b)", re.I)),
     # a denial with the speaker's own account is that account: "denied the charge, saying the building was used …"
     ("Claim", re.compile(r"\bden(?:y|ies|ied)\b[^.;]*?,\s+(?:saying|adding)\s+(?:that\s+)?(?:the|its|it|they|his|"
                          r"her|their|(?-i:[A-Z]))", re.I)),
