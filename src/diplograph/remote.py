@@ -230,6 +230,10 @@ def _n3(term: Node) -> str:
     return term.n3()
 
 
+UPLOAD_BATCH = 400
+"""Triples per update request when a graph is sent whole (``upload``)."""
+
+
 def upload(update_url: str, dataset, *, auth: httpx.Auth | None, progress=None) -> int:
     """Replace each of the dataset's graphs on the engine (CLEAR, then INSERT DATA); return the quads sent."""
     sent = 0
@@ -239,15 +243,50 @@ def upload(update_url: str, dataset, *, auth: httpx.Auth | None, progress=None) 
             if not isinstance(name, URIRef) or not str(name).startswith(PREFIX):
                 continue
             _update(client, update_url, f"CLEAR SILENT GRAPH {name.n3()}")
-            # One request per graph: blank nodes (the evidence nodes) are scoped to a request, so a graph's
-            # blank-node structure must arrive whole.
             # INSERT … WHERE {} rather than INSERT DATA: engines such as Virtuoso refuse blank nodes in the latter.
-            body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
-            _update(client, update_url, f"INSERT {{ GRAPH {name.n3()} {{\n{body}\n}} }} WHERE {{}}")
-            sent += len(graph)
+            for triples in _batches(graph):
+                body = "\n".join(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in triples)
+                _update(client, update_url, f"INSERT {{ GRAPH {name.n3()} {{\n{body}\n}} }} WHERE {{}}")
+                sent += len(triples)
             if progress:
                 progress(str(name), sent)
     return sent
+
+
+def _batches(graph, size: int = UPLOAD_BATCH) -> list[list[tuple]]:
+    """A graph's triples in requests of about ``size``: an engine bounds what one request may hold (Virtuoso refuses
+    an update whose generated SQL passes 10,000 lines, which the ontology's 1,400 triples did). Blank nodes are
+    scoped to one request, so the triples that share blank nodes (an evidence node and its selector) go together.
+
+    >>> from rdflib import BNode, Graph, URIRef
+    >>> g = Graph(); node = BNode()
+    >>> for i in range(5): _ = g.add((URIRef(f"urn:s{i}"), URIRef("urn:p"), URIRef("urn:o")))
+    >>> _ = g.add((URIRef("urn:a"), URIRef("urn:e"), node)); _ = g.add((node, URIRef("urn:x"), URIRef("urn:b")))
+    >>> sorted(len(batch) for batch in _batches(g, size=2))
+    [1, 2, 2, 2]
+    """
+    parent: dict[BNode, BNode] = {}
+
+    def root(node: BNode) -> BNode:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    groups: dict[object, list[tuple]] = {}
+    for index, triple in enumerate(graph):
+        blanks = [term for term in triple if isinstance(term, BNode)]
+        for other in blanks[1:]:
+            parent[root(other)] = root(blanks[0])
+        groups.setdefault(("blank", blanks[0]) if blanks else ("plain", index), []).append(triple)
+    joined: dict[object, list[tuple]] = {}
+    for key, triples in groups.items():
+        joined.setdefault(("blank", root(key[1])) if key[0] == "blank" else key, []).extend(triples)
+    batches: list[list[tuple]] = [[]]
+    for triples in joined.values():  # a blank-node group whole, however large; plain triples fill the rest
+        if batches[-1] and len(batches[-1]) + len(triples) > size:
+            batches.append([])
+        batches[-1].extend(triples)
+    return [batch for batch in batches if batch]
 
 
 def upload_nquads(update_url: str, path, *, auth: httpx.Auth | None, progress=None, batch: int = 20_000) -> int:
