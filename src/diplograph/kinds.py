@@ -279,7 +279,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"consequences)\b", re.I)),
     # a proposal under study: "said it was studying the proposal"
     # and measures weighed: "Estonia is considering similar measures", "are weighing new sanctions"
-    ("Position", re.compile(r"\b(?:is|was|were|are)\s+[\"“]?(?:studying|considering|examining|reviewing)\s+(?:the|this|"
+    ("Position", re.compile(r"\b(?:proposal|plan|offer|request|idea)s?\s+(?:is|was|were|are)\s+(?:still\s+)?"
+                            r"(?:under\s+(?:review|consideration|study)|being\s+(?:studied|considered|reviewed))\b|"
+                            r"\b(?:is|was|were|are)\s+[\"“]?(?:studying|considering|examining|reviewing)\s+(?:the|this|"
                             r"that|its|their)\s+(?:proposal|plan|offer|text|draft|idea)s?\b|"
                             r"\b(?:is|was|were|are)\s+(?:(?:also|now|still|reportedly)\s+)?(?:considering|weighing|"
                             r"mulling|exploring)\s+" + _WEIGHED, re.I)),

@@ -24,7 +24,7 @@ _REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
                         r"\b(?P<owner>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)['’]s)\s+"
                         r"(?:(?i:new|latest|same|recent|whole|own|joint|final|revised|draft|original|earlier|core|key|main|"
                         r"previous|initial|peace|ceasefire|security)\s+|[A-Z][\w’'-]+\s+)?"
-                        r"(?P<word>(?i:demands?|calls?|conditions?|terms|ultimatum|proposals?|plans?|"
+                        r"(?P<word>(?i:demands?|calls?|requests?|conditions?|terms|ultimatum|proposals?|plans?|"
                         r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?|readout|"
                         r"announcement|warnings?|threats?|accusations?|claims|allegations?|declaration|findings|"
                         r"communiqu[eé]))\b")
@@ -39,10 +39,10 @@ _BY_OWNER = re.compile(r"\s+(?:by|from)\s+(?:the\s+)?(?P<owner>[A-Z][\w-]+(?:\s+
 """Whose the statement is, named after the word ("the offer by Switzerland")."""
 _OWN = re.compile(r"(?i:its|their|his|her)\s")
 """A possessive pronoun before the word: the statement is the subject's own."""
-_WHAT = {"demand": ("Demand",), "call": ("Demand",), "condition": ("Demand",), "term": ("Demand", "Proposal"),
-         "ultimatum": ("Demand",), "proposal": ("Proposal",), "plan": ("Proposal",), "offer": ("Proposal",),
-         "idea": ("Proposal", "Demand"), "initiative": ("Proposal",), "point": ("Proposal", "ProposalPoint"),
-         "element": ("Proposal", "ProposalPoint", "Demand")}
+_WHAT = {"demand": ("Demand",), "call": ("Demand",), "request": ("Demand",), "condition": ("Demand",),
+         "term": ("Demand", "Proposal"), "ultimatum": ("Demand",), "proposal": ("Proposal",), "plan": ("Proposal",),
+         "offer": ("Proposal",), "idea": ("Proposal", "Demand"), "initiative": ("Proposal",),
+         "point": ("Proposal", "ProposalPoint"), "element": ("Proposal", "ProposalPoint", "Demand")}
 """The kinds of statement a word refers to; the rest ("position", "remarks", "statement") to any kind."""
 _ROOTS = {"findings": "f(?:ind|ound)"}
 """The verb a statement-noun refers back to ("the findings": what they "find")."""

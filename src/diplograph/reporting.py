@@ -304,7 +304,8 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             or _NO_ONE_CLAUSE.search(sentence, 0, found.start())
             or (found.group().casefold() == "accused" and sentence.startswith(" of", found.end()))
             or after_preposition(sentence, found.start()) or tells_of_words(sentence, found.start(), found.end())
-            or _QUALIFIED_NOUN.search(sentence, 0, found.start()) or _MODAL.search(sentence, 0, found.start())
+            or _QUALIFIED_NOUN.search(sentence, 0, found.start()) and not _NEVER_A_NOUN.fullmatch(found.group())
+            or _MODAL.search(sentence, 0, found.start())
             or _HEARD.search(sentence, 0, found.start()) or _WHAT_IS_SAID.search(sentence, 0, found.start())
             or _CONTACT_RELATIVE.fullmatch(sentence, 0, found.start())
             or re.search(r"\b(?:than|as)\s+$", sentence[:found.start()], re.I)):  # "than announced": no report
@@ -326,8 +327,9 @@ _QUALIFIED_NOUN = re.compile(r"\b(?:with|of|about|on|to|from|against|over|into|a
                              r"under|behind)\s+"
                              r"(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?-i:[A-Z])[\w’'-]*|"
                              r"new|fresh|latest|renewed)\s+$", re.I)
-"""A preposition and a word that qualifies what follows ("over Russian demands"): that is a noun, not a verb — but
-a weekday is when ("… on Tuesday called for …")."""
+"""A preposition and a word that qualifies what follows ("over Russian demands"): a noun, not a verb — but a weekday
+is when ("… on Tuesday called for …"); "said" is never a noun ("ambassador to Ankara said", ``_NEVER_A_NOUN``)."""
+_NEVER_A_NOUN = re.compile(r"said|says|told|tells", re.I)
 _CONTACT_RELATIVE = re.compile(r"\s*(?:the|this|that|these|those|its|his|her|their|our|every|any)\s+"
                                r"(?:[\w’'-]+\s+){1,3}?(?:he|she|they|we|I)\s+(?:(?:\w+ly|has|have|had)\s+)?", re.I)
 """A subject that is a thing with a clause of its own ("The evidence she offers …", "The terms they set out …"):
@@ -358,8 +360,7 @@ _ASIDE = re.compile(r",\s+(?:which|who)\s+[^,]*,")
 
 
 def without_asides(span: str) -> str:
-    """The words before a reporting verb without a clause set off by commas ("The EU, which has banned most Russian
-    oil imports, urged …"): what that clause names does not speak.
+    """The words before a reporting verb without a clause set off by commas: what it names does not speak.
 
     >>> without_asides("The EU, which has banned Russian oil, urged")
     'The EU, urged'
