@@ -105,6 +105,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     # a speaker who claims or accuses makes a claim, whatever stance the claim gives another ("claimed that Ukraine
     # has rejected every plan put forward" is no rejection, nor a proposal, of the speaker's)
     kind = "Claim" if heard.verb.casefold() in CLAIMING else kind_of(sentence)
+    if kind in ("Position", "Demand", "Principle") and heard.kind != "none" and _COUNTED_HOLDERS.match(
+            sentence, heard.content_start if heard.content_start > heard.speaker_start else 0):
+        kind = "Claim"  # "Most member states back …, diplomats said": how a body divides, no party's own stance
     if heard.kind == "author":  # "we believe", "our senior fellow argues": the author's own
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "the author in the first person (\"we believe\"): the author's judgement"
@@ -137,6 +140,16 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
     return _unreported(sentence, kind, heard, mentions, author)
+
+
+_COUNTED_HOLDERS = re.compile(r"[\s,]*(?:that\s+)?(?:most|many|several|some|a\s+(?:clear\s+|narrow\s+)?majority\s+of|"
+                              r"a\s+(?:handful|minority)\s+of|(?:at\s+least\s+)?\d+|two|three|four|five|a\s+few|"
+                              r"few|all\s+but\s+\w+)\s+(?:of\s+the\s+)?(?:other\s+)?(?:EU\s+|NATO\s+|alliance\s+|"
+                              r"European\s+|Western\s+)?(?:member\s+(?:states|countries|governments)|members|"
+                              r"countries|governments|capitals|allies|states)\b", re.I)
+"""Unnamed members counted, as a stance's holders ("Most member states back …", "a majority of allies oppose …"),
+as a source tells of them: how a body divides, a claim about their stances, not a stance of the teller's own (told
+in the author's voice, the page's convention gives the stance to the body the words name)."""
 
 
 def _vouched_for(sentence: str, heard: Voice, kind: str | None, mentions: list[Mention], author: str | None

@@ -17,7 +17,8 @@ SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+)
 """Words that may stand before a speaker's noun: a number or a quantity, and up to two words that qualify it."""
 _NO_PARTYS_PEOPLE = re.compile(
     SOME + r"(?:traders|investors|bankers|shippers|shipowners|insurers|farmers|residents|locals|executives|exporters|"
-    r"importers|brokers|voters|refugees|veterans|activists|campaigners|volunteers|witnesses|aid workers|"
+    r"importers|brokers|donors|creditors|lenders|bondholders|voters|refugees|veterans|activists|campaigners|"
+    r"volunteers|witnesses|aid workers|"
     r"(?:rights|aid|humanitarian) groups|businesses|industry|markets|lobbyists|manufacturers|"
     r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
     r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
@@ -29,8 +30,8 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"Amnesty International|Human Rights Watch|Doctors Without Borders|Médecins Sans Frontières|MSF)$",
     re.I)
 """People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
-criticised …"), and the humanitarian and rights bodies a page names ("the International Committee of the Red
-Cross"): a nationality makes them no state's voice."""
+criticised …", donors or creditors it does not name), and the humanitarian and rights bodies a page names ("the
+International Committee of the Red Cross"): a nationality makes them no state's voice."""
 _SEPARATISTS = re.compile(r"(?:the\s+|a\s+)?(?:separatist|breakaway|rebel|self-proclaimed)\b[\w’'\s-]{0,30}?\b"
                           r"(?:leaders?|authorities|officials?|administration|president|spokes(?:man|woman|person))$",
                           re.I)
