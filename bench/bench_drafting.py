@@ -118,6 +118,7 @@ def main() -> None:
     scores = measure_pages()
     pages = {page: ratios(score) for page, score in scores.items()}
     report["made_up_pages"] = pages
+    report["made_up_counts"] = scores["overall"]  # what the overall shares are of (candidates, accepted …)
     report["article_and_pages"] = pooled(article, scores["overall"])
     (RESULTS / "drafting.json").write_text(json.dumps(report, indent=2))
     columns = list(next(iter(pages.values())))

@@ -152,6 +152,10 @@ as a source tells of them: how a body divides, a claim about their stances, not 
 in the author's voice, the page's convention gives the stance to the body the words name)."""
 
 
+_THEIR_OWN = re.compile(r"[\s,]*(?:that\s+)?(?:they|we)\b", re.I)
+"""The speakers themselves as the subject of what they say ("… said they would …"): their own stance."""
+
+
 def _vouched_for(sentence: str, heard: Voice, kind: str | None, mentions: list[Mention], author: str | None
                  ) -> tuple[str, str, str | None, str] | None:
     """The reading of a sentence whose source the page vouches for — sources it does not name, people of no party, a
@@ -159,6 +163,9 @@ def _vouched_for(sentence: str, heard: Voice, kind: str | None, mentions: list[M
     if heard.kind == "anonymous" and no_partys_people(sentence[heard.speaker_start:heard.speaker_end]) and \
             kind in ("Position", "Demand", "Principle"):  # "Russian milbloggers criticised …": no party's stance
         return "Claim", "Reported", author, "people of no party (by trade or cause): the page tells of their stance"
+    if heard.kind == "anonymous" and kind in ("Position", "Demand", "Principle") and _THEIR_OWN.match(
+            sentence, heard.content_start):  # "European leaders keep saying they will guarantee …"
+        return "Claim", "Reported", author, "unnamed speakers' own stance: the page tells of it, no party is named"
     if heard.kind == "anonymous":
         return kind or "Claim", "Reported", author, \
             "unnamed sources: the reporting source vouches for it, the parties are what it is about"

@@ -167,7 +167,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Prediction", _ONE_BRINGS_ANOTHER),
     # what a party says something would count as: "any troops would be treated as legitimate targets"
     ("Assessment", re.compile(r"\b(?:would|will)\s+be\s+(?:treated|regarded|considered|seen|viewed)\s+as\b|"
-                              r"\b(?:would|will)\s+(?:be|become)\s+(?:a\s+)?legitimate\s+targets?\b", re.I)),
+                              r"\b(?:would|will)\s+(?:be|become)\s+(?:a\s+)?legitimate\s+targets?\b|\b(?:would|will)\s+"
+                              r"(?:treat|regard|consider|view|see)\s+[^.;]{1,60}?\s+as\s+(?:a\s+)?(?:legitimate\s+"
+                              r"targets?|hostile|(?:enemy\s+)?combatants?|an?\s+act\s+of\s+(?:war|aggression))\b",
+                              re.I)),
     # a warning of what will happen, when the sentence demands nothing
     ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a basis for talks, whatever verb grants it: "called the paper a reasonable basis for negotiations"
@@ -234,7 +237,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
     ("Demand", re.compile(DETERMINED + r"(?<!['’]s )\b(?:push|press|lobby|lobbie|campaign|ask|appeal)(?:es|s|ed|ing)?"
                           r"\s+for\b|\bask(?:s|ed)?\s+(?:(?-i:[A-Z])[\w’'-]*|its|their|his|her|our|the)\s+"
-                          r"(?:[\w-]+\s+){0,2}?for\b|"
+                          r"(?:[\w-]+\s+){0,2}?(?:(?:on|last|this|earlier\s+this)\s+\w+\s+)?for\b|"
                           r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her|(?-i:[A-Z])[\w-]*['’]s)\s+"
                           r"(?:call|demand|appeal)s?\b",
@@ -323,6 +326,7 @@ def kind_of(sentence: str) -> str | None:
     sentence = _BLOCKED.sub("stopped", sentence)  # "Hungary on Saturday vetoed the loan": a record of an act
     sentence = _SANCTIONED.sub("imposed sanctions", sentence)  # "approved a 22nd package of sanctions": likewise
     sentence = _SUGGESTED.sub(r"\g<noun>", sentence)  # "dismissed suggestions that Finland could mediate"
+    sentence = _SHOWN_WISH.sub(r"\g<shown>had", sentence)  # "the vote showed that Slovaks wanted peace": a claim
     return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
 
 
@@ -349,6 +353,10 @@ _SUGGESTED = re.compile(r"(?P<noun>\b(?:suggestions?|speculation|reports?|claims
                         r"that\b[^.;,]*", re.I)
 """What a party dismisses or denies ("dismissed suggestions that Finland could mediate"): the words after "that"
 are what others said, not the party's own offer or demand."""
+_SHOWN_WISH = re.compile(r"(?P<shown>\b(?:showed|shows|proved|proves|demonstrated|demonstrates)\s+(?:that\s+)?"
+                         r"[^.;]*?)\b(?:wanted|wants|needed|needs)\b", re.I)
+"""What evidence is said to show people want ("said the vote showed that Slovaks wanted peace"): the speaker's claim
+about them, not a demand of the speaker's."""
 _FAILED = re.compile(r"\bfail(?:s|ed)\s+(?:(?:again|on\s+\w+|last\s+\w+)\s+)?to\s+[a-z]+", re.I)
 """A failure to act ("failed on Monday to approve the loan"): what did not happen, not a stance on it."""
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"

@@ -26,7 +26,7 @@ _REFERRING = re.compile(r"(?:\b(?i:the|this|these|those|his|her|its|their)|"
                         r"previous|initial|peace|ceasefire|security)\s+|[A-Z][\w’'-]+\s+)?"
                         r"(?P<word>(?i:demands?|calls?|requests?|conditions?|terms|ultimatum|proposals?|plans?|"
                         r"offers?|idea|initiative|points?|elements|position|stance|statement|remarks|comments?|readout|"
-                        r"announcement|warnings?|threats?|accusations?|claims|allegations?|declaration|findings|"
+                        r"announcement|warnings?|threats?|accusations?|claims|allegations?|charges|account|version|declaration|findings|"
                         r"communiqu[eé]))\b")
 """A word for a statement after a determiner or a party's name, perhaps with a name or "new" between: "the demand",
 "this new plan", "the Western proposal", "Moscow's new demands" — not after "that", which more often opens a

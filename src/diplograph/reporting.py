@@ -44,7 +44,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:thems
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
          r"criticised|criticized|criticises|criticizes|condemned|condemns|"
          r"urged|urges|(?<!\bI )(?<!\b[Ww]e )(?<!['’]s )(?:urge|call (?:on|for))|called (?:on|for)|calls (?:on|for)|"
-         r"repeated|repeats|reiterated|reiterates|"
+         r"repeated|repeats|reiterated|reiterates|(?:keeps?|kept)\s+(?:saying|insisting|promising|arguing|claiming)|"
          r"reaffirmed|reaffirms|"
          r"stressed|stresses|asked|asks|replied|replies|responded|responds|answered|answers|explained|explains|"
          r"emphasi[sz]ed|emphasi[sz]es|underlined|underlines|underscored|underscores|highlighted|highlights|"

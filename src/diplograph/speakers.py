@@ -24,7 +24,7 @@ __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before",
            "named_again", "obliged", "pronoun_subject", "publishing_party", "quote_continued",
            "speaker_of", "spoken_of", "their_paper", "unnamed_speaker"]
 
-INSTITUTION = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
+INSTITUTION = re.compile(r"the\s+(?:[\w’'-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
                          r"army|spokes(?:man|woman|person))", re.I)
 """A body named by what it is, after what it reports ("…, the interior ministry announced"): whose, the sentence's
 party says."""
@@ -164,7 +164,7 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
         office = _OFFICE.match(candidate.sentence, then.end() if then else 0)
         holder = next((c.mentions[0] for c in reversed(found) if c.kind == "Affiliation" and c.mentions and office
                        and office.group("office").casefold() in f"{c.role} {c.sentence}".casefold()), None) \
-            or _office_of_party(office.group("office") if office else "", found)
+            or _office_of_party(office.group("office") if office else "", found) or _filed_in(found, gazetteer)
         return candidate if holder is None else replace(
             candidate, asserted_by=holder.entity, mentions=[holder, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
@@ -204,6 +204,16 @@ def _office_of_party(office: str, found: list[Candidate]) -> Mention | None:
     ambassador told reporters …"): that party speaks through it."""
     return next((m for c in reversed(found) for m in c.mentions if office and m.actor and re.search(
         rf"{re.escape(m.text)}\s+(?:[\w-]+\s+){{0,2}}?{re.escape(office)}\b", c.sentence, re.I)), None)
+
+
+def _filed_in(found: list[Candidate], gazetteer: Gazetteer) -> Mention | None:
+    """The state whose capital the page's dateline names ("BRATISLAVA, 23 May —"): an office no one was introduced
+    with ("the prime minister said") is that state's, when the page named no other party's."""
+    place = next((m.group("place").strip() for c in found if (m := DATELINE.match(c.sentence))), None)
+    key = gazetteer.lookup(place.title()) if place else None
+    entity, label, actor = gazetteer[key] if key else (None, "", False)
+    return Mention(place.title(), entity, label, 1.0, actor=True) \
+        if actor and entity not in gazetteer.organisations else None
 
 
 def held_by_another(candidate: Candidate, found: list[Candidate]) -> Candidate:
