@@ -27,6 +27,7 @@ from .speakers import (
     NO_ONE_IN_PARTICULAR,
     NO_PARTY_FIRST,
     obliged,
+    of_a_body,
     speaker_of,
     their_paper,
     unnamed_speaker,
@@ -118,6 +119,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if interpretive(sentence, heard) and heard.kind not in ("anonymous", "according"):
         return "Assessment", "Interpretation", author, \
             "an interpretive word in the author's voice (\"effectively\", \"is seen as\"): the author's reading"
+    if heard.kind == "anonymous" and (body := of_a_body(sentence[heard.speaker_start:heard.speaker_end])):
+        return kind or "Claim", "Reported", author, body  # "a senior alliance official said": NATO, named before
     vouched = _vouched_for(sentence, heard, kind, mentions, author)
     if vouched is not None:  # unnamed sources, surveys, outlets, papers, people of no party: the page vouches
         return vouched
@@ -152,6 +155,8 @@ as a source tells of them: how a body divides, a claim about their stances, not 
 in the author's voice, the page's convention gives the stance to the body the words name)."""
 
 
+_POSSESSIVE = re.compile(r"(?:its|their|his|her)\s", re.I)
+"""A possessive pronoun opening a sentence ("Its negotiators have floated …"): the party the page spoke of speaks."""
 _THEIR_OWN = re.compile(r"[\s,]*(?:that\s+)?(?:they|we)\b", re.I)
 """The speakers themselves as the subject of what they say ("… said they would …"): their own stance."""
 
@@ -216,7 +221,8 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
             return "Claim", "FactualAssertion", author, "the author's own record in the first person: a fact it states"
         return "Assessment", "Judgement", author, \
             "the author's own call in the first person (\"We call on Moscow …\"): the author's, not the party's"
-    if kind in ("Position", "Demand", "Proposal") and (unnamed := unnamed_speaker(sentence.split()[0])):
+    if kind in ("Position", "Demand", "Proposal") and (unnamed := unnamed_speaker(sentence.split()[0]) or (
+            unnamed_speaker(" ".join(sentence.split()[:2])) if _POSSESSIVE.match(sentence) else None)):
         return kind, "Reported", author, unnamed  # "It wants guarantees that include China …": it, not China
     if kind in ("Position", "Demand", "Principle") and no_partys_subject(sentence):  # "Russian nationalists denounced"
         return "Claim", "Reported", author, "people of no party (by trade or cause): the page tells of their stance"

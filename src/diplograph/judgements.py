@@ -32,7 +32,8 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"shocked|dismayed|outraged|"
                      r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"
                      r"counterproductive|worse than|better than|not new|nothing new|no accident|no coincidence|"
-                     r"not an accident|"
+                     r"not an accident|as\s+(?:wide|deep|large|big|great|entrenched|far apart)\s+as|"
+                     r"(?:wider|narrower|deeper)\s+than|"
                      r"not a coincidence|telling|revealing|striking|symbolic|cosmetic|toothless|irrelevant|moot|"
                      r"a (?:formality|gesture|token gesture|publicity stunt)|"
                      r"remarkable|notable|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|"
@@ -60,7 +61,8 @@ _QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|com
 """Words of a verdict on an account, an argument or its evidence ("less convincing", "the evidence is thin", "the
 most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
 
-EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|"
+EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|probably|"
+                        r"perhaps|possibly|"
                         r"unlike|just as|reminiscent of|echoes of|"
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
                         r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"

@@ -21,7 +21,7 @@ from .review import Candidate, Mention
 from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, THE_COUNTED, UNNAMED_MEMBERS, joined_subject
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "in_own_voice",
-           "named_again", "obliged", "pronoun_subject", "publishing_party", "quote_continued",
+           "named_again", "obliged", "of_a_body", "pronoun_subject", "publishing_party", "quote_continued",
            "speaker_of", "spoken_of", "their_paper", "unnamed_speaker"]
 
 INSTITUTION = re.compile(r"the\s+(?:[\w’'-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
@@ -39,14 +39,14 @@ NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:crit
 
 _PRONOUN = re.compile(r"(?:(?:he|she|they|it|him|her|them)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
                       r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
-                      r"deputy|director|head|chief|chair(?:man|woman)?|"
+                      r"deputy|director|head|chief|chair(?:man|woman)?|negotiators?|delegat(?:ion|es)|officials|leaders?|"
                       r"secretary-general))(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band|(?:he|she|they|it)\s+(?-i:[a-z]+)\b[^,;]*,?", re.I)
-"""A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …", "It stops short
-of …, saying …"): it speaks."""
+"""A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …"): it speaks."""
 _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the party who spoke in the sentence before"
-_BODY = re.compile(r"(?:the\s+|an?\s+)?(?:council|commission|bloc|alliance|organi[sz]ation|mission|monitors|union|"
-                   r"agency)(?:['’]s\s+[\w -]{1,40}|\s+(?:spokes(?:man|woman|person)|official|source))?", re.I)
+_BODY = re.compile(r"(?:the\s+|an?\s+)?(?:(?:senior|top|high-ranking)\s+)?(?:council|commission|bloc|alliance|"
+                   r"organi[sz]ation|mission|monitors|union|agency)(?:['’]s\s+[\w -]{1,40}|\s+(?:spokes(?:man|woman|"
+                   r"person)|officials?|sources?|diplomats?))?", re.I)
 _THE_BODY = re.compile(r"\bthe\s+(?:council|commission|bloc|alliance|organi[sz]ation|agency)\b", re.I)
 """A body named by what it is anywhere in a sentence ("membership of the alliance"): what it stands for."""
 _AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now|repeatedly|already|long|"
@@ -58,8 +58,7 @@ _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in
 _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|minister|spokes(?:man|woman|person)|"
                      r"chancellor|commissioner|secretary|negotiator|representative|president|premier|cardinal|"
                      r"archbishop|bishop|patriarch|general|admiral)", re.I)
-_THEN = re.compile(r"(?:later|then|afterwards|meanwhile|earlier|again)\b,?\s*", re.I)
-"""When, opening a sentence before its speaker ("Later, the ambassador told …")."""
+_THEN = re.compile(r"(?:later|then|afterwards|meanwhile|earlier|again)\b,?\s*", re.I)  # "Later, the ambassador told"
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:ministry|"
                     r"government|presidency|cabinet|foreign office|(?-i:p)arliament|legislature|navy|army|air force|"
@@ -91,6 +90,11 @@ def unnamed_speaker(who: str) -> str | None:
     if THE_COUNTED.fullmatch(who):  # "The three countries have ruled out …": those the page named before
         return _COUNTED_SPEAKS
     return _BODY_SPEAKS if _BODY.fullmatch(who) else None
+
+
+def of_a_body(who: str) -> str | None:
+    """The rule for an unnamed speaker of a body named by what it is ("a senior alliance official"): the body's."""
+    return _BODY_SPEAKS if _BODY.fullmatch(who.strip(" ,")) else None
 
 
 def pronoun_subject(span: str) -> bool:
@@ -212,8 +216,7 @@ def _filed_in(found: list[Candidate], gazetteer: Gazetteer) -> Mention | None:
     place = next((m.group("place").strip() for c in found if (m := DATELINE.match(c.sentence))), None)
     key = gazetteer.lookup(place.title()) if place else None
     entity, label, actor = gazetteer[key] if key else (None, "", False)
-    return Mention(place.title(), entity, label, 1.0, actor=True) \
-        if actor and entity not in gazetteer.organisations else None
+    return Mention(place.title(), entity, label, 1.0, True) if actor and entity not in gazetteer.organisations else None
 
 
 def held_by_another(candidate: Candidate, found: list[Candidate]) -> Candidate:
