@@ -18,7 +18,7 @@ from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_html, drafted_paragra
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of
-from diplograph.speakers import publishing_party
+from diplograph.releases import publishing_party
 from diplograph.stances import stance_of
 
 _AUTHOR = MADE_UP_AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:")

@@ -18,9 +18,9 @@ from helpers import MADE_UP_AUTHOR, drafted_alone, drafted_html
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
 from diplograph.kinds import kind_of
+from diplograph.releases import publishing_party
 from diplograph.reporting import voice
 from diplograph.review import accept
-from diplograph.speakers import publishing_party
 
 _AUTHOR = MADE_UP_AUTHOR.replace("https://w3id.org/diplograph/id/", "dgr:")
 

@@ -34,16 +34,9 @@ from .mentions import affiliations, with_people
 from .namespaces import DCTERMS, DGS
 from .plans import own_plans
 from .referring import Earlier
+from .releases import in_own_voice, publishing_party
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
-from .speakers import (
-    as_before,
-    held_by_another,
-    in_own_voice,
-    named_again,
-    publishing_party,
-    quote_continued,
-    spoken_of,
-)
+from .speakers import as_before, held_by_another, named_again, quote_continued, spoken_of
 from .terms import short
 from .wording import DATELINE, Byline, contexts
 

@@ -82,8 +82,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"roadmap|paper)\b|"
                             r"\b(?:draw|draws|drawing|drew|drawn)\s+up\s+(?:(?:a|the|their|its|joint|detailed)\s+)?"
                             r"(?:plans?|proposals?|options)\s+for\b|"
-                            r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:co-)?(?:host|hold|convene|"
-                            r"organi[sz]e|mediate|inspect|monitor|escort)\b|"
+                            r"\b(?:agreed|volunteered|ready|willing|prepared)\s+to\s+(?:help\s+(?:to\s+)?)?(?:co-)?(?:host|"
+                            r"hold|convene|organi[sz]e|mediate|inspect|monitor|escort|clear|rebuild|repair|demine|"
+                            r"train|evacuate)\b|"
                             r"(?<!not )\b(?:(?:ready|willing|prepared)\s+to|would|will)\s+(?:send|provide|"
                             r"deploy|contribute)\s+(?:up\s+to\s+)?(?:\d[\d,]*|observers|monitors|experts|inspectors)\b"
                             r"(?![^.;]*\b(?:only\s+(?:if|after|once|when)|on condition|provided that)\b)|"
@@ -347,12 +348,10 @@ _BLOCKED = re.compile(r"(?<!\bwould )(?<!\bwill )(?<!\bto )\b(?:(?:has|have|had)
 record the page gives — not one threatened ("would block …"), nor a headline's present tense ("blocks")."""
 _SANCTIONED = re.compile(r"\b(?:approved|adopted|agreed(?:\s+on)?)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:package|round)\s+of\s+(?:new\s+)?(?:sanctions|restrictive measures)\b", re.I)
-"""A package of sanctions approved: the act of sanctioning, which the page records (as "imposed sanctions on …"),
-not a stance of support."""
+"""A package of sanctions approved: the act of sanctioning, a record ("imposed sanctions on …"), not a stance."""
 _SUGGESTED = re.compile(r"(?P<noun>\b(?:suggestions?|speculation|reports?|claims?|talk|the idea|hints?|rumou?rs?)\s+)"
                         r"that\b[^.;,]*", re.I)
-"""What a party dismisses or denies ("dismissed suggestions that Finland could mediate"): the words after "that"
-are what others said, not the party's own offer or demand."""
+"""What a party dismisses ("dismissed suggestions that Finland could mediate"): others' words, not its offer."""
 _SHOWN_WISH = re.compile(r"(?P<shown>\b(?:showed|shows|proved|proves|demonstrated|demonstrates)\s+(?:that\s+)?"
                          r"[^.;]*?)\b(?:wanted|wants|needed|needs)\b", re.I)
 """What evidence is said to show people want ("said the vote showed that Slovaks wanted peace"): the speaker's claim

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from .judgements import interpretive
+from .kinds import kind_of
 from .mentions import mentions
 from .outsiders import no_partys_subject
 from .reporting import after_preposition, voice
@@ -93,6 +94,18 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
         return replace(candidate, kind="Demand", asserted_by=party.entity, assertion_mode="Reported",
                        rule="a list item naming a measure, under a heading that is a party's name: its terms",
                        mentions=_with(party, candidate.mentions))
+    floor = _given_the_floor(candidate, headings, gazetteer, lead)
+    if floor is not None:
+        return floor
+    if not lead and framing(candidate.sentence) and candidate.speaks_for is None:  # a body's own stance stays
+        return replace(candidate, kind="Assessment", assertion_mode="Framing",
+                       rule="a heading or title in the author's voice (no list leads it): how the author frames it")
+    return candidate
+
+
+def _given_the_floor(candidate: Candidate, headings: list[str], gazetteer, lead: str | None) -> Candidate | None:
+    """A line under a heading that names whose words follow ("Analysts: …"), or a heading that gives the floor to a
+    party itself ("Kyiv: no talks on territory"): their words; None when no heading gives the floor."""
     for heading in headings:
         named = _speaker(heading, gazetteer)
         if named:
@@ -100,10 +113,13 @@ def in_context(candidate: Candidate, around: list[str], gazetteer, referred: Can
             return replace(candidate, kind="Assessment" if reading else "Claim", asserted_by=named[0].entity,
                            assertion_mode="Interpretation" if reading else "Reported",
                            rule="a line under a heading that names whose words follow (\"Analysts: …\")")
-    if not lead and framing(candidate.sentence) and candidate.speaks_for is None:  # a body's own stance stays
-        return replace(candidate, kind="Assessment", assertion_mode="Framing",
-                       rule="a heading or title in the author's voice (no list leads it): how the author frames it")
-    return candidate
+    own = _speaker(candidate.sentence, gazetteer) if not lead and _FLOOR.match(candidate.sentence.split(":")[-1]) \
+        else []
+    if own and own[0].entity not in READERS:
+        return replace(candidate, kind=kind_of(candidate.sentence) or "Claim",
+                       asserted_by=own[0].entity, assertion_mode="Reported", mentions=_with(own[0], candidate.mentions),
+                       rule="a heading that gives the floor to a party (\"Kyiv: no talks on …\"): its words")
+    return None
 
 
 def _titled(candidate: Candidate) -> bool:
@@ -161,6 +177,11 @@ def _unsaid_title(candidate: Candidate) -> bool:
 
 _VOICE = re.compile(r"^(?:(?:['’]s?\s+)?(?:response|position|view|answer|reply|stance|line))?$", re.I)
 """What may follow the actor's name before a heading's colon for the heading to say whose words follow."""
+
+
+_FLOOR = re.compile(r"\s*(?:no|not|never|yes|ready|open|willing|we|our|[\"“‘'])(?:\b|(?<=[\"“‘']))", re.I)
+"""What a heading gives a party to say after its name and a colon ("Kyiv: no talks on …", "Moscow: “we are ready”"),
+not an item of a digest with a subject of its own ("EU: ministers failed to agree …")."""
 
 
 def _speaker(heading: str, gazetteer) -> list[Mention]:

@@ -61,7 +61,8 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
 _VENUE = {("met", "in"), ("meet", "in"), ("meeting", "in"), ("talks", "in"), ("summit", "in"), ("held", "in"),
           ("gathered", "in"), ("convened", "in"), ("again", "in"), ("met", "at"), ("talks", "at"), ("conference", "in"),
           ("conference", "at"), ("held", "at"), ("event", "in"), ("forum", "in"), ("ceremony", "in"),
-          ("brokered", "in"), ("signed", "in"), ("reached", "in"), ("agreed", "in")}
+          ("brokered", "in"), ("signed", "in"), ("reached", "in"), ("agreed", "in"), ("discussed", "in"),
+          ("negotiated", "in"), ("hotel", "in"), ("resume", "in"), ("resumed", "in"), ("opened", "in")}
 """Words before a city that make it where something takes place ("met in Riga"), not its government."""
 
 
@@ -73,7 +74,8 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
         return True  # institute", not "Ukrainian estimates" nor "Berlin would study the remarks"
     if alias and _TONGUE.match(after):  # "the rights of Russian speakers": a language, not the state
         return True
-    if alias and words[start + size:start + size + 1] and _NAMED_AFTER.fullmatch(words[start + size]):
+    if alias and words[start + size:start + size + 1] and _NAMED_AFTER.fullmatch(words[start + size]) and \
+            words[start][:1].isupper() and "-" not in words[start]:  # "Turkish-brokered talks": Turkey's
         return True  # "the Helsinki Security Forum", "the Minsk Agreements": a name's word, not its state
     if alias and start >= 2 and words[start - 1] == "in" and words[start - 2].casefold() in _NO_ONE:
         return True  # "Few in Chisinau expect …": where they are, not the state
@@ -97,8 +99,10 @@ _VERB_NEXT = re.compile(r"(?:would|will|could|can|should|must|may|might|has|have
 """A verb right after a name: the name is its subject, whatever noun follows ("Berlin would study …")."""
 _NO_ONE = {"few", "fewer", "nobody", "critics"}
 _NAMED_AFTER = re.compile(r"Security|Forum|Conference|Summit|Format|Process|Agreements?|Accords?|Protocol|"
-                          r"Declaration|Communiqu[eé]|Dialogue|Initiative|Institute|University|Times|Post|Airport")
-"""Words after a capital that make it part of a name ("Munich Security Conference", "Minsk Agreements")."""
+                          r"Declaration|Communiqu[eé]|Dialogue|Initiative|Institute|University|Times|Post|Airport|"
+                          r"(?-i:talks|summit|format|process|round)")
+"""Words after a capital that make it part of a name ("Munich Security Conference", "Minsk Agreements"), or a
+meeting's venue ("the Riyadh talks", "the Istanbul round")."""
 _BY_WHOM = re.compile(r"([A-Z][\w’']+)-(?:hosted|brokered|drafted|led|backed|sponsored|mediated|proposed|made|built|"
                       r"installed|appointed)")
 """A compound naming who did it ("Saudi-hosted", "US-drafted", "Turkish-brokered"): its first part names a party."""

@@ -61,7 +61,8 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:thems
          r"reported(?=\s+(?:that|on\s+\w+\s+that)\b|(?:\s+on\s+\w+)?\s*[.!]?$)|reports(?=\s+that\b)|"
          r"(?<=\(\d{4}\) )(?:shows?|showed|finds?|found|argues?|argued|suggests?|suggested|notes?|noted)|"
          r"(?:(?<=poll )|(?<=survey )|(?<=study )|(?<=report ))(?:finds|found|shows|showed|suggests|suggested)|"
-         r"(?<=, )(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|calling (?:on|for))|"
+         r"(?:(?<=, )|(?<=\bby ))(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|"
+         r"calling (?:on|for))|"
          r"(?<=, )(?:calling|describing|branding)(?=\s+" + CHARACTERIZED + ")|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
          r"(?<!-)(?:called|calls|described|describes|describe|branded|brands)(?=\s+(?:" + CHARACTERIZED +
@@ -195,10 +196,8 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
 
 OTHERS = re.compile(r"(?:still\s+)?others\s+(?:\w+ly\s+)?(?P<verb>say|said|see|saw|argue|argued|believe|think|"
                     r"contend|counter|warn|point out|suggest|insist|doubt|fear|expect)\b", re.I)
-"""Others of a kind the sentence before named ("Some analysts argue …. Others say …"): unnamed here, their
-reading too."""
-_NEXT_CLAUSE = re.compile(r";\s+(?=(?:the\s+)?[A-Z])")
-"""A second clause with a subject of its own after a semicolon ("…; Ukraine says it will not …")."""
+"""Others of a kind the sentence before named ("Some analysts argue …. Others say …"): unnamed, theirs too."""
+_NEXT_CLAUSE = re.compile(r";\s+(?=(?:the\s+)?[A-Z])")  # "…; Ukraine says it will not …": a subject of its own
 
 
 def _unnamed(who: str, names: tuple[str, ...]) -> bool:
@@ -214,8 +213,7 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
 
 
 CLAIMING = frozenset({"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"})
-"""Verbs of claiming: a speaker who claims or accuses makes a claim, whatever its words would otherwise be (a
-prediction, a stance of another's) — for the drafter and the audit alike."""
+"""Verbs of claiming: who claims or accuses makes a claim, whatever else its words say (drafter and audit alike)."""
 IT_SAYS = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+)?$", re.I)
 """A pronoun right before the reporting verb, after the parties ("… on Chinese firms it accuses of …"): the
 sentence's subject speaks, not the party named nearest."""
@@ -289,11 +287,11 @@ def _subordinate(before: str) -> bool:
 
 def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> re.Match | None:
     """The first reporting verb from ``start`` that has words before it and is not a word of a name (``names``:
-    their spans): one that opens the sentence has no subject to be said by, and is a noun ("Demands and denials
-    in a week of talks"); "States" in "the United States" is a name's; one in a clause of time or cause ("stalled
-    after both sides accused each other") tells an event, not whose words the sentence carries; a passive without
-    its agent ("ministers are expected to …") names no one who says it; one after a preposition is a noun
-    ("swung between hope and collapse")."""
+    their spans): one opening the sentence is a noun ("Demands and denials in a week of talks"); "States" in "the
+    United States" is a name's; one in a clause of time or cause ("stalled after both sides accused each other")
+    tells an event; a passive without its agent ("ministers are expected to …") names no one; one after a
+    preposition is a noun ("swung between hope and collapse"), but for a gerund after "by" ("by saying …") when the
+    sentence has a subject ("Undermining …, by claiming …" has none)."""
     opening = _OPENING_QUOTE.match(sentence)
     start = max(start, opening.end() if opening else 0)  # "“Neither side believes …,” said …": the quote's verbs
     found = REPORTING.search(sentence, start)
@@ -303,7 +301,9 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             or _NEGATED.search(sentence[:found.start()]) or _NO_ONE.match(sentence)
             or _NO_ONE_CLAUSE.search(sentence, 0, found.start())
             or (found.group().casefold() == "accused" and sentence.startswith(" of", found.end()))
-            or after_preposition(sentence, found.start()) or tells_of_words(sentence, found.start(), found.end())
+            or after_preposition(sentence, found.start()) and not (sentence.endswith("by ", 0, found.start())
+                                                                   and not sentence.split()[0].endswith("ing"))
+            or tells_of_words(sentence, found.start(), found.end())
             or _QUALIFIED_NOUN.search(sentence, 0, found.start()) and not _NEVER_A_NOUN.fullmatch(found.group())
             or _MODAL.search(sentence, 0, found.start())
             or _HEARD.search(sentence, 0, found.start()) or _WHAT_IS_SAID.search(sentence, 0, found.start())

@@ -206,6 +206,16 @@ def _from_context(candidate: Candidate) -> bool:
         "dgr:author-")
 
 
+def _position(candidate: Candidate, speaker: str, others: list[str], actors: list[str]) -> dict[str, object]:
+    """A position's holder, stance and what it is towards: a thing or a measure its words name first, else another
+    party they name by its name ("committed to supporting Ukraine"); else the reviewer names it (``--set
+    towards=…``), or validation asks for it."""
+    named = {m.entity for m in candidate.mentions if m.actor and m.score == 1}  # by its name, not a likeness
+    target = next((e for e in others if e not in actors), None) or next(iter(candidate.measures), None) or \
+        next((e for e in others if e in named), None)
+    return {"holder": speaker, "stance": stance_of(candidate.sentence)} | ({"towards": target} if target else {})
+
+
 def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label: str | None = None,
                   edits: dict[str, str | list[str]] | None = None) -> dict[str, object]:
     """The statement ``candidate`` of document ``name`` would become (with ``edits``), as fact-sheet fields.
@@ -221,10 +231,7 @@ def proposed_fact(candidate: Candidate, name: str, iri: str | None = None, label
     others = [entity for entity in candidate.content or [m.entity for m in candidate.mentions] if entity != speaker]
     fields: dict[str, object] = {"id": iri, "type": candidate.kind, "label": label or candidate.sentence.rstrip(".")}
     if candidate.kind == "Position" and speaker:
-        fields |= {"holder": speaker, "stance": stance_of(candidate.sentence)}
-        target = next((e for e in others if e not in actors), None) or next(iter(candidate.measures), None)
-        if target is not None:  # else the reviewer names it (--set towards=…), or validation asks for it
-            fields["towards"] = target
+        fields |= _position(candidate, speaker, others, actors)
     elif candidate.kind == "Demand" and speaker:
         fields |= _demand(candidate, speaker, [e for e in others if e in actors])
     elif candidate.kind == "Principle" and speaker:
