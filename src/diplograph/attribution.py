@@ -213,7 +213,7 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
     if SCENARIO.match(sentence) and heard.kind == "none":  # "In the second, Russia uses a pause …"
         return "Prediction", "Judgement", author, "one of the author's scenarios: the author's picture of what may come"
     actors = [m for m in mentions if m.actor]
-    if kind == "Demand" and actors and obliged(sentence, actors[0]):
+    if kind in ("Demand", "Position", "Proposal") and actors and obliged(sentence, actors[0]):
         return "Assessment", "Judgement", author, \
             "what the author says a party must do (\"Europe must plan for …\"): the author's judgement, not theirs"
     if kind in ("Position", "Demand", "Proposal") and _FIRST_PERSON_SUBJECT.match(sentence):

@@ -66,6 +66,8 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
                         r"unlike|just as|reminiscent of|echoes of|"
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"
                         r"ignores|overlooks|omits|misrepresents|no evidence|unsubstantiated|baseless|groundless|"
+                        r"leaves out|left out|glosses over|glossed over|"
+                        r"would be (?:the )?(?:first|last|hardest hit|worst hit) to|would be (?:hardest|worst) hit|"
                         r"unfounded|depends on whether|hinges on whether|"
                         r"(?:told|tell|tells|telling|convinced|persuaded|deluded|fooled|kidding)\s+(?:themselves|"
                         r"itself|himself|herself|ourselves)|"

@@ -101,7 +101,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"\b(?:until|while|as long as|so long as|before)\b|"
                           r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b|"
                           r"\b(?:will|would)\s+(?:consider|accept|discuss|negotiate|talk|agree to|resume|return|attend|"
-                          r"sign|join|lift|ease|restore|release|reopen)\b[^.;]*\bonly\s+(?:after|if|once|when)\b",
+                          r"sign|join|lift|ease|restore|release|reopen|deploy|send|withdraw|recogni[sz]e|hold)\b[^.;]*"
+                          r"\bonly\s+(?:after|if|once|when)\b",
                           re.I)),
     # a measure kept until a party acts demands the act: "agreed to keep the assets frozen until Moscow pays" — not
     # until a time ("keep the crossings closed until July" is a decision, no condition)

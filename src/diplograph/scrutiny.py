@@ -30,7 +30,7 @@ from rdflib import Dataset, Literal, URIRef
 from .evidence import Evidence
 from .judgements import UNCERTAIN
 from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
-from .outsiders import no_partys_people
+from .outsiders import no_partys_people, no_partys_subject
 from .reporting import IT_SAYS, READER_WORDS, after_preposition, voice, without_asides
 from .speakers import pronoun_subject
 from .wording import ITS_CLAUSE, NO_PARTY, NO_PARTYS_PAPER, UNNAMED_MEMBERS, joined_subject, word_start
@@ -330,6 +330,8 @@ def _vouched(quote: str) -> bool:
     no party ("the institute said", "according to a survey"), or lawmakers it does not name."""
     heard = voice(quote)
     speaker = quote[heard.speaker_start:heard.speaker_end]
+    if heard.kind == "none" and no_partys_subject(quote):  # "Several Conservative MPs pressed her to …"
+        return True
     return heard.kind == "anonymous" or heard.kind in ("according", "reported") and bool(
         NO_PARTY.search(speaker) or UNNAMED_MEMBERS.match(speaker.strip())
         or NO_PARTYS_PAPER.fullmatch(speaker.strip(" ,.")) or no_partys_people(speaker))

@@ -65,6 +65,8 @@ _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the
                     r"armed forces|general staff|(?-i:S)peaker|governor|mayor)", re.I)
 _ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
                  "parliament told …\"): the party the page spoke of before")
+_HOME_ORGAN = re.compile(r"(?:the\s+)?(?:government|cabinet|parliament)\b", re.I)
+"""A state's organ named alone, as a page filed in its capital names its own ("The government has said …")."""
 _COUNTED_SPEAKS = "parties counted (\"the three countries\"): those the page spoke of before, the first of them"
 _PAPER = re.compile(r"(?:their|its|his|her|the)\s+(?:joint\s+|final\s+|new\s+|closing\s+|adopted\s+)?"
                     r"(?:declaration|statement|communiqu[eé]|letter|reply|response|text|resolution|motion|appeal|plan|"
@@ -174,7 +176,9 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
             derived_by="ReferentFromContext", rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
     if candidate.rule in (_PAPER_SPEAKS, _ORGAN_SPEAKS, _COUNTED_SPEAKS):  # "… issued a joint declaration. Their
         # declaration …"
-        party = spoken_of(found)
+        home = _filed_in(found, gazetteer) if candidate.rule == _ORGAN_SPEAKS and _HOME_ORGAN.match(
+            candidate.sentence) else None  # "LONDON — … The government has said …": the dateline's state's
+        party = home or spoken_of(found)
         return candidate if party is None else replace(
             candidate, asserted_by=party.entity, mentions=[party, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{candidate.rule}: {party.entity}")

@@ -39,7 +39,7 @@ REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismi
              r"proposal|loan)\b(?![^.;]*\b(?:unless|without|until)\b)|"
              r"\b(?:has|had|have)\s+no\s+plans?\s+to\b|\b(?:is|was|are|were)\s+not\s+seeking\b|"
              r"\b(?:does|did|do)\s+not\s+seek\b|^[^:]{2,40}:\s*no\s+[a-z]+\s+(?:for|to|in|on)\b|"
-             r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate)\b|"
+             r"\btoo (?:early|soon) to (?:discuss|talk|speak of|consider|negotiate|give|name|put|set|commit)\b|"
              r"\bnot (?:yet )?(?:ready|willing|prepared) to\b|\b(?:sees?|saw|seeing) no (?:reason|need|point) to\b|"
              r"\bthere\s+(?:is|was|was\s+now|would be)\s+[\"“]?no\s+(?:need|reason|place|room)[\"”]?\s+for\b|"
              r"\bthreaten(?:s|ed)? to (?:veto|block|boycott|leave|walk out of|quit|impose|sanction|penali[sz]e|punish|"

@@ -181,9 +181,9 @@ port data"). What it found, the page that reports it vouches for."""
 
 
 NO_PARTYS_PAPER = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+){0,2}?(?:memo|report|document|cable|study|note|briefing|"
-                      r"video|clip|footage|post|message|leaflet|list|table|tally|chart|channel|blog)"
+                      r"video|clip|footage|post|message|leaflet|list|table|tally|chart|channel|blog|claim|rumou?r)"
                       r"(?:\s+(?:seen|obtained|reviewed)\s+by\s+[\w\s]{1,40}|"
-                      r"\s+(?:\w+ly\s+)?(?:shared|posted|circulat\w+|published|aired|spread)\b[\w\s]{0,60}|"
+                      r",?\s+(?:\w+ly\s+)?(?:shared|posted|circulat\w+|published|aired|spread)\b[\w\s]{0,60},?|"
                       r"\s+with\s+[\w\s]{1,50})?", re.I)
 """A paper or a post that is no party's ("a memo seen by this newspaper", "a video shared widely on social
 media"): the page vouches for what it says."""
@@ -202,7 +202,7 @@ REGIONAL = {"european", "western", "eastern", "arab", "asian", "african", "nordi
 UNNAMED_MEMBERS = re.compile(r"(?:(?:the|some|several|many|most|opposition|rebel|senior|two|three|dozens of|"
                              r"Republican|Democratic|Conservative|Labour|Liberal|Green)\s+)+"
                              r"(?:lawmakers|legislators|senators|deputies|MPs|members of parliament|"
-                             r"parliamentarians)\b", re.I)
+                             r"parliamentarians|backbenchers|backbench MPs)\b", re.I)
 """Members of a parliament the page does not name, nor their state ("Opposition lawmakers said …"): the page vouches
 for their words ("Russian lawmakers" names a state, and is not this)."""
 
