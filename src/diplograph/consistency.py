@@ -81,7 +81,8 @@ RULES = {
 }
 _DATE_WORDS = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
                          r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
-                         r"week|month|year|\d{1,2}(?:st|nd|rd|th)?)\b", re.I)
+                         r"week|month|year|(?:next|following)\s+day|days?\s+(?:later|after)|\d{1,2}(?:st|nd|rd|th)?)\b",
+                         re.I)
 _ORDER = re.compile(r"\b(before|until|unless|first|then|only (?:after|when|if|once)|precondition|prior to|"
                     r"as a condition|in exchange)\b|\bno\s+[\w-]+(?:\s+[\w-]+)?\s+without\b", re.I)
 _BEFORE_TALKS = re.compile(r"\b(?:before|until|prior to)\s+(?:any\s+|the\s+)?(?:talks|negotiations?|dialogue|"

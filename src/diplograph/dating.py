@@ -18,7 +18,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
-__all__ = ["date_of", "recurring"]
+__all__ = ["date_of", "days_after", "recurring"]
 
 _RECURRING = re.compile(r"\b(repeated(?:ly)?|again|has long|have long|reiterated|reiterates|time and again|"
                         r"(?:has|have|had) always)\b", re.I)
@@ -125,3 +125,24 @@ def _day_of(dateline: re.Match, day: date) -> str | None:
     except ValueError:  # "31 April": no such day
         return None
     return found.isoformat()
+
+
+_LATER = re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after(?!\s+(?:the|a|its)\b)|"
+                    r"(?P<count>two|three|four|five|six|\d)\s+days\s+later)\b", re.I)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def days_after(sentence: str) -> int | None:
+    """How many days after the day the sentence before gave this one's act falls ("the next day": 1, "three days
+    later": 3), if it says so; the drafter counts them from that day.
+
+    >>> days_after("Kyiv rejected the proposal the next day."), days_after("Kyiv rejected it.")
+    (1, None)
+    >>> days_after("Two days later, Moscow withdrew the offer.")
+    2
+    """
+    found = _LATER.search(sentence)
+    if found is None:
+        return None
+    count = (found.group("count") or "1").casefold()
+    return int(count) if count.isdigit() else _COUNTS[count]

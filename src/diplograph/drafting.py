@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .attribution import candidate_of
+from .dating import days_after
 from .errors import DiplographError
 from .evidence import quotes_from
 from .gazetteer import Gazetteer, gazetteer_of
@@ -103,7 +104,8 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                                        item=bool(_BULLET.match(line))) if read_context else candidate
                 candidate = quote_continued(candidate, found[paragraph_starts:])
                 read = as_before(named_again(candidate, found), found, gazetteer)
-                found.append(_referring(own_plans(held_by_another(read, found), found, gazetteer), earlier, gazetteer))
+                found.append(_dated_after(_referring(own_plans(held_by_another(read, found), found, gazetteer), earlier,
+                                                     gazetteer), found))
                 leads.setdefault(lead, []).append(found[-1])  # a lead's points, in order
                 referred |= referred_by(found[-1], found)
             earlier.passed(sentence)
@@ -113,6 +115,17 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
         return found
     listed = listed_points(found, leads, referred)
     return [standing_for(as_its_points(c, leads.get(c.sentence, [])), listed.get(c.id, [])) for c in found]
+
+
+def _dated_after(candidate: Candidate, found: list[Candidate]) -> Candidate:
+    """A sentence dated from the day the sentence before gave ("Kyiv rejected it the next day"): that day and the
+    days it counts, to the day."""
+    offset = days_after(candidate.sentence)
+    before = next((c for c in reversed(found) if c.stated_on and c.date_precision == "DayPrecision"), None)
+    if candidate.stated_on or offset is None or before is None:
+        return candidate
+    return replace(candidate, stated_on=(date.fromisoformat(before.stated_on) + timedelta(days=offset)).isoformat(),
+                   date_precision="DayPrecision")
 
 
 def _placed(text: str) -> Iterator[tuple[str, list[str]]]:

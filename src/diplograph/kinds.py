@@ -248,10 +248,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"\bneed(?:s|ed)?\s+(?:more\s+)?(?:details|time|information|clarity|clarification)\b",
                             re.I)),
     # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal" — a
-    # party's: its name or a pronoun the subject, not "the returned soldiers needed care"; and what something would
-    # need: "any ceasefire would need European troops"
-    ("Demand", re.compile(r"(?:\b(?:it|we|they|he|she)|\b(?:the|its|his|her|their|our)\s+(?:country|government|"
-                          r"state|nation|army|military|forces)|\b(?-i:[A-Z])[\w’'-]*)(?:,\s+[^,.;]{1,30},)?\s+"
+    # party's: its name, a pronoun or "Ukraine's government" the subject, not "the returned soldiers needed care";
+    # and what something would need: "any ceasefire would need European troops"
+    ("Demand", re.compile(r"(?:\b(?:it|we|they|he|she)|\b(?:the|its|his|her|their|our|(?-i:[A-Z])[\w-]*['’]s)\s+"
+                          r"(?:country|government|state|nation|army|military|forces)|\b(?-i:[A-Z])[\w’'-]*)"
+                          r"(?:,\s+[^,.;]{1,30},)?\s+"
                           r"(?:(?:still|also|urgently|now|badly)\s+)?(?:needs|need|needed|requires|require|required|"
                           r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or)\b)\w|"
                           r"\b(?:would|will|must)\s+(?:need|require)\s+(?!to\b)\w|"
@@ -337,8 +338,7 @@ _ASKED_WHETHER = re.compile(r"(?P<asked>\b(?:asked|asks|ask|pressed|presses|ques
 """A question put or left unanswered ("pressed him on whether Washington would back …", "declined to say whether
 …"): the words after "whether", up to a comma (the answer may follow it), take no stance."""
 _ASKED_ABOUT = re.compile(r"^(?:when\s+)?asked\s+(?:about|on|over|to comment on|for comment on)\b[^,;]*,\s*", re.I)
-"""A clause saying what a speaker was asked ("Asked about reports that …, Wang said …"): no request of the
-speaker's, and not what it says."""
+"""What a speaker was asked ("Asked about reports that …, Wang said …"): no request, and not what it says."""
 _CIRCUMSTANCE = re.compile(r"(?<!\bonly)(?<!\bjust)\s+(?:after|because)\s+(?=(?:the\s+|both\s+)?(?-i:[A-Z])|both\s+"
                            r"sides\b|the\s+two\s+sides\b)[^;]*?(?=[.!?]?$)")
 """A closing clause that tells what a record followed from ("… failed to agree after Slovakia asked for more
@@ -355,8 +355,7 @@ _SUGGESTED = re.compile(r"(?P<noun>\b(?:suggestions?|speculation|reports?|claims
 """What a party dismisses ("dismissed suggestions that Finland could mediate"): others' words, not its offer."""
 _SHOWN_WISH = re.compile(r"(?P<shown>\b(?:showed|shows|proved|proves|demonstrated|demonstrates)\s+(?:that\s+)?"
                          r"[^.;]*?)\b(?:wanted|wants|needed|needs)\b", re.I)
-"""What evidence is said to show people want ("said the vote showed that Slovaks wanted peace"): the speaker's claim
-about them, not a demand of the speaker's."""
+"""What evidence is said to show people want ("the vote showed that Slovaks wanted peace"): a claim, no demand."""
 _FAILED = re.compile(r"\bfail(?:s|ed)\s+(?:(?:again|on\s+\w+|last\s+\w+)\s+)?to\s+[a-z]+", re.I)
 """A failure to act ("failed on Monday to approve the loan"): what did not happen, not a stance on it."""
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"
@@ -371,12 +370,13 @@ _AS_NOUN = re.compile(r"(?P<before>\b(?:with|of|about|on|to|from|against|over|in
 _HEARD = re.compile(rf"(?P<before>{HEARD})(?:calls|demands)\b", re.I)
 """Calls or demands someone hears, faces or resists ("Security Council hears calls for a ceasefire"): nouns."""
 _ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|warning|saying)|;\s+(?=[A-Z])|"
+                             r",\s+(?=(?:calling|describing|branding)\s+(?:them|it|the\s+\w+)\s)|"
                              r",?\s+but\s+(?=warned|cautioned)\b|"
                              r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
                              r"warns|urges|rejects|insists|signals|seeks|threatens|accuses|proposes|offers|refuses|"
                              r"vows|pushes|presses|backs)\b)")
-"""Where a clause with a subject of its own follows the first: "…, as Kyiv demands …", "while the EU …", "as
-opposition calls for …"."""
+"""Where a clause with a subject of its own follows the first ("…, as Kyiv demands …", "while the EU …"), or the
+verdict a rejection gives ("rejected the accusations, calling them smears": the rejection decides)."""
 
 
 _AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) (?:set|due) to|likely|unlikely|"

@@ -39,7 +39,8 @@ fighting “the least bad option”" (a verdict in quotation marks)."""
 AS_WHAT = r"(?:him|her|them|(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,2})\s+as\b"
 """Someone or something named, then what it is called: "described him as", "describes Russia as"."""
 _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:themselves|itself|himself|herself|"
-         r"ourselves|myself)\b)|announced|announces|declared|declares|added|adds|"
+         r"ourselves|myself)\b)|announced|announces|declared|declares|adds|"
+         r"added(?!\s+(?:\d[\d,]*|a|an|some|more|several|another|further)\b[^.;]*?\bto\s+(?:its|the|their)\b)|"
          r"demanded|demands|demand|insisted|insists|insist|warned|warns|warn|proposed|proposes|propose|"
          r"suggested|suggests|offered|offers|rejected|rejects|reject|refused|refuses|refuse|dismissed|dismisses|"
          r"criticised|criticized|criticises|criticizes|condemned|condemns|"
@@ -215,8 +216,7 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
 CLAIMING = frozenset({"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"})
 """Verbs of claiming: who claims or accuses makes a claim, whatever else its words say (drafter and audit alike)."""
 IT_SAYS = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+)?$", re.I)
-"""A pronoun right before the reporting verb, after the parties ("… on Chinese firms it accuses of …"): the
-sentence's subject speaks, not the party named nearest."""
+"""A pronoun right before the reporting verb ("… on Chinese firms it accuses of …"): the subject speaks."""
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to "
                       r"(?:have|be))\b", re.I)
 """Words that tell something as reported without saying by whom ("reportedly", "allegedly", "is said to have"):

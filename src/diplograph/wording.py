@@ -138,10 +138,11 @@ def tells_of_words(sentence: str, start: int, end: int) -> bool:
     it ("three deliveries announced in May", "the plan proposed by Turkey", "a statement posted on X": a common noun
     just before it, an agent, a time or a channel just after it, and no clause of content), or words said are its
     object ("the list repeats demands …", "echoed claims …": it tells of them — but "called such claims nonsense"
-    gives a verdict on them)."""
+    gives a verdict on them, "rejected accusations …" a reply)."""
     participle = sentence[start:end].endswith("ed") and bool(_NOUN_BEFORE.search(sentence[:start])) \
         and bool(_QUALIFIED.match(sentence, end)) and " that " not in sentence[end:]
-    characterizes = sentence[start:end].casefold().startswith(("call", "describ", "brand", "dismiss"))
+    characterizes = sentence[start:end].casefold().startswith(("call", "describ", "brand", "dismiss", "reject", "den",
+                                                               "refut", "rebuff"))  # "rejected accusations": a reply
     says = sentence[start:end].casefold() in _SAYING  # "said such proposals would …": a clause, not an object
     return participle or (bool(_SPEECH_OBJECT.match(sentence, end)) and not characterizes and not says) \
         or bool(_MADE.match(sentence, end))
