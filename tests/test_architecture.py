@@ -22,7 +22,7 @@ LAYER_OF = {
     "core": ["engine", "nquads", "remote", "store", "snapshot", "kept", "graph", "refresh", "sparql",
              "results", "updates", "generate", "world"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
-              "auditing", "scrutiny", "consistency", "kinds", "stances", "judgements", "outsiders", "reporting",
+              "auditing", "scrutiny", "consistency", "acts", "kinds", "stances", "judgements", "outsiders", "reporting",
               "dating", "wording", "gazetteer", "mentions", "leads", "referring", "speakers", "releases", "plans",
               "attribution",
               "drafting", "vetting", "review", "worklist", "documents"],

@@ -21,8 +21,12 @@ class Gazetteer(dict):
 
     def __init__(self, names: dict[str, tuple[str, str, bool]], measures: dict[str, set[str]] | None = None,
                  proper: set[str] | None = None, qualifiers: dict[str, set[str]] | None = None,
-                 organisations: set[str] | None = None, opposed: set[frozenset[str]] | None = None):
+                 organisations: set[str] | None = None, opposed: set[frozenset[str]] | None = None,
+                 affiliated: dict[str, set[str]] | None = None):
         super().__init__(names)
+        self.affiliated = affiliated or {}
+        """Each person the graph records an affiliation of (prefixed names) → the parties they belong to: whose side
+        "Ukraine would hold elections" is, said by Ukraine's president."""
         self.opposed = opposed or set()
         """The pairs of measures the vocabulary says are incompatible (``dg:incompatibleWith``)."""
         self.organisations = organisations or set()
@@ -132,8 +136,11 @@ def gazetteer_of(graph: KnowledgeGraph) -> Gazetteer:
     proper = {word.casefold() for said in words.values() for _, word in said if word[:1].isupper()}
     opposed = {frozenset((short(row[0]), short(row[1])))
                for row in graph.query("SELECT ?a ?b WHERE { ?a dg:incompatibleWith ?b }")}
+    affiliated: dict[str, set[str]] = {}
+    for member, party in graph.query("SELECT ?m ?p WHERE { ?a dg:member ?m ; dg:affiliatedWith ?p }"):
+        affiliated.setdefault(short(member), set()).add(short(party))
     return Gazetteer(found, _words_of(graph, "Measures"), proper, _words_of(graph, "Qualifiers"),
-                     {short(iri) for iri in graph.instances(DG.Organisation)}, opposed)
+                     {short(iri) for iri in graph.instances(DG.Organisation)}, opposed, affiliated)
 
 
 _LABELLING = (str(RDFS.label), str(SKOS.prefLabel), str(DCTERMS.title))

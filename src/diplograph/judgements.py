@@ -28,6 +28,7 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"(?:difficult|useful|productive|constructive|positive|fruitful|frank|tough|disappointing|"
                      r"encouraging|substantive|meaningful|meaningless|pointless|futile|premature|unhelpful|helpful|"
                      r"successful|hollow|cynical|absurd|reckless|irresponsible|provocative|illegitimate|fabricated|"
+                     r"one-sided|biased|unbalanced|lopsided|politici[sz]ed|"
                      r"sceptical|skeptical|doubtful|unconvinced|wary|muted|lukewarm|guarded|tepid|horrified|appalled|"
                      r"shocked|dismayed|outraged|"
                      r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .acts import the_act
 from .judgements import VERDICT, VERDICT_ON_ACT
-from .reporting import AS_WHAT, CHARACTERIZED, DETERMINED, HEARD
+from .reporting import AS_WHAT, CHARACTERIZED, DETERMINED
 from .stances import AS_BASIS, REJECTING, SUPPORTING, VIEWING
 from .wording import MADE_BY, NOT_A_TIME
 
@@ -47,6 +48,10 @@ _WEIGHED = (r"(?:(?:similar|new|further|additional|its|their|such|own)\s+)?(?:me
 
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", VERDICT_ON_ACT),
+    # a leader's legitimacy denied is a claim about it: "argued that he lacks the legitimacy to sign"
+    ("Claim", re.compile(r"\b(?:lacks?|lacked|has\s+no|had\s+no|question(?:s|ed|ing)?)\s+(?:the\s+|any\s+|his\s+|"
+                         r"her\s+|(?-i:[A-Z])[\w’'-]*['’]s\s+)?(?:legitimacy|mandate)\b|\b(?:mandate|term)\s+(?:has\s+"
+                         r"|had\s+)?(?:formally\s+)?expired\b", re.I)),
     # what a party calls a condition for something it demands: "relief is a condition for peace"
     ("Demand", re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:a|the|one)\s+(?:[\w-]+\s+)?(?:pre)?condition\s+"
                           r"(?:for|of)\b", re.I)),
@@ -190,7 +195,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # trying to position itself as a mediator"
     ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues|noted|notes|stressed|stresses|added|adds)\b"
                               r"[^.;]*?\b(?:too (?:much|little|far|soon|late|early|weak|slow)|(?:is|was|are|were) "
-                              r"(?:trying|seeking|hoping|meant|designed|intended|aimed) to|(?:had|has|have)\s+"
+                              r"(?:trying|seeking|hoping|meant|designed|intended|aimed) to|(?:is|was|are|were)\s+"
+                              r"aimed\s+at|(?:had|has|have)\s+"
                               r"(?:\w+ly\s+)?failed|backfired|(?:has|had|have|stands?|stood)\s+(?:little|no|(?:a\s+)?slim)\s+"
                               r"chance|rewards?\s+(?:the\s+)?aggress(?:or|ion))\b",
                               re.I)),
@@ -321,54 +327,10 @@ def kind_of(sentence: str) -> str | None:
     def cued(text: str) -> str | None:
         return next((name for name, cue in _KINDS if cue.search(text)), None)
 
-    sentence = _HEARD.sub(r"\g<before>terms", _AS_NOUN.sub(r"\g<before>terms", _ANONYMITY.sub(" ", sentence)))
-    sentence = _ASKED_WHETHER.sub(r"\g<asked>", sentence)  # "pressed him on whether Washington would back …"
-    sentence = _ASKED_ABOUT.sub("", sentence)  # "Asked about reports that …, Wang said …": what he was asked
-    sentence = _CIRCUMSTANCE.sub("", sentence)  # "… failed to agree after Slovakia asked for more time": why
-    sentence = _FAILED.sub("failed to act", sentence)  # "Ministers failed to approve the loan": a record
-    sentence = _BLOCKED.sub("stopped", sentence)  # "Hungary on Saturday vetoed the loan": a record of an act
-    sentence = _SANCTIONED.sub("imposed sanctions", sentence)  # "approved a 22nd package of sanctions": likewise
-    sentence = _SUGGESTED.sub(r"\g<noun>", sentence)  # "dismissed suggestions that Finland could mediate"
-    sentence = _SHOWN_WISH.sub(r"\g<shown>had", sentence)  # "the vote showed that Slovaks wanted peace": a claim
+    sentence = the_act(sentence)  # without what was asked, why, what others said or did
     return cued(_ANOTHER_CLAUSE.split(sentence, maxsplit=1)[0]) or cued(sentence)
 
 
-_ASKED_WHETHER = re.compile(r"(?P<asked>\b(?:asked|asks|ask|pressed|presses|questioned|quizzed|wondered|declined to "
-                            r"say|would not say|did not say|refused to say)\b[^.;]{0,40}?\bwhether)\b[^.;,]*", re.I)
-"""A question put or left unanswered ("pressed him on whether Washington would back …", "declined to say whether
-…"): the words after "whether", up to a comma (the answer may follow it), take no stance."""
-_ASKED_ABOUT = re.compile(r"^(?:when\s+)?asked\s+(?:about|on|over|to comment on|for comment on)\b[^,;]*,\s*", re.I)
-"""What a speaker was asked ("Asked about reports that …, Wang said …"): no request, and not what it says."""
-_CIRCUMSTANCE = re.compile(r"(?<!\bonly)(?<!\bjust)\s+(?:after|because)\s+(?=(?:the\s+|both\s+)?(?-i:[A-Z])|both\s+"
-                           r"sides\b|the\s+two\s+sides\b)[^;]*?(?=[.!?]?$)")
-"""A closing clause that tells what a record followed from ("… failed to agree after Slovakia asked for more
-time"): its verbs are the circumstance's, not the sentence's — not a condition ("only after Kyiv withdraws")."""
-_BLOCKED = re.compile(r"(?<!\bwould )(?<!\bwill )(?<!\bto )\b(?:(?:has|have|had)\s+)?(?:blocked|vetoed)\b(?!\s+by\b)",
-                      re.I)
-"""A block or a veto cast ("on Saturday vetoed the loan", "the third time it has blocked the package"): the act, a
-record the page gives — not one threatened ("would block …"), nor a headline's present tense ("blocks")."""
-_SANCTIONED = re.compile(r"\b(?:approved|adopted|agreed(?:\s+on)?)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                         r"(?:package|round)\s+of\s+(?:new\s+)?(?:sanctions|restrictive measures)\b", re.I)
-"""A package of sanctions approved: the act of sanctioning, a record ("imposed sanctions on …"), not a stance."""
-_SUGGESTED = re.compile(r"(?P<noun>\b(?:suggestions?|speculation|reports?|claims?|talk|the idea|hints?|rumou?rs?)\s+)"
-                        r"that\b[^.;,]*", re.I)
-"""What a party dismisses ("dismissed suggestions that Finland could mediate"): others' words, not its offer."""
-_SHOWN_WISH = re.compile(r"(?P<shown>\b(?:showed|shows|proved|proves|demonstrated|demonstrates)\s+(?:that\s+)?"
-                         r"[^.;]*?)\b(?:wanted|wants|needed|needs)\b", re.I)
-"""What evidence is said to show people want ("the vote showed that Slovaks wanted peace"): a claim, no demand."""
-_FAILED = re.compile(r"\bfail(?:s|ed)\s+(?:(?:again|on\s+\w+|last\s+\w+)\s+)?to\s+[a-z]+", re.I)
-"""A failure to act ("failed on Monday to approve the loan"): what did not happen, not a stance on it."""
-_ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"
-                        r"(?:named|identified)|of anonymity)\b", re.I)
-"""Words that only say a source is anonymous ("who asked not to be named"): asking, but no demand."""
-_AS_NOUN = re.compile(r"(?P<before>\b(?:with|of|about|on|to|from|against|over|into|amid|despite|without|between|at|"
-                      r"under|behind)\s+"
-                      r"(?:(?-i:[A-Z])[\w’'-]*|new|fresh|latest|renewed)\s+)(?:demands|calls|insists|urges)\b", re.I)
-"""A verb's word as a noun, after a preposition and a word that qualifies it ("stall over Russian demands")."""
-
-
-_HEARD = re.compile(rf"(?P<before>{HEARD})(?:calls|demands)\b", re.I)
-"""Calls or demands someone hears, faces or resists ("Security Council hears calls for a ceasefire"): nouns."""
 _ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|warning|saying)|;\s+(?=[A-Z])|"
                              r",\s+(?=(?:calling|describing|branding)\s+(?:them|it|the\s+\w+)\s)|"
                              r",?\s+but\s+(?=warned|cautioned)\b|"

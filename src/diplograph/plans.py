@@ -36,7 +36,8 @@ def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
                     content)  # "told reporters on Friday that Helsinki would …", "tells MPs Britain will …"
     owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
               if c.kind == "Affiliation" and len(c.mentions) > 1}
-    own = {candidate.asserted_by, owners.get(candidate.asserted_by)}
+    own = {candidate.asserted_by, owners.get(candidate.asserted_by),  # and the parties the graph affiliates them with
+           *gazetteer.affiliated.get(candidate.asserted_by or "", ())}
     for at in (content, content[told.end():] if told else ""):
         subject = next((m for m in mentions(at, gazetteer) if m.actor and at.startswith(m.text)), None)
         joined = _AND_THEN.match(at, len(subject.text)) if subject is not None else None
