@@ -53,6 +53,10 @@ _SOME_IN = re.compile(r"(?:some|many|most|others)\s+in\b", re.I)
 _WHAT_MAY_HAPPEN = re.compile(r"\b(?:could|may|might)\s+(?:well\s+)?(?:be\s+forced|have\s+to|end\s+up|find\s+itself)\b",
                               re.I)
 """What a party may be made to do, in the author's voice: a speculation, not the party's stance."""
+_NOTHING_SAID = re.compile(r"^(?:none\s+of\s+(?:them|the\s+\w+)|no\s+one|nobody|neither\s+(?:side|of\s+them|"
+                           r"government|capital))\s+(?:has|have|had)\s+(?:yet\s+|so\s+far\s+|ever\s+)?"
+                           r"(?:said|stated|announced|declared|indicated|signall?ed|confirmed|suggested)\b", re.I)
+"""A sentence that says no one has said something: the author records a silence, whatever the unsaid words foresee."""
 _BELIEVING = {"fear", "fears", "feared", "doubt", "doubts", "doubted", "believe", "believes", "believed", "think",
               "thinks"}
 """Verbs of what a speaker holds true or fears: what follows is their assessment."""
@@ -128,6 +132,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     speaker = speaker_of(sentence, heard, gazetteer)
     if speaker is not None:  # "Moldova fears being next": what a party fears or believes is its assessment
         kind = kind or ("Assessment" if heard.verb.casefold() in _BELIEVING else None)
+        if kind in (None, "Claim", "Prediction") and _own_refusal(sentence, heard, speaker.entity, gazetteer):
+            kind = "Position"  # "Kyiv's envoy said Ukraine … would not complain in public": its own line
         return kind or "Claim", "Reported", speaker.entity, \
             f"{speaker.text!r} {heard.verb or 'is named'}: the speaker (the subject of the reporting verb) asserts it"
     owner = next((m for m in mentions if m.actor), None)
@@ -153,6 +159,20 @@ _COUNTED_HOLDERS = re.compile(r"[\s,]*(?:that\s+)?(?:most|many|several|some|a\s+
 """Unnamed members counted, as a stance's holders ("Most member states back …", "a majority of allies oppose …"),
 as a source tells of them: how a body divides, a claim about their stances, not a stance of the teller's own (told
 in the author's voice, the page's convention gives the stance to the body the words name)."""
+
+
+_OWN_REFUSAL = re.compile(r"[\s,]*(?:that\s+)?(?P<subject>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:[^.;]{0,60}?\s+"
+                          r"(?:but|and)\s+)?(?:would|will)\s*(?:not|n['’]t|never)\s+(?!(?:comment|speculate|confirm|"
+                          r"say|disclose|elaborate|reveal)\b)[a-z]")
+"""What the speaker says its own party, named, will not do ("said Ukraine had hoped for more but would not
+complain"): the party's line, not a forecast (another party named so is forecast: "said Russia would not stop")."""
+
+
+def _own_refusal(sentence: str, heard: Voice, speaker: str, gazetteer: Gazetteer) -> bool:
+    """Whether the reported words say the speaker's own party, by name, will not do something."""
+    found = _OWN_REFUSAL.match(sentence, heard.content_start) if heard.content_start else None
+    key = gazetteer.lookup(found.group("subject")) if found else None
+    return key is not None and gazetteer[key][0] == speaker
 
 
 _POSSESSIVE = re.compile(r"(?:its|their|his|her)\s", re.I)
@@ -202,6 +222,9 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
     stance's words give it to the party they name."""
     if sentence.endswith("?") and heard.kind == "none":  # "Is Finland ready to send troops?": the page asks
         return "Assessment", "Framing", author, "a question in the author's voice: it frames, it asserts nothing"
+    if _NOTHING_SAID.search(sentence):  # "None of them has said publicly that it will withdraw."
+        return "Claim", "FactualAssertion", author, \
+            "what no one has said, in the author's voice: a record of the silence, not the author's forecast"
     if UNCERTAIN.search(sentence):  # "it is unknown whether Moscow would accept …": no one's stance
         return "Claim", "FactualAssertion", author, \
             "the author says a stance or an outcome is not known: a claim that it is undetermined"

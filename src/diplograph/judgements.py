@@ -63,6 +63,12 @@ _QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|com
 """Words of a verdict on an account, an argument or its evidence ("less convincing", "the evidence is thin", "the
 most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
 
+_GENERALISATION = re.compile(r"^(?:such\s+[a-z]+|(?-i:[A-Z])[a-z]+s(?:\s+(?:of|like)\s+(?:this|that|these|those)\s+"
+                             r"(?:kind|sort|type|ones?))?)\s+(?:(?:have|has|had|do|does|did)\s+)?(?:rarely|seldom|"
+                             r"hardly\s+ever|almost\s+never|usually|generally|tend\s+to)\b", re.I)
+"""A rule of thumb about a kind of thing ("Sanctions of this kind have rarely cut …", "Such truces seldom hold"): the
+author generalises from the record, a judgement, not a record of one event."""
+
 EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|probably|"
                         r"perhaps|possibly|"
                         r"unlike|just as|reminiscent of|echoes of|"
@@ -80,7 +86,8 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
                         r"constitutes?\s+(?:a\s+)?(?:war crimes?|"
                         r"crimes?|violations?|breach|aggression|genocide|terrorism))\b|"
                         r",\s+(?:thereby\s+)?(?:prolonging|fuell?ing|escalating|worsening|undermining|endangering|"
-                        r"provoking)\b|" + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern + "|" + VERDICT.pattern,
+                        r"provoking)\b|" + _GENERALISATION.pattern + "|" + VERDICT_ON_ACT.pattern + "|"
+                        + _QUALITY.pattern + "|" + VERDICT.pattern,
                         re.I)
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
 claim, an act or an account too ("That is false.", "The claim ignores …", "Kyiv is right to …", "the evidence is
@@ -89,6 +96,7 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"de facto(?!\s+(?:authorities|government|leaders?|administration|president|republic))|"
                            r"implicit(ly)?|"
                            r"in practice|attempts? to|seeks? to|sought to|aims? to|is designed to|is meant to|"
+                           r"(?:is|are|was|were)\s+(?:\w+ly\s+)?aimed\s+(?:less\s+|more\s+|\w+ly\s+)?at|"
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
                            r"(?:which|that|this)\s+is\s+why|"
                            r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:trying|seeking|looking|angling|manoeuvring|"

@@ -14,7 +14,7 @@ from .acts import the_act
 from .judgements import VERDICT, VERDICT_ON_ACT
 from .reporting import AS_WHAT, CHARACTERIZED, DETERMINED
 from .stances import AS_BASIS, REJECTING, SUPPORTING, VIEWING
-from .wording import MADE_BY, NOT_A_TIME
+from .wording import KEPT_UNTIL, MADE_BY
 
 __all__ = ["SCENARIO", "cue_start", "kind_of", "looks_ahead", "papers_terms"]
 
@@ -45,6 +45,10 @@ def papers_terms(sentence: str) -> bool:
 _WEIGHED = (r"(?:(?:similar|new|further|additional|its|their|such|own)\s+)?(?:measures|steps|options|sanctions|"
             r"restrictions|curbs|a\s+ban|bans|closures?|ways\s+to|options\s+for)\b")
 """Measures a party weighs ("is considering similar measures"): its stance on acting, no belief."""
+
+_TALKS_REFUSED = r"discuss|negotiate|talk|sign|attend|return|resume|join|take part|participate|lift|ease|restore"
+"""What a party refuses to do until a condition is met ("will not negotiate while troops occupy …"): a demand of the
+condition, which a clause of its own ("while …") may hold — so not a stance read off the first clause alone."""
 
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", VERDICT_ON_ACT),
@@ -103,19 +107,17 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
     ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*"
                           r"\b(?:without|as long as|so long as)\b|"
-                          r"\b(?:will|would)\s*(?:not|n['’]t)\s+(?:discuss|negotiate|talk|sign|attend|return|resume|"
-                          r"join|take part|participate|lift|ease|restore)\b[^.;]*"
+                          r"\b(?:will|would)\s*(?:not|n['’]t)\s+(?:" + _TALKS_REFUSED + r")\b[^.;]*"
                           r"\b(?:until|while|as long as|so long as|before)\b|"
                           r"[:,]\s*[\"“‘']?not\s+(?:while|until|as long as|before)\b|"
                           r"\b(?:will|would)\s+(?:consider|accept|discuss|negotiate|talk|agree to|resume|return|attend|"
                           r"sign|join|lift|ease|restore|release|reopen|deploy|send|withdraw|recogni[sz]e|hold)\b[^.;]*"
                           r"\bonly\s+(?:after|if|once|when)\b",
                           re.I)),
-    # a measure kept until a party acts demands the act: "agreed to keep the assets frozen until Moscow pays" — not
-    # until a time ("keep the crossings closed until July" is a decision, no condition)
-    ("Demand", re.compile(r"\b(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?"
-                          r"(?:frozen|in place|closed|shut|suspended|on hold)\s+(?:until|unless)\b" + NOT_A_TIME,
-                          re.I)),
+    # a measure kept until a party acts demands the act: "agreed to keep the assets frozen until Moscow pays", "would
+    # stay in place until Moscow agreed to …" — not until a time ("keep the crossings closed until July" is a
+    # decision, no condition)
+    ("Demand", KEPT_UNTIL),
     # penalties that take effect if a party fails to act demand the act: "sanctions … if Moscow failed to return"
     ("Demand", re.compile(r"\b(?:sanctions|penalties|tariffs|measures|consequences)\b[^.;]{0,80}\bif\s+(?:the\s+)?"
                           r"(?-i:[A-Z])[\w’'-]+\s+(?:fail(?:s|ed)?|refus(?:es|ed)|do(?:es)?\s+not|did\s+not)\b", re.I)),
@@ -136,6 +138,12 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a position that "will not change" is a line held (one that "has not changed" is restated: below)
     ("Principle", re.compile(r"\b(?:position|stance|line|demands|conditions)\b[^.;]{0,60}?\b(?:will|would)\s+"
                              r"(?:not|never)\s+change\b", re.I)),
+    # what "will not change" a party's course is a stance held against it: "said the threats would not change its
+    # decision" (whatever the subject: the threat, not the party)
+    ("Position", re.compile(r"\b(?:will|would|could|can)\s*(?:not|n['’]t|never)\s+(?:change|alter|affect|shake|"
+                            r"weaken|deter|derail|sway|influence)\s+(?:[\w’'-]+\s+){0,3}?(?:course|plans?|position|"
+                            r"resolve|polic(?:y|ies)|decisions?|determination|support|stance|commitment|approach)\b",
+                            re.I)),
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
                              r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
@@ -215,7 +223,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …", "said
     # it hoped the exchange would build trust"
     ("Prediction", re.compile(r"\b(?:(?:doubt|fear|expect|believe|think)(?:s|ed)?|hop(?:e|es|ed)|estimat(?:e|es|ed))\b"
-                              r"[^.;:]*?"
+                              r"(?:(?!\bbut\b)[^.;:])*?"
                               r"\b(would|will|could|may|might)\b", re.I)),
     # a conditional or a hypothetical's outcome: "If Ukraine agrees …, it could win time", "a freeze would leave …"
     ("Prediction", re.compile(r"^(?:but\s+|and\s+|yet\s+)?(?:if|unless|should|once)\b[^,]{3,120},\s*[^.;]*?"
@@ -272,7 +280,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Position", re.compile(r"\b(?:decided|decides|resolved)\s+(?:on\s+\w+day\s+|this\s+week\s+)?to\s+(?!not\b)[a-z]|"
                             r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
                             r"(?:that\s+)?(?:it|they)\s+(?:[^.;]{0,80}?\s+and\s+)?(?:would|will|(?:was|were) going to|"
-                            r"plans? to|planned to|intends? to|intended to)\s+(?!not\b|never\b)[a-z]", re.I)),
+                            r"plans? to|planned to|intends? to|intended to)\s+(?!(?:not|never)\s+(?:comment|speculate|"
+                            r"confirm|say|disclose|elaborate|reveal|be\s+drawn|" + _TALKS_REFUSED + r")\b)[a-z]",
+                            re.I)),
     # a resolution adopted that demands: "adopted a resolution demanding the return of …"
     ("Demand", re.compile(r"\badopted\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|appeal|"
                           r"address)\b"
@@ -302,6 +312,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a position that "has not changed" is restated, when no demand is made with it
     ("Position", re.compile(r"\b(?:position|stance|line|terms|conditions|goals|aims)\b[^.;]{0,60}?"
                             r"\b(?:remain(?:s|ed)?\s+unchanged|(?:has|have|had)\s+not\s+changed)\b", re.I)),
+    # options kept open are a stance, a veiled warning: "said all options remained on the table"
+    ("Position", re.compile(r"\b(?:all\s+|every\s+|other\s+|further\s+)?options?\s+(?:remain(?:s|ed)?|is|are|was|"
+                            r"were|stay(?:s|ed)?)\s+(?:still\s+)?on\s+the\s+table\b|\bnothing\s+(?:is|was|has\s+been)\s+"
+                            r"(?:off\s+the\s+table|ruled\s+out)\b|\bkeep(?:s|ing)?\s+all\s+options\s+open\b", re.I)),
     # a stance of support or a view of something, weaker cues than a demand's: only when none of the above
     ("Position", re.compile(f"{SUPPORTING}|{AS_BASIS}|{VIEWING}", re.I)),
 ]

@@ -62,8 +62,10 @@ _VENUE = {("met", "in"), ("meet", "in"), ("meeting", "in"), ("talks", "in"), ("s
           ("gathered", "in"), ("convened", "in"), ("again", "in"), ("met", "at"), ("talks", "at"), ("conference", "in"),
           ("conference", "at"), ("held", "at"), ("event", "in"), ("forum", "in"), ("ceremony", "in"),
           ("brokered", "in"), ("signed", "in"), ("reached", "in"), ("agreed", "in"), ("discussed", "in"),
-          ("negotiated", "in"), ("hotel", "in"), ("resume", "in"), ("resumed", "in"), ("opened", "in")}
-"""Words before a city that make it where something takes place ("met in Riga"), not its government."""
+          ("negotiated", "in"), ("hotel", "in"), ("resume", "in"), ("resumed", "in"), ("opened", "in"),
+          ("embassy", "in"), ("embassies", "in"), ("consulate", "in"), ("ambassador", "in"), ("mission", "in")}
+"""Words before a city that make it where something takes place ("met in Riga") or where a party's post is
+("Russia's embassy in Washington"), not its government."""
 
 
 def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:

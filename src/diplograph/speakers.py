@@ -61,12 +61,17 @@ _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|mini
 _THEN = re.compile(r"(?:later|then|afterwards|meanwhile|earlier|again)\b,?\s*", re.I)  # "Later, the ambassador told"
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:ministry|"
-                    r"government|presidency|cabinet|foreign office|(?-i:p)arliament|legislature|navy|army|air force|"
-                    r"armed forces|general staff|(?-i:S)peaker|governor|mayor)", re.I)
+                    r"government|presidency|cabinet|foreign office|(?-i:T)reasury|(?-i:p)arliament|legislature|navy|"
+                    r"army|air force|armed forces|general staff|(?-i:S)peaker|governor|mayor)", re.I)
 _ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
                  "parliament told …\"): the party the page spoke of before")
-_HOME_ORGAN = re.compile(r"(?:the\s+)?(?:government|cabinet|parliament)\b", re.I)
-"""A state's organ named alone, as a page filed in its capital names its own ("The government has said …")."""
+_HOME_ORGAN = re.compile(r"\b(?:government|cabinet|parliament|(?-i:T)reasury)\b", re.I)
+"""A state's organ named alone, as a page filed in its capital names its own ("The government has said …", "a
+Treasury official said …")."""
+_ORGANS_OFFICIAL = re.compile(r"(?:an?\s+)?(?:(?:senior|top|high-ranking)\s+)?(?:(?-i:T)reasury|(?:[\w-]+\s+)?ministry|"
+                              r"government)\s+(?:officials?|spokes(?:man|woman|person)|aides?|sources?)", re.I)
+"""An unnamed official of a state's organ named by what it is ("a Treasury official", "a defence ministry source"):
+the organ's state speaks, as the page's dateline or the party it spoke of says."""
 _COUNTED_SPEAKS = "parties counted (\"the three countries\"): those the page spoke of before, the first of them"
 _PAPER = re.compile(r"(?:their|its|his|her|the)\s+(?:joint\s+|final\s+|new\s+|closing\s+|adopted\s+)?"
                     r"(?:declaration|statement|communiqu[eé]|letter|reply|response|text|resolution|motion|appeal|plan|"
@@ -95,7 +100,10 @@ def unnamed_speaker(who: str) -> str | None:
 
 
 def of_a_body(who: str) -> str | None:
-    """The rule for an unnamed speaker of a body named by what it is ("a senior alliance official"): the body's."""
+    """The rule for an unnamed speaker of a body or a state's organ named by what it is ("a senior alliance official",
+    "a Treasury official"): the body's, or the organ's state's."""
+    if _ORGANS_OFFICIAL.fullmatch(who.strip(" ,")):
+        return _ORGAN_SPEAKS
     return _BODY_SPEAKS if _BODY.fullmatch(who.strip(" ,")) else None
 
 
@@ -146,6 +154,8 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     the organisation named in it or in the three sentences before, else to the party the sentence before named;
     one whose subject is a document of theirs to the party the page spoke of in the sentence before."""
     before = found[-1] if found else None
+    if (holders := _holders_named_before(candidate, found)) is not None:  # "EU leaders agreed …. Leaders call on …"
+        return holders
     if before is not None and before.assertion_mode == "Interpretation" and (
             OTHERS.match(candidate.sentence) or candidate.rule == _PRONOUN_SPEAKS):  # "They also find …"
         return replace(candidate, kind="Prediction" if candidate.kind == "Prediction" else "Assessment",
@@ -176,11 +186,12 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
             derived_by="ReferentFromContext", rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
     if candidate.rule in (_PAPER_SPEAKS, _ORGAN_SPEAKS, _COUNTED_SPEAKS):  # "… issued a joint declaration. Their
         # declaration …"
-        home = _filed_in(found, gazetteer) if candidate.rule == _ORGAN_SPEAKS and _HOME_ORGAN.match(
-            candidate.sentence) else None  # "LONDON — … The government has said …": the dateline's state's
+        home = _filed_in(found, gazetteer) if candidate.rule == _ORGAN_SPEAKS and _HOME_ORGAN.search(
+            _who(candidate)) else None  # "LONDON — … The government has said …": the dateline's state's
         party = home or spoken_of(found)
+        named = [] if candidate.rule == _ORGAN_SPEAKS else [party]  # "The ministry said …" does not name its state
         return candidate if party is None else replace(
-            candidate, asserted_by=party.entity, mentions=[party, *candidate.mentions],
+            candidate, asserted_by=party.entity, mentions=[*named, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{candidate.rule}: {party.entity}")
     if candidate.rule != _PRONOUN_SPEAKS:
         named = _called(candidate.sentence, list(reversed(found)), gazetteer)  # "The council is likely to meet …"
@@ -205,6 +216,33 @@ _HOLDS = re.compile(r"(?:\s+(?:has|had|have|so far|already|repeatedly|again|also
                     r"turn(?:ed)? down|block|veto)(?![a-z]*ing\b)", re.I)
 """A stance verb right after a party's name: that party holds the stance ("Moscow had so far rejected …"); not a
 noun ("only with American backing")."""
+
+
+def _who(candidate: Candidate) -> str:
+    """The words of ``candidate``'s sentence that name who speaks (before its reporting verb, or after its content)."""
+    heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
+    return candidate.sentence[heard.speaker_start:heard.speaker_end]
+
+
+_HOLDERS = re.compile(r"(?:the\s+)?(?P<noun>leaders|ministers|(?:foreign|defen[cs]e)\s+ministers|heads\s+of\s+"
+                      r"(?:state|government)|envoys|negotiators)", re.I)
+"""Office-holders named by their office alone, as a speaker ("Leaders call on …", "The ministers agreed …")."""
+
+
+def _holders_named_before(candidate: Candidate, found: list[Candidate]) -> Candidate | None:
+    """The candidate given to the party whose office-holders the page named before with its name ("European Union
+    leaders agreed …"), when its unnamed speaker is those holders again ("Leaders call on Russia …"); None for holders
+    of no party named ("Western leaders")."""
+    if candidate.assertion_mode != "Reported" or not (candidate.asserted_by or "").startswith("dgr:author-"):
+        return None
+    held = _HOLDERS.fullmatch(_who(candidate).strip(" ,"))
+    noun = held.group("noun").split()[-1] if held else ""
+    party = next((m for c in reversed(found) for m in c.mentions if noun and m.actor and re.search(
+        rf"{re.escape(m.text)}(?:['’]s)?\s+(?:[\w-]+\s+)?{noun}\b", c.sentence, re.I)), None)
+    return None if party is None else replace(
+        candidate, asserted_by=party.entity, derived_by="ReferentFromContext",
+        rule=f"office-holders named alone (\"Leaders call on …\"): the party's whose the page named before, "
+        f"{party.entity}")
 
 
 def _office_of_party(office: str, found: list[Candidate]) -> Mention | None:

@@ -8,9 +8,10 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["BOTH_PARTIES", "CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "NOT_A_TIME", "NO_PARTY", "NO_PARTYS_PAPER",
-           "REGIONAL", "THE_COUNTED", "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before", "contexts", "cue_in",
-           "framing", "joined_subject", "named_alike", "normalise", "word_start", "word_start_of_any"]
+__all__ = ["BOTH_PARTIES", "CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "KEPT_UNTIL", "NO_PARTY",
+           "NO_PARTYS_PAPER", "REGIONAL", "THE_COUNTED", "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before",
+           "contexts", "cue_in", "framing", "joined_subject", "named_alike", "normalise", "word_start",
+           "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -220,14 +221,15 @@ the ones the sentence names — named, not unnamed sources."""
 THE_COUNTED = re.compile(r"(?:the|all|both)\s+(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:countries|"
                          r"governments|states|capitals|leaders|nations|allies|neighbours|neighbors)", re.I)
 """Parties counted, not named ("the three countries"): those the page named before — no unnamed source."""
-NOT_A_TIME = (r"(?!\s+(?:at\s+least\s+)?(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of|further notice|next|"
+_NOT_A_TIME = (r"(?!\s+(?:at\s+least\s+)?(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of|further notice|next|"
               r"(?:early|mid|late)[\s-]|(?:january|february|march|april|may|june|july|august|september|october|"
               r"november|december|spring|summer|autumn|winter|\d{4})\b))")
 """After "until": not a time ("keep the crossings closed until July" waits for no one's act)."""
-_KEPT_UNTIL = re.compile(r"\b(?P<what>(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?"
-                         r"(?:frozen|in place|closed|shut|suspended|on hold))\s+(?:until|unless)\b" + NOT_A_TIME, re.I)
+KEPT_UNTIL = re.compile(r"\b(?P<what>(?:(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?|"
+                        r"(?:stay|stays|stayed|remain|remains|remained)\s+)(?:frozen|in place|in force|closed|shut|"
+                        r"suspended|on hold))\s+(?:until|unless)\b" + _NOT_A_TIME, re.I)
 """What lasts until a condition is met: in "agreed to keep the assets frozen until Moscow pays" the assets stay frozen
-(what waits) and the payment is called for."""
+(what waits) and the payment is called for; so in "the measures would stay in place until Moscow agreed to …"."""
 _NOT_UNTIL = re.compile(r"\b(?:not|no|never)\s+(?P<what>[^,.;:]{1,80}?)\s+(?:until|unless|before|prior to)\b", re.I)
 """A refusal until a condition is met: in "will not attend the talks until Kyiv withdraws" the talks are what must
 wait, and the withdrawal is called for."""
@@ -243,7 +245,7 @@ def comes_first_before(sentence: str) -> str | None:
     >>> comes_first_before("The EU agreed to keep the assets frozen until Moscow pays for the damage.")
     'keep the assets frozen'
     """
-    found = _NOT_UNTIL.search(sentence) or _KEPT_UNTIL.search(sentence) or _BEFORE.search(sentence) \
+    found = _NOT_UNTIL.search(sentence) or KEPT_UNTIL.search(sentence) or _BEFORE.search(sentence) \
         or _NOT_WITHOUT.search(sentence)
     if found is None:
         return None  # "told deputies before the vote that Warsaw would …": when it was said, not a precondition
