@@ -12,7 +12,7 @@ import re
 
 from .reporting import HEARD
 
-__all__ = ["the_act"]
+__all__ = ["the_act", "without_others_acts"]
 
 
 def the_act(sentence: str) -> str:
@@ -26,12 +26,21 @@ def the_act(sentence: str) -> str:
     sentence = _HEARD.sub(r"\g<before>terms", _AS_NOUN.sub(r"\g<before>terms", _ANONYMITY.sub(" ", sentence)))
     sentence = _ASKED_WHETHER.sub(r"\g<asked>", sentence)  # "pressed him on whether Washington would back …"
     sentence = _ASKED_ABOUT.sub("", sentence)  # "Asked about reports that …, Wang said …": what he was asked
-    sentence = _CIRCUMSTANCE.sub("", _WHICH_HAS.sub("", sentence))  # "… after Slovakia asked …": why
+    sentence = _CIRCUMSTANCE.sub("", without_others_acts(sentence))  # "… after Slovakia asked …": why
     sentence = _FAILED.sub("failed to act", sentence)  # "Ministers failed to approve the loan": a record
     sentence = _BLOCKED.sub("stopped", sentence)  # "Hungary on Saturday vetoed the loan": a record of an act
     sentence = _SANCTIONED.sub("imposed sanctions", sentence)  # "approved a 22nd package of sanctions": likewise
     sentence = _SUGGESTED.sub(r"\g<noun>", sentence)  # "dismissed suggestions that Finland could mediate"
     return _SHOWN_WISH.sub(r"\g<shown>had", sentence)  # "the vote showed that Slovaks wanted peace": a claim
+
+
+def without_others_acts(text: str) -> str:
+    """``text`` without the relative clauses that tell what a party it names does or has done about what it names.
+
+    >>> without_others_acts("Kyiv asked for guarantees like those of NATO, which Moscow rejects.")
+    'Kyiv asked for guarantees like those of NATO.'
+    """
+    return _WHICH_HAS.sub("", text)
 
 
 _ASKED_WHETHER = re.compile(r"(?P<asked>\b(?:asked|asks|ask|pressed|presses|questioned|quizzed|wondered|declined to "
@@ -44,8 +53,10 @@ _CIRCUMSTANCE = re.compile(r"(?<!\bonly)(?<!\bjust)\s+(?:after|because)\s+(?=(?:
                            r"sides\b|the\s+two\s+sides\b)[^;]*?(?=[.!?]?$)")
 """A closing clause that tells what a record followed from ("… failed to agree after Slovakia asked for more
 time"): its verbs are the circumstance's, not the sentence's — not a condition ("only after Kyiv withdraws")."""
-_WHICH_HAS = re.compile(r",\s+which\s+(?:has|had|have)\s+(?!been\b)[^,;.]*", re.I)
-"""What a party the sentence names has done (", which has pressed Kyiv to …"): not the sentence's act."""
+_WHICH_HAS = re.compile(r",\s+which\s+(?:(?:has|had|have)\s+(?!been\b)|(?-i:[A-Z])[\w’'-]+\s+(?:(?:has|had|have)\s+)?"
+                        r"(?:\w+ly\s+)?(?-i:[a-z]+)(?:ed|es|s)\b)[^,;.]*", re.I)
+"""What a party the sentence names has done (", which has pressed Kyiv to …"), or what a party does or did about the
+thing it names (", which Kyiv proposed in May", ", which Moscow rejects"): not the sentence's act."""
 _BLOCKED = re.compile(r"(?<!\bwould )(?<!\bwill )(?<!\bto )\b(?:(?:has|have|had)\s+)?(?:blocked|vetoed)\b(?!\s+by\b)",
                       re.I)
 """A block or a veto cast ("on Saturday vetoed the loan", "the third time it has blocked the package"): the act, a

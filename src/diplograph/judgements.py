@@ -41,7 +41,8 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"remarkable|notable|a (?:success|failure|step forward|setback|mistake|blunder|farce|sham|"
                      r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie|"
                      r"betrayal|disaster|catastrophe|humiliation|capitulation|(?:gift|reward|victory) (?:to|for))|"
-                     r"an insult|(?:designed|meant|bound|doomed) to fail|within reach|out of reach|in sight|"
+                     r"an insult|an?\s+(?:excuse|alibi|pretext|smokescreen|distraction|delaying\s+tactic)|"
+                     r"(?:designed|meant|bound|doomed) to fail|within reach|out of reach|in sight|"
                      r"a long way off|(?:better|worse)\s+(?:spent|used|invested|off|served)|the price (?:of|for)|"
                      r"far apart|deadlocked|at an impasse|in line with|in breach of|contrary to|"
                      r"in violation of|unlawful|illegal|theft|robbery|piracy|extortion|"
@@ -63,6 +64,10 @@ _QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|com
 """Words of a verdict on an account, an argument or its evidence ("less convincing", "the evidence is thin", "the
 most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
 
+_WORTHLESS = re.compile(r"\b(?:costs?|means?|meant|counts?\s+for|changes?|changed|achieves?|achieved)\s+nothing\b|"
+                        r"\bcan(?:not|['’]t|\s+ill)\s+(?:afford|wait)\b", re.I)
+"""A verdict on words or acts ("Words like these cost nothing", "changes nothing"), and on what a party cannot wait
+for ("Ukraine cannot wait for another election cycle"): the author's judgement, in the author's voice."""
 _GENERALISATION = re.compile(r"^(?:such\s+[a-z]+|(?-i:[A-Z])[a-z]+s(?:\s+(?:of|like)\s+(?:this|that|these|those)\s+"
                              r"(?:kind|sort|type|ones?))?)\s+(?:(?:have|has|had|do|does|did)\s+)?(?:rarely|seldom|"
                              r"hardly\s+ever|almost\s+never|usually|generally|tend\s+to)\b", re.I)
@@ -86,8 +91,8 @@ EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|s
                         r"constitutes?\s+(?:a\s+)?(?:war crimes?|"
                         r"crimes?|violations?|breach|aggression|genocide|terrorism))\b|"
                         r",\s+(?:thereby\s+)?(?:prolonging|fuell?ing|escalating|worsening|undermining|endangering|"
-                        r"provoking)\b|" + _GENERALISATION.pattern + "|" + VERDICT_ON_ACT.pattern + "|"
-                        + _QUALITY.pattern + "|" + VERDICT.pattern,
+                        r"provoking)\b|" + _GENERALISATION.pattern + "|" + _WORTHLESS.pattern + "|"
+                        + VERDICT_ON_ACT.pattern + "|" + _QUALITY.pattern + "|" + VERDICT.pattern,
                         re.I)
 """Words of evaluation: a sentence in the author's voice with one is the author's judgement — a verdict on a
 claim, an act or an account too ("That is false.", "The claim ignores …", "Kyiv is right to …", "the evidence is

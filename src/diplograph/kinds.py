@@ -76,7 +76,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Prediction", re.compile(r"\b(is|are) (?:not )?expected (?:to|later|soon|next|within|by|before|this|in)\b|"
                               r"\bwill (likely|probably|(?:almost )?certainly)\b|"
                               r"\b(likely|unlikely) (?:to|before|until|soon|this|next)\b|"
-                              r"\bpredict(s|ed)?\b|\bforecasts?\b|\bexpect(s|ed)?\s+(?:a|an|new|more|further|another)\b|\bhop(?:e|es|ed|ing)\s+to\b|"
+                              r"\bpredict(s|ed)?\b|\bforecasts?\b|\bexpect(s|ed)?\s+(?:a|an|the|new|more|further|another)\b|\bhop(?:e|es|ed|ing)\s+to\b|"
                               r"(?<!\bto )\bexpect(s|ed)?\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*)?"
                               r"\s+to\s+[a-z]+|"
                               r"\bexpect(?:s|ed)?\s+(?-i:[a-z])[\w’'-]*(?:\s+(?-i:[a-z])[\w’'-]*){0,2}?\s+to\s+"
@@ -229,6 +229,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Prediction", re.compile(r"^(?:but\s+|and\s+|yet\s+)?(?:if|unless|should|once)\b[^,]{3,120},\s*[^.;]*?"
                               r"\b(?:could|would|might|may|will)\b|"
                               r"^(?:but\s+|and\s+|yet\s+)?(?:a|an|any|such|this|that)\s+(?:[\w-]+\s+){0,3}?"
+                              r"(?:(?:on|in|over|near|at|of|against)\s+(?:a|an|the)\s+[\w-]+\s+)?"
                               r"(?:would|could|might)\s+(?:also\s+|still\s+|only\s+|not\s+)?"
                               r"(?!need\b|require\b|have to\b|depend\b)[a-z]+", re.I)),
     # what is to happen at a time to come: "will present a plan next month", "talks would resume next week"

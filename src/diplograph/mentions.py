@@ -89,9 +89,12 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     if alias and listed < start - 1 and listed >= 1 and words[listed] == "in" \
             and (words[listed - 1].casefold(), "in") in _VENUE:
         return True
-    return alias and (opening or start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE)
+    return alias and not _PEOPLES.search(words[start]) and (
+        opening or start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE)
 
 
+_PEOPLES = re.compile(r"(?:ian|ean|ican|ish|ese)$")
+"""A people's adjective ("held in Russian captivity"): it qualifies what follows, it is no venue."""
 _UNNAMED_THERE = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
                             r"officials?|ministry|government|aides?|diplomats?|authorities)\b", re.I)
 """An unnamed speaker after a capital that opens the sentence ("In Moscow, a foreign ministry spokeswoman"): the
@@ -196,7 +199,7 @@ _OFFICE_HEAD = (r"(?:[Pp]rime [Mm]inister|[Mm]inister|[Pp]resident|[Ss]ecretary(
                 r"[Aa]dvis[eo]r|[Cc]ommander(?:-in-[Cc]hief)?|[Gg]eneral|[Rr]epresentative|[Cc]hief of [Ss]taff|"
                 r"[Mm]ayor|[Gg]overnor|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Ss]peaker|[Dd]irector|[Hh]ead|"
                 r"[Dd]iplomat|[Oo]fficial|[Aa]ide|[Oo]mbuds(?:man|woman|person)|[Cc]ommissioner|[Ll]eader|"
-                r"[Ll]awmaker|[Ll]egislator|[Ss]enator|MP)")
+                r"[Ll]awmaker|[Ll]egislator|[Ss]enator|MP|[Cc]ounterpart)")
 _ROLE = re.compile(
     r"(?P<office>(?:(?:[A-Z][\w’'-]*|of|the|for|special|deputy|chief|top|senior|foreign|defen[cs]e|former|"
     r"acting|presidential|security|peace|lead|first|ministry|press|interior|military|government|state|"
@@ -259,6 +262,9 @@ def roles(sentence: str) -> list[Role]:
         office = re.sub(r"^(?:(?:On|In|At|After|When|While|Then|But|And|The|A|An)\s+)+", "", office)
         if re.search(r"\b(?:former|ex-|late)\b", office, re.I):
             continue  # a former office is no affiliation now
+        if office.casefold().endswith("counterpart") and not re.match(r"\s*[,)]", sentence[match.end("name"):]) \
+                and "," in sentence[match.end("office"):match.start("name")]:
+            continue  # "with his Hungarian counterpart, Madeupoglu underlined": the clause's subject, no apposition
         start = match.start("office") + match.group("office").find(office)
         found.append(Role(sentence[start:match.start("name") + len(name)], start, office, name,
                           match.re is _PROFESSION))

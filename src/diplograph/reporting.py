@@ -46,8 +46,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:thems
          r"criticised|criticized|criticises|criticizes|condemned|condemns|"
          r"urged|urges|(?<!\bI )(?<!\b[Ww]e )(?<!['’]s )(?:urge|call (?:on|for))|called (?:on|for)|calls (?:on|for)|"
          r"repeated|repeats|reiterated|reiterates|(?:keeps?|kept)\s+(?:saying|insisting|promising|arguing|claiming)|"
-         r"reaffirmed|reaffirms|"
-         r"stressed|stresses|asked|asks|replied|replies|responded|responds|answered|answers|explained|explains|"
+         r"reaffirmed|reaffirms|stressed|stresses|asked|asks|replied|replies|responded|responds|answered|answers|explained|explains|"
          r"emphasi[sz]ed|emphasi[sz]es|underlined|underlines|underscored|underscores|highlighted|highlights|"
          r"pointed out|points out|"
          r"testified|testifies|assured|assures|recorded|records|registered|registers|documented|documents|"
@@ -57,8 +56,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:thems
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|(?<!['’]s |ed |es |ts )claims?(?=\s+that\b)|"
          r"(?:alleged|alleges|asserted|asserts|maintained|maintains|contended|contends)(?=\s+that\b)|blamed|blames|wrote|writes|posted|posts|tweeted|tweets|questioned|"
-         r"remain(?:s|ed)?(?=\s+(?:deeply\s+)?(?:sceptical|skeptical|doubtful|unconvinced|wary)\b)|"
-         r"agreed(?=\s+that\b)|"
+         r"remain(?:s|ed)?(?=\s+(?:deeply\s+)?(?:sceptical|skeptical|doubtful|unconvinced|wary)\b)|agreed(?=\s+that\b)|"
          r"reported(?=\s+(?:that|on\s+\w+\s+that)\b|(?:\s+on\s+\w+)?\s*[.!]?$)|reports(?=\s+that\b)|"
          r"(?<=\(\d{4}\) )(?:shows?|showed|finds?|found|argues?|argued|suggests?|suggested|notes?|noted)|"
          r"(?:(?<=poll )|(?<=survey )|(?<=study )|(?<=report ))(?:finds|found|shows|showed|suggests|suggested)|"
@@ -79,7 +77,7 @@ _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|now|really|firmly|strongly|"
                            r"genuinely|honestly|frankly|therefore|all)\s+){0,3}?(believe|think|expect|fear|doubt|consider|"
-                           r"would argue|judge|see|read)\b|"
+                           r"would argue|judge|see|read|learned|learnt|concluded|came to (?:believe|see))\b|"
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
                            r"\b(?:our|my) (?:own )?(?:take|verdict|view|assessment|reading|sense|impression|guess|"
                            r"conclusion|analysis|research|findings|estimates?|modelling|modeling|calculations)\b|"
@@ -87,7 +85,8 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|
                            r"\b(?:I am|I['’]m|we are|we['’]re)\s+(?:\w+ly\s+)?(?:alarmed|concerned|worried|shocked|"
                            r"appalled|saddened|dismayed|horrified|troubled|encouraged|heartened|disappointed)\b|"
                            r"\bour\s+(?:[\w-]+\s+){0,2}?(?:researchers?|analysts?|experts?|economists?|editors?|"
-                           r"correspondents?|team|staff|fellows?|director|scholars?)\b(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}\s+"
+                           r"correspondents?|team|staff|fellows?|director|scholars?)\b(?:\s+(?-i:[A-Z])[\w’'-]+){0,3}"
+                           r"(?:\s+in\s+(?-i:[A-Z])[\w’'-]+)?\s+"
                            r"(?:\w+ly\s+)?(?:see|sees|believe|believes|think|thinks|expect|expects|judge|judges|consider|"
                            r"considers|estimate|estimates|assess|assesses|find|finds|argue|argues|write|writes|warn|"
                            r"warns)\b|"
@@ -219,14 +218,12 @@ IT_SAYS = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+)?$", re.I)
 """A pronoun right before the reporting verb ("… on Chinese firms it accuses of …"): the subject speaks."""
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to "
                       r"(?:have|be))\b", re.I)
-"""Words that tell something as reported without saying by whom ("reportedly", "allegedly", "is said to have"):
-the page vouches that it is reported."""
+"""Words that tell something as reported, not by whom ("reportedly", "is said to have"): the page vouches for it."""
 _CIRCUMSTANCE = re.compile(r"(?:asked|pressed|questioned|speaking(?!\s+(?:for|on behalf of)\b)|responding|replying|"
                            r"answering|commenting|writing|addressing|in\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+)?"
                            r"(?:interview|speech|statement|article|op-ed|post|letter|address|remarks|comments))\b"
                            r"[^,]{0,150},\s*", re.I)
-"""A clause before the speaker saying how they came to speak ("Asked whether Europe would send troops, …"): what
-it names does not speak."""
+"""A clause before the speaker saying how they came to speak ("Asked whether Europe would …,"): none it names speaks."""
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|been|be)\s+(?:\w+ly\s+)?$", re.I)
 _BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
                        r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")
@@ -264,12 +261,12 @@ _TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
 """The comma (or closing quote) before a short subject just before the verb: a report given after its content."""
 _ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b(?:(?!\bthat\b)[^,]){0,50}|"
                           r"\s+(?:reporters|journalists"
-                          r"|a news conference|a briefing|parliament)\b[^,]{0,40}|\s+\w+ly)?"
+                          r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:news conference|press conference|briefing|summit|"
+                          r"meeting|forum|conference|session)|parliament)\b[^,]{0,40}|\s+\w+ly)?"
                           r"(?:,\s+(?:bringing|raising|taking|adding to|the\s+\w+\s+(?:such|of|since))\b[^,;]{0,60})?"
                           r"\s*[.!]?[”\"’)]*\s*$")
 """What may follow the verb of a report given after its content, up to the sentence's end: when and to whom it was
-said ("said on Thursday.", "told reporters in Kyiv."), and a clause that only counts ("…, bringing the total to
-12."), nothing more."""
+said ("said on Thursday.", "told reporters in Kyiv."), a clause that only counts ("…, bringing the total to 12.")."""
 _SUBORDINATE = re.compile(r"\b(?:after|when|before|since|while|because|as(?!\s+[A-Z][^,;(]{1,60}\(\d{4}[a-z]?\))|until|"
                           r"once)\b[^,;]*$", re.I)
 """A clause of time or cause before a verb: "stalled after both sides accused each other" reports an event."""
@@ -308,6 +305,7 @@ def _reporting_verb(sentence: str, start: int, names: list[tuple[int, int]]) -> 
             or _MODAL.search(sentence, 0, found.start())
             or _HEARD.search(sentence, 0, found.start()) or _WHAT_IS_SAID.search(sentence, 0, found.start())
             or _CONTACT_RELATIVE.fullmatch(sentence, 0, found.start())
+            or _IN_RELATIVE.search(sentence, 0, found.start())
             or re.search(r"\b(?:than|as)\s+$", sentence[:found.start()], re.I)):  # "than announced": no report
         found = REPORTING.search(sentence, found.end())
     return found
@@ -334,6 +332,8 @@ _CONTACT_RELATIVE = re.compile(r"\s*(?:the|this|that|these|those|its|his|her|the
                                r"(?:[\w’'-]+\s+){1,3}?(?:he|she|they|we|I)\s+(?:(?:\w+ly|has|have|had)\s+)?", re.I)
 """A subject that is a thing with a clause of its own ("The evidence she offers …", "The terms they set out …"):
 its verb tells what the thing is, it reports no one's words."""
+_IN_RELATIVE = re.compile(r",\s+(?:which|whom)\s+(?-i:[A-Z])[\w’'-]+\s+(?:(?:has|had|have|first)\s+)?$")
+"""A verb in a relative clause about the thing the sentence names (", which Kyiv proposed in May,"): no report."""
 _OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]+[”\"]")
 """A quotation the sentence opens with: its words are the quoted speaker's, not the sentence's report."""
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:\w+ly\s+)?$|n['’]t\s+(?:yet\s+)?(?:\w+ly\s+)?$", re.I)

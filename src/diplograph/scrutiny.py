@@ -33,7 +33,7 @@ from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .outsiders import no_partys_people, no_partys_subject
 from .reporting import IT_SAYS, READER_WORDS, after_preposition, voice, without_asides
 from .speakers import pronoun_subject
-from .wording import ITS_CLAUSE, NO_PARTY, NO_PARTYS_PAPER, UNNAMED_MEMBERS, joined_subject, word_start
+from .wording import ITS_CLAUSE, LINE_LABEL, NO_PARTY, NO_PARTYS_PAPER, UNNAMED_MEMBERS, joined_subject, word_start
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
            "shadowed_concepts", "speakers", "stances", "uncertainty"]
@@ -122,7 +122,11 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
             or NO_PARTY.search(quote[heard.speaker_start:heard.speaker_end]):  # "A German daily reported …"
         return set()
     found: list[tuple[int, int, URIRef]] = []
-    subject = without_asides(folded[heard.speaker_start:heard.speaker_end])  # the agent alone, in "was urged by
+    begin = heard.speaker_start
+    label = LINE_LABEL.match(quote, begin, heard.speaker_end)  # "Kyiv: Zelenskyy thanked …": not the label
+    if label and any(_whole_words(name).search(folded, label.end(), heard.speaker_end) for name in named):
+        begin = label.end()
+    subject = without_asides(folded[begin:heard.speaker_end])  # the agent alone, in "was urged by
     # the EU"; not what a clause set off by commas names ("The EU, which has banned Russian oil, urged")
     if own := ITS_CLAUSE.search(subject):  # "Ukraine endorsed …, and its foreign ministry said": the first party's
         subject = subject[:own.start()]

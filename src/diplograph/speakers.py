@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .acts import without_others_acts
 from .gazetteer import Gazetteer
 from .kinds import kind_of
 from .leads import terms_of_a_plan
 from .mentions import with_people
 from .reporting import IT_SAYS, OTHERS, Voice, after_preposition, voice, without_asides
 from .review import Candidate, Mention
-from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, THE_COUNTED, UNNAMED_MEMBERS, joined_subject
+from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, LINE_LABEL, THE_COUNTED, UNNAMED_MEMBERS, joined_subject
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "named_again",
            "obliged", "of_a_body", "pronoun_subject", "quote_continued", "speaker_of", "spoken_of", "their_paper",
@@ -267,8 +268,8 @@ def held_by_another(candidate: Candidate, found: list[Candidate]) -> Candidate:
     if candidate.kind != "Position" or candidate.assertion_mode != "Reported":
         return candidate
     heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
-    content = candidate.sentence[heard.content_start:] if heard.content_start else \
-        DATELINE.sub("", candidate.sentence[:heard.speaker_start])  # "Hungary blocked …, diplomats said."
+    content = without_others_acts(candidate.sentence[heard.content_start:] if heard.content_start else DATELINE.sub(
+        "", candidate.sentence[:heard.speaker_start]))  # "Hungary blocked …, diplomats said."; not ", which Moscow …"
     placed = sorted((content.find(m.text), m) for m in candidate.mentions if m.actor and m.text in content)
     holder = next((m for at, m in placed if _HOLDS.match(content, at + len(m.text))), None)
     owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
@@ -351,6 +352,9 @@ def speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | N
     if heard.kind not in ("reported", "according"):
         return None
     span = without_asides(sentence[heard.speaker_start:heard.speaker_end])  # "The EU, which has banned …, urged"
+    label = LINE_LABEL.match(span)  # "Kyiv: Zelenskyy thanked …": the line's own subject speaks, not its label
+    if label and any(m.actor for m in with_people(span[label.end():], gazetteer)):
+        span = span[label.end():]
     if pronoun_subject(span.strip()):  # "He thanked European partners and asked …": he, not Europe
         return None
     if heard.speaker_start and _ITS.match(span.strip(" ,”\"")):  # "Kyiv will never …, its envoy said": Kyiv's

@@ -8,7 +8,7 @@ import difflib
 import re
 from functools import lru_cache
 
-__all__ = ["BOTH_PARTIES", "CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "KEPT_UNTIL", "NO_PARTY",
+__all__ = ["BOTH_PARTIES", "CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "KEPT_UNTIL", "LINE_LABEL", "NO_PARTY",
            "NO_PARTYS_PAPER", "REGIONAL", "THE_COUNTED", "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before",
            "contexts", "cue_in", "framing", "joined_subject", "named_alike", "normalise", "word_start",
            "word_start_of_any"]
@@ -209,6 +209,9 @@ UNNAMED_MEMBERS = re.compile(r"(?:(?:the|some|several|many|most|opposition|rebel
 for their words ("Russian lawmakers" names a state, and is not this)."""
 
 
+LINE_LABEL = re.compile(r"(?-i:[A-Z])[\w’' .-]{1,40}?:\s+(?=(?-i:[A-Z]))")
+"""A line's label before a sentence of its own ("Kyiv: Zelenskyy thanked …", a reactions page's paragraph): who
+speaks is the sentence's subject, not its label (drafter and audit alike)."""
 _NOT_WITHOUT = re.compile(r"\bno\s+(?P<what>[\w-]+(?:\s+[\w-]+)?)\s+without\b", re.I)
 """A condition put as a refusal: in "no ceasefire without guarantees" the ceasefire is what must wait."""
 _BEFORE = re.compile(r"\b(?:before|until|prior to|(?:pre)?conditions?\s+for|prerequisites?\s+for)\s+"
@@ -256,13 +259,14 @@ _SAID_THAT = re.compile(r"\s+that\s+(?=(?-i:[A-Z])|(?:the|it|he|she|they|we)\b)"
 """Where what was said begins after a time ("before the vote that Warsaw would …")."""
 
 
-_JOINED_VERBS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}?\s+[a-z]+(?:ed|s)\b.*\sand\s*$", re.S)
+_JOINED_VERBS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}?\s+[a-z]+(?:ed|s)\b.*(?:\sand|,)\s*$", re.S)
 
 
 def joined_subject(span: str, name_end: int) -> bool:
     """Whether the name ending at ``name_end`` of ``span`` (the words before a reporting verb) is the subject of a
     verb joined to the reporting one ("Zelenskyy thanked the Emirates … and called for", "Poland's president
-    praised …, and asked"): it speaks, not a party named after it."""
+    praised …, and asked"), or of a verb the reporting participle follows ("Hungary backed Bratislava, saying …"): it
+    speaks, not a party named after it."""
     return bool(_JOINED_VERBS.match(span, name_end))
 
 
