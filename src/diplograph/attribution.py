@@ -201,8 +201,10 @@ def _vouched_for(sentence: str, heard: Voice, kind: str | None, mentions: list[M
         return "Claim" if kind in (None, "Position") else kind, "Reported", author, \
             "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches " \
             "for what it found (a stance it found is a claim about that stance)"
-    if heard.kind == "reported" and NO_PARTY_FIRST.match(sentence, heard.speaker_start):  # "Critics in Kyiv say"
-        return kind or "Claim", "Reported", author, "a speaker that is no party (critics, a poll): the page vouches"
+    if heard.kind == "reported" and (NO_PARTY_FIRST.match(sentence, heard.speaker_start) or people):  # "Critics in
+        # Kyiv say", "…, brokers in London said"
+        return ("Claim" if people and kind in ("Position", "Demand", "Principle") else kind or "Claim"), "Reported", \
+            author, "a speaker that is no party (critics, a poll, people of a trade): the page vouches"
     who = sentence[heard.speaker_start:heard.speaker_end].strip(" ,”\"’")  # "“…,” he said": he
     if heard.kind == "reported" and NO_ONE_IN_PARTICULAR.fullmatch(who) and (  # "Few in Chisinau expect …"
             heard.verb.casefold() in _BELIEVING | {"expect", "expects"} or not _SOME_IN.match(who)):

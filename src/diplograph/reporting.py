@@ -339,9 +339,9 @@ _OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]+[”\"]")
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:\w+ly\s+)?$|n['’]t\s+(?:yet\s+)?(?:\w+ly\s+)?$", re.I)
 _NO_ONE = re.compile(r"\s*(?:neither|no one|nobody|none of)\b", re.I)
 """A verb of saying denied ("has not confirmed", "Neither Moscow nor Kyiv has confirmed"): no one's words."""
-_NO_ONE_CLAUSE = re.compile(r"\b(?:although|though|but|while)\s+(?:neither|no one|nobody|none)\b[^,;]*$", re.I)
-"""A clause saying no one said it ("…, although neither side has said so"), and "a Russian official accused of …"
-(accused, not accusing) report no one's words either."""
+_NO_ONE_CLAUSE = re.compile(r"\b(?:(?:al)?though|but|while|that|which)\s+(?:neither|no one|nobody|none)\b[^,;]*$", re.I)
+"""A clause saying no one said it ("…, although neither side has said so", "that neither … has offered"), and "a
+Russian official accused of …" (accused, not accusing) report no one's words either."""
 
 
 def _spans(sentence: str, names: Iterable[str], single: bool = False) -> list[tuple[int, int]]:

@@ -372,6 +372,9 @@ def speaker_of(sentence: str, heard: Voice, gazetteer: Gazetteer) -> Mention | N
     # speaks, when another party is named before it
     heads = [m for m in before if not after_preposition(span, span.find(m.text))]
     first = (heads or before)[0]
+    between = span[span.find(first.text) + len(first.text):span.find(heads[1].text)] if len(heads) > 1 else ""
+    if re.fullmatch(r"\s*(?:,|and|,\s+and)\s*", between):  # "China and India abstained, saying …": both speak,
+        return first  # the first for the drafter, as for the audit
     if IT_SAYS.search(span):  # "… sanctions on Chinese firms it accuses of …": it, the sentence's subject
         return first
     if joined_subject(span, span.find(first.text) + len(first.text)):

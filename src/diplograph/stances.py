@@ -16,7 +16,7 @@ REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismi
              r"criticis(e|es|ed)|criticiz(e|es|ed)|(?<!not )condemn(s|ed)?)\b|"
              r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
              r"accusations?|claims?|charges?|reports?)\b|"
-             r"\bwarn(?:s|ed)?\s+against\b|"
+             r"\bwarn(?:s|ed)?\s+(?:(?:both\s+sides|all\s+sides|the\s+parties|(?-i:[A-Z])[\w’'-]+)\s+)?against\b|"
              r"\bresist(?:s|ed)?\s+(?:(?:the|that|this|such|any|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:step|idea|"
              r"proposal|plan|calls?|pressure|demands?|move|efforts?|attempts?)\b|"
              r"\b(?:turn(?:s|ed)?\s+down|rebuff(?:s|ed)?|spurn(?:s|ed)?|declin(?:e|es|ed)\s+to\s+(?:accept|sign|join|endorse|back|support|attend|recogni[sz]e)|balk(?:s|ed)?\s+at|"

@@ -169,7 +169,7 @@ ITS_CLAUSE = re.compile(r"(?:,\s*|\band\s+)(?:and\s+)?(?:its|their)\s+(?:[\w-]+\
 """The speaker of a clause joined to one about a party, named by a possessive ("Ukraine endorsed …, and its foreign
 ministry said"): that party's own."""
 NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
-                      r"foundation|research (?:centre|center|group)|survey|poll|study|critics|colleagues|friends|"
+                      r"foundation|(?:research|coordination|monitoring|analysis|data)\s+(?:centre|center|group)|survey|poll|study|critics|colleagues|friends|"
                       r"daily|weekly|tabloid|magazine|editorial|"
                       r"associates|acquaintances|data|statistics|figures|estimates|records|tallies|documents)\b|"
                       r"\b(?-i:Times|Post|Journal|Herald|Tribune|Gazette|Gazeta|Zeitung|Allgemeine|Monde|Figaro|"
