@@ -73,8 +73,10 @@ _SHOWN_WISH = re.compile(r"(?P<shown>\b(?:showed|shows|proved|proves|demonstrate
 _FAILED = re.compile(r"\bfail(?:s|ed)\s+(?:(?:again|on\s+\w+|last\s+\w+)\s+)?to\s+[a-z]+", re.I)
 """A failure to act ("failed on Monday to approve the loan"): what did not happen, not a stance on it."""
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"
-                        r"(?:named|identified)|of anonymity)\b", re.I)
-"""Words that only say a source is anonymous ("who asked not to be named"): asking, but no demand."""
+                        r"(?:named|identified)|of anonymity|that\s+(?:her|his|their)\s+(?:sur|full\s+)?names?\s+"
+                        r"(?:not\s+be\s+(?:used|published|given)|be\s+withheld))\b", re.I)
+"""Words that only say a source is anonymous ("who asked not to be named", "asked that her surname not be used"):
+asking, but no demand."""
 _AS_NOUN = re.compile(r"(?P<before>\b(?:with|of|about|on|to|from|against|over|into|amid|despite|without|between|at|"
                       r"under|behind)\s+"
                       r"(?:(?-i:[A-Z])[\w’'-]*|new|fresh|latest|renewed)\s+)(?:demands|calls|insists|urges)\b", re.I)

@@ -70,9 +70,12 @@ _WORTHLESS = re.compile(r"\b(?:costs?|means?|meant|counts?\s+for|changes?|change
 for ("Ukraine cannot wait for another election cycle"): the author's judgement, in the author's voice."""
 _GENERALISATION = re.compile(r"^(?:such\s+[a-z]+|(?-i:[A-Z])[a-z]+s(?:\s+(?:of|like)\s+(?:this|that|these|those)\s+"
                              r"(?:kind|sort|type|ones?))?)\s+(?:(?:have|has|had|do|does|did)\s+)?(?:rarely|seldom|"
-                             r"hardly\s+ever|almost\s+never|usually|generally|tend\s+to)\b", re.I)
-"""A rule of thumb about a kind of thing ("Sanctions of this kind have rarely cut …", "Such truces seldom hold"): the
-author generalises from the record, a judgement, not a record of one event."""
+                             r"hardly\s+ever|almost\s+never|usually|generally|tend\s+to)\b|"
+                             r"^(?:(?:past|previous|earlier|most|many)\s+)?[a-z]+s\s+(?:of|like)\s+(?:this|that|these|"
+                             r"those)\s+(?:kind|sort|type)\b", re.I)
+"""A rule of thumb about a kind of thing ("Sanctions of this kind have rarely cut …", "Such truces seldom hold",
+"Past conferences of this kind have produced …"): the author generalises from the record, a judgement, not a record
+of one event."""
 
 EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|probably|"
                         r"perhaps|possibly|"

@@ -257,7 +257,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(DETERMINED + r"(?<!['’]s )\b(?:push|press|lobby|lobbie|campaign|ask|appeal)(?:es|s|ed|ing)?"
                           r"\s+for\b|\bask(?:s|ed)?\s+(?:(?-i:[A-Z])[\w’'-]*|its|their|his|her|our|the)\s+"
                           r"(?:[\w-]+\s+){0,2}?(?:(?:on|last|this|earlier\s+this)\s+\w+\s+)?for\b|"
-                          r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"
+                          r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bask(?:s|ed)?\s+that\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her|(?-i:[A-Z])[\w-]*['’]s)\s+"
                           r"(?:call|demand|appeal)s?\b",
                           re.I)),

@@ -101,7 +101,7 @@ READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "resear
 """The words for people whose reading of events a page gives (theirs: an interpretation, not a party's stance)."""
 _READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
 _READING = re.compile(r"\b(interpret(s|ed)?|see|saw|view(s|ed)?|read(s)?|consider(s|ed)?|describe[sd]?|"
-                      r"recommend(s|ed)?|call(s|ed)? it)\b", re.I)
+                      r"recommend(s|ed)?|conclude[sd]?|call(s|ed)? it)\b", re.I)
 """How readers give a reading ("experts interpret …"), besides the reporting verbs."""
 
 
