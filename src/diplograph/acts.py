@@ -28,6 +28,7 @@ def the_act(sentence: str) -> str:
     sentence = _ASKED_ABOUT.sub("", sentence)  # "Asked about reports that …, Wang said …": what he was asked
     sentence = _CIRCUMSTANCE.sub("", without_others_acts(sentence))  # "… after Slovakia asked …": why
     sentence = _FAILED.sub("failed to act", sentence)  # "Ministers failed to approve the loan": a record
+    sentence = _UNASKED.sub(r"\g<who> has made no request of", sentence)  # "no one has asked us to host talks"
     sentence = _BLOCKED.sub("stopped", sentence)  # "Hungary on Saturday vetoed the loan": a record of an act
     sentence = _SANCTIONED.sub("imposed sanctions", sentence)  # "approved a 22nd package of sanctions": likewise
     sentence = _SUGGESTED.sub(r"\g<noun>", sentence)  # "dismissed suggestions that Finland could mediate"
@@ -70,6 +71,10 @@ _SUGGESTED = re.compile(r"(?P<noun>\b(?:suggestions?|speculation|reports?|claims
 _SHOWN_WISH = re.compile(r"(?P<shown>\b(?:showed|shows|proved|proves|demonstrated|demonstrates)\s+(?:that\s+)?"
                          r"[^.;]*?)\b(?:wanted|wants|needed|needs)\b", re.I)
 """What evidence is said to show people want ("the vote showed that Slovaks wanted peace"): a claim, no demand."""
+_UNASKED = re.compile(r"\b(?P<who>no\s+one|nobody|none\s+of\s+(?:them|us|the\s+\w+)|neither\s+(?:side|of\s+them))\s+"
+                      r"(?:has|have|had)\s+(?:yet\s+|so\s+far\s+|ever\s+)?(?:asked|urged|called\s+on|requested|"
+                      r"invited|pressed)\b", re.I)
+"""An asking no one has done ("But no one has asked us to host talks"): a record of what was not asked, no demand."""
 _FAILED = re.compile(r"\bfail(?:s|ed)\s+(?:(?:again|on\s+\w+|last\s+\w+)\s+)?to\s+[a-z]+", re.I)
 """A failure to act ("failed on Monday to approve the loan"): what did not happen, not a stance on it."""
 _ANONYMITY = re.compile(r"\b(?:asked|requested|spoke on condition|speaking on condition)\s+(?:not\s+to\s+be\s+"

@@ -53,10 +53,12 @@ _SOME_IN = re.compile(r"(?:some|many|most|others)\s+in\b", re.I)
 _WHAT_MAY_HAPPEN = re.compile(r"\b(?:could|may|might)\s+(?:well\s+)?(?:be\s+forced|have\s+to|end\s+up|find\s+itself)\b",
                               re.I)
 """What a party may be made to do, in the author's voice: a speculation, not the party's stance."""
-_NOTHING_SAID = re.compile(r"^(?:none\s+of\s+(?:them|the\s+\w+)|no\s+one|nobody|neither\s+(?:side|of\s+them|"
-                           r"government|capital))\s+(?:has|have|had)\s+(?:yet\s+|so\s+far\s+|ever\s+)?"
-                           r"(?:said|stated|announced|declared|indicated|signall?ed|confirmed|suggested)\b", re.I)
-"""A sentence that says no one has said something: the author records a silence, whatever the unsaid words foresee."""
+_NOTHING_SAID = re.compile(r"^(?:(?:but|and|yet)\s+)?(?:none\s+of\s+(?:them|the\s+\w+)|no\s+one|nobody|neither\s+"
+                           r"(?:side|of\s+them|government|capital))\s+(?:has|have|had)\s+(?:yet\s+|so\s+far\s+|ever\s+)?"
+                           r"(?:said|stated|announced|declared|indicated|signall?ed|confirmed|suggested|asked|urged|"
+                           r"requested|invited|called\s+on)\b", re.I)
+"""A sentence that says no one has said or asked something ("But no one has asked us to host talks."): the author
+records a silence, whatever the unsaid words foresee or ask."""
 _BELIEVING = {"fear", "fears", "feared", "doubt", "doubts", "doubted", "believe", "believes", "believed", "think",
               "thinks"}
 """Verbs of what a speaker holds true or fears: what follows is their assessment."""
