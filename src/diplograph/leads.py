@@ -259,6 +259,8 @@ def _preceded(points: list[Candidate], known: list[Mention]) -> list[Mention]:
     return list({m.entity: m for m in found}.values())
 
 
+_IT_WOULD = re.compile(r"It\s+would\s+(?:also\s+)?(?-i:[a-z])")
+"""A sentence right after a proposal's that gives more of its terms ("It would also defer …")."""
 _TERMS_OF = re.compile(r"^(?:(?:Under|In)\s+(?:the|that|this|its|their|such an?)\s+(?:[\w-]+\s+){0,2}?"
                        r"(?:plan|proposal|draft|deal|text|framework|initiative|offer|package)\s*,|"
                        r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|draft|text|framework|"
@@ -279,7 +281,8 @@ def terms_of_a_plan(candidate: Candidate, found: list[Candidate]) -> Candidate:
     drafted last: a proposal too, of its proposer — the subject of a verb of proposing ("Canada proposed …"), else
     the party the reported words put forward (the first named in them), else whoever reported it; with no proposal
     drafted, the party that last pressed others to back a plan ("urged the Assembly to back a six-point plan")."""
-    if candidate.assertion_mode != "FactualAssertion" or not _TERMS_OF.match(candidate.sentence):
+    if candidate.assertion_mode != "FactualAssertion" or not (_TERMS_OF.match(candidate.sentence) or (
+            _IT_WOULD.match(candidate.sentence) and found and found[-1].kind == "Proposal")):
         return candidate
     proposal = next((c for c in reversed(found) if c.kind == "Proposal"), None)
     pressed = next((c for c in reversed(found) if c.kind in ("Demand", "Position") and c.assertion_mode == "Reported"

@@ -238,12 +238,20 @@ def _holders_named_before(candidate: Candidate, found: list[Candidate]) -> Candi
         return None
     held = _HOLDERS.fullmatch(_who(candidate).strip(" ,"))
     noun = held.group("noun").split()[-1] if held else ""
-    party = next((m for c in reversed(found) for m in c.mentions if noun and m.actor and re.search(
-        rf"{re.escape(m.text)}(?:['’]s)?\s+(?:[\w-]+\s+)?{noun}\b", c.sentence, re.I)), None)
+    party = next((m for c in reversed(found) for m in _holders_of(c, noun)), None) if noun else None
     return None if party is None else replace(
         candidate, asserted_by=party.entity, derived_by="ReferentFromContext",
         rule=f"office-holders named alone (\"Leaders call on …\"): the party's whose the page named before, "
         f"{party.entity}")
+
+
+def _holders_of(candidate: Candidate, noun: str) -> list[Mention]:
+    """The parties ``candidate``'s sentence names as having the office-holders ``noun`` names: "EU leaders", "Poland's
+    ministers", "the foreign ministers of Denmark, Estonia and Finland" (all of them, in the order named)."""
+    listed = re.search(rf"\b{noun}\s+of\s+(?:the\s+)?(?P<names>[^.;:]+)", candidate.sentence, re.I)
+    return [m for m in candidate.mentions if m.actor and (re.search(
+        rf"{re.escape(m.text)}(?:['’]s)?\s+(?:[\w-]+\s+)?{noun}\b", candidate.sentence, re.I)
+        or listed and m.text in listed.group("names"))]
 
 
 def _office_of_party(office: str, found: list[Candidate]) -> Mention | None:
