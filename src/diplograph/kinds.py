@@ -82,7 +82,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"\bexpect(?:s|ed)?\s+(?-i:[a-z])[\w’'-]*(?:\s+(?-i:[a-z])[\w’'-]*){0,2}?\s+to\s+"
                               r"(?!the\b|a\b|an\b)[a-z]+", re.I)),
     # the verb, not "proposal"; an offer to do something or of something ("offered to host talks")
-    ("Proposal", re.compile(DETERMINED + r"\bpropos(e|es|ed)\b(?!\s+by\b)|"
+    ("Proposal", re.compile(DETERMINED + r"(?<!would )(?<!will )(?<!\bto )\bpropos(e|es|ed)\b(?!\s+by\b)|"
                             r"\bput forward\b(?!\s+by\b|\s+no\b)|\btabled\b(?!\s+by\b|\s+no\b)|\bfloat(?:s|ed)?\b|"
                             r"\bpress(?:es|ed)?\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:plan|proposal|"
                             r"initiative)\b|"
@@ -272,7 +272,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"(?:,\s+[^,.;]{1,30},)?\s+"
                           r"(?:(?:still|also|urgently|now|badly)\s+)?(?:needs|need|needed|requires|require|required|"
                           r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or)\b)\w|"
-                          r"\b(?:would|will|must)\s+(?:need|require)\s+(?!to\b)\w|"
+                          r"\b(?:would|will|must)\s+(?:need|require)\s+[\"“]?(?!to\b)\w|"
                           r"\b(?:and|but)\s+(?:also\s+|still\s+)?(?:wants|wanted)\s+(?!(?:to|is|are|was|were)\b)\w|"
                           r"\b(?:said|says|told\s+\w+|stressed|added)\b[^.;]*?\b(?:is|are|was|were)\s+(?:urgently\s+|badly\s+|"
                           r"still\s+)?needed\b(?!\s+to\b)", re.I)),
@@ -313,6 +313,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a position that "has not changed" is restated, when no demand is made with it
     ("Position", re.compile(r"\b(?:position|stance|line|terms|conditions|goals|aims)\b[^.;]{0,60}?"
                             r"\b(?:remain(?:s|ed)?\s+unchanged|(?:has|have|had)\s+not\s+changed)\b", re.I)),
+    # a party's stated aim is its stance: "says its only aim is to help the two sides reach …"
+    ("Position", re.compile(r"\b(?:its|their|our|his|her)\s+(?:only\s+|sole\s+|main\s+|chief\s+|one\s+)?(?:aim|goal|"
+                            r"objective|purpose|intention)\s+(?:is|was|remains|remained)\s+to\b", re.I)),
     # options kept open are a stance, a veiled warning: "said all options remained on the table"
     ("Position", re.compile(r"\b(?:all\s+|every\s+|other\s+|further\s+)?options?\s+(?:remain(?:s|ed)?|is|are|was|"
                             r"were|stay(?:s|ed)?)\s+(?:still\s+)?on\s+the\s+table\b|\bnothing\s+(?:is|was|has\s+been)\s+"

@@ -216,6 +216,11 @@ _PROFESSION = re.compile(
     r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
 """A trade, not an office, followed by a name ("the historian Clara Madeupwell"): a person who speaks for no party
 (the state a nationality names is not theirs to speak for)."""
+_NAME_FIRST = re.compile(
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}),\s+(?P<office>(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?['’]s|the)\s+"
+    r"(?:[\w-]+\s+){0,3}?" + _OFFICE_HEAD + r"(?:\s+(?:of|for|to)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?)(?=,)")
+"""A name with its office after it, set off by commas ("Faisal Madeupani, Saudi Arabia's minister of state for
+foreign affairs, has hosted …"): the same person and office, the other way round."""
 _HONORIFICS = {"Cardinal", "Archbishop", "Bishop", "Metropolitan", "Patriarch", "Father", "General", "Gen", "Admiral",
                "Colonel", "Col", "Dr", "Sir", "Dame", "Sheikh", "Rabbi", "Imam", "Ambassador", "Senator", "Sen"}
 """Titles before a name that are no part of it ("Cardinal Matteo Madeupi" is Matteo Madeupi)."""
@@ -249,7 +254,7 @@ def roles(sentence: str) -> list[Role]:
     [('Russian Defence Minister', 'Anna Petrova')]
     """
     found = []
-    for match in [*_ROLE.finditer(sentence), *_PROFESSION.finditer(sentence)]:
+    for match in [*_ROLE.finditer(sentence), *_PROFESSION.finditer(sentence), *_NAME_FIRST.finditer(sentence)]:
         words = match.group("name").split()
         while words and _NOT_A_NAME.match(words[-1]):
             words.pop()
@@ -266,8 +271,9 @@ def roles(sentence: str) -> list[Role]:
                 and "," in sentence[match.end("office"):match.start("name")]:
             continue  # "with his Hungarian counterpart, Madeupoglu underlined": the clause's subject, no apposition
         start = match.start("office") + match.group("office").find(office)
-        found.append(Role(sentence[start:match.start("name") + len(name)], start, office, name,
-                          match.re is _PROFESSION))
+        start, end = (match.start("name"), match.end("office")) if match.re is _NAME_FIRST else \
+            (start, match.start("name") + len(name))
+        found.append(Role(sentence[start:end], start, office, name, match.re is _PROFESSION))
     return sorted(found, key=lambda role: role.start)
 
 

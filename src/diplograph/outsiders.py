@@ -37,9 +37,10 @@ _SEPARATISTS = re.compile(r"(?:the\s+|a\s+)?(?:separatist|breakaway|rebel|self-p
                           re.I)
 """The leaders of a breakaway region ("the separatist region's leader"): no party the graph holds."""
 _WHERE = re.compile(r"\s+(?:in|from|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?$|"
-                    r"\s+(?:involved|working|engaged)\s+(?:in|on)\s+[\w\s’'-]{1,40}$")
-"""Where people are, or what they work on, after them ("brokers in London", "lawyers involved in the case"): not who
-they are."""
+                    r"\s+(?:involved|working|engaged)\s+(?:in|on)\s+[\w\s’'-]{1,40}$|"
+                    r"\s+(?:of|in|near)\s+(?:the\s+)?(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}$")
+"""Where people are, or what they work on, after them ("brokers in London", "residents of border towns", "lawyers
+involved in the case"): not who they are."""
 _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
             r"husband|widow|student|driver|farmer|volunteer|doctor|worker|shopkeeper|grandmother|grandfather|priest|"
             r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian)")
@@ -68,6 +69,9 @@ def speaker_head(who: str) -> str:
     return _OPENER.sub("", _HAVE.sub("", _WHEN_AFTER.sub("", _RELATIVE.sub("", who).strip(" ,"))))
 
 
+_ACQUAINTANCES = re.compile(r"(?:people|those|others)\s+who\s+(?:have\s+|had\s+)?(?:worked|served|negotiated|dealt)\s+"
+                            r"with\s+(?:him|her|them)\b", re.I)
+"""People a page names by having known a person ("People who have worked with him"): acquaintances, no party."""
 _PARTISAN = re.compile(r"\b(?:Republican|Democratic|Conservative|Labour|Liberal|Green|opposition)\b", re.I)
 """A parliament's members named by their political party ("Several Republican senators"): a party's, not a state's."""
 
@@ -76,10 +80,12 @@ def no_partys_people(who: str) -> bool:
     """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"),
     or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
     is no party's, and the page tells of it as a claim."""
-    head = _WHERE.sub("", speaker_head(who.strip(" .,")))  # "brokers in London.": brokers
-    return bool(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
-                or _OPPOSITION.match(head) or UNNAMED_MEMBERS.fullmatch(head) and _PARTISAN.search(head)
-                or _SEPARATISTS.match(head))
+    if _ACQUAINTANCES.match(who.strip(" .,")):  # "People who have worked with him …"
+        return True
+    head = speaker_head(who.strip(" .,"))
+    return any(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
+               or _OPPOSITION.match(head) or UNNAMED_MEMBERS.fullmatch(head) and _PARTISAN.search(head)
+               or _SEPARATISTS.match(head) for head in (head, _WHERE.sub("", head)))  # "brokers in London": brokers
 
 
 def no_partys_subject(sentence: str) -> bool:

@@ -77,7 +77,8 @@ _ANONYMOUS = re.compile(r"\b(officials?|sources?|people|diplomats?|aides?)\b[^.;
                         r"condition of anonymity|declined to be (?:named|identified)|not authori[sz]ed)", re.I)
 _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|now|really|firmly|strongly|"
                            r"genuinely|honestly|frankly|therefore|all)\s+){0,3}?(believe|think|expect|fear|doubt|consider|"
-                           r"would argue|judge|see|read|learned|learnt|concluded|came to (?:believe|see))\b|"
+                           r"would argue|judge|see|read|learn(?:ed|t)|concluded|came to (?:believe|see)|"
+                           r"have (?:long )?argued)\b|"
                            r"\bin (?:our|my) (?:view|reading|judge?ment|assessment|opinion|analysis|experience)\b|"
                            r"\b(?:our|my) (?:own )?(?:take|verdict|view|assessment|reading|sense|impression|guess|"
                            r"conclusion|analysis|research|findings|estimates?|modelling|modeling|calculations)\b|"
@@ -255,8 +256,7 @@ words (an office or a name) after the verb, nothing more."""
 _INVERTED = re.compile(r"\s+(?P<who>[^\s,;.“\"][^,;.“\"]{2,80}?)(?:,[^.“\"]*)?\s*[.!]?[”\"’)]*\s*$")
 """The subject after its verb, up to the end (or a comma): a quote first, then "said the minister"."""
 _AFTER_QUOTE = re.compile(r"[,.!?][”\"’]\s+(?=[^“”\"]{2,100}$)")
-"""The close of a quotation the sentence opens with, its speaker after it (commas and all: "…,” Ukraine's prime
-minister, <Name>, told reporters")."""
+"""The close of an opening quotation, its speaker after it ("…,” Ukraine's prime minister, <Name>, told reporters")."""
 _TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
 """The comma (or closing quote) before a short subject just before the verb: a report given after its content."""
 _ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b(?:(?!\bthat\b)[^,]){0,50}|"

@@ -157,8 +157,8 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     before = found[-1] if found else None
     if (holders := _holders_named_before(candidate, found)) is not None:  # "EU leaders agreed …. Leaders call on …"
         return holders
-    if before is not None and before.assertion_mode == "Interpretation" and (
-            OTHERS.match(candidate.sentence) or candidate.rule == _PRONOUN_SPEAKS):  # "They also find …"
+    if before is not None and before.assertion_mode == "Interpretation" and not (before.asserted_by or "").startswith(
+            "dgr:author-") and (OTHERS.match(candidate.sentence) or candidate.rule == _PRONOUN_SPEAKS):  # "They also …"
         return replace(candidate, kind="Prediction" if candidate.kind == "Prediction" else "Assessment",
                        asserted_by=before.asserted_by, assertion_mode="Interpretation",
                        derived_by="ReferentFromContext",
@@ -325,9 +325,17 @@ def _people(found: list[Candidate]) -> list[tuple[str, Mention]]:
 
 
 def _last_person(sentence: str, found: list[Candidate]) -> Mention | None:
-    """The person a "he" or "she" opening the sentence's report stands for: the last one the page introduced."""
+    """The person a "he" or "she" opening the sentence's report stands for: the last one the page introduced, else
+    the party whose office-holder the sentence before named ("… remarks by Finland's president …. He told …")."""
     people = _people(found)
-    return people[-1][1] if people and re.search(r"\b(?:he|she)\b", sentence, re.I) else None
+    if not re.search(r"\b(?:he|she)\b", sentence, re.I):
+        return None
+    if people:
+        return people[-1][1]
+    before = found[-1] if found else None
+    return next((m for m in before.mentions if m.actor and re.search(
+        rf"{re.escape(m.text)}(?:['’]s)?\s+(?:[\w-]+\s+)?(?:president|prime\s+minister|chancellor|minister|envoy|"
+        r"ambassador|spokes(?:man|woman|person)|negotiator)\b", before.sentence)), None) if before else None
 
 
 def named_again(candidate: Candidate, found: list[Candidate]) -> Candidate:
