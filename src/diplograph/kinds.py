@@ -229,7 +229,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Prediction", re.compile(r"^(?:but\s+|and\s+|yet\s+)?(?:if|unless|should|once)\b[^,]{3,120},\s*[^.;]*?"
                               r"\b(?:could|would|might|may|will)\b|"
                               r"^(?:but\s+|and\s+|yet\s+)?(?:a|an|any|such|this|that)\s+(?:[\w-]+\s+){0,3}?"
-                              r"(?:(?:on|in|over|near|at|of|against)\s+(?:a|an|the)\s+[\w-]+\s+)?"
+                              r"(?:(?:on|in|over|near|at|of|against)\s+(?:a|an|the|this|that|such)\s+[\w-]+\s+)?"
                               r"(?:would|could|might)\s+(?:also\s+|still\s+|only\s+|not\s+)?"
                               r"(?!need\b|require\b|have to\b|depend\b)[a-z]+", re.I)),
     # what is to happen at a time to come: "will present a plan next month", "talks would resume next week"
@@ -280,7 +280,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # and what a party decided to do: "the government decided on Wednesday to keep the crossings closed"
     ("Position", re.compile(r"\b(?:decided|decides|resolved)\s+(?:on\s+\w+day\s+|this\s+week\s+)?to\s+(?!not\b)[a-z]|"
                             r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
-                            r"(?:that\s+)?(?:it|they)\s+(?:[^.;]{0,80}?\s+and\s+)?(?:would|will|(?:was|were) going to|"
+                            r"(?:that\s+)?(?:it|they|the\s+(?:government|country))\s+(?:[^.;]{0,80}?\s+(?:and|but)\s+)?(?:would|will|"
+                            r"(?:was|were) going to|"
                             r"plans? to|planned to|intends? to|intended to)\s+(?!(?:not|never)\s+(?:comment|speculate|"
                             r"confirm|say|disclose|elaborate|reveal|be\s+drawn|" + _TALKS_REFUSED + r")\b)[a-z]",
                             re.I)),

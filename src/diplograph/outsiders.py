@@ -24,7 +24,7 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
     r"(?:families|relatives|parents|mothers|wives)(?:\s+of\s+.+)?|"
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
-    r"participants?|panell?ists?|attendees|lawyers|attorneys|"
+    r"participants?|panell?ists?|attendees|lawyers|attorneys|protesters|demonstrators|strikers|"
     r"émigrés|emigres|influencers|"
     r"(?:the\s+)?(?:International\s+)?Committee of the Red Cross|(?:the\s+)?Red (?:Cross|Crescent)|ICRC|"
     r"Amnesty International|Human Rights Watch|Doctors Without Borders|Médecins Sans Frontières|MSF)$",
