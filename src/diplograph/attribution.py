@@ -148,6 +148,8 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if kind in ("Demand", "Principle", "Position", "Proposal") and (unnamed := their_paper(sentence)):
         return kind, "Reported", author, unnamed  # "Their declaration sets out three conditions:"
     if heard.kind == "reported" and not _PUBLIC.match(who):  # "Most Ukrainians reject …" is polled, not said
+        if kind in ("Position", "Demand", "Principle") and _THEIR_OWN.match(sentence, heard.content_start):
+            kind = "Claim"  # "the ministers said they would …": unnamed speakers' own stance, no party's
         return kind or "Claim", "Reported", author, \
             f"an unnamed speaker {heard.verb} it: the reporting source vouches for it; name the speaker on accepting"
     return _unreported(sentence, kind, heard, mentions, author)

@@ -198,6 +198,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"|" + AS_WHAT + ")", re.I)),
     # a verdict on how something went: "said the talks had been difficult but useful"
     ("Assessment", VERDICT),
+    # what evidence is said to amount to in law: "said the evidence pointed to crimes against humanity"
+    ("Assessment", re.compile(r"\b(?:points?|pointed|amounts?|amounted)\s+to\s+(?:war\s+crimes?|crimes?\s+against\s+"
+                              r"humanity|genocide|ethnic\s+cleansing)\b", re.I)),
     # what a speaker says something only did: "said Western arms deliveries only prolonged the conflict"
     ("Assessment", re.compile(r"\b(?:said|says|argued|argues)\b[^.;]*(?<!would )(?<!will )\bonly\s+(?:prolong|worsen|"
                               r"escalat|delay|emboldene?|harden|deepen)\w*", re.I)),

@@ -229,8 +229,8 @@ _NOT_A_TIME = (r"(?!\s+(?:at\s+least\s+)?(?:(?:the\s+)?(?:end|start|beginning|mi
               r"november|december|spring|summer|autumn|winter|\d{4})\b))")
 """After "until": not a time ("keep the crossings closed until July" waits for no one's act)."""
 KEPT_UNTIL = re.compile(r"\b(?P<what>(?:(?:keep|keeps|kept|maintain|maintains|maintained)\s+(?:[\w’'-]+\s+){1,10}?|"
-                        r"(?:stay|stays|stayed|remain|remains|remained)\s+)(?:frozen|in place|in force|closed|shut|"
-                        r"suspended|on hold))\s+(?:until|unless)\b" + _NOT_A_TIME, re.I)
+                        r"(?:stay|stays|stayed|remain|remains|remained)\s+)(?:frozen|immobili[sz]ed|in place|in force|"
+                        r"closed|shut|suspended|on hold))\s+(?:until|unless)\b" + _NOT_A_TIME, re.I)
 """What lasts until a condition is met: in "agreed to keep the assets frozen until Moscow pays" the assets stay frozen
 (what waits) and the payment is called for; so in "the measures would stay in place until Moscow agreed to …"."""
 _NOT_UNTIL = re.compile(r"\b(?:not|no|never)\s+(?P<what>[^,.;:]{1,80}?)\s+(?:until|unless|before|prior to)\b", re.I)
