@@ -77,7 +77,8 @@ _GENERALISATION = re.compile(r"^(?:such\s+[a-z]+|(?-i:[A-Z])[a-z]+s(?:\s+(?:of|l
 "Past conferences of this kind have produced …"): the author generalises from the record, a judgement, not a record
 of one event."""
 
-EVALUATIVE = re.compile(r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|probably|"
+EVALUATIVE = re.compile(r"(?-i:\bmay\s+(?:well\s+|yet\s+|also\s+|still\s+)?(?!be\b|not\b|never\b)[a-z]+)|"
+                        r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|probably|"
                         r"perhaps|possibly|"
                         r"unlike|just as|reminiscent of|echoes of|"
                         r"false|misleading|untrue|wrong|incorrect|inaccurate|exaggerat(?:es|ed|ion)|distort(?:s|ed|ion)|"

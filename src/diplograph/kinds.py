@@ -258,7 +258,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               re.I)),
     # pressing for something, or a call made again: "is pushing for a tribunal", "reiterated its call for …"
     ("Demand", re.compile(DETERMINED + r"(?<!['’]s )\b(?:push|press|lobby|lobbie|campaign|ask|appeal)(?:es|s|ed|ing)?"
-                          r"\s+for\b|\bask(?:s|ed)?\s+(?:(?-i:[A-Z])[\w’'-]*|its|their|his|her|our|the)\s+"
+                          r"\s+(?:(?:on|last|this)\s+\w+\s+|again\s+)?for\b|\bask(?:s|ed)?\s+(?:(?-i:[A-Z])[\w’'-]*|its|their|his|her|our|the)\s+"
                           r"(?:[\w-]+\s+){0,2}?(?:(?:on|last|this|earlier\s+this)\s+\w+\s+)?for\b|"
                           r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bask(?:s|ed)?\s+that\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her|(?-i:[A-Z])[\w-]*['’]s)\s+"
@@ -282,8 +282,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # what the speaker says it will do: "Poland said it would close two crossings", "has signalled that it will …"
     # and what a party decided to do: "the government decided on Wednesday to keep the crossings closed"
     ("Position", re.compile(r"\b(?:decided|decides|resolved)\s+(?:on\s+\w+day\s+|this\s+week\s+)?to\s+(?!not\b)[a-z]|"
-                            r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated)\s+"
-                            r"(?:that\s+)?(?:it|they|the\s+(?:government|country))\s+(?:[^.;]{0,80}?\s+(?:and|but)\s+)?(?:would|will|"
+                            r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated|"
+                            r"told\s+[\w-]+(?:\s+on\s+\w+day)?)\s+"
+                            r"(?:that\s+)?(?:it|they|(?:the|his|her|its|their)\s+(?:government|country))\s+(?:[^.;]{0,80}?\s+(?:and|but)\s+)?(?:would|will|"
                             r"(?:was|were) going to|"
                             r"plans? to|planned to|intends? to|intended to)\s+(?!(?:not|never)\s+(?:comment|speculate|"
                             r"confirm|say|disclose|elaborate|reveal|be\s+drawn|" + _TALKS_REFUSED + r")\b)[a-z]",

@@ -218,7 +218,7 @@ _PROFESSION = re.compile(
 (the state a nationality names is not theirs to speak for)."""
 _NAME_FIRST = re.compile(
     r"(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}),\s+(?P<office>(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?['’]s|the)\s+"
-    r"(?:[\w-]+\s+){0,3}?" + _OFFICE_HEAD + r"(?:\s+(?:of|for|to)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?)(?=,)")
+    r"(?:[\w’'-]+\s+){0,3}?" + _OFFICE_HEAD + r"(?:\s+(?:of|for|to)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?)(?=,)")
 """A name with its office after it, set off by commas ("Faisal Madeupani, Saudi Arabia's minister of state for
 foreign affairs, has hosted …"): the same person and office, the other way round."""
 _HONORIFICS = {"Cardinal", "Archbishop", "Bishop", "Metropolitan", "Patriarch", "Father", "General", "Gen", "Admiral",
