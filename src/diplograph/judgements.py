@@ -111,7 +111,7 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:trying|seeking|looking|angling|manoeuvring|"
                            r"maneuvering) to|"
                            r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
-                           r"(?:that|how)|"
+                           r"(?:that|how)|(?:wording|tone|silence|choice\s+of\s+words)\s+suggests?\b|"
                            r"(?:does|do|did) not intend to|(?:has|have|had) no intention of|"
                            r"(?:only|merely|once again)\s+confirms?\s+that|"
                            r"there\s+(?:are|were)\s+(?:\w+\s+)?signs\s+that|"

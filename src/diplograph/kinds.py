@@ -318,6 +318,10 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a position that "has not changed" is restated, when no demand is made with it
     ("Position", re.compile(r"\b(?:position|stance|line|terms|conditions|goals|aims)\b[^.;]{0,60}?"
                             r"\b(?:remain(?:s|ed)?\s+unchanged|(?:has|have|had)\s+not\s+changed)\b", re.I)),
+    # what a party says it will not do, after what else it says: "says the aid prolongs the war and that it will not
+    # pay for weapons"
+    ("Position", re.compile(r"\b(?:and|but)\s+that\s+(?:it|they)\s+(?:would|will)\s+(?:not\s+|never\s+)?(?!(?:not\s+)?"
+                            r"(?:comment|speculate)\b)[a-z]", re.I)),
     # a party's stated aim is its stance: "says its only aim is to help the two sides reach …"
     ("Position", re.compile(r"\b(?:its|their|our|his|her)\s+(?:only\s+|sole\s+|main\s+|chief\s+|one\s+)?(?:aim|goal|"
                             r"objective|purpose|intention)\s+(?:is|was|remains|remained)\s+to\b", re.I)),
