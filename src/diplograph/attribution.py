@@ -53,6 +53,8 @@ _SOME_IN = re.compile(r"(?:some|many|most|others)\s+in\b", re.I)
 _WHAT_MAY_HAPPEN = re.compile(r"\b(?:could|may|might)\s+(?:well\s+)?(?:be\s+forced|have\s+to|end\s+up|find\s+itself)\b",
                               re.I)
 """What a party may be made to do, in the author's voice: a speculation, not the party's stance."""
+_TERMS_AGREED = re.compile(r"Under\s+the\s+(?:[\w-]+\s+){0,2}?(?:agreement|treaty|pact|accord)\s*,", re.I)
+"""What a signed agreement provides, told in the author's voice: a record of its terms, no forecast."""
 _NOTHING_SAID = re.compile(r"^(?:(?:but|and|yet)\s+)?(?:none\s+of\s+(?:them|the\s+\w+)|no\s+one|nobody|neither\s+"
                            r"(?:side|of\s+them|government|capital))\s+(?:has|have|had)\s+(?:yet\s+|so\s+far\s+|ever\s+)?"
                            r"(?:said|stated|announced|declared|indicated|signall?ed|confirmed|suggested|asked|urged|"
@@ -269,6 +271,8 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
     if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named
         return "Proposal", "FactualAssertion", author, \
             "a plan's terms the page gives, no proposer named: its own account"
+    if _TERMS_AGREED.match(sentence):  # "Under the agreement, Canada will consult Ukraine …": what was signed
+        return "Claim", "FactualAssertion", author, "the terms of an agreement signed, as the page gives them"
     if EVALUATIVE.search(sentence):
         return "Assessment", "Judgement", author, "an evaluation in the author's voice: the author's judgement"
     if sentence.endswith(":") and ANALYTIC_LEAD.search(sentence):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .wording import UNNAMED_MEMBERS
+from .wording import DATELINE, UNNAMED_MEMBERS
 
 __all__ = ["SOME", "no_partys_people", "no_partys_subject", "speaker_head"]
 
@@ -72,7 +72,8 @@ def speaker_head(who: str) -> str:
 _ACQUAINTANCES = re.compile(r"(?:people|those|others)\s+who\s+(?:have\s+|had\s+)?(?:worked|served|negotiated|dealt)\s+"
                             r"with\s+(?:him|her|them)\b", re.I)
 """People a page names by having known a person ("People who have worked with him"): acquaintances, no party."""
-_PARTISAN = re.compile(r"\b(?:Republican|Democratic|Conservative|Labour|Liberal|Green|opposition)\b", re.I)
+_PARTISAN = re.compile(r"\b(?:Republican|Democratic|Conservative|Labour|Liberal|Green|opposition|"
+                       r"(?:both|all|several)\s+parties)\b", re.I)
 """A parliament's members named by their political party ("Several Republican senators"): a party's, not a state's."""
 
 
@@ -80,6 +81,7 @@ def no_partys_people(who: str) -> bool:
     """Whether ``who``, a speaker's words, are people of no party, named by trade or cause ("Russian milbloggers"),
     or a private person ("Halyna, a 61-year-old nurse", "Her neighbour, a retired engineer"): a stance they take
     is no party's, and the page tells of it as a claim."""
+    who = DATELINE.sub("", who.strip())  # "OSLO, 6 October — Deputies from all parties urged …": the deputies
     if _ACQUAINTANCES.match(who.strip(" .,")):  # "People who have worked with him …"
         return True
     head = speaker_head(who.strip(" .,"))
@@ -89,6 +91,7 @@ def no_partys_people(who: str) -> bool:
 
 
 def no_partys_subject(sentence: str) -> bool:
-    """Whether the sentence opens with people of no party as its subject ("Russian nationalists denounced …")."""
-    words = sentence.split()
+    """Whether the sentence opens with people of no party as its subject ("Russian nationalists denounced …"), after
+    its dateline if it has one."""
+    words = DATELINE.sub("", sentence).split()
     return any(no_partys_people(" ".join(words[:size])) for size in range(1, min(len(words), 5)))

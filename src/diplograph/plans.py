@@ -19,6 +19,8 @@ __all__ = ["own_plans"]
 
 _AND_THEN = re.compile(r"(?:\s+[\w’'-]+){1,12}?\s+and(?=\s)")
 """A first verb phrase joined to the one that says what the side will do ("China always stood … and would …")."""
+_OWN_SIDE = re.compile(r"(?:his|her|its|their|our)\s+(?:country|government|nation)\b", re.I)
+"""The speaker's own side named by a possessive ("his country would …")."""
 _WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to)\s+"
                       r"(?:also\s+|still\s+|soon\s+)?(?!not\b|never\b)[a-z]", re.I)
 """What a party will do, its name the subject ("Washington would provide …")."""
@@ -39,6 +41,9 @@ def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     own = {candidate.asserted_by, owners.get(candidate.asserted_by),  # and the parties the graph affiliates them with
            *gazetteer.affiliated.get(candidate.asserted_by or "", ())}
     for at in (content, content[told.end():] if told else ""):
+        if (side := _OWN_SIDE.match(at)) and _WILL_DO.match(at, side.end()):  # "said his country would train …"
+            return replace(candidate, kind="Position",
+                           rule=f"{candidate.rule}; what its own side will do: its position")
         subject = next((m for m in mentions(at, gazetteer) if m.actor and at.startswith(m.text)), None)
         joined = _AND_THEN.match(at, len(subject.text)) if subject is not None else None
         if subject is not None and subject.entity in own and (_WILL_DO.match(at, len(subject.text)) or joined

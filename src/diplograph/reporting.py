@@ -332,7 +332,7 @@ _CONTACT_RELATIVE = re.compile(r"\s*(?:the|this|that|these|those|its|his|her|the
                                r"(?:[\w’'-]+\s+){1,3}?(?:he|she|they|we|I)\s+(?:(?:\w+ly|has|have|had)\s+)?", re.I)
 """A subject that is a thing with a clause of its own ("The evidence she offers …", "The terms they set out …"):
 its verb tells what the thing is, it reports no one's words."""
-_IN_RELATIVE = re.compile(r",\s+(?:which|whom)\s+(?-i:[A-Z])[\w’'-]+\s+(?:(?:has|had|have|first)\s+)?$")
+_IN_RELATIVE = re.compile(r",\s+(?:which|whom)\s+(?-i:[A-Z])[\w’'-]+\s+(?:(?:has|had|have|first)\s+)?$|\bwho\s+$")
 """A verb in a relative clause about the thing the sentence names (", which Kyiv proposed in May,"): no report."""
 _OPENING_QUOTE = re.compile(r"\s*[“\"][^”\"]+[”\"]")
 """A quotation the sentence opens with: its words are the quoted speaker's, not the sentence's report."""

@@ -204,7 +204,9 @@ REGIONAL = {"european", "western", "eastern", "arab", "asian", "african", "nordi
 UNNAMED_MEMBERS = re.compile(r"(?:(?:the|some|several|many|most|opposition|rebel|senior|two|three|dozens of|"
                              r"Republican|Democratic|Conservative|Labour|Liberal|Green)\s+)+"
                              r"(?:lawmakers|legislators|senators|deputies|MPs|members of parliament|"
-                             r"parliamentarians|backbenchers|backbench MPs)\b", re.I)
+                             r"parliamentarians|backbenchers|backbench MPs)\b|"
+                             r"(?:lawmakers|legislators|senators|deputies|MPs)\s+from\s+(?:both|all|several)\s+parties\b",
+                             re.I)
 """Members of a parliament the page does not name, nor their state ("Opposition lawmakers said …"): the page vouches
 for their words ("Russian lawmakers" names a state, and is not this)."""
 
