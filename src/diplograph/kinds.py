@@ -7,6 +7,7 @@ Pure functions of the text, shared by the drafter and the audit so that both rea
 
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -50,6 +51,8 @@ _TALKS_REFUSED = r"discuss|negotiate|talk|sign|attend|return|resume|join|take pa
 """What a party refuses to do until a condition is met ("will not negotiate while troops occupy …"): a demand of the
 condition, which a clause of its own ("while …") may hold — so not a stance read off the first clause alone."""
 
+_TIMES = "|".join([*calendar.month_name[1:], *calendar.day_name, "next", "after", "then", "further", "Christmas",
+                   "Easter"])  # words that open a time, not a party, after "until" ("until March", "until next year")
 _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", VERDICT_ON_ACT),
     # a leader's legitimacy denied is a claim about it: "argued that he lacks the legitimacy to sign"
@@ -129,6 +132,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a denial with the speaker's own account is that account: "denied the charge, saying the building was used …"
     ("Claim", re.compile(r"\bden(?:y|ies|ied)\b[^.;]*?,\s+(?:saying|adding)\s+(?:that\s+)?(?:the|its|it|they|his|"
                          r"her|their|(?-i:[A-Z]))", re.I)),
+    # a refusal until another acts, or a threat unless it does, demands the act ("would veto the loan unless …")
+    ("Demand", re.compile(r"\b(?:will|would|shall)\b[^.;]{0,80}?\bunless\b|"
+                          r"\b(?:will|would|shall)\s*(?:not|n['’]t|never)\s+[^.;]{0,80}?\b(?:until\s+"
+                          r"(?!(?:" + _TIMES + r")\b)(?:(?-i:[A-Z])[\w’'-]+\s+(?-i:[a-z])|"
+                          r"(?:the|its|their|all)\s+(?:[\w’'-]+\s+){0,3}?(?:is|are|has|have)\b))", re.I)),
     ("Position", re.compile(REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
     ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+(?:without|until|unless)\b|"
@@ -209,7 +217,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Assessment", re.compile(r"\b(?:said|says|told\s+\w+|argued|argues|noted|notes|stressed|stresses|added|adds)\b"
                               r"[^.;]*?\b(?:too (?:much|little|far|soon|late|early|weak|slow)|(?:is|was|are|were) "
                               r"(?:trying|seeking|hoping|meant|designed|intended|aimed) to|(?:is|was|are|were)\s+"
-                              r"aimed\s+at|(?:had|has|have)\s+"
+                              r"aimed\s+(?:as\s+much\s+)?at|(?:had|has|have)\s+"
                               r"(?:\w+ly\s+)?failed|backfired|(?:has|had|have|stands?|stood)\s+(?:little|no|(?:a\s+)?slim)\s+"
                               r"chance|rewards?\s+(?:the\s+)?aggress(?:or|ion))\b",
                               re.I)),
@@ -260,7 +268,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(DETERMINED + r"(?<!['’]s )\b(?:push|press|lobby|lobbie|campaign|ask|appeal)(?:es|s|ed|ing)?"
                           r"\s+(?:(?:on|last|this)\s+\w+\s+|again\s+)?for\b|\bask(?:s|ed)?\s+(?:(?-i:[A-Z])[\w’'-]*|its|their|his|her|our|the)\s+"
                           r"(?:[\w-]+\s+){0,2}?(?:(?:on|last|this|earlier\s+this)\s+\w+\s+)?for\b|"
-                          r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bask(?:s|ed)?\s+that\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|"
+                          r"\brequest(?:s|ed)?\s+(?:that|the|a|an)\b|\bask(?:s|ed)?\s+that\b|\bappeal(?:s|ed)?\s+to\s+[\w\s’'-]{1,40}?\s+to\b|\bappealed\s+to\s+[\w\s’'-]{1,40}?\s+for\b|"
                           r"\b(?:reiterat|renew|repeat|restat)\w*\s+(?:its|their|his|her|(?-i:[A-Z])[\w-]*['’]s)\s+"
                           r"(?:call|demand|appeal)s?\b",
                           re.I)),
@@ -271,10 +279,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # party's: its name, a pronoun or "Ukraine's government" the subject, not "the returned soldiers needed care";
     # and what something would need: "any ceasefire would need European troops"
     ("Demand", re.compile(r"(?:\b(?:it|we|they|he|she)|\b(?:the|its|his|her|their|our|(?-i:[A-Z])[\w-]*['’]s)\s+"
-                          r"(?:country|government|state|nation|army|military|forces)|\b(?-i:[A-Z])[\w’'-]*)"
+                          r"(?:country|government|state|nation|army|military|forces)|\b(?-i:[A-Z])[\w’'-]*"
+                          r"(?:\s+(?:states|countries|governments|allies|capitals))?)"
                           r"(?:,\s+[^,.;]{1,30},)?\s+"
                           r"(?:(?:still|also|urgently|now|badly)\s+)?(?:needs|need|needed|requires|require|required|"
-                          r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or)\b)\w|"
+                          r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or|no|nobody|no-one)\b)\w|"
                           r"\b(?:would|will|must)\s+(?:need|require)\s+[\"“]?(?!to\b)\w|"
                           r"\b(?:and|but)\s+(?:also\s+|still\s+)?(?:wants|wanted)\s+(?!(?:to|is|are|was|were)\b)\w|"
                           r"\b(?:said|says|told\s+\w+|stressed|added)\b[^.;]*?\b(?:is|are|was|were)\s+(?:urgently\s+|badly\s+|"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from anyascii import anyascii
 
 from .gazetteer import Gazetteer
+from .outsiders import TRADE
 from .review import Candidate, Mention
 from .wording import DATELINE, NO_PARTY
 
@@ -74,6 +75,9 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     after = " ".join(words[start + size:start + size + 2])
     if NO_PARTY.search(after) and not _FIGURES.match(after) and not _VERB_NEXT.match(after):  # "a Kyiv polling
         return True  # institute", not "Ukrainian estimates" nor "Berlin would study the remarks"
+    if alias and words[start].istitle() and not _PEOPLES.search(words[start]) and _A_TRADE.match(after):
+        return True  # "a London insurer said": a city locates one of a trade, no party ("Polish farmers" are the
+        # state's people, named as such; "the UN refugee agency" is the UN's)
     if alias and _TONGUE.match(after):  # "the rights of Russian speakers": a language, not the state
         return True
     if alias and words[start + size:start + size + 1] and _NAMED_AFTER.fullmatch(words[start + size]) and \
@@ -93,6 +97,7 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
         opening or start >= 2 and (words[start - 2].casefold(), words[start - 1].casefold()) in _VENUE)
 
 
+_A_TRADE = re.compile(TRADE + r"\b", re.I)
 _PEOPLES = re.compile(r"(?:ian|ean|ican|ish|ese)$")
 """A people's adjective ("held in Russian captivity"): it qualifies what follows, it is no venue."""
 _UNNAMED_THERE = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"

@@ -11,15 +11,16 @@ import re
 
 from .wording import DATELINE, UNNAMED_MEMBERS
 
-__all__ = ["SOME", "no_partys_people", "no_partys_subject", "speaker_head"]
+__all__ = ["SOME", "TRADE", "no_partys_people", "no_partys_subject", "speaker_head"]
 
 SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+){0,2}"
 """Words that may stand before a speaker's noun: a number or a quantity, and up to two words that qualify it."""
+TRADE = (r"(?:trader|investor|banker|shipper|shipowner|insurer|farmer|resident|exporter|importer|broker|donor|"
+         r"creditor|lender|bondholder|voter|refugee|veteran|activist|campaigner|volunteer|lobbyist|manufacturer)s?")
+"""One or more people of a trade or a cause, named by it ("an insurer", "brokers")."""
 _NO_PARTYS_PEOPLE = re.compile(
-    SOME + r"(?:traders|investors|bankers|shippers|shipowners|insurers|farmers|residents|locals|executives|exporters|"
-    r"importers|brokers|donors|creditors|lenders|bondholders|voters|refugees|veterans|activists|campaigners|"
-    r"volunteers|witnesses|aid workers|"
-    r"(?:rights|aid|humanitarian) groups|businesses|industry|markets|lobbyists|manufacturers|"
+    SOME + r"(?:" + TRADE + r"|locals|executives|witnesses|aid workers|(?:rights|aid|humanitarian) groups|"
+    r"businesses|industry|markets|"
     r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
     r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
     r"(?:families|relatives|parents|mothers|wives)(?:\s+of\s+.+)?|"
@@ -30,12 +31,15 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"Amnesty International|Human Rights Watch|Doctors Without Borders|Médecins Sans Frontières|MSF)$",
     re.I)
 """People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
-criticised …", donors or creditors it does not name), and the humanitarian and rights bodies a page names ("the
-International Committee of the Red Cross"): a nationality makes them no state's voice."""
-_SEPARATISTS = re.compile(r"(?:the\s+|a\s+)?(?:separatist|breakaway|rebel|self-proclaimed)\b[\w’'\s-]{0,30}?\b"
+criticised …", "a London insurer said", donors or creditors it does not name), and the humanitarian and rights
+bodies a page names ("the International Committee of the Red Cross"): a nationality or a city makes them no state's
+voice."""
+_SEPARATISTS = re.compile(r"(?:the\s+|a\s+|(?-i:[A-Z])[\w-]+['’]s\s+)?(?:separatist|breakaway|rebel|"
+                          r"self-proclaimed)\b[\w’'\s-]{0,30}?\b"
                           r"(?:leaders?|authorities|officials?|administration|president|spokes(?:man|woman|person))$",
                           re.I)
-"""The leaders of a breakaway region ("the separatist region's leader"): no party the graph holds."""
+"""The leaders of a breakaway region ("the separatist region's leader", "Transnistria's separatist leaders"): no
+party the graph holds."""
 _WHERE = re.compile(r"\s+(?:in|from|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?$|"
                     r"\s+(?:involved|working|engaged)\s+(?:in|on)\s+[\w\s’'-]{1,40}$|"
                     r"\s+(?:of|in|near)\s+(?:the\s+)?(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}$")

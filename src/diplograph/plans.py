@@ -19,11 +19,20 @@ __all__ = ["own_plans"]
 
 _AND_THEN = re.compile(r"(?:\s+[\w’'-]+){1,12}?\s+and(?=\s)")
 """A first verb phrase joined to the one that says what the side will do ("China always stood … and would …")."""
-_OWN_SIDE = re.compile(r"(?:his|her|its|their|our)\s+(?:country|government|nation)\b", re.I)
-"""The speaker's own side named by a possessive ("his country would …")."""
-_WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to)\s+"
+_OWN_SIDE = re.compile(r"(?:his|her|its|their|our)\s+(?:own\s+)?(?:country|government|nation|forces|troops|"
+                       r"soldiers|army|navy|air force|(?:war)?ships|vessels|diplomats|negotiators|delegation|"
+                       r"envoys?|embassy)\b", re.I)
+"""The speaker's own side, or those who act for it, named by a possessive ("his country would …", "its ships
+would stay in Romanian waters", "their troops will not cross"): what they will or will not do is the side's plan."""
+_OWN_WILL = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to)\s+"
+                       r"(?:also\s+|still\s+|soon\s+|not\s+|never\s+)?(?!be\b)[a-z]", re.I)
+"""What that side will or will not do — not where it will be ("said his delegation would be there" tells of who
+attends)."""
+_WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to|"
+                      r"(?:could|might|may)\s+otherwise)\s+"
                       r"(?:also\s+|still\s+|soon\s+)?(?!not\b|never\b)[a-z]", re.I)
-"""What a party will do, its name the subject ("Washington would provide …")."""
+"""What a party will do, its name the subject ("Washington would provide …"), or could do if others do not
+("Washington could otherwise impose tariffs": a threat, the speaker's own)."""
 
 
 def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer) -> Candidate:
@@ -41,13 +50,20 @@ def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     own = {candidate.asserted_by, owners.get(candidate.asserted_by),  # and the parties the graph affiliates them with
            *gazetteer.affiliated.get(candidate.asserted_by or "", ())}
     for at in (content, content[told.end():] if told else ""):
-        if (side := _OWN_SIDE.match(at)) and _WILL_DO.match(at, side.end()):  # "said his country would train …"
+        if (side := _OWN_SIDE.match(at)) and _OWN_WILL.match(at, side.end()):  # "said his country would train …"
             return replace(candidate, kind="Position",
                            rule=f"{candidate.rule}; what its own side will do: its position")
-        subject = next((m for m in mentions(at, gazetteer) if m.actor and at.startswith(m.text)), None)
-        joined = _AND_THEN.match(at, len(subject.text)) if subject is not None else None
-        if subject is not None and subject.entity in own and (_WILL_DO.match(at, len(subject.text)) or joined
-                                                              and _WILL_DO.match(at, joined.end())):
+        subject = _party_first(at, gazetteer)
+        joined = _AND_THEN.match(at, len(subject[0])) if subject is not None else None
+        if subject is not None and subject[1] in own and (_WILL_DO.match(at, len(subject[0])) or joined
+                                                          and _WILL_DO.match(at, joined.end())):
             return replace(candidate, kind="Position",
                            rule=f"{candidate.rule}; what its own side will do: its position")
     return candidate
+
+
+def _party_first(words: str, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The party whose name opens ``words``, and the name as written: read on its own, as the sentence's longer
+    names of the same party ("a State Department official" after "Washington could …") would hide it."""
+    return next(((m.text, m.entity) for m in mentions(words[:60], gazetteer) if m.actor and words.startswith(m.text)),
+                None)

@@ -1,10 +1,8 @@
 """Who speaks in a sentence: the party named as the subject of its reporting verb (``speaker_of``), and, when the
 sentence does not name them — a pronoun ("They argue …", "his office said"), a body named by what it is ("the
 Council said"), a document of theirs ("Their declaration sets out …") — the one found in the sentences drafted
-before it, as a reader would.
-
-The drafter first says which kind of unnamed speaker a sentence has (``unnamed_speaker``, ``their_paper``: a rule,
-kept as the candidate's), then, with the candidates drafted before, whom it stands for (``as_before``).
+before it, as a reader would: the drafter first says which kind of unnamed speaker a sentence has
+(``unnamed_speaker``, ``their_paper``: a rule kept as the candidate's), then whom it stands for (``as_before``).
 """
 
 from __future__ import annotations
@@ -97,7 +95,7 @@ def unnamed_speaker(who: str) -> str | None:
         return _PAPER_SPEAKS
     if THE_COUNTED.fullmatch(who):  # "The three countries have ruled out …": those the page named before
         return _COUNTED_SPEAKS
-    return _BODY_SPEAKS if _BODY.fullmatch(who) else None
+    return of_a_body(who)  # "the alliance said", "a ministry spokesman added"
 
 
 def of_a_body(who: str) -> str | None:
@@ -326,16 +324,20 @@ def _people(found: list[Candidate]) -> list[tuple[str, Mention]]:
 
 def _last_person(sentence: str, found: list[Candidate]) -> Mention | None:
     """The person a "he" or "she" opening the sentence's report stands for: the last one the page introduced, else
-    the party whose office-holder the sentence before named ("… remarks by Finland's president …. He told …")."""
-    people = _people(found)
+    the party whose office-holder the sentence before named ("… remarks by Finland's president …. He told …", "the
+    head of the agency")."""
     if not re.search(r"\b(?:he|she)\b", sentence, re.I):
         return None
-    if people:
+    if people := _people(found):
         return people[-1][1]
     before = found[-1] if found else None
     return next((m for m in before.mentions if m.actor and re.search(
-        rf"{re.escape(m.text)}(?:['’]s)?\s+(?:[\w-]+\s+)?(?:president|prime\s+minister|chancellor|minister|envoy|"
-        r"ambassador|spokes(?:man|woman|person)|negotiator)\b", before.sentence)), None) if before else None
+        rf"{re.escape(m.text)}(?:['’]s)?\s+(?:[\w-]+\s+)?{_HEAD}\b|\b{_HEAD}\s+of\s+(?:the\s+)?{re.escape(m.text)}",
+        before.sentence)), None) if before else None
+
+
+_HEAD = (r"(?:president|prime\s+minister|chancellor|minister|envoy|ambassador|spokes(?:man|woman|person)|negotiator|"
+         r"head|chief|director(?:[- ]general)?|secretary[- ]general|chair(?:man|woman)?)")  # an office of one person
 
 
 def named_again(candidate: Candidate, found: list[Candidate]) -> Candidate:

@@ -29,7 +29,7 @@ REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismi
              r"give up|surrender|recogni[sz]e|allow|tolerate|sign|withdraw|leave|pull out|return)\b|"
              r"\b(?:will|would|shall|can|could)\s*(?:not|n['’]t)\s+be\s+(?:recogni[sz]ed|accepted|tolerated|"
              r"intimidated|cowed|blackmailed|bullied|coerced|deterred|discussed|negotiated)\b|"
-             r"\bnot\s+on\s+the\s+agenda\b|\boff\s+the\s+agenda\b|"
+             r"\bnot\s+on\s+the\s+agenda\b|\boff\s+the\s+agenda\b|\bnothing\s+to\s+(?:negotiate|discuss|talk\s+about)\b|"
              r"\b(?:does|did|do)\s*(?:not|n['’]t)\s+recogni[sz]e\b|"
              r"\bwon['’]t\s+(?:accept|agree to|trade|cede|give up|surrender|recogni[sz]e|allow|tolerate|sign|"
              r"withdraw|leave|pull out|return)\b|"
