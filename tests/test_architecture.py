@@ -22,10 +22,9 @@ LAYER_OF = {
     "core": ["engine", "nquads", "remote", "store", "snapshot", "kept", "graph", "refresh", "sparql",
              "results", "updates", "generate", "world"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
-              "auditing", "scrutiny", "consistency", "acts", "kinds", "stances", "judgements", "outsiders", "reporting",
-              "dating", "wording", "gazetteer", "mentions", "leads", "referring", "speakers", "releases", "plans",
-              "attribution",
-              "drafting", "vetting", "review", "worklist", "documents"],
+              "auditing", "scrutiny", "consistency", "acts", "kinds", "stances", "judgements", "outsiders", "unsaid",
+              "reporting", "dating", "wording", "gazetteer", "mentions", "leads", "referring", "speakers", "releases",
+              "plans", "attribution", "drafting", "vetting", "review", "worklist", "documents"],
     "service": ["tasks", "derivation", "derived", "executor", "guard", "answers", "sandbox", "watch", "service"],
     "faces": ["api", "cli", "export", "__init__"],
 }

@@ -16,8 +16,9 @@ from helpers import drafted_alone, drafted_paragraphs
 from diplograph.drafting import draft_sentence
 from diplograph.gazetteer import gazetteer_of
 from diplograph.graph import KnowledgeGraph
-from diplograph.kinds import kind_of, papers_terms
+from diplograph.kinds import kind_of
 from diplograph.review import accept
+from diplograph.wording import papers_terms
 
 
 def test_drawing_up_plans_proposes_and_a_planned_forces_terms_are_its_plan():

@@ -8,7 +8,8 @@ disapprove.
 from __future__ import annotations
 
 from diplograph.judgements import EVALUATIVE
-from diplograph.kinds import kind_of, papers_terms
+from diplograph.kinds import kind_of
+from diplograph.wording import papers_terms
 
 
 def test_horror_is_an_assessment():

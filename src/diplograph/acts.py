@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .reporting import HEARD
+from .unsaid import HEARD
 
 __all__ = ["the_act", "without_others_acts"]
 

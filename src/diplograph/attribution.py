@@ -14,8 +14,8 @@ from datetime import date
 
 from .dating import date_of
 from .gazetteer import Gazetteer
-from .judgements import EVALUATIVE, UNCERTAIN, interpretive
-from .kinds import SCENARIO, cue_start, kind_of, papers_terms
+from .judgements import EVALUATIVE, UNCERTAIN, interpretive, obliged
+from .kinds import SCENARIO, cue_start, kind_of
 from .leads import ANALYTIC_LEAD, READERS, labelled_reading
 from .mentions import candidate_id, people, unknown_names, with_people
 from .outsiders import no_partys_people, no_partys_subject
@@ -26,14 +26,13 @@ from .speakers import (
     INSTITUTION,
     NO_ONE_IN_PARTICULAR,
     NO_PARTY_FIRST,
-    obliged,
     of_a_body,
     speaker_of,
     their_paper,
     unnamed_speaker,
 )
 from .terms import short
-from .wording import NO_PARTY, NO_PARTYS_PAPER, asks, comes_first_before
+from .wording import NO_PARTY, NO_PARTYS_PAPER, asks, comes_first_before, papers_terms
 
 __all__ = ["candidate_of"]
 
@@ -244,7 +243,7 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
     if SCENARIO.match(sentence) and heard.kind == "none":  # "In the second, Russia uses a pause …"
         return "Prediction", "Judgement", author, "one of the author's scenarios: the author's picture of what may come"
     actors = [m for m in mentions if m.actor]
-    if kind in ("Demand", "Position", "Proposal") and actors and obliged(sentence, actors[0]):
+    if kind in ("Demand", "Position", "Proposal") and actors and obliged(sentence, actors[0].text):
         return "Assessment", "Judgement", author, \
             "what the author says a party must do (\"Europe must plan for …\"): the author's judgement, not theirs"
     if kind in ("Position", "Demand", "Proposal") and _FIRST_PERSON_SUBJECT.match(sentence):

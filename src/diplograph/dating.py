@@ -30,6 +30,11 @@ _TO_DO_AGAIN = re.compile(r"(?<=\bto\s)(?:\w+\s+){1,2}?again\b", re.I)
 _CLAUSE = re.compile(r"\b(?:while|as|because|since|when|after|until|whereas|if)\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ON_WEEKDAY = re.compile(r"\b(?:on|last|this past)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
+_DAY_LABEL = re.compile(r"(" + "|".join(_WEEKDAYS) + r")\s*[:—–]", re.I)
+"""A weekday that labels a timeline's line ("Monday: Turkey offered …"): the day of what the line tells."""
+_DUE = re.compile(r"\b(?:will|would|(?:is|are|was|were)\s+(?:due|set)\s+to|plans?\s+to|intends?\s+to)\b[^,;]*$", re.I)
+"""What is to happen, in the clause before a weekday ("… would meet on Wednesday"): the day of that, not of the
+statement."""
 _SAID_WHEN = re.compile(r"\b(yesterday|today|this week|last week|last month|this month)\b", re.I)
 """Date words that, unlike "talks could resume in March", say when a statement was made."""
 _DATE_WORDS = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|"
@@ -68,6 +73,10 @@ def date_of(sentence: str, day: date | None) -> tuple[str | None, str | None]:
     ('2026-12-30', 'DayPrecision')
     >>> date_of("In March Kyiv rejected the plan.", date(2027, 4, 16)), date_of("Talks may resume in March.", None)
     (('2027-03-01', 'MonthPrecision'), (None, None))
+    >>> date_of("NATO said allies would meet on Wednesday.", date(2026, 3, 3))
+    (None, None)
+    >>> date_of("Monday: Turkey offered to host the talks.", date(2026, 3, 4))
+    ('2026-03-02', 'DayPrecision')
     """
     if recurring(sentence):
         return None, "Recurring"
@@ -77,7 +86,8 @@ def date_of(sentence: str, day: date | None) -> tuple[str | None, str | None]:
     headed = _day_of(dateline, day) if dateline else None
     if headed:
         return headed, "DayPrecision"
-    weekday = _ON_WEEKDAY.search(sentence)
+    weekday = _DAY_LABEL.match(sentence) or next(
+        (w for w in _ON_WEEKDAY.finditer(sentence) if not _DUE.search(sentence, 0, w.start())), None)
     if weekday:
         back = (day.weekday() - _WEEKDAYS.index(weekday.group(1).casefold())) % 7
         return (day - timedelta(days=back)).isoformat(), "DayPrecision"

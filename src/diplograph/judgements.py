@@ -13,7 +13,7 @@ import re
 
 from .reporting import Voice
 
-__all__ = ["EVALUATIVE", "UNCERTAIN", "VERDICT", "VERDICT_ON_ACT", "interpretive"]
+__all__ = ["EVALUATIVE", "UNCERTAIN", "VERDICT", "VERDICT_ON_ACT", "interpretive", "obliged"]
 
 VERDICT_ON_ACT = re.compile(r"\b(?:is|was|are|were|would be|will be|has been|had been)\s+"
                             r"(?:(?:\w+ly|not|quite)\s+){0,2}(?:right|wrong|mistaken|correct|justified|unjustified|wise|unwise|foolish|naive|naïve|"
@@ -34,6 +34,9 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"
                      r"counterproductive|worse than|better than|not new|nothing new|no accident|no coincidence|"
                      r"(?:too\s+)?(?:slow|sluggish)|inadequate|insufficient|meagre|paltry|grim|bleak|shameful|"
+                     r"dangerous|risky|(?:an?\s+)?(?:dangerous|risky|costly|reckless|shrewd|clever|bold)\s+(?:bet|gamble|"
+                     r"move|choice|strategy|game|calculation)|"
+                     r"(?:easy|easier|hard|harder)\s+to\s+(?:make|say|promise|announce|sign|keep|believe)|"
                      r"(?:[\w-]+\s+){1,3}away\s+from\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:disaster|catastrophe|tragedy|collapse)|"
                      r"not an accident|as\s+(?:wide|deep|large|big|great|entrenched|far apart)\s+as|"
                      r"(?:wider|narrower|deeper)\s+than|"
@@ -114,12 +117,16 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"(?:is|are|was|were)\s+(?:\w+ly\s+)?aimed\s+(?:less\s+|more\s+|as\s+much\s+|\w+ly\s+)?at|"
                            r"\b(?:hands?|handed|gives?|gave|offers?|offered|presents?|presented)\s+(?:[\w’'-]+\s+){1,3}?"
                            r"(?:an?\s+)?(?:\w+\s+)?(?:chance|opportunity|opening)\s+to\b|"
-                           r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:seen|regarded|viewed) as|"
+                           r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+|often\s+|still\s+)?"
+                           r"(?:seen|regarded|viewed)\s+(?:in\s+[A-Z][\w’'-]+\s+)?as|"
                            r"(?:which|that|this)\s+is\s+why|"
                            r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:trying|seeking|looking|angling|manoeuvring|"
                            r"maneuvering) to|"
                            r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
                            r"(?:that|how)|(?:wording|tone|silence|choice\s+of\s+words)\s+suggests?\b|"
+                           r"\b(?:slide|fall|drop|decline|rise|surge|jump|vote|tally|figures|data|results?|outcome|"
+                           r"timing|shift|majority|absence|delay)(?:\s+(?:in|of)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?\s+"
+                           r"(?:suggests?|suggested|shows?|showed|indicates?)\b|"
                            r"(?:does|do|did) not intend to|(?:has|have|had) no intention of|"
                            r"(?:only|merely|once again)\s+confirms?\s+that|"
                            r"there\s+(?:are|were)\s+(?:\w+\s+)?signs\s+that|"
@@ -142,3 +149,15 @@ def interpretive(sentence: str, heard: Voice | None = None) -> bool:
     found = _INTERPRETIVE.search(sentence)
     return bool(found) and not (heard and heard.kind == "reported" and heard.content_start and
                                 found.start() >= heard.content_start)
+
+
+_OUGHT = re.compile(r"(?:['’]s?)?\s+(?:(?:therefore|also|now|first|still|simply|urgently)\s+)?(?:must|should|ought to|"
+                    r"has to|have to|needs to|need to)\s+(?!not\b)[a-z]", re.I)
+"""A modal of obligation right after a party's name, in the author's voice: what the author says the party must do."""
+
+
+def obliged(sentence: str, name: str) -> bool:
+    """Whether a modal of obligation follows a party's ``name`` in ``sentence`` ("Europe must plan for …"): in the
+    author's voice, what the author says the party must do."""
+    at = sentence.find(name)
+    return at >= 0 and _OUGHT.match(sentence, at + len(name)) is not None

@@ -15,34 +15,15 @@ from .acts import the_act
 from .judgements import VERDICT, VERDICT_ON_ACT
 from .reporting import AS_WHAT, CHARACTERIZED, DETERMINED
 from .stances import AS_BASIS, REJECTING, SUPPORTING, VIEWING
-from .wording import KEPT_UNTIL, MADE_BY
+from .wording import KEPT_UNTIL, MADE_BY, TERMS_OF_A_PAPER
 
-__all__ = ["SCENARIO", "cue_start", "kind_of", "looks_ahead", "papers_terms"]
+__all__ = ["SCENARIO", "cue_start", "kind_of", "looks_ahead"]
 
 
 _MORE = (r"(?:sooner|longer|faster|earlier|later|more|less|fewer|harder|quicker|better|worse|further|closer|higher|"
          r"lower|greater|stronger|weaker|bigger|smaller|deeper|wider)")
 _ONE_BRINGS_ANOTHER = re.compile(rf"\bthe {_MORE}\b[^.;]{{1,80}},\s*the {_MORE}\b", re.I)
 """The comparatives of "the sooner …, the sooner …": one change bringing another, a prediction."""
-_TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|"
-                     r"blueprint|initiative|text|document|package)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"
-                     r"require|oblige|give|create|allow|establish|deploy|lift|ease|defer|set|commit|guarantee|let|"
-                     r"leave|end|halt|cap|limit|recogni[sz]e|demilitari[sz]e|return|restore|exchange|hand|add|ban|"
-                     r"bar|impose|extend|protect|patrol|monitor|secure|guard|train)\b|"
-                     r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:force|mission|contingent|deployment)\s+"
-                     r"would\s+(?:not\s+\w+\b[^.;]*?\bbut\s+would\s+)?(?:also\s+)?(?:protect|patrol|monitor|secure|guard|"
-                     r"train|deploy|include|stay|operate)\b|"
-                     r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|blueprint|"
-                     r"text)\s+(?:also\s+)?(?:provides\s+for|calls\s+for|envisages|foresees)\b")
-"""What a plan's text would do or provides for, its subject the plan ("A draft framework, seen by this newspaper,
-would freeze the front line", "The draft also provides for a ceasefire"): the terms it proposes."""
-
-
-def papers_terms(sentence: str) -> bool:
-    """Whether the sentence's subject is a plan's text saying what it would do: its terms, whoever it names."""
-    return re.match(_TERMS_OF_A_PAPER, sentence, re.I) is not None
-
-
 _WEIGHED = (r"(?:(?:similar|new|further|additional|its|their|such|own)\s+)?(?:measures|steps|options|sanctions|"
             r"restrictions|curbs|a\s+ban|bans|closures?|ways\s+to|options\s+for)\b")
 """Measures a party weighs ("is considering similar measures"): its stance on acting, no belief."""
@@ -106,7 +87,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\binvit(?:e|es|ed)\s+(?:[\w-]+\s+){0,3}?to\b|"
                             r"\b(?:would|could)\s+(?:host|mediate|convene)\b|" + DETERMINED +
                             r"\boffer(s|ed)?\s+(?:(?:on|last|this)\s+\w+\s+|\w+ly\s+|again\s+|also\s+|once more\s+)?"
-                            r"(?:to|a|an|its|their)\b|" + _TERMS_OF_A_PAPER, re.I)),
+                            r"(?:to|a|an|its|their)\b|" + TERMS_OF_A_PAPER, re.I)),
     # a refusal on a condition demands the condition: "would not back the package without guarantees"
     ("Demand", re.compile(r"\b(?:will|would)\s*(?:not|n['’]t|reject|refuse|veto|block|oppose)\b[^.;]*"
                           r"\b(?:without|as long as|so long as)\b|"
@@ -132,14 +113,25 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a denial with the speaker's own account is that account: "denied the charge, saying the building was used …"
     ("Claim", re.compile(r"\bden(?:y|ies|ied)\b[^.;]*?,\s+(?:saying|adding)\s+(?:that\s+)?(?:the|its|it|they|his|"
                          r"her|their|(?-i:[A-Z]))", re.I)),
+    # what a thing "would not help" bring about is a forecast of it, not a refusal to help ("the resolution would not
+    # help bring the parties to the table"); what a party "could not wait" for, said, it presses for
+    ("Prediction", re.compile(r"\b(?:would|will)\s+not\s+help\s+(?:to\s+)?(?:bring|end|stop|resolve|achieve|make)\b",
+                              re.I)),
+    ("Demand", re.compile(r"\b(?:said|says|told\s+\w+|insisted|stressed)\b[^.;]*\b(?:can(?:not|['’]t)|could\s*(?:not|"
+                          r"n['’]t))\s+wait\b", re.I)),
     # a refusal until another acts, or a threat unless it does, demands the act ("would veto the loan unless …")
     ("Demand", re.compile(r"\b(?:will|would|shall)\b[^.;]{0,80}?\bunless\b|"
                           r"\b(?:will|would|shall)\s*(?:not|n['’]t|never)\s+[^.;]{0,80}?\b(?:until\s+"
                           r"(?!(?:" + _TIMES + r")\b)(?:(?-i:[A-Z])[\w’'-]+\s+(?-i:[a-z])|"
                           r"(?:the|its|their|all)\s+(?:[\w’'-]+\s+){0,3}?(?:is|are|has|have)\b))", re.I)),
+    # what a party cannot accept that would cost it: a line it holds ("cannot accept any deal that rewards …")
+    ("Principle", re.compile(r"\bcan(?:not|['’]t)\s+(?:ever\s+)?(?:accept|recogni[sz]e|tolerate)\s+(?:any|a|an)\s+"
+                             r"[^.;]{0,40}?\b(?:that|which)\s+(?:leaves?|gives?|hands?|cedes?|rewards?|legitimi[sz]es?)\b",
+                             re.I)),
     ("Position", re.compile(REJECTING, re.I)),
     # a condition put as a refusal: "no ceasefire without guarantees" demands the guarantees
-    ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+(?:without|until|unless)\b|"
+    ("Demand", re.compile(r"\bno\s+[\w-]+(?:\s+[\w-]+)?\s+(?:without|until|unless)\b|\bno\s+point\s+in\s+[\w-]+\s+"
+                          r"(?:[\w-]+\s+){0,3}?(?:without|until|unless)\b|"
                           r"\bno\s+[\w-]+\b[^.;]{0,60}?\b(?:could|can|will|would|may|shall|should|must)\b[^.;]{0,60}?"
                           r"\bwithout\b",
                           re.I)),
@@ -179,6 +171,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"\b(?:will|would)\s+(?:veto|block|reject)\s+(?:any|every)\b[^.;]*\b(?:that|which)\s+(?:did|does|do)\s+not\b|"
                           r"\b(?:will|would)\s+(?:only\s+\w+|\w+\s+only)\s+on the (?:basis|grounds) of\b|"
                           r"\b(?:will|would)\s+only\s+(?:[a-z]+\s+){1,3}?(?:if|once|after)\b|"
+                          r"\b(?:will|would)\s+[^.;]{1,60}?\bonly\s+as\s+(?:a\s+|the\s+)?(?:first\s+)?(?:bridge|step|"
+                          r"stepping[- ]stone|part)\b|"
                           r"\b(?:will|would|could|can)\s+(?!(?:\w+ly\s+)?(?:back|support|accept|welcome|endorse)\b)"
                           r"[^.;]*\b(?:only (?:if|on condition)|on (?:the )?condition that|provided that|"
                           r"providing that)\b", re.I)),
@@ -278,10 +272,11 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # what a party needs or wants is what it asks for: "Ukraine needs guarantees before …", "wants a deal" — a
     # party's: its name, a pronoun or "Ukraine's government" the subject, not "the returned soldiers needed care";
     # and what something would need: "any ceasefire would need European troops"
-    ("Demand", re.compile(r"(?:\b(?:it|we|they|he|she)|\b(?:the|its|his|her|their|our|(?-i:[A-Z])[\w-]*['’]s)\s+"
+    ("Demand", re.compile(r"(?<!\bwhom\s)(?<!\bwhich\s)"
+                          r"(?:\b(?:it|we|they|he|she)|\b(?:the|its|his|her|their|our|(?-i:[A-Z])[\w-]*['’]s)\s+"
                           r"(?:country|government|state|nation|army|military|forces)|\b(?-i:[A-Z])[\w’'-]*"
                           r"(?:\s+(?:states|countries|governments|allies|capitals))?)"
-                          r"(?:,\s+[^,.;]{1,30},)?\s+"
+                          r"(?:,\s+[^,.;]{1,60},)?\s+"
                           r"(?:(?:still|also|urgently|now|badly)\s+)?(?:needs|need|needed|requires|require|required|"
                           r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or|no|nobody|no-one)\b)\w|"
                           r"\b(?:would|will|must)\s+(?:need|require)\s+[\"“]?(?!to\b)\w|"

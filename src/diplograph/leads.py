@@ -19,7 +19,7 @@ from .reporting import after_preposition, voice
 from .review import Candidate, Mention
 from .wording import comes_first_before, framing
 
-__all__ = ["ANALYTIC_LEAD", "READERS", "as_its_points", "in_context", "labelled_party", "labelled_reading",
+__all__ = ["ANALYTIC_LEAD", "IT_WOULD", "READERS", "as_its_points", "in_context", "labelled_party", "labelled_reading",
            "listed_points", "referred_by", "standing_for", "terms_of_a_plan"]
 
 READERS = ("dgr:analysts", "dgr:diplomats")
@@ -259,8 +259,10 @@ def _preceded(points: list[Candidate], known: list[Mention]) -> list[Mention]:
     return list({m.entity: m for m in found}.values())
 
 
-_IT_WOULD = re.compile(r"It\s+would\s+(?:also\s+)?(?-i:[a-z])")
-"""A sentence right after a proposal's that gives more of its terms ("It would also defer …")."""
+IT_WOULD = re.compile(r"It\s+(?:would\s+(?:also\s+)?(?-i:[a-z])|(?:also\s+)?(?:stops\s+short\s+of|provides\s+for|"
+                       r"commits|obliges|requires|envisages|excludes)\b)")
+"""A sentence right after a proposal's that gives more of its terms ("It would also defer …", "It stops short of
+…")."""
 _TERMS_OF = re.compile(r"^(?:(?:Under|In)\s+(?:the|that|this|its|their|such an?)\s+(?:[\w-]+\s+){0,2}?"
                        r"(?:plan|proposal|draft|deal|text|framework|initiative|offer|package)\s*,|"
                        r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,2}?(?:plan|proposal|draft|text|framework|"
@@ -281,8 +283,8 @@ def terms_of_a_plan(candidate: Candidate, found: list[Candidate]) -> Candidate:
     drafted last: a proposal too, of its proposer — the subject of a verb of proposing ("Canada proposed …"), else
     the party the reported words put forward (the first named in them), else whoever reported it; with no proposal
     drafted, the party that last pressed others to back a plan ("urged the Assembly to back a six-point plan")."""
-    if candidate.assertion_mode != "FactualAssertion" or not (_TERMS_OF.match(candidate.sentence) or (
-            _IT_WOULD.match(candidate.sentence) and found and found[-1].kind == "Proposal")):
+    continued = IT_WOULD.match(candidate.sentence) and found and found[-1].kind == "Proposal"  # whoever "it" seemed
+    if not continued and (candidate.assertion_mode != "FactualAssertion" or not _TERMS_OF.match(candidate.sentence)):
         return candidate
     proposal = next((c for c in reversed(found) if c.kind == "Proposal"), None)
     pressed = next((c for c in reversed(found) if c.kind in ("Demand", "Position") and c.assertion_mode == "Reported"
@@ -291,8 +293,9 @@ def terms_of_a_plan(candidate: Candidate, found: list[Candidate]) -> Candidate:
         proposal, proposer = pressed, pressed.asserted_by
     elif proposal is None:
         return candidate
-    else:
-        proposer = proposal.asserted_by if _PROPOSING.match(voice(proposal.sentence).verb) else next(
+    else:  # a paper's terms the page gave with no proposer ("The draft commits …") go on being the page's
+        proposer = proposal.asserted_by if proposal.assertion_mode == "FactualAssertion" or _PROPOSING.match(
+            voice(proposal.sentence).verb) else next(
             (m.entity for m in proposal.mentions if m.actor and m.entity in proposal.content), proposal.asserted_by)
     if proposer is None:
         return candidate

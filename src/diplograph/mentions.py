@@ -85,6 +85,8 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
         return True  # "the Helsinki Security Forum", "the Minsk Agreements": a name's word, not its state
     if alias and start >= 2 and words[start - 1] == "in" and words[start - 2].casefold() in _NO_ONE:
         return True  # "Few in Chisinau expect …": where they are, not the state
+    if alias and start >= 2 and words[start - 1] == "in" and _A_TRADE.fullmatch(words[start - 2]):
+        return True  # "a senior banker in Brussels": where one of no party works
     opening = start == 1 and words[0] == "In" and not _UNNAMED_THERE.match(" ".join(words[start + size:][:5]))
     # "In Moscow, President Putin said …": where he said it; "In Moscow, a ministry spokeswoman said …": Moscow's
     listed = start - 1  # "talks in Warsaw, Berlin and Paris": the list after a venue's "in" is venues too
@@ -109,7 +111,7 @@ _VERB_NEXT = re.compile(r"(?:would|will|could|can|should|must|may|might|has|have
 """A verb right after a name: the name is its subject, whatever noun follows ("Berlin would study …")."""
 _NO_ONE = {"few", "fewer", "nobody", "critics"}
 _NAMED_AFTER = re.compile(r"Security|Forum|Conference|Summit|Format|Process|Agreements?|Accords?|Protocol|"
-                          r"Declaration|Communiqu[eé]|Dialogue|Initiative|Institute|University|Times|Post|Airport|"
+                          r"Declaration|Communiqu[eé]|Memorandum|Charter|Dialogue|Initiative|Institute|University|Times|Post|Airport|"
                           r"(?-i:talks|summit|format|process|round)")
 """Words after a capital that make it part of a name ("Munich Security Conference", "Minsk Agreements"), or a
 meeting's venue ("the Riyadh talks", "the Istanbul round")."""

@@ -63,7 +63,8 @@ _WHEN_AFTER = re.compile(r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|tod
 """When, between a speaker and its verb ("Rights groups on Tuesday urged …")."""
 _HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|long|now|still|\w+ly))+$", re.I)
 """What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""
-_RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on)\b.*$", re.I)
+_RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on|(?:on|from)\s+(?:both|each|"
+                       r"either|all)\s+sides?)\b.*$", re.I)
 """What a relative clause adds to a speaker named after the quote ("a diplomat who has faced him")."""
 
 

@@ -13,14 +13,14 @@ from dataclasses import replace
 from .acts import without_others_acts
 from .gazetteer import Gazetteer
 from .kinds import kind_of
-from .leads import terms_of_a_plan
+from .leads import IT_WOULD, terms_of_a_plan
 from .mentions import with_people
 from .reporting import IT_SAYS, OTHERS, Voice, after_preposition, voice, without_asides
 from .review import Candidate, Mention
 from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, LINE_LABEL, THE_COUNTED, UNNAMED_MEMBERS, joined_subject
 
 __all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "named_again",
-           "obliged", "of_a_body", "pronoun_subject", "quote_continued", "speaker_of", "spoken_of", "their_paper",
+           "of_a_body", "pronoun_subject", "quote_continued", "speaker_of", "spoken_of", "their_paper",
            "unnamed_speaker"]
 
 INSTITUTION = re.compile(r"the\s+(?:[\w’'-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
@@ -38,7 +38,7 @@ NO_PARTY_FIRST = re.compile(r"(?:(?:the|a|an|some|several|many|most)\s+)?(?:crit
 
 _PRONOUN = re.compile(r"(?:(?:he|she|they|it|him|her|them)|(?:his|her|its|their)\s+(?:[\w-]+\s+)?(?:office|"
                       r"spokes(?:man|woman|person)|ministry|government|envoy|aides?|team|administration|cabinet|"
-                      r"deputy|director|head|chief|chair(?:man|woman)?|negotiators?|delegat(?:ion|es)|officials|leaders?|"
+                      r"deputy|director|head|chief|governor|chair(?:man|woman)?|negotiators?|delegat(?:ion|es)|officials|leaders?|"
                       r"secretary-general))(?:\s+(?:also|again|later|then|further|still))?", re.I)
 _PRONOUN_FIRST = re.compile(r"(?:he|she|they)\s+[a-z]+\b[^,;]*\band|(?:he|she|they|it)\s+(?-i:[a-z]+)\b[^,;]*,?", re.I)
 """A pronoun, the subject of a verb before the reporting one ("He thanked his allies and asked …"): it speaks."""
@@ -192,18 +192,28 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
         return candidate if party is None else replace(
             candidate, asserted_by=party.entity, mentions=[*named, *candidate.mentions],
             derived_by="ReferentFromContext", rule=f"{candidate.rule}: {party.entity}")
-    if candidate.rule != _PRONOUN_SPEAKS:
+    if candidate.rule != _PRONOUN_SPEAKS or IT_WOULD.match(candidate.sentence) and before and before.kind == "Proposal":
         named = _called(candidate.sentence, list(reversed(found)), gazetteer)  # "The council is likely to meet …"
         if named is not None and named.entity not in {m.entity for m in candidate.mentions}:
             candidate = replace(candidate, mentions=[named, *candidate.mentions],
                                 derived_by=candidate.derived_by or "ReferentFromContext")
         return terms_of_a_plan(candidate, found)
+    return _pronouns_party(candidate, found)
+
+
+def _pronouns_party(candidate: Candidate, found: list[Candidate]) -> Candidate:
+    """A sentence whose speaker is a pronoun given to the party who spoke just before; when none did, to the person
+    the page introduced last ("he"), or to the party it named last ("Its governor told …"), else to no one."""
+    before = found[-1] if found else None
     if before is None or before.assertion_mode != "Reported" or before.asserted_by in (None, candidate.asserted_by):
         person = _last_person(candidate.sentence, found)
         if person is not None:  # "In March he rejected …" after an anonymous verdict on the man the page introduced
             return replace(candidate, asserted_by=person.entity, mentions=[person, *candidate.mentions],
                            derived_by="ReferentFromContext", rule=f"{_PRONOUN_SPEAKS}: the last person introduced, "
                            f"{person.entity}")
+        if _ITS.match(candidate.sentence) and (owner := spoken_of(found)):  # "Russia's central bank … Its governor"
+            return replace(candidate, asserted_by=owner.entity, derived_by="ReferentFromContext",
+                           rule=f"{_PRONOUN_SPEAKS}: {owner.entity}'s organ")
         return replace(candidate, rule="a pronoun speaks, and no party spoke just before: the source vouches for it")
     return replace(candidate, asserted_by=before.asserted_by, rule=f"{_PRONOUN_SPEAKS}: {before.asserted_by}",
                    derived_by="ReferentFromContext")  # the pronoun names no one: the party is the context's
@@ -301,18 +311,6 @@ def quote_continued(candidate: Candidate, in_paragraph: list[Candidate]) -> Cand
     return replace(candidate, kind=kind_of(candidate.sentence) or "Claim", asserted_by=said.asserted_by,
                    speaks_for=said.speaks_for, assertion_mode="Reported", derived_by="ReferentFromContext",
                    rule=f"a quotation going on from the sentence before, in the same paragraph: {said.asserted_by}")
-
-
-_OUGHT = re.compile(r"(?:['’]s?)?\s+(?:(?:therefore|also|now|first|still|simply|urgently)\s+)?(?:must|should|ought to|"
-                    r"has to|have to|needs to|need to)\s+(?!not\b)[a-z]", re.I)
-"""A modal of obligation right after a party's name, in the author's voice: what the author says the party must do."""
-
-
-def obliged(sentence: str, party: Mention) -> bool:
-    """Whether a modal of obligation follows ``party``'s name in ``sentence`` ("Europe must plan for …"): in the
-    author's voice, what the author says the party must do."""
-    at = sentence.find(party.text)
-    return at >= 0 and _OUGHT.match(sentence, at + len(party.text)) is not None
 
 
 def _people(found: list[Candidate]) -> list[tuple[str, Mention]]:

@@ -9,9 +9,9 @@ import re
 from functools import lru_cache
 
 __all__ = ["BOTH_PARTIES", "CLOSE_SPELLING", "DATELINE", "ITS_CLAUSE", "KEPT_UNTIL", "LINE_LABEL", "NO_PARTY",
-           "NO_PARTYS_PAPER", "REGIONAL", "THE_COUNTED", "UNNAMED_MEMBERS", "Byline", "asks", "comes_first_before",
-           "contexts", "cue_in", "framing", "joined_subject", "named_alike", "normalise", "word_start",
-           "word_start_of_any"]
+           "NO_PARTYS_PAPER", "REGIONAL", "TERMS_OF_A_PAPER", "THE_COUNTED", "UNNAMED_MEMBERS", "Byline", "asks",
+           "comes_first_before", "contexts", "cue_in", "framing", "joined_subject", "named_alike", "normalise",
+           "papers_terms", "word_start", "word_start_of_any"]
 
 @lru_cache(maxsize=4096)
 def word_start(words: str) -> re.Pattern:
@@ -261,14 +261,14 @@ _SAID_THAT = re.compile(r"\s+that\s+(?=(?-i:[A-Z])|(?:the|it|he|she|they|we)\b)"
 """Where what was said begins after a time ("before the vote that Warsaw would …")."""
 
 
-_JOINED_VERBS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}?\s+[a-z]+(?:ed|s)\b.*(?:\sand|,)\s*$", re.S)
+_JOINED_VERBS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,3}?\s+[a-z]+(?:ed|s)\b.*(?:\s(?:and|but)|,)\s*$", re.S)
 
 
 def joined_subject(span: str, name_end: int) -> bool:
     """Whether the name ending at ``name_end`` of ``span`` (the words before a reporting verb) is the subject of a
     verb joined to the reporting one ("Zelenskyy thanked the Emirates … and called for", "Poland's president
-    praised …, and asked"), or of a verb the reporting participle follows ("Hungary backed Bratislava, saying …"): it
-    speaks, not a party named after it."""
+    praised …, and asked", "thanked Tokyo but told"), or of a verb the reporting participle follows ("Hungary backed
+    Bratislava, saying …"): it speaks, not a party named after it."""
     return bool(_JOINED_VERBS.match(span, name_end))
 
 
@@ -296,3 +296,24 @@ class Byline:
         named = (self._author is not None and self._author in line.casefold()) or re.match(r"[Bb]y\s+[A-Z]", line)
         return (bool(named) and framing(line) and bool(self._DATED.search(line)) or bool(self._NOTICE.match(line))
                 or bool(self._TO_THE_READER.match(line)) and not re.search(r'["“”]', line))
+
+
+TERMS_OF_A_PAPER = (r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|"
+                    r"blueprint|initiative|text|document|package)\b[^.;]*?\b(?:would|will)\s+(?:also\s+)?(?:freeze|grant|"
+                    r"require|oblige|give|create|allow|establish|deploy|lift|ease|defer|set|commit|guarantee|let|"
+                    r"leave|end|halt|cap|limit|recogni[sz]e|demilitari[sz]e|return|restore|exchange|hand|add|ban|"
+                    r"bar|impose|extend|protect|patrol|monitor|secure|guard|train)\b|"
+                    r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?:force|mission|contingent|deployment)\s+"
+                    r"would\s+(?:not\s+\w+\b[^.;]*?\bbut\s+would\s+)?(?:also\s+)?(?:protect|patrol|monitor|secure|guard|"
+                    r"train|deploy|include|stay|operate)\b|"
+                    r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?(?:plan|draft|proposal|framework|blueprint|"
+                    r"text)\s+(?:also\s+)?(?:provides\s+for|calls\s+for|envisages|foresees|commits|obliges|binds|"
+                    r"requires|stops\s+short\s+of)\b")
+"""What a plan's text would do or provides for, its subject the plan ("A draft framework, seen by this newspaper,
+would freeze the front line", "The draft also provides for a ceasefire", "The draft commits the signatories to …"):
+the terms it proposes."""
+
+
+def papers_terms(sentence: str) -> bool:
+    """Whether the sentence's subject is a plan's text saying what it would do: its terms, whoever it names."""
+    return re.match(TERMS_OF_A_PAPER, sentence, re.I) is not None
