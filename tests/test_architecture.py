@@ -23,8 +23,8 @@ LAYER_OF = {
              "results", "updates", "generate", "world"],
     "views": ["evidence", "entities", "catalog", "coverage", "project", "analysis", "operations", "fidelity",
               "auditing", "scrutiny", "consistency", "acts", "kinds", "stances", "judgements", "outsiders", "unsaid",
-              "reporting", "dating", "wording", "gazetteer", "mentions", "leads", "referring", "speakers", "releases",
-              "plans", "attribution", "drafting", "vetting", "review", "worklist", "documents"],
+              "reporting", "dating", "wording", "gazetteer", "mentions", "leads", "referring", "speakers", "continued",
+              "releases", "plans", "attribution", "drafting", "vetting", "review", "worklist", "documents"],
     "service": ["tasks", "derivation", "derived", "executor", "guard", "answers", "sandbox", "watch", "service"],
     "faces": ["api", "cli", "export", "__init__"],
 }

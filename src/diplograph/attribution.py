@@ -175,7 +175,8 @@ complain"): the party's line, not a forecast (another party named so is forecast
 
 def _own_refusal(sentence: str, heard: Voice, speaker: str, gazetteer: Gazetteer) -> bool:
     """Whether the reported words say the speaker's own party, by name, will not do something."""
-    found = _OWN_REFUSAL.match(sentence, heard.content_start) if heard.content_start else None
+    start = heard.content_start or (1 if sentence[:1] in "“\"" else None)  # "“Germany will not …,” he told …"
+    found = _OWN_REFUSAL.match(sentence, start) if start is not None else None
     key = gazetteer.lookup(found.group("subject")) if found else None
     return key is not None and gazetteer[key][0] == speaker
 

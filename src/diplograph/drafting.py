@@ -17,6 +17,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .attribution import candidate_of
+from .continued import held_by_another, quote_continued
 from .dating import days_after
 from .errors import DiplographError
 from .evidence import quotes_from
@@ -26,6 +27,7 @@ from .kinds import kind_of
 from .leads import (
     as_its_points,
     in_context,
+    its_points,
     labelled_party,
     listed_points,
     referred_by,
@@ -37,7 +39,7 @@ from .plans import own_plans
 from .referring import Earlier
 from .releases import in_own_voice, publishing_party
 from .review import Candidate, Mention, read_candidates, review_file, write_candidates
-from .speakers import as_before, held_by_another, named_again, quote_continued, spoken_of
+from .speakers import as_before, named_again, spoken_of
 from .terms import short
 from .wording import DATELINE, Byline, contexts
 
@@ -100,7 +102,7 @@ def propose(graph: KnowledgeGraph, name: str, *, uncited_only: bool = True, read
                 candidate = _answered(candidate, _turn_of(turn, speakers, gazetteer))
             if candidate is not None:
                 lead = around[0] if around else ""
-                candidate = in_context(candidate, around, gazetteer, referred.get(lead),
+                candidate = in_context(candidate, around, gazetteer, referred.get(lead) or its_points(lead, found),
                                        item=bool(_BULLET.match(line))) if read_context else candidate
                 candidate = quote_continued(candidate, found[paragraph_starts:])
                 read = as_before(named_again(candidate, found), found, gazetteer)

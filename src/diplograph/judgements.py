@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .reporting import Voice
+from .wording import NO_PARTY
 
 __all__ = ["EVALUATIVE", "UNCERTAIN", "VERDICT", "VERDICT_ON_ACT", "interpretive", "obliged"]
 
@@ -30,7 +31,7 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"successful|hollow|cynical|absurd|reckless|irresponsible|provocative|illegitimate|fabricated|"
                      r"one-sided|biased|unbalanced|lopsided|politici[sz]ed|"
                      r"sceptical|skeptical|doubtful|unconvinced|wary|muted|lukewarm|guarded|tepid|horrified|appalled|"
-                     r"shocked|dismayed|outraged|"
+                     r"shocked|dismayed|outraged|saddened|relieved|frustrated|alarmed|"
                      r"baseless|exaggerated|naive|unrealistic|doomed|fragile|overdue|worrying|alarming|troubling|"
                      r"counterproductive|worse than|better than|not new|nothing new|no accident|no coincidence|"
                      r"(?:too\s+)?(?:slow|sluggish)|inadequate|insufficient|meagre|paltry|grim|bleak|shameful|"
@@ -116,10 +117,14 @@ _INTERPRETIVE = re.compile(r"\b(essentially|effectively|in effect|amounts? to|ta
                            r"(?:is|looks|seems|appears)\s+(?:\w+ly\s+)?designed\s+to|"
                            r"(?:is|are|was|were)\s+(?:\w+ly\s+)?aimed\s+(?:less\s+|more\s+|as\s+much\s+|\w+ly\s+)?at|"
                            r"\b(?:hands?|handed|gives?|gave|offers?|offered|presents?|presented)\s+(?:[\w’'-]+\s+){1,3}?"
-                           r"(?:an?\s+)?(?:\w+\s+)?(?:chance|opportunity|opening)\s+to\b|"
+                           r"(?:an?\s+)?(?:\w+\s+)?(?:chance|opportunity|opening|room|leverage)\s+to\b|"
                            r"in an effort to|(?:is|are|was|were)\s+(?:\w+ly\s+|often\s+|still\s+)?"
                            r"(?:seen|regarded|viewed)\s+(?:in\s+[A-Z][\w’'-]+\s+)?as|"
-                           r"(?:which|that|this)\s+is\s+why|"
+                           r"(?:which|that|this)\s+is\s+why|(?:best|better)\s+(?:read|understood|seen)\s+as|"
+                           r"(?:is|was|serves\s+as)\s+a\s+(?:[\w-]+\s+)?reminder\s+(?:of|that)|"
+                           r"\bsays?\s+(?:more|less|much|a\s+lot)\s+about\b|"
+                           r"^behind\s+[^,]{3,60}?\s+(?:lies|lay)\b|(?:is|are|was|were)\s+(?:less|more|not\s+so\s+much)\s+"
+                           r"about\b[^.;]*\bthan\b|(?:is|are|was|were)\s+(?:really|ultimately)\s+about\b|"
                            r"(?:is|are|was|were)\s+(?:\w+\s+)?(?:trying|seeking|looking|angling|manoeuvring|"
                            r"maneuvering) to|"
                            r"(?:show|shows|showed|suggest|suggests|suggested|demonstrates?) (?:\w+\s+){0,2}?"
@@ -145,10 +150,13 @@ UNCERTAIN = re.compile(r"\b(unknown|unclear|uncertain|remains to be seen|not kno
 def interpretive(sentence: str, heard: Voice | None = None) -> bool:
     """Whether the sentence reads intent or meaning into what was done ("effectively demands", "attempts to"):
     the writer's reading, not the party's words — unless the word is in what ``heard``'s speaker is reported to
-    have said ("the ministry dismissed the speech as an attempt to …": the ministry's reading)."""
+    have said ("the ministry dismissed the speech as an attempt to …": the ministry's reading), or is the verb that
+    reports it ("Declassified notes show that …": what the notes show)."""
     found = _INTERPRETIVE.search(sentence)
-    return bool(found) and not (heard and heard.kind == "reported" and heard.content_start and
-                                found.start() >= heard.content_start)
+    return bool(found) and not (heard and heard.kind == "reported" and heard.content_start and (
+        found.start() >= heard.content_start or found.start() >= heard.speaker_end  # "notes show that": what they show
+        and re.match(r"(?:show|suggest|demonstrat)", found.group(), re.I)
+        and NO_PARTY.search(sentence[heard.speaker_start:heard.speaker_end])))  # (a party's speech: the author reads)
 
 
 _OUGHT = re.compile(r"(?:['’]s?)?\s+(?:(?:therefore|also|now|first|still|simply|urgently)\s+)?(?:must|should|ought to|"

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .acts import the_act
 from .judgements import VERDICT, VERDICT_ON_ACT
-from .reporting import AS_WHAT, CHARACTERIZED, DETERMINED
+from .reporting import AS_WHAT, CHARACTERIZED, DETERMINED, NOT_QUOTING
 from .stances import AS_BASIS, REJECTING, SUPPORTING, VIEWING
 from .wording import KEPT_UNTIL, MADE_BY, TERMS_OF_A_PAPER
 
@@ -113,8 +113,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a denial with the speaker's own account is that account: "denied the charge, saying the building was used …"
     ("Claim", re.compile(r"\bden(?:y|ies|ied)\b[^.;]*?,\s+(?:saying|adding)\s+(?:that\s+)?(?:the|its|it|they|his|"
                          r"her|their|(?-i:[A-Z]))", re.I)),
-    # what a thing "would not help" bring about is a forecast of it, not a refusal to help ("the resolution would not
-    # help bring the parties to the table"); what a party "could not wait" for, said, it presses for
+    # what a text "would not help" bring about is forecast, no refusal; what "could not wait", said, is pressed for
     ("Prediction", re.compile(r"\b(?:would|will)\s+not\s+help\s+(?:to\s+)?(?:bring|end|stop|resolve|achieve|make)\b",
                               re.I)),
     ("Demand", re.compile(r"\b(?:said|says|told\s+\w+|insisted|stressed)\b[^.;]*\b(?:can(?:not|['’]t)|could\s*(?:not|"
@@ -151,7 +150,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                              r"\b(?:will|would|shall|can)\s+(?:accept|recogni[sz]e|sign|tolerate)\s+no\b|"
                              r"\b(?:nobody|no one|no-one|no country|no power)\s+(?:will|can|shall|is going to)\s+"
                              r"(?:ever\s+)?(?:dictate|decide|tell|force|impose|redraw|choose)\b|"
-                             r"\bunder no circumstances\b", re.I)),
+                             r"\bunder no circumstances\b|\b(?:every|each|any)\s+(?:state|country|nation)\s+has\s+"
+                             r"(?:the|a)\s+(?:sovereign\s+)?right\s+to\b", re.I)),
     # insisting on how things are is claiming ("insists it is neutral", "insisted that it had never …"); on what
     # must be done, demanding ("insists that Kyiv withdraw", "insisted the talks be linked")
     ("Demand", re.compile(DETERMINED + r"(?<!by )(?<!['’]s )\b(insist(s|ed)?(?!\s+(?:that\s+)?(?:[\w’'-]+\s+){1,5}?"
@@ -184,6 +184,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           re.I)),
     # one change bringing another: "the sooner Kyiv accepts, the sooner the war ends"
     ("Prediction", _ONE_BRINGS_ANOTHER),
+    # what a party sees no sign of is its reading: "said it saw no change in Russia's posture"
+    ("Assessment", re.compile(r"\b(?:see|sees|saw|seeing)\s+no\s+(?:[\w-]+\s+)?(?:change|sign|signs|need|reason|"
+                              r"evidence|indication|threat)\b", re.I)),
     # what a party says something would count as: "any troops would be treated as legitimate targets"
     ("Assessment", re.compile(r"\b(?:would|will)\s+be\s+(?:treated|regarded|considered|seen|viewed)\s+as\b|"
                               r"\b(?:would|will)\s+(?:be|become)\s+(?:a\s+)?legitimate\s+targets?\b|\b(?:would|will)\s+"
@@ -195,7 +198,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a basis for talks, whatever verb grants it: "called the paper a reasonable basis for negotiations"
     ("Position", re.compile(AS_BASIS, re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"
-    ("Assessment", re.compile(r"(?<!-)\b(?:called|calls|described|describes|describe|branded|brands|(?<=, )calling|"
+    ("Assessment", re.compile(r"(?<!-)" + NOT_QUOTING + r"\b(?:called|calls|described|describes|describe|branded|"
+                              r"brands|(?<=, )calling|"
                               r"(?<=, )describing|(?<=, )branding)\s+(?:" + CHARACTERIZED +
                               r"|" + AS_WHAT + ")", re.I)),
     # a verdict on how something went: "said the talks had been difficult but useful"
@@ -279,7 +283,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"(?:,\s+[^,.;]{1,60},)?\s+"
                           r"(?:(?:still|also|urgently|now|badly)\s+)?(?:needs|need|needed|requires|require|required|"
                           r"wants|want|wanted)\s+(?!(?:to|is|are|was|were|of|and|or|no|nobody|no-one)\b)\w|"
-                          r"\b(?:would|will|must)\s+(?:need|require)\s+[\"“]?(?!to\b)\w|"
+                          r"(?<!\bthat\s)(?<!\bwhich\s)\b(?:would|will|must)\s+(?:need|require)\s+[\"“]?(?!to\b)\w|"
                           r"\b(?:and|but)\s+(?:also\s+|still\s+)?(?:wants|wanted)\s+(?!(?:to|is|are|was|were)\b)\w|"
                           r"\b(?:said|says|told\s+\w+|stressed|added)\b[^.;]*?\b(?:is|are|was|were)\s+(?:urgently\s+|badly\s+|"
                           r"still\s+)?needed\b(?!\s+to\b)", re.I)),

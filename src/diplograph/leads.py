@@ -19,8 +19,8 @@ from .reporting import after_preposition, voice
 from .review import Candidate, Mention
 from .wording import comes_first_before, framing
 
-__all__ = ["ANALYTIC_LEAD", "IT_WOULD", "READERS", "as_its_points", "in_context", "labelled_party", "labelled_reading",
-           "listed_points", "referred_by", "standing_for", "terms_of_a_plan"]
+__all__ = ["ANALYTIC_LEAD", "IT_WOULD", "READERS", "as_its_points", "in_context", "its_points", "labelled_party",
+           "labelled_reading", "listed_points", "referred_by", "standing_for", "terms_of_a_plan"]
 
 READERS = ("dgr:analysts", "dgr:diplomats")
 """The readers of events among the actors: a line under their heading is their reading."""
@@ -303,6 +303,16 @@ def terms_of_a_plan(candidate: Candidate, found: list[Candidate]) -> Candidate:
     return replace(candidate, kind="Proposal", asserted_by=proposer, derived_by="ReferentFromContext",
                    assertion_mode="FactualAssertion" if described else "Reported",  # a draft the page has seen
                    rule=f"the terms of the proposal drafted before (\"Under the plan, …\"): {proposer}'s")
+
+
+_ITS_POINTS = re.compile(r"(?:^|[.!?]\s+)(?:among\s+)?(?:its|their|the\s+(?:plan|proposal|draft|initiative)['’]s)\s+"
+                         r"(?:[\w-]+\s+)?(?:points|terms|provisions|proposals|elements|ideas)\b[^:.]{0,30}:$", re.I)
+
+
+def its_points(lead: str, found: list[Candidate]) -> Candidate | None:
+    """The proposal drafted last, when ``lead``, a list's lead, ends by announcing its points ("… Among its points:",
+    "Its main terms include:", too short to draft): the list under it gives that proposal's terms."""
+    return next((c for c in reversed(found) if c.kind == "Proposal"), None) if _ITS_POINTS.search(lead) else None
 
 
 def referred_by(lead: Candidate, found: list[Candidate]) -> dict[str, Candidate]:

@@ -44,6 +44,9 @@ def mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
                 and not phrase.endswith(("'s", "’s")) and words[start - 1].casefold() in _SHARE_OF  # not "of Ukraine's"
             if key is not None and _a_place(words, start, size, phrase != gazetteer[key][1]):
                 continue
+            if key is not None and start and _BODY_NAME.search(phrase) and re.fullmatch(
+                    r"(?-i:[A-Z])[\w-]*['’]s", words[start - 1]) and _owned_by(words[start - 1], gazetteer):
+                continue  # "Russia's Security Council": the state's own body, not the UN's (but "Ukraine's EU bid")
             if key is not None:
                 entity, label, actor = gazetteer[key]
                 found.setdefault(entity, Mention(phrase, entity, label, 1.0, actor and not public))
@@ -81,8 +84,9 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
     if alias and _TONGUE.match(after):  # "the rights of Russian speakers": a language, not the state
         return True
     if alias and words[start + size:start + size + 1] and _NAMED_AFTER.fullmatch(words[start + size]) and \
-            words[start][:1].isupper() and "-" not in words[start]:  # "Turkish-brokered talks": Turkey's
-        return True  # "the Helsinki Security Forum", "the Minsk Agreements": a name's word, not its state
+            words[start][:1].isupper() and "-" not in words[start] and not re.search(r"['’]s$", words[start]):
+        return True  # "the Helsinki Security Forum", "the Minsk Agreements": a name's word, not its state (but
+        # "Turkish-brokered talks" are Turkey's, and "Russia's Security Council" is Russia's)
     if alias and start >= 2 and words[start - 1] == "in" and words[start - 2].casefold() in _NO_ONE:
         return True  # "Few in Chisinau expect …": where they are, not the state
     if alias and start >= 2 and words[start - 1] == "in" and _A_TRADE.fullmatch(words[start - 2]):
@@ -100,6 +104,7 @@ def _a_place(words: list[str], start: int, size: int, alias: bool) -> bool:
 
 
 _A_TRADE = re.compile(TRADE + r"\b", re.I)
+_BODY_NAME = re.compile(r"\b(?:Council|Commission|Assembly|Committee|Court)\b")
 _PEOPLES = re.compile(r"(?:ian|ean|ican|ish|ese)$")
 """A people's adjective ("held in Russian captivity"): it qualifies what follows, it is no venue."""
 _UNNAMED_THERE = re.compile(r"(?:(?:a|an|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:spokes(?:man|woman|person)|"
@@ -111,7 +116,7 @@ _VERB_NEXT = re.compile(r"(?:would|will|could|can|should|must|may|might|has|have
 """A verb right after a name: the name is its subject, whatever noun follows ("Berlin would study …")."""
 _NO_ONE = {"few", "fewer", "nobody", "critics"}
 _NAMED_AFTER = re.compile(r"Security|Forum|Conference|Summit|Format|Process|Agreements?|Accords?|Protocol|"
-                          r"Declaration|Communiqu[eé]|Memorandum|Charter|Dialogue|Initiative|Institute|University|Times|Post|Airport|"
+                          r"Declaration|Communiqu[eé]|Memorandum|Charter|Court|Dialogue|Initiative|Institute|University|Times|Post|Airport|"
                           r"(?-i:talks|summit|format|process|round)")
 """Words after a capital that make it part of a name ("Munich Security Conference", "Minsk Agreements"), or a
 meeting's venue ("the Riyadh talks", "the Istanbul round")."""
@@ -212,7 +217,8 @@ _ROLE = re.compile(
     r"acting|presidential|security|peace|lead|first|ministry|press|interior|military|government|state|"
     r"national|finance|energy|justice|human|rights)\s+){0,4}" + _OFFICE_HEAD +
     r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w-]+(?:['’]s\s+(?:delegation|government|mission|team|army|"
-    r"forces|negotiators)|\s+[Aa]ffairs)?|parliament|senate|assembly|council|delegation|cabinet|committee|house))?)"
+    r"forces|negotiators|(?:[A-Z][\w-]+\s+){0,3}[A-Z][\w-]+)|\s+[Aa]ffairs)?|parliament|senate|assembly|council|"
+    r"delegation|cabinet|committee|house))?)"
     r",?\s+(?P<name>(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.)){0,2})\b")
 """An office (its head noun: minister, president, spokesman …, with what qualifies it before and after) followed
 by a capitalised name: "Russian Defence Minister Anna Petrova", "Kremlin spokesman Dmitry Peskov"."""

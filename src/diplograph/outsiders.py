@@ -28,7 +28,8 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"participants?|panell?ists?|attendees|lawyers|attorneys|protesters|demonstrators|strikers|"
     r"émigrés|emigres|influencers|"
     r"(?:the\s+)?(?:International\s+)?Committee of the Red Cross|(?:the\s+)?Red (?:Cross|Crescent)|ICRC|"
-    r"Amnesty International|Human Rights Watch|Doctors Without Borders|Médecins Sans Frontières|MSF)$",
+    r"Amnesty International|Human Rights Watch|Doctors Without Borders|Médecins Sans Frontières|MSF|"
+    r"(?:the\s+)?(?:European Court of Human Rights|International (?:Criminal )?Court(?: of Justice)?))$",
     re.I)
 """People a page names by their trade, their cause or where they live ("Traders expect …", "Russian milbloggers
 criticised …", "a London insurer said", donors or creditors it does not name), and the humanitarian and rights
@@ -42,7 +43,7 @@ _SEPARATISTS = re.compile(r"(?:the\s+|a\s+|(?-i:[A-Z])[\w-]+['’]s\s+)?(?:separ
 party the graph holds."""
 _WHERE = re.compile(r"\s+(?:in|from|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?$|"
                     r"\s+(?:involved|working|engaged)\s+(?:in|on)\s+[\w\s’'-]{1,40}$|"
-                    r"\s+(?:of|in|near)\s+(?:the\s+)?(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}$")
+                    r"\s+(?:of|in|near|for)\s+(?:the\s+)?(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}$")
 """Where people are, or what they work on, after them ("brokers in London", "residents of border towns", "lawyers
 involved in the case"): not who they are."""
 _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
@@ -51,7 +52,8 @@ _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mo
 _PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|her|his|their|one|another)\s+(?:[\w-]+\s+){{0,3}}?"
                              rf"{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$", re.I)
 """A private person, by a first name and what they do, or by whose they are ("Halyna, a 61-year-old nurse")."""
-_OPPOSITION = re.compile(r"(?:the\s+)?(?:main\s+)?opposition\b(?!\s+(?:leader|figure|politician|MP|lawmaker|"
+_OPPOSITION = re.compile(r"(?:the\s+)?(?:main\s+|conservative\s+|liberal\s+|left-wing\s+|right-wing\s+)?"
+                         r"opposition\b(?!\s+(?:leader|figure|politician|MP|lawmaker|"
                          r"senator|deputy|candidate)\b)|(?:the\s+|a\s+)?shadow\s+[\w ]{0,30}?(?:secretary|minister|"
                          r"chancellor)\b.*", re.I)
 """A state's opposition as a body ("The opposition Christian Democrats accused …"): not the state's voice (one of

@@ -25,7 +25,8 @@ _OWN_SIDE = re.compile(r"(?:his|her|its|their|our)\s+(?:own\s+)?(?:country|gover
 """The speaker's own side, or those who act for it, named by a possessive ("his country would …", "its ships
 would stay in Romanian waters", "their troops will not cross"): what they will or will not do is the side's plan."""
 _OWN_WILL = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to)\s+"
-                       r"(?:also\s+|still\s+|soon\s+|not\s+|never\s+)?(?!be\b)[a-z]", re.I)
+                       r"(?:also\s+|still\s+|soon\s+|not\s+|never\s+)?(?!be\b|comment\b|speculate\b|confirm\b|say\b|"
+                       r"disclose\b|elaborate\b|reveal\b)[a-z]", re.I)
 """What that side will or will not do — not where it will be ("said his delegation would be there" tells of who
 attends)."""
 _WILL_DO = re.compile(r"\s+(?:would|will|was going to|were going to|plans? to|planned to|intends? to|intended to|"
@@ -55,8 +56,8 @@ def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
                            rule=f"{candidate.rule}; what its own side will do: its position")
         subject = _party_first(at, gazetteer)
         joined = _AND_THEN.match(at, len(subject[0])) if subject is not None else None
-        if subject is not None and subject[1] in own and (_WILL_DO.match(at, len(subject[0])) or joined
-                                                          and _WILL_DO.match(at, joined.end())):
+        if subject is not None and subject[1] in own and (_WILL_DO.match(at, len(subject[0])) or _OWN_WILL.match(
+                at, len(subject[0])) or joined and _WILL_DO.match(at, joined.end())):  # "Germany will not take …"
             return replace(candidate, kind="Position",
                            rule=f"{candidate.rule}; what its own side will do: its position")
     return candidate

@@ -21,7 +21,7 @@ from .outsiders import SOME, no_partys_people, speaker_head
 from .unsaid import reports_nothing
 from .wording import BOTH_PARTIES, REGIONAL, THE_COUNTED, tells_of_words
 
-__all__ = ["AS_WHAT", "CHARACTERIZED", "CLAIMING", "DETERMINED", "IT_SAYS", "OTHERS", "READER_WORDS",
+__all__ = ["AS_WHAT", "CHARACTERIZED", "CLAIMING", "DETERMINED", "IT_SAYS", "NOT_QUOTING", "OTHERS", "READER_WORDS",
            "REPORTING", "Voice", "after_preposition", "reader_voice", "voice", "without_asides"]
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
@@ -39,6 +39,8 @@ propaganda.", "called the report fabricated." (a one-word verdict closing the se
 fighting “the least bad option”" (a verdict in quotation marks)."""
 AS_WHAT = r"(?:him|her|them|(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+){0,2})\s+as\b"
 """Someone or something named, then what it is called: "described him as", "describes Russia as"."""
+NOT_QUOTING = "".join(rf"(?<!what {who} )" for who in ("it", "he", "she", "they"))
+"""Not in "what it called the talks' success": words the page quotes as the party's, no verdict or report of it."""
 _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:themselves|itself|himself|herself|"
          r"ourselves|myself)\b)|announced|announces|declared|declares|adds|"
          r"added(?!\s+(?:\d[\d,]*|a|an|some|more|several|another|further)\b[^.;]*?\bto\s+(?:its|the|their)\b)|"
@@ -51,7 +53,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:thems
          r"emphasi[sz]ed|emphasi[sz]es|underlined|underlines|underscored|underscores|highlighted|highlights|"
          r"testified|testifies|assured|assures|recorded|records|registered|registers|documented|documents|"
          r"adopted(?=\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|communiqu|appeal|address))|"
-         r"argued|argues|argue|noted|notes|(?:find|finds|found)(?=\s+that\b)|(?:estimated|estimates|estimate)(?=\s+(?:that|it|there)\b)|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
+         r"argued|argues|argue|noted|notes(?!\s+(?:show|showed|suggest|suggested|reveal|say)\b)|(?:find|finds|found)(?=\s+that\b|\s*[.!]?$)|(?:estimated|estimates|estimate)(?=\s+(?:that|it|there)\b)|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"puts?(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:cost|toll|bill|damage|losses|number)\b[^.;]*?\bat\b)|"
          r"(?:stress|concede|acknowledge|admit|admits|admitted)(?=\s+that\b)|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|promised(?!\s+by\b)|appealed(?=\s+(?:to|for)\b)|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
@@ -59,16 +61,18 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:thems
          r"denied|denies|deny|claimed|(?<!['’]s |ed |es |ts )claims?(?=\s+that\b)|"
          r"(?:alleged|alleges|asserted|asserts|maintained|maintains|contended|contends|countered|counters)(?=\s+that\b)|"
          r"blamed|blames|wrote|writes|posted|posts|tweeted|tweets|questioned|pointed out|points out|"
-         r"remain(?:s|ed)?(?=\s+(?:deeply\s+)?(?:sceptical|skeptical|doubtful|unconvinced|wary)\b)|agreed(?=\s+that\b)|"
+         r"remain(?:s|ed)?(?=\s+(?:deeply\s+)?(?:sceptical|skeptical|doubtful|unconvinced|wary)\b)|agreed?(?=\s+that\b)|ruled(?=\s+(?:on\s+\w+\s+)?that\b)|"
          r"reported(?=\s+(?:that|on\s+\w+\s+that)\b|(?:\s+on\s+\w+)?\s*[.!]?$)|reports(?=\s+that\b)|"
          r"(?<=\(\d{4}\) )(?:shows?|showed|finds?|found|argues?|argued|suggests?|suggested|notes?|noted)|"
          r"(?:(?<=poll )|(?<=survey )|(?<=study )|(?<=report ))(?:finds|found|shows|showed|suggests|suggested)|"
+         r"(?:(?<=notes )|(?<=documents )|(?<=records )|(?<=minutes )|(?<=transcripts )|(?<=archives )|(?<=cables ))"
+         r"(?:show|showed|suggest|suggested)(?=\s+that\b)|"
          r"(?:(?<=, )|(?<=\bby ))(?:accusing|saying|insisting|warning|arguing|claiming|demanding|urging|"
          r"calling (?:on|for))|"
          r"(?<=, )(?:calling|describing|branding)(?=\s+" + CHARACTERIZED + ")|"
          r"doubts?|doubted|fears?|feared|hopes?|hoped|thinks?(?!\s+tanks?\b)|ruled out|rules out|rule out|"
-         r"(?<!-)(?:called|calls|described|describes|describe|branded|brands)(?=\s+(?:" + CHARACTERIZED +
-         r"|" + AS_WHAT + "))")
+         r"(?<!-)" + NOT_QUOTING + r"(?:called|calls|described|describes|describe|branded|brands)"
+         r"(?=\s+(?:" + CHARACTERIZED + r"|" + AS_WHAT + "))")
 DETERMINED = "".join(rf"(?<!\b{word} )" for word in ("the", "a", "an", "this", "that", "his", "her", "its", "our",
                                                      "their"))
 """Not after a determiner: "the demand", "a call for", "their offer" are nouns, not someone reporting (a whole word:
@@ -232,7 +236,8 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been|had been|being|b
 _BY_AGENT = re.compile(r"\s+by\s+(?P<agent>[^,;]+?)"
                        r"(?=\s+(?:on|last|this|to|that|in|at|for|over|after|before)\b|[,;.]|$)")
 """A report in the passive voice: its auxiliary before the verb, its agent after "by" (up to a preposition)."""
-_SHOWN = re.compile(r",\s*(?P<who>(?:[\w-]+\s+){0,2}?(?:documents|data|figures|records|papers|emails))\s+"
+_SHOWN = re.compile(r",\s*(?P<who>(?:[\w-]+\s+){0,2}?(?:documents|data|figures|records|papers|emails|notes|minutes|"
+                    r"transcripts|cables|archives))\s+"
                     r"(?P<verb>show|shows|showed|suggest|suggests)\s*[.!]?\s*$", re.I)
 """Papers a page relies on, named after its content ("…, documents show"): what they show, the page vouches for."""
 _CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|three|four|several|some)\s+"
@@ -263,9 +268,9 @@ _AFTER_QUOTE = re.compile(r"[,.!?][”\"’]\s+(?=[^“”\"]{2,100}$)")
 _TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
 """The comma (or closing quote) before a short subject just before the verb: a report given after its content."""
 _ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b(?:(?!\bthat\b)[^,]){0,50}|"
-                          r"\s+(?:reporters|journalists"
+                          r"\s+(?:reporters|journalists|lawmakers|legislators|MPs|deputies|senators|delegates"
                           r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:news conference|press conference|briefing|summit|"
-                          r"meeting|forum|conference|session)|parliament)\b[^,]{0,40}|\s+\w+ly)?"
+                          r"meeting|forum|conference|session)|parliament)\b(?!\s+(?:to|that)\b)[^,]{0,40}|\s+\w+ly)?"
                           r"(?:,\s+(?:bringing|raising|taking|adding to|the\s+\w+\s+(?:such|of|since))\b[^,;]{0,60})?"
                           r"\s*[.!]?[”\"’)]*\s*$")
 """What may follow the verb of a report given after its content, up to the sentence's end: when and to whom it was

@@ -10,17 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .acts import without_others_acts
 from .gazetteer import Gazetteer
-from .kinds import kind_of
 from .leads import IT_WOULD, terms_of_a_plan
 from .mentions import with_people
 from .reporting import IT_SAYS, OTHERS, Voice, after_preposition, voice, without_asides
 from .review import Candidate, Mention
 from .wording import BOTH_PARTIES, DATELINE, ITS_CLAUSE, LINE_LABEL, THE_COUNTED, UNNAMED_MEMBERS, joined_subject
 
-__all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "held_by_another", "named_again",
-           "of_a_body", "pronoun_subject", "quote_continued", "speaker_of", "spoken_of", "their_paper",
+__all__ = ["INSTITUTION", "NO_ONE_IN_PARTICULAR", "NO_PARTY_FIRST", "as_before", "named_again",
+           "of_a_body", "pronoun_subject", "speaker_of", "spoken_of", "their_paper",
            "unnamed_speaker"]
 
 INSTITUTION = re.compile(r"the\s+(?:[\w’'-]+\s+){0,2}?(?:ministry|government|office|cabinet|presidency|general staff|"
@@ -46,7 +44,7 @@ _PRONOUN_SPEAKS = "a pronoun speaks (\"they argue\", \"his office said\"): the p
 _BODY = re.compile(r"(?:the\s+|an?\s+)?(?:(?:senior|top|high-ranking)\s+)?(?:council|commission|bloc|alliance|"
                    r"organi[sz]ation|mission|monitors|union|agency)(?:['’]s\s+[\w -]{1,40}|\s+(?:spokes(?:man|woman|"
                    r"person)|officials?|sources?|diplomats?))?", re.I)
-_THE_BODY = re.compile(r"\bthe\s+(?:council|commission|bloc|alliance|organi[sz]ation|agency)\b", re.I)
+_THE_BODY = re.compile(r"\bthe\s+(council|commission|bloc|alliance|organi[sz]ation|agency)\b", re.I)
 """A body named by what it is anywhere in a sentence ("membership of the alliance"): what it stands for."""
 _AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now|repeatedly|already|long|"
                           r"often|publicly))+$", re.I)
@@ -168,7 +166,9 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
                        asserted_by=before.asserted_by, assertion_mode="Reported",
                        rule="others of the unnamed sources the sentence before gave: the source vouches for them")
     if candidate.rule == _BODY_SPEAKS:  # "EU ministers met …. The Council calls on …": the body of the party named
-        bodies = [m for c in [candidate, *found[:-4:-1]] for m in c.mentions if m.entity in gazetteer.organisations]
+        bodies = sorted((m for c in [candidate, *found[:-4:-1]] for m in c.mentions
+                         if m.entity in gazetteer.organisations),
+                        key=lambda m: not _named_so(m, candidate, found))  # "the UN refugee agency. The agency …"
         named = _called(candidate.sentence, [candidate, *reversed(found)], gazetteer) or (bodies[0] if bodies else (
             next((m for m in before.mentions if m.actor), None) if before else None))
         return candidate if named is None else replace(
@@ -179,10 +179,12 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
         office = _OFFICE.match(candidate.sentence, then.end() if then else 0)
         holder = next((c.mentions[0] for c in reversed(found) if c.kind == "Affiliation" and c.mentions and office
                        and office.group("office").casefold() in f"{c.role} {c.sentence}".casefold()), None) \
-            or _office_of_party(office.group("office") if office else "", found) or _filed_in(found, gazetteer)
+            or _office_of_party(office.group("office") if office else "", found) or _filed_in([*found, candidate],
+                                                                                              gazetteer)
         return candidate if holder is None else replace(
-            candidate, asserted_by=holder.entity, mentions=[holder, *candidate.mentions],
-            derived_by="ReferentFromContext", rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
+            candidate, asserted_by=holder.entity, derived_by="ReferentFromContext",
+            mentions=[holder, *(m for m in candidate.mentions if m.entity != holder.entity)],
+            rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
     if candidate.rule in (_PAPER_SPEAKS, _ORGAN_SPEAKS, _COUNTED_SPEAKS):  # "… issued a joint declaration. Their
         # declaration …"
         home = _filed_in(found, gazetteer) if candidate.rule == _ORGAN_SPEAKS and _HOME_ORGAN.search(
@@ -219,12 +221,12 @@ def _pronouns_party(candidate: Candidate, found: list[Candidate]) -> Candidate:
                    derived_by="ReferentFromContext")  # the pronoun names no one: the party is the context's
 
 
-_HOLDS = re.compile(r"(?:\s+(?:has|had|have|so far|already|repeatedly|again|also|now|long|not|never|"
-                    r"on\s+\w+day|last\s+\w+))*\s+"
-                    r"(?:reject|refus|accept|welcom|back|support|oppos|dismiss|endors|rul(?:e|ed|es) out|"
-                    r"turn(?:ed)? down|block|veto)(?![a-z]*ing\b)", re.I)
-"""A stance verb right after a party's name: that party holds the stance ("Moscow had so far rejected …"); not a
-noun ("only with American backing")."""
+def _named_so(body: Mention, candidate: Candidate, found: list[Candidate]) -> bool:
+    """Whether a sentence before named ``body`` with the word ``candidate`` calls its speaker ("the UN refugee
+    agency" before "The agency warned …"): that body, rather than another the sentences name."""
+    noun = _THE_BODY.search(candidate.sentence)
+    return noun is not None and any(re.search(rf"{re.escape(body.text)}\s+(?:[\w-]+\s+){{0,2}}?{noun.group(1)}\b",
+                                              c.sentence, re.I) for c in found[-3:])
 
 
 def _who(candidate: Candidate) -> str:
@@ -276,41 +278,6 @@ def _filed_in(found: list[Candidate], gazetteer: Gazetteer) -> Mention | None:
     key = gazetteer.lookup(place.title()) if place else None
     entity, label, actor = gazetteer[key] if key else (None, "", False)
     return Mention(place.title(), entity, label, 1.0, True) if actor and entity not in gazetteer.organisations else None
-
-
-def held_by_another(candidate: Candidate, found: list[Candidate]) -> Candidate:
-    """A position the reported words give another party ("The envoy replied that Moscow had so far rejected every
-    plan …"): the speaker's claim about that party's stance, not the speaker's own stance."""
-    if candidate.kind != "Position" or candidate.assertion_mode != "Reported":
-        return candidate
-    heard = voice(candidate.sentence, [m.text for m in candidate.mentions])
-    content = without_others_acts(candidate.sentence[heard.content_start:] if heard.content_start else DATELINE.sub(
-        "", candidate.sentence[:heard.speaker_start]))  # "Hungary blocked …, diplomats said."; not ", which Moscow …"
-    placed = sorted((content.find(m.text), m) for m in candidate.mentions if m.actor and m.text in content)
-    holder = next((m for at, m in placed if _HOLDS.match(content, at + len(m.text))), None)
-    owners = {c.mentions[0].entity: c.mentions[1].entity for c in found
-              if c.kind == "Affiliation" and len(c.mentions) > 1}  # a person the page introduced: their state
-    if holder is None or holder.entity in (candidate.asserted_by, owners.get(candidate.asserted_by or "")):
-        return candidate
-    return replace(candidate, kind="Claim", rule=f"{candidate.rule}; the stance is {holder.entity}'s, as the "
-                   "speaker tells it: a claim about it")
-
-
-_BARE_QUOTE = re.compile(r"[“\"][^“”\"]{3,}[”\"]")
-"""A sentence that is nothing but a quotation ("“The troops are not there to keep the peace.”")."""
-
-
-def quote_continued(candidate: Candidate, in_paragraph: list[Candidate]) -> Candidate:
-    """A quotation standing alone after a sentence of the same paragraph that named whose words it carried
-    ("“We have seen this before,” Madeupescu said. “The troops are not there to keep the peace.”"): the same
-    speaker goes on."""
-    said = next((c for c in reversed(in_paragraph) if c.kind != "Affiliation"), None)
-    if said is None or said.assertion_mode != "Reported" or (said.asserted_by or "").startswith("dgr:author-") \
-            or candidate.assertion_mode == "Reported" or not _BARE_QUOTE.fullmatch(candidate.sentence.strip()):
-        return candidate
-    return replace(candidate, kind=kind_of(candidate.sentence) or "Claim", asserted_by=said.asserted_by,
-                   speaks_for=said.speaks_for, assertion_mode="Reported", derived_by="ReferentFromContext",
-                   rule=f"a quotation going on from the sentence before, in the same paragraph: {said.asserted_by}")
 
 
 def _people(found: list[Candidate]) -> list[tuple[str, Mention]]:
