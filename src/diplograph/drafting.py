@@ -55,6 +55,9 @@ _BULLET = re.compile(r"^(?:[•\-*–—]|\d{1,2}[.)]|(?:Q|A|Question|Answer):|"
 """A list item's marker, as a page's text gives it ("• ", "- ", "1. "), an interview's ("Q: ", "A: ") or a
 transcript's speaker label: not part of its words."""
 _ANSWER = re.compile(r"^(?:A|Answer):\s+")
+_BETTING = re.compile(r"\b(?:betting|banking|counting)\s+(?:that|on)\b", re.I)
+"""A reading of another party's intent in an answer ("Moscow is betting that …"): the interviewee's assessment."""
+_SHOULD = re.compile(r"\b(?:should|ought\s+to)\s+(?!not\s+be\b|be\s+(?:no|a|an|the)\b)\w", re.I)
 _THE_FLOOR = {"Q", "QUESTION", "REPORTER", "JOURNALIST", "MODERATOR", "HOST", "CHAIR", "PRESENTER", "INTERVIEWER"}
 """Labels of turns that are no party's words: the floor's questions, the moderator's."""
 
@@ -180,10 +183,13 @@ def _turn_of(turn: re.Match, speakers: dict[str, Mention], gazetteer: Gazetteer)
 
 def _answered(candidate: Candidate, interviewee: Mention | None) -> Candidate:
     """An interview's answer ("A: We are ready to …") or a transcript's turn: the words of the person the page
-    introduced, recorded as their state's, whatever pronoun they use; its kind from its own words."""
+    introduced, recorded as their state's, whatever pronoun they use; its kind from its own words — what others
+    "should" do they ask for, what another "is betting that" they read."""
     if interviewee is None:
         return candidate
-    return replace(candidate, kind=kind_of(candidate.sentence) or "Claim", asserted_by=interviewee.entity,
+    kind = kind_of(candidate.sentence) or ("Demand" if _SHOULD.search(candidate.sentence) else "Assessment"
+                                           if _BETTING.search(candidate.sentence) else "Claim")
+    return replace(candidate, kind=kind, asserted_by=interviewee.entity,
                    assertion_mode="Reported", mentions=[interviewee, *(m for m in candidate.mentions
                                                                        if m.entity != interviewee.entity)],
                    rule=f"an answer or a turn: the words of the person introduced, for {interviewee.label}",
