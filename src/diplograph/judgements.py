@@ -76,6 +76,10 @@ most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
 
 _WORTHLESS = re.compile(r"\b(?:costs?|means?|meant|counts?\s+for|changes?|changed|achieves?|achieved)\s+nothing\b|"
                         r"\bonly\s+(?:helps?|helped|serves?|served|plays?\s+into)\b|"
+                        r"\b(?:helps?|serves?|benefits?)\s+no\s+one\s+but\b|"
+                        r"\b(?:brings?|pushes?|moves?)\s+(?:[\w-]+\s+){0,3}?closer\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+                        r"(?:accident|disaster|catastrophe|collapse|war)\b|"
+                        r"\b(?:becoming|growing|getting)\s+(?:ever\s+)?(?:harder|more\s+difficult)\s+to\b|"
                         r"\bcan(?:not|['’]t|\s+ill)\s+(?:afford|wait)\b", re.I)
 """A verdict on words or acts ("Words like these cost nothing", "changes nothing"), and on what a party cannot wait
 for ("Ukraine cannot wait for another election cycle"): the author's judgement, in the author's voice."""

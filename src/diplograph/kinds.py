@@ -146,7 +146,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # a categorical "never" about conceding is a line the party holds, whatever verb reports it
     ("Principle", re.compile(r"\b(?:will|would|can|could|must|shall)\s+never\s+(?:accept|recogni[sz]e|cede|give up|"
                              r"give back|return|hand over|surrender|agree to|allow|tolerate|withdraw|abandon|"
-                             r"negotiate|sign|trade)\b|\bnon-negotiable\b|\bred lines?\b|"
+                             r"impose|join|negotiate|sign|trade)\b|\bnon-negotiable\b|\bred lines?\b|"
                              r"\b(?:will|would|shall|can)\s+(?:accept|recogni[sz]e|sign|tolerate)\s+no\b|"
                              r"\b(?:nobody|no one|no-one|no country|no power)\s+(?:will|can|shall|is going to)\s+"
                              r"(?:ever\s+)?(?:dictate|decide|tell|force|impose|redraw|choose)\b|"
@@ -163,7 +163,8 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # terms set out are terms demanded: "Moscow lays out its conditions for a truce"
     ("Demand", re.compile(r"\b(?:set|sets|setting|lays?|laid|laying|spell(?:s|ed)?|spelt|list(?:s|ed)?|"
                           r"present(?:s|ed)?)\s+(?:out\s+)?(?:(?:its|their|his|her|the|new|own|two|three|four|five|six|several|\d+)\s+){0,2}"
-                          r"(?:terms|conditions|demands|preconditions)\b", re.I)),
+                          r"(?:terms|conditions|demands|preconditions)\b|\b(?:made|makes|make|making)\s+[^.;]{1,60}?\s+an?\s+"
+                          r"(?:pre)?condition\s+(?:of|for)\b", re.I)),
     # a conditional threat demands its condition: "Russia will leave the talks unless Kyiv drops …"
     # and so does a conditional offer to act: "Russia will take part only if the sanctions are lifted", "will only
     # negotiate on the basis of …" (support on a condition, "would back a mission only if …", is a position)

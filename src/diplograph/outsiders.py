@@ -36,14 +36,14 @@ criticised …", "a London insurer said", donors or creditors it does not name),
 bodies a page names ("the International Committee of the Red Cross"): a nationality or a city makes them no state's
 voice."""
 _SEPARATISTS = re.compile(r"(?:the\s+|a\s+|(?-i:[A-Z])[\w-]+['’]s\s+)?(?:separatist|breakaway|rebel|"
-                          r"self-proclaimed)\b[\w’'\s-]{0,30}?\b"
+                          r"self-proclaimed|(?-i:[A-Z])[\w]+-installed|occupation)\b[\w’'\s-]{0,30}?\b"
                           r"(?:leaders?|authorities|officials?|administration|president|spokes(?:man|woman|person))$",
                           re.I)
 """The leaders of a breakaway region ("the separatist region's leader", "Transnistria's separatist leaders"): no
 party the graph holds."""
 _WHERE = re.compile(r"\s+(?:in|from|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?$|"
                     r"\s+(?:involved|working|engaged)\s+(?:in|on)\s+[\w\s’'-]{1,40}$|"
-                    r"\s+(?:of|in|near|for)\s+(?:the\s+)?(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}$")
+                    r"\s+(?:of|in|near|for|at)\s+(?:the\s+)?(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}$")
 """Where people are, or what they work on, after them ("brokers in London", "residents of border towns", "lawyers
 involved in the case"): not who they are."""
 _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
