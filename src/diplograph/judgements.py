@@ -36,7 +36,7 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"counterproductive|worse than|better than|not new|nothing new|no accident|no coincidence|"
                      r"(?:too\s+)?(?:slow|sluggish)|inadequate|insufficient|meagre|paltry|grim|bleak|shameful|"
                      r"dangerous|risky|(?:an?\s+)?(?:dangerous|risky|costly|reckless|shrewd|clever|bold)\s+(?:bet|gamble|"
-                     r"move|choice|strategy|game|calculation)|"
+                     r"move|choice|strategy|game|calculation|precedent|signal|path|course|message)|"
                      r"(?:easy|easier|hard|harder)\s+to\s+(?:make|say|promise|announce|sign|keep|believe)|"
                      r"(?:[\w-]+\s+){1,3}away\s+from\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:disaster|catastrophe|tragedy|collapse)|"
                      r"not an accident|as\s+(?:wide|deep|large|big|great|entrenched|far apart)\s+as|"
@@ -58,6 +58,8 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"(?:slim|dim|faint|fading|slender|remote)\b|"
                      r"\b(?:no|any)\s+signs?\s+of\s+(?:giving\s+ground|compromise|budging|backing\s+down|softening|"
                      r"flexibility)\b|"
+                     r"\bviolat(?:es|ed|e|ing)\s+(?:the\s+)?(?:(?:basic|fundamental|human|religious)\s+)?(?:rights|"
+                     r"international\s+law|(?:UN\s+)?Charter|constitution|freedom)\b|"
                      r"\b(?:can|could)\s+only\s+be\s+(?:achieved|reached|found|won|secured|ended|resolved|settled)\s+"
                      r"(?:through|by|with|at)\b|"
                      r"\b(?:risks?|threats?|dangers?|chances?|likelihood|prospects?|odds)\s+(?:[\w-]+\s+){0,2}?"
@@ -80,17 +82,22 @@ _WORTHLESS = re.compile(r"\b(?:costs?|means?|meant|counts?\s+for|changes?|change
                         r"\b(?:brings?|pushes?|moves?)\s+(?:[\w-]+\s+){0,3}?closer\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
                         r"(?:accident|disaster|catastrophe|collapse|war)\b|"
                         r"\b(?:becoming|growing|getting)\s+(?:ever\s+)?(?:harder|more\s+difficult)\s+to\b|"
-                        r"\bcan(?:not|['’]t|\s+ill)\s+(?:afford|wait)\b", re.I)
-"""A verdict on words or acts ("Words like these cost nothing", "changes nothing"), and on what a party cannot wait
-for ("Ukraine cannot wait for another election cycle"): the author's judgement, in the author's voice."""
+                        r"\bcan(?:not|['’]t|\s+ill)\s+(?:afford|wait)\b|"
+                        r"\b(?:did|has\s+done|have\s+done|had\s+done)\s+(?:more|less|as\s+much)\s+to\b", re.I)
+"""A verdict on words or acts ("Words like these cost nothing", "changes nothing", "Few did more to …"), and on what
+a party cannot wait for ("Ukraine cannot wait for another election cycle"): the author's judgement, in the author's
+voice."""
 _GENERALISATION = re.compile(r"^(?:such\s+[a-z]+|(?-i:[A-Z])[a-z]+s(?:\s+(?:of|like)\s+(?:this|that|these|those)\s+"
                              r"(?:kind|sort|type|ones?))?)\s+(?:(?:have|has|had|do|does|did)\s+)?(?:rarely|seldom|"
                              r"hardly\s+ever|almost\s+never|usually|generally|tend\s+to)\b|"
                              r"^(?:(?:past|previous|earlier|most|many)\s+)?[a-z]+s\s+(?:of|like)\s+(?:this|that|these|"
-                             r"those)\s+(?:kind|sort|type)\b", re.I)
+                             r"those)\s+(?:kind|sort|type)\b|"
+                             r"\b(?:is|are)\s+(?:rarely|seldom|never|hardly\s+ever|almost\s+never|not\s+always)\s+"
+                             r"(?:so\s+|entirely\s+|fully\s+|as\s+)?(?:certain|clear|clear-cut|simple|straightforward|easy|"
+                             r"obvious|conclusive|neat|tidy|quick|painless|final)\b", re.I)
 """A rule of thumb about a kind of thing ("Sanctions of this kind have rarely cut …", "Such truces seldom hold",
-"Past conferences of this kind have produced …"): the author generalises from the record, a judgement, not a record
-of one event."""
+"Past conferences of this kind have produced …", "Attribution is rarely certain"): the author generalises from the
+record, a judgement, not a record of one event."""
 
 EVALUATIVE = re.compile(r"(?-i:\bmay\s+(?:well\s+|yet\s+|also\s+|still\s+)?(?!be\b|not\b|never\b)[a-z]+)|"
                         r"\b(ultimatum|capitulation|blackmail|not a compromise|signal|likely|will|should|probably|"

@@ -69,7 +69,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Proposal", re.compile(DETERMINED + r"(?<!would )(?<!will )(?<!\bto )\bpropos(e|es|ed)\b(?!\s+by\b)|"
                             r"\bput forward\b(?!\s+by\b|\s+no\b)|\btabled\b(?!\s+by\b|\s+no\b)|\bfloat(?:s|ed)?\b|"
                             r"\bpress(?:es|ed)?\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:plan|proposal|"
-                            r"initiative)\b|"
+                            r"initiative)\b|\brecommend(?:s|ed)?\s+that\b|"
                             r"\b(?:circulat(?:e|es|ed)|present(?:s|ed)|unveil(?:s|ed))\s+"
                             r"(?:a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:plan|draft|proposal|framework|initiative|"
                             r"roadmap|paper)\b|"
@@ -226,14 +226,14 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"(?:that\s+)?(?:(?:the|that|this|such|any|a|an)\s+(?!(?:[\w-]+\s+)?(?:alliance|bloc|"
                               r"union|government|country|ministry|administration|council|commission|organi[sz]ation|"
                               r"kremlin|side)\b)|(?-i:[a-z]+ing)\s+(?=(?:[\w-]+\s+){1,5}?[\"“]?(?:would|will|could)\s))"
-                              r"(?:[\w-]+\s+){0,5}?[\"“]?(?:would|will|could)\s+[\"“]?(?!not\b|be\b|need\b|require\b)"
+                              r"(?:(?!that\b)[\w-]+\s+){0,10}?[\"“]?(?:would|will|could)\s+[\"“]?(?!not\b|be\b|need\b|require\b)"
                               r"(?:only\s+)?"
                               r"[a-z]+",
                               re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …", "said
     # it hoped the exchange would build trust"
-    ("Prediction", re.compile(r"\b(?:(?:doubt|fear|expect|believe|think)(?:s|ed)?|hop(?:e|es|ed)|estimat(?:e|es|ed))\b"
-                              r"(?:(?!\bbut\b)[^.;:])*?"
+    ("Prediction", re.compile(r"\b(?:(?:doubt|fear|expect|believe|think)(?:s|ed)?|hop(?:e|es|ed)|estimat(?:e|es|ed)|"
+                              r"(?:concerned|worried)(?=\s+that))\b(?:(?!\bbut\b)[^.;:])*?"
                               r"\b(would|will|could|may|might)\b", re.I)),
     # a conditional or a hypothetical's outcome: "If Ukraine agrees …, it could win time", "a freeze would leave …"
     ("Prediction", re.compile(r"^(?:but\s+|and\s+|yet\s+)?(?:if|unless|should|once)\b[^,]{3,120},\s*[^.;]*?"
@@ -371,12 +371,12 @@ def kind_of(sentence: str) -> str | None:
 
 _ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|warning|saying)|;\s+(?=[A-Z])|"
                              r",\s+(?=(?:calling|describing|branding)\s+(?:them|it|the\s+\w+)\s)|"
-                             r",?\s+but\s+(?=warned|cautioned)\b|"
+                             r",?\s+but\s+(?=warned|cautioned)\b|\s+and\s+(?=said\s+(?:it|they)\s+(?:expected|hoped)\b)|"
                              r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
                              r"warns|urges|rejects|insists|signals|seeks|threatens|accuses|proposes|offers|refuses|"
                              r"vows|pushes|presses|backs)\b)")
-"""Where a clause with a subject of its own follows the first ("…, as Kyiv demands …", "while the EU …"), or the
-verdict a rejection gives ("rejected the accusations, calling them smears": the rejection decides)."""
+"""Where a clause with a subject of its own follows the first ("…, as Kyiv demands …", "while the EU …"), the verdict
+a rejection gives ("rejected the accusations, calling them smears"), or a hope after a welcome: the first decides."""
 
 
 _AHEAD = re.compile(r"\b(will|would|could|may|might|shall|going to|(?:is|are) (?:set|due) to|likely|unlikely|"

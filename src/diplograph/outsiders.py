@@ -16,14 +16,16 @@ __all__ = ["SOME", "TRADE", "no_partys_people", "no_partys_subject", "speaker_he
 SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+){0,2}"
 """Words that may stand before a speaker's noun: a number or a quantity, and up to two words that qualify it."""
 TRADE = (r"(?:trader|investor|banker|shipper|shipowner|insurer|farmer|resident|exporter|importer|broker|donor|"
-         r"creditor|lender|bondholder|voter|refugee|veteran|activist|campaigner|volunteer|lobbyist|manufacturer)s?")
-"""One or more people of a trade or a cause, named by it ("an insurer", "brokers")."""
+         r"creditor|lender|bondholder|voter|refugee|veteran|activist|campaigner|volunteer|lobbyist|manufacturer|"
+         r"(?:bi|tri|para-?)?athlete|skater|skier|swimmer|footballer|player|boxer|wrestler|gymnast|fencer|cyclist|"
+         r"rower|runner|sprinter|climber|coach|sportsman|sportswoman)s?")
+"""One or more people of a trade, a sport or a cause, named by it ("an insurer", "brokers", "a figure skater")."""
 _NO_PARTYS_PEOPLE = re.compile(
     SOME + r"(?:" + TRADE + r"|locals|executives|witnesses|aid workers|(?:rights|aid|humanitarian) groups|"
     r"businesses|industry|markets|"
     r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
     r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
-    r"(?:families|relatives|parents|mothers|wives)(?:\s+of\s+.+)?|"
+    r"(?:family|families|relatives|parents|mothers|wives|friends|colleagues)(?:\s+of\s+.+)?|"
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
     r"participants?|panell?ists?|attendees|lawyers|attorneys|protesters|demonstrators|strikers|"
     r"émigrés|emigres|influencers|"
@@ -63,7 +65,7 @@ _FORMER_HOLDER = re.compile(r"(?:^|,\s+)(?:a|the)\s+(?:former|ex-|retired)\s*\w"
 _OPENER = re.compile(r"^(?:for|in|on|over|since|after|last|this|earlier|later)\b[^,]{0,40},\s*", re.I)
 _WHEN_AFTER = re.compile(r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|today)$", re.I)
 """When, between a speaker and its verb ("Rights groups on Tuesday urged …")."""
-_HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|long|now|still|\w+ly))+$", re.I)
+_HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|long|now|still|(?!family\b)\w+ly))+$", re.I)
 """What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""
 _RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on|(?:on|from)\s+(?:both|each|"
                        r"either|all)\s+sides?)\b.*$", re.I)

@@ -56,6 +56,8 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:thems
          r"argued|argues|argue|noted|notes(?!\s+(?:show|showed|suggest|suggested|reveal|say)\b)|(?:find|finds|found)(?=\s+that\b|\s*[.!]?$)|(?:estimated|estimates|estimate)(?=\s+(?:that|it|there)\b)|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"puts?(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:cost|toll|bill|damage|losses|number)\b[^.;]*?\bat\b)|"
          r"(?:stress|concede|acknowledge|admit|admits|admitted)(?=\s+that\b)|"
+         r"(?:recalled|recalls|recall|remember|remembers|remembered)(?=\s+(?:that|how|him|her|an?)\b)|"
+         r"(?:recommended|recommends|recommend)(?=\s+that\b)|"
          r"signall?ed|signals|vowed|vows|pledged|pledges|promised(?!\s+by\b)|appealed(?=\s+(?:to|for)\b)|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|conceded|concedes|threatened|threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|(?<!['’]s |ed |es |ts )claims?(?=\s+that\b)|"
@@ -190,7 +192,8 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
                          inverted.start("who"), inverted.end("who"), 0, verb.group())
         quoted = _AFTER_QUOTE.search(sentence[:verb.start()]) if _OPENING_QUOTE.match(sentence) else None
         if quoted and _ENDS_REPORT.match(sentence[verb.end():]):  # "“…,” Kyiv's envoy, <Name>, told reporters."
-            return Voice("reported", quoted.end(), verb.start(), 0, verb.group())
+            unnamed = _unnamed(sentence[quoted.end():verb.start()], names)  # "“…,” a figure skater told …"
+            return Voice("anonymous" if unnamed else "reported", quoted.end(), verb.start(), 0, verb.group())
         trailing = _TRAILING.search(sentence[:verb.start()])
         if trailing and _ENDS_REPORT.match(sentence[verb.end():]):  # "…, the foreign ministry said on Monday."
             return Voice("reported", trailing.end(), verb.start(), 0, verb.group())
@@ -220,8 +223,9 @@ def _unnamed(who: str, names: tuple[str, ...]) -> bool:
                                                      single=True)
 
 
-CLAIMING = frozenset({"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames"})
-"""Verbs of claiming: who claims or accuses makes a claim, whatever else its words say (drafter and audit alike)."""
+CLAIMING = frozenset({"claimed", "claims", "accused", "accuses", "accusing", "blamed", "blames", "ruled", "rules"})
+"""Verbs of claiming: who claims or accuses makes a claim, whatever else its words say (drafter and audit alike); a
+ruling ("ruled that athletes may compete only as neutrals") is a claim about what the law allows."""
 IT_SAYS = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+)?$", re.I)
 """A pronoun right before the reporting verb ("… on Chinese firms it accuses of …"): the subject speaks."""
 _HEARSAY = re.compile(r"\b(?:reportedly|allegedly|purportedly|(?:is|are|was|were) (?:said|reported|believed) to "
@@ -270,7 +274,8 @@ _TRAILING = re.compile(r"[,”\"]\s*(?=(?:[^,]{0,60})$)")
 _ENDS_REPORT = re.compile(r"(?:\s+(?:on|last|this|in|at|to|after|before|during)\b(?:(?!\bthat\b)[^,]){0,50}|"
                           r"\s+(?:reporters|journalists|lawmakers|legislators|MPs|deputies|senators|delegates"
                           r"|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:news conference|press conference|briefing|summit|"
-                          r"meeting|forum|conference|session)|parliament)\b(?!\s+(?:to|that)\b)[^,]{0,40}|\s+\w+ly)?"
+                          r"meeting|forum|conference|session|broadcaster|newspaper|channel|outlet|podcast|rally)|"
+                          r"parliament)\b(?!\s+(?:to|that)\b)[^,]{0,40}|\s+\w+ly)?"
                           r"(?:,\s+(?:bringing|raising|taking|adding to|the\s+\w+\s+(?:such|of|since))\b[^,;]{0,60})?"
                           r"\s*[.!]?[”\"’)]*\s*$")
 """What may follow the verb of a report given after its content, up to the sentence's end: when and to whom it was

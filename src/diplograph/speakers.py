@@ -48,9 +48,11 @@ _THE_BODY = re.compile(r"\bthe\s+(council|commission|bloc|alliance|organi[sz]ati
 """A body named by what it is anywhere in a sentence ("membership of the alliance"): what it stands for."""
 _AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|again|later|then|further|still|now|repeatedly|already|long|"
                           r"often|publicly))+$", re.I)
-_WHEN_FIRST = re.compile(r"^(?:(?:in|on|last|later|earlier|this)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,?\s+|"
-                         r"(?:later|then|afterwards|meanwhile|again),?\s+)(?=(?:he|she|they|it)\b)", re.I)
-"""When, before a pronoun that speaks: "In March he rejected …", "Later, she said …"."""
+_WHEN_FIRST = re.compile(r"^(?:(?:in|on|at|during|after|before|last|later|earlier|this)\s+(?:[\w-]+\s+){0,2}?"
+                         r"[\w-]+\s*,?\s+|(?:later|then|afterwards|meanwhile|again),?\s+)(?=(?:he|she|they|it)\b)",
+                         re.I)
+"""When, before a pronoun that speaks: "In March he rejected …", "At those talks he insisted …", "Later, she said
+…"."""
 _BODY_SPEAKS = "a body named by what it is (\"the Council\"): the party named in the sentence before"
 _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|minister|spokes(?:man|woman|person)|"
                      r"chancellor|commissioner|secretary|negotiator|representative|president|premier|cardinal|"
@@ -72,7 +74,7 @@ the organ's state speaks, as the page's dateline or the party it spoke of says."
 _COUNTED_SPEAKS = "parties counted (\"the three countries\"): those the page spoke of before, the first of them"
 _PAPER = re.compile(r"(?:their|its|his|her|the)\s+(?:joint\s+|final\s+|new\s+|closing\s+|adopted\s+)?"
                     r"(?:declaration|statement|communiqu[eé]|letter|reply|response|text|resolution|motion|appeal|plan|"
-                    r"proposal|initiative)\b", re.I)
+                    r"proposal|initiative|report)\b", re.I)
 _PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\", \"The resolution urges …\"): the parties the "
                  "page spoke of in the sentence before")
 
@@ -290,14 +292,17 @@ def _people(found: list[Candidate]) -> list[tuple[str, Mention]]:
 def _last_person(sentence: str, found: list[Candidate]) -> Mention | None:
     """The person a "he" or "she" opening the sentence's report stands for: the last one the page introduced, else
     the party whose office-holder the sentence before named ("… remarks by Finland's president …. He told …", "the
-    head of the agency")."""
+    head of the agency", "who led Ukraine's delegation"), over sentences that go on about him naming no party ("He
+    was 71.")."""
     if not re.search(r"\b(?:he|she)\b", sentence, re.I):
         return None
     if people := _people(found):
         return people[-1][1]
-    before = found[-1] if found else None
+    before = next((c for c in reversed(found) if any(m.actor for m in c.mentions)
+                   or not re.search(r"\b(?:he|she)\b", c.sentence, re.I)), None)
     return next((m for m in before.mentions if m.actor and re.search(
-        rf"{re.escape(m.text)}(?:['’]s)?\s+(?:[\w-]+\s+)?{_HEAD}\b|\b{_HEAD}\s+of\s+(?:the\s+)?{re.escape(m.text)}",
+        rf"{re.escape(m.text)}(?:['’]s)?\s+(?:[\w-]+\s+)?{_HEAD}\b|\b{_HEAD}\s+of\s+(?:the\s+)?{re.escape(m.text)}|"
+        rf"\b(?:led|leads|headed|heads)\s+{re.escape(m.text)}(?:['’]s)?\s+(?:[\w-]+\s+)?(?:delegation|team|mission)\b",
         before.sentence)), None) if before else None
 
 
