@@ -72,7 +72,8 @@ _QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|com
                       r"implausible)\b|"
                       r"\b(?:is|are|was|were|looks?|seems?)\s+(?:\w+ly\s+|very\s+)?(?:thin|flimsy|shaky|scant)\b|"
                       r"\bthe\s+(?:most|least)\s+[a-z]+(?:ed|ive|ful|ous|ble|ing|ic|al|ant|ent)\b|"
-                      r"\bthe\s+(?:best|worst)\b", re.I)
+                      r"\bthe\s+(?:best|worst|hardest|easiest)\b|\b(?:easier|harder)\s+to\s+[a-z]+\s+than\b|"
+                      r"\ball\s+the\s+more\s+(?:telling|striking|remarkable|revealing|significant)\b", re.I)
 """Words of a verdict on an account, an argument or its evidence ("less convincing", "the evidence is thin", "the
 most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
 
@@ -82,7 +83,8 @@ _WORTHLESS = re.compile(r"\b(?:costs?|means?|meant|counts?\s+for|changes?|change
                         r"\b(?:brings?|pushes?|moves?)\s+(?:[\w-]+\s+){0,3}?closer\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"
                         r"(?:accident|disaster|catastrophe|collapse|war)\b|"
                         r"\b(?:becoming|growing|getting)\s+(?:ever\s+)?(?:harder|more\s+difficult)\s+to\b|"
-                        r"\bcan(?:not|['’]t|\s+ill)\s+(?:afford|wait)\b|"
+                        r"\bcan(?:not|['’]t|\s+ill)\s+(?:afford|wait)\b|\bpa(?:y|ys|id|ying)\s+(?:a\s+|the\s+)?(?:heavy\s+|high\s+)?"
+                        r"price\s+(?:of|for)\b|"
                         r"\b(?:did|has\s+done|have\s+done|had\s+done)\s+(?:more|less|as\s+much)\s+to\b", re.I)
 """A verdict on words or acts ("Words like these cost nothing", "changes nothing", "Few did more to …"), and on what
 a party cannot wait for ("Ukraine cannot wait for another election cycle"): the author's judgement, in the author's

@@ -76,8 +76,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                             r"\b(?:draw|draws|drawing|drew|drawn)\s+up\s+(?:(?:a|the|their|its|joint|detailed)\s+)?"
                             r"(?:plans?|proposals?|options)\s+for\b|"
                             r"\b(?:agreed|volunteered|ready|willing|prepared|(?<!signals )(?<!signalled )(?<!signaled )"
-                            r"(?:readiness|willingness))\s+to\s+"
-                            r"(?:help\s+(?:to\s+)?)?(?:co-)?(?:host|"
+                            r"(?:readiness|willingness))\s+to\s+(?:help\s+(?:to\s+)?)?(?:co-)?(?:host|"
                             r"hold|convene|organi[sz]e|mediate|inspect|monitor|escort|clear|rebuild|repair|demine|"
                             r"train|evacuate)\b|"
                             r"(?<!not )\b(?:(?:ready|willing|prepared)\s+to|would|will)\s+(?:send|provide|"
@@ -227,8 +226,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"union|government|country|ministry|administration|council|commission|organi[sz]ation|"
                               r"kremlin|side)\b)|(?-i:[a-z]+ing)\s+(?=(?:[\w-]+\s+){1,5}?[\"“]?(?:would|will|could)\s))"
                               r"(?:(?!that\b)[\w-]+\s+){0,10}?[\"“]?(?:would|will|could)\s+[\"“]?(?!not\b|be\b|need\b|require\b)"
-                              r"(?:only\s+)?"
-                              r"[a-z]+",
+                              r"(?:only\s+)?[a-z]+",
                               re.I)),
     # a belief about what is to come: "experts doubt that the truce will last", "Latvia fears Moscow might …", "said
     # it hoped the exchange would build trust"

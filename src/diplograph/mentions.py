@@ -171,6 +171,9 @@ def people(sentence: str, gazetteer: Gazetteer, around: Mention | None = None
             continue  # part of a longer name it knows: "head of the International Atomic Energy Agency"
         owners = [] if role.profession else [m for m in mentions(role.office, gazetteer) if m.actor]
         office = role.office
+        if re.match(r"(?:its|their)\s", office):  # "Germany appointed <Name> as its envoy": the subject's
+            owners = [m for m in mentions(sentence[:role.start], gazetteer) if m.actor][:1]
+            office = office.split(" ", 1)[1]
         for owner in owners:
             office = re.sub(rf"{re.escape(owner.text)}(?:['’]s)?\s*", "", office, count=1)
         iri = "dgr:" + re.sub(r"[^a-z0-9]+", "-", anyascii(role.name).lower()).strip("-")
@@ -234,6 +237,11 @@ _NAME_FIRST = re.compile(
     r"(?:[\w’'-]+\s+){0,3}?" + _OFFICE_HEAD + r"(?:\s+(?:of|for|to)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)?)(?=,)")
 """A name with its office after it, set off by commas ("Faisal Madeupani, Saudi Arabia's minister of state for
 foreign affairs, has hosted …"): the same person and office, the other way round."""
+_APPOINTED = re.compile(
+    r"\b(?:appointed|named|nominated|chose)\s+(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){1,2}),?(?:\s+(?:an?|the)\s+"
+    r"[^,]{1,40},)?\s+(?:as\s+)?(?P<office>(?:its|their)\s+(?:[\w-]+\s+){0,3}?" + _OFFICE_HEAD + r")\b")
+"""A person a party names to an office ("Germany appointed Karsten Madeupfeld, a retired general, as its special
+envoy"): the office is the party's that appoints, the subject before the verb."""
 _HONORIFICS = {"Cardinal", "Archbishop", "Bishop", "Metropolitan", "Patriarch", "Father", "General", "Gen", "Admiral",
                "Colonel", "Col", "Dr", "Sir", "Dame", "Sheikh", "Rabbi", "Imam", "Ambassador", "Senator", "Sen"}
 """Titles before a name that are no part of it ("Cardinal Matteo Madeupi" is Matteo Madeupi)."""
@@ -267,7 +275,8 @@ def roles(sentence: str) -> list[Role]:
     [('Russian Defence Minister', 'Anna Petrova')]
     """
     found = []
-    for match in [*_ROLE.finditer(sentence), *_PROFESSION.finditer(sentence), *_NAME_FIRST.finditer(sentence)]:
+    for match in [*_ROLE.finditer(sentence), *_PROFESSION.finditer(sentence), *_NAME_FIRST.finditer(sentence),
+                  *_APPOINTED.finditer(sentence)]:
         words = match.group("name").split()
         while words and _NOT_A_NAME.match(words[-1]):
             words.pop()
@@ -284,7 +293,7 @@ def roles(sentence: str) -> list[Role]:
                 and "," in sentence[match.end("office"):match.start("name")]:
             continue  # "with his Hungarian counterpart, Madeupoglu underlined": the clause's subject, no apposition
         start = match.start("office") + match.group("office").find(office)
-        start, end = (match.start("name"), match.end("office")) if match.re is _NAME_FIRST else \
+        start, end = (match.start("name"), match.end("office")) if match.re in (_NAME_FIRST, _APPOINTED) else \
             (start, match.start("name") + len(name))
         found.append(Role(sentence[start:end], start, office, name, match.re is _PROFESSION))
     return sorted(found, key=lambda role: role.start)

@@ -27,8 +27,9 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
     r"(?:family|families|relatives|parents|mothers|wives|friends|colleagues)(?:\s+of\s+.+)?|"
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
-    r"participants?|panell?ists?|attendees|lawyers|attorneys|protesters|demonstrators|strikers|"
-    r"émigrés|emigres|influencers|"
+    r"participants?|panell?ists?|attendees|organi[sz]ers|lawyers|attorneys|protesters|demonstrators|strikers|"
+    r"émigrés|emigres|influencers|(?:the\s+)?(?:director|head|curator|rector|dean|principal)\s+of\s+(?:the\s+|a\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?:museum|gallery|library|theatre|theater|university|school|hospital|archive|orchestra)|"
     r"(?:the\s+)?(?:International\s+)?Committee of the Red Cross|(?:the\s+)?Red (?:Cross|Crescent)|ICRC|"
     r"Amnesty International|Human Rights Watch|Doctors Without Borders|Médecins Sans Frontières|MSF|"
     r"(?:the\s+)?(?:European Court of Human Rights|International (?:Criminal )?Court(?: of Justice)?))$",
@@ -68,8 +69,10 @@ _WHEN_AFTER = re.compile(r"\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|yesterday|tod
 _HAVE = re.compile(r"(?:\s+(?:has|have|had|also|again|long|now|still|(?!family\b)\w+ly))+$", re.I)
 """What may stand around a speaker before its verb: when ("For three years, Western capitals have claimed …")."""
 _RELATIVE = re.compile(r"\s+(?:who|which|that|familiar with|close to|involved in|briefed on|(?:on|from)\s+(?:both|each|"
-                       r"either|all)\s+sides?)\b.*$", re.I)
-"""What a relative clause adds to a speaker named after the quote ("a diplomat who has faced him")."""
+                       r"either|all)\s+sides?|(?:I|we)\s+(?:met|interviewed|asked|spoke\s+(?:to|with)|talked\s+"
+                       r"(?:to|with)|visited))\b.*$", re.I)
+"""What a relative clause adds to a speaker named after the quote ("a diplomat who has faced him", "a pensioner I
+met on the metro")."""
 
 
 def speaker_head(who: str) -> str:
