@@ -52,8 +52,12 @@ _SOME_IN = re.compile(r"(?:some|many|most|others)\s+in\b", re.I)
 _WHAT_MAY_HAPPEN = re.compile(r"\b(?:could|may|might)\s+(?:well\s+)?(?:be\s+forced|have\s+to|end\s+up|find\s+itself)\b",
                               re.I)
 """What a party may be made to do, in the author's voice: a speculation, not the party's stance."""
-_TERMS_AGREED = re.compile(r"Under\s+the\s+(?:[\w-]+\s+){0,2}?(?:agreement|treaty|pact|accord)\s*,", re.I)
-"""What a signed agreement provides, told in the author's voice: a record of its terms, no forecast."""
+_TERMS_AGREED = re.compile(r"Under\s+the\s+(?:[\w-]+\s+){0,2}?(?:agreement|treaty|pact|accord)\s*,|"
+                           r"(?:(?-i:[A-Z])[\w’'-]+['’]s\s+|the\s+|its\s+|international\s+)(?:[\w-]+\s+){0,2}?"
+                           r"(?:constitution|law|charter|treaty|statute)\s+(?:also\s+)?(?:requires|forbids|bans|prohibits|"
+                           r"obliges|allows|permits)\b", re.I)
+"""What a signed agreement or a law in force provides, told in the author's voice ("Under the agreement, …",
+"Ukraine's constitution requires …"): a record of its terms, no forecast and no party's stance."""
 _NOTHING_SAID = re.compile(r"^(?:(?:but|and|yet)\s+)?(?:none\s+of\s+(?:them|the\s+\w+)|no\s+one|nobody|neither\s+"
                            r"(?:side|of\s+them|government|capital))\s+(?:has|have|had)\s+(?:yet\s+|so\s+far\s+|ever\s+)?"
                            r"(?:said|stated|announced|declared|indicated|signall?ed|confirmed|suggested|asked|urged|"
@@ -203,7 +207,9 @@ def _vouched_for(sentence: str, heard: Voice, kind: str | None, mentions: list[M
     source = sentence[heard.speaker_start:heard.speaker_end]
     papers = NO_PARTYS_PAPER.fullmatch(source.strip(" .")) and not any(m.actor and m.text in source for m in mentions)
     people = no_partys_people(source)  # "according to brokers in London"
-    if heard.kind == "according" and (NO_PARTY.search(source) or papers or people):  # "according to a list …"
+    published = re.search(r"\b(?:published|released|compiled|issued)\s+by\b", source) and any(
+        m.actor and m.text in source for m in mentions)  # "according to estimates published by the UN": the UN's
+    if heard.kind == "according" and (NO_PARTY.search(source) or papers or people) and not published:
         return "Claim" if kind in (None, "Position") else kind, "Reported", author, \
             "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches " \
             "for what it found (a stance it found is a claim about that stance)"
@@ -266,13 +272,13 @@ def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Me
     if kind in ("Position", "Demand", "Proposal") and actors and _WHAT_MAY_HAPPEN.search(sentence):
         return "Assessment", "Judgement", author, \
             "what a party may be made to do (\"Ukraine could be forced to accept …\"): the author's judgement"
+    if _TERMS_AGREED.match(sentence):  # "Under the agreement, Canada will consult Ukraine …": what was signed
+        return "Claim", "FactualAssertion", author, "the terms of an agreement or a law, as the page gives them"
     if kind in ("Position", "Demand", "Proposal") and actors and not papers_terms(sentence):
         return kind, "Reported", actors[0].entity, "a stance without a reporting verb: the first party named holds it"
     if kind == "Proposal":  # "A draft framework, seen by this newspaper, would freeze …": no proposer named
         return "Proposal", "FactualAssertion", author, \
             "a plan's terms the page gives, no proposer named: its own account"
-    if _TERMS_AGREED.match(sentence):  # "Under the agreement, Canada will consult Ukraine …": what was signed
-        return "Claim", "FactualAssertion", author, "the terms of an agreement signed, as the page gives them"
     if EVALUATIVE.search(sentence):
         return "Assessment", "Judgement", author, "an evaluation in the author's voice: the author's judgement"
     if sentence.endswith(":") and ANALYTIC_LEAD.search(sentence):

@@ -48,6 +48,7 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"charade|stunt|provocation|breakthrough|turning point|dead end|trap|ploy|bluff|gamble|lie|"
                      r"betrayal|disaster|catastrophe|humiliation|capitulation|(?:gift|reward|victory) (?:to|for))|"
                      r"an insult|an?\s+(?:excuse|alibi|pretext|smokescreen|distraction|delaying\s+tactic)|"
+                     r"(?:a|no)\s+sign\s+of\s+(?:strength|weakness|confidence|desperation|panic|maturity)|"
                      r"(?:designed|meant|bound|doomed) to fail|within reach|out of reach|in sight|"
                      r"a long way off|(?:better|worse)\s+(?:spent|used|invested|off|served)|the price (?:of|for)|"
                      r"far apart|deadlocked|at an impasse|in line with|in breach of|contrary to|"

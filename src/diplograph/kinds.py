@@ -170,7 +170,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     ("Demand", re.compile(r"\b(?:will|would|could)\b[^.;]*\bunless\b|\b(?:will|would)\s+not\b[^.;]*\buntil\b|"
                           r"\b(?:will|would)\s+(?:veto|block|reject)\s+(?:any|every)\b[^.;]*\b(?:that|which)\s+(?:did|does|do)\s+not\b|"
                           r"\b(?:will|would)\s+(?:only\s+\w+|\w+\s+only)\s+on the (?:basis|grounds) of\b|"
-                          r"\b(?:will|would)\s+only\s+(?:[a-z]+\s+){1,3}?(?:if|once|after)\b|"
+                          r"\b(?:will|would|could|can)\s+only\s+(?:[a-z]+\s+){1,3}?(?:if|once|after)\b|"
                           r"\b(?:will|would)\s+[^.;]{1,60}?\bonly\s+as\s+(?:a\s+|the\s+)?(?:first\s+)?(?:bridge|step|"
                           r"stepping[- ]stone|part)\b|"
                           r"\b(?:will|would|could|can)\s+(?!(?:\w+ly\s+)?(?:back|support|accept|welcome|endorse)\b)"
@@ -194,7 +194,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                               r"targets?|hostile|(?:enemy\s+)?combatants?|an?\s+act\s+of\s+(?:war|aggression))\b",
                               re.I)),
     # a warning of what will happen, when the sentence demands nothing
-    ("Prediction", re.compile(r"\bwarn(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
+    ("Prediction", re.compile(r"\b(?:warn|caution)(s|ed)?\b[^.;:]*?\b(would|will|could|may|might)\b", re.I)),
     # a basis for talks, whatever verb grants it: "called the paper a reasonable basis for negotiations"
     ("Position", re.compile(AS_BASIS, re.I)),
     # a party's verdict on something: "called the talks a step forward", "described the plan as a trap"

@@ -110,8 +110,8 @@ _FIRST_PERSON = re.compile(r"\b(we|I)\s+(?:(?:do|does|did|not|simply|still|also|
                            r"(?:\w+\s+){0,2}?(?:believed|thought|expected|feared|doubted|considered|argued|judged|held|"
                            r"warns|warned|urges|urged|says|said|called|calls)\b", re.I)
 READER_WORDS = ("analyst", "analysts", "expert", "experts", "observers", "researcher", "researchers", "scholar",
-                "scholars", "commentators", "fellow", "professor", "political scientists", "academics", "historians",
-                "economists", "authors")
+                "scholars", "commentators", "fellow", "professor", "political scientists", "political scientist",
+                "academics", "historians", "economists", "demographers", "demographer", "sociologists", "authors")
 """The words for people whose reading of events a page gives (theirs: an interpretation, not a party's stance)."""
 _READERS = re.compile(rf"\b({'|'.join(READER_WORDS)})\b", re.I)
 _READING = re.compile(r"\b(interpret(s|ed)?|see|saw|view(s|ed)?|read(s)?|consider(s|ed)?|describe[sd]?|"

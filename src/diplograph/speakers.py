@@ -61,7 +61,9 @@ _THEN = re.compile(r"(?:later|then|afterwards|meanwhile|earlier|again)\b,?\s*", 
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
 _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:ministry|"
                     r"government|presidency|cabinet|foreign office|(?-i:T)reasury|(?-i:p)arliament|legislature|navy|"
-                    r"army|air force|armed forces|general staff|(?-i:S)peaker|governor|mayor)", re.I)
+                    r"army|air force|armed forces|general staff|(?-i:S)peaker|governor|mayor|bureau|security service|"
+                    r"central bank|(?:president|prime minister|chancellor|prosecutor(?:[- ]general)?)['’]s office)",
+                    re.I)
 _ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
                  "parliament told …\"): the party the page spoke of before")
 _HOME_ORGAN = re.compile(r"\b(?:government|cabinet|parliament|(?-i:T)reasury)\b", re.I)
