@@ -120,6 +120,9 @@ def _who_and_what(sentence: str, mentions: list[Mention], author: str | None, ga
     if kind in ("Position", "Demand", "Principle") and heard.kind != "none" and _COUNTED_HOLDERS.match(
             sentence, heard.content_start if heard.content_start > heard.speaker_start else 0):
         kind = "Claim"  # "Most member states back …, diplomats said": how a body divides, no party's own stance
+    if kind in ("Position", "Demand", "Principle") and heard.kind == "reported" and not heard.content_start and \
+            no_partys_subject(sentence):  # "A Russian pilot … asked for asylum, Ukraine's agency said": told of him
+        kind = "Claim"
     if heard.kind == "author":  # "we believe", "our senior fellow argues": the author's own
         return ("Prediction" if kind == "Prediction" else "Assessment"), "Judgement", author, \
             "the author in the first person (\"we believe\"): the author's judgement"

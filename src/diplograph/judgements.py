@@ -78,7 +78,8 @@ _QUALITY = re.compile(r"\b(?:convincing|unconvincing|persuasive|unpersuasive|com
 """Words of a verdict on an account, an argument or its evidence ("less convincing", "the evidence is thin", "the
 most detailed yet"): a reviewer's or the author's judgement, not a fact told."""
 
-_WORTHLESS = re.compile(r"\b(?:costs?|means?|meant|counts?\s+for|changes?|changed|achieves?|achieved)\s+nothing\b|"
+_WORTHLESS = re.compile(r"\b(?:costs?|means?|meant|counts?\s+for|changes?|changed|achieves?|achieved)\s+"
+                        r"(?:(?-i:[A-Z])[\w’'-]+\s+)?(?:nothing|little)\b|\bchanges?\s+less\b|"
                         r"\bonly\s+(?:helps?|helped|serves?|served|plays?\s+into)\b|"
                         r"\b(?:helps?|serves?|benefits?)\s+no\s+one\s+but\b|"
                         r"\b(?:brings?|pushes?|moves?)\s+(?:[\w-]+\s+){0,3}?closer\s+to\s+(?:an?\s+)?(?:[\w-]+\s+)?"

@@ -22,7 +22,7 @@ TRADE = (r"(?:trader|investor|banker|shipper|shipowner|insurer|farmer|resident|e
 """One or more people of a trade, a sport or a cause, named by it ("an insurer", "brokers", "a figure skater")."""
 _NO_PARTYS_PEOPLE = re.compile(
     SOME + r"(?:" + TRADE + r"|locals|executives|witnesses|aid workers|(?:rights|aid|humanitarian) groups|"
-    r"businesses|industry|markets|"
+    r"businesses|industry|markets|(?<!state )(?:compan(?:y|ies)|firms?|operators?|providers?)|"
     r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
     r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
     r"(?:family|families|relatives|parents|mothers|wives|friends|colleagues)(?:\s+of\s+.+)?|"
@@ -51,9 +51,11 @@ _WHERE = re.compile(r"\s+(?:in|from|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])
 involved in the case"): not who they are."""
 _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
             r"husband|widow|student|driver|farmer|volunteer|doctor|worker|shopkeeper|grandmother|grandfather|priest|"
-            r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian)")
-_PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|her|his|their|one|another)\s+(?:[\w-]+\s+){{0,3}}?"
-                             rf"{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$", re.I)
+            r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian|"
+            r"pilot|soldier|sailor|conscript|defector|deserter)")
+_PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|the|her|his|their|one|another)\s+"
+                             rf"(?:[\w-]+\s+){{0,3}}?{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$",
+                             re.I)
 """A private person, by a first name and what they do, or by whose they are ("Halyna, a 61-year-old nurse")."""
 _OPPOSITION = re.compile(r"(?:the\s+)?(?:main\s+|conservative\s+|liberal\s+|left-wing\s+|right-wing\s+)?"
                          r"opposition\b(?!\s+(?:leader|figure|politician|MP|lawmaker|"

@@ -26,7 +26,8 @@ __all__ = ["AS_WHAT", "CHARACTERIZED", "CLAIMING", "DETERMINED", "IT_SAYS", "NOT
 
 _PARTICLES = r"(?:off|in|up|out|back|for|on|at|to|with|by|of|over|down)\b"
 """Words after "called the meeting" that make it a call, not a verdict ("called the talks off", "… on Tuesday")."""
-CHARACTERIZED = (r"(?:(?:it|them|this|that|(?:the|such|these|those|his|her|our|my)\s+[\w’'-]+(?:\s+[\w’'-]+)?)\s+"
+CHARACTERIZED = (r"(?:(?:it|them|him|her|this|that|(?:the|such|these|those|his|her|our|my)\s+[\w’'-]+"
+                  r"(?:\s+[\w’'-]+)?)\s+"
                   r"(?:as\s+)?[\"“‘']?(?:a|an)\b|"
                   r"(?:an?|the|its|their|his|her|our|my|these|those|such)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}\s+(?:as\s+)?[\"“](?=[^\"”]{1,60}[\"”])|"
                   r"(?:it|them|this|that|(?:such|these|those)\s+[\w’'-]+)\s+(?:as\s+)?[\w-]+[.!]?[”\"’]?$|"
@@ -248,7 +249,8 @@ _SHOWN = re.compile(r",\s*(?P<who>(?:[\w-]+\s+){0,2}?(?:documents|data|figures|r
                     r"transcripts|cables|archives))\s+"
                     r"(?P<verb>show|shows|showed|suggest|suggests)\s*[.!]?\s*$", re.I)
 """Papers a page relies on, named after its content ("…, documents show"): what they show, the page vouches for."""
-_CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|three|four|several|some)\s+"
+_CLOSING_REPORT = re.compile(rf",\s*(?P<who>(?:the|a|an|its|their|his|her|two|three|four|several|some|"
+                             rf"(?-i:[A-Z])[\w-]+['’]s)\s+"
                              rf"[^,“”\"]{{2,60}}?|(?:[\w-]+\s+)?(?:officials|sources|aides|insiders))(?<!\bthan)(?<!\bas)\s+"
                              rf"(?P<verb>{_VERB})(?:\s+(?:on|last|this|in|at|to|after|during)\b[^,]{{0,50}}|"
                              r"\s+(?:reporters|journalists)\b[^,]{0,40})?\s*[.!]?[”\"’)]*\s*$", re.I)

@@ -33,7 +33,16 @@ from .namespaces import DCTERMS, DG, PROV, RDF, RDFS, SKOS, XSD
 from .outsiders import no_partys_people, no_partys_subject
 from .reporting import IT_SAYS, READER_WORDS, after_preposition, voice, without_asides
 from .speakers import pronoun_subject
-from .wording import ITS_CLAUSE, LINE_LABEL, NO_PARTY, NO_PARTYS_PAPER, UNNAMED_MEMBERS, joined_subject, word_start
+from .wording import (
+    DATELINE,
+    ITS_CLAUSE,
+    LINE_LABEL,
+    NO_PARTY,
+    NO_PARTYS_PAPER,
+    UNNAMED_MEMBERS,
+    joined_subject,
+    word_start,
+)
 
 __all__ = ["RULES", "dates", "issued_on", "negations", "qualifier_words", "qualifiers", "readings", "sections",
            "shadowed_concepts", "speakers", "stances", "uncertainty"]
@@ -123,6 +132,8 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
         return set()
     found: list[tuple[int, int, URIRef]] = []
     begin = heard.speaker_start
+    if (filed := DATELINE.match(quote)) and begin < filed.end() < heard.speaker_end:  # "BERLIN, 1 February —":
+        begin = filed.end()  # where it was filed, not who speaks
     label = LINE_LABEL.match(quote, begin, heard.speaker_end)  # "Kyiv: Zelenskyy thanked …": not the label
     if label and any(_whole_words(name).search(folded, label.end(), heard.speaker_end) for name in named):
         begin = label.end()
