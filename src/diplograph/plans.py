@@ -50,7 +50,12 @@ def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
               if c.kind == "Affiliation" and len(c.mentions) > 1}
     own = {candidate.asserted_by, owners.get(candidate.asserted_by),  # and the parties the graph affiliates them with
            *gazetteer.affiliated.get(candidate.asserted_by or "", ())}
+    speaking = {m.entity for m in candidate.mentions if m.actor and candidate.sentence.find(m.text) < heard.speaker_end}
+    several = len(speaking) > 1 and candidate.asserted_by in speaking  # "Finland and Estonia said …", not a survey's
     for at in (content, content[told.end():] if told else ""):
+        if several and (side := re.match(r"they\b", at)) and _OWN_WILL.match(at, side.end()):  # "Finland and …
+            return replace(candidate, kind="Position",  # Estonia said that they would stop …": their own plan
+                           rule=f"{candidate.rule}; what their own side will do: their position")
         if (side := _OWN_SIDE.match(at)) and _OWN_WILL.match(at, side.end()):  # "said his country would train …"
             return replace(candidate, kind="Position",
                            rule=f"{candidate.rule}; what its own side will do: its position")

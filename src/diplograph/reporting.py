@@ -164,7 +164,8 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
     if according:
         comma = sentence.find(",", according.end())
         end = comma if comma > 0 else len(sentence)
-        one_of_them = _ONE_OF_THEM.fullmatch(sentence, according.end(), end)  # the sources before, unnamed
+        one_of_them = _ONE_OF_THEM.fullmatch(sentence, according.end(), end) or _unnamed(  # the sources before,
+            sentence[according.end():end], names)  # unnamed; "two officials familiar with the talks"
         return Voice("anonymous" if one_of_them else "according", according.end(), end, end if comma > 0 else 0,
                      "according to")
     shown = _SHOWN.search(sentence)

@@ -11,7 +11,8 @@ import re
 
 __all__ = ["AS_BASIS", "REJECTING", "SUPPORTING", "VIEWING", "stance_of", "stances_in"]
 
-REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|oppos(e|es|ed)|dismiss(es|ed)?|rul(e|es|ed) out|"
+REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|not (?:be )?acceptable|oppos(e|es|ed)|dismiss(es|ed)?|"
+             r"rul(e|es|ed) out|"
              r"regret(s|ted)?|deplor(e|es|ed)|"
              r"criticis(e|es|ed)|criticiz(e|es|ed)|(?<!not )condemn(s|ed)?)\b|"
              r"\bden(?:y|ies|ied)\s+(?:the|these|those|this|its|their|such)\s+(?:[\w-]+\s+)?(?:allegations?|"
