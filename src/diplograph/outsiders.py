@@ -29,7 +29,8 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
     r"participants?|panell?ists?|attendees|organi[sz]ers|lawyers|attorneys|protesters|demonstrators|strikers|"
     r"émigrés|emigres|influencers|(?:the\s+)?(?:director|head|curator|rector|dean|principal)\s+of\s+(?:the\s+|a\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}?(?:museum|gallery|library|theatre|theater|university|school|hospital|archive|orchestra)|"
+    r"(?:[\w’'-]+\s+){0,3}?(?:museum|gallery|library|theatre|theater|university|school|hospital|archive|orchestra|"
+    r"group|charity|foundation|NGO)|"
     r"(?:the\s+)?(?:International\s+)?Committee of the Red Cross|(?:the\s+)?Red (?:Cross|Crescent)|ICRC|"
     r"Amnesty International|Human Rights Watch|Doctors Without Borders|Médecins Sans Frontières|MSF|"
     r"(?:the\s+)?(?:European Court of Human Rights|International (?:Criminal )?Court(?: of Justice)?))$",

@@ -56,12 +56,12 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:thems
          r"(?<!that had )(?<!who had )(?<!which had )(?:recorded|records|registered|registers|documented|documents|"
          r"verified|verifies)|"
          r"adopted(?=\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:resolution|declaration|statement|communiqu|appeal|address))|"
-         r"argued|argues|argue|noted|notes(?!\s+(?:show|showed|suggest|suggested|reveal|say)\b)|(?:find|finds|found)(?=\s+that\b|\s*[.!]?$)|(?:estimated|estimates|estimate)(?=\s+(?:that|it|there)\b)|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
+         r"argued|argues|argue|noted|notes(?!\s+(?:show|showed|suggest|suggested|reveal|say)\b)|(?:find|finds|found)(?=\s+that\b|\s*[.!]?$|\s+no\s+(?:sign|evidence|trace|proof)\s+that\b)|(?:estimated|estimates|estimate)(?=\s+(?:that|it|there)\b)|believes?|believed|expects?|expected|predicted|predicts|cautioned|cautions?|"
          r"puts?(?=\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:cost|toll|bill|damage|losses|number)\b[^.;]*?\bat\b)|"
          r"(?:stress|concede|acknowledge|admit|admits|admitted)(?=\s+that\b)|"
          r"(?:recalled|recalls|recall|remember|remembers|remembered)(?=\s+(?:that|how|him|her|an?)\b)|"
          r"(?:recommended|recommends|recommend)(?=\s+that\b)|"
-         r"signall?ed|signals|vowed|vows|pledged|pledges|promised(?!\s+by\b)|appealed(?=\s+(?:to|for)\b)|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
+         r"signall?ed|signals|vowed|vows|pledged|pledges|congratulated|congratulates|promised(?!\s+by\b)|appealed(?=\s+(?:to|for)\b)|accused|accuses|accuse|welcomed|welcomes|confirmed|confirms|"
          r"acknowledged|acknowledges|(?:conceded|concedes)(?=\s+(?:that|on\s+\w+|it|to)\b|\s*[.,!]?$)|threatened|"
          r"threatens|refer to|refers to|referred to|"
          r"denied|denies|deny|claimed|(?<!['’]s |ed |es |ts )claims?(?=\s+that\b)|"
@@ -207,6 +207,9 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
         start = clause.end() if clause else 0
         unnamed = _unnamed(sentence[start:verb.start()], names)  # "A senior European official said …"
         return Voice("anonymous" if unnamed else "reported", start, verb.start(), verb.end(), verb.group())
+    own = _WHAT_IT_SAID.search(sentence)  # "… released a recording of what it said was …": the subject's own claim
+    if own:
+        return Voice("reported", 0, own.start(), own.end(), own.group("verb"))
     hearsay = _HEARSAY.search(sentence)  # "The Kremlin has reportedly instructed …": told, by no one named
     return Voice("anonymous", 0, 0, hearsay.end(), hearsay.group()) if hearsay else Voice("none", 0, 0, 0)
 
@@ -214,6 +217,10 @@ def _voice(sentence: str, names: tuple[str, ...]) -> Voice:  # the drafter and t
 OTHERS = re.compile(r"(?:still\s+)?others\s+(?:\w+ly\s+)?(?P<verb>say|said|see|saw|argue|argued|believe|think|"
                     r"contend|counter|warn|point out|suggest|insist|doubt|fear|expect)\b", re.I)
 """Others of a kind the sentence before named ("Some analysts argue …. Others say …"): unnamed, theirs too."""
+_WHAT_IT_SAID = re.compile(r"\bof\s+what\s+(?:it|they|he|she)\s+(?P<verb>said|says|called|calls)\s+"
+                           r"(?:was|were|is|are)\b", re.I)
+"""A thing the subject put out, told as what it says the thing is ("released a recording of what it said was a
+general ordering …"): the subject's claim."""
 _NEXT_CLAUSE = re.compile(r";\s+(?=(?:the\s+)?[A-Z])")  # "…; Ukraine says it will not …": a subject of its own
 
 

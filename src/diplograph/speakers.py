@@ -59,14 +59,14 @@ _OFFICE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(?P<office>envoy|ambassador|mini
                      r"archbishop|bishop|patriarch|general|admiral)", re.I)
 _THEN = re.compile(r"(?:later|then|afterwards|meanwhile|earlier|again)\b,?\s*", re.I)  # "Later, the ambassador told"
 _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page introduced with it"
-_ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:ministry|"
+_ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w’'-]+\s+){0,2}?(?:ministry|"
                     r"government|presidency|cabinet|foreign office|(?-i:T)reasury|(?-i:p)arliament|legislature|navy|"
                     r"army|air force|armed forces|general staff|(?-i:S)peaker|governor|mayor|bureau|security service|"
                     r"central bank|(?:president|prime minister|chancellor|prosecutor(?:[- ]general)?)['’]s office)",
                     re.I)
 _ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
                  "parliament told …\"): the party the page spoke of before")
-_HOME_ORGAN = re.compile(r"\b(?:government|cabinet|parliament|(?-i:T)reasury)\b", re.I)
+_HOME_ORGAN = re.compile(r"\b(?:government|cabinet|parliament|(?-i:T)reasury|mayor|governor)\b", re.I)
 """A state's organ named alone, as a page filed in its capital names its own ("The government has said …", "a
 Treasury official said …")."""
 _ORGANS_OFFICIAL = re.compile(r"(?:an?\s+)?(?:(?:senior|top|high-ranking)\s+)?(?:(?-i:T)reasury|(?:[\w-]+\s+)?ministry|"
@@ -84,8 +84,9 @@ _PAPER_SPEAKS = ("a document of theirs (\"Their declaration sets out …\", \"Th
 def unnamed_speaker(who: str) -> str | None:
     """The rule that finds the party behind ``who``, the words before a reporting verb, when they name none: a
     pronoun (also one that is the subject of a verb joined to the reporting one), or a body named by what it is."""
-    who = _WHEN_FIRST.sub("", _AUXILIARIES.sub("", who.strip()))  # "The agency has proposed": the agency; "In March
-    # he": he; "Later, the ambassador": the ambassador
+    who = _WHEN_FIRST.sub("", _AUXILIARIES.sub("", DATELINE.sub("", who.strip())))  # "The agency has proposed": the
+    # agency; "KYIV, 17 February — The capital's mayor": the mayor; "In March he": he; "Later, the ambassador": the
+    # ambassador
     who = who[then.end():] if (then := _THEN.match(who)) else who
     if _PRONOUN.fullmatch(who) or _PRONOUN_FIRST.fullmatch(who):
         return _PRONOUN_SPEAKS
@@ -191,7 +192,7 @@ def as_before(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
             rule=f"{_OFFICE_SPEAKS}: {holder.entity}")
     if candidate.rule in (_PAPER_SPEAKS, _ORGAN_SPEAKS, _COUNTED_SPEAKS):  # "… issued a joint declaration. Their
         # declaration …"
-        home = _filed_in(found, gazetteer) if candidate.rule == _ORGAN_SPEAKS and _HOME_ORGAN.search(
+        home = _filed_in([*found, candidate], gazetteer) if candidate.rule == _ORGAN_SPEAKS and _HOME_ORGAN.search(
             _who(candidate)) else None  # "LONDON — … The government has said …": the dateline's state's
         party = home or spoken_of(found)
         named = [] if candidate.rule == _ORGAN_SPEAKS else [party]  # "The ministry said …" does not name its state

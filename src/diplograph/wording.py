@@ -168,7 +168,8 @@ ITS_CLAUSE = re.compile(r"(?:,\s*|\band\s+)(?:and\s+)?(?:its|their)\s+(?:[\w-]+\
                         r"office|spokes(?:man|woman|person)|envoy|minister|president|leader|delegation)\s*$", re.I)
 """The speaker of a clause joined to one about a party, named by a possessive ("Ukraine endorsed …, and its foreign
 ministry said"): that party's own."""
-NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|pollster|polling|newspaper|broadcaster|"
+NO_PARTY = re.compile(r"\b(?:institute|think[- ]tank|university|laborator(?:y|ies)|jury|pollster|polling|newspaper|"
+                      r"broadcaster|"
                       r"foundation|(?:research|coordination|monitoring|analysis|data)\s+(?:centre|center|group)|survey|poll|study|critics|colleagues|friends|"
                       r"daily|weekly|tabloid|magazine|editorial|"
                       r"associates|acquaintances|data|statistics|figures|estimates|records|tallies|documents|minutes|"
