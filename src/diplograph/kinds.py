@@ -369,7 +369,7 @@ def kind_of(sentence: str) -> str | None:
 
 _ANOTHER_CLAUSE = re.compile(r",\s+while\s+(?=stressing|insisting|adding|noting|warning|saying)|;\s+(?=[A-Z])|"
                              r",\s+(?=(?:calling|describing|branding)\s+(?:them|it|the\s+\w+)\s)|"
-                             r",?\s+but\s+(?=warned|cautioned)\b|\s+and\s+(?=said\s+(?:it|they)\s+(?:expected|hoped)\b)|"
+                             r",?\s+but\s+(?=warned|cautioned|feared|fears)\b|\s+and\s+(?=said\s+(?:it|they)\s+(?:expected|hoped)\b)|"
                              r"\s+(?:as|while|whereas)\s+(?=(?:the\s+)?[A-Z]|(?:the\s+)?[a-z]+\s+(?:calls|demands|says|"
                              r"warns|urges|rejects|insists|signals|seeks|threatens|accuses|proposes|offers|refuses|"
                              r"vows|pushes|presses|backs)\b)")

@@ -24,7 +24,7 @@ _NO_PARTYS_PEOPLE = re.compile(
     SOME + r"(?:" + TRADE + r"|locals|executives|witnesses|aid workers|(?:rights|aid|humanitarian) groups|"
     r"businesses|industry|markets|(?<!state )(?:compan(?:y|ies)|firms?|operators?|providers?)|"
     r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
-    r"(?:groups|organi[sz]ations|NGOs|charities)|NGOs|charities|signatories|groups|"
+    r"(?:groups?|organi[sz]ations?|NGOs?|charit(?:y|ies))|NGOs|charities|signatories|groups|"
     r"(?:family|families|relatives|parents|mothers|wives|friends|colleagues)(?:\s+of\s+.+)?|"
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
     r"participants?|panell?ists?|attendees|organi[sz]ers|lawyers|attorneys|protesters|demonstrators|strikers|"
@@ -47,13 +47,13 @@ _SEPARATISTS = re.compile(r"(?:the\s+|a\s+|(?-i:[A-Z])[\w-]+['’]s\s+)?(?:separ
 party the graph holds."""
 _WHERE = re.compile(r"\s+(?:in|from|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?$|"
                     r"\s+(?:involved|working|engaged)\s+(?:in|on)\s+[\w\s’'-]{1,40}$|"
-                    r"\s+(?:of|in|near|for|at)\s+(?:the\s+)?(?-i:[a-z])[\w-]*(?:\s+(?-i:[a-z])[\w-]*){0,2}$")
+                    r"\s+(?:of|in|near|for|at)\s+(?:the\s+|an?\s+)?(?-i:[a-z])[\w’'-]*(?:\s+(?-i:[a-z])[\w’'-]*){0,2}$")
 """Where people are, or what they work on, after them ("brokers in London", "residents of border towns", "lawyers
 involved in the case"): not who they are."""
 _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mother|father|son|daughter|wife|"
             r"husband|widow|student|driver|farmer|volunteer|doctor|worker|shopkeeper|grandmother|grandfather|priest|"
             r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian|"
-            r"pilot|soldier|sailor|conscript|defector|deserter)")
+            r"pilot|soldier|sailor|conscript|defector|deserter|surgeon|paramedic|medic)")
 _PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|the|her|his|their|one|another)\s+"
                              rf"(?:[\w-]+\s+){{0,3}}?{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$",
                              re.I)
@@ -102,7 +102,8 @@ def no_partys_people(who: str) -> bool:
     head = speaker_head(who.strip(" .,"))
     return any(_NO_PARTYS_PEOPLE.match(head) or _PRIVATE_PERSON.match(head) or _FORMER_HOLDER.search(head)
                or _OPPOSITION.match(head) or UNNAMED_MEMBERS.fullmatch(head) and _PARTISAN.search(head)
-               or _SEPARATISTS.match(head) for head in (head, _WHERE.sub("", head)))  # "brokers in London": brokers
+               or _SEPARATISTS.match(head)  # "brokers in London": brokers; "a surgeon at a hospital in Koblenz"
+               for head in (head, _WHERE.sub("", head), _WHERE.sub("", _WHERE.sub("", head))))
 
 
 def no_partys_subject(sentence: str) -> bool:

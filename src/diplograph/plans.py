@@ -53,6 +53,10 @@ def own_plans(candidate: Candidate, found: list[Candidate], gazetteer: Gazetteer
     speaking = {m.entity for m in candidate.mentions if m.actor and candidate.sentence.find(m.text) < heard.speaker_end}
     several = len(speaking) > 1 and candidate.asserted_by in speaking  # "Finland and Estonia said …", not a survey's
     for at in (content, content[told.end():] if told else ""):
+        if candidate.asserted_by in speaking and (side := re.match(r"(?:he|she)\b", at)) and _OWN_WILL.match(
+                at, side.end()):  # "The EU's foreign policy chief said she would put the proposal to ministers"
+            return replace(candidate, kind="Position",
+                           rule=f"{candidate.rule}; what its own envoy will do: its position")
         if several and (side := re.match(r"they\b", at)) and _OWN_WILL.match(at, side.end()):  # "Finland and …
             return replace(candidate, kind="Position",  # Estonia said that they would stop …": their own plan
                            rule=f"{candidate.rule}; what their own side will do: their position")

@@ -21,7 +21,7 @@ REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|not (?:be )?acceptab
              r"\bresist(?:s|ed)?\s+(?:(?:the|that|this|such|any|a|an|its|their)\s+)?(?:[\w-]+\s+){0,2}?(?:step|idea|"
              r"proposal|plan|calls?|pressure|demands?|move|efforts?|attempts?|bans?|embargo|sanctions|measures|"
              r"package|cap)\b|"
-             r"\b(?:turn(?:s|ed)?\s+down|rebuff(?:s|ed)?|spurn(?:s|ed)?|declin(?:e|es|ed)\s+to\s+(?:accept|sign|join|endorse|back|support|attend|recogni[sz]e)|balk(?:s|ed)?\s+at|"
+             r"\b(?:turn(?:s|ed)?\s+down|rebuff(?:s|ed)?|spurn(?:s|ed)?|declin(?:e|es|ed)\s+to\s+(?:accept|sign|join|endorse|back|support|attend|recogni[sz]e|take\s+part|participate)|balk(?:s|ed)?\s+at|"
              r"brush(?:es|ed)?\s+aside|shrug(?:s|ged)?\s+off|scoff(?:s|ed)?\s+at|denounc(?:e|es|ed)|"
              r"object(?:s|ed)?\s+to|(?:is|are|was|were)\s+(?:firmly\s+|strongly\s+)?against)\b|"
              r"\b(?:will|would|shall|can|could)\s*(?:not|n['’]t)\s+(?:discuss|negotiate over|accept|agree to|support|"
