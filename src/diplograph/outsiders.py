@@ -17,7 +17,7 @@ SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+)
 """Words that may stand before a speaker's noun: a number or a quantity, and up to two words that qualify it."""
 TRADE = (r"(?:trader|investor|banker|shipper|shipowner|insurer|farmer|resident|exporter|importer|broker|donor|"
          r"creditor|lender|bondholder|voter|refugee|veteran|activist|campaigner|volunteer|lobbyist|manufacturer|"
-         r"(?:bi|tri|para-?)?athlete|skater|skier|swimmer|footballer|player|boxer|wrestler|gymnast|fencer|cyclist|"
+         r"(?:bi|tri|para-?)?athlete|fisherman|fishermen|skater|skier|swimmer|footballer|player|boxer|wrestler|gymnast|fencer|cyclist|"
          r"rower|runner|sprinter|climber|coach|sportsman|sportswoman)s?")
 """One or more people of a trade, a sport or a cause, named by it ("an insurer", "brokers", "a figure skater")."""
 _NO_PARTYS_PEOPLE = re.compile(
@@ -45,7 +45,7 @@ _SEPARATISTS = re.compile(r"(?:the\s+|a\s+|(?-i:[A-Z])[\w-]+['’]s\s+)?(?:separ
                           re.I)
 """The leaders of a breakaway region ("the separatist region's leader", "Transnistria's separatist leaders"): no
 party the graph holds."""
-_WHERE = re.compile(r"\s+(?:in|from|at)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?$|"
+_WHERE = re.compile(r"\s+(?:in|from|at|of)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?$|"
                     r"\s+(?:involved|working|engaged)\s+(?:in|on)\s+[\w\s’'-]{1,40}$|"
                     r"\s+(?:of|in|near|for|at)\s+(?:the\s+|an?\s+)?(?-i:[a-z])[\w’'-]*(?:\s+(?-i:[a-z])[\w’'-]*){0,2}$")
 """Where people are, or what they work on, after them ("brokers in London", "residents of border towns", "lawyers

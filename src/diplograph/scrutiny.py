@@ -152,7 +152,9 @@ def _speakers(quote: str, actors: dict[URIRef, set[str]]) -> set[URIRef]:
                 if not after_preposition(subject, match.start()):
                     found.append((match.start(), match.end(), actor))
     found = [(start, end, actor) for start, end, actor in found  # "national security council": not the UN's
-             if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found)]
+             if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in found)
+             and not any(e < start and re.fullmatch(r"['’]s\s+", subject[e:start]) for s, e, _ in found)]  # "russia's
+    # security council": russia's organ, not the un's
     if not found or pronoun_subject(quote[heard.speaker_start:heard.speaker_end].strip()):
         return set()  # "He thanked the countries that had supported Ukraine and asked …": he, whom it does not name
     found.sort()

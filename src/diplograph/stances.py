@@ -12,6 +12,7 @@ import re
 __all__ = ["AS_BASIS", "REJECTING", "SUPPORTING", "VIEWING", "stance_of", "stances_in"]
 
 REJECTING = (r"\b(reject(s|ed)?|refus(e|es|ed)|unacceptable|not (?:be )?acceptable|oppos(e|es|ed)|dismiss(es|ed)?|"
+             r"(?:do|does|did)\s*(?:not|n['’]t)\s+(?:support|back|endorse|favou?r)|"
              r"rul(e|es|ed) out|"
              r"regret(s|ted)?|deplor(e|es|ed)|"
              r"criticis(e|es|ed)|criticiz(e|es|ed)|(?<!not )condemn(s|ed)?)\b|"
