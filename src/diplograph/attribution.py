@@ -210,8 +210,7 @@ def _vouched_for(sentence: str, heard: Voice, kind: str | None, mentions: list[M
     source = sentence[heard.speaker_start:heard.speaker_end]
     papers = NO_PARTYS_PAPER.fullmatch(source.strip(" .")) and not any(m.actor and m.text in source for m in mentions)
     people = no_partys_people(source)  # "according to brokers in London"
-    published = re.search(r"\b(?:published|released|compiled|issued)\s+by\b", source) and any(
-        m.actor and m.text in source for m in mentions)  # "according to estimates published by the UN": the UN's
+    published = _partys_figures(source, mentions)
     if heard.kind == "according" and (NO_PARTY.search(source) or papers or people) and not published:
         return "Claim" if kind in (None, "Position") else kind, "Reported", author, \
             "according to a survey or a body a place only locates (\"a Kyiv polling institute\"): the page vouches " \
@@ -231,6 +230,18 @@ def _vouched_for(sentence: str, heard: Voice, kind: str | None, mentions: list[M
         return "Claim" if told else kind or "Claim", "Reported", author, \
             "a source that is no party (an outlet, a memo): the page vouches; a stance it tells of is a claim about it"
     return None
+
+
+_PUBLISHED_BY = re.compile(r"\b(?:published|released|compiled|issued)\s+by\b", re.I)
+_FIGURES = r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:estimates|figures|data|statistics|count)\b"
+
+
+def _partys_figures(source: str, mentions: list[Mention]) -> bool:
+    """Whether figures a page relays "according to" are a party's own ("estimates published by the UN", "UN
+    figures"): the party's claim, not the page's (a place that only locates a pollster names none)."""
+    named = [m for m in mentions if m.actor and m.text in source]
+    return bool(named) and (_PUBLISHED_BY.search(source) is not None or any(
+        re.search(rf"\b{re.escape(m.text)}{_FIGURES}", source) for m in named))
 
 
 def _unreported(sentence: str, kind: str | None, heard: Voice, mentions: list[Mention], author: str | None

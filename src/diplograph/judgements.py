@@ -59,6 +59,7 @@ VERDICT = re.compile(r"\b(?:was|were|is|are|had been|has been|have been|remains?
                      r"(?:slim|dim|faint|fading|slender|remote)\b|"
                      r"\b(?:no|any)\s+signs?\s+of\s+(?:giving\s+ground|compromise|budging|backing\s+down|softening|"
                      r"flexibility)\b|"
+                     r"\b(?:make|makes|made|making)\s+(?:[\w’'-]+\s+){1,3}?[\"“]?a\s+party\s+to\s+the\s+(?:conflict|war)\b|"
                      r"\bviolat(?:es|ed|e|ing)\s+(?:the\s+)?(?:(?:basic|fundamental|human|religious)\s+)?(?:rights|"
                      r"international\s+law|(?:UN\s+)?Charter|constitution|freedom)\b|"
                      r"\b(?:can|could)\s+only\s+be\s+(?:achieved|reached|found|won|secured|ended|resolved|settled)\s+"

@@ -290,7 +290,7 @@ _KINDS: list[tuple[str, re.Pattern]] = [
     # and what a party decided to do: "the government decided on Wednesday to keep the crossings closed"
     ("Position", re.compile(r"\b(?:decided|decides|resolved)\s+(?:on\s+\w+day\s+|this\s+week\s+)?to\s+(?!not\b)[a-z]|"
                             r"\b(?:said|says|announced|announces|confirmed|confirms|signall?ed|signals|indicated|"
-                            r"told\s+[\w-]+(?:\s+on\s+\w+day)?)\s+"
+                            r"told\s+[\w-]+)(?:\s+on\s+\w+day)?\s+"
                             r"(?:that\s+)?(?:it|they|(?:the|his|her|its|their)\s+(?:government|country))\s+(?:[^.;]{0,80}?\s+(?:and|but)\s+)?(?:would|will|"
                             r"(?:was|were) going to|"
                             r"plans? to|planned to|intends? to|intended to)\s+(?!(?:not|never)\s+(?:comment|speculate|"

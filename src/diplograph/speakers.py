@@ -66,7 +66,8 @@ _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the
                     re.I)
 _ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
                  "parliament told …\"): the party the page spoke of before")
-_HOME_ORGAN = re.compile(r"\b(?:government|cabinet|parliament|(?-i:T)reasury|mayor|governor)\b", re.I)
+_HOME_ORGAN = re.compile(r"\b(?:government|cabinet|parliament|(?-i:T)reasury|mayor|governor|presidency|"
+                         r"president['’]s office)\b", re.I)
 """A state's organ named alone, as a page filed in its capital names its own ("The government has said …", "a
 Treasury official said …")."""
 _ORGANS_OFFICIAL = re.compile(r"(?:an?\s+)?(?:(?:senior|top|high-ranking)\s+)?(?:(?-i:T)reasury|(?:[\w-]+\s+)?ministry|"
