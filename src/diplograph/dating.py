@@ -27,6 +27,8 @@ _ONGOING = re.compile(r"(?<!\bwould )(?<!\bwill )(?<!\bto )\b(?:continues? to|ke
 says what goes on ("…, while Western weapons kept arriving") — not what will go on ("would continue to train")."""
 _TO_DO_AGAIN = re.compile(r"(?<=\bto\s)(?:\w+\s+){1,2}?again\b", re.I)
 """An infinitive's "again" ("pledging to meet again"): what is to happen again, not the saying."""
+_WILL_AGAIN = re.compile(r"\b(?:would|will|could|might|may|can|shall)\s+(?:not\s+)?(?:\w+\s+){1,2}?again\b", re.I)
+"""A modal's "again" ("would stop again"): what may happen again, not the saying."""
 _CLAUSE = re.compile(r"\b(?:while|as|because|since|when|after|until|whereas|if)\b", re.I)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ON_WEEKDAY = re.compile(r"\b(?:on|last|this past)\s+(" + "|".join(_WEEKDAYS) + r")\b", re.I)
@@ -57,6 +59,7 @@ def recurring(text: str) -> bool:
     said, *content = re.split(r"\bthat\b", text, maxsplit=1)
     text = said + "".join(re.sub(r"\bagain\b", " ", part, flags=re.I) for part in content)
     text = _TO_DO_AGAIN.sub(" ", text)  # "pledging to meet again in March": what is to be done again
+    text = _WILL_AGAIN.sub(" ", text)  # "said exports would stop again": what will happen again
     ongoing = _ONGOING.search(text)
     return bool(_RECURRING.search(text)) or bool(ongoing) and not _CLAUSE.search(text, 0, ongoing.start())
 

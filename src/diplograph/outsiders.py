@@ -27,7 +27,7 @@ _NO_PARTYS_PEOPLE = re.compile(
     r"(?:groups?|organi[sz]ations?|NGOs?|charit(?:y|ies))|NGOs|charities|signatories|groups|"
     r"(?:family|families|relatives|parents|mothers|wives|friends|colleagues)(?:\s+of\s+.+)?|"
     r"(?:mil|military )?bloggers|milbloggers|war correspondents|pundits|nationalists|hardliners|dissidents|exiles|"
-    r"participants?|panell?ists?|attendees|organi[sz]ers|lawyers|attorneys|protesters|demonstrators|strikers|"
+    r"participants?|panell?ists?|attendees|organi[sz]ers|lawyers?|attorneys?|islanders|villagers|townspeople|protesters|demonstrators|strikers|"
     r"émigrés|emigres|influencers|(?:the\s+)?(?:director|head|curator|rector|dean|principal)\s+of\s+(?:the\s+|a\s+)?"
     r"(?:[\w’'-]+\s+){0,3}?(?:museum|gallery|library|theatre|theater|university|school|hospital|archive|orchestra|"
     r"group|charity|foundation|NGO)|"
@@ -47,6 +47,7 @@ _SEPARATISTS = re.compile(r"(?:the\s+|a\s+|(?-i:[A-Z])[\w-]+['’]s\s+)?(?:separ
 party the graph holds."""
 _WHERE = re.compile(r"\s+(?:in|from|at|of)\s+(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?$|"
                     r"\s+(?:involved|working|engaged)\s+(?:in|on)\s+[\w\s’'-]{1,40}$|"
+                    r"\s+(?:interviewed|questioned|polled|surveyed)\b[\w\s’'-]{0,60}$|"
                     r"\s+(?:of|in|near|for|at)\s+(?:the\s+|an?\s+)?(?-i:[a-z])[\w’'-]*(?:\s+(?-i:[a-z])[\w’'-]*){0,2}$")
 """Where people are, or what they work on, after them ("brokers in London", "residents of border towns", "lawyers
 involved in the case"): not who they are."""

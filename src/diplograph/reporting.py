@@ -50,7 +50,7 @@ _VERB = (r"said|says|say|stated|states(?=\s+that\b)|(?:told|tells)(?!\s+(?:thems
          r"criticised|criticized|criticises|criticizes|condemned|condemns|"
          r"urged|urges|(?<!\bI )(?<!\b[Ww]e )(?<!['’]s )(?:urge|call (?:on|for))|called (?:on|for)|calls (?:on|for)|"
          r"repeated|repeats|reiterated|reiterates|(?:keeps?|kept)\s+(?:saying|insisting|promising|arguing|claiming)|"
-         r"reaffirmed|reaffirms|stressed|stresses|asked|asks|replied|replies|responded|responds|answered|answers|explained|explains|"
+         r"reaffirmed|reaffirms|stressed|stresses|asked|asks|replied|replies|responded|responds|(?:answered|answers)(?!\s+to\b)|explained|explains|"
          r"emphasi[sz]ed|emphasi[sz]es|underlined|underlines|underscored|underscores|highlighted|highlights|"
          r"testified|testifies|assured|assures|"
          r"(?<!that had )(?<!who had )(?<!which had )(?:recorded|records|registered|registers|documented|documents|"

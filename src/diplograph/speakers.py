@@ -62,12 +62,12 @@ _OFFICE_SPEAKS = "an office speaks (\"the envoy replied\"): the person the page 
 _ORGAN = re.compile(r"(?:(?:a|an|the)\s+spokes(?:man|woman|person)\s+for\s+)?the\s+(?:[\w’'-]+\s+){0,2}?(?:ministry|"
                     r"government|presidency|cabinet|foreign office|(?-i:T)reasury|(?-i:p)arliament|legislature|navy|"
                     r"army|air force|armed forces|general staff|(?-i:S)peaker|governor|mayor|bureau|security service|"
-                    r"central bank|(?:president|prime minister|chancellor|prosecutor(?:[- ]general)?)['’]s office)",
-                    re.I)
+                    r"central bank|(?:president|prime minister|chancellor|prosecutor(?:[- ]general)?)['’]s office)|"
+                    r"(?:(?:the|federal|state|military)\s+)?prosecutors", re.I)
 _ORGAN_SPEAKS = ("a state's organ, or its office, named by what it is (\"The ministry said …\", \"the speaker of "
                  "parliament told …\"): the party the page spoke of before")
 _HOME_ORGAN = re.compile(r"\b(?:government|cabinet|parliament|(?-i:T)reasury|mayor|governor|presidency|"
-                         r"president['’]s office)\b", re.I)
+                         r"president['’]s office|prosecutors)\b", re.I)
 """A state's organ named alone, as a page filed in its capital names its own ("The government has said …", "a
 Treasury official said …")."""
 _ORGANS_OFFICIAL = re.compile(r"(?:an?\s+)?(?:(?:senior|top|high-ranking)\s+)?(?:(?-i:T)reasury|(?:[\w-]+\s+)?ministry|"
