@@ -17,7 +17,7 @@ SOME = r"(?:(?:a|an|one|two|three|four|several|some|many|most)\s+)?(?:[\w-]+\s+)
 """Words that may stand before a speaker's noun: a number or a quantity, and up to two words that qualify it."""
 TRADE = (r"(?:trader|investor|banker|shipper|shipowner|insurer|farmer|resident|exporter|importer|broker|donor|"
          r"creditor|lender|bondholder|voter|refugee|veteran|activist|campaigner|volunteer|lobbyist|manufacturer|"
-         r"(?:bi|tri|para-?)?athlete|fisherman|fishermen|skater|skier|swimmer|footballer|player|boxer|wrestler|gymnast|fencer|cyclist|"
+         r"(?:bi|tri|para-?)?athlete|fisherman|fishermen|worker|owner|shareholder|skater|skier|swimmer|footballer|player|boxer|wrestler|gymnast|fencer|cyclist|"
          r"rower|runner|sprinter|climber|coach|sportsman|sportswoman)s?")
 """One or more people of a trade, a sport or a cause, named by it ("an insurer", "brokers", "a figure skater")."""
 _NO_PARTYS_PEOPLE = re.compile(
@@ -56,7 +56,7 @@ _PRIVATE = (r"(?:nurse|teacher|engineer|pensioner|retiree|resident|neighbou?r|mo
             r"miner|baker|mechanic|accountant|businessman|businesswoman|refugee|survivor|villager|cook|librarian|"
             r"pilot|soldier|sailor|conscript|defector|deserter|surgeon|paramedic|medic)")
 _PRIVATE_PERSON = re.compile(rf"(?:(?-i:[A-Z])[a-z’'-]+,\s+)?(?:a|an|the|her|his|their|one|another)\s+"
-                             rf"(?:[\w-]+\s+){{0,3}}?{_PRIVATE}(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$",
+                             rf"(?:[\w-]+\s+){{0,3}}?{_PRIVATE}s?(?:,\s+(?:a|an)\s+(?:[\w-]+\s+){{0,3}}?{_PRIVATE})?$",
                              re.I)
 """A private person, by a first name and what they do, or by whose they are ("Halyna, a 61-year-old nurse")."""
 _OPPOSITION = re.compile(r"(?:the\s+)?(?:main\s+|conservative\s+|liberal\s+|left-wing\s+|right-wing\s+)?"
