@@ -158,7 +158,9 @@ _KINDS: list[tuple[str, re.Pattern]] = [
                           r"(?:met|given|kept|upheld|withdrawn|taken|made|paid|done)\b)(?!\w+ed\b)\w|"
                           r"(?:has|have|had)\s+(?:never|not|always|already)\b))|demand(ed|s(?!\s+(?:remain\w*|are|were|"
                           r"have|had|include\w*|stay\w*)\b))?|must|call(s|ed)? (on|for)(?!\s+\w+day\b)|"
-                          r"urge(s|d)?|(?:would|will) have to)\b(?!" + MADE_BY + ")", re.I)),
+                          r"urge(s|d)?|(?:would|will) have to|"
+                          r"said\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?had\s+to(?=\s+(?!be\b)[a-z]))\b(?!" + MADE_BY + ")",
+                          re.I)),
     # terms set out are terms demanded: "Moscow lays out its conditions for a truce"
     ("Demand", re.compile(r"\b(?:set|sets|setting|lays?|laid|laying|spell(?:s|ed)?|spelt|list(?:s|ed)?|"
                           r"present(?:s|ed)?)\s+(?:out\s+)?(?:(?:its|their|his|her|the|new|own|two|three|four|five|six|several|\d+)\s+){0,2}"

@@ -22,7 +22,8 @@ TRADE = (r"(?:trader|investor|banker|shipper|shipowner|insurer|farmer|resident|e
 """One or more people of a trade, a sport or a cause, named by it ("an insurer", "brokers", "a figure skater")."""
 _NO_PARTYS_PEOPLE = re.compile(
     SOME + r"(?:" + TRADE + r"|locals|executives|witnesses|aid workers|(?:rights|aid|humanitarian) groups|"
-    r"businesses|industry|markets|(?<!state )(?:compan(?:y|ies)|firms?|operators?|providers?)|"
+    r"businesses|industry|markets|(?:the\s+)?(?:union|association|federation|chamber|confederation)\s+of\s+.+|"
+    r"(?:[\w’'-]+\s+){0,3}associations?|(?<!state )(?:compan(?:y|ies)|firms?|operators?|providers?)|"
     r"(?:\d+\s+|dozens of\s+)?(?:(?:human\s+)?rights|aid|humanitarian|civil[- ]society|advocacy)\s+"
     r"(?:groups?|organi[sz]ations?|NGOs?|charit(?:y|ies))|NGOs|charities|signatories|groups|"
     r"(?:family|families|relatives|parents|mothers|wives|friends|colleagues)(?:\s+of\s+.+)?|"
